@@ -1,0 +1,52 @@
+# One task runner for people and CI.  `make demo` and `make test` are the README's two commands.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SHARED ?= ../shared
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: venv install test test-fast lint eval bench demo clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+install: venv
+
+## the whole test suite, browser test included (installs Debian's chromium if missing)
+test: venv
+	bash scripts/ensure-chromium.sh
+	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+
+## everything but the browser test, for a quick loop
+test-fast: venv
+	$(BIN)/python -m pytest -n 2 -m "not browser"
+
+lint: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+## dev-set extraction scores; skips cleanly where ../shared is absent
+eval: venv
+	@if [ -f "$(SHARED)/eval/score.py" ]; then \
+		$(PY) $(SHARED)/eval/score.py --docs $(SHARED)/corpus/dev --gold $(SHARED)/eval/gold \
+			--cmd "$(BIN)/chidao extract --format json {file}"; \
+	else echo "eval: $(SHARED)/eval not found, skipped"; fi
+
+bench: venv
+	$(BIN)/pip install --quiet -e ".[test,bench]"
+	$(BIN)/python bench/extract.py
+
+## create the database, load Thanh Hóa, ingest the sample reports, print logins, serve on 127.0.0.1
+demo: venv
+	$(BIN)/chidao demo --host $(HOST) --port $(PORT)
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info

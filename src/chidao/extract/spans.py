@@ -1,0 +1,186 @@
+"""The types that travel between extraction stages.
+
+Every stage works on one :class:`Document`: the cleaned text of a report and the
+spans found in it so far.  A :class:`Span` is a pair of character offsets into
+``Document.text`` (the cleaned text), with a label, the covered text and the name
+of the rule that proposed it.  Stages never search a sentence again to find
+where it was: they carry offsets forward.
+
+Matching is done on ``Document.folded``, a copy of the text with the same length
+(lower case, one tone-mark placement), so an offset in the folded copy is an
+offset in the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A stretch of the cleaned text: ``text == doc.text[start:end]``."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+    rule: str = ""
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, other: Span) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def overlaps(self, other: Span) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+def make_span(text: str, start: int, end: int, label: str, rule: str = "") -> Span:
+    """A span over ``text[start:end]``, trimmed of surrounding white space."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end, label, text[start:end], rule)
+
+
+def filter_spans(spans: Iterable[Span]) -> list[Span]:
+    """The one overlap policy: keep the longest span, then the leftmost; sorted by start."""
+    ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    kept: list[Span] = []
+    for s in ordered:
+        if not any(s.overlaps(k) for k in kept):
+            kept.append(s)
+    return sorted(kept, key=lambda s: s.start)
+
+
+# Old-style tone placement ("hoá", "thuỷ") folded to the modern one ("hóa", "thủy").
+_TONE_FOLD = {
+    "oá": "óa", "oà": "òa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}  # fmt: skip
+
+
+def fold(text: str) -> str:
+    """Lower case and modern tone placement, keeping the length of ``text``.
+
+    Any character whose lower case is not one character is kept as it is, so an
+    offset into the result is an offset into ``text``.
+    """
+    out = []
+    for ch in text:
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    s = "".join(out)
+    for old, new in _TONE_FOLD.items():
+        if old in s:
+            s = s.replace(old, new)
+    return s
+
+
+def strip_marks(text: str) -> str:
+    """Vietnamese without diacritics ("Thiệu Hóa" -> "Thieu Hoa"), same length."""
+    out = []
+    for ch in text:
+        if ch in "đĐ":
+            out.append("d" if ch == "đ" else "D")
+            continue
+        base = unicodedata.normalize("NFD", ch)[0]
+        out.append(base)
+    return "".join(out)
+
+
+@dataclass
+class Options:
+    """What the caller knows beyond the text."""
+
+    published: dt.date | None = None  # the page's publication date, for the year
+    province: str | None = None  # the province, when the caller knows it
+    source: str = "-"  # file name, for the record and for error messages
+
+
+@dataclass
+class Person:
+    """A named person and the titles written next to the name."""
+
+    name: Span
+    titles: list[Span] = field(default_factory=list)
+    is_chair: bool = False
+
+    @property
+    def key(self) -> str:
+        return fold(self.name.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A place where the text refers to a person: by name, by title alone, or by a
+    photo caption (a paragraph that is only a person's title and name)."""
+
+    span: Span
+    person: int  # index into Document.people
+    kind: str  # "name" | "title" | "caption" | "colon" (Name: quoted opinion)
+
+
+@dataclass
+class Item:
+    """A statement-like item (indicator, difficulty, petition, directive)."""
+
+    span: Span
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Document:
+    """The working state of one report as it goes through the pipeline."""
+
+    text: str  # the cleaned text: all offsets point into it
+    options: Options = field(default_factory=Options)
+    title: str | None = None  # the headline, when the reader found one
+    removed: list[str] = field(default_factory=list)  # boilerplate lines dropped, for --verbose
+    folded: str = ""
+    paragraphs: list[Span] = field(default_factory=list)
+    sentences: list[Span] = field(default_factory=list)
+    date: dt.date | None = None
+    date_span: Span | None = None
+    province: str | None = None
+    people: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    localities: list[Span] = field(default_factory=list)  # label = the unit as "<level> <name>"
+    locality_info: list[dict[str, Any]] = field(default_factory=list)  # parallel: codes, era
+    agencies: list[Span] = field(default_factory=list)
+    indicators: list[Item] = field(default_factory=list)
+    difficulties: list[Item] = field(default_factory=list)
+    petitions: list[Item] = field(default_factory=list)
+    directives: list[Item] = field(default_factory=list)
+    site_visits: list[Span] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.folded:
+            self.folded = fold(self.text)
+
+    def span(self, start: int, end: int, label: str, rule: str = "") -> Span:
+        return make_span(self.text, start, end, label, rule)
+
+    def paragraph_of(self, offset: int) -> int:
+        """Index of the paragraph that holds ``offset`` (-1 if none)."""
+        lo, hi = 0, len(self.paragraphs) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            p = self.paragraphs[mid]
+            if offset < p.start:
+                hi = mid - 1
+            elif offset >= p.end:
+                lo = mid + 1
+            else:
+                return mid
+        return -1
+
+    def sentences_in(self, paragraph: Span) -> list[Span]:
+        return [s for s in self.sentences if paragraph.contains(s)]
