@@ -1,0 +1,138 @@
+"""Tasks: one per directive and unit, followed to the end; every change kept in history."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from chidao.meetings.models import Directive
+from chidao.organisation.models import Unit
+
+
+class TaskState(models.TextChoices):
+    NEW = "new", _("Mới giao")
+    IN_PROGRESS = "in_progress", _("Đang thực hiện")
+    AWAITING_CONFIRMATION = "awaiting", _("Chờ xác nhận hoàn thành")
+    DONE = "done", _("Hoàn thành")
+    EXTENSION_REQUESTED = "extension_requested", _("Xin gia hạn")
+    EXTENDED = "extended", _("Đã gia hạn")
+    IMPOSSIBLE = "impossible", _("Không thực hiện được")
+
+
+CLOSED_STATES = (TaskState.DONE, TaskState.IMPOSSIBLE)
+
+
+class Task(models.Model):
+    """What one unit must do for one directive.
+
+    "Quá hạn" (overdue) is never stored: it is derived from ``deadline`` and the clock.
+    ``version`` is the optimistic lock: a write that carries an older version is refused.
+    """
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="tasks")
+    state = models.CharField(_("trạng thái"), max_length=24, choices=TaskState.choices, default=TaskState.NEW)
+    deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
+    original_deadline = models.DateField(_("thời hạn ban đầu"), null=True, blank=True)
+    progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    reason = models.TextField(_("lý do"), blank=True)  # why it cannot be done
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("nhiệm vụ")
+        verbose_name_plural = _("nhiệm vụ")
+        ordering = ["deadline", "id"]
+        constraints = [models.UniqueConstraint(fields=["directive", "unit"], name="one_task_per_directive_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.directive}"
+
+    def is_overdue(self, today: dt.date | None = None) -> bool:
+        today = today or timezone.localdate()
+        return bool(self.deadline and self.state not in CLOSED_STATES and self.deadline < today)
+
+
+class EventKind(models.TextChoices):
+    CREATED = "created", _("Giao nhiệm vụ")
+    STARTED = "started", _("Bắt đầu thực hiện")
+    PROGRESS = "progress", _("Báo cáo tiến độ")
+    COMPLETION_REPORTED = "completion_reported", _("Báo cáo hoàn thành")
+    COMPLETION_ACCEPTED = "completion_accepted", _("Xác nhận hoàn thành")
+    COMPLETION_RETURNED = "completion_returned", _("Trả lại báo cáo hoàn thành")
+    EXTENSION_REQUESTED = "extension_requested", _("Xin gia hạn")
+    EXTENSION_GRANTED = "extension_granted", _("Đồng ý gia hạn")
+    EXTENSION_REFUSED = "extension_refused", _("Không đồng ý gia hạn")
+    IMPOSSIBLE = "impossible", _("Báo cáo không thực hiện được")
+    EDITED = "edited", _("Chỉnh sửa")
+    COMMENT = "comment", _("Ý kiến")
+
+
+class TaskEvent(models.Model):
+    """One entry of a task's history: who, when, what changed."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=24, choices=EventKind.choices)
+    from_state = models.CharField(max_length=24, choices=TaskState.choices, blank=True)
+    to_state = models.CharField(max_length=24, choices=TaskState.choices, blank=True)
+    changes = models.JSONField(default=dict, blank=True)  # {"field": [old, new]}
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class ProgressReport(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    text = models.TextField(_("nội dung"))
+    percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
+    is_completion = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class Attachment(models.Model):
+    """Evidence attached to a task; downloaded only through the permission-checked view."""
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="attachments")
+    report = models.ForeignKey(ProgressReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments")
+    file = models.FileField(upload_to="attachments/%Y/%m")
+    name = models.CharField(max_length=255)
+    size = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "id"]
+
+
+class ExtensionStatus(models.TextChoices):
+    PENDING = "pending", _("Chờ xem xét")
+    GRANTED = "granted", _("Đồng ý")
+    REFUSED = "refused", _("Không đồng ý")
+
+
+class ExtensionRequest(models.Model):
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    at = models.DateTimeField(default=timezone.now)
+    new_deadline = models.DateField(_("thời hạn đề nghị"))
+    reason = models.TextField(_("lý do"))
+    status = models.CharField(max_length=10, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING)
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    decided_at = models.DateTimeField(null=True, blank=True)
+    decision_note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "id"]

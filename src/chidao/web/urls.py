@@ -1,0 +1,19 @@
+"""Root URLs: each domain app brings its own ``urls.py``."""
+
+from django.contrib import admin
+from django.urls import include, path
+
+from chidao.api.urls import api
+from chidao.web import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("org/", include("chidao.organisation.urls")),
+    path("sessions/", include("chidao.meetings.urls")),
+    path("tasks/", include("chidao.tasks.urls")),
+]
