@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "chidao.meetings",
     "chidao.tasks",
     "chidao.api",
+    "chidao.demo",
 ]
 
 MIDDLEWARE = [
