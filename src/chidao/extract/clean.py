@@ -1,20 +1,108 @@
 """Stage 1: from raw text to the cleaned text that every offset points into.
 
 Unicode NFC, white space collapsed inside each line, empty lines dropped, one
-paragraph per line (joined with "\\n"), and page boilerplate removed.
+paragraph per line (joined with "\\n"), and page boilerplate removed:
+
+- the headline (kept in ``Document.title``) and every copy of it: photo captions
+  that repeat it, "<headline> - Ảnh 3." markers, a headline glued to a paragraph;
+- the site prefix of a lede ("(Baotinh.vn) - "), "- Ảnh N." markers;
+- exact copies of an earlier paragraph (a lede or caption printed twice);
+- widget lines of the lexicon ``boilerplate.tsv`` (share, weather, comment
+  widgets, "Nguồn: ..." lines), mastheads and hotlines before the headline;
+- bylines and standalone datelines (the first dateline's date is kept in
+  ``Document.dateline``);
+- the page's tail: from the first comment widget or "Đọc thêm" / "Tin liên quan" /
+  "Chủ đề ..." marker to the end, when what follows is a list of other articles
+  (headline printed twice, "HH:MM , DD/MM/YYYY", a lead) or more widgets.
+
+Rules follow the structure of the genre's pages and a lexicon of widget phrases;
+the dropped lines go to ``Document.removed``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
 
-from .spans import Document, Options
+from .spans import Document, Options, fold
 
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
+
+# "(Baothanhhoa.vn) - " before a lede
+_SITE_PREFIX = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—]\s*", re.IGNORECASE)
+# "<caption> - Ảnh 3." at the end of a line
+_PHOTO_MARK = re.compile(r"\s*[-–—]\s*[Ảả]nh\s*\d{1,3}\s*\.?$")
+_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+# what may surround a date on a dateline: weekday, time, time zone, "cập nhật"
+_DATELINE_REST = re.compile(
+    r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|ngày|lúc|cập\s*nhật|đăng\s*(?:ngày|lúc)?|"
+    r"ngày\s*đăng|gmt\s*\+?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?|am|pm|[\s,|:()\-–—/+.])*"
+)
+_BYLINE_PREFIX = re.compile(
+    r"^(?:bài\s*(?:và|,)\s*ảnh|tin\s*(?:và|,)\s*ảnh|bài|tin|ảnh|video|clip|nhóm\s+pv|pv)\s*:\s*",
+    re.IGNORECASE,
+)
+_NAME_SEP = re.compile(r"\s*(?:[-–—,;&/]|\bvà\b)\s*")
+_SENTENCE_END = ".!?…;:"
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One reviewed line of ``boilerplate.tsv``."""
+
+    kind: str  # end | section | widget | banner | caption
+    match: str  # line | prefix | contains | regex
+    pattern: str
+    example: str
+
+    def matches(self, key: str) -> bool:
+        """Whether the folded line ``key`` is this boilerplate."""
+        if self.match == "line":
+            return key == self.pattern
+        if self.match == "prefix":
+            return key.startswith(self.pattern) and len(key) <= 200
+        if self.match == "contains":
+            return self.pattern in key and len(key) <= 160
+        return _compiled(self.pattern).fullmatch(key) is not None
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> tuple[Entry, ...]:
+    """The entries of ``boilerplate.tsv``."""
+    entries = []
+    for n, line in enumerate(LEXICON_PATH.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 4 or parts[1] not in {"line", "prefix", "contains", "regex"}:
+            raise ValueError(f"{LEXICON_PATH.name}:{n}: expected kind, match, pattern, example")
+        kind, match, pattern, example = parts
+        # patterns are compared with folded lines ("toàn" folds to "tòan"); no \D, \S, \W in them
+        entries.append(Entry(kind, match, fold(pattern), example))
+    return tuple(entries)
+
+
+def lexicon_kind(line: str) -> str | None:
+    """The kind of boilerplate ``line`` is according to the lexicon, or None."""
+    key = fold(line).strip().rstrip(".!?… ")
+    for e in lexicon():
+        if e.matches(key):
+            return e.kind
+    return None
 
 
 def normalise_lines(raw: str) -> list[str]:
+    """NFC, one stripped line per non-empty line, inner white space collapsed."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = []
     for line in text.split("\n"):
@@ -24,6 +112,193 @@ def normalise_lines(raw: str) -> list[str]:
     return lines
 
 
+def _key(line: str) -> str:
+    """The comparison key of a line: folded, without final punctuation."""
+    return fold(line).strip().rstrip(_SENTENCE_END + " ")
+
+
+def dateline_date(line: str) -> dt.date | None:
+    """The date of a standalone dateline ("31/07/2023 19:46", "20:04 , 21/02/2025",
+    "Thứ Hai, 11/10/2021 - 14:30 (GMT+7)"), or None if the line is anything else."""
+    if len(line) > 60:
+        return None
+    low = fold(line)
+    m = _DATE.search(low)
+    if not m:
+        return None
+    rest = low[: m.start()] + " " + low[m.end() :]
+    if _DATELINE_REST.fullmatch(rest) is None:
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
+def _is_name(words: list[str]) -> bool:
+    if not 2 <= len(words) <= 4:
+        return False
+    for w in words:
+        if not w[0].isupper() or not w.isalpha():
+            return False
+        if len(w) > 1 and not w[1:].islower() and not (w.isupper() and len(w) <= 3):
+            return False
+    return True
+
+
+def is_byline(line: str) -> bool:
+    """A line that only names the writers ("Hữu Đại – Hồng Thư", "Bài và ảnh: Minh Tâm")."""
+    if len(line) > 80 or any(ch.isdigit() for ch in line):
+        return False
+    body = _BYLINE_PREFIX.sub("", line)
+    body = re.sub(r"\s*\([^)]{0,30}\)$", "", body).strip()  # "(TTXVN)", "(tổng hợp)"
+    groups = [g for g in _NAME_SEP.split(body) if g]
+    if not groups or len(groups) > 4 or not all(_is_name(g.split()) for g in groups):
+        return False
+    return True
+
+
+def _title_like(line: str) -> bool:
+    return 10 <= len(line) <= 250 and line[-1] not in ".;:," and len(line.split()) >= 3
+
+
+def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
+    """Whether ``lines[start:]`` is only widgets and a list of other articles."""
+    articles = 0
+    lead_ok = False
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if i + 1 < len(lines) and _key(lines[i + 1]) == _key(line) and _title_like(line):
+            articles += 1
+            lead_ok = True
+            i += 2
+            continue
+        if dateline_date(line) is not None:
+            articles += 1
+            lead_ok = True
+        elif lexicon_kind(line) or is_byline(line):
+            pass
+        elif lead_ok:
+            lead_ok = False
+        elif not (len(line) <= 160 and line[-1] not in ".;"):
+            return False
+        i += 1
+    return articles > 0 or not need_articles
+
+
+def _tail_start(lines: list[str]) -> int:
+    """Index of the first line of the page's tail (len(lines) if none)."""
+    for i, line in enumerate(lines):
+        kind = lexicon_kind(line)
+        if kind in ("end", "section") and _is_listing_tail(lines, i + 1, kind == "section"):
+            return i
+        # a related article without a marker: headline twice, then its own dateline
+        if (
+            i + 2 < len(lines)
+            and _title_like(line)
+            and _key(lines[i + 1]) == _key(line)
+            and dateline_date(lines[i + 2]) is not None
+            and _is_listing_tail(lines, i, True)
+        ):
+            return i
+    return len(lines)
+
+
+def find_headline(lines: list[str]) -> int | None:
+    """Index of the headline: the title-like line printed most often (photo captions and
+    "- Ảnh N." markers repeat it), else a title-like first line."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for i, line in enumerate(lines):
+        base = _PHOTO_MARK.sub("", line)
+        if not _title_like(base) or lexicon_kind(base) or dateline_date(base):
+            continue
+        k = _key(base)
+        counts[k] = counts.get(k, 0) + 1
+        first.setdefault(k, i)
+    repeated = [k for k, c in counts.items() if c >= 2]
+    if repeated:
+        best = max(repeated, key=lambda k: (counts[k], -first[k]))
+        return first[best]
+    if len(lines) > 1 and _title_like(lines[0]) and not lines[0].isupper() and not is_byline(lines[0]):
+        if not lexicon_kind(lines[0]) and dateline_date(lines[0]) is None:
+            return 0
+    return None
+
+
+def _strip_glued(line: str, head: str) -> str:
+    """A line with the headline glued to its end or start (no space), without it."""
+    if not head or len(line) <= len(head):
+        return line
+    low, hk = fold(line), fold(head)
+    if low.endswith(hk):
+        cut = len(line) - len(head)
+        if line[cut - 1] in _SENTENCE_END + "”\"" or not line[cut - 1].isspace():
+            return line[:cut].rstrip()
+    if low.startswith(hk) and line[len(head)].isupper():
+        return line[len(head) :].lstrip()
+    return line
+
+
+def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.date | None]:
+    """Kept lines, headline, removed lines and the dateline's date of a page's lines."""
+    removed: list[str] = []
+    lines = [_SITE_PREFIX.sub("", line) or line for line in lines]
+    tail = _tail_start(lines)
+    body = lines[:tail]
+    h = find_headline(body)
+    head = _PHOTO_MARK.sub("", body[h]) if h is not None else None
+    head_key = _key(head) if head else None
+    last_long = max((i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1)
+    dateline: dt.date | None = None
+    seen: set[str] = set()
+    kept: list[str] = []
+    for i, line in enumerate(body):
+        d = dateline_date(line)
+        if d is not None:
+            dateline = dateline or d
+            removed.append(line)
+            continue
+        base = _PHOTO_MARK.sub("", line)
+        k = _key(base)
+        kind = lexicon_kind(base)
+        drop = (
+            (head_key is not None and k == head_key)
+            or kind in ("end", "widget", "caption")
+            or (kind == "banner" and (h is None or i < h))
+            or (len(k) >= 15 and k in seen)
+            or (is_byline(base) and _byline_place(body, i, last_long))
+        )
+        if drop:
+            removed.append(line)
+            continue
+        if base != line:
+            removed.append(line[len(base) :].strip())
+        text = _strip_glued(base, head) if head else base
+        if text != base:
+            removed.append(base[len(text) :] if base.startswith(text) else base[: len(base) - len(text)])
+        seen.add(k)
+        kept.append(text)
+    removed.extend(lines[tail:])
+    return kept, head, removed, dateline
+
+
+def _byline_place(lines: list[str], i: int, last_long: int) -> bool:
+    """Whether a name-only line stands where bylines stand: after the last paragraph,
+    beside a dateline, or as several names joined by dashes or commas."""
+    if i > last_long:
+        return True
+    near = lines[max(0, i - 1) : i + 2]
+    if any(dateline_date(x) for x in near):
+        return True
+    line = lines[i]
+    return bool(_BYLINE_PREFIX.match(line)) or len(_NAME_SEP.split(line)) > 1
+
+
 def clean(raw: str, options: Options) -> Document:
-    lines = normalise_lines(raw)
-    return Document(text="\n".join(lines), options=options)
+    """The document of a raw report: cleaned text, headline, removed lines, dateline."""
+    kept, head, removed, dateline = clean_lines(normalise_lines(raw))
+    return Document(
+        text="\n".join(kept), options=options, title=head, removed=removed, dateline=dateline
+    )

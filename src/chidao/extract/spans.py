@@ -144,6 +144,7 @@ class Document:
     options: Options = field(default_factory=Options)
     title: str | None = None  # the headline, when the reader found one
     removed: list[str] = field(default_factory=list)  # boilerplate lines dropped, for --verbose
+    dateline: dt.date | None = None  # the page's own dateline (e.g. "31/07/2023 19:46"), if any
     folded: str = ""
     paragraphs: list[Span] = field(default_factory=list)
     sentences: list[Span] = field(default_factory=list)
