@@ -1,9 +1,161 @@
-"""Stage: find_date (not written yet)."""
+"""Stage: the session date (``doc.date`` and ``doc.date_span``).
+
+The lede gives the time of day and the day and month, usually without a year
+("Sáng 5/4", "Chiều 9-3", "Sáng ngày 20/2", "Ngày 12/5/2026").  The year comes,
+in order of preference, from:
+
+1. the date itself when it is written with a year;
+2. ``options.published`` (the page's publication date): the session is on or
+   before the publication, so the year is the latest one that does not put the
+   session after it;
+3. the page's dateline ("31/07/2023 19:46", or ``doc.dateline`` when the
+   cleaning stage found one), with the same rule;
+4. the periods the body reports on: "6 tháng cuối năm 2023", "9 tháng năm
+   2021", "quý II năm 2024", "những tháng đầu năm 2021" put the session in that
+   year; results of a whole past year ("kết quả năm 2020") put an early-year
+   session in the year after.
+
+Dates inside document references ("Nghị quyết số 12 ngày 07/12/2022",
+"Kết luận ... ngày 30/6/2023") are never the session date.
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import datetime as dt
+import re
+from collections import Counter
+
+from .spans import Document, Span
+
+# time of day (or "Ngày") then an optional "ngày"/"hôm nay", then d/m or d-m (or d.m), optional year
+_LEDE = re.compile(
+    r"(?<!\w)(?P<lead>(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối|sáng qua|chiều qua|sáng nay|chiều nay|"
+    r"trưa nay|tối nay|tối qua|ngày|hôm nay|hôm qua)"
+    r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?\s*(?:\(\s*)?)"
+    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
+)
+# a page dateline: "31/07/2023 19:46", "19:46 31/07/2023", "31/07/2023 - 19:46"
+_DATELINE = re.compile(
+    r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2})"
+    r"|(?:\d{1,2}:\d{2})\s*(?:[-|,]\s*)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?![\w/])"
+)
+# document references: "Nghị quyết số 12 ngày 07/12/2022", "Kết luận số 2402-KL/TU ngày 30/6/2023"
+_DOC_REF = re.compile(
+    r"(?:nghị quyết|kết luận|quyết định|thông báo|chỉ thị|công văn|kế hoạch|hướng dẫn|tờ trình|"
+    r"văn bản|thông tư|nghị định|luật|đề án|chương trình|báo cáo|quy định|số)\b[^.;\n]{0,60}?"
+    r"(?:ngày|ban hành|ký)\s*$"
+)
+# reporting periods that place the session in their year
+_PERIOD_YEAR = re.compile(
+    r"(?:(?:\d{1,2}|mấy|những|các|hai|ba|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+(?:[ivx]+|\d)|"
+    r"tháng\s+đầu|đầu|nửa đầu|giữa)\s+năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)"
+)
+# a whole year reported on: "năm 2020", "kết quả năm 2020"
+_YEAR = re.compile(r"(?<![\w/-])năm\s+(?P<y>(?:19|20)\d{2})(?![\w/]|\s*[-–]\s*\d)")
+# "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
+_DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
+_FUTURE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$")
+_PAST_RESULT = re.compile(r"(?:kết quả|tổng kết|đạt|thực hiện|trong|qua|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,6}$")
+
+
+def _valid(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def year_before(day: int, month: int, anchor: dt.date) -> int | None:
+    """The year that puts day/month on ``anchor`` or in the year before it."""
+    for y in (anchor.year, anchor.year - 1):
+        d = _valid(y, month, day)
+        if d and d <= anchor:
+            return y
+    return None
+
+
+def _is_reference(folded: str, start: int) -> bool:
+    """Whether the date at ``start`` follows a document reference ("... số 12 ngày")."""
+    head = folded[max(0, start - 90) : start]
+    return bool(_DOC_REF.search(head))
+
+
+def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
+    """The first day/month of the session in the text: (day, month, year or None, span)."""
+    folded = doc.folded
+    for m in _LEDE.finditer(folded):
+        if _is_reference(folded, m.start("d")):
+            continue
+        if m.group("lead").strip().startswith("ngày") and _DEADLINE_HEAD.search(folded[max(0, m.start() - 25) : m.start()]):
+            continue
+        day, month = int(m.group("d")), int(m.group("m"))
+        year = int(m.group("y")) if m.group("y") else None
+        if not (1 <= month <= 12 and 1 <= day <= 31):
+            continue
+        if m.group("sep") == "." and year is None:
+            continue  # "12.5" is more often a number than a date
+        if _valid(year or 2024, month, day) is None:
+            continue
+        return day, month, year, doc.span(m.start(), m.end(), "date", "lede")
+    return None
+
+
+def find_dateline(doc: Document) -> dt.date | None:
+    """The page's own dateline: ``doc.dateline`` when the cleaner found one, else the first
+    "dd/mm/yyyy hh:mm" of the text that is not a document reference."""
+    if getattr(doc, "dateline", None):
+        return doc.dateline
+    for m in _DATELINE.finditer(doc.folded):
+        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
+            m.group("d2"), m.group("m2"), m.group("y2"))
+        date = _valid(int(y), int(mo), int(d))
+        if date:
+            return date
+    return None
+
+
+def body_year(doc: Document, month: int | None) -> int | None:
+    """The session year from the periods the body reports on (None when it says nothing)."""
+    folded = doc.folded
+    periods: Counter[int] = Counter()
+    for m in _PERIOD_YEAR.finditer(folded):
+        periods[int(m.group("y"))] += 1
+    if periods:
+        # several period phrases: the latest year named is the current one
+        return max(periods)
+    votes: Counter[int] = Counter()
+    for m in _YEAR.finditer(folded):
+        y = int(m.group("y"))
+        head = folded[max(0, m.start() - 60) : m.start()]
+        if _FUTURE.search(head) or _is_reference(folded, m.start()):
+            continue
+        if month is not None and month <= 3 and _PAST_RESULT.search(head):
+            votes[y + 1] += 1  # early in the year, last year's results are reported
+        else:
+            votes[y] += 1
+    if not votes:
+        return None
+    best = max(votes.values())
+    return max(y for y, c in votes.items() if c == best)
 
 
 def find_date(doc: Document) -> None:
-    return None
+    """Set ``doc.date`` and ``doc.date_span`` (left ``None`` when no year can be inferred)."""
+    lede = find_lede_date(doc)
+    published = doc.options.published
+    dateline = find_dateline(doc)
+    if lede is None:
+        # no day in the lede: the dateline (or nothing) is the best we know
+        if dateline and not published:
+            doc.date = dateline
+        return
+    day, month, year, span = lede
+    doc.date_span = span
+    if year is None:
+        anchor = published or dateline
+        if anchor:
+            year = year_before(day, month, anchor)
+        if year is None:
+            year = body_year(doc, month)
+    if year is not None:
+        doc.date = _valid(year, month, day)

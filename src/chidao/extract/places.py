@@ -1,9 +1,338 @@
-"""Stage: find_places (not written yet)."""
+"""Stage: the province (``doc.province``) and the localities the session is about.
+
+Province: ``options.province`` when the caller gives one; otherwise the province
+the text points to most: "tỉnh Hà Tĩnh", "Tỉnh ủy Thanh Hóa", the newspaper's
+domain ("Baohatinh.vn"), and the province of the districts and communes named.
+
+Localities (``doc.localities``, label "<level> <name>" with the official
+spelling, text as written; ``doc.locality_info`` parallel): the units whose
+leaders are the other side of the session, found where the genre names them:
+
+- the lede and the headline, after a cue ("làm việc với Ban Thường vụ Huyện ủy
+  X", "làm việc tại xã Y", "thăm ... huyện Z");
+- the titles of local officials ("Chủ tịch UBND huyện Can Lộc", "Bí thư Thị ủy
+  Kỳ Anh": the speakers of the local side);
+- reporting cues ("Theo báo cáo của UBND xã X", "lãnh đạo huyện X phát biểu").
+
+Places mentioned in passing (villages, units inside petitions or directives)
+are not localities.  "Huyện ủy X" means "huyện X", "Thị ủy X" "thị xã X",
+"Thành ủy X" "thành phố X", "Quận ủy X" "quận X".
+
+Units are matched against the official lists (:mod:`.units`): the legacy
+three-tier units for sessions before 1 July 2025, the 2025 units after.  The
+public helpers :func:`lookup_unit` and :func:`province_units` are re-exported
+from :mod:`.units` for the web application.
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from .spans import Document, Span, fold, strip_marks
+from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
+
+__all__ = ["find_places", "find_province", "lookup_unit", "province_units", "unit_mentions"]
+
+REFORM_DATE = dt.date(2025, 7, 1)
+
+# level words as written (folded) -> the level of the unit they name
+_LEVEL_WORDS = {
+    "huyện ủy": "huyện", "thị ủy": "thị xã", "thành ủy": "thành phố", "quận ủy": "quận",
+    "huyện": "huyện", "thị xã": "thị xã", "thành phố": "thành phố", "tp.": "thành phố",
+    "tp": "thành phố", "quận": "quận", "thị trấn": "thị trấn", "xã": "xã", "phường": "phường",
+    "đặc khu": "đặc khu",
+}  # fmt: skip
+_LEVEL_RE = re.compile(
+    r"(?<![\w.])(?P<level>"
+    + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS, key=len, reverse=True))
+    + r")(?=[\s.])\s*"
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d{1,2}(?!\w)")
+
+# cues before a unit, in the lede or headline, that make it the subject of the session
+_VISIT_CUE = re.compile(
+    r"(?:làm việc|thăm|kiểm tra|khảo sát|giám sát|đối thoại|tiếp xúc|về dự|chúc tết|động viên|"
+    r"đến|tới|với|tại)\b"
+)
+# local offices: a title of the local side, followed by the unit
+_LOCAL_OFFICE = re.compile(
+    r"(?:bí thư|phó bí thư|chủ tịch|phó chủ tịch|trưởng ban|chánh văn phòng|ủy viên ban thường vụ|"
+    r"thường trực|lãnh đạo|đại diện lãnh đạo|đại diện)"
+    r"(?:\s+thường trực)?(?:\s+(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|ủy ban mttq|"
+    r"ban thường vụ))?\s*$"
+)
+# reporting cues: the local side reports or speaks
+_REPORT_CUE = re.compile(r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$")
+_SPEAK_AFTER = re.compile(
+    r"^\s*(?:đã\s+)?(?:phát biểu|báo cáo|trình bày|thảo luận|tham luận|giải trình|kiến nghị|đề xuất)"
+)
+_NOT_BEFORE = re.compile(r"(?:thôn|bản|tổ dân phố|khu phố|xóm|ấp|làng|thuộc|cũ|nguyên)\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMention:
+    """A unit named in the text: where, with which level, and the matching units."""
+
+    start: int
+    end: int
+    level: str
+    name: str  # as written
+    units: tuple[Unit, ...]
+
+
+def era_of(doc: Document) -> str | None:
+    """"legacy" before 1 July 2025, "2025" after, None when the date is unknown."""
+    if doc.date is None:
+        return None
+    return "legacy" if doc.date < REFORM_DATE else "2025"
+
+
+def unit_mentions(
+    doc: Document, province: str | None = None, era: str | None = None, keep_unknown: bool = False
+) -> list[UnitMention]:
+    """Every "<level> <Name>" of the text that names an official unit (of ``province``
+    and ``era`` when given), the longest name first.  With ``keep_unknown``, names
+    that match no unit (units dissolved before the package's data, new names) are
+    kept too, with no units and a name of at most two words."""
+    text, folded = doc.text, doc.folded
+    out: list[UnitMention] = []
+    for m in _LEVEL_RE.finditer(folded):
+        level = _LEVEL_WORDS[m.group("level")]
+        words: list[tuple[int, int]] = []
+        pos = m.end()
+        while len(words) < 6:
+            w = _NAME_WORD.match(text, pos)
+            if not w or not (w.group()[0].isupper() or w.group()[0].isdigit()):
+                break
+            words.append((w.start(), w.end()))
+            pos = w.end()
+            sp = re.match(r"[ ]", text[pos : pos + 1])
+            if not sp:
+                break
+            pos += 1
+        for n in range(min(4, len(words)), 0, -1):
+            start, end = words[0][0], words[n - 1][1]
+            name = text[start:end]
+            found = lookup_unit(level, name, province, era)
+            if found:
+                out.append(UnitMention(m.start(), end, level, name, tuple(found)))
+                break
+        else:
+            if keep_unknown and words:
+                n = _unknown_name_length([text[a:b] for a, b in words])
+                if n == 0:
+                    continue
+                start, end = words[0][0], words[n - 1][1]
+                if province_name(text[start:end]) and level in ("thành phố", "tỉnh"):
+                    continue  # "UBND thành phố Hà Nội": the province itself
+                out.append(UnitMention(m.start(), end, level, text[start:end], ()))
+    return out
+
+
+# the commonest family names: a name that starts with one after a unit is a person's
+_SURNAMES = frozenset(
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh "
+    "Lương Mai Cao Lại Tạ Hà Thái Quách Vương Chu Tô Lò Hứa Kiều Lưu Nông Triệu Âu".split()
+)
+
+
+def _unknown_name_length(words: list[str]) -> int:
+    """How many of ``words`` (capitalised, after a level word) name the unit when it
+    matches no official unit: the words before a following person's name (a family
+    name and 2-3 more words), else at most two; 0 when a person's name comes first."""
+    if words[0] in _SURNAMES and len(words) >= 3:
+        return 0
+    for rest in (3, 4, 2):
+        k = len(words) - rest
+        if k >= 1 and words[k] in _SURNAMES:
+            return min(k, 3)
+    return min(2, len(words))
+
+
+def modern_tone(text: str) -> str:
+    """``text`` with the modern tone placement ("Thiệu Hoá" -> "Thiệu Hóa"), case kept."""
+    out = list(text)
+    folded = fold(text)
+    for i, (a, b) in enumerate(zip(text, folded, strict=True)):
+        if a.lower() != b:
+            out[i] = b.upper() if a.isupper() else b
+    return "".join(out)
+
+
+@cache
+def _province_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    names: dict[str, str] = {}
+    for era in ("legacy", "2025"):
+        for p in provinces(era):
+            names[name_key(p)] = p
+    names[name_key("Thừa Thiên Huế")] = "Huế"
+    alt = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alt})(?!\w)"), names
+
+
+_DOMAIN = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE)
+_PROV_CUE = re.compile(r"(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành phố|tp\.?)\s*$")
+
+
+def find_province(doc: Document, era: str | None = None) -> str | None:
+    """The province the report is about, from the text alone (None if it names none)."""
+    text, folded = doc.text, doc.folded
+    rx, names = _province_regex()
+    score: Counter[str] = Counter()
+    for m in rx.finditer(folded):
+        words = text[m.start() : m.end()].split()
+        if not all(w[0].isupper() for w in words):
+            continue  # "hòa bình" (peace) is not Hòa Bình
+        head = folded[max(0, m.start() - 12) : m.start()]
+        score[names[m.group(1)]] += 3 if _PROV_CUE.search(head) else 1
+    plain = {strip_marks(k).replace(" ", ""): v for k, v in names.items()}
+    for m in _DOMAIN.finditer(text):
+        hit = plain.get(m.group(1).lower())
+        if hit:
+            score[hit] += 3
+    for um in unit_mentions(doc, era=era):
+        provs = {u.province for u in um.units}
+        for p in provs:
+            score[p] += 2 / len(provs)
+    if not score:
+        return None
+    best = max(score.values())
+    winners = [p for p, s in score.items() if s == best]
+    return winners[0]
+
+
+def _in_era(name: str, era: str | None) -> str:
+    """The province's official name in ``era`` (a merged province keeps its old name
+    before the reform; after it, its 2025 successor)."""
+    if era != "2025" or name in provinces("2025"):
+        return name
+    succ = _successors().get(name)
+    return succ or name
+
+
+@cache
+def _successors() -> dict[str, str]:
+    import json
+    from importlib import resources
+
+    path = resources.files("vietnamadminunits") / "data" / "converter_2025.json"
+    data = json.loads(path.read_text(encoding="utf-8"))["DICT_PROVINCE"]
+    key_to_legacy = {}
+    for p in provinces("legacy"):
+        key_to_legacy[strip_marks(name_key(p)).replace(" ", "")] = p
+    key_to_new = {strip_marks(name_key(p)).replace(" ", ""): p for p in provinces("2025")}
+    out: dict[str, str] = {}
+    for new_key, old_keys in data.items():
+        new = key_to_new.get(re.sub(r"^(tinh|thanhpho)", "", new_key))
+        for old in old_keys:
+            legacy = key_to_legacy.get(re.sub(r"^(tinh|thanhpho)", "", old))
+            if new and legacy:
+                out[legacy] = new
+    return out
+
+
+def _sentence_of(doc: Document, offset: int) -> Span | None:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def _lede_end(doc: Document) -> int:
+    """The end of the lede: the sentence that holds the session date, or the first paragraph
+    long enough to be one."""
+    if doc.date_span is not None:
+        s = _sentence_of(doc, doc.date_span.start)
+        if s is not None:
+            return s.end
+    for p in doc.paragraphs:
+        if len(p) > 120:
+            return p.end
+    return doc.paragraphs[0].end if doc.paragraphs else 0
+
+
+def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int]) -> str | None:
+    """The rule that makes a mention a locality of the session, or None."""
+    folded = doc.folded
+    head = folded[max(0, um.start - 60) : um.start]
+    if _NOT_BEFORE.search(head):
+        return None
+    clause_head = re.split(r"[;:.\n]", head)[-1]
+    if um.start < lede_end or um.start in title_ends:
+        if _VISIT_CUE.search(clause_head):
+            return "lede"
+    # "Ban Thường vụ Huyện ủy X", "Chủ tịch UBND huyện X", "Bí thư Thị ủy X"
+    office_head = folded[max(0, um.start - 45) : um.start]
+    if _LOCAL_OFFICE.search(office_head):
+        return "office"
+    if _REPORT_CUE.search(folded[max(0, um.start - 30) : um.start]):
+        return "report"
+    if _SPEAK_AFTER.match(folded[um.end : um.end + 30]) and re.search(r"(?:lãnh đạo|đại diện)\s*$", clause_head[-40:]):
+        return "speaker"
+    return None
+
+
+def _title_starts(doc: Document) -> set[int]:
+    """Offsets of unit mentions inside people's titles (filled by the people stage)."""
+    starts: set[int] = set()
+    for p in doc.people:
+        for t in p.titles:
+            starts.update(range(t.start, t.end))
+    return starts
 
 
 def find_places(doc: Document) -> None:
-    return None
+    """Set ``doc.province``, ``doc.localities`` and ``doc.locality_info``."""
+    era = era_of(doc)
+    if doc.options.province:
+        name = province_name(doc.options.province)
+        if name is None:
+            raise ValueError(f"{doc.options.source}: unknown province {doc.options.province!r}")
+        doc.province = name
+    else:
+        found = find_province(doc, era)
+        doc.province = _in_era(found, era) if found else None
+    mentions = unit_mentions(doc, doc.province, era, keep_unknown=True)
+    if era is None and mentions:
+        # no date: the units' own levels tell the era (districts exist only before 2025)
+        eras = Counter(u.era for um in mentions for u in um.units)
+        legacy_levels = any(um.level in ("huyện", "thị xã", "quận", "thị trấn") for um in mentions)
+        era = "legacy" if legacy_levels or eras["legacy"] > eras["2025"] else "2025"
+    lede_end = _lede_end(doc)
+    title_ends = _headline_offsets(doc)
+    in_titles = _title_starts(doc)
+    for um in mentions:
+        rule = _is_about(doc, um, lede_end, title_ends)
+        if rule is None and um.start in in_titles and um.level != "thị trấn":
+            rule = "person-title"
+        if rule is None:
+            continue
+        units = [u for u in um.units if era is None or u.era == era] or list(um.units)
+        if units:
+            label, info = units[0].label, units[0].info()
+        else:
+            name = modern_tone(um.name)
+            label = f"{um.level} {name}"
+            info = {"level": um.level, "name": name, "code": None, "era": era, "province": doc.province}
+        doc.localities.append(doc.span(um.start, um.end, label, f"places:{rule}"))
+        doc.locality_info.append(info)
+
+
+def _headline_offsets(doc: Document) -> set[int]:
+    """Offsets of unit mentions in headline-like lines: short paragraphs without a final
+    period (the headline and the captions that repeat it)."""
+    out: set[int] = set()
+    for p in doc.paragraphs[:12]:
+        if len(p) < 160 and not p.text.rstrip().endswith((".", "…", ":")):
+            for m in _LEVEL_RE.finditer(doc.folded, p.start, p.end):
+                out.add(m.start())
+    return out
+
+
+def fold_name(text: str) -> str:
+    """The comparison key of a unit name (exposed for callers that index names)."""
+    return fold(" ".join(text.split()))
