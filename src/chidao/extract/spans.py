@@ -14,6 +14,7 @@ offset in the text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -65,6 +66,8 @@ _TONE_FOLD = {
     "oé": "óe", "oè": "òe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
+# only at the end of a syllable ("hoá" but not "hoàn", "toàn"), and not after "q" ("quý")
+_TONE_RE = re.compile(r"(?<!q)(?:" + "|".join(_TONE_FOLD) + r")(?!\w)")
 
 
 def fold(text: str) -> str:
@@ -77,11 +80,7 @@ def fold(text: str) -> str:
     for ch in text:
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
-    s = "".join(out)
-    for old, new in _TONE_FOLD.items():
-        if old in s:
-            s = s.replace(old, new)
-    return s
+    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group()], "".join(out))
 
 
 def strip_marks(text: str) -> str:
