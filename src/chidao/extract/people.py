@@ -1,9 +1,492 @@
-"""Stage: find_people (not written yet)."""
+"""Stage: people, their titles, the chairs of the session and every mention of them.
+
+A name is 2-4 capitalised syllables starting with a family name of
+``data/family_names.tsv`` (3-4 syllables unless "đồng chí"/"ông"/"bà" stands
+before it).  A capitalised run that is not a name of a person in this sense
+("tư tưởng Hồ Chí Minh", "phường Lê Hồng Phong") is dropped: a name counts only
+next to a title, after "đồng chí"/"ông"/"bà", or before the colon of a quoted
+opinion.  Titles come from ``data/titles.tsv``: a title starts with a head
+("Phó Bí thư Thường trực", "Chủ tịch", a rank "Đại tá") and runs over
+capitalised words, acronyms, "(HĐND)" and the lexicon's lower-case words.
+
+The patterns of the genre:
+
+- after the name, separated by commas: "đồng chí Lê Văn An, Ủy viên Ban Thường vụ
+  Tỉnh ủy, Phó Chủ tịch UBND tỉnh"; or a dash: "Đại tá Hồ Văn Ba - Chính ủy ...";
+- several people in a row, separated by semicolons;
+- before the name: "Phó Bí thư Thường trực Tỉnh ủy Lò Văn Cường", "Bí thư Huyện ủy
+  Mộc Châu Hà Văn Dũng:" (the name is the last 3-4 syllables of the capitalised run);
+- title-only references ("đồng chí Bí thư Tỉnh ủy đề nghị") resolved to the one
+  person of the document holding that title.
+
+Mentions (``doc.mentions``, sorted by offset): kind "name" for every name,
+"title" for a title-only reference, "caption" for a paragraph that is only a
+person (a photo caption: "Chủ tịch UBND tỉnh Phan Văn Em", "Đồng chí ..., ... phát
+biểu tại buổi làm việc."), "colon" for "Title Name: opinion" leads (the span runs
+from the start of the paragraph to the colon, colon excluded).
+
+Chairs: the lede's leader ("đồng chí X, ..., đã có buổi làm việc với ..."), "X
+chủ trì", "dưới sự chủ trì của X", "Chủ trì hội nghị có các đồng chí: ...", and the
+leader who gives "phát biểu kết luận" / "Kết luận buổi làm việc, X ..."; failing
+all these, the leader who "phát biểu chỉ đạo".
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .segment import LOWER, UPPER
+from .spans import Document, Mention, Person, Span, fold
+
+DATA = Path(__file__).with_name("data")
+TITLES_PATH = DATA / "titles.tsv"
+FAMILY_PATH = DATA / "family_names.tsv"
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    """The reviewed entries of ``titles.tsv`` (all folded)."""
+
+    heads: tuple[str, ...]
+    ranks: tuple[str, ...]
+    words: frozenset[str]
+    local: tuple[str, ...]
+
+
+def _rows(path: Path) -> list[list[str]]:
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not cols[0].strip():
+            raise ValueError(f"{path.name}:{n}: empty entry")
+        rows.append([c.strip() for c in cols])
+    return rows
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> TitleLexicon:
+    """Load ``titles.tsv``; a malformed line raises an error naming the file and line."""
+    heads, ranks, words, local = [], [], set(), []
+    for n, row in enumerate(_rows(TITLES_PATH), 1):
+        if len(row) < 2:
+            raise ValueError(f"{TITLES_PATH.name}: entry {n} needs kind<TAB>entry: {row!r}")
+        kind, entry = row[0], fold(row[1])
+        if kind == "head":
+            heads.append(entry)
+        elif kind == "rank":
+            ranks.append(entry)
+        elif kind == "word":
+            words.add(entry)
+        elif kind == "local":
+            local.append(entry)
+        else:
+            raise ValueError(f"{TITLES_PATH.name}: unknown kind {kind!r} in entry {n}")
+    return TitleLexicon(tuple(heads), tuple(ranks), frozenset(words), tuple(local))
+
+
+@lru_cache(maxsize=1)
+def family_names() -> frozenset[str]:
+    """The family names of ``family_names.tsv``, as written (capitalised)."""
+    return frozenset(row[0] for row in _rows(FAMILY_PATH))
+
+
+def _alternation(entries: tuple[str, ...]) -> str:
+    return "|".join(re.escape(e) for e in sorted(set(entries), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = title_lexicon()
+    head = re.compile(rf"(?<!\w)(?:{_alternation(lex.heads + lex.ranks)})(?!\w)")
+    rank = re.compile(rf"(?:{_alternation(lex.ranks)})$")
+    local = re.compile(rf"(?<!\w)(?:{_alternation(lex.local)})(?!\w)")
+    return head, rank, local
+
+
+# a capitalised syllable, and runs of them separated by single spaces
+_CAP = rf"[{UPPER}][{LOWER}]*"
+_RUN = re.compile(rf"(?<!\w){_CAP}(?: {_CAP})*(?!\w)")
+_TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
+_HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
+_PLACE_BEFORE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$")
+_LEDE_VERB = re.compile(
+    r"^[\s,]*(?:(?:đã|cùng|và|cùng đoàn công tác|dẫn đầu đoàn công tác|dẫn đầu đoàn)\s+)*(?:có buổi làm việc|làm việc|"
+    r"kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|đi kiểm tra|về dự|dự và chỉ đạo|dự và phát biểu chỉ đạo|"
+    r"tiếp và làm việc|đến thăm|chúc tết|giám sát)(?!\w)"
+)
+_DATELINE = re.compile(
+    r"^(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
+    r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
+)
+_CAPTION_MAX_WORDS = 30
+
+
+@dataclass
+class Occurrence:
+    """One place where a named person is written, with the titles written there."""
+
+    name: Span
+    start: int  # where the reference starts (a title before the name, or the name)
+    end: int  # where it ends (after the last title written after the name)
+    titles: list[Span] = field(default_factory=list)
+    person: int = -1
+
+
+def canonical_title(title: str) -> str:
+    """A title reduced for comparison: folded, acronyms for the long body names."""
+    t = fold(title)
+    t = re.sub(r"\s*\([^)]*\)", "", t)
+    t = re.sub(r"ủy ban nhân dân", "ubnd", t)
+    t = re.sub(r"hội đồng nhân dân", "hđnd", t)
+    t = re.sub(r"ủy ban mặt trận tổ quốc(?: việt nam)?", "ủy ban mttq", t)
+    t = re.sub(r"mặt trận tổ quốc(?: việt nam)?", "mttq", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def is_local_title(title: str) -> bool:
+    """Whether a title is one of the lower side (district, commune, village)."""
+    return _patterns()[2].search(fold(title)) is not None
+
+
+def is_local(person: Person) -> bool:
+    """Whether a person speaks for the lower side: every title of theirs is local."""
+    return bool(person.titles) and all(is_local_title(t.text) for t in person.titles)
+
+
+def is_leader(person: Person) -> bool:
+    """A leader who can give directives: a chair, or a non-local holder of a leading title."""
+    if person.is_chair:
+        return True
+    if not person.titles or is_local(person):
+        return False
+    lead = re.compile(r"^(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)")
+    return any(lead.search(fold(t.text)) for t in person.titles)
+
+
+class _Scanner:
+    """Finds titles and names in one document."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.folded = doc.folded
+        self.lex = title_lexicon()
+        self.head_re, self.rank_re, _ = _patterns()
+        self.families = family_names()
+        self.heads_at: dict[int, int] = {}  # head start -> head end
+        for m in self.head_re.finditer(self.folded):
+            self.heads_at[m.start()] = m.end()
+        self.names: dict[int, Span] = {}  # name start -> name span
+        for m in _RUN.finditer(self.text):
+            for s in self._names_in_run(m):
+                self.names[s.start] = s
+
+    # -- names -------------------------------------------------------------
+    def _names_in_run(self, m: re.Match[str]) -> list[Span]:
+        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+        words = [(m.start() + a, m.start() + b) for a, b in words]
+        # a title head inside the run ends the name before it ("Lê Văn An Phó Bí thư ...")
+        for i, (a, _) in enumerate(words):
+            if i and a in self.heads_at:
+                words = words[:i]
+                break
+        n = len(words)
+        if n < 2:
+            return []
+        fam = [self.text[a:b] in self.families for a, b in words]
+        if n == 4 and fam[0]:
+            k = 0
+        elif n >= 3 and fam[n - 3]:
+            k = n - 3
+        elif n >= 4 and fam[n - 4]:
+            k = n - 4
+        elif n == 2 and fam[0]:
+            k = 0  # two syllables: accepted later only after "đồng chí"/"ông"/"bà"
+        else:
+            return []
+        a, b = words[k][0], words[-1][1]
+        return [Span(a, b, "person", self.text[a:b], "name")]
+
+    # -- titles ------------------------------------------------------------
+    def title_end(self, start: int, limit: int) -> int:
+        """End of the title that starts at ``start`` (a head), not beyond ``limit``."""
+        head_end = self.heads_at.get(start)
+        if head_end is None:
+            return start
+        end = head_end
+        pos = head_end
+        while pos < limit:
+            if self.text[pos] != " ":
+                break
+            m = _TOKEN.match(self.text, pos + 1)
+            if not m or m.end() > limit:
+                break
+            tok = m.group()
+            ftok = fold(tok)
+            if tok.startswith("("):
+                if not any(c.isupper() for c in tok):
+                    break
+            elif tok[0].isupper() or tok.isdigit():
+                pass
+            elif ftok in self.lex.words:
+                if ftok == "và":
+                    nxt = _TOKEN.match(self.text, m.end() + 1) if m.end() < limit else None
+                    if not nxt or not (nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các")):
+                        break
+            else:
+                break
+            pos = m.end()
+            if ftok not in ("và", "các", "của", "số", "cơ", "dự"):
+                end = pos
+        return end
+
+    def line_bounds(self, pos: int) -> tuple[int, int]:
+        a = self.text.rfind("\n", 0, pos) + 1
+        b = self.text.find("\n", pos)
+        return a, (len(self.text) if b < 0 else b)
+
+    def title_before(self, name: Span) -> tuple[int, Span | None]:
+        """The title written right before ``name`` ("Chủ tịch UBND tỉnh Phan Văn Em")."""
+        a, _ = self.line_bounds(name.start)
+        window_start = max(a, name.start - 160)
+        seg = self.text[window_start : name.start]
+        cut = max(seg.rfind(c) for c in ",;:.!?(“\"")
+        seg_start = window_start + cut + 1
+        for h in sorted(k for k in self.heads_at if seg_start <= k < name.start):
+            if self.title_end(h, name.start) >= name.start - 1:
+                title = self.doc.span(h, name.start, "title", "title-before")
+                return h, title
+        return name.start, None
+
+    def titles_after(self, name: Span) -> tuple[int, list[Span]]:
+        """The titles written after ``name``: ", T1, T2" or " - T1"."""
+        _, line_end = self.line_bounds(name.end)
+        titles: list[Span] = []
+        pos = name.end
+        while True:
+            m = re.compile(r"\s*(?:,|\s[-–—])\s*").match(self.text, pos)
+            if not m or m.end() not in self.heads_at:
+                break
+            start = m.end()
+            end = self.title_end(start, line_end)
+            # a name at the end of this title belongs to the next person
+            inner = [s for k, s in self.names.items() if start < k < end]
+            if inner:
+                break
+            titles.append(self.doc.span(start, end, "title", "title-after"))
+            pos = end
+            # "Sở Văn hóa, Thể thao và Du lịch": a capitalised "... và ..." segment continues it
+            m2 = re.compile(rf"\s*,\s*((?:{_CAP} )+và(?: {_CAP})+)(?=[,;:.\s]|$)").match(self.text, pos)
+            if m2 and not any(m2.start(1) <= k < m2.end(1) for k in self.names):
+                titles[-1] = self.doc.span(start, m2.end(1), "title", "title-after")
+                pos = m2.end(1)
+        return pos, titles
+
+    def occurrences(self) -> list[Occurrence]:
+        out = []
+        for start in sorted(self.names):
+            name = self.names[start]
+            if _PLACE_BEFORE.search(self.folded, max(0, start - 12), start):
+                continue
+            before_start, before = self.title_before(name)
+            end, after = self.titles_after(name)
+            honorific = _HONORIFIC.search(self.folded, max(0, start - 20), start) is not None
+            n_syll = len(name.text.split())
+            if before is not None and fold(before.text) in ("chủ tịch", "bác"):
+                continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
+            if n_syll == 2 and not (honorific and after):
+                continue
+            para_start, _ = self.line_bounds(start)
+            colon = self.text.startswith(":", end) and (
+                before_start == para_start or re.fullmatch(r"(?:Đồng chí|Ông|Bà)\s*", self.text[para_start:before_start] or "")
+            )
+            if before is None and not after and not honorific and not colon:
+                continue
+            titles = ([before] if before is not None else []) + after
+            # "Đại tá Lê Văn A - Chính ủy ...": the rank is a title of its own
+            out.append(Occurrence(name, before_start, end, titles))
+        return out
+
+    def title_mentions(self, taken: list[tuple[int, int]]) -> list[tuple[Span, str]]:
+        """Title-only references ("đồng chí Bí thư Tỉnh ủy đề nghị"): (span, canonical title)."""
+        out = []
+        taken_sorted = sorted(taken)
+        for h in sorted(self.heads_at):
+            if any(a <= h < b for a, b in taken_sorted):
+                continue
+            if self.rank_re.match(self.folded, h, self.heads_at[h]):
+                continue
+            _, line_end = self.line_bounds(h)
+            end = self.title_end(h, line_end)
+            if any(h < k <= end + 1 for k in self.names):
+                continue
+            if re.search(r"(?<!\w)(?:các|những|và)\s+(?:đồng chí\s+)?$", self.folded[max(0, h - 20) : h]):
+                continue  # "các đồng chí Phó Chủ tịch ...": a group, not one person
+            span = self.doc.span(h, end, "title", "title-only")
+            if len(span.text.split()) < 3:
+                continue
+            out.append((span, canonical_title(span.text)))
+        return out
+
+
+def _best_titles(occs: list[Occurrence]) -> list[Span]:
+    """The titles of the richest occurrence; ties go to the most frequent, then the first."""
+    counts = Counter(tuple(canonical_title(t.text) for t in o.titles) for o in occs)
+    best = max(
+        range(len(occs)),
+        key=lambda i: (len(occs[i].titles), counts[tuple(canonical_title(t.text) for t in occs[i].titles)], -i),
+    )
+    return list(occs[best].titles)
+
+
+def _resolve_title(doc: Document, canon: str) -> int:
+    """Index of the one person holding ``canon`` (exactly, else as a prefix), or -1."""
+    for exact in (True, False):
+        hits = set()
+        for i, p in enumerate(doc.people):
+            for t in p.titles:
+                c = canonical_title(t.text)
+                if c == canon or (not exact and (c.startswith(canon + " ") or canon.startswith(c + " "))):
+                    hits.add(i)
+        if len(hits) == 1:
+            return hits.pop()
+        if hits:
+            return -1
+    return -1
+
+
+def _sentence_of(doc: Document, pos: int) -> Span | None:
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = doc.sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return None
+
+
+_GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
+
+
+def _groups(doc: Document, refs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Consecutive references (start, end, person) joined only by commas, "và", "đồng chí"."""
+    groups: list[list[tuple[int, int, int]]] = []
+    for r in refs:
+        if groups and _GROUP_GAP.match(doc.folded[groups[-1][-1][1] : r[0]]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
+    """Set ``Person.is_chair`` from the lede, "chủ trì" and "kết luận" sentences."""
+    refs_by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    sent_index = {s.start: i for i, s in enumerate(doc.sentences)}
+    for m in doc.mentions:
+        if m.kind not in ("name", "title"):
+            continue
+        s = _sentence_of(doc, m.span.start)
+        if s is None:
+            continue
+        if m.kind == "name":
+            occ = next((o for o in occs if o.name.start == m.span.start), None)
+            a, b = (occ.start, occ.end) if occ else (m.span.start, m.span.end)
+        else:
+            a, b = m.span.start, m.span.end
+        refs_by_sentence.setdefault(sent_index[s.start], []).append((a, b, m.person))
+    chairs: set[int] = set()
+    # 1. the lede: the first dateline paragraph's first sentence
+    for p in doc.paragraphs[:4]:
+        if _DATELINE.match(doc.folded, p.start):
+            first = doc.sentences_in(p)[:1]
+            if first:
+                refs = sorted(refs_by_sentence.get(sent_index[first[0].start], []))
+                for g in _groups(doc, refs):
+                    if _LEDE_VERB.match(doc.folded, g[-1][1], first[0].end):
+                        chairs.update(r[2] for r in g)
+                        break
+            break
+    weak: set[int] = set()
+    for si, refs in refs_by_sentence.items():
+        s = doc.sentences[si]
+        low = doc.folded[s.start : s.end]
+        refs = sorted(refs)
+        m = re.search(r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|phiên họp)?\s*(?:có|gồm)", low)
+        if m:
+            after = [r for r in refs if r[0] >= s.start + m.end()]
+            if after:
+                chairs.update(r[2] for r in _groups(doc, after)[0])
+            continue
+        m = re.search(r"(?<!\w)(?:đồng )?chủ trì(?!\w)", low)
+        if m:
+            before = [r for r in refs if r[1] <= s.start + m.start()]
+            if before:
+                g = _groups(doc, before)[-1]
+                gap = doc.folded[g[-1][1] : s.start + m.start()]
+                if re.fullmatch(r"[\s,]*(?:(?:đã|cùng|đồng|là|sẽ)\s*)*", gap):
+                    chairs.update(r[2] for r in g)
+        if re.search(r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc", low):
+            if refs:
+                chairs.add(refs[0][2])
+        elif re.search(r"phát biểu chỉ đạo|chỉ đạo hội nghị", low) and refs:
+            weak.add(refs[0][2])
+    if not chairs:
+        chairs = weak
+    for i in chairs:
+        if not is_local(doc.people[i]):
+            doc.people[i].is_chair = True
 
 
 def find_people(doc: Document) -> None:
-    return None
+    """Fill ``doc.people`` (with titles and chairs) and ``doc.mentions``."""
+    sc = _Scanner(doc)
+    occs = sc.occurrences()
+    index: dict[str, int] = {}
+    by_person: list[list[Occurrence]] = []
+    for o in occs:
+        key = fold(o.name.text)
+        if key not in index:
+            index[key] = len(by_person)
+            by_person.append([])
+        o.person = index[key]
+        by_person[o.person].append(o)
+    doc.people = [Person(name=group[0].name, titles=_best_titles(group)) for group in by_person]
+    mentions = [Mention(o.name, o.person, "name") for o in occs]
+    taken = [(o.start, o.end) for o in occs]
+    for span, canon in sc.title_mentions(taken):
+        i = _resolve_title(doc, canon)
+        if i >= 0:
+            mentions.append(Mention(span, i, "title"))
+    # captions and colon leads
+    for p in doc.paragraphs:
+        starts = [o for o in occs if p.start <= o.start < p.end]
+        if not starts:
+            continue
+        o = starts[0]
+        lead = doc.folded[p.start : o.start]
+        if not re.fullmatch(r"(?:đồng chí|ông|bà)?\s*", lead):
+            continue
+        rest = doc.text[o.end : p.end]
+        if rest.startswith(":"):
+            mentions.append(Mention(doc.span(p.start, o.end, "colon", "colon-lead"), o.person, "colon"))
+        elif (
+            len(starts) == 1
+            and ":" not in rest
+            and len(doc.text[p.start : p.end].split()) <= _CAPTION_MAX_WORDS
+            and len(doc.sentences_in(p)) <= 1
+        ):
+            mentions.append(Mention(doc.span(p.start, p.end, "caption", "caption"), o.person, "caption"))
+    mentions.sort(key=lambda m: (m.span.start, m.kind))
+    doc.mentions = mentions
+    find_chairs(doc, occs)

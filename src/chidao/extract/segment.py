@@ -1,39 +1,91 @@
 """Stage 2: paragraphs and sentences, as spans over the cleaned text.
 
-A paragraph is a line of the cleaned text.  Sentences end at ".", "!", "?", "…"
-(or "...") followed by a space and an upper-case letter or an opening quote,
-except after abbreviations (TP., Tp., ThS., TS., ...), inside decimals and dates.
+A paragraph is a line of the cleaned text.  A sentence ends at ".", "!", "?", "…"
+or "..." (with any closing quotes or brackets) followed by a space and the start
+of a new sentence: a capital, a digit, an opening quote, or a lower-case letter
+after a single full stop (reports sometimes start a sentence in lower case).  A
+full stop glued to a capitalised word ("thống nhất.Phó Bí thư") also ends one.
+
+What never ends a sentence: abbreviations ("TP.", "Tp.", "ThS.", "v.v."), the
+thousands separator and decimals ("11.710", "12,36%"), dates ("30/6/2026",
+"9-3", "31.7.2023"), an ellipsis followed by lower case, and a list number
+("1. ", "II. ") at the start of a paragraph.
 """
 
 from __future__ import annotations
 
 import re
 
-from .spans import Document
+from .spans import Document, Span
 
-# a sentence boundary: end punctuation (and closing quotes), space, then a capital/quote/digit
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]?[A-ZÀ-Ỹ\d])")
-_ABBREV = re.compile(r"(?:\b(?:TP|Tp|ThS|TS|PGS|GS|BS|KS|Th\.S|St|Q|P|X|H|Mr|Ms|No|tr|Tr|ng|v\.v)\.)$")
+UPPER = "".join(
+    c for c in map(chr, range(0x41, 0x1EFA)) if c.isalpha() and c.isupper() and c.lower() != c
+)
+LOWER = "".join(
+    c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower() and c.upper() != c
+)
+
+# end punctuation (and closing quotes/brackets), white space, then what starts a sentence
+_BOUNDARY = re.compile(
+    rf"(?P<end>\.\.\.|…|[.!?])[\"”’»)\]]*(?P<gap>\s+)(?=[\"“‘«(\[]?(?P<next>[{UPPER}\d{LOWER}]))"
+)
+# a full stop glued to a capitalised word after a lower-case word: "nhất.Phó"
+_GLUED = re.compile(rf"(?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
+_ABBREV = re.compile(
+    r"(?:(?<!\w)(?:TP|Tp|tp|TX|Tx|ThS|TS|PGS|GS|BS|KS|CN|St|Q|P|X|H|TT|Mr|Ms|No|Th|tr|Tr|ng|v\.v|vv|Sđd|Nxb|NXB)"
+    rf"|(?<![\w.])[{UPPER}])\.$"
+)
+_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\.$")
 
 
-def segment(doc: Document) -> None:
+def split_paragraphs(doc: Document) -> list[Span]:
+    """One paragraph per non-empty line of ``doc.text``."""
     text = doc.text
     pos = 0
     paragraphs = []
     for line in text.split("\n"):
-        if line:
+        if line.strip():
             paragraphs.append(doc.span(pos, pos + len(line), "paragraph"))
         pos += len(line) + 1
-    doc.paragraphs = paragraphs
-    sentences = []
-    for p in paragraphs:
-        start = p.start
-        for m in _BOUNDARY.finditer(text, p.start, p.end):
-            head = text[start : m.start()]
-            if _ABBREV.search(head):
-                continue
-            sentences.append(doc.span(start, m.start(), "sentence"))
-            start = m.end()
-        if start < p.end:
-            sentences.append(doc.span(start, p.end, "sentence"))
-    doc.sentences = [s for s in sentences if s.end > s.start]
+    return paragraphs
+
+
+def _cuts(text: str, start: int, end: int) -> list[int]:
+    """Offsets inside ``text[start:end]`` where a new sentence begins."""
+    cuts: list[int] = []
+    for m in _BOUNDARY.finditer(text, start, end):
+        head = text[start : m.end("end")]
+        if m.group("end") == "." and _ABBREV.search(head):
+            continue
+        if m.group("next") in LOWER and m.group("end") != ".":
+            continue  # "…" or "..." inside a sentence, followed by lower case
+        if _LIST_NUMBER.match(text[cuts[-1] if cuts else start : m.end("end")]):
+            continue
+        cuts.append(m.end())
+    for m in _GLUED.finditer(text, start, end):
+        cuts.append(m.start())
+    return sorted(set(cuts))
+
+
+def split_sentences(doc: Document, paragraph: Span) -> list[Span]:
+    """The sentences of one paragraph, in order, trimmed of white space."""
+    out = []
+    start = paragraph.start
+    for cut in _cuts(doc.text, paragraph.start, paragraph.end):
+        s = doc.span(start, cut, "sentence")
+        if s.end > s.start:
+            out.append(s)
+        start = cut
+    s = doc.span(start, paragraph.end, "sentence")
+    if s.end > s.start:
+        out.append(s)
+    return out
+
+
+def segment(doc: Document) -> None:
+    """Fill ``doc.paragraphs`` and ``doc.sentences``."""
+    doc.paragraphs = split_paragraphs(doc)
+    sentences: list[Span] = []
+    for p in doc.paragraphs:
+        sentences.extend(split_sentences(doc, p))
+    doc.sentences = sentences
