@@ -1,9 +1,158 @@
-"""Stage: find_agencies (not written yet)."""
+"""Stage: the provincial bodies named as taking part (``doc.agencies``), as written.
+
+A body is named by the lexicon ``agencies.tsv`` (Ban Tổ chức Tỉnh ủy, Văn phòng
+Tỉnh ủy, Ủy ban MTTQ tỉnh, Bộ Chỉ huy Quân sự tỉnh, Công an tỉnh, Đảng ủy Khối
+..., ...) or is a department: "Sở" and a name from ``departments.tsv``, or any
+other "Sở" and its name up to a comma, a semicolon or "và" before another body.
+
+A body takes part when the text says so where the genre does:
+
+- in a sentence listing the participants ("Tham gia buổi làm việc có ...",
+  "Dự hội nghị có ...", "đại diện lãnh đạo các sở, ngành: ...");
+- in the title of a person ("Chánh Văn phòng Tỉnh ủy", "Giám đốc Sở Tài chính",
+  "Chính ủy Bộ Chỉ huy Quân sự tỉnh"): a holder of its office speaks or attends;
+- as the speaker of a sentence ("Đại diện Sở Xây dựng giải trình ...").
+
+Bodies named inside directives, petitions or document references ("Kết luận
+... của Ban Thường vụ Tỉnh ủy", "giao Sở Tài chính ...") do not take part.
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import re
+from functools import cache
+from importlib import resources
+
+from .spans import Document, Span, filter_spans, fold
+
+# a sentence that lists the participants
+_PARTICIPATION = re.compile(
+    r"(?:tham dự|dự buổi|dự hội nghị|dự họp|cùng dự|cùng đi|cùng tham gia|tham gia (?:buổi|đoàn|hội nghị)|"
+    r"có mặt|cùng làm việc|thành phần|tham gia cùng|đi cùng|dự và|cùng có|^dự |chủ trì)"
+)
+# an office held in a body: the body is represented by its holder
+_OFFICE = re.compile(
+    r"(?:giám đốc|phó giám đốc|chánh|phó chánh|trưởng ban|phó trưởng ban|trưởng|phó trưởng|"
+    r"chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bí thư|phó bí thư|chủ tịch|"
+    r"phó chủ tịch|chủ nhiệm|phó chủ nhiệm|thủ trưởng|đại diện(?: lãnh đạo)?|lãnh đạo|"
+    r"thượng tá|đại tá|trung tá|thiếu tướng)\s*$"
+)
+# the body speaks: "Sở Xây dựng giải trình", "lãnh đạo Công an tỉnh cho biết"
+_SPEAKS = re.compile(
+    r"^[^.;:]{0,40}?(?:phát biểu|báo cáo|giải trình|trả lời|làm rõ|thông tin|cho biết|trao đổi|"
+    r"tham luận|đề xuất|kiến nghị)"
+)
+_REFERENCE = re.compile(r"(?:của|theo|giao|giao cho|đề nghị|yêu cầu|với|chỉ đạo)\s*$")
+_SO_STOP = re.compile(
+    r"(?:và|cùng|phối hợp|đã|chủ trì|báo cáo|phát biểu|cho biết|tỉnh|trình|tham mưu|đề nghị|"
+    r"giải trình|trả lời|có|là|được|với|về|tại|trong|theo|để|khẩn trương|sớm|nghiên cứu|"
+    r"khẩn|rà soát|tiếp tục|phải|cần)$"
+)
+_TOKEN = re.compile(r"[\w&-]+")
+
+
+def _read_tsv(name: str) -> list[list[str]]:
+    text = (resources.files(__package__) / name).read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        rows.append(line.split("\t"))
+    return rows[1:]  # the header
+
+
+@cache
+def lexicon() -> tuple[tuple[str, str, str], ...]:
+    """The rows of ``agencies.tsv``: (name, pattern, example)."""
+    rows = _read_tsv("agencies.tsv")
+    for i, r in enumerate(rows, start=2):
+        if len(r) != 3:
+            raise ValueError(f"agencies.tsv: row {i} must have 3 columns, not {len(r)}: {r!r}")
+    return tuple((r[0], r[1], r[2]) for r in rows)
+
+
+@cache
+def departments() -> tuple[str, ...]:
+    """The department names of ``departments.tsv`` ("Sở Tài chính", ...)."""
+    return tuple(r[0] for r in _read_tsv("departments.tsv"))
+
+
+@cache
+def _bodies_regex() -> re.Pattern[str]:
+    alts = [f"(?:{p})" for _name, p, _ex in lexicon()]
+    alts += [re.escape(fold(d)) for d in sorted(departments(), key=len, reverse=True)]
+    return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
+
+
+def _generic_departments(doc: Document) -> list[Span]:
+    """"Sở" + a name not in the list: the capitalised word and what follows, up to a
+    boundary (comma, semicolon, "và", a verb)."""
+    out = []
+    text = doc.text
+    for m in re.finditer(r"(?<!\w)Sở\s+(?=[A-ZĐÀ-Ỹ])", text):
+        pos = m.end()
+        end = pos
+        n = 0
+        while n < 7:
+            t = _TOKEN.match(text, pos)
+            if not t:
+                break
+            word = t.group()
+            if n > 0 and (_SO_STOP.match(fold(word)) or word.isdigit()):
+                break
+            end = t.end()
+            n += 1
+            if not text.startswith(" ", end):
+                break
+            pos = end + 1
+        out.append(doc.span(m.start(), end, "agency", "agencies:department"))
+    return out
+
+
+def body_mentions(doc: Document) -> list[Span]:
+    """Every provincial body named in the text, wherever it is (no overlap)."""
+    spans = [doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
+             for m in _bodies_regex().finditer(doc.folded)]
+    return filter_spans(spans + _generic_departments(doc))
+
+
+def _sentence_at(doc: Document, offset: int) -> Span | None:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return s
+    return None
+
+
+def _in_titles(doc: Document) -> set[int]:
+    offs: set[int] = set()
+    for p in doc.people:
+        for t in p.titles:
+            offs.update(range(t.start, t.end))
+    return offs
 
 
 def find_agencies(doc: Document) -> None:
-    return None
+    """Set ``doc.agencies``: the bodies named as taking part, each as written."""
+    folded = doc.folded
+    titled = _in_titles(doc)
+    seen: set[str] = set()
+    for span in body_mentions(doc):
+        head = folded[max(0, span.start - 30) : span.start]
+        sentence = _sentence_at(doc, span.start)
+        sent_head = folded[sentence.start : span.start] if sentence else head
+        reason = None
+        if span.start in titled or _OFFICE.search(head):
+            reason = "office"
+        elif _REFERENCE.search(head):
+            reason = None
+        elif _PARTICIPATION.search(sent_head):
+            reason = "participant"
+        elif _SPEAKS.match(folded[span.end : span.end + 60]) and len(sent_head) < 40:
+            reason = "speaker"
+        if reason is None:
+            continue
+        key = " ".join(fold(span.text).split())
+        if key in seen:
+            continue
+        seen.add(key)
+        doc.agencies.append(Span(span.start, span.end, span.label, span.text, f"{span.rule}:{reason}"))

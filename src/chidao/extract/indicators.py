@@ -1,9 +1,147 @@
-"""Stage: find_indicators (not written yet)."""
+"""Stage: reported figures (``doc.indicators``), each ``Item(span, {"value", "unit"})``.
+
+Vietnamese numerals: "." groups thousands and "," marks decimals ("11.710 tỷ
+đồng" is 11710.0 "tỷ đồng", "12,36%" is 12.36 "%").  A ratio "21/31 nhà văn hóa"
+is 21.0 with unit "/31 nhà văn hóa".  Counts keep the noun they count ("1.195
+quần chúng", "37 dự án").
+
+Not indicators: dates and years, document numbers ("Nghị quyết số 12"), terms
+("nhiệm kỳ 2020 - 2025", "khóa XV", "lần thứ XIX"), periods ("9 tháng"), numbers
+in names ("thôn Hải Phong 1"), and targets or plans rather than results
+("phấn đấu đạt 10%", "dự kiến hỗ trợ 100 em", figures inside directives).
+
+The span is the shortest clause that states the figure: from the start of its
+clause to the end of the unit.
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import re
+
+from .spans import Document, Item
+
+_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+_FIGURE = re.compile(
+    rf"(?<![\w/.,:\-–])(?P<num>{_NUMBER})(?:/(?P<den>{_NUMBER}))?(?![.,:]?\d)(?![\w/])"
+)
+# units written right after the number, longest first (folded text)
+_UNITS = [
+    "%", "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng", "triệu đồng",
+    "nghìn đồng", "tỷ usd", "triệu usd", "nghìn usd", "usd", "tỷ", "triệu", "ha", "hecta", "km2",
+    "km", "m2", "m3", "tấn", "nghìn tấn", "triệu tấn", "lượt khách", "lượt người", "lượt",
+]  # fmt: skip
+_UNIT_RE = re.compile(
+    r"\s?(?P<unit>%|(?:"
+    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
+    + r")(?!\w))"
+)
+# a counted noun: up to four lower-case words, stopping at a function word
+_NOUN_WORD = re.compile(r"[^\W\d_]\w*")
+_NOUN_STOP = frozenset(
+    "vào trong cho với của so đạt được tại trên và hoặc là có từ đến theo bằng thuộc để "
+    "với đã đang sẽ tham gia gồm như tăng giảm mới".split()
+)
+# nouns that make the number a time, an order or a rank, not a figure
+_NOT_UNIT = frozenset(
+    "tháng năm ngày quý tuần giờ phút giây thế kỷ lần thứ kỳ khóa tuổi buổi đợt phiên "
+    "nhiệm".split()
+)
+# what may not come right before the number
+_BAD_HEAD = re.compile(
+    r"(?:năm|tháng|ngày|quý|khóa|số|lần|thứ|kỳ|giai đoạn|nhiệm kỳ|nghị quyết|quyết định|kết luận|"
+    r"chỉ thị|thông báo|điều|khoản|ảnh|mục|phần|quy hoạch|covid|tuyến|quốc lộ|tỉnh lộ|đường|"
+    r"km|lô|phòng|tổ|đội|khu|cụm|thôn|xóm|bản|ấp|tiểu khu|chương trình|đề án|kế hoạch số|"
+    r"luật|nghị định|thông tư|top|nhóm|hạng|mã|từ|đến)\s*$"
+)
+# a result verb in the clause (needed for counted nouns)
+_RESULT = re.compile(
+    r"(?:đạt|tăng|giảm|thu hút|hoàn thành|kết nạp|huy động|thu được|thu|giải ngân|xây dựng|"
+    r"có|được|tạo|hỗ trợ|cấp|trồng|sản xuất|xuất khẩu|thành lập|khởi công|đưa vào|công nhận|"
+    r"vận động|tiếp nhận|bàn giao|chiếm|bằng|đón|phục vụ|giải quyết|cứu trợ|phát triển|"
+    r"tiêm|xét nghiệm|đào tạo|giải quyết việc làm|thu hồi|xử lý|phát hiện|trao|tặng|khám|"
+    r"đầu tư|lắp đặt|làm mới|nâng cấp|sửa chữa|cứng hóa|bê tông hóa|cải tạo|đăng ký)"
+)
+# targets, plans, directives: the figure is not a result
+_TARGET = re.compile(
+    r"(?:phấn đấu|mục tiêu|dự kiến|chỉ tiêu (?:là|giao|đề ra)|phải đạt|cần đạt|đề nghị|yêu cầu|"
+    r"đến năm|tới năm|định hướng|kế hoạch (?:năm|giao|đề ra)|cần|phải|sẽ|nhằm|đặt ra|tầm nhìn)"
+)
+_CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
+
+
+def parse_number(text: str) -> float:
+    """A Vietnamese numeral as a float: "11.710" -> 11710.0, "12,36" -> 12.36."""
+    return float(text.replace(".", "").replace(",", "."))
+
+
+def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
+    for s in doc.sentences:
+        if s.start <= offset < s.end:
+            return s.start, s.end
+    return max(0, doc.text.rfind("\n", 0, offset) + 1), len(doc.text)
+
+
+def _counted_noun(doc: Document, pos: int) -> tuple[str, int]:
+    """The noun phrase counted by a number that ends at ``pos``: (noun, end offset)."""
+    text = doc.text
+    words: list[tuple[int, int]] = []
+    p = pos
+    while len(words) < 5 and p < len(text) and text[p] == " ":
+        m = _NOUN_WORD.match(text, p + 1)
+        if not m:
+            break
+        w = m.group()
+        if not w[0].islower():
+            break
+        if w in _NOUN_STOP and words:
+            break
+        if w in _NOUN_STOP:
+            return "", pos
+        words.append((m.start(), m.end()))
+        p = m.end()
+    if not words:
+        return "", pos
+    return text[words[0][0] : words[-1][1]], words[-1][1]
 
 
 def find_indicators(doc: Document) -> None:
-    return None
+    """Set ``doc.indicators``: the figures reported as results."""
+    text, folded = doc.text, doc.folded
+    for m in _FIGURE.finditer(text):
+        num, den = m.group("num"), m.group("den")
+        head = folded[max(0, m.start() - 25) : m.start()]
+        if _BAD_HEAD.search(head):
+            continue
+        s_start, _ = _sentence_bounds(doc, m.start())
+        clause_start = s_start
+        for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
+            clause_start = b.end()
+        sentence_head = folded[s_start : m.start()]
+        sentence_head = sentence_head[sentence_head.rfind(";") + 1 :]
+        if _TARGET.search(sentence_head):
+            continue
+        end = m.end()
+        u = _UNIT_RE.match(folded, end)
+        if u:
+            unit = text[u.start("unit") : u.end("unit")]
+            end = u.end()
+        else:
+            noun, noun_end = _counted_noun(doc, end)
+            if not noun or noun.split()[0] in _NOT_UNIT:
+                continue
+            clause_head = folded[clause_start : m.start()]
+            if not clause_head.strip():
+                clause_head = sentence_head  # an item of a list: the verb came before
+            if den is None and not _RESULT.search(clause_head):
+                continue
+            unit, end = noun, noun_end
+        if den is None and re.fullmatch(r"(?:19|20)\d\d", num) and not u:
+            continue  # a year
+        if den is not None:
+            if int(den.replace(".", "").split(",")[0] or 0) <= 12 and not u and unit.split()[0] in _NOT_UNIT:
+                continue
+            unit = f"/{den} {unit}".strip() if unit != "%" else unit
+        value = parse_number(num)
+        doc.indicators.append(
+            Item(doc.span(clause_start, end, "indicator", "indicators:figure"), {"value": value, "unit": unit})
+        )

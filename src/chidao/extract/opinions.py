@@ -1,9 +1,225 @@
-"""Stage: find_opinions (not written yet)."""
+"""Stage: difficulties and petitions (``doc.difficulties``, ``doc.petitions``).
+
+**Difficulties**: the limits, obstacles and shortcomings the report states, one
+item per sentence: "còn nhiều khó khăn", "chưa đạt mục tiêu", "thiếu chủ động",
+"khó lường", "Tuy nhiên, ... còn ...".  A leader's own sentence listing
+shortcomings counts; a sentence that only names them ("chỉ ra những khó khăn,
+hạn chế"), overcomes them ("mặc dù còn nhiều khó khăn nhưng đã ..."), or asks to
+fix them (a directive) does not.  A lead-in that names the speaker ("Bí thư Tỉnh
+ủy cho rằng, ...", "... chỉ rõ: ...") is left out of the text.
+
+**Petitions**: what the lower side asks of the province: the opinion after a
+"Title Name:" lead of a local speaker (the people stage's ``colon`` mentions)
+when it asks for something ("Đề nghị ...", "Mong muốn tỉnh ...", "Cần ..."),
+"đề nghị tỉnh / UBND tỉnh / Trung ương ...", "kiến nghị, đề xuất ..." with a
+content, "Nhiều ý kiến cho rằng ... cần ...".  ``data["by"]`` is the full name of
+the person who makes it, else ``None``.  The chairing leader's requests are
+directives, not petitions.
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import re
+
+from .spans import Document, Item, Person, Span
+
+# ---- difficulties ---------------------------------------------------------------------------
+
+_DIFFICULTY = re.compile(
+    r"(?:còn|vẫn còn|vẫn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+)?(?:khó khăn|hạn chế|vướng mắc|"
+    r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
+    r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra)"
+    r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
+    r"hoàn thành|tương xứng|bền vững|rõ|thực sự|đầy đủ|chặt chẽ|thường xuyên|giải quyết|có|tốt|"
+    r"khai thác|thu hút|như mong muốn)"
+    r"|không còn nhiều|khó lường|nguy cơ|"
+    r"thiếu\s+(?:chủ động|linh hoạt|quyết liệt|vốn|nguồn|quỹ đất|nhân lực|cán bộ|kinh phí|sự|"
+    r"đồng bộ|trách nhiệm|kiên quyết|tính)"
+    r"|(?:gặp|đang gặp|vẫn gặp|còn gặp|đối mặt với)\s+(?:nhiều\s+|rất nhiều\s+|không ít\s+)?"
+    r"(?:khó khăn|thách thức|trở ngại)"
+    r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
+    r"|(?:tiến độ|giải ngân)\s+(?:còn\s+)?chậm|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
+    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở"
+)
+_HOWEVER = re.compile(r"^(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác)\s*,")
+_NEGATIVE = re.compile(r"(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)")
+# a concession that leads to a positive result
+_CONCESSIVE = re.compile(r"(?:mặc dù|dù|tuy|trong điều kiện|trong bối cảnh|vượt qua)")
+_CONCESSIVE_TURN = re.compile(r"(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)")
+# the cue is the object of an action or of a report about it
+_ACTION_HEAD = re.compile(
+    r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
+    r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát)"
+    r"(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$"
+)
+# an instruction, not a statement of fact
+_DIRECTIVE = re.compile(
+    r"(?<!\w)(?:đề nghị|yêu cầu|cần|phải|giao cho)(?!\w)"
+)
+# "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
+_LEAD_IN = re.compile(
+    r"(?:tuy nhiên,\s*)?[^,:;.]{0,90}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
+    r"thừa nhận|nhận định|thẳng thắn chỉ ra|thẳng thắn nhìn nhận|nhận thấy)\s*[,:]\s*"
+)
+
+# ---- petitions ------------------------------------------------------------------------------
+
+_UPPER = (
+    r"(?:tỉnh|ubnd tỉnh|ủy ban nhân dân tỉnh|tỉnh ủy|hđnd tỉnh|hội đồng nhân dân tỉnh|thường trực|"
+    r"ban thường vụ|trung ương|chính phủ|thủ tướng|quốc hội|các bộ|bộ|các sở|sở|cấp trên|"
+    r"cấp có thẩm quyền|lãnh đạo tỉnh|các cơ quan cấp tỉnh)"
+)
+_ASK_UPPER = re.compile(
+    rf"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|rất mong|kính đề nghị)\s+(?:với\s+)?{_UPPER}(?!\w)"
+)
+_ASK_VERB = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|mong muốn|kính đề nghị)(?!\w)")
+_ASK_COLON = re.compile(
+    r"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|cần|nên|rất cần|hỗ trợ|ưu tiên|"
+    r"tạo điều kiện|sớm)(?!\w)"
+)
+# "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
+_ASK_NOUN_HEAD = re.compile(
+    r"(?:các|những|một số|nhiều|về|trả lời|giải đáp|tiếp thu|tổng hợp|xem xét|giải quyết|các nội dung|"
+    r"vướng mắc|khó khăn)\s*,?\s*(?:và\s+)?$"
+)
+_ASK_EMPTY_TAIL = re.compile(r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$")
+_MANY_OPINIONS = re.compile(
+    r"(?:tại (?:buổi làm việc|hội nghị)[^,]*,\s*)?(?:nhiều|các|một số) ý kiến(?: của [^,]{0,60})?\s*"
+    r"(?:cho rằng|đề nghị|kiến nghị|đề xuất|nêu|phản ánh|mong muốn)\s*[,:]?\s*"
+)
+_LOWER_SUBJECT = re.compile(
+    r"(?:huyện|xã|phường|thị xã|thị trấn|thành phố|địa phương|đơn vị|lãnh đạo|ubnd|đảng ủy|huyện ủy|"
+    r"thị ủy|thành ủy|doanh nghiệp|người dân|cử tri|nhân dân|hợp tác xã|các ý kiến|ý kiến)"
+)
+# a provincial leader's title: their requests are directives
+_UPPER_TITLE = re.compile(
+    r"^(?:phó )?(?:bí thư|chủ tịch)(?: thường trực)?\s+(?:tỉnh ủy|ubnd tỉnh|ủy ban nhân dân tỉnh|"
+    r"hđnd tỉnh|hội đồng nhân dân tỉnh)|^ủy viên ban thường vụ tỉnh ủy|^phó bí thư tỉnh ủy"
+)
+
+
+def _is_upper(person: Person) -> bool:
+    """A chair or a provincial leader (their words are directives, not petitions)."""
+    if person.is_chair:
+        return True
+    from .spans import fold
+
+    return any(_UPPER_TITLE.search(fold(t.text)) for t in person.titles)
+
+
+def _chair_in(doc: Document, start: int, end: int) -> bool:
+    """Whether a chair (or provincial leader) is mentioned in ``start..end``."""
+    for m in doc.mentions:
+        if start <= m.span.start < end and m.kind in ("name", "title"):
+            if 0 <= m.person < len(doc.people) and _is_upper(doc.people[m.person]):
+                return True
+    return False
+
+
+def _named_person(doc: Document, start: int, end: int) -> str | None:
+    for m in doc.mentions:
+        if start <= m.span.start < end and m.kind == "name" and 0 <= m.person < len(doc.people):
+            p = doc.people[m.person]
+            if not _is_upper(p):
+                return p.name.text
+    return None
+
+
+def _trim(doc: Document, start: int, end: int, rule: str, regex: re.Pattern[str] | None = None) -> Span:
+    if regex is not None:
+        m = regex.match(doc.folded, start, end)
+        if m and m.end() < end - 10:
+            start = m.end()
+    return doc.span(start, end, "opinion", rule)
+
+
+def is_difficulty(folded_sentence: str) -> bool:
+    """Whether a sentence (folded) states a difficulty."""
+    s = folded_sentence
+    if _DIRECTIVE.search(s):
+        return False
+    if _HOWEVER.match(s) and _NEGATIVE.search(s):
+        return True
+    for m in _DIFFICULTY.finditer(s):
+        head = s[: m.start()]
+        if _ACTION_HEAD.search(head):
+            continue
+        concessions = list(_CONCESSIVE.finditer(head))
+        if concessions and not _CONCESSIVE_TURN.search(head, concessions[-1].end()):
+            continue  # "mặc dù còn nhiều khó khăn, ...", "trong bối cảnh còn gặp khó khăn"
+        return True
+    return False
+
+
+def petition_kind(folded_sentence: str) -> str | None:
+    """The rule by which a sentence (folded) is a petition, or None."""
+    s = folded_sentence
+    m = _MANY_OPINIONS.match(s)
+    if m and _ASK_COLON.search(s, m.end()):
+        return "many-opinions"
+    for m in _ASK_UPPER.finditer(s):
+        if _ASK_NOUN_HEAD.search(s[: m.start()]):
+            continue
+        return "ask-upper"
+    for m in _ASK_VERB.finditer(s):
+        if _ASK_NOUN_HEAD.search(s[: m.start()]) or _ASK_EMPTY_TAIL.match(s[m.end() :]):
+            continue
+        if len(s[m.end() :].split()) < 4:
+            continue
+        if _LOWER_SUBJECT.search(s[: m.start()]) or m.start() < 3:
+            return "ask-verb"
+    return None
+
+
+def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
+    """Petitions and difficulties in the opinions after "Title Name:" leads of the lower side."""
+    petitions: list[Item] = []
+    difficulties: list[Item] = []
+    used: set[int] = set()
+    for mention in doc.mentions:
+        if mention.kind != "colon" or not (0 <= mention.person < len(doc.people)):
+            continue
+        person = doc.people[mention.person]
+        colon = doc.text.find(":", mention.span.end, mention.span.end + 3)
+        if colon < 0:
+            continue
+        p = doc.paragraph_of(colon)
+        if p < 0:
+            continue
+        para = doc.paragraphs[p]
+        used.add(p)
+        if _is_upper(person):
+            continue
+        for s in doc.sentences_in(para):
+            start = max(s.start, colon + 1)
+            if start >= s.end:
+                continue
+            text = doc.folded[start : s.end].strip()
+            if _ASK_COLON.search(text):
+                petitions.append(Item(doc.span(start, s.end, "petition", "opinions:colon"),
+                                      {"by": person.name.text}))
+            elif is_difficulty(text):
+                difficulties.append(Item(doc.span(start, s.end, "difficulty", "opinions:colon"), {}))
+    return petitions, difficulties, used
 
 
 def find_opinions(doc: Document) -> None:
-    return None
+    """Set ``doc.difficulties`` and ``doc.petitions``."""
+    petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
+    folded = doc.folded
+    for s in doc.sentences:
+        if doc.paragraph_of(s.start) in colon_paragraphs:
+            continue
+        text = folded[s.start : s.end]
+        kind = petition_kind(text)
+        if kind is not None and not _chair_in(doc, s.start, s.end):
+            regex = _MANY_OPINIONS if kind == "many-opinions" else None
+            span = _trim(doc, s.start, s.end, f"opinions:{kind}", regex)
+            petitions.append(Item(Span(span.start, span.end, "petition", span.text, span.rule),
+                                  {"by": _named_person(doc, s.start, s.end)}))
+            continue
+        if is_difficulty(text):
+            span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
+            difficulties.append(Item(Span(span.start, span.end, "difficulty", span.text, span.rule), {}))
+    doc.petitions = sorted(petitions, key=lambda i: i.span.start)
+    doc.difficulties = sorted(difficulties, key=lambda i: i.span.start)
