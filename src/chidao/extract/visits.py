@@ -1,9 +1,67 @@
-"""Stage: find_visits (not written yet)."""
+"""Stage: the places, projects and works the delegation inspected (``doc.site_visits``).
+
+A visit is a narrative verb of inspection ("khảo sát thực tế", "kiểm tra tiến độ",
+"thị sát", "thăm", "đến kiểm tra") followed by a site: a noun of the lexicon
+``_SITE`` ("dự án", "công trình", "nhà máy", "khu di tích", "mô hình", ...) and its
+name, up to the end of the clause.  Several sites joined by "," or "và" are
+separate visits.  Text as written.
+
+Not visits: the session's own "thăm và làm việc tại huyện X" (a locality),
+"kiểm tra, giám sát" as a work area, "thăm hỏi, tặng quà" families, and
+inspections that a directive asks for ("đề nghị ... kiểm tra").
+"""
 
 from __future__ import annotations
 
+import re
+
 from .spans import Document
+
+_VERB = re.compile(
+    r"(?<!\w)(?:đến |tới |đi |trực tiếp |đã )?(?:khảo sát|kiểm tra|thị sát|thăm|tham quan|đi thực địa)"
+    r"(?: thực tế| thực địa)?(?: tình hình| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
+    r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?\s+"
+)
+_SITE = (
+    r"(?:dự án|công trình|nhà máy|khu|cụm|di tích|mô hình|trường|trạm|bệnh viện|cơ sở|điểm|tuyến|"
+    r"đường|cầu|đê|kè|hồ|đập|vùng|cánh đồng|trang trại|hợp tác xã|htx|doanh nghiệp|công ty|"
+    r"nhà văn hóa|trụ sở|chợ|cảng|bến|làng nghề|đền|chùa|nghĩa trang|nhà bia|hệ thống|vườn|mỏ|"
+    r"bãi|kênh|trung tâm|xưởng|nông trại|khu vực|hiện trường|nhà ở|nhà máy|ga|sân bay|di chỉ|"
+    r"đình|miếu|bảo tàng|nhà lưu niệm|đồn|trạm y tế|trường học|phòng khám|khu dân cư|tổ hợp|"
+    r"vùng nguyên liệu|cơ sở sản xuất|nhà xưởng|ký túc xá|khu tái định cư|khu công nghiệp)"
+)
+_SITE_START = re.compile(_SITE + r"(?!\w)")
+_SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+_END = re.compile(r"[.;:!?…\n]|\s(?:và làm việc|để|nhằm|cùng với|trước khi|sau đó|rồi)\s")
+_DIRECTIVE_HEAD = re.compile(r"(?:đề nghị|yêu cầu|cần|phải|giao|chỉ đạo|tăng cường|thường xuyên)\s+(?:\w+\s+){0,4}$")
+_NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
 def find_visits(doc: Document) -> None:
-    return None
+    """Set ``doc.site_visits``: the sites inspected in the field, each as written."""
+    folded = doc.folded
+    seen: set[str] = set()
+    for m in _VERB.finditer(folded):
+        if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(folded[m.end() :]):
+            continue
+        if not _SITE_START.match(folded, m.end()):
+            continue
+        if _DIRECTIVE_HEAD.search(folded[max(0, m.start() - 40) : m.start()]):
+            continue
+        end_m = _END.search(folded, m.end())
+        end = end_m.start() if end_m else len(folded)
+        # split "dự án A, nhà máy B và khu C" into sites: only where a site noun follows
+        cuts = [m.end()]
+        for sep in _SPLIT.finditer(folded, m.end(), end):
+            if _SITE_START.match(folded, sep.end()):
+                cuts.append(sep.start())
+                cuts.append(sep.end())
+        cuts.append(end)
+        for a, b in zip(cuts[::2], cuts[1::2], strict=True):
+            if len(folded[a:b].split()) < 2:
+                continue
+            span = doc.span(a, b, "site_visit", "visits:inspection")
+            key = span.text.lower()
+            if key not in seen:
+                seen.add(key)
+                doc.site_visits.append(span)
