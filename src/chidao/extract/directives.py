@@ -1,9 +1,471 @@
-"""Stage: find_directives (not written yet)."""
+"""Stage: directives, with issuer, assignees and deadline (``doc.directives``).
+
+A directive is one sentence of a leader's speech that tells someone to act.  The
+report is read paragraph by paragraph with a small state: who is speaking and
+whether that speaker is a leader (a directive zone) or the lower side (reports,
+petitions: never directives).
+
+Who speaks a paragraph, in order of precedence:
+
+1. a leader named in a sentence as the subject of a speech verb of
+   ``data/directive_cues.tsv`` ("đồng chí Bí thư Tỉnh ủy Lê Văn An đề nghị ...",
+   "Kết luận buổi làm việc, Chủ tịch UBND tỉnh ... ghi nhận ...", "đồng chí ... đã
+   triển khai, quán triệt ...");
+2. a "Title Name:" lead at the start of the paragraph;
+3. a photo caption that is only a title and a name, placed right after the
+   paragraph (news photos name the speaker of the paragraph before them);
+4. a lower-side subject of a speech verb ("Theo báo cáo ...", "lãnh đạo huyện ...
+   đã chỉ ra ...", "Nhiều ý kiến cho rằng ..."): the zone closes;
+5. otherwise the speaker of the paragraph before goes on.
+
+In a leader's zone, a sentence is a directive when its clause (after openers such
+as "Cùng với đó," and framing phrases such as "Về ...,") starts with a cue verb
+("Tăng cường ...", "Cần ..."), or has a subject that can act followed by a modal
+("các cấp, các ngành tiếp tục ...", "huyện phải ..."), or follows a leader's
+"đề nghị"/"yêu cầu"/"lưu ý" (the text then starts after that verb).  Praise,
+results and principles are not directives.  A summary lede printed before the
+dateline (a sapo) is not counted again.
+
+Assignees: the subject as written; else those of the previous directive of the
+same speech; else the localities the session is about.  Deadlines: ``deadlines``.
+"""
 
 from __future__ import annotations
 
-from .spans import Document
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .deadlines import find_deadline
+from .people import is_leader, is_local
+from .spans import Document, Item, Span, fold
+
+CUES_PATH = Path(__file__).with_name("data") / "directive_cues.tsv"
+KINDS = (
+    "ask",
+    "assign",
+    "say",
+    "open",
+    "praise",
+    "report",
+    "modal",
+    "imperative",
+    "connector",
+    "frame",
+    "agent",
+    "negator",
+    "local",
+)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, tuple[str, ...]]:
+    """Entries of ``directive_cues.tsv`` by kind (folded); bad lines name the file and line."""
+    out: dict[str, list[str]] = {k: [] for k in KINDS}
+    for n, line in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) < 2 or cols[0] not in out or not cols[1].strip():
+            raise ValueError(
+                f"{CUES_PATH.name}:{n}: expected <kind>\\t<entry> with a kind of {KINDS}: {line!r}"
+            )
+        out[cols[0]].append(fold(cols[1].strip()))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _alt(entries: tuple[str, ...]) -> str:
+    return "|".join(re.escape(e) for e in sorted(set(entries), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Rx:
+    speech: re.Pattern[str]
+    connector: re.Pattern[str]
+    frame: re.Pattern[str]
+    start_cue: re.Pattern[str]
+    modal: re.Pattern[str]
+    agent: re.Pattern[str]
+    negator: re.Pattern[str]
+    local: re.Pattern[str]
+    praise: re.Pattern[str]
+    report_verb: re.Pattern[str]
+    ask: re.Pattern[str]
+    kind_of: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def _rx() -> _Rx:
+    lx = cue_lexicon()
+    kind_of: dict[str, str] = {}
+    for k in ("report", "praise", "open", "say", "assign", "ask"):  # later kinds win
+        for e in lx[k]:
+            kind_of[e] = k
+    verbs = tuple(kind_of)
+    filler = r"(?:(?:cũng|đã|tiếp tục|còn|thì|đặc biệt|một lần nữa|tiếp|trực tiếp|luôn)\s+)*"
+    return _Rx(
+        speech=re.compile(rf"\s*(?:,\s*)?{filler}(?P<verb>{_alt(verbs)})(?!\w)\s*(?::|,)?\s*"),
+        connector=re.compile(rf"\s*(?:{_alt(lx['connector'])})(?:\s*[,:]\s*|\s+(?=\w))"),
+        frame=re.compile(rf"\s*(?:{_alt(lx['frame'])})(?!\w)"),
+        start_cue=re.compile(
+            rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w)(?!\s+(?:được|là)(?!\w))"
+        ),
+        modal=re.compile(rf"(?<!\w)(?:{_alt(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
+        agent=re.compile(
+            rf"\s*(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*(?:{_alt(lx['agent'])})(?!\w)"
+        ),
+        negator=re.compile(rf"(?<!\w)(?:{_alt(lx['negator'])})(?!\w)"),
+        local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
+        praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
+        ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
+        report_verb=re.compile(rf"(?<!\w)(?:{_alt(lx['report'] + lx['say'])})(?!\w)"),
+        kind_of=kind_of,
+    )
+
+
+_DATELINE = re.compile(
+    r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)(?:\s+nay|\s+qua)?\s*(?:ngày\s*)?\d{1,2}\s*[-/.]\s*\d{1,2}"
+)
+_BARE_DONG_CHI = re.compile(r"(?<!\w)đồng chí(?=\s)")
+_MAX_SUBJECT_WORDS = 22
+_DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
+
+
+@dataclass
+class _Speaker:
+    person: int | None  # index into doc.people, None when unknown
+    leader: bool
+
+
+@dataclass
+class _Lead:
+    """A speaker lead-in found in a sentence: who, which verb, where the rest starts."""
+
+    person: int | None
+    kind: str  # ask | assign | say | open | praise | report
+    lead_start: int  # where the reference to the speaker starts
+    verb_start: int
+    rest: int  # where the text after the verb starts
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.f = doc.folded
+        self.rx = _rx()
+        self.refs: list[tuple[int, int, int]] = []  # (start, end, person) of name/title mentions
+        caption_at = {}
+        for m in doc.mentions:
+            if m.kind in ("name", "title"):
+                self.refs.append((m.span.start, m.span.end, m.person))
+            elif m.kind in ("caption", "colon"):
+                caption_at[m.span.start] = m
+        self.refs.sort()
+        self.mention_at = caption_at
+        # a name's reference runs to the end of the titles written after it
+        self.ref_end: dict[int, int] = {}
+        for p in doc.people:
+            for t in p.titles:
+                if t.start >= p.name.end:
+                    self.ref_end[p.name.start] = max(self.ref_end.get(p.name.start, 0), t.end)
+        for m in doc.mentions:
+            if m.kind == "colon":
+                self.ref_end[m.span.start] = m.span.end
+
+    # -- speakers ------------------------------------------------------------
+    def leader(self, person: int | None) -> bool:
+        return person is not None and is_leader(self.doc.people[person])
+
+    def leads_in(self, s: Span) -> list[_Lead]:
+        """Speaker lead-ins of a sentence ("<person> (cũng) đề nghị", "đồng chí giao")."""
+        out = []
+        refs = [r for r in self.refs if s.start <= r[0] < s.end]
+        ends = []
+        for a, b, person in refs:
+            end = b
+            # the titles written after a name belong to the reference
+            for t in self.doc.people[person].titles:
+                if t.start >= b and t.start - end <= 3 and t.end <= s.end:
+                    end = t.end
+            ends.append((a, end, person))
+        for a, end, person in ends:
+            m = self.rx.speech.match(self.f, end, s.end)
+            if m:
+                kind = self.rx.kind_of[m.group("verb")]
+                out.append(_Lead(person, kind, a, m.start("verb"), m.end()))
+        for m in _BARE_DONG_CHI.finditer(self.f, s.start, s.end):
+            if any(a <= m.start() < e for a, e, _ in ends):
+                continue
+            if re.match(r"\s+(?:[^\W\d_]+\s+){0,1}", self.f[m.end() : m.end() + 1]):
+                sm = self.rx.speech.match(self.f, m.end(), s.end)
+                if sm:
+                    kind = self.rx.kind_of[sm.group("verb")]
+                    out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
+        out.sort(key=lambda x: x.lead_start)
+        return out
+
+    def local_lead(self, s: Span) -> bool:
+        """Whether a sentence opens with the lower side reporting or asking."""
+        pos = self.skip_openers(s.start, s.end)
+        if self.rx.local.match(self.f, pos, s.end):
+            return True
+        # "<subject without a leader> đã báo cáo / cho rằng / kiến nghị ..."
+        end = min(s.end, pos + 220)
+        for n, m in enumerate(self.rx.report_verb.finditer(self.f, pos, end)):
+            if n >= 3:
+                break
+            subject = self.f[pos : m.start()]
+            if any(pos <= a < m.start() for a, _, _ in self.refs) or _BARE_DONG_CHI.search(subject):
+                return False
+            if self.rx.modal.search(subject) or len(subject.split()) > _MAX_SUBJECT_WORDS:
+                return False
+            if self.rx.agent.match(subject) or re.search(
+                r"ý kiến|đại biểu|đại diện|lãnh đạo", subject
+            ):
+                return True
+        return False
+
+    # -- clause tests ------------------------------------------------------------
+    def skip_openers(self, pos: int, end: int) -> int:
+        """Skip "Cùng với đó, ", "Theo đó, " ... (they stay in the text)."""
+        while True:
+            m = self.rx.connector.match(self.f, pos, end)
+            if not m:
+                return pos
+            pos = m.end()
+
+    def clause_start(self, pos: int, end: int) -> int | None:
+        """Where the directive clause starts, after openers and one framing phrase; None if not one."""
+        pos = self.skip_openers(pos, end)
+        if self.is_instruction(pos, end):
+            return pos
+        if self.rx.frame.match(self.f, pos, end):
+            for n, m in enumerate(re.finditer(r"[,;]\s*", self.f[pos:end])):
+                if n >= 3:
+                    break
+                cand = self.skip_openers(pos + m.end(), end)
+                if self.rx.ask.match(self.f, cand, end):
+                    continue  # "nghị quyết, chỉ thị, ...": a list, not a clause
+                if self.is_instruction(cand, end):
+                    return cand
+                if self.rx.agent.match(self.f, cand, end) or _DETERMINER.match(self.f, cand, end):
+                    return None  # the clause after the frame is a statement
+        return None
+
+    def is_instruction(self, pos: int, end: int) -> bool:
+        if self.rx.praise.match(self.f, pos, end):
+            return False
+        if self.rx.start_cue.match(self.f, pos, end):
+            return True
+        return self.subject_end(pos, end) is not None
+
+    def subject_end(self, pos: int, end: int) -> int | None:
+        """End of an acting subject followed by a modal ("các cấp, các ngành | tiếp tục")."""
+        if not self.rx.agent.match(self.f, pos, end):
+            return None
+        m = self.rx.modal.search(self.f, pos, end)
+        if not m:
+            return None
+        subject = self.f[pos : m.start()]
+        if len(subject.split()) > _MAX_SUBJECT_WORDS or not subject.strip():
+            return None
+        if self.rx.negator.search(subject) or ":" in subject:
+            return None
+        return m.start()
+
+    def assignee(self, pos: int, end: int) -> Span | None:
+        """The subject written at ``pos`` when it is one that can act."""
+        m = self.rx.ask.match(self.f, pos, end)
+        if m:
+            pos = m.end()
+        m = re.match(r"\s*cho\s+", self.f[pos:end])
+        if m:
+            pos += m.end()
+        e = self.subject_end(pos, end)
+        if e is None:
+            return None
+        s = self.doc.span(pos, e, "assignee", "subject")
+        text = s.text.rstrip(" ,;")
+        return self.doc.span(s.start, s.start + len(text), "assignee", "subject") if text else None
+
+
+def _sapo(doc: Document) -> set[int]:
+    """Indices of summary paragraphs before the dateline lede."""
+    for i, p in enumerate(doc.paragraphs[:4]):
+        if _DATELINE.match(doc.folded, p.start):
+            return set(range(i))
+    return set()
+
+
+def _heading(doc: Document, p: Span) -> bool:
+    text = p.text.rstrip()
+    return len(text.split()) <= 16 and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”"))
+
+
+def _bare_caption(doc: Document, r: _Reader, p: Span) -> int | None:
+    """The person a caption paragraph that is only "Title Name" names, else None."""
+    m = r.mention_at.get(p.start)
+    if m is None or m.kind != "caption":
+        return None
+    end = r.ref_end.get(p.start, 0)
+    names = [x for x in r.refs if p.start <= x[0] < p.end]
+    if not names:
+        return None
+    last = max(x[1] for x in names)
+    last = max(
+        last, *(t.end for t in doc.people[m.person].titles if p.start <= t.start < p.end), end
+    )
+    rest = doc.text[last : p.end].strip(" .")
+    return m.person if not rest else None
 
 
 def find_directives(doc: Document) -> None:
-    return None
+    """Fill ``doc.directives`` (Items with issuer, assignees, deadline, deadline_text)."""
+    r = _Reader(doc)
+    people = doc.people
+    sapo = _sapo(doc)
+    paragraphs = doc.paragraphs
+    captions = {i: _bare_caption(doc, r, p) for i, p in enumerate(paragraphs)}
+    fallback = _session_addressees(doc)
+    speaker = _Speaker(None, False)
+    last_assignees: list[Span | str] = []
+    last_issuer: int | None = None
+    items: list[Item] = []
+    for i, p in enumerate(paragraphs):
+        if i in sapo or _heading(doc, p):
+            continue
+        if captions.get(i) is not None:
+            continue
+        if p.start in r.mention_at and r.mention_at[p.start].kind == "caption":
+            # a photo caption "X báo cáo ...": the lower side has the floor
+            if r.rx.report_verb.search(doc.folded, p.start, p.end) and not r.rx.speech.search(
+                doc.folded, p.start, p.end
+            ):
+                speaker = _Speaker(None, False)
+            continue
+        sentences = doc.sentences_in(p)
+        if not sentences:
+            continue
+        # who speaks this paragraph
+        colon = r.mention_at.get(p.start)
+        after = next(
+            (
+                captions[j]
+                for j in range(i + 1, min(i + 3, len(paragraphs)))
+                if captions.get(j) is not None
+            ),
+            None,
+        )
+        nxt_content = next(
+            (
+                j
+                for j in range(i + 1, len(paragraphs))
+                if captions.get(j) is None and not _heading(doc, paragraphs[j])
+            ),
+            None,
+        )
+        if after is not None and nxt_content is not None:
+            # the caption must sit between this paragraph and the next one
+            cap_j = next(
+                j for j in range(i + 1, min(i + 3, len(paragraphs))) if captions.get(j) is not None
+            )
+            if cap_j > nxt_content:
+                after = None
+        first_leads = r.leads_in(sentences[0])
+        if colon is not None and colon.kind == "colon":
+            speaker = _Speaker(
+                colon.person, r.leader(colon.person) and not is_local(people[colon.person])
+            )
+        elif (
+            first_leads
+            and first_leads[0].kind != "report"
+            and (first_leads[0].person is None or r.leader(first_leads[0].person))
+        ):
+            lead = first_leads[0]
+            speaker = _Speaker(lead.person if lead.person is not None else speaker.person, True)
+        elif after is not None:
+            speaker = _Speaker(after, r.leader(after))
+        elif r.local_lead(sentences[0]) or (first_leads and not r.leader(first_leads[0].person)):
+            speaker = _Speaker(None, False)
+        for s in sentences:
+            leads = r.leads_in(s)
+            start: int | None = None
+            explicit: Span | None = None
+            issuer = speaker.person
+            ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
+            if ask is not None and (ask.person is None or r.leader(ask.person)):
+                if ask.person is not None:
+                    issuer = ask.person
+                    speaker = _Speaker(ask.person, True)
+                elif speaker.leader:
+                    issuer = speaker.person
+                else:
+                    continue
+                speaker.leader = True
+                if ask.kind == "assign":
+                    start = s.start
+                    explicit = r.assignee(ask.rest, s.end)
+                else:
+                    start = ask.rest if ask.rest < s.end else None
+                    if start is not None and r.rx.praise.match(doc.folded, start, s.end):
+                        start = None
+                    if start is not None:
+                        explicit = r.assignee(start, s.end)
+            else:
+                lead = next((x for x in leads if x.kind in ("say", "open", "praise")), None)
+                if lead is not None and (lead.person is None or r.leader(lead.person)):
+                    if lead.person is not None:
+                        issuer = lead.person
+                    speaker = _Speaker(issuer, True)
+                    if lead.kind == "say":
+                        start = r.clause_start(lead.rest, s.end)
+                        if start is not None:
+                            explicit = r.assignee(start, s.end)
+                    else:
+                        continue
+                elif leads and leads[0].kind == "report":
+                    if leads[0].person is None or not r.leader(leads[0].person):
+                        speaker = _Speaker(None, False)
+                    continue
+                elif speaker.leader:
+                    start = r.clause_start(s.start, s.end)
+                    if start is not None:
+                        explicit = r.assignee(start, s.end)
+                        start = s.start  # openers ("Cùng với đó,") stay in the text
+            if start is None or not speaker.leader:
+                continue
+            span = doc.span(start, s.end, "directive", "directive")
+            if len(span.text.split()) < 3:
+                continue
+            if explicit is not None:
+                assignees: list[Span | str] = [explicit]
+            elif last_assignees and issuer == last_issuer:
+                assignees = list(last_assignees)
+            else:
+                assignees = list(fallback)
+            deadline, deadline_text = find_deadline(doc, span)
+            items.append(
+                Item(
+                    span,
+                    {
+                        "issuer": people[issuer].name.text if issuer is not None else None,
+                        "assignees": assignees,
+                        "deadline": deadline,
+                        "deadline_text": deadline_text,
+                    },
+                )
+            )
+            last_assignees, last_issuer = assignees, issuer
+    doc.directives = items
+
+
+def _session_addressees(doc: Document) -> list[Span | str]:
+    """The localities the session is about, once each (the default assignees)."""
+    out: list[Span | str] = []
+    seen: set[str] = set()
+    for s in doc.localities:
+        if s.label not in seen:
+            seen.add(s.label)
+            out.append(s)
+    return out

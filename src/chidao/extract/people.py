@@ -114,14 +114,16 @@ _CAP = rf"[{UPPER}][{LOWER}]*"
 _RUN = re.compile(rf"(?<!\w){_CAP}(?: {_CAP})*(?!\w)")
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
-_PLACE_BEFORE = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$")
+_PLACE_BEFORE = re.compile(
+    r"(?<!\w)(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
+)
 _LEDE_VERB = re.compile(
-    r"^[\s,]*(?:(?:đã|cùng|và|cùng đoàn công tác|dẫn đầu đoàn công tác|dẫn đầu đoàn)\s+)*(?:có buổi làm việc|làm việc|"
+    r"[\s,]*(?:(?:đã|cùng|và|cùng đoàn công tác|dẫn đầu đoàn công tác|dẫn đầu đoàn)\s+)*(?:có buổi làm việc|làm việc|"
     r"kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|đi kiểm tra|về dự|dự và chỉ đạo|dự và phát biểu chỉ đạo|"
     r"tiếp và làm việc|đến thăm|chúc tết|giám sát)(?!\w)"
 )
 _DATELINE = re.compile(
-    r"^(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
+    r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
     r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
 _CAPTION_MAX_WORDS = 30
@@ -165,7 +167,9 @@ def is_leader(person: Person) -> bool:
         return True
     if not person.titles or is_local(person):
         return False
-    lead = re.compile(r"^(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)")
+    lead = re.compile(
+        r"^(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)"
+    )
     return any(lead.search(fold(t.text)) for t in person.titles)
 
 
@@ -237,7 +241,9 @@ class _Scanner:
             elif ftok in self.lex.words:
                 if ftok == "và":
                     nxt = _TOKEN.match(self.text, m.end() + 1) if m.end() < limit else None
-                    if not nxt or not (nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các")):
+                    if not nxt or not (
+                        nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các")
+                    ):
                         break
             else:
                 break
@@ -256,7 +262,7 @@ class _Scanner:
         a, _ = self.line_bounds(name.start)
         window_start = max(a, name.start - 160)
         seg = self.text[window_start : name.start]
-        cut = max(seg.rfind(c) for c in ",;:.!?(“\"")
+        cut = max(seg.rfind(c) for c in ',;:.!?(“"')
         seg_start = window_start + cut + 1
         for h in sorted(k for k in self.heads_at if seg_start <= k < name.start):
             if self.title_end(h, name.start) >= name.start - 1:
@@ -282,7 +288,9 @@ class _Scanner:
             titles.append(self.doc.span(start, end, "title", "title-after"))
             pos = end
             # "Sở Văn hóa, Thể thao và Du lịch": a capitalised "... và ..." segment continues it
-            m2 = re.compile(rf"\s*,\s*((?:{_CAP} )+và(?: {_CAP})+)(?=[,;:.\s]|$)").match(self.text, pos)
+            m2 = re.compile(rf"\s*,\s*((?:{_CAP} )+và(?: {_CAP})+)(?=[,;:.\s]|$)").match(
+                self.text, pos
+            )
             if m2 and not any(m2.start(1) <= k < m2.end(1) for k in self.names):
                 titles[-1] = self.doc.span(start, m2.end(1), "title", "title-after")
                 pos = m2.end(1)
@@ -304,7 +312,8 @@ class _Scanner:
                 continue
             para_start, _ = self.line_bounds(start)
             colon = self.text.startswith(":", end) and (
-                before_start == para_start or re.fullmatch(r"(?:Đồng chí|Ông|Bà)\s*", self.text[para_start:before_start] or "")
+                before_start == para_start
+                or re.fullmatch(r"(?:Đồng chí|Ông|Bà)\s*", self.text[para_start:before_start] or "")
             )
             if before is None and not after and not honorific and not colon:
                 continue
@@ -326,7 +335,9 @@ class _Scanner:
             end = self.title_end(h, line_end)
             if any(h < k <= end + 1 for k in self.names):
                 continue
-            if re.search(r"(?<!\w)(?:các|những|và)\s+(?:đồng chí\s+)?$", self.folded[max(0, h - 20) : h]):
+            if re.search(
+                r"(?<!\w)(?:các|những|và)\s+(?:đồng chí\s+)?$", self.folded[max(0, h - 20) : h]
+            ):
                 continue  # "các đồng chí Phó Chủ tịch ...": a group, not one person
             span = self.doc.span(h, end, "title", "title-only")
             if len(span.text.split()) < 3:
@@ -340,7 +351,11 @@ def _best_titles(occs: list[Occurrence]) -> list[Span]:
     counts = Counter(tuple(canonical_title(t.text) for t in o.titles) for o in occs)
     best = max(
         range(len(occs)),
-        key=lambda i: (len(occs[i].titles), counts[tuple(canonical_title(t.text) for t in occs[i].titles)], -i),
+        key=lambda i: (
+            len(occs[i].titles),
+            counts[tuple(canonical_title(t.text) for t in occs[i].titles)],
+            -i,
+        ),
     )
     return list(occs[best].titles)
 
@@ -352,7 +367,9 @@ def _resolve_title(doc: Document, canon: str) -> int:
         for i, p in enumerate(doc.people):
             for t in p.titles:
                 c = canonical_title(t.text)
-                if c == canon or (not exact and (c.startswith(canon + " ") or canon.startswith(c + " "))):
+                if c == canon or (
+                    not exact and (c.startswith(canon + " ") or canon.startswith(c + " "))
+                ):
                     hits.add(i)
         if len(hits) == 1:
             return hits.pop()
@@ -422,7 +439,10 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         s = doc.sentences[si]
         low = doc.folded[s.start : s.end]
         refs = sorted(refs)
-        m = re.search(r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|phiên họp)?\s*(?:có|gồm)", low)
+        m = re.search(
+            r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|phiên họp)?\s*(?:có|gồm)",
+            low,
+        )
         if m:
             after = [r for r in refs if r[0] >= s.start + m.end()]
             if after:
@@ -436,7 +456,10 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                 gap = doc.folded[g[-1][1] : s.start + m.start()]
                 if re.fullmatch(r"[\s,]*(?:(?:đã|cùng|đồng|là|sẽ)\s*)*", gap):
                     chairs.update(r[2] for r in g)
-        if re.search(r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc", low):
+        if re.search(
+            r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc",
+            low,
+        ):
             if refs:
                 chairs.add(refs[0][2])
         elif re.search(r"phát biểu chỉ đạo|chỉ đạo hội nghị", low) and refs:
@@ -479,14 +502,18 @@ def find_people(doc: Document) -> None:
             continue
         rest = doc.text[o.end : p.end]
         if rest.startswith(":"):
-            mentions.append(Mention(doc.span(p.start, o.end, "colon", "colon-lead"), o.person, "colon"))
+            mentions.append(
+                Mention(doc.span(p.start, o.end, "colon", "colon-lead"), o.person, "colon")
+            )
         elif (
             len(starts) == 1
             and ":" not in rest
             and len(doc.text[p.start : p.end].split()) <= _CAPTION_MAX_WORDS
             and len(doc.sentences_in(p)) <= 1
         ):
-            mentions.append(Mention(doc.span(p.start, p.end, "caption", "caption"), o.person, "caption"))
+            mentions.append(
+                Mention(doc.span(p.start, p.end, "caption", "caption"), o.person, "caption")
+            )
     mentions.sort(key=lambda m: (m.span.start, m.kind))
     doc.mentions = mentions
     find_chairs(doc, occs)

@@ -1,0 +1,133 @@
+"""Deadlines written in a directive, resolved against the session date.
+
+What counts as a deadline is a time expression after a marker of limit:
+"trước ngày 30/6/2026", "trước 31/12", "chậm nhất ngày 15/8", "trước ngày 15
+tháng 8 năm 2026", "xong trước 30-9", "trong quý II" (end of the quarter), "trong
+tháng 4" (end of the month), "trong năm 2026" (31 December), "trong tuần" (the
+Sunday of the session's week), "trong 15 ngày" (days after the session), "cuối
+năm" (31 December), "6 tháng đầu năm" (30 June).  Dates of documents ("Nghị quyết
+số 12 ngày 07/12/2022") have no marker and are not deadlines.
+
+A date without a year takes the session's year, or the next one when it would
+fall before the session ("trước 31/3" said in November).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+
+from .spans import Document, Span
+
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MARK = r"(?:trước|chậm nhất(?: là)?|muộn nhất(?: là)?|hạn chót|đến hết|đến|xong trước|trong|ngay trong|vào|cuối|hết)"
+_YEAR = r"(?:\s*(?:năm\s*)?[/-]?\s*(?P<y>(?:19|20)\d{2}))?"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # trước ngày 30/6/2026, chậm nhất 15-8, trước ngày 15 tháng 8 năm 2026
+    (
+        "day",
+        re.compile(
+            rf"(?<!\w){_MARK}\s+(?:ngày\s+)?(?P<d>\d{{1,2}})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{{1,2}})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
+        ),
+    ),
+    # trong quý II, trước quý III/2026, trong quý 4 năm 2026
+    ("quarter", re.compile(rf"(?<!\w){_MARK}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w){_YEAR}")),
+    # 6 tháng đầu năm
+    ("half", re.compile(r"(?<!\w)(?:trong|trước|hết)\s+6 tháng đầu năm" + _YEAR)),
+    # trong tháng 4, trước tháng 10/2026
+    (
+        "month",
+        re.compile(
+            rf"(?<!\w){_MARK}\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{{2}}))?"
+        ),
+    ),
+    # trong tháng này / trong tháng
+    ("this-month", re.compile(r"(?<!\w)(?:trong|hết|cuối)\s+tháng(?: này)?(?!\s*\d)(?!\w)")),
+    # trong năm 2026, trước cuối năm, trong năm nay
+    (
+        "year",
+        re.compile(
+            r"(?<!\w)(?:trong|ngay trong|trước|hết|cuối|đến hết)\s+năm\s+(?P<y>(?:19|20)\d{2})"
+        ),
+    ),
+    (
+        "this-year",
+        re.compile(
+            r"(?<!\w)(?:trong năm nay|trước cuối năm|cuối năm nay|cuối năm|hết năm nay|hết năm)(?!\s*\d)(?!\w)"
+        ),
+    ),
+    # hoàn thành trong tuần
+    ("week", re.compile(r"(?<!\w)(?:trong|ngay trong)\s+tuần(?: này)?(?!\s*\d)(?!\w)")),
+    # trong 15 ngày, trong vòng 30 ngày
+    ("days", re.compile(r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,3})\s+ngày(?!\w)")),
+]
+
+
+def _end_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _roll(d: dt.date, session: dt.date, explicit_year: bool) -> dt.date:
+    """A date without a year written that falls before the session is next year's."""
+    if not explicit_year and d < session:
+        try:
+            return d.replace(year=d.year + 1)
+        except ValueError:
+            return d + dt.timedelta(days=365)
+    return d
+
+
+def resolve(kind: str, m: re.Match[str], session: dt.date) -> dt.date | None:
+    """The date a matched deadline expression names, or None if it names none."""
+    g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else session.year
+    explicit = bool(g.get("y"))
+    try:
+        if kind == "day":
+            return _roll(dt.date(year, int(g["m"]), int(g["d"])), session, explicit)
+        if kind == "quarter":
+            q = _ROMAN[g["q"]]
+            return _roll(_end_of_month(year, 3 * q), session, explicit)
+        if kind == "half":
+            return _roll(dt.date(year, 6, 30), session, explicit)
+        if kind == "month":
+            return _roll(_end_of_month(year, int(g["m"])), session, explicit)
+        if kind == "this-month":
+            return _end_of_month(session.year, session.month)
+        if kind in ("year", "this-year"):
+            return dt.date(year, 12, 31)
+        if kind == "week":
+            return session + dt.timedelta(days=6 - session.weekday())
+        if kind == "days":
+            return session + dt.timedelta(days=int(g["n"]))
+    except ValueError:  # "trước ngày 31/2": no such day
+        return None
+    return None
+
+
+def find_deadline(
+    doc: Document, span: Span, session: dt.date | None = None
+) -> tuple[dt.date | None, Span | None]:
+    """The first deadline written inside ``span`` (a directive), as (date, text span).
+
+    ``session`` defaults to ``doc.date``; without a session date the text span is
+    still returned when the expression carries its own year.
+    """
+    session = session or doc.date
+    found: list[tuple[int, str, re.Match[str]]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(doc.folded, span.start, span.end):
+            found.append((m.start(), kind, m))
+            break
+    if not found:
+        return None, None
+    found.sort(key=lambda f: (f[0], -(f[2].end() - f[2].start())))
+    _, kind, m = found[0]
+    text = doc.span(m.start(), m.end(), "deadline", kind)
+    if session is None:
+        if m.groupdict().get("y"):
+            return resolve(kind, m, dt.date(int(m.group("y")), 1, 1)), text
+        return None, text
+    return resolve(kind, m, session), text
