@@ -89,6 +89,9 @@ class TaskEvent(models.Model):
     class Meta:
         ordering = ["at", "id"]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.at:%d/%m/%Y})"
+
 
 class ProgressReport(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
@@ -100,6 +103,9 @@ class ProgressReport(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.percent}%: {self.text[:60]}"
 
 
 class Attachment(models.Model):
@@ -115,6 +121,9 @@ class Attachment(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class ExtensionStatus(models.TextChoices):
@@ -136,3 +145,6 @@ class ExtensionRequest(models.Model):
 
     class Meta:
         ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.new_deadline:%d/%m/%Y} ({self.get_status_display()})"

@@ -1,0 +1,171 @@
+"""The gatekeeper of tasks: which tasks, directives and attachments a user may see or act on.
+
+Views never fetch a task, directive or attachment by a user-supplied id themselves: they call
+``get_task_for_user``, ``get_directive_for_user`` or ``get_attachment_for_user``, which answer
+Http404 for "missing" and "not yours" alike.
+
+- office, leaders, administrators: everything of their province;
+- unit officers: only their own unit's tasks (and the directives that gave them one).
+
+Who may act is said by small predicates (``can_report``, ``can_decide``) that combine with
+``&`` and ``|``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.db.models import Exists, OuterRef, QuerySet
+from django.http import Http404
+
+from chidao.meetings.models import Directive, Session
+from chidao.organisation.access import (
+    can_read_province,
+    is_office,
+    is_officer,
+    profile_of,
+    province_code_of,
+    unit_of,
+)
+from chidao.tasks.models import Attachment, Task
+
+
+class Predicate:
+    """A named permission test ``(user, task) -> bool`` that combines with ``&``, ``|`` and ``~``."""
+
+    def __init__(self, test: Callable[[Any, Task], bool], name: str = "") -> None:
+        self.test = test
+        self.name = name or test.__name__
+
+    def __call__(self, user: Any, task: Task) -> bool:
+        return bool(self.test(user, task))
+
+    def __and__(self, other: Predicate) -> Predicate:
+        return Predicate(lambda u, t: self(u, t) and other(u, t), f"({self.name} & {other.name})")
+
+    def __or__(self, other: Predicate) -> Predicate:
+        return Predicate(lambda u, t: self(u, t) or other(u, t), f"({self.name} | {other.name})")
+
+    def __invert__(self) -> Predicate:
+        return Predicate(lambda u, t: not self(u, t), f"~{self.name}")
+
+    def __repr__(self) -> str:
+        return f"<Predicate {self.name}>"
+
+
+def predicate(test: Callable[[Any, Task], bool]) -> Predicate:
+    """Decorator turning a function into a combinable :class:`Predicate`."""
+    return Predicate(test)
+
+
+def _task_province(task: Task) -> str:
+    return task.unit.province_code
+
+
+@predicate
+def is_task_unit_officer(user: Any, task: Task) -> bool:
+    """The user is an officer of the unit the task is assigned to."""
+    profile = profile_of(user)
+    return bool(is_officer(user) and profile is not None and profile.unit_id == task.unit_id)
+
+
+@predicate
+def is_province_office(user: Any, task: Task) -> bool:
+    """The user is office staff of the task's province."""
+    return is_office(user) and province_code_of(user) == _task_province(task)
+
+
+@predicate
+def is_province_reader(user: Any, task: Task) -> bool:
+    """The user reads everything of the task's province (office, leader, administrator)."""
+    return can_read_province(user) and province_code_of(user) == _task_province(task)
+
+
+can_report = is_task_unit_officer
+"""The unit's officer reports progress, completion, extension requests, impossibility."""
+
+can_decide = is_province_office
+"""The office accepts or returns completions, grants or refuses extensions, edits, reopens."""
+
+can_view = is_province_reader | is_task_unit_officer
+"""Who may open the task page, its history and its attachments."""
+
+
+# ---------------------------------------------------------------- querysets
+
+
+def tasks_visible_to(user: Any) -> QuerySet[Task]:
+    """The tasks ``user`` may see: the province for office/leader/admin, their unit for officers."""
+    tasks = Task.objects.all()
+    if is_officer(user):
+        unit = unit_of(user)
+        return tasks.filter(unit=unit) if unit is not None else tasks.none()
+    if can_read_province(user):
+        code = province_code_of(user)
+        return tasks.filter(unit__province_code=code) if code else tasks.none()
+    return tasks.none()
+
+
+def directives_visible_to(user: Any) -> QuerySet[Directive]:
+    """The directives ``user`` may see: the province's, or those that gave the officer's unit a task."""
+    directives = Directive.objects.all()
+    if is_officer(user):
+        unit = unit_of(user)
+        if unit is None:
+            return directives.none()
+        return directives.filter(Exists(Task.objects.filter(directive=OuterRef("pk"), unit=unit)))
+    if can_read_province(user):
+        code = province_code_of(user)
+        return directives.filter(session__province_code=code) if code else directives.none()
+    return directives.none()
+
+
+def sessions_visible_to(user: Any) -> QuerySet[Session]:
+    """The sessions ``user`` may see (officers: those with a directive for their unit)."""
+    sessions = Session.objects.all()
+    if is_officer(user):
+        return sessions.filter(Exists(directives_visible_to(user).filter(session=OuterRef("pk"))))
+    if can_read_province(user):
+        code = province_code_of(user)
+        return sessions.filter(province_code=code) if code else sessions.none()
+    return sessions.none()
+
+
+# ---------------------------------------------------------------- single objects
+
+
+def _pk(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError) as e:
+        raise Http404 from e
+
+
+def get_task_for_user(user: Any, pk: Any) -> Task:
+    """The task ``pk`` if ``user`` may see it; Http404 for missing and not-yours alike."""
+    task = (
+        tasks_visible_to(user)
+        .select_related("unit", "directive", "directive__session", "directive__issuer")
+        .filter(pk=_pk(pk))
+        .first()
+    )
+    if task is None:
+        raise Http404("Không tìm thấy nhiệm vụ.")
+    return task
+
+
+def get_directive_for_user(user: Any, pk: Any) -> Directive:
+    """The directive ``pk`` if ``user`` may see it; Http404 otherwise."""
+    directive = directives_visible_to(user).select_related("session", "issuer").filter(pk=_pk(pk)).first()
+    if directive is None:
+        raise Http404("Không tìm thấy chỉ đạo.")
+    return directive
+
+
+def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
+    """The attachment ``pk`` if ``user`` may see its task; Http404 otherwise."""
+    attachment = Attachment.objects.filter(pk=_pk(pk), task__in=tasks_visible_to(user)).select_related("task").first()
+    if attachment is None:
+        raise Http404("Không tìm thấy tệp đính kèm.")
+    return attachment
