@@ -1,0 +1,76 @@
+"""GET /api/sessions and /api/sessions/{id}: confirmed sessions of the user's province."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import Http404, HttpRequest
+from ninja import Query, Router, Schema
+
+from chidao.meetings.models import Directive, Session
+from chidao.tasks.access import sessions_visible_to
+from chidao.tasks.models import Task
+
+from . import serialise
+from .guards import ADMIN, LEADER, OFFICE, require_role
+from .schemas import Error, SessionDetailOut, SessionOut
+
+router = Router(tags=["sessions"])
+
+MAX_LIMIT = 200
+
+
+class SessionPage(Schema):
+    count: int
+    items: list[SessionOut]
+
+
+class SessionFilters(Schema):
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    limit: int = 50
+    offset: int = 0
+
+
+def _sessions(request: HttpRequest) -> QuerySet[Session]:
+    """The sessions of the user's province through the tasks gatekeeper (office, leaders, admins)."""
+    require_role(request, OFFICE, LEADER, ADMIN)
+    return sessions_visible_to(request.user).prefetch_related("chairs", "localities")
+
+
+@router.get("/sessions", response={200: SessionPage, 403: Error}, summary="Confirmed sessions")
+def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[str, Any]:
+    """Sessions of the user's province, newest first (office, leaders, administrators)."""
+    qs = _sessions(request).annotate(n_directives=Count("directives", distinct=True))
+    if filters.date_from:
+        qs = qs.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        qs = qs.filter(date__lte=filters.date_to)
+    limit = max(1, min(filters.limit, MAX_LIMIT))
+    offset = max(0, filters.offset)
+    rows = list(qs[offset : offset + limit])
+    return {"count": qs.count(), "items": [serialise.session(s) for s in rows]}
+
+
+@router.get(
+    "/sessions/{session_id}",
+    response={200: SessionDetailOut, 403: Error, 404: Error},
+    summary="One session with its items and directives",
+)
+def get_session(request: HttpRequest, session_id: int) -> dict[str, Any]:
+    """A session of the user's province with every item, directive and task; 404 otherwise."""
+    directives = Directive.objects.select_related("session", "issuer").prefetch_related(
+        Prefetch("tasks", queryset=Task.objects.select_related("unit"))
+    )
+    session = (
+        _sessions(request)
+        .annotate(n_directives=Count("directives", distinct=True))
+        .prefetch_related("items", Prefetch("directives", queryset=directives))
+        .filter(pk=session_id)
+        .first()
+    )
+    if session is None:
+        raise Http404("Không tìm thấy buổi làm việc.")
+    return serialise.session_detail(session)
