@@ -1,0 +1,129 @@
+"""Who may do what: role predicates and the ``role_required`` view decorator.
+
+Every page asks these small predicates rather than reading ``Profile.role`` itself:
+
+- office staff (``Role.OFFICE``): everything in their province;
+- leaders (``Role.LEADER``): read everything in the province, their own directives first;
+- unit officers (``Role.OFFICER``): only their own unit's tasks;
+- administrators (``Role.ADMIN``, or a Django superuser): users and units, plus read access.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+
+from chidao.organisation.models import Person, Profile, Role, Unit
+
+
+def profile_of(user: Any) -> Profile | None:
+    """The user's profile, or None for an anonymous user or one without a role."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return None
+    try:
+        return user.profile
+    except Profile.DoesNotExist:
+        return None
+
+
+def role_of(user: Any) -> str | None:
+    """The user's role (a ``Role`` value); a superuser without a profile counts as admin."""
+    profile = profile_of(user)
+    if profile is not None:
+        return profile.role
+    if getattr(user, "is_authenticated", False) and getattr(user, "is_superuser", False):
+        return Role.ADMIN
+    return None
+
+
+def is_office(user: Any) -> bool:
+    """Office staff: assign and follow up everything in their province."""
+    return role_of(user) == Role.OFFICE
+
+
+def is_leader(user: Any) -> bool:
+    """A leader: reads everything in the province."""
+    return role_of(user) == Role.LEADER
+
+
+def is_officer(user: Any) -> bool:
+    """An officer of one unit: sees only that unit's tasks."""
+    return role_of(user) == Role.OFFICER
+
+
+def is_admin(user: Any) -> bool:
+    """An administrator: manages users and units, reads everything."""
+    return role_of(user) == Role.ADMIN
+
+
+def can_read_province(user: Any) -> bool:
+    """Office, leaders and administrators read everything of their province."""
+    return role_of(user) in (Role.OFFICE, Role.LEADER, Role.ADMIN)
+
+
+def province_code_of(user: Any) -> str | None:
+    """The code of the province the user works in, or None."""
+    profile = profile_of(user)
+    if profile is not None:
+        return profile.province_code
+    if is_admin(user):
+        from django.conf import settings
+
+        return _configured_province_code(settings.CHIDAO_PROVINCE)
+    return None
+
+
+def unit_of(user: Any) -> Unit | None:
+    """The unit of an officer (None for other roles)."""
+    profile = profile_of(user)
+    return profile.unit if profile is not None else None
+
+
+def person_of(user: Any) -> Person | None:
+    """The person a leader is (None when not linked)."""
+    profile = profile_of(user)
+    return profile.person if profile is not None else None
+
+
+def role_required(
+    *roles: str,
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Decorate a view so that only users with one of ``roles`` reach it.
+
+    An anonymous user is redirected to the login page; a signed-in user with another
+    role (or none) gets 403.
+    """
+    allowed = {str(r) for r in roles}
+    unknown = allowed - set(Role.values)
+    if unknown:
+        raise ValueError(
+            f"role_required: unknown role(s) {sorted(unknown)}; expected {Role.values}"
+        )
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if role_of(request.user) not in allowed:
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def _configured_province_code(name: str) -> str | None:
+    """The code of the province named in settings (for a superuser without a profile)."""
+    from chidao.organisation.provinces import find_province
+
+    try:
+        return find_province(name).code
+    except LookupError:
+        return None
