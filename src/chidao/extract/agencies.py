@@ -93,6 +93,7 @@ def _generic_departments(doc: Document) -> list[Span]:
         pos = m.end()
         end = pos
         n = 0
+        prev = ""
         while n < 7:
             t = _TOKEN.match(text, pos)
             if not t:
@@ -100,6 +101,9 @@ def _generic_departments(doc: Document) -> list[Span]:
             word = t.group()
             if n > 0 and (_SO_STOP.match(fold(word)) or word.isdigit()):
                 break
+            if n > 1 and word[0].isupper() and prev[0].islower() and prev != "và":
+                break  # "Sở Xây dựng Vương Đình Khoa": a name follows
+            prev = word
             end = t.end()
             n += 1
             if not text.startswith(" ", end):
@@ -113,7 +117,9 @@ def body_mentions(doc: Document) -> list[Span]:
     """Every provincial body named in the text, wherever it is (no overlap)."""
     spans = [doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
              for m in _bodies_regex().finditer(doc.folded)]
-    return filter_spans(spans + _generic_departments(doc))
+    starts = {s.start for s in spans}
+    generic = [s for s in _generic_departments(doc) if s.start not in starts]
+    return filter_spans(spans + generic)
 
 
 def _sentence_at(doc: Document, offset: int) -> Span | None:

@@ -26,7 +26,8 @@ from .spans import Document, Item, Person, Span
 # ---- difficulties ---------------------------------------------------------------------------
 
 _DIFFICULTY = re.compile(
-    r"(?:còn|vẫn còn|vẫn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+)?(?:khó khăn|hạn chế|vướng mắc|"
+    r"(?<!\w)(?:"
+    r"(?<!\w)(?:còn|vẫn còn|vẫn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+)?(?:khó khăn|hạn chế|vướng mắc|"
     r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
     r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra)"
     r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
@@ -38,17 +39,18 @@ _DIFFICULTY = re.compile(
     r"|(?:gặp|đang gặp|vẫn gặp|còn gặp|đối mặt với)\s+(?:nhiều\s+|rất nhiều\s+|không ít\s+)?"
     r"(?:khó khăn|thách thức|trở ngại)"
     r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
-    r"|(?:tiến độ|giải ngân)\s+(?:còn\s+)?chậm|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
+    r"|(?:tiến độ|giải ngân)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
     r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở"
+    r")"
 )
 _HOWEVER = re.compile(r"^(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác)\s*,")
-_NEGATIVE = re.compile(r"(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)")
+_NEGATIVE = re.compile(r"(?<!\w)(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)(?!\w)")
 # a concession that leads to a positive result
-_CONCESSIVE = re.compile(r"(?:mặc dù|dù|tuy|trong điều kiện|trong bối cảnh|vượt qua)")
-_CONCESSIVE_TURN = re.compile(r"(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)")
+_CONCESSIVE = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)")
+_CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)(?!\w)")
 # the cue is the object of an action or of a report about it
 _ACTION_HEAD = re.compile(
-    r"(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
+    r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
     r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát)"
     r"(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$"
 )
@@ -58,7 +60,7 @@ _DIRECTIVE = re.compile(
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
 _LEAD_IN = re.compile(
-    r"(?:tuy nhiên,\s*)?[^,:;.]{0,90}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
+    r"(?:tuy nhiên,\s*)?[^:;.]{0,140}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
     r"thừa nhận|nhận định|thẳng thắn chỉ ra|thẳng thắn nhìn nhận|nhận thấy)\s*[,:]\s*"
 )
 

@@ -61,9 +61,9 @@ _VISIT_CUE = re.compile(
 # local offices: a title of the local side, followed by the unit
 _LOCAL_OFFICE = re.compile(
     r"(?:bí thư|phó bí thư|chủ tịch|phó chủ tịch|trưởng ban|chánh văn phòng|ủy viên ban thường vụ|"
-    r"thường trực|lãnh đạo|đại diện lãnh đạo|đại diện)"
+    r"ban thường vụ|thường trực|lãnh đạo|đại diện lãnh đạo|đại diện|ban chấp hành)"
     r"(?:\s+thường trực)?(?:\s+(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|ủy ban mttq|"
-    r"ban thường vụ))?\s*$"
+    r"ban thường vụ|thường trực))*\s*$"
 )
 # reporting cues: the local side reports or speaks
 _REPORT_CUE = re.compile(r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$")

@@ -1,0 +1,68 @@
+"""Provincial bodies named as taking part in a session: every lexicon entry, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao.extract import people, segment
+from chidao.extract.agencies import departments, find_agencies, lexicon
+from chidao.extract.pipeline import process
+from chidao.extract.spans import Document, fold
+
+LEDE = "Sáng 5/4, đồng chí Đào Minh Tâm, Phó Chủ tịch UBND tỉnh làm việc với UBND xã Tân Lập về quý I năm 2024.\n"
+
+
+def agencies_of(text: str) -> list[str]:
+    return [s.text for s in process(text).agencies]
+
+
+def stage_agencies(text: str) -> list[str]:
+    """The stage alone, on text that needs no cleaning."""
+    doc = Document(text=text)
+    segment.segment(doc)
+    people.find_people(doc)
+    find_agencies(doc)
+    return [s.text for s in doc.agencies]
+
+
+@pytest.mark.parametrize("name,example", [(r[0], r[2]) for r in lexicon()], ids=[r[0] for r in lexicon()])
+def test_each_body_of_the_lexicon_is_found_among_the_participants(name, example):
+    found = stage_agencies(LEDE + f"Tham dự buổi làm việc có đại diện {example}; lãnh đạo các phòng, ban.")
+    assert len(found) == 1, found
+    assert fold(found[0]) in fold(example)
+
+
+@pytest.mark.parametrize("name", departments())
+def test_each_department_name_is_read_whole(name):
+    found = agencies_of(LEDE + f"Cùng dự có lãnh đạo {name}, Văn phòng UBND tỉnh.\n")
+    assert found == [name, "Văn phòng UBND tỉnh"]
+
+
+def test_a_department_outside_the_list_ends_at_a_boundary():
+    found = agencies_of(LEDE + "Cùng dự có lãnh đạo Sở Ngoại vụ và Hợp tác quốc tế, Sở Tài chính.\n")
+    assert found == ["Sở Ngoại vụ", "Sở Tài chính"] or found == ["Sở Ngoại vụ và Hợp tác quốc tế", "Sở Tài chính"]
+
+
+def test_the_office_of_a_speaker_takes_part():
+    text = LEDE + (
+        "Giám đốc Sở Xây dựng Vương Đình Khoa giải trình các kiến nghị của xã.\n"
+        "Đại tá Phùng Văn Sĩ - Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh: Lực lượng vũ trang luôn sẵn sàng.\n"
+    )
+    assert agencies_of(text) == ["Sở Xây dựng", "Bộ Chỉ huy Quân sự tỉnh"]
+
+
+def test_bodies_inside_directives_and_document_references_do_not_take_part():
+    text = LEDE + (
+        "Xã đã triển khai Kết luận số 15 của Ban Tổ chức Tỉnh ủy về công tác cán bộ.\n"
+        "Đồng chí giao Sở Tài chính chủ trì tham mưu bố trí vốn.\n"
+        "Ban Thường vụ Tỉnh ủy và UBND tỉnh sẽ xem xét các kiến nghị.\n"
+    )
+    assert agencies_of(text) == []
+
+
+def test_the_same_body_is_listed_once():
+    text = LEDE + (
+        "Tham dự có đại diện Sở Y tế, Công an tỉnh.\n"
+        "Giám đốc Công an tỉnh Tạ Quang Vinh phát biểu tại buổi làm việc.\n"
+    )
+    assert agencies_of(text) == ["Sở Y tế", "Công an tỉnh"]

@@ -1,0 +1,93 @@
+"""The session date: day and month from the lede, the year from the text or the caller.
+
+Reports written for these tests (invented people; several provinces and years).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from chidao.extract.dates import year_before
+from chidao.extract.pipeline import process
+from chidao.extract.spans import Options
+
+DISTRICT_2022 = (
+    "(Baonghean.vn) - Chiều 15-8, đồng chí Phan Quốc Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+    "đã có buổi làm việc với Ban Thường vụ Huyện ủy Yên Thành về kết quả thực hiện nhiệm vụ 6 tháng "
+    "đầu năm 2022.\n"
+    "Năm 2021, huyện đạt nhiều kết quả quan trọng. Đề nghị huyện hoàn thành trước ngày 30/9.\n"
+)
+CONFERENCE_JANUARY = (
+    "Sáng 9/1, Ban Thường vụ Tỉnh ủy Bắc Ninh tổ chức hội nghị tổng kết công tác năm 2023 "
+    "và triển khai nhiệm vụ năm 2024.\n"
+    "Năm 2023, kết quả thu ngân sách đạt 30.100 tỷ đồng.\n"
+)
+COMMUNE_2026 = (
+    "Ngày 12/5/2026, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với Ban Thường vụ "
+    "Đảng ủy xã Kỳ Xuân theo Nghị quyết số 12 ngày 07/12/2025 của Tỉnh ủy.\n"
+)
+
+
+def date_of(text: str, **options) -> dt.date | None:
+    return process(text, Options(**options)).date
+
+
+def test_it_takes_the_year_of_the_reported_period():
+    doc = process(DISTRICT_2022)
+    assert doc.date == dt.date(2022, 8, 15)
+    assert doc.date_span is not None and doc.date_span.text == "Chiều 15-8"
+
+
+def test_it_reads_day_slash_month_after_the_time_of_day():
+    text = "Sáng ngày 20/2, đoàn công tác làm việc tại xã Yên Định về 9 tháng năm 2025 và những tháng cuối năm.\n"
+    assert date_of(text) == dt.date(2025, 2, 20)
+
+
+def test_it_puts_an_early_session_after_the_year_whose_results_it_reviews():
+    assert date_of(CONFERENCE_JANUARY) == dt.date(2024, 1, 9)
+
+
+def test_it_keeps_a_year_written_in_the_lede_and_ignores_document_references():
+    doc = process(COMMUNE_2026)
+    assert doc.date == dt.date(2026, 5, 12)
+    assert doc.date_span.text == "Ngày 12/5/2026"
+
+
+def test_a_document_reference_is_never_the_session_date():
+    text = (
+        "Thường trực Tỉnh ủy vừa làm việc với Huyện ủy Cẩm Xuyên về thực hiện Kết luận số 45 "
+        "ngày 30/6/2023 của Ban Thường vụ Tỉnh ủy.\n"
+    )
+    assert date_of(text) is None
+
+
+def test_a_deadline_is_never_the_session_date():
+    text = "Đồng chí Bí thư Tỉnh ủy đề nghị hoàn thành trước ngày 30/6/2024 các công trình.\n"
+    assert date_of(text) is None
+
+
+def test_the_publication_date_wins_for_the_year():
+    # the body speaks of 2023, but the page was published in January 2024
+    text = "Chiều 28/12, Tỉnh ủy Quảng Bình tổng kết 6 tháng cuối năm 2023.\n"
+    assert date_of(text, published=dt.date(2024, 1, 3)) == dt.date(2023, 12, 28)
+    assert date_of("Sáng 2/1, UBND tỉnh họp phiên thường kỳ.\n", published=dt.date(2024, 1, 3)) == dt.date(2024, 1, 2)
+
+
+def test_it_uses_the_page_dateline_when_the_body_names_no_year():
+    text = "Tin mới\n01/08/2023 07:10\nChiều 31/7, UBND tỉnh họp bàn công tác phòng chống thiên tai.\n"
+    assert date_of(text) == dt.date(2023, 7, 31)
+
+
+def test_it_reads_the_quarter_of_the_year():
+    text = "Sáng 5/4, Chủ tịch UBND tỉnh làm việc với Sở Tài chính về kết quả quý I năm 2024.\n"
+    assert date_of(text) == dt.date(2024, 4, 5)
+
+
+def test_a_session_without_any_year_has_no_date():
+    assert date_of("Sáng 5/4, đoàn công tác làm việc tại xã Yên Định.\n") is None
+
+
+def test_year_before_puts_the_day_on_or_before_the_anchor():
+    assert year_before(28, 12, dt.date(2024, 1, 3)) == 2023
+    assert year_before(3, 1, dt.date(2024, 1, 3)) == 2024
+    assert year_before(29, 2, dt.date(2025, 3, 1)) == 2024

@@ -1,0 +1,67 @@
+"""Reported figures: Vietnamese numerals, units, ratios; not dates, terms or targets."""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao.extract.indicators import parse_number
+from chidao.extract.pipeline import process
+
+REPORT = (
+    "Chiều 15-8, đồng chí Phan Quốc Bảo, Chủ tịch UBND tỉnh làm việc với Huyện ủy Yên Thành "
+    "về kết quả 6 tháng đầu năm 2022.\n"
+    "Theo báo cáo, tổng giá trị sản xuất ước đạt 8.450 tỷ đồng, tăng 7,2% so với cùng kỳ; "
+    "thu ngân sách đạt 312,5 tỷ đồng, bằng 58% dự toán.\n"
+    "Đến nay, toàn huyện đã có 12/38 xã đạt chuẩn nông thôn mới nâng cao; 1.204/1.310 hộ "
+    "được hỗ trợ nhà ở. Huyện đã thu hút 9 dự án với tổng vốn gần 1.100 tỷ đồng.\n"
+    "Kết nạp mới 215 đảng viên. Quỹ Vì người nghèo huy động được trên 3 tỷ, dự kiến hỗ trợ 50 hộ.\n"
+)
+NOT_FIGURES = (
+    "Sáng 9/1, Tỉnh ủy tổ chức hội nghị lần thứ 15, khóa XX, nhiệm kỳ 2020 - 2025, triển khai "
+    "Nghị quyết số 12-NQ/TU ngày 07/12/2023 và Kết luận 57 của Ban Thường vụ.\n"
+    "Trong 9 tháng năm 2023, đồng chí Vi Thị Mai cho biết thôn Bản Chát 2 đã hoàn thành tuyến đường.\n"
+    "Phấn đấu năm 2024 tăng trưởng đạt 10%, thu ngân sách 5.000 tỷ đồng.\n"
+    "Đồng chí đề nghị huyện phải hoàn thành 100% kế hoạch giải ngân, báo cáo lúc 19:30 ngày 15/2.\n"
+)
+
+
+def figures(text: str) -> list[tuple[float, str]]:
+    return [(i.data["value"], i.data["unit"]) for i in process(text).indicators]
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("11.710", 11710.0), ("12,36", 12.36), ("1.195", 1195.0), ("2.025", 2025.0), ("7", 7.0),
+     ("1.234.567,5", 1234567.5)],
+)
+def test_it_reads_vietnamese_numerals(text, value):
+    assert parse_number(text) == value
+
+
+def test_it_finds_money_rates_ratios_and_counts_of_results():
+    assert figures(REPORT) == [
+        (8450.0, "tỷ đồng"),
+        (7.2, "%"),
+        (312.5, "tỷ đồng"),
+        (58.0, "%"),
+        (12.0, "/38 xã"),
+        (1204.0, "/1.310 hộ"),
+        (9.0, "dự án"),
+        (1100.0, "tỷ đồng"),
+        (215.0, "đảng viên"),
+        (3.0, "tỷ"),
+    ]
+
+
+def test_the_text_is_the_clause_that_states_the_figure():
+    doc = process(REPORT)
+    texts = [i.span.text for i in doc.indicators]
+    assert texts[0] == "tổng giá trị sản xuất ước đạt 8.450 tỷ đồng"
+    assert texts[3] == "bằng 58%"
+    assert texts[7] == "tổng vốn gần 1.100 tỷ đồng"
+    for item in doc.indicators:
+        assert doc.text[item.span.start : item.span.end] == item.span.text
+
+
+def test_terms_dates_document_numbers_names_and_targets_are_not_figures():
+    assert figures(NOT_FIGURES) == []

@@ -1,0 +1,104 @@
+"""Difficulties and petitions: what the report says is hard, and what the lower side asks for."""
+
+from __future__ import annotations
+
+from chidao.extract import opinions, segment
+from chidao.extract.opinions import is_difficulty, petition_kind
+from chidao.extract.pipeline import process
+from chidao.extract.spans import Document, Mention, Person, fold
+
+CONFERENCE = (
+    "Sáng 11/10, Thường trực Tỉnh ủy Hà Tĩnh làm việc với Bí thư các huyện ủy về kết quả 9 tháng năm 2021.\n"
+    "Tuy nhiên, sản xuất kinh doanh của doanh nghiệp còn nhiều khó khăn do ảnh hưởng của thiên tai.\n"
+    "Tổng vốn đầu tư toàn xã hội chưa đạt kế hoạch; giá vật tư nông nghiệp tăng cao.\n"
+    "Bí thư Thị ủy Hồng Lĩnh Trần Văn Lực: Đề nghị tỉnh hỗ trợ kinh phí chỉnh trang đô thị.\n"
+    "Phó Chủ tịch UBND huyện Hương Khê Nguyễn Thị Thu: Mong muốn tỉnh quan tâm đầu tư tuyến đê.\n"
+    "Giám đốc Công an tỉnh Tạ Quang Vinh: Tình hình an ninh trật tự cơ bản ổn định.\n"
+    "Tại buổi làm việc, lãnh đạo các địa phương đã chỉ ra một số khó khăn, vướng mắc, đề xuất, kiến nghị các nội dung liên quan.\n"
+    "Nhiều ý kiến cho rằng, thời gian tới cần ưu tiên nguồn vốn cho các xã miền núi.\n"
+    "Kết luận buổi làm việc, Bí thư Tỉnh ủy Hoàng Minh Khang cho rằng, một số địa phương còn lúng túng "
+    "trong chuyển đổi số; công tác giải phóng mặt bằng chưa quyết liệt.\n"
+    "Bí thư Tỉnh ủy đề nghị các địa phương tập trung tháo gỡ khó khăn, vướng mắc cho doanh nghiệp.\n"
+    "Về các kiến nghị của địa phương, đồng chí giao các sở, ngành tham mưu giải quyết.\n"
+)
+
+
+def test_it_finds_the_difficulties_one_per_sentence_without_the_speaker_s_lead_in():
+    doc = process(CONFERENCE)
+    assert [i.span.text for i in doc.difficulties] == [
+        "Tuy nhiên, sản xuất kinh doanh của doanh nghiệp còn nhiều khó khăn do ảnh hưởng của thiên tai.",
+        "Tổng vốn đầu tư toàn xã hội chưa đạt kế hoạch; giá vật tư nông nghiệp tăng cao.",
+        "một số địa phương còn lúng túng trong chuyển đổi số; công tác giải phóng mặt bằng chưa quyết liệt.",
+    ]
+
+
+def test_it_finds_the_petitions_of_the_local_speakers_with_their_names():
+    doc = process(CONFERENCE)
+    assert [(i.span.text, i.data["by"]) for i in doc.petitions] == [
+        ("Đề nghị tỉnh hỗ trợ kinh phí chỉnh trang đô thị.", "Trần Văn Lực"),
+        ("Mong muốn tỉnh quan tâm đầu tư tuyến đê.", "Nguyễn Thị Thu"),
+        ("thời gian tới cần ưu tiên nguồn vốn cho các xã miền núi.", None),
+    ]
+
+
+def test_a_report_at_a_colon_lead_is_not_a_petition():
+    doc = process(CONFERENCE)
+    assert all("an ninh trật tự" not in i.span.text for i in doc.petitions + doc.difficulties)
+
+
+def test_sentences_that_only_name_difficulties_or_overcome_them_are_not_difficulties():
+    for sentence in (
+        "Lãnh đạo huyện đã chỉ ra những mặt còn tồn tại, hạn chế, khó khăn, vướng mắc.",
+        "Mặc dù còn nhiều khó khăn, thách thức nhưng huyện đã hoàn thành các chỉ tiêu.",
+        "Trong bối cảnh còn gặp nhiều khó khăn, các ngành tiếp tục triển khai đồng bộ các giải pháp.",
+        "Đề nghị huyện khắc phục những hạn chế còn tồn tại.",
+        "Kinh tế tăng trưởng khá, an sinh xã hội được bảo đảm.",
+    ):
+        assert not is_difficulty(fold(sentence)), sentence
+
+
+def test_the_cues_of_a_difficulty():
+    for sentence in (
+        "Thời gian còn lại của năm không còn nhiều.",
+        "Dịch bệnh trên đàn gia súc diễn biến khó lường.",
+        "Khó khăn lớn nhất hiện nay là thiếu quỹ đất tái định cư.",
+        "Tiến độ giải ngân vốn đầu tư công chậm.",
+        "Nhiều tuyến đường giao thông nông thôn đã xuống cấp.",
+        "Một số cán bộ thiếu chủ động trong công việc.",
+        "Mặc dù đã có nhiều cố gắng nhưng thu ngân sách còn thấp.",
+    ):
+        assert is_difficulty(fold(sentence)), sentence
+
+
+def test_what_makes_a_sentence_a_petition():
+    assert petition_kind(fold("Huyện kiến nghị tỉnh sớm phân bổ vốn cho dự án đê biển.")) == "ask-upper"
+    assert petition_kind(fold("UBND xã đề xuất điều chỉnh quy hoạch khu dân cư phía Bắc.")) == "ask-verb"
+    assert petition_kind(fold("Đề nghị Trung ương bổ sung nguồn vốn cho vùng đồng bào dân tộc.")) == "ask-upper"
+    assert petition_kind(fold("Nhiều ý kiến đề nghị cần tăng phụ cấp cho cán bộ thôn.")) == "many-opinions"
+    # a leader's request downwards, a response to petitions, the noun alone: not petitions
+    assert petition_kind(fold("Đồng chí đề nghị các địa phương tập trung phòng chống dịch.")) is None
+    assert petition_kind(fold("Các sở đã trả lời các kiến nghị của huyện.")) is None
+    assert petition_kind(fold("Về những kiến nghị, đề xuất của xã, đồng chí giao các ngành giải quyết.")) is None
+
+
+def test_a_chair_asking_the_province_is_giving_a_directive():
+    doc = process(
+        "Sáng 5/4, đồng chí Đào Minh Tâm, Phó Chủ tịch UBND tỉnh làm việc với xã Tân Lập về quý I năm 2024.\n"
+        "Phó Chủ tịch UBND tỉnh Đào Minh Tâm đề nghị các sở khẩn trương hướng dẫn xã hoàn thiện hồ sơ.\n"
+    )
+    assert doc.petitions == []
+
+
+def test_it_uses_the_people_stage_s_colon_leads():
+    text = "Bí thư Đảng ủy xã Tân Lập Hà Văn Khiêm: Đề nghị tỉnh đầu tư trạm bơm. Xã đã chuẩn bị mặt bằng."
+    doc = Document(text=text)
+    segment.segment(doc)
+    at, colon = text.index("Hà Văn Khiêm"), text.index(":")
+    name = doc.span(at, colon, "person")
+    lead = doc.span(0, colon, "colon")
+    doc.people = [Person(name=name, titles=[doc.span(0, at, "title")])]
+    doc.mentions = [Mention(span=lead, person=0, kind="colon")]
+    opinions.find_opinions(doc)
+    assert [(i.span.text, i.data["by"]) for i in doc.petitions] == [
+        ("Đề nghị tỉnh đầu tư trạm bơm.", "Hà Văn Khiêm")
+    ]

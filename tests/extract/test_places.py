@@ -1,0 +1,131 @@
+"""The province and the localities a session is about, against the official units."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from chidao.extract import places
+from chidao.extract.pipeline import process
+from chidao.extract.spans import Options
+from chidao.extract.units import lookup_unit, province_name, province_units, provinces
+
+DISTRICT_VISIT_2022 = (
+    "(Baonghean.vn) - Chiều 15-8, đồng chí Phan Quốc Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
+    "đã có buổi làm việc với Ban Thường vụ Huyện ủy Yên Thành về kết quả 6 tháng đầu năm 2022.\n"
+    "Theo báo cáo của UBND huyện Yên Thành, thu ngân sách đạt 312,5 tỷ đồng.\n"
+    "Chủ tịch UBND huyện Yên Thành Lê Văn Mạnh: Đề nghị tỉnh bố trí vốn hoàn thành tuyến đường "
+    "nối xã Đô Thành với xã Tăng Thành.\n"
+    "Người dân thôn Đông Thành phấn khởi.\n"
+)
+
+CONFERENCE_2021 = (
+    "Sáng 11/10, Thường trực Tỉnh ủy Hà Tĩnh làm việc với Bí thư các huyện, thành, thị ủy về "
+    "kết quả 9 tháng năm 2021.\n"
+    "Bí thư Thị ủy Hồng Lĩnh Trần Văn Lực: Đề nghị tỉnh hỗ trợ kinh phí chỉnh trang đô thị.\n"
+    "Phó Chủ tịch UBND huyện Hương Khê Nguyễn Thị Thu: Mong muốn tỉnh quan tâm đầu tư tuyến đê.\n"
+    "Bí thư Huyện ủy Tân Phong Hồ Văn Lợi: Cần tiếp tục hỗ trợ các xã vùng cao.\n"
+)
+COMMUNE_2025 = (
+    "Sáng 20/9, đồng chí Nguyễn Minh Khoa, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh "
+    "Quảng Trị đã làm việc tại phường Đồng Hới về kết quả 9 tháng năm 2025.\n"
+    "Đồng chí đề nghị phường phối hợp với xã Nam Gianh rà soát quỹ đất.\n"
+)
+
+
+def test_it_knows_the_provinces_of_both_eras():
+    assert len(provinces("2025")) == 34
+    assert len(provinces("legacy")) == 63
+    assert "Thanh Hóa" in provinces("2025") and "Quảng Bình" in provinces("legacy")
+    assert "Quảng Bình" not in provinces("2025")
+
+
+def test_province_names_are_official_however_they_are_written():
+    assert province_name("Tỉnh Thanh Hoá") == "Thanh Hóa"
+    assert province_name("thanh hoa") == "Thanh Hóa"
+    assert province_name("TP. Hồ Chí Minh") == "Hồ Chí Minh"
+    assert province_name("Nơi khác") is None
+
+
+def test_lookup_unit_finds_a_unit_with_or_without_diacritics():
+    (unit,) = lookup_unit("huyện", "Yên Thành")
+    assert (unit.label, unit.era, unit.province) == ("huyện Yên Thành", "legacy", "Nghệ An")
+    assert lookup_unit("huyen", "yen thanh") == [unit]
+    assert lookup_unit("thị xã", "Kỳ Anh", "Hà Tĩnh", "legacy")[0].label == "thị xã Kỳ Anh"
+    assert lookup_unit("xã", "Không Có Thật") == []
+
+
+def test_province_units_lists_a_province_s_communes_and_wards():
+    units = province_units("Thanh Hoá")
+    assert len(units) == 166
+    assert {u.level for u in units} <= {"xã", "phường"}
+    assert len(province_units("Hà Tĩnh", "2025")) == 69
+    legacy = province_units("Nghệ An", "legacy", levels=("huyện", "thị xã", "thành phố"))
+    assert any(u.label == "huyện Yên Thành" for u in legacy)
+
+
+def test_province_units_names_a_bad_province_or_era():
+    with pytest.raises(ValueError, match="Xứ Đoài"):
+        province_units("Xứ Đoài")
+    with pytest.raises(ValueError, match="1999"):
+        province_units("Thanh Hóa", "1999")
+
+
+def test_the_district_of_a_2022_visit_is_its_locality_not_the_places_in_passing():
+    doc = process(DISTRICT_VISIT_2022)
+    assert doc.province == "Nghệ An"  # from the newspaper and the district
+    labels = {s.label for s in doc.localities}
+    assert labels == {"huyện Yên Thành"}  # not xã Đô Thành / xã Tăng Thành (petition), not a thôn
+    info = doc.locality_info[0]
+    assert info == {"level": "huyện", "name": "Yên Thành", "code": "426", "era": "legacy", "province": "Nghệ An"}
+
+
+def test_party_committees_name_their_unit_and_speakers_bring_their_units():
+    doc = process(CONFERENCE_2021)
+    assert doc.province == "Hà Tĩnh"
+    labels = [s.label for s in doc.localities]
+    assert labels == ["thị xã Hồng Lĩnh", "huyện Hương Khê", "huyện Tân Phong"]
+    texts = [s.text for s in doc.localities]
+    assert texts[0] == "Thị ủy Hồng Lĩnh"
+    # a district the official list no longer has is kept as written, without a code
+    assert doc.locality_info[2]["code"] is None and doc.locality_info[2]["name"] == "Tân Phong"
+
+
+def test_a_2025_session_uses_the_new_communes_and_wards():
+    doc = process(COMMUNE_2025)
+    assert doc.province == "Quảng Trị"
+    assert [s.label for s in doc.localities] == ["phường Đồng Hới"]
+    assert doc.locality_info[0]["era"] == "2025"
+
+
+def test_the_caller_s_province_overrides_the_text():
+    doc = process(DISTRICT_VISIT_2022, Options(province="thanh hoa"))
+    assert doc.province == "Thanh Hóa"
+    # the district is still the subject, but it is not a unit of that province: no code
+    assert {s.label for s in doc.localities} == {"huyện Yên Thành"}
+    assert {i["code"] for i in doc.locality_info} == {None}
+
+
+def test_an_unknown_province_from_the_caller_is_an_error_that_names_it():
+    with pytest.raises(ValueError, match="Xứ Đoài"):
+        process(DISTRICT_VISIT_2022, Options(province="Xứ Đoài", source="a.txt"))
+
+
+def test_peace_is_not_a_province():
+    text = "Sáng 3/3, Tỉnh ủy Lạng Sơn họp bàn đấu tranh chống âm mưu diễn biến hòa bình năm 2024.\n"
+    assert process(text).province == "Lạng Sơn"
+
+
+def test_a_merged_province_is_named_by_its_successor_after_the_reform():
+    assert places._in_era("Quảng Bình", "2025") == "Quảng Trị"
+    assert places._in_era("Quảng Bình", "legacy") == "Quảng Bình"
+
+
+def test_the_stage_is_fast_once_the_tables_are_loaded():
+    body = (CONFERENCE_2021 + DISTRICT_VISIT_2022) * 200  # about 140 KB
+    process(CONFERENCE_2021)
+    started = time.perf_counter()
+    process(body)
+    elapsed = time.perf_counter() - started
+    assert len(body) / elapsed > 500_000  # the whole pipeline; places must not dominate

@@ -1,0 +1,39 @@
+"""Site visits: the places, projects and works the delegation inspected in the field."""
+
+from __future__ import annotations
+
+from chidao.extract.pipeline import process
+
+VISIT = (
+    "Sáng 14/3, đồng chí Trần Văn Khải, Phó Chủ tịch UBND tỉnh đã đến kiểm tra tiến độ thi công "
+    "dự án đường ven biển đoạn qua xã Hải Hà, công trình cầu Bến Ngự và khu tái định cư Đồng Xanh "
+    "trong quý I năm 2024.\n"
+    "Trước đó, đoàn công tác đã khảo sát thực tế tại mô hình trồng dưa lưới công nghệ cao của "
+    "hợp tác xã Thành Công và làm việc với UBND xã.\n"
+    "Đoàn cũng thăm khu di tích lịch sử và văn hóa Đền Bà Triệu.\n"
+)
+
+
+def visits(text: str) -> list[str]:
+    return [s.text for s in process(text).site_visits]
+
+
+def test_it_lists_each_site_inspected_as_written():
+    assert visits(VISIT) == [
+        "dự án đường ven biển đoạn qua xã Hải Hà",
+        "công trình cầu Bến Ngự",
+        "khu tái định cư Đồng Xanh",
+        "mô hình trồng dưa lưới công nghệ cao của hợp tác xã Thành Công",
+        "khu di tích lịch sử và văn hóa Đền Bà Triệu",
+    ]
+
+
+def test_the_session_itself_and_work_areas_are_not_site_visits():
+    text = (
+        "Chiều 9-3, đồng chí Mạc Văn Toàn, Phó Bí thư Tỉnh ủy thăm và làm việc tại huyện Nga Sơn "
+        "về kết quả năm 2020.\n"
+        "Huyện tăng cường kiểm tra, giám sát việc thực hiện các công trình, dự án.\n"
+        "Nhân dịp này, đoàn đã thăm hỏi, tặng quà các gia đình chính sách.\n"
+        "Đồng chí đề nghị các sở thường xuyên kiểm tra dự án trọng điểm của huyện.\n"
+    )
+    assert visits(text) == []
