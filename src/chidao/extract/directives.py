@@ -38,7 +38,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .deadlines import find_deadline
-from .people import is_leader, is_local
+from .people import is_leader
 from .spans import Document, Item, Span, fold
 
 CUES_PATH = Path(__file__).with_name("data") / "directive_cues.tsv"
@@ -92,6 +92,7 @@ class _Rx:
     praise: re.Pattern[str]
     report_verb: re.Pattern[str]
     ask: re.Pattern[str]
+    then_ask: re.Pattern[str]
     kind_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -119,6 +120,10 @@ def _rx() -> _Rx:
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
         ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
+        then_ask=re.compile(
+            r"[,;]\s*(?:đồng thời|và|nhưng|song|tuy nhiên|mặt khác)\s+(?:(?:cũng|đã)\s+)*"
+            r"(?:đề nghị|yêu cầu|lưu ý|nhắc nhở|mong muốn)(?!\w)\s*:?\s*"
+        ),
         report_verb=re.compile(rf"(?<!\w)(?:{_alt(lx['report'] + lx['say'])})(?!\w)"),
         kind_of=kind_of,
     )
@@ -129,6 +134,12 @@ _DATELINE = re.compile(
 )
 _BARE_DONG_CHI = re.compile(r"(?<!\w)đồng chí(?=\s)")
 _MAX_SUBJECT_WORDS = 22
+_BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+")
+_CAPTION_VERB = re.compile(
+    r"(?<!\w)(?:phát biểu|tại|kiểm tra|thăm|trao|tặng|làm việc|chủ trì|kết luận|chỉ đạo|"
+    r"báo cáo|trình bày|dự|đến|cùng|với|và các)(?!\w)"
+)
+_CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
 
@@ -228,7 +239,10 @@ class _Reader:
 
     # -- clause tests ------------------------------------------------------------
     def skip_openers(self, pos: int, end: int) -> int:
-        """Skip "Cùng với đó, ", "Theo đó, " ... (they stay in the text)."""
+        """Skip "Cùng với đó, ", "Theo đó, ", bullets "- " ... (they stay in the text)."""
+        m = _BULLET.match(self.f, pos, end)
+        if m:
+            pos = m.end()
         while True:
             m = self.rx.connector.match(self.f, pos, end)
             if not m:
@@ -299,7 +313,10 @@ def _sapo(doc: Document) -> set[int]:
 
 
 def _heading(doc: Document, p: Span) -> bool:
+    """A subheading: short, no end punctuation, not a bullet of a list."""
     text = p.text.rstrip()
+    if _BULLET.match(text):
+        return False
     return len(text.split()) <= 16 and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”"))
 
 
@@ -308,16 +325,126 @@ def _bare_caption(doc: Document, r: _Reader, p: Span) -> int | None:
     m = r.mention_at.get(p.start)
     if m is None or m.kind != "caption":
         return None
-    end = r.ref_end.get(p.start, 0)
     names = [x for x in r.refs if p.start <= x[0] < p.end]
     if not names:
         return None
     last = max(x[1] for x in names)
-    last = max(
-        last, *(t.end for t in doc.people[m.person].titles if p.start <= t.start < p.end), end
-    )
-    rest = doc.text[last : p.end].strip(" .")
-    return m.person if not rest else None
+    rest = doc.folded[last : p.end].strip(" .")
+    if not rest:
+        return m.person
+    # "Đồng chí Lê Văn An, Phó Chủ tịch UBND tỉnh": titles after the name, no verb
+    if rest[0] in ",-–" and not _CAPTION_VERB.search(rest) and not r.rx.report_verb.search(rest):
+        return m.person
+    return None
+
+
+@dataclass
+class _State:
+    speaker: _Speaker
+    last_assignees: list[Span | str] = field(default_factory=list)
+    last_issuer: int | None = None
+
+
+def _caption_after(doc: Document, captions: dict[int, int | None], i: int) -> int | None:
+    """The person of a bare caption right after paragraph ``i`` (before the next content)."""
+    for j in range(i + 1, min(i + 3, len(doc.paragraphs))):
+        if captions.get(j) is not None:
+            return captions[j]
+        if not _heading(doc, doc.paragraphs[j]):
+            return None
+    return None
+
+
+def _paragraph_speaker(
+    r: _Reader, st: _State, p: Span, first: Span, after: int | None, heading: bool
+) -> None:
+    """Update who has the floor from the start of paragraph ``p``."""
+    people = r.doc.people
+    colon = r.mention_at.get(p.start)
+    leads = r.leads_in(first)
+    if colon is not None and colon.kind == "colon":
+        person = colon.person
+        # "Title Name: ..." leads give the floor to participants; a chair's is a directive
+        st.speaker = _Speaker(person, people[person].is_chair)
+    elif (
+        leads
+        and leads[0].kind != "report"
+        and (leads[0].person is None or r.leader(leads[0].person))
+    ):
+        person = leads[0].person if leads[0].person is not None else st.speaker.person
+        st.speaker = _Speaker(person, True)
+    elif after is not None and not heading:
+        st.speaker = _Speaker(after, r.leader(after))
+    elif heading:
+        refs = [x for x in r.refs if p.start <= x[0] < p.end]
+        if refs and r.leader(refs[0][2]) and _CONCLUSION.search(r.f, p.start, p.end):
+            st.speaker = _Speaker(refs[0][2], True)
+    elif r.local_lead(first) or (leads and not r.leader(leads[0].person)):
+        st.speaker = _Speaker(None, False)
+
+
+def _directive_start(
+    r: _Reader, st: _State, s: Span, begin: int
+) -> tuple[int | None, int | None, int | None]:
+    """(start of the directive text, where its subject is written, issuer) for one sentence.
+
+    Updates the speaker when the sentence names one.  ``begin`` is where the
+    sentence's own words start (after a "Title Name:" lead).
+    """
+    f = r.f
+    leads = r.leads_in(s)
+    issuer = st.speaker.person
+    ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
+    if ask is not None and (ask.person is not None or st.speaker.leader):
+        if ask.person is not None and not r.leader(ask.person):
+            st.speaker = _Speaker(None, False)
+            return None, None, None
+        if ask.person is not None:
+            st.speaker = _Speaker(ask.person, True)
+        issuer = st.speaker.person
+        if ask.kind == "assign":
+            return s.start, ask.rest, issuer
+        if ask.rest >= s.end - 1:
+            return _quoted(r, s), None, issuer
+        if r.rx.praise.match(f, ask.rest, s.end):
+            return None, None, issuer
+        return ask.rest, ask.rest, issuer
+    lead = next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
+    if lead is not None:
+        if lead.kind == "report" or (lead.person is not None and not r.leader(lead.person)):
+            if lead.person is None or not r.leader(lead.person):
+                st.speaker = _Speaker(None, False)
+                return None, None, None
+        if lead.person is not None:
+            st.speaker = _Speaker(lead.person, True)
+        elif not st.speaker.leader:
+            return None, None, None
+        issuer = st.speaker.person
+        # "... ghi nhận ..., đồng thời đề nghị ..."
+        m = r.rx.then_ask.search(f, lead.rest, s.end)
+        if m:
+            return m.end(), m.end(), issuer
+        if lead.kind != "say":
+            return None, None, issuer
+        if lead.rest >= s.end - 1:
+            return _quoted(r, s), None, issuer
+        start = r.clause_start(lead.rest, s.end)
+        return start, start, issuer
+    if not st.speaker.leader:
+        return None, None, None
+    clause = r.clause_start(begin, s.end)
+    if clause is None:
+        return None, None, issuer
+    return begin, clause, issuer
+
+
+def _quoted(r: _Reader, s: Span) -> int | None:
+    """“Các xã phải ...”, đồng chí nhấn mạnh: the quoted instruction's start, if any."""
+    m = re.match(r"\s*[\"“]", r.f[s.start : s.end])
+    if not m:
+        return None
+    start = s.start + m.end()
+    return start if r.clause_start(start, s.end) is not None else None
 
 
 def find_directives(doc: Document) -> None:
@@ -328,135 +455,55 @@ def find_directives(doc: Document) -> None:
     paragraphs = doc.paragraphs
     captions = {i: _bare_caption(doc, r, p) for i, p in enumerate(paragraphs)}
     fallback = _session_addressees(doc)
-    speaker = _Speaker(None, False)
-    last_assignees: list[Span | str] = []
-    last_issuer: int | None = None
+    st = _State(_Speaker(None, False))
     items: list[Item] = []
     for i, p in enumerate(paragraphs):
-        if i in sapo or _heading(doc, p):
-            continue
-        if captions.get(i) is not None:
-            continue
-        if p.start in r.mention_at and r.mention_at[p.start].kind == "caption":
-            # a photo caption "X báo cáo ...": the lower side has the floor
-            if r.rx.report_verb.search(doc.folded, p.start, p.end) and not r.rx.speech.search(
-                doc.folded, p.start, p.end
-            ):
-                speaker = _Speaker(None, False)
+        if i in sapo or captions.get(i) is not None:
             continue
         sentences = doc.sentences_in(p)
         if not sentences:
             continue
-        # who speaks this paragraph
-        colon = r.mention_at.get(p.start)
-        after = next(
-            (
-                captions[j]
-                for j in range(i + 1, min(i + 3, len(paragraphs)))
-                if captions.get(j) is not None
-            ),
-            None,
-        )
-        nxt_content = next(
-            (
-                j
-                for j in range(i + 1, len(paragraphs))
-                if captions.get(j) is None and not _heading(doc, paragraphs[j])
-            ),
-            None,
-        )
-        if after is not None and nxt_content is not None:
-            # the caption must sit between this paragraph and the next one
-            cap_j = next(
-                j for j in range(i + 1, min(i + 3, len(paragraphs))) if captions.get(j) is not None
-            )
-            if cap_j > nxt_content:
-                after = None
-        first_leads = r.leads_in(sentences[0])
-        if colon is not None and colon.kind == "colon":
-            speaker = _Speaker(
-                colon.person, r.leader(colon.person) and not is_local(people[colon.person])
-            )
-        elif (
-            first_leads
-            and first_leads[0].kind != "report"
-            and (first_leads[0].person is None or r.leader(first_leads[0].person))
-        ):
-            lead = first_leads[0]
-            speaker = _Speaker(lead.person if lead.person is not None else speaker.person, True)
-        elif after is not None:
-            speaker = _Speaker(after, r.leader(after))
-        elif r.local_lead(sentences[0]) or (first_leads and not r.leader(first_leads[0].person)):
-            speaker = _Speaker(None, False)
+        heading = _heading(doc, p)
+        m = r.mention_at.get(p.start)
+        if m is not None and m.kind == "caption":
+            # a photo caption "X báo cáo ...": the lower side has the floor
+            if r.rx.report_verb.search(doc.folded, p.start, p.end) and not r.leads_in(sentences[0]):
+                st.speaker = _Speaker(None, False)
+            continue
+        _paragraph_speaker(r, st, p, sentences[0], _caption_after(doc, captions, i), heading)
+        if heading:
+            continue
+        colon_end = m.span.end if m is not None and m.kind == "colon" else -1
         for s in sentences:
-            leads = r.leads_in(s)
-            start: int | None = None
-            explicit: Span | None = None
-            issuer = speaker.person
-            ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
-            if ask is not None and (ask.person is None or r.leader(ask.person)):
-                if ask.person is not None:
-                    issuer = ask.person
-                    speaker = _Speaker(ask.person, True)
-                elif speaker.leader:
-                    issuer = speaker.person
-                else:
-                    continue
-                speaker.leader = True
-                if ask.kind == "assign":
-                    start = s.start
-                    explicit = r.assignee(ask.rest, s.end)
-                else:
-                    start = ask.rest if ask.rest < s.end else None
-                    if start is not None and r.rx.praise.match(doc.folded, start, s.end):
-                        start = None
-                    if start is not None:
-                        explicit = r.assignee(start, s.end)
-            else:
-                lead = next((x for x in leads if x.kind in ("say", "open", "praise")), None)
-                if lead is not None and (lead.person is None or r.leader(lead.person)):
-                    if lead.person is not None:
-                        issuer = lead.person
-                    speaker = _Speaker(issuer, True)
-                    if lead.kind == "say":
-                        start = r.clause_start(lead.rest, s.end)
-                        if start is not None:
-                            explicit = r.assignee(start, s.end)
-                    else:
-                        continue
-                elif leads and leads[0].kind == "report":
-                    if leads[0].person is None or not r.leader(leads[0].person):
-                        speaker = _Speaker(None, False)
-                    continue
-                elif speaker.leader:
-                    start = r.clause_start(s.start, s.end)
-                    if start is not None:
-                        explicit = r.assignee(start, s.end)
-                        start = s.start  # openers ("Cùng với đó,") stay in the text
-            if start is None or not speaker.leader:
+            begin = s.start
+            if s.start <= colon_end < s.end:
+                begin = colon_end + 1
+            start, subject_at, issuer = _directive_start(r, st, s, begin)
+            if start is None or not st.speaker.leader:
                 continue
-            span = doc.span(start, s.end, "directive", "directive")
+            end = s.end
+            if doc.text[start - 1 : start] in '"“' and start > s.start:
+                q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
+                end = q if q > 0 else s.end
+            span = doc.span(start, end, "directive", "directive")
             if len(span.text.split()) < 3:
                 continue
+            explicit = r.assignee(subject_at, span.end) if subject_at is not None else None
             if explicit is not None:
                 assignees: list[Span | str] = [explicit]
-            elif last_assignees and issuer == last_issuer:
-                assignees = list(last_assignees)
+            elif st.last_assignees and issuer == st.last_issuer:
+                assignees = list(st.last_assignees)
             else:
                 assignees = list(fallback)
             deadline, deadline_text = find_deadline(doc, span)
-            items.append(
-                Item(
-                    span,
-                    {
-                        "issuer": people[issuer].name.text if issuer is not None else None,
-                        "assignees": assignees,
-                        "deadline": deadline,
-                        "deadline_text": deadline_text,
-                    },
-                )
-            )
-            last_assignees, last_issuer = assignees, issuer
+            data = {
+                "issuer": people[issuer].name.text if issuer is not None else None,
+                "assignees": assignees,
+                "deadline": deadline,
+                "deadline_text": deadline_text,
+            }
+            items.append(Item(span, data))
+            st.last_assignees, st.last_issuer = assignees, issuer
     doc.directives = items
 
 
