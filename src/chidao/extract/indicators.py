@@ -39,31 +39,36 @@ _UNIT_RE = re.compile(
 _NOUN_WORD = re.compile(r"[^\W\d_]\w*")
 _NOUN_STOP = frozenset(
     "vào trong cho với của so đạt được tại trên và hoặc là có từ đến theo bằng thuộc để "
-    "với đã đang sẽ tham gia gồm như tăng giảm mới".split()
+    "với đã đang sẽ tham gia gồm như tăng giảm mới cùng".split()
 )
 # nouns that make the number a time, an order or a rank, not a figure
 _NOT_UNIT = frozenset(
-    "tháng năm ngày quý tuần giờ phút giây thế kỷ lần thứ kỳ khóa tuổi buổi đợt phiên "
+    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên "
     "nhiệm".split()
 )
 # what may not come right before the number
 _BAD_HEAD = re.compile(
-    r"(?:năm|tháng|ngày|quý|khóa|số|lần|thứ|kỳ|giai đoạn|nhiệm kỳ|nghị quyết|quyết định|kết luận|"
+    r"(?<!\w)(?:năm|tháng|ngày|quý|khóa|số|lần|thứ|kỳ|giai đoạn|nhiệm kỳ|nghị quyết|quyết định|kết luận|"
     r"chỉ thị|thông báo|điều|khoản|ảnh|mục|phần|quy hoạch|covid|tuyến|quốc lộ|tỉnh lộ|đường|"
     r"km|lô|phòng|tổ|đội|khu|cụm|thôn|xóm|bản|ấp|tiểu khu|chương trình|đề án|kế hoạch số|"
     r"luật|nghị định|thông tư|top|nhóm|hạng|mã|từ|đến)\s*$"
 )
 # a result verb in the clause (needed for counted nouns)
 _RESULT = re.compile(
-    r"(?:đạt|tăng|giảm|thu hút|hoàn thành|kết nạp|huy động|thu được|thu|giải ngân|xây dựng|"
+    r"(?<!\w)(?:đạt|tăng|giảm|gấp|thu hút|hoàn thành|kết nạp|huy động|thu được|thu|giải ngân|xây dựng|"
     r"có|được|tạo|hỗ trợ|cấp|trồng|sản xuất|xuất khẩu|thành lập|khởi công|đưa vào|công nhận|"
     r"vận động|tiếp nhận|bàn giao|chiếm|bằng|đón|phục vụ|giải quyết|cứu trợ|phát triển|"
     r"tiêm|xét nghiệm|đào tạo|giải quyết việc làm|thu hồi|xử lý|phát hiện|trao|tặng|khám|"
     r"đầu tư|lắp đặt|làm mới|nâng cấp|sửa chữa|cứng hóa|bê tông hóa|cải tạo|đăng ký)"
 )
+# "15 xã đạt chuẩn", "120 hộ được hỗ trợ": the result verb after the counted noun
+_RESULT_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,3}?(?:đã\s+|được\s+)?(?:đạt|được|hoàn thành|tăng|giảm|thoát nghèo|có việc làm|"
+    r"đi vào hoạt động|khởi công|hoàn thiện)(?!\w)"
+)
 # targets, plans, directives: the figure is not a result
 _TARGET = re.compile(
-    r"(?:phấn đấu|mục tiêu|dự kiến|chỉ tiêu (?:là|giao|đề ra)|phải đạt|cần đạt|đề nghị|yêu cầu|"
+    r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|chỉ tiêu (?:là|giao|đề ra)|phải đạt|cần đạt|đề nghị|yêu cầu|"
     r"đến năm|tới năm|định hướng|kế hoạch (?:năm|giao|đề ra)|cần|phải|sẽ|nhằm|đặt ra|tầm nhìn)"
 )
 _CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
@@ -132,9 +137,13 @@ def find_indicators(doc: Document) -> None:
             clause_head = folded[clause_start : m.start()]
             if not clause_head.strip():
                 clause_head = sentence_head  # an item of a list: the verb came before
-            if den is None and not _RESULT.search(clause_head):
+            after = folded[noun_end : noun_end + 25]
+            if den is None and not _RESULT.search(clause_head) and not _RESULT_AFTER.match(after):
                 continue
             unit, end = noun, noun_end
+            if not _RESULT.search(clause_head) and den is None:
+                stop = re.compile(r"[,;.:(\n…]").search(text, end)
+                end = stop.start() if stop and stop.start() - end < 80 else end
         if den is None and re.fullmatch(r"(?:19|20)\d\d", num) and not u:
             continue  # a year
         if den is not None:

@@ -82,6 +82,12 @@ class UnitMention:
     level: str
     name: str  # as written
     units: tuple[Unit, ...]
+    lead: int = -1  # in a list ("các xã A, B và C"): where the list's level word is; else start
+
+    @property
+    def context(self) -> int:
+        """The offset whose left context decides the mention (the list's level word)."""
+        return self.lead if self.lead >= 0 else self.start
 
 
 def era_of(doc: Document) -> str | None:
@@ -120,6 +126,7 @@ def unit_mentions(
             found = lookup_unit(level, name, province, era)
             if found:
                 out.append(UnitMention(m.start(), end, level, name, tuple(found)))
+                out.extend(_list_continuation(doc, m.start(), end, level, province, era))
                 break
         else:
             if keep_unknown and words:
@@ -138,6 +145,43 @@ _SURNAMES = frozenset(
     "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đoàn Trịnh "
     "Lương Mai Cao Lại Tạ Hà Thái Quách Vương Chu Tô Lò Hứa Kiều Lưu Nông Triệu Âu".split()
 )
+
+
+_LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
+
+
+def _list_continuation(
+    doc: Document, lead: int, pos: int, level: str, province: str | None, era: str | None
+) -> list[UnitMention]:
+    """The other units of a list after one level word: "các xã Yên Lạc, Yên Ninh và Tân Phong"."""
+    text = doc.text
+    out: list[UnitMention] = []
+    while len(out) < 20:
+        sep = _LIST_SEP.match(text, pos)
+        if not sep or sep.end() == pos:
+            break
+        words: list[tuple[int, int]] = []
+        p = sep.end()
+        while len(words) < 4:
+            w = _NAME_WORD.match(text, p)
+            if not w or not w.group()[0].isupper():
+                break
+            words.append((w.start(), w.end()))
+            p = w.end() + 1 if text.startswith(" ", w.end()) else len(text) + 1
+        hit = None
+        for n in range(len(words), 0, -1):
+            name = text[words[0][0] : words[n - 1][1]]
+            if _LEVEL_RE.match(fold(name) + " "):
+                break
+            found = lookup_unit(level, name, province, era)
+            if found:
+                hit = UnitMention(words[0][0], words[n - 1][1], level, name, tuple(found), lead)
+                break
+        if hit is None:
+            break
+        out.append(hit)
+        pos = hit.end
+    return out
 
 
 def _unknown_name_length(words: list[str]) -> int:
@@ -258,28 +302,34 @@ def _lede_end(doc: Document) -> int:
 def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int]) -> str | None:
     """The rule that makes a mention a locality of the session, or None."""
     folded = doc.folded
-    head = folded[max(0, um.start - 60) : um.start]
-    if _NOT_BEFORE.search(head):
+    at = um.context
+    head = folded[max(0, at - 80) : at]
+    if _NOT_BEFORE.search(head[-25:]):
         return None
     clause_head = re.split(r"[;:.\n]", head)[-1]
-    if um.start < lede_end or um.start in title_ends:
-        if _VISIT_CUE.search(clause_head):
-            return "lede"
+    if at < lede_end or at in title_ends:
+        cues = list(_VISIT_CUE.finditer(clause_head))
+        if cues:
+            between = clause_head[cues[-1].end() :]
+            if len(between) <= 60 and not re.search(r"(?<!\w)(?:về|trên địa bàn|của)(?!\w)", between):
+                return "lede"
     # "Ban Thường vụ Huyện ủy X", "Chủ tịch UBND huyện X", "Bí thư Thị ủy X"
-    office_head = folded[max(0, um.start - 45) : um.start]
+    office_head = folded[max(0, at - 45) : at]
     if _LOCAL_OFFICE.search(office_head):
         return "office"
-    if _REPORT_CUE.search(folded[max(0, um.start - 30) : um.start]):
+    if _REPORT_CUE.search(folded[max(0, at - 30) : at]):
         return "report"
     if _SPEAK_AFTER.match(folded[um.end : um.end + 30]) and re.search(r"(?:lãnh đạo|đại diện)\s*$", clause_head[-40:]):
         return "speaker"
     return None
 
 
-def _title_starts(doc: Document) -> set[int]:
-    """Offsets of unit mentions inside people's titles (filled by the people stage)."""
+def _title_starts(doc: Document, chairs: bool) -> set[int]:
+    """Offsets inside the titles of the people (``chairs``: of the chairs only)."""
     starts: set[int] = set()
     for p in doc.people:
+        if chairs and not p.is_chair:
+            continue
         for t in p.titles:
             starts.update(range(t.start, t.end))
     return starts
@@ -304,11 +354,14 @@ def find_places(doc: Document) -> None:
         era = "legacy" if legacy_levels or eras["legacy"] > eras["2025"] else "2025"
     lede_end = _lede_end(doc)
     title_ends = _headline_offsets(doc)
-    in_titles = _title_starts(doc)
+    in_titles = _title_starts(doc, chairs=False)
+    in_chair_titles = _title_starts(doc, chairs=True)
     for um in mentions:
         rule = _is_about(doc, um, lede_end, title_ends)
         if rule is None and um.start in in_titles and um.level != "thị trấn":
             rule = "person-title"
+        if rule in ("office", "person-title") and um.start in in_chair_titles:
+            rule = None  # the chair's own other office ("Bí thư Thành ủy ...") is not the subject
         if rule is None:
             continue
         units = [u for u in um.units if era is None or u.era == era] or list(um.units)
