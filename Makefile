@@ -6,7 +6,7 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: venv install test test-fast lint eval bench demo clean
+.PHONY: venv install test test-fast test-postgres lint eval bench demo clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -20,10 +20,16 @@ venv: $(VENV)/.installed
 
 install: venv
 
-## the whole test suite, browser test included (installs Debian's chromium if missing)
+## the whole test suite: SQLite with the browser test (installs Debian's chromium if missing),
+## then the database-facing tests again on a throw-away PostgreSQL (installs Debian's postgresql)
 test: venv
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
+	$(MAKE) test-postgres
+
+test-postgres: venv
+	bash scripts/with-postgres.sh $(BIN)/python -m pytest -n 2 -p no:cacheprovider -m "not browser" \
+		$(wildcard tests/organisation tests/meetings tests/tasks tests/api tests/demo)
 
 ## everything but the browser test, for a quick loop
 test-fast: venv
