@@ -102,3 +102,36 @@ def test_it_uses_the_people_stage_s_colon_leads():
     assert [(i.span.text, i.data["by"]) for i in doc.petitions] == [
         ("Đề nghị tỉnh đầu tư trạm bơm.", "Hà Văn Khiêm")
     ]
+
+
+def test_a_bulleted_list_after_an_intro_gives_one_item_per_bullet():
+    doc = process(
+        "Sáng 12/5/2026, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với UBND xã Kỳ Xuân.\n"
+        "Một số khó khăn, vướng mắc:\n"
+        "- Nguồn lực đầu tư hạ tầng còn hạn chế.\n"
+        "- Trụ sở làm việc sau sắp xếp chật hẹp.\n"
+        "Xã kiến nghị một số nội dung sau:\n"
+        "- Tỉnh hỗ trợ kinh phí cải tạo trụ sở.\n"
+        "- Bố trí thêm biên chế công chức địa chính.\n"
+        "Kết luận buổi làm việc, đồng chí Lò Văn Tiến yêu cầu xã tập trung thu ngân sách.\n"
+    )
+    assert [i.span.text for i in doc.difficulties] == [
+        "- Nguồn lực đầu tư hạ tầng còn hạn chế.",
+        "- Trụ sở làm việc sau sắp xếp chật hẹp.",
+    ]
+    assert [i.span.text for i in doc.petitions] == [
+        "- Tỉnh hỗ trợ kinh phí cải tạo trụ sở.",
+        "- Bố trí thêm biên chế công chức địa chính.",
+    ]
+
+
+def test_requests_in_the_concluding_speech_are_directives_unless_a_local_speaker_makes_them():
+    doc = process(
+        "Sáng 12/5/2026, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với UBND xã Kỳ Xuân.\n"
+        "Kết luận buổi làm việc, đồng chí Lò Văn Tiến ghi nhận kết quả của xã. Đồng chí đề nghị các sở, "
+        "ngành hướng dẫn xã hoàn thiện hồ sơ đất đai.\n"
+        "Đồng chí Lương Thị Vân, Chủ tịch UBND xã Kỳ Xuân kiến nghị tỉnh sớm bố trí vốn làm đường.\n"
+    )
+    assert [(i.span.text, i.data["by"]) for i in doc.petitions] == [
+        ("Đồng chí Lương Thị Vân, Chủ tịch UBND xã Kỳ Xuân kiến nghị tỉnh sớm bố trí vốn làm đường.", "Lương Thị Vân")
+    ]

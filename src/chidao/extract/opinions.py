@@ -155,22 +155,27 @@ def is_difficulty(folded_sentence: str) -> bool:
 
 def petition_kind(folded_sentence: str) -> str | None:
     """The rule by which a sentence (folded) is a petition, or None."""
+    return petition_match(folded_sentence)[0]
+
+
+def petition_match(folded_sentence: str) -> tuple[str | None, int]:
+    """(rule, offset of the asking verb) when a sentence (folded) is a petition, else (None, -1)."""
     s = folded_sentence
     m = _MANY_OPINIONS.match(s)
     if m and _ASK_COLON.search(s, m.end()):
-        return "many-opinions"
+        return "many-opinions", 0
     for m in _ASK_UPPER.finditer(s):
         if _ASK_NOUN_HEAD.search(s[: m.start()]):
             continue
-        return "ask-upper"
+        return "ask-upper", m.start()
     for m in _ASK_VERB.finditer(s):
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _ASK_EMPTY_TAIL.match(s[m.end() :]):
             continue
         if len(s[m.end() :].split()) < 4:
             continue
         if _LOWER_SUBJECT.search(s[: m.start()]) or m.start() < 3:
-            return "ask-verb"
-    return None
+            return "ask-verb", m.start()
+    return None, -1
 
 
 def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
@@ -205,16 +210,68 @@ def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
     return petitions, difficulties, used
 
 
+# where the chairing leader's concluding speech starts
+_CONCLUSION = re.compile(
+    r"(?<!\w)(?:kết luận (?:buổi|hội nghị|cuộc|phiên|tại)|phát biểu kết luận|phát biểu chỉ đạo|"
+    r"chỉ đạo tại (?:buổi|hội nghị)|kết luận nội dung)"
+)
+_BULLET = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
+_PETITION_INTRO = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|đề nghị|mong muốn)(?!\w)[^:]{0,80}:\s*$")
+_DIFFICULTY_INTRO = re.compile(r"(?<!\w)(?:khó khăn|hạn chế|vướng mắc|tồn tại|bất cập|yếu kém)(?!\w)[^:]{0,80}:\s*$")
+
+
+def _conclusion_start(doc: Document) -> int:
+    """The offset where the concluding speech starts (the end of the text if none)."""
+    m = _CONCLUSION.search(doc.folded)
+    return m.start() if m else len(doc.folded)
+
+
+def _asker_is_upper(doc: Document, start: int, cue: int, conclusion: int) -> bool:
+    """Whether the one who asks in ``start..cue`` is the chair's side: a chair or provincial
+    leader named before the cue, or no named lower-side person in the concluding speech."""
+    if _chair_in(doc, start, cue):
+        return True
+    return start >= conclusion and _named_person(doc, start, cue) is None
+
+
+def _bullets_after(doc: Document, p: int) -> list[Span]:
+    """The bulleted paragraphs right after paragraph ``p``."""
+    out = []
+    for para in doc.paragraphs[p + 1 :]:
+        if not _BULLET.match(para.text):
+            break
+        out.append(para)
+    return out
+
+
 def find_opinions(doc: Document) -> None:
     """Set ``doc.difficulties`` and ``doc.petitions``."""
     petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
     folded = doc.folded
+    conclusion = _conclusion_start(doc)
+    listed: set[int] = set()  # paragraphs already taken as items of a list
     for s in doc.sentences:
-        if doc.paragraph_of(s.start) in colon_paragraphs:
+        p = doc.paragraph_of(s.start)
+        if p in colon_paragraphs or p in listed:
             continue
         text = folded[s.start : s.end]
-        kind = petition_kind(text)
-        if kind is not None and not _chair_in(doc, s.start, s.end):
+        # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list
+        if s.end == doc.paragraphs[p].end and text.rstrip().endswith(":"):
+            intro = _PETITION_INTRO.search(text)
+            bullets = _bullets_after(doc, p)
+            if bullets and intro and not _asker_is_upper(doc, s.start, s.start + intro.start(), conclusion):
+                for b in bullets:
+                    listed.add(doc.paragraph_of(b.start))
+                    petitions.append(Item(doc.span(b.start, b.end, "petition", "opinions:list"),
+                                          {"by": _named_person(doc, s.start, s.end)}))
+                continue
+            if bullets and _DIFFICULTY_INTRO.search(text) and not _DIRECTIVE.search(text):
+                for b in bullets:
+                    listed.add(doc.paragraph_of(b.start))
+                    difficulties.append(Item(doc.span(b.start, b.end, "difficulty", "opinions:list"), {}))
+                continue
+        kind, cue = petition_match(text)
+        if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
             span = _trim(doc, s.start, s.end, f"opinions:{kind}", regex)
             petitions.append(Item(Span(span.start, span.end, "petition", span.text, span.rule),
