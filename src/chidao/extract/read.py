@@ -1,35 +1,294 @@
-"""Reading files: .txt, .html, .docx, .pdf and standard input, into raw text."""
+"""Reading files into raw text: .txt, .html/.htm, .docx, .pdf and standard input.
+
+Every failure is an :class:`ExtractError` naming the file: unreadable, too large,
+binary or undecodable text, a corrupt or encrypted document, a ZIP bomb posing as
+a .docx, a PDF without a text layer.
+"""
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
+import html
+import io
+import logging
+import re
 import sys
+import zipfile
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .errors import ExtractError
 from .pipeline import extract_text
 from .spans import Options
 
+log = logging.getLogger(__name__)
+
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
 
+MAX_TEXT_BYTES = 8 * 1024 * 1024  # a .txt or .html file (a report is ~50 kB)
+MAX_DOC_BYTES = 32 * 1024 * 1024  # a .docx or .pdf file (pictures included)
+MAX_CHARS = 2_000_000  # the text read from any file
+# a .docx is a ZIP: refuse members that inflate beyond these before parsing
+MAX_UNZIPPED_BYTES = 128 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed size of one member
+MAX_MEMBERS = 5_000
+MAX_PDF_PAGES = 500
 
-def read_file(path: str | Path) -> str:
-    """The raw text of a file (``"-"`` reads standard input)."""
-    if str(path) == "-":
-        return sys.stdin.read()
+
+def _limit(source: str, data: bytes, limit: int) -> None:
+    if len(data) > limit:
+        raise ExtractError(
+            source, f"file too large ({len(data):,} bytes; the limit is {limit:,} bytes)"
+        )
+
+
+def _read_bytes(path: str | Path, limit: int, stdin: BinaryIO | None = None) -> bytes:
+    source = str(path)
+    if source == "-":
+        stream = stdin or sys.stdin.buffer
+        data = stream.read(limit + 1)
+        _limit("<stdin>", data, limit)
+        return data
     p = Path(path)
     try:
-        data = p.read_bytes()
+        size = p.stat().st_size
+        if size > limit:
+            raise ExtractError(
+                source, f"file too large ({size:,} bytes; the limit is {limit:,} bytes)"
+            )
+        if p.is_dir():
+            raise ExtractError(source, "is a directory")
+        return p.read_bytes()
     except OSError as e:
-        raise ExtractError(str(path), f"cannot read: {e.strerror or e}") from e
+        raise ExtractError(source, f"cannot read: {e.strerror or e}") from e
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Text of a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise ExtractError(source, f"not valid UTF-16 text (byte {e.start})") from e
+    if b"\x00" in data[:8192]:
+        raise ExtractError(source, "binary data, not a text file")
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        raise ExtractError(str(path), f"not UTF-8 text (byte {e.start})") from e
+        raise ExtractError(
+            source, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})"
+        ) from e
+
+
+def _check_chars(text: str, source: str) -> str:
+    if len(text) > MAX_CHARS:
+        raise ExtractError(
+            source, f"text too long ({len(text):,} characters; the limit is {MAX_CHARS:,})"
+        )
+    return text
+
+
+# ---------------------------------------------------------------- HTML
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w-]+)""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes, source: str) -> str:
+    try:
+        return decode_text(data, source)
+    except ExtractError:
+        m = _META_CHARSET.search(data[:4096])
+        if not m:
+            raise
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError) as e:
+            raise ExtractError(source, f"cannot decode as {m.group(1).decode()}: {e}") from e
+
+
+class _TextParser(HTMLParser):
+    """Plain text of an HTML page: block elements become line breaks; scripts dropped."""
+
+    BLOCK = {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section",
+             "article", "header", "footer", "figcaption", "blockquote", "td", "th", "title"}  # fmt: skip
+    SKIP = {"script", "style", "noscript", "template", "svg"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.SKIP:
+            self.skip += 1
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP:
+            self.skip = max(0, self.skip - 1)
+        elif tag in self.BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip:
+            self.parts.append(data)
+
+
+def html_plain_text(markup: str) -> str:
+    """Every visible text of a page, one block per line (the fallback of :func:`html_text`)."""
+    parser = _TextParser()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except Exception:  # html.parser copes with most tag soup; never fail on it
+        log.debug("html.parser gave up", exc_info=True)
+    return "".join(parser.parts)
+
+
+def html_text(markup: str, source: str = "-") -> str:
+    """The headline and main text of a web page (trafilatura), or its plain text."""
+    import trafilatura
+
+    title = None
+    body = None
+    try:
+        doc = trafilatura.bare_extraction(
+            markup, include_comments=False, include_tables=True, with_metadata=True
+        )
+    except Exception:  # trafilatura raises assorted errors on broken markup
+        log.debug("%s: trafilatura failed", source, exc_info=True)
+        doc = None
+    if doc is not None:
+        title = getattr(doc, "title", None)
+        body = getattr(doc, "text", None)
+    if not body or not body.strip():
+        log.info("%s: no main text found, falling back to plain text", source)
+        return html.unescape(html_plain_text(markup))
+    return f"{title}\n\n{body}" if title else body
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def check_zip(data: bytes, source: str) -> None:
+    """Refuse a ZIP that is corrupt or inflates beyond the limits (a ZIP bomb)."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise ExtractError(source, f"not a valid .docx (corrupt ZIP: {e})") from e
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > MAX_MEMBERS:
+            raise ExtractError(source, f"refused: {len(infos):,} ZIP members (suspected ZIP bomb)")
+        total = 0
+        for info in infos:
+            total += info.file_size
+            ratio = info.file_size / max(info.compress_size, 1)
+            if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
+                raise ExtractError(
+                    source,
+                    f"refused: member {info.filename!r} inflates {ratio:,.0f} times "
+                    "(suspected ZIP bomb)",
+                )
+        if total > MAX_UNZIPPED_BYTES:
+            raise ExtractError(
+                source, f"refused: {total:,} bytes once unzipped (suspected ZIP bomb)"
+            )
+        if "word/document.xml" not in zf.namelist():
+            raise ExtractError(source, "not a .docx (no word/document.xml in the ZIP)")
+
+
+def docx_text(data: bytes, source: str) -> str:
+    """Paragraphs and table rows of a .docx, in document order, one per line."""
+    check_zip(data, source)
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+        lines: list[str] = []
+        for block in document.iter_inner_content():
+            if isinstance(block, Paragraph):
+                lines.append(block.text)
+            elif isinstance(block, Table):
+                lines.extend(_table_lines(block))
+    except ExtractError:
+        raise
+    except Exception as e:  # lxml, KeyError, zipfile errors of a broken package
+        raise ExtractError(source, f"not a readable .docx ({type(e).__name__}: {e})") from e
+    return "\n".join(lines)
+
+
+def _table_lines(table: Any) -> list[str]:
+    out = []
+    for row in table.rows:
+        cells: list[str] = []
+        for cell in row.cells:  # merged cells repeat: keep each text once
+            t = " ".join(cell.text.split())
+            if t and t not in cells:
+                cells.append(t)
+        if cells:
+            out.append(" | ".join(cells))
+    return out
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def pdf_text(data: bytes, source: str) -> str:
+    """The text layer of a PDF, page by page."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except Exception as e:
+                raise ExtractError(source, f"encrypted PDF ({e})") from e
+            if not ok:
+                raise ExtractError(source, "encrypted PDF (a password is needed)")
+        n = len(reader.pages)
+        if n > MAX_PDF_PAGES:
+            raise ExtractError(source, f"too many pages ({n}; the limit is {MAX_PDF_PAGES})")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except ExtractError:
+        raise
+    except (PyPdfError, Exception) as e:  # pypdf raises many kinds on corrupt files
+        raise ExtractError(source, f"not a readable PDF ({type(e).__name__}: {e})") from e
+    text = "\n".join(pages)
+    if not text.strip():
+        raise ExtractError(source, "the PDF has no text layer (a scan needs OCR first)")
+    return text
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def read_file(path: str | Path, *, stdin: BinaryIO | None = None) -> str:
+    """The raw text of a file by its extension (``"-"`` reads UTF-8 text from standard input)."""
+    source = str(path)
+    suffix = Path(source).suffix.lower() if source != "-" else ".txt"
+    if suffix in (".docx", ".pdf"):
+        data = _read_bytes(path, MAX_DOC_BYTES)
+        text = docx_text(data, source) if suffix == ".docx" else pdf_text(data, source)
+    elif suffix in (".html", ".htm"):
+        text = html_text(_decode_html(_read_bytes(path, MAX_TEXT_BYTES), source), source)
+    elif suffix in ("", ".txt", ".text", ".md"):
+        text = decode_text(_read_bytes(path, MAX_TEXT_BYTES, stdin), source)
+    else:
+        raise ExtractError(
+            source, f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED)})"
+        )
+    return _check_chars(text, source)
 
 
 def extract_file(path: str | Path, options: Options | None = None) -> dict[str, Any]:
-    """The session record of a file."""
-    options = options or Options()
-    options.source = str(path)
+    """The session record of a file (``options`` is not modified)."""
+    options = dataclasses.replace(options or Options(), source=str(path))
     return extract_text(read_file(path), options)
