@@ -28,6 +28,7 @@ from chidao.organisation.access import (
     province_code_of,
     unit_of,
 )
+from chidao.organisation.models import Person, Unit
 from chidao.tasks.models import Attachment, Task
 
 
@@ -169,3 +170,31 @@ def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
     if attachment is None:
         raise Http404("Không tìm thấy tệp đính kèm.")
     return attachment
+
+
+def units_visible_to(user: Any) -> QuerySet[Unit]:
+    """The units whose dashboard ``user`` may open: the province's, or the officer's own."""
+    if is_officer(user):
+        unit = unit_of(user)
+        return Unit.objects.filter(pk=unit.pk) if unit is not None else Unit.objects.none()
+    if can_read_province(user):
+        code = province_code_of(user)
+        return Unit.objects.filter(province_code=code) if code else Unit.objects.none()
+    return Unit.objects.none()
+
+
+def get_unit_for_user(user: Any, pk: Any) -> Unit:
+    """The unit ``pk`` if ``user`` may open its dashboard; Http404 otherwise."""
+    unit = units_visible_to(user).filter(pk=_pk(pk)).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+def get_person_for_user(user: Any, pk: Any) -> Person:
+    """The person (leader) ``pk`` of the user's province, for office, leaders and administrators."""
+    code = province_code_of(user) if can_read_province(user) else None
+    person = Person.objects.filter(pk=_pk(pk), province_code=code).first() if code else None
+    if person is None:
+        raise Http404("Không tìm thấy lãnh đạo.")
+    return person

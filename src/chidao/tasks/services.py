@@ -69,6 +69,34 @@ class NotAllowedError(PermissionDenied):
     """This user may not do this action on this task (views answer 403)."""
 
 
+# which actions a state allows, and who may take them (the task page offers exactly these)
+UNIT_ACTIONS: dict[str, tuple[str, ...]] = {
+    "start": (TaskState.NEW,),
+    "progress": (*WORKING_STATES, TaskState.EXTENSION_REQUESTED),
+    "complete": WORKING_STATES,
+    "extension": WORKING_STATES,
+    "impossible": WORKING_STATES,
+}
+OFFICE_ACTIONS: dict[str, tuple[str, ...]] = {
+    "accept": (TaskState.AWAITING_CONFIRMATION,),
+    "return": (TaskState.AWAITING_CONFIRMATION,),
+    "grant": (TaskState.EXTENSION_REQUESTED,),
+    "refuse": (TaskState.EXTENSION_REQUESTED,),
+    "reopen": (TaskState.IMPOSSIBLE,),
+    "edit": tuple(s for s in TaskState if s != TaskState.DONE),
+}
+
+
+def available_actions(user: User, task: Task) -> set[str]:
+    """The actions ``user`` may take on ``task`` in its current state (names of UNIT/OFFICE_ACTIONS)."""
+    actions: set[str] = set()
+    if access.can_report(user, task):
+        actions |= {name for name, states in UNIT_ACTIONS.items() if task.state in states}
+    if access.can_decide(user, task):
+        actions |= {name for name, states in OFFICE_ACTIONS.items() if task.state in states}
+    return actions
+
+
 # ---------------------------------------------------------------- creation
 
 
@@ -108,7 +136,7 @@ def start(*, task: Task, actor: User, version: int) -> Task:
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("bắt đầu thực hiện"))
-        _require_state(current, (TaskState.NEW,), _("bắt đầu thực hiện"))
+        _require_state(current, UNIT_ACTIONS["start"], _("bắt đầu thực hiện"))
         _write(task, current, actor=actor, kind=EventKind.STARTED, fields={"state": TaskState.IN_PROGRESS})
     return task
 
@@ -129,7 +157,7 @@ def report_progress(
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo tiến độ"))
-        _require_state(current, (*WORKING_STATES, TaskState.EXTENSION_REQUESTED), _("báo cáo tiến độ"))
+        _require_state(current, UNIT_ACTIONS["progress"], _("báo cáo tiến độ"))
         fields: dict[str, Any] = {"progress": percent}
         if current.state == TaskState.NEW:
             fields["state"] = TaskState.IN_PROGRESS
@@ -151,7 +179,7 @@ def report_completion(
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo hoàn thành"))
-        _require_state(current, WORKING_STATES, _("báo cáo hoàn thành"))
+        _require_state(current, UNIT_ACTIONS["complete"], _("báo cáo hoàn thành"))
         report = ProgressReport.objects.create(task=current, author=actor, text=text, percent=100, is_completion=True)
         names = _store_files(current, report, actor, files)
         _write(
@@ -180,7 +208,7 @@ def request_extension(*, task: Task, actor: User, version: int, new_deadline: dt
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("xin gia hạn"))
-        _require_state(current, WORKING_STATES, _("xin gia hạn"))
+        _require_state(current, UNIT_ACTIONS["extension"], _("xin gia hạn"))
         floor = current.deadline or timezone.localdate()
         if new_deadline <= floor:
             raise TaskInputError(
@@ -211,7 +239,7 @@ def report_impossible(*, task: Task, actor: User, version: int, reason: str) -> 
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo không thực hiện được"))
-        _require_state(current, WORKING_STATES, _("báo cáo không thực hiện được"))
+        _require_state(current, UNIT_ACTIONS["impossible"], _("báo cáo không thực hiện được"))
         _write(
             task, current, actor=actor, kind=EventKind.IMPOSSIBLE, fields={"state": TaskState.IMPOSSIBLE, "reason": reason}, note=reason
         )
@@ -229,7 +257,7 @@ def accept_completion(*, task: Task, actor: User, version: int, note: str = "") 
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("xác nhận hoàn thành"))
-        _require_state(current, (TaskState.AWAITING_CONFIRMATION,), _("xác nhận hoàn thành"))
+        _require_state(current, OFFICE_ACTIONS["accept"], _("xác nhận hoàn thành"))
         _write(
             task,
             current,
@@ -252,7 +280,7 @@ def return_completion(*, task: Task, actor: User, version: int, note: str) -> Ta
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("trả lại báo cáo hoàn thành"))
-        _require_state(current, (TaskState.AWAITING_CONFIRMATION,), _("trả lại báo cáo hoàn thành"))
+        _require_state(current, OFFICE_ACTIONS["return"], _("trả lại báo cáo hoàn thành"))
         _write(task, current, actor=actor, kind=EventKind.COMPLETION_RETURNED, fields={"state": TaskState.IN_PROGRESS}, note=note)
     return task
 
@@ -266,7 +294,7 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("đồng ý gia hạn"))
-        _require_state(current, (TaskState.EXTENSION_REQUESTED,), _("đồng ý gia hạn"))
+        _require_state(current, OFFICE_ACTIONS["grant"], _("đồng ý gia hạn"))
         request = _pending_request(current)
         _decide(request, actor, ExtensionStatus.GRANTED, note)
         fields: dict[str, Any] = {"state": TaskState.EXTENDED, "deadline": request.new_deadline}
@@ -287,7 +315,7 @@ def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Tas
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("không đồng ý gia hạn"))
-        _require_state(current, (TaskState.EXTENSION_REQUESTED,), _("không đồng ý gia hạn"))
+        _require_state(current, OFFICE_ACTIONS["refuse"], _("không đồng ý gia hạn"))
         request = _pending_request(current)
         _decide(request, actor, ExtensionStatus.REFUSED, note)
         before = (
@@ -309,7 +337,7 @@ def reopen(*, task: Task, actor: User, version: int, note: str) -> Task:
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("mở lại nhiệm vụ"))
-        _require_state(current, (TaskState.IMPOSSIBLE,), _("mở lại nhiệm vụ"))
+        _require_state(current, OFFICE_ACTIONS["reopen"], _("mở lại nhiệm vụ"))
         _write(task, current, actor=actor, kind=EventKind.EDITED, fields={"state": TaskState.IN_PROGRESS, "reason": ""}, note=note)
     return task
 
@@ -329,10 +357,7 @@ def edit_task(
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("chỉnh sửa nhiệm vụ"))
-        if current.state == TaskState.DONE:
-            raise TransitionError(
-                _("Không thể chỉnh sửa: nhiệm vụ đang ở trạng thái “%(state)s”.") % {"state": current.get_state_display()}
-            )
+        _require_state(current, OFFICE_ACTIONS["edit"], _("chỉnh sửa"))
         fields: dict[str, Any] = {}
         if deadline is not _UNSET and deadline != current.deadline:
             fields["deadline"] = deadline

@@ -1,0 +1,335 @@
+"""Reads on tasks for the pages: inbox, work list, register, directive, task, unit, leader.
+
+Every function starts from the gatekeeper's querysets (``access.tasks_visible_to`` ...), so a
+page can only show what its user may see. "Quá hạn" is derived here from the deadline and
+``today`` (``timezone.localdate()`` unless given), never read from a stored column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
+from django.utils import timezone
+
+from chidao.meetings.models import Directive
+from chidao.organisation.access import is_leader, person_of
+from chidao.organisation.models import Person, Unit, search_key
+from chidao.tasks import access
+from chidao.tasks.models import (
+    CLOSED_STATES,
+    ExtensionRequest,
+    ExtensionStatus,
+    Task,
+    TaskEvent,
+    TaskState,
+)
+
+DUE_SOON_DAYS = 7
+WAITING_ON_OFFICE = (TaskState.AWAITING_CONFIRMATION, TaskState.EXTENSION_REQUESTED)
+OVERDUE = "overdue"  # the derived state offered in the register's state filter
+SEARCH_LIMIT = 20000  # free-text search filters at most this many rows in Python
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or timezone.localdate()
+
+
+def overdue_q(today: dt.date | None = None) -> Q:
+    """Tasks past their deadline and not closed (done or impossible) on ``today``."""
+    return Q(deadline__lt=_today(today)) & ~Q(state__in=CLOSED_STATES)
+
+
+def due_soon_q(today: dt.date | None = None, days: int = DUE_SOON_DAYS) -> Q:
+    """Open tasks due between ``today`` and ``today + days`` (inclusive)."""
+    today = _today(today)
+    return Q(deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)) & ~Q(state__in=CLOSED_STATES)
+
+
+def with_overdue(tasks: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
+    """Annotate each task with ``overdue`` (bool), computed in the database for ``today``."""
+    return tasks.annotate(overdue=Case(When(overdue_q(today), then=Value(True)), default=Value(False), output_field=BooleanField()))
+
+
+def _rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """What every task list shows: the task with its unit, directive, session and issuer."""
+    return tasks.select_related("unit", "directive", "directive__session", "directive__issuer")
+
+
+def state_counts(tasks: QuerySet[Task], today: dt.date | None = None) -> dict[str, int]:
+    """How many tasks per state, plus ``overdue`` and ``total``, in one query."""
+    aggregates: dict[str, Any] = {s.value: Count("pk", filter=Q(state=s.value)) for s in TaskState}
+    aggregates[OVERDUE] = Count("pk", filter=overdue_q(today))
+    aggregates["total"] = Count("pk")
+    return tasks.aggregate(**aggregates)
+
+
+# ---------------------------------------------------------------- inbox (unit officer)
+
+
+@dataclass
+class Inbox:
+    """The officer's inbox: overdue, due soon, waiting on the office, the others (open)."""
+
+    overdue: list[Task]
+    due_soon: list[Task]
+    waiting: list[Task]
+    others: list[Task]
+    closed_count: int
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "overdue": len(self.overdue),
+            "due_soon": len(self.due_soon),
+            "waiting": len(self.waiting),
+            "others": len(self.others),
+            "closed": self.closed_count,
+        }
+
+
+def inbox(user: Any, today: dt.date | None = None) -> Inbox:
+    """Sort the user's open tasks into the inbox sections (one query)."""
+    today = _today(today)
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    overdue, due_soon, waiting, others = [], [], [], []
+    closed = 0
+    for task in with_overdue(_rows(access.tasks_visible_to(user)), today).order_by(F("deadline").asc(nulls_last=True), "id"):
+        if task.state in CLOSED_STATES:
+            closed += 1
+        elif task.state in WAITING_ON_OFFICE:
+            waiting.append(task)
+        elif task.overdue:
+            overdue.append(task)
+        elif task.deadline is not None and task.deadline <= soon:
+            due_soon.append(task)
+        else:
+            others.append(task)
+    return Inbox(overdue=overdue, due_soon=due_soon, waiting=waiting, others=others, closed_count=closed)
+
+
+# ---------------------------------------------------------------- work list (office)
+
+
+@dataclass
+class Worklist:
+    """What needs the office now."""
+
+    to_confirm: list[Task]
+    extension_requests: list[Task]
+    overdue_by_unit: OrderedDict[Unit, list[Task]]
+    due_soon: list[Task]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "to_confirm": len(self.to_confirm),
+            "extension_requests": len(self.extension_requests),
+            "overdue": sum(len(v) for v in self.overdue_by_unit.values()),
+            "overdue_units": len(self.overdue_by_unit),
+            "due_soon": len(self.due_soon),
+        }
+
+
+def worklist(user: Any, today: dt.date | None = None) -> Worklist:
+    """Completions to confirm, extension requests (with the requested date), overdue tasks by
+    unit, tasks due soon (two queries)."""
+    today = _today(today)
+    tasks = access.tasks_visible_to(user)
+    relevant = Q(state__in=WAITING_ON_OFFICE) | overdue_q(today) | due_soon_q(today)
+    rows = list(with_overdue(_rows(tasks.filter(relevant)), today).order_by(F("deadline").asc(nulls_last=True), "id"))
+    asked = [t.pk for t in rows if t.state == TaskState.EXTENSION_REQUESTED]
+    pending: dict[int, ExtensionRequest] = {}
+    if asked:
+        for request in ExtensionRequest.objects.filter(task__in=asked, status=ExtensionStatus.PENDING).order_by("at"):
+            pending[request.task_id] = request
+    to_confirm, requests, due_soon = [], [], []
+    by_unit: OrderedDict[Unit, list[Task]] = OrderedDict()
+    for task in rows:
+        if task.state == TaskState.AWAITING_CONFIRMATION:
+            to_confirm.append(task)
+        elif task.state == TaskState.EXTENSION_REQUESTED:
+            task.pending_request = pending.get(task.pk)
+            requests.append(task)
+        if task.overdue:
+            by_unit.setdefault(task.unit, []).append(task)
+        elif task.state not in WAITING_ON_OFFICE and task.deadline is not None:
+            due_soon.append(task)
+    ordered = OrderedDict(sorted(by_unit.items(), key=lambda kv: (-len(kv[1]), kv[0].name)))
+    return Worklist(to_confirm=to_confirm, extension_requests=requests, overdue_by_unit=ordered, due_soon=due_soon)
+
+
+# ---------------------------------------------------------------- register
+
+
+SORTS = {
+    "date": ("directive__session__date", "directive__order", "unit__name"),
+    "deadline": ("deadline", "unit__name"),
+    "leader": ("directive__issuer_name", "directive__session__date", "unit__name"),
+    "state": ("state", "deadline"),
+    "unit": ("unit__name", "deadline"),
+}
+
+
+@dataclass
+class RegisterFilters:
+    """The register's filters, as parsed from the query string (all optional)."""
+
+    leader: int | None = None
+    unit: int | None = None
+    state: str = ""
+    period: str = "session"  # "session": the session date; "deadline": the task's deadline
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    topic: str = ""
+    q: str = ""
+    sort: str = "-date"
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) -> QuerySet[Task]:
+    """The register's rows (one per task) that ``user`` may see, filtered and sorted.
+
+    Free text is compared without diacritics and tone placement ("thieu hoa" finds
+    "Thiệu Hóa") on the directive, its session title, its issuer and the unit; it filters in
+    Python over the rows the other filters leave (at most ``SEARCH_LIMIT``).
+    """
+    today = _today(today)
+    tasks = access.tasks_visible_to(user)
+    if filters.leader:
+        tasks = tasks.filter(directive__issuer_id=filters.leader)
+    if filters.unit:
+        tasks = tasks.filter(unit_id=filters.unit)
+    if filters.state == OVERDUE:
+        tasks = tasks.filter(overdue_q(today))
+    elif filters.state:
+        tasks = tasks.filter(state=filters.state)
+    date_field = "deadline" if filters.period == "deadline" else "directive__session__date"
+    if filters.date_from:
+        tasks = tasks.filter(**{f"{date_field}__gte": filters.date_from})
+    if filters.date_to:
+        tasks = tasks.filter(**{f"{date_field}__lte": filters.date_to})
+    if filters.topic:
+        tasks = tasks.filter(directive__topic=filters.topic)
+    if filters.q.strip():
+        tasks = tasks.filter(pk__in=_search(tasks, filters.q))
+    tasks = with_overdue(_rows(tasks), today)
+    key = filters.sort.lstrip("-")
+    fields = SORTS.get(key, SORTS["date"])
+    descending = filters.sort.startswith("-")
+    order: list[Any] = [F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in fields]
+    person = person_of(user) if is_leader(user) else None
+    if person is not None:  # a leader sees their own directives first
+        tasks = tasks.annotate(own=Case(When(directive__issuer=person, then=Value(0)), default=Value(1)))
+        order.insert(0, F("own").asc())
+    return tasks.order_by(*order, "id")
+
+
+def _search(tasks: QuerySet[Task], text: str) -> list[int]:
+    """The pks of ``tasks`` whose texts contain every word of ``text``, diacritics aside."""
+    words = search_key(text).split()
+    rows = tasks.values_list(
+        "pk", "directive_id", "directive__text", "directive__session__title", "directive__issuer_name", "unit__name"
+    )[:SEARCH_LIMIT]
+    keys: dict[int, str] = {}
+    found = []
+    for pk, directive_id, directive_text, title, issuer, unit_name in rows:
+        if directive_id not in keys:
+            keys[directive_id] = search_key(" ".join([directive_text or "", title or "", issuer or ""]))
+        haystack = keys[directive_id] + " " + search_key(unit_name or "")
+        if all(w in haystack for w in words):
+            found.append(pk)
+    return found
+
+
+def register_choices(user: Any) -> dict[str, list[Any]]:
+    """The values offered by the register's filters: leaders, units and topics in use."""
+    tasks = access.tasks_visible_to(user)
+    leader_ids = tasks.exclude(directive__issuer=None).values("directive__issuer")
+    unit_ids = tasks.values("unit")
+    return {
+        "leaders": list(Person.objects.filter(pk__in=leader_ids).order_by("full_name")),
+        "units": list(Unit.objects.filter(pk__in=unit_ids).order_by("name")),
+        "topics": sorted({t for t in tasks.exclude(directive__topic="").values_list("directive__topic", flat=True)}),
+        "states": [(s.value, s.label) for s in TaskState],
+    }
+
+
+# ---------------------------------------------------------------- directive, task
+
+
+def directive_tasks(user: Any, directive: Directive, today: dt.date | None = None) -> list[Task]:
+    """The tasks of ``directive`` that ``user`` may see, with their overdue flag."""
+    tasks = access.tasks_visible_to(user).filter(directive=directive).select_related("unit")
+    return list(with_overdue(tasks, today).order_by("unit__name"))
+
+
+@dataclass
+class TaskDetail:
+    """Everything the task page shows."""
+
+    task: Task
+    events: list[TaskEvent]
+    reports: list[Any]
+    pending_request: Any
+    overdue: bool
+
+
+def task_detail(task: Task, today: dt.date | None = None) -> TaskDetail:
+    """The task's history, progress reports (with attachments) and pending extension request."""
+    events = list(task.events.select_related("actor").order_by("-at", "-id"))
+    reports = list(task.reports.select_related("author").prefetch_related("attachments").order_by("-at", "-id"))
+    pending = task.extensions.filter(status=ExtensionStatus.PENDING).order_by("-at").first()
+    return TaskDetail(task=task, events=events, reports=reports, pending_request=pending, overdue=task.is_overdue(_today(today)))
+
+
+# ---------------------------------------------------------------- unit, leader
+
+
+@dataclass
+class UnitDashboard:
+    unit: Unit
+    counts: dict[str, int]
+    tasks: list[Task]
+
+    @property
+    def completion_rate(self) -> int | None:
+        """Share of the unit's tasks that are done (%), None without tasks."""
+        total = self.counts.get("total", 0)
+        return round(100 * self.counts.get(TaskState.DONE.value, 0) / total) if total else None
+
+
+def unit_dashboard(user: Any, unit: Unit, today: dt.date | None = None) -> UnitDashboard:
+    """A unit's tasks (visible to ``user``) by state, its overdue count and completion rate."""
+    tasks = access.tasks_visible_to(user).filter(unit=unit)
+    rows = list(
+        with_overdue(_rows(tasks), today).order_by(
+            Case(When(state__in=CLOSED_STATES, then=Value(1)), default=Value(0)), F("deadline").asc(nulls_last=True), "id"
+        )
+    )
+    return UnitDashboard(unit=unit, counts=state_counts(tasks, today), tasks=rows)
+
+
+@dataclass
+class LeaderPage:
+    person: Person
+    directives: list[Directive]
+    counts: dict[str, int]
+
+
+def leader_page(user: Any, person: Person, today: dt.date | None = None) -> LeaderPage:
+    """The directives ``person`` issued (visible to ``user``) with their tasks and overdue flags."""
+    from django.db.models import Prefetch
+
+    visible = access.tasks_visible_to(user)
+    directives = list(
+        access.directives_visible_to(user)
+        .filter(issuer=person)
+        .select_related("session")
+        .prefetch_related(Prefetch("tasks", queryset=with_overdue(visible.select_related("unit"), today).order_by("unit__name"), to_attr="visible_tasks"))
+        .order_by(F("session__date").desc(nulls_last=True), "order", "id")
+    )
+    return LeaderPage(person=person, directives=directives, counts=state_counts(visible.filter(directive__issuer=person), today))

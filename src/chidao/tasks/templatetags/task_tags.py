@@ -1,0 +1,76 @@
+"""Small display helpers of the task templates: state badges."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import template
+from django.utils.translation import gettext_lazy as _
+
+from chidao.tasks.models import TaskState
+
+register = template.Library()
+
+_BADGES = {
+    TaskState.NEW: "badge-info",
+    TaskState.IN_PROGRESS: "badge-info",
+    TaskState.AWAITING_CONFIRMATION: "badge-warn",
+    TaskState.DONE: "badge-ok",
+    TaskState.EXTENSION_REQUESTED: "badge-warn",
+    TaskState.EXTENDED: "badge-info",
+    TaskState.IMPOSSIBLE: "badge-muted",
+}
+
+
+@register.filter
+def state_badge(state: str) -> str:
+    """The badge class for a task state ("badge-ok" for done ...)."""
+    return _BADGES.get(state, "")
+
+
+@register.filter
+def state_label(state: str) -> str:
+    """The Vietnamese (translated) label of a state value, '' for an empty one."""
+    try:
+        return str(TaskState(state).label)
+    except ValueError:
+        return state or ""
+
+
+_FIELDS = {
+    "state": _("Trạng thái"),
+    "deadline": _("Thời hạn"),
+    "original_deadline": _("Thời hạn ban đầu"),
+    "requested_deadline": _("Thời hạn đề nghị"),
+    "unit": _("Đơn vị"),
+    "progress": _("Tiến độ (%)"),
+    "reason": _("Lý do"),
+    "attachments": _("Tệp đính kèm"),
+    "completed_at": _("Ngày hoàn thành"),
+}
+
+
+def _show(field: str, value: Any) -> str:
+    if value in (None, "", []):
+        return "—"
+    if field == "state":
+        return state_label(value)
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, str) and len(value) >= 10 and value[4] == "-" and value[7] == "-":
+        try:
+            return dt.date.fromisoformat(value[:10]).strftime("%d/%m/%Y")
+        except ValueError:
+            return value
+    return str(value)
+
+
+@register.filter
+def change_rows(changes: dict[str, list[Any]]) -> list[tuple[str, str, str]]:
+    """An event's ``{"field": [old, new]}`` as (label, old, new) for display, dates as dd/mm/yyyy."""
+    rows = []
+    for field, pair in (changes or {}).items():
+        old, new = [*pair, None, None][:2] if isinstance(pair, list | tuple) else (None, pair)
+        rows.append((str(_FIELDS.get(field, field)), _show(field, old), _show(field, new)))
+    return rows

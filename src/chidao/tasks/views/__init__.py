@@ -1,0 +1,1 @@
+"""The task pages, one module per page; actions (POST endpoints) in ``actions``."""

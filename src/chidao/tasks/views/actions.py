@@ -1,0 +1,155 @@
+"""The task actions: one small POST endpoint each, all through ``_act``.
+
+Each checks who may act before reading the form (403 otherwise), parses the form, calls the
+service and answers the task page (or its panel for htmx). A refused write changes nothing
+and shows why: 409 for a conflict or a state that no longer allows it, 400 for bad input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from chidao.organisation.models import LEGACY_KINDS
+from chidao.tasks import access, forms, services
+from chidao.tasks.models import Task
+from chidao.tasks.views.common import signed_in
+from chidao.tasks.views.task import ACTION_FORMS, task_context
+
+Call = Callable[[Task, Any, dict[str, Any]], object]
+
+
+def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
+    task = access.get_task_for_user(request.user, pk)
+    allowed = access.can_report if name in services.UNIT_ACTIONS else access.can_decide
+    if not allowed(request.user, task):
+        raise PermissionDenied
+    if name == "edit":
+        units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
+        form: forms.VersionedForm = forms.EditForm(request.POST, units=units, prefix=name)
+    else:
+        form = ACTION_FORMS[name](request.POST, request.FILES, prefix=name)
+    error, status = "", 200
+    if form.is_valid():
+        try:
+            call(task, request.user, form.cleaned_data)
+        except services.ConflictError as e:
+            error, status = str(e), 409
+        except services.TransitionError as e:
+            error, status = str(e), 409
+        except services.TaskInputError as e:
+            error, status = str(e), 400
+        else:
+            if not request.htmx:
+                return redirect(reverse("tasks:task", args=[task.pk]))
+            task = access.get_task_for_user(request.user, pk)
+    else:
+        error = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(errs)}".lstrip(": ") for f, errs in form.errors.items())
+        status = 400
+    bound = {name: form} if error and status == 400 else None
+    if error:
+        task = access.get_task_for_user(request.user, pk)
+    context = task_context(request, task, error=error, bound=bound)
+    if request.htmx:  # htmx swaps only 2xx answers: the error is shown inside the panel
+        return render(request, "tasks/task.html#panel", context)
+    return render(request, "tasks/task.html", context, status=status)
+
+
+def _v(data: dict[str, Any]) -> int:
+    return data["version"]
+
+
+@require_POST
+@signed_in
+def start(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "start", lambda t, u, d: services.start(task=t, actor=u, version=_v(d)))
+
+
+@require_POST
+@signed_in
+def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "progress",
+        lambda t, u, d: services.report_progress(
+            task=t, actor=u, version=_v(d), text=d["text"], percent=d["percent"], files=d["files"]
+        ),
+    )
+
+
+@require_POST
+@signed_in
+def report_completion(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "complete",
+        lambda t, u, d: services.report_completion(task=t, actor=u, version=_v(d), text=d["text"], files=d["files"]),
+    )
+
+
+@require_POST
+@signed_in
+def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request,
+        pk,
+        "extension",
+        lambda t, u, d: services.request_extension(
+            task=t, actor=u, version=_v(d), new_deadline=d["new_deadline"], reason=d["reason"]
+        ),
+    )
+
+
+@require_POST
+@signed_in
+def report_impossible(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(
+        request, pk, "impossible", lambda t, u, d: services.report_impossible(task=t, actor=u, version=_v(d), reason=d["reason"])
+    )
+
+
+@require_POST
+@signed_in
+def accept_completion(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "accept", lambda t, u, d: services.accept_completion(task=t, actor=u, version=_v(d), note=d["note"]))
+
+
+@require_POST
+@signed_in
+def return_completion(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "return", lambda t, u, d: services.return_completion(task=t, actor=u, version=_v(d), note=d["note"]))
+
+
+@require_POST
+@signed_in
+def grant_extension(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "grant", lambda t, u, d: services.grant_extension(task=t, actor=u, version=_v(d), note=d["note"]))
+
+
+@require_POST
+@signed_in
+def refuse_extension(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "refuse", lambda t, u, d: services.refuse_extension(task=t, actor=u, version=_v(d), note=d["note"]))
+
+
+@require_POST
+@signed_in
+def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+    return _act(request, pk, "reopen", lambda t, u, d: services.reopen(task=t, actor=u, version=_v(d), note=d["note"]))
+
+
+@require_POST
+@signed_in
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    def call(t: Task, u: Any, d: dict[str, Any]) -> object:
+        return services.edit_task(task=t, actor=u, version=_v(d), deadline=d["deadline"], unit=d["unit"], note=d["note"])
+
+    return _act(request, pk, "edit", call)

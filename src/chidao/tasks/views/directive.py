@@ -1,0 +1,16 @@
+"""tasks:directive: a directive with its session, issuer, source sentence and tasks."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from chidao.tasks import access, queries
+from chidao.tasks.views.common import signed_in
+
+
+@signed_in
+def directive(request: HttpRequest, pk: int) -> HttpResponse:
+    """The directive page (an officer sees only the tasks of their unit)."""
+    obj = access.get_directive_for_user(request.user, pk)
+    return render(request, "tasks/directive.html", {"directive": obj, "tasks": queries.directive_tasks(request.user, obj)})

@@ -1,0 +1,16 @@
+"""tasks:unit: a unit's dashboard."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from chidao.tasks import access, queries
+from chidao.tasks.views.common import signed_in
+
+
+@signed_in
+def unit(request: HttpRequest, pk: int) -> HttpResponse:
+    """The unit's tasks by state, its overdue count and completion rate."""
+    obj = access.get_unit_for_user(request.user, pk)
+    return render(request, "tasks/unit.html", {"dash": queries.unit_dashboard(request.user, obj)})
