@@ -121,9 +121,9 @@ def role_required(
 
 def _configured_province_code(name: str) -> str | None:
     """The code of the province named in settings (for a superuser without a profile)."""
-    from chidao.organisation.provinces import find_province
+    from chidao.organisation.provinces import find_province, province_code
 
     try:
-        return find_province(name).code
+        return province_code(find_province(name))
     except LookupError:
         return None

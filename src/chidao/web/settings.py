@@ -50,7 +50,9 @@ if not SECRET_KEY:
         key_file.chmod(0o600)
     SECRET_KEY = key_file.read_text().strip()
 
-ALLOWED_HOSTS = [h for h in env_str("CHIDAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h]
+ALLOWED_HOSTS = [
+    h for h in env_str("CHIDAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
+]
 CSRF_TRUSTED_ORIGINS = [o for o in env_str("CHIDAO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
@@ -131,9 +133,13 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
-# failed logins allowed per (username, address) within the window, then refused until it passes
+# failed logins allowed per username within the window, then refused until it passes
 LOGIN_THROTTLE_ATTEMPTS = env_int("CHIDAO_LOGIN_THROTTLE_ATTEMPTS", 5)
 LOGIN_THROTTLE_SECONDS = env_int("CHIDAO_LOGIN_THROTTLE_SECONDS", 15 * 60)
+# failures allowed from one address whatever the username (higher: an office shares one address)
+LOGIN_THROTTLE_ADDRESS_ATTEMPTS = env_int(
+    "CHIDAO_LOGIN_THROTTLE_ADDRESS_ATTEMPTS", 4 * LOGIN_THROTTLE_ATTEMPTS
+)
 
 CACHES = {
     "default": {

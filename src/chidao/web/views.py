@@ -1,17 +1,62 @@
 """Home, login and logout (owned by the web foundation)."""
 
+from __future__ import annotations
+
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+
+from chidao.organisation.access import person_of, role_of
+from chidao.organisation.models import Role
+from chidao.web.forms import ThrottledAuthenticationForm
 
 
+def home_url(user: object) -> str | None:
+    """Where a user lands after signing in, by role (None when the page does not exist)."""
+    role = role_of(user)
+    targets: list[tuple[str, list[int]]] = []
+    if role == Role.OFFICE:
+        targets = [("tasks:worklist", [])]
+    elif role == Role.LEADER:
+        person = person_of(user)
+        if person is not None:
+            targets.append(("tasks:leader", [person.pk]))
+        targets.append(("tasks:register", []))
+    elif role == Role.OFFICER:
+        targets = [("tasks:inbox", [])]
+    elif role == Role.ADMIN:
+        targets = [("organisation:unit_list", [])]
+    for name, args in targets:
+        try:
+            return reverse(name, args=args)
+        except NoReverseMatch:
+            continue
+    return None
+
+
+@login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return redirect("login")
+    """Send the user to the first page of their role; a user without a role is told so."""
+    url = home_url(request.user)
+    if url is not None:
+        return redirect(url)
+    return render(request, "web/home.html", {"has_role": role_of(request.user) is not None})
 
 
 class LoginView(auth_views.LoginView):
-    pass
+    """Django's login view with throttled failed attempts (429 once throttled)."""
+
+    form_class = ThrottledAuthenticationForm
+    redirect_authenticated_user = True
+
+    def form_invalid(self, form: ThrottledAuthenticationForm) -> HttpResponse:
+        response = super().form_invalid(form)
+        if form.has_error("__all__", "throttled"):
+            response.status_code = 429
+        return response
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Log out (POST only, as Django requires), then back to the login page."""

@@ -1,0 +1,74 @@
+"""Shared page furniture: language switch, htmx login redirect, 403 and 404 pages."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+
+def test_it_switches_the_language_to_english_and_back(client, db):
+    response = client.post(reverse("set_language"), {"language": "en", "next": "/login/"})
+    assert response.status_code == 302 and response.url == "/login/"
+    assert client.cookies["django_language"].value == "en"
+    page = client.get(reverse("login"))
+    assert '<html lang="en">' in page.content.decode()
+    client.post(reverse("set_language"), {"language": "vi", "next": "/login/"})
+    assert '<html lang="vi">' in client.get(reverse("login")).content.decode()
+
+
+def test_it_offers_both_languages_as_plain_form_buttons(client, db):
+    html = client.get(reverse("login")).content.decode()
+    assert f'action="{reverse("set_language")}"' in html
+    assert 'name="language" value="vi"' in html and 'name="language" value="en"' in html
+
+
+def test_it_sends_the_csrf_token_to_htmx(client, office):
+    client.force_login(office)
+    html = client.get(reverse("login") + "?x=1", follow=True).content.decode()
+    assert 'hx-headers=\'{"X-CSRFToken": "' in html
+    assert "htmx" in html  # the script tag of django-htmx
+
+
+def test_it_answers_404_with_a_vietnamese_page(client, office):
+    client.force_login(office)
+    response = client.get("/khong-co-trang-nay/")
+    assert response.status_code == 404
+    assert "Không tìm thấy trang" in response.content.decode()
+
+
+@pytest.mark.urls("web.stub_urls")
+def test_it_answers_403_with_a_vietnamese_page(client, officer_a):
+    client.force_login(officer_a)
+    response = client.get(reverse("office_only"))
+    assert response.status_code == 403
+    assert "Không có quyền truy cập" in response.content.decode()
+
+
+@pytest.mark.urls("web.stub_urls")
+def test_it_redirects_an_anonymous_page_request_to_the_login(client, db):
+    response = client.get(reverse("office_only"))
+    assert response.status_code == 302
+    assert response.url == f"{reverse('login')}?next={reverse('office_only')}"
+
+
+@pytest.mark.urls("web.stub_urls")
+def test_it_tells_htmx_to_redirect_when_the_login_expired(client, db):
+    response = client.get(reverse("office_only"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert response["HX-Redirect"] == f"{reverse('login')}?next={reverse('office_only')}"
+
+
+@pytest.mark.urls("web.stub_urls")
+def test_it_leaves_other_htmx_redirects_alone(client, office):
+    client.force_login(office)
+    response = client.get(reverse("home"), HTTP_HX_REQUEST="true")
+    assert response.status_code == 302
+    assert "HX-Redirect" not in response
+
+
+def test_it_serves_the_stylesheet_with_the_item_marks(client):
+    from django.contrib.staticfiles import finders
+
+    css = open(finders.find("web/app.css"), encoding="utf-8").read()
+    for kind in ("directive", "petition", "difficulty", "indicator", "person", "locality"):
+        assert f".mark-{kind}" in css
