@@ -405,7 +405,8 @@ def _directive_start(
         if ask.kind == "assign":
             return s.start, ask.rest, issuer
         if ask.rest >= s.end - 1:
-            return _quoted(r, s), None, issuer
+            q = _quoted(r, s)
+            return q, q, issuer
         if r.rx.praise.match(f, ask.rest, s.end):
             return None, None, issuer
         return ask.rest, ask.rest, issuer
@@ -427,7 +428,8 @@ def _directive_start(
         if lead.kind != "say":
             return None, None, issuer
         if lead.rest >= s.end - 1:
-            return _quoted(r, s), None, issuer
+            q = _quoted(r, s)
+            return q, q, issuer
         start = r.clause_start(lead.rest, s.end)
         return start, start, issuer
     if not st.speaker.leader:

@@ -223,8 +223,12 @@ class _Scanner:
         head_end = self.heads_at.get(start)
         if head_end is None:
             return start
-        end = head_end
-        pos = head_end
+        return self.extent(head_end, limit)
+
+    def extent(self, pos: int, limit: int) -> int:
+        """How far the words of a title run from ``pos``: capitalised words, acronyms,
+        "(HĐND)", the lexicon's lower-case words, " - " inside a body name."""
+        end = pos
         while pos < limit:
             if self.text[pos] != " ":
                 break
@@ -233,22 +237,27 @@ class _Scanner:
                 break
             tok = m.group()
             ftok = fold(tok)
+            nxt = _TOKEN.match(self.text, m.end() + 1) if m.end() + 1 < limit else None
             if tok.startswith("("):
                 if not any(c.isupper() for c in tok):
+                    break
+            elif tok in "-–":
+                # "Sở Lao động - Thương binh và Xã hội", but not "... tỉnh - Trưởng ban ..."
+                if not nxt or not nxt.group()[0].isupper() or nxt.start() in self.heads_at:
                     break
             elif tok[0].isupper() or tok.isdigit():
                 pass
             elif ftok in self.lex.words:
-                if ftok == "và":
-                    nxt = _TOKEN.match(self.text, m.end() + 1) if m.end() < limit else None
-                    if not nxt or not (
-                        nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các")
-                    ):
-                        break
+                if ftok == "dự" and not (nxt and fold(nxt.group()) == "khuyết"):
+                    break
+                if ftok == "và" and not (
+                    nxt and (nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các"))
+                ):
+                    break
             else:
                 break
             pos = m.end()
-            if ftok not in ("và", "các", "của", "số", "cơ", "dự"):
+            if ftok not in ("và", "các", "của", "số", "cơ", "dự", "-", "–"):
                 end = pos
         return end
 
@@ -282,18 +291,21 @@ class _Scanner:
             start = m.end()
             end = self.title_end(start, line_end)
             # a name at the end of this title belongs to the next person
-            inner = [s for k, s in self.names.items() if start < k < end]
+            inner = [
+                s for k, s in self.names.items() if start < k < end and len(s.text.split()) > 2
+            ]
             if inner:
                 break
             titles.append(self.doc.span(start, end, "title", "title-after"))
             pos = end
             # "Sở Văn hóa, Thể thao và Du lịch": a capitalised "... và ..." segment continues it
-            m2 = re.compile(rf"\s*,\s*((?:{_CAP} )+và(?: {_CAP})+)(?=[,;:.\s]|$)").match(
-                self.text, pos
-            )
-            if m2 and not any(m2.start(1) <= k < m2.end(1) for k in self.names):
-                titles[-1] = self.doc.span(start, m2.end(1), "title", "title-after")
-                pos = m2.end(1)
+            m2 = re.compile(rf"\s*,(?= {_CAP})").match(self.text, pos)
+            if m2 and m2.end() + 1 not in self.heads_at:
+                seg_end = self.extent(m2.end(), line_end)
+                seg = self.text[m2.end() : seg_end]
+                if " và " in seg and not any(m2.end() <= k < seg_end for k in self.names):
+                    titles[-1] = self.doc.span(start, seg_end, "title", "title-after")
+                    pos = seg_end
         return pos, titles
 
     def occurrences(self) -> list[Occurrence]:

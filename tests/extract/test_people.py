@@ -1,0 +1,301 @@
+"""People: names, their titles as written, the chairs, and every mention of them."""
+
+from __future__ import annotations
+
+import pytest
+from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_2021
+
+from chidao.extract import people as people_stage
+from chidao.extract.people import (
+    FAMILY_PATH,
+    TITLES_PATH,
+    canonical_title,
+    family_names,
+    find_people,
+    is_local_title,
+    title_lexicon,
+)
+from chidao.extract.pipeline import process
+from chidao.extract.segment import segment
+from chidao.extract.spans import Document
+
+
+def read(text: str) -> Document:
+    doc = Document(text=text)
+    segment(doc)
+    find_people(doc)
+    return doc
+
+
+def roster(doc: Document) -> dict[str, list[str]]:
+    return {p.name.text: [t.text for t in p.titles] for p in doc.people}
+
+
+def chairs(doc: Document) -> list[str]:
+    return [p.name.text for p in doc.people if p.is_chair]
+
+
+def test_it_reads_titles_written_after_the_name_separated_by_commas():
+    doc = read(COMMUNE_VISIT_2026)
+    assert roster(doc)["Phan Minh Khôi"] == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Phó Chủ tịch UBND tỉnh",
+    ]
+    assert roster(doc)["Lương Thị Hạnh"] == ["Giám đốc Sở Tài chính"]
+
+
+def test_it_reads_a_list_of_people_separated_by_semicolons():
+    doc = read(CONFERENCE_2023)
+    r = roster(doc)
+    assert r["Nguyễn Văn Lực"] == ["Phó Bí thư Thường trực Tỉnh ủy"]
+    assert r["Lê Hồng Vân"] == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+
+
+def test_it_reads_titles_written_before_the_name_with_the_place_they_name():
+    doc = read(COMMUNE_VISIT_2026 + CONFERENCE_2023)
+    r = roster(doc)
+    assert r["Vi Văn Sơn"] == ["Chủ tịch UBND xã Tân Lập"]
+    assert r["Lò Thị Mai"] == ["Bí thư Đảng ủy xã Tân Lập"]
+    assert r["Hồ Minh Tâm"] == ["Bí thư Huyện ủy Quỳnh Lưu"]
+
+
+def test_a_military_rank_is_a_title_of_its_own():
+    doc = read(CONFERENCE_2023)
+    assert roster(doc)["Trần Quốc Bảo"] == ["Đại tá", "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]
+
+
+def test_a_province_name_between_title_and_name_stays_in_the_title():
+    doc = read("Bí thư Tỉnh ủy Hà Tĩnh Hoàng Văn Lộc đề nghị các huyện tập trung chống hạn.")
+    assert roster(doc) == {"Hoàng Văn Lộc": ["Bí thư Tỉnh ủy Hà Tĩnh"]}
+
+
+def test_it_keeps_the_spelling_of_the_text():
+    doc = read(
+        "Đồng chí Mai Văn Tuấn, Phó Bí thư Thường trực Tỉnh uỷ, Trưởng Đoàn Đại biểu Quốc hội tỉnh Thanh Hoá dự hội nghị."
+    )
+    assert roster(doc) == {
+        "Mai Văn Tuấn": [
+            "Phó Bí thư Thường trực Tỉnh uỷ",
+            "Trưởng Đoàn Đại biểu Quốc hội tỉnh Thanh Hoá",
+        ]
+    }
+
+
+def test_it_keeps_a_long_body_name_with_its_acronym():
+    doc = read(
+        "Dự có đồng chí Ngô Thị Yến, Chủ tịch Hội đồng nhân dân (HĐND) tỉnh; lãnh đạo các sở."
+    )
+    assert roster(doc) == {"Ngô Thị Yến": ["Chủ tịch Hội đồng nhân dân (HĐND) tỉnh"]}
+
+
+def test_a_department_name_with_a_comma_is_one_title():
+    doc = read(
+        "Dự có ông Đào Văn Khang, Giám đốc Sở Văn hóa, Thể thao và Du lịch; đại diện các ngành."
+    )
+    assert roster(doc) == {"Đào Văn Khang": ["Giám đốc Sở Văn hóa, Thể thao và Du lịch"]}
+
+
+def test_the_same_person_is_one_person_across_mentions_and_tone_placements():
+    doc = read(
+        "Sáng 2/6, đồng chí Lê Văn Thủy, Chủ tịch UBND tỉnh làm việc với huyện.\n"
+        "Kết luận, Chủ tịch UBND tỉnh Lê Văn Thuỷ yêu cầu huyện sớm hoàn thành kế hoạch."
+    )
+    assert [p.name.text for p in doc.people] == ["Lê Văn Thủy"]
+    assert [m.kind for m in doc.mentions] == ["name", "name"]
+
+
+def test_it_takes_the_fullest_titles_a_person_is_given():
+    doc = read(CONFERENCE_2023)
+    assert roster(doc)["Hoàng Đức Thắng"] == ["Ủy viên Trung ương Đảng", "Bí thư Tỉnh ủy"]
+
+
+def test_a_capitalised_run_without_a_person_s_context_is_not_a_person():
+    doc = read(
+        "Học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh.\n"
+        "Đoàn thăm phường Lê Hồng Phong và trường Trần Đại Nghĩa.\n"
+        "Đoàn làm việc với Chủ tịch Hồ Chí Minh trong ảnh tư liệu.\n"
+        "Huyện Hà Tĩnh Mới được thành lập."
+    )
+    assert doc.people == []
+
+
+def test_a_two_syllable_name_needs_an_honorific_and_a_title():
+    doc = read("Tham dự có ông Tô Lâm, Bí thư Đảng ủy xã Yên Hòa. Tỉnh Hà Nam và Cao Bằng cùng dự.")
+    assert roster(doc) == {"Tô Lâm": ["Bí thư Đảng ủy xã Yên Hòa"]}
+
+
+# ---- mentions ----------------------------------------------------------------------------
+
+
+def test_a_photo_caption_is_a_caption_mention():
+    doc = read(CONFERENCE_2023)
+    captions = [
+        (m.span.text, doc.people[m.person].name.text) for m in doc.mentions if m.kind == "caption"
+    ]
+    assert captions == [
+        ("Chủ tịch UBND tỉnh Lê Hồng Vân", "Lê Hồng Vân"),
+        ("Phó Bí thư Thường trực Tỉnh ủy Nguyễn Văn Lực", "Nguyễn Văn Lực"),
+    ]
+
+
+def test_a_title_and_name_before_a_colon_is_a_colon_mention_ending_at_the_colon():
+    doc = read(CONFERENCE_2023)
+    colons = [
+        (m.span.text, doc.people[m.person].name.text) for m in doc.mentions if m.kind == "colon"
+    ]
+    assert colons == [
+        ("Bí thư Huyện ủy Quỳnh Lưu Hồ Minh Tâm", "Hồ Minh Tâm"),
+        ("Đại tá Trần Quốc Bảo - Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh", "Trần Quốc Bảo"),
+    ]
+    for m in doc.mentions:
+        if m.kind == "colon":
+            assert doc.text[m.span.end] == ":"
+
+
+def test_a_title_alone_refers_to_the_one_person_holding_it():
+    doc = read(DISTRICT_VISIT_2021)
+    titles = [
+        (m.span.text, doc.people[m.person].name.text) for m in doc.mentions if m.kind == "title"
+    ]
+    assert titles == [("Bí thư Tỉnh ủy", "Đinh Văn Hào"), ("Bí thư Tỉnh ủy", "Đinh Văn Hào")]
+
+
+def test_a_title_held_by_two_people_or_by_a_group_refers_to_nobody():
+    doc = read(
+        "Dự có các đồng chí: Lê Văn Hải, Phó Chủ tịch UBND tỉnh; Trần Thị Hoa, Phó Chủ tịch UBND tỉnh.\n"
+        "Đồng chí Phó Chủ tịch UBND tỉnh đề nghị các sở tập trung giải ngân.\n"
+        "Các đồng chí Phó Chủ tịch UBND tỉnh cùng dự."
+    )
+    assert [m.kind for m in doc.mentions] == ["name", "name"]
+
+
+def test_mentions_are_sorted_and_point_at_their_text():
+    doc = read(COMMUNE_VISIT_2026)
+    starts = [m.span.start for m in doc.mentions]
+    assert starts == sorted(starts)
+    for m in doc.mentions:
+        assert doc.text[m.span.start : m.span.end] == m.span.text
+
+
+# ---- chairs ------------------------------------------------------------------------------
+
+
+def test_the_lede_s_leader_chairs_a_visit_and_attendees_do_not():
+    doc = read(COMMUNE_VISIT_2026)
+    assert chairs(doc) == ["Phan Minh Khôi"]
+    assert [t.text for p in doc.people if p.is_chair for t in p.titles] == [
+        "Ủy viên Ban Thường vụ Tỉnh ủy",
+        "Phó Chủ tịch UBND tỉnh",
+    ]
+
+
+def test_leaders_named_before_chu_tri_all_chair():
+    doc = read(DISTRICT_VISIT_2021)
+    assert chairs(doc) == ["Đinh Văn Hào", "Trương Thị Lan"]
+
+
+def test_duoi_su_chu_tri_cua_names_the_chair_of_a_conference():
+    doc = read(CONFERENCE_2023)
+    assert chairs(doc) == ["Hoàng Đức Thắng"]
+
+
+def test_the_leader_who_concludes_a_conference_chairs_it():
+    doc = read(
+        "Chiều 31/7, Ban Thường vụ Tỉnh ủy Gia Lai tổ chức hội nghị cán bộ chủ chốt. Dự hội nghị có các đồng chí: "
+        "Phạm Quốc Huy, Bí thư Tỉnh ủy; Đặng Thị Lan, Chủ tịch UBND tỉnh.\n"
+        "Tại hội nghị, đồng chí Chủ tịch UBND tỉnh Đặng Thị Lan đã quán triệt các nhiệm vụ trọng tâm.\n"
+        "Phát biểu kết luận hội nghị, đồng chí Bí thư Tỉnh ủy Phạm Quốc Huy khẳng định tình hình ổn định."
+    )
+    assert chairs(doc) == ["Phạm Quốc Huy"]
+
+
+def test_a_lower_side_speaker_never_chairs():
+    doc = read("Chủ tịch UBND huyện Kỳ Sơn Lữ Văn Tám chủ trì buổi làm việc với các xã.")
+    assert roster(doc) == {"Lữ Văn Tám": ["Chủ tịch UBND huyện Kỳ Sơn"]}
+    assert chairs(doc) == []
+
+
+def test_the_whole_pipeline_reports_the_chairs_and_people():
+    doc = process(COMMUNE_VISIT_2026)
+    assert [p.name.text for p in doc.people] == [
+        "Phan Minh Khôi",
+        "Lương Thị Hạnh",
+        "Vi Văn Sơn",
+        "Lò Thị Mai",
+    ]
+
+
+# ---- the lexicons --------------------------------------------------------------------------
+
+
+def _entries(kind: str) -> list[tuple[str, str]]:
+    out = []
+    for line in TITLES_PATH.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 3 or cols[0] != kind:
+            continue
+        out.append((cols[1], cols[2]))
+    return out
+
+
+@pytest.mark.parametrize(("head", "example"), _entries("head"))
+def test_each_title_head_starts_a_title(head, example):
+    doc = read(f"Dự buổi làm việc có đồng chí Hồ Văn Tư, {example}; đại diện các sở.")
+    assert roster(doc) == {"Hồ Văn Tư": [example]}
+    assert example.startswith(head)
+
+
+@pytest.mark.parametrize(("rank", "example"), _entries("rank"))
+def test_each_rank_is_a_title_before_the_name(rank, example):
+    doc = read(f"{rank} Hồ Văn Tư - Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh: Tình hình ổn định.")
+    assert roster(doc) == {"Hồ Văn Tư": [rank, "Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh"]}
+
+
+@pytest.mark.parametrize(("word", "example"), _entries("word"))
+def test_each_title_word_continues_a_title(word, example):
+    assert word in example.lower().replace("uỷ", "ủy")
+    doc = read(f"Dự có đồng chí Hồ Văn Tư, {example} đã phát biểu.")
+    assert roster(doc) == {"Hồ Văn Tư": [example]}
+
+
+@pytest.mark.parametrize(("word", "example"), _entries("local"))
+def test_each_local_word_makes_a_title_one_of_the_lower_side(word, example):
+    assert is_local_title(example)
+    assert not is_local_title("Phó Chủ tịch UBND tỉnh")
+
+
+@pytest.mark.parametrize("family", sorted(family_names()))
+def test_each_family_name_starts_a_name(family):
+    doc = read(f"Dự có đồng chí {family} Minh Tuấn, Phó Chủ tịch UBND tỉnh.")
+    assert roster(doc) == {f"{family} Minh Tuấn": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_the_lexicons_have_no_person_names_and_no_duplicates():
+    lex = title_lexicon()
+    assert len(set(lex.heads)) == len(lex.heads)
+    rows = [
+        line
+        for line in FAMILY_PATH.read_text(encoding="utf-8").splitlines()
+        if not line.startswith("#")
+    ]
+    assert len(rows) == len(set(rows))
+    assert all(len(r.split()) == 1 for r in rows)
+
+
+def test_a_bad_lexicon_line_names_the_file(tmp_path, monkeypatch):
+    bad = tmp_path / "titles.tsv"
+    bad.write_text("chief\tGiám đốc\tGiám đốc Sở\n", encoding="utf-8")
+    monkeypatch.setattr(people_stage, "TITLES_PATH", bad)
+    title_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"titles\.tsv"):
+            title_lexicon()
+    finally:
+        title_lexicon.cache_clear()
+
+
+def test_canonical_titles_compare_long_and_short_body_names():
+    assert canonical_title("Chủ tịch Ủy ban nhân dân (UBND) tỉnh") == canonical_title(
+        "Chủ tịch UBND tỉnh"
+    )
+    assert canonical_title("Phó Bí thư Tỉnh uỷ") == canonical_title("Phó Bí thư Tỉnh ủy")

@@ -1,0 +1,88 @@
+"""Paragraphs and sentences: where a report's sentences begin and end."""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao.extract.segment import segment
+from chidao.extract.spans import Document
+
+
+def sentences(text: str) -> list[str]:
+    doc = Document(text=text)
+    segment(doc)
+    for s in doc.sentences:
+        assert doc.text[s.start : s.end] == s.text
+    return [s.text for s in doc.sentences]
+
+
+def test_it_makes_one_paragraph_per_line_with_offsets():
+    doc = Document(text="Sáng 5/4, đoàn làm việc.\nHuyện báo cáo kết quả.")
+    segment(doc)
+    assert [p.text for p in doc.paragraphs] == [
+        "Sáng 5/4, đoàn làm việc.",
+        "Huyện báo cáo kết quả.",
+    ]
+    assert doc.paragraphs[1].start == 25
+
+
+def test_it_splits_sentences_at_full_stops_before_a_capital():
+    assert sentences("Kinh tế tăng trưởng khá. Thu ngân sách vượt dự toán.") == [
+        "Kinh tế tăng trưởng khá.",
+        "Thu ngân sách vượt dự toán.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đoàn làm việc tại TP. Vinh với lãnh đạo thành phố.",
+        "Đoàn làm việc tại Tp. Đồng Hới và thăm bệnh viện.",
+        "Báo cáo của ThS. Lê Văn Bình được thông qua.",
+        "Thu ngân sách đạt 11.710 tỷ đồng, bằng 96% dự toán.",
+        "Tốc độ tăng trưởng đạt 12,36% so với cùng kỳ.",
+        "Hoàn thành trước ngày 30/6/2026 theo kế hoạch.",
+        "Chiều 9-3, đoàn công tác làm việc tại huyện.",
+        "Các ngành như giao thông, thủy lợi, v.v. được ưu tiên vốn.",
+        "Trong đó có UBND, HĐND, MTTQ các cấp.",
+    ],
+)
+def test_it_keeps_abbreviations_numbers_and_dates_inside_one_sentence(text):
+    assert sentences(text) == [text]
+
+
+def test_an_ellipsis_ends_a_sentence_before_a_capital_but_not_before_lower_case():
+    assert sentences("Tránh hình thức... Đồng thời, xử lý vi phạm.") == [
+        "Tránh hình thức...",
+        "Đồng thời, xử lý vi phạm.",
+    ]
+    assert sentences("Các địa phương… và các sở cần vào cuộc.") == [
+        "Các địa phương… và các sở cần vào cuộc."
+    ]
+
+
+def test_a_sentence_may_start_in_lower_case_after_a_full_stop():
+    assert sentences("Nâng cao chất lượng chi bộ. tăng cường quản lý đảng viên.") == [
+        "Nâng cao chất lượng chi bộ.",
+        "tăng cường quản lý đảng viên.",
+    ]
+
+
+def test_a_full_stop_glued_to_the_next_sentence_still_ends_it():
+    assert sentences("tạo sự đoàn kết, thống nhất.Phó Bí thư Tỉnh ủy kết luận.") == [
+        "tạo sự đoàn kết, thống nhất.",
+        "Phó Bí thư Tỉnh ủy kết luận.",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence():
+    assert sentences("Đồng chí nhấn mạnh “phải làm đến cùng.” Sau đó đoàn kiểm tra dự án.") == [
+        "Đồng chí nhấn mạnh “phải làm đến cùng.”",
+        "Sau đó đoàn kiểm tra dự án.",
+    ]
+
+
+def test_a_list_number_does_not_make_a_sentence_of_its_own():
+    assert sentences("1. Tập trung giải ngân vốn đầu tư công.") == [
+        "1. Tập trung giải ngân vốn đầu tư công."
+    ]
