@@ -66,3 +66,8 @@ def test_the_same_body_is_listed_once():
         "Giám đốc Công an tỉnh Tạ Quang Vinh phát biểu tại buổi làm việc.\n"
     )
     assert agencies_of(text) == ["Sở Y tế", "Công an tỉnh"]
+
+
+def test_departments_listed_after_one_so_are_each_a_body_as_written():
+    text = LEDE + "Cùng đi có lãnh đạo các sở: Kế hoạch và Đầu tư, Tài chính và Xây dựng; Văn phòng UBND tỉnh.\n"
+    assert agencies_of(text) == ["Kế hoạch và Đầu tư", "Tài chính", "Xây dựng", "Văn phòng UBND tỉnh"]

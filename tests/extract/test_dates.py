@@ -91,3 +91,10 @@ def test_year_before_puts_the_day_on_or_before_the_anchor():
     assert year_before(28, 12, dt.date(2024, 1, 3)) == 2023
     assert year_before(3, 1, dt.date(2024, 1, 3)) == 2024
     assert year_before(29, 2, dt.date(2025, 3, 1)) == 2024
+
+
+def test_it_reads_the_day_in_brackets_after_this_morning():
+    text = "Sáng nay (18/8), Bí thư Tỉnh ủy làm việc với Đảng ủy phường Đồng Hới.\n18/08/2025 15:20\n"
+    doc = process(text)
+    assert doc.date == dt.date(2025, 8, 18)
+    assert doc.date_span.text == "Sáng nay (18/8"

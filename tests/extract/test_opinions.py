@@ -66,6 +66,8 @@ def test_the_cues_of_a_difficulty():
         "Nhiều tuyến đường giao thông nông thôn đã xuống cấp.",
         "Một số cán bộ thiếu chủ động trong công việc.",
         "Mặc dù đã có nhiều cố gắng nhưng thu ngân sách còn thấp.",
+        "2. Tuy nhiên, tiến độ gieo trồng ở một số địa phương còn chậm.",
+        "Bên cạnh đó, trang thiết bị phục vụ chuyển đổi số chưa đáp ứng yêu cầu.",
     ):
         assert is_difficulty(fold(sentence)), sentence
 

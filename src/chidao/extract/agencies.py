@@ -113,6 +113,34 @@ def _generic_departments(doc: Document) -> list[Span]:
     return out
 
 
+@cache
+def _short_departments() -> re.Pattern[str]:
+    names = sorted({fold(d)[len("sở ") :] for d in departments()}, key=len, reverse=True)
+    return re.compile("|".join(re.escape(n) for n in names) + r"(?!\w)")
+
+
+_LIST_HEAD = re.compile(r"(?<!\w)(?:các|lãnh đạo) sở\s*:?\s*")
+_LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
+
+
+def department_lists(doc: Document) -> dict[Span, int]:
+    """Departments listed after one "các sở" ("các sở: Tài chính, Xây dựng và Y tế"),
+    each span as written without "Sở", mapped to the offset of the list's head."""
+    out: dict[Span, int] = {}
+    folded = doc.folded
+    names = _short_departments()
+    for head in _LIST_HEAD.finditer(folded):
+        pos = head.end()
+        while True:
+            m = names.match(folded, pos)
+            if not m or not doc.text[m.start()].isupper():
+                break
+            out[doc.span(m.start(), m.end(), "agency", "agencies:department-list")] = head.start()
+            sep = _LIST_SEP.match(folded, m.end())
+            pos = sep.end() if sep else m.end()
+    return out
+
+
 def body_mentions(doc: Document) -> list[Span]:
     """Every provincial body named in the text, wherever it is (no overlap)."""
     spans = [doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
@@ -142,10 +170,13 @@ def find_agencies(doc: Document) -> None:
     folded = doc.folded
     titled = _in_titles(doc)
     seen: set[str] = set()
-    for span in body_mentions(doc):
-        head = folded[max(0, span.start - 30) : span.start]
-        sentence = _sentence_at(doc, span.start)
-        sent_head = folded[sentence.start : span.start] if sentence else head
+    listed = department_lists(doc)
+    spans = filter_spans(body_mentions(doc) + list(listed))
+    for span in spans:
+        at = listed.get(span, span.start)
+        head = folded[max(0, at - 30) : at]
+        sentence = _sentence_at(doc, at)
+        sent_head = folded[sentence.start : at] if sentence else head
         reason = None
         if span.start in titled or _OFFICE.search(head):
             reason = "office"
@@ -157,7 +188,7 @@ def find_agencies(doc: Document) -> None:
             reason = "speaker"
         if reason is None:
             continue
-        key = " ".join(fold(span.text).split())
+        key = " ".join(fold(span.text).split()).removeprefix("sở ")
         if key in seen:
             continue
         seen.add(key)

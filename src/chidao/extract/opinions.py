@@ -43,10 +43,10 @@ _DIFFICULTY = re.compile(
     r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở"
     r")"
 )
-_HOWEVER = re.compile(r"^(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác)\s*,")
+_HOWEVER = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác)\s*,")
 _NEGATIVE = re.compile(r"(?<!\w)(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)(?!\w)")
 # a concession that leads to a positive result
-_CONCESSIVE = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)")
+_CONCESSIVE = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy(?! nhiên)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)")
 _CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)(?!\w)")
 # the cue is the object of an action or of a report about it
 _ACTION_HEAD = re.compile(
@@ -56,7 +56,8 @@ _ACTION_HEAD = re.compile(
 )
 # an instruction, not a statement of fact
 _DIRECTIVE = re.compile(
-    r"(?<!\w)(?:đề nghị|yêu cầu|cần|phải|giao cho)(?!\w)"
+    r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
+    r"cần(?! thiết)|phải|giao cho)(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
 _LEAD_IN = re.compile(

@@ -35,6 +35,8 @@ _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 _END = re.compile(
     r"[.;:!?…\n]|\s(?:và làm việc|để|nhằm|cùng với|trước khi|sau đó|rồi)\s"
     r"|\s(?:trong|vào|từ)\s(?:quý|tháng|năm|ngày|sáng|chiều|dịp|thời gian|đầu|cuối)(?!\w)"
+    r"|,\s(?:nghe|làm việc|đồng chí|đoàn|sau đó|tiếp đó|lãnh đạo|trao đổi|kết luận|chủ trì|cùng|"
+    r"ghi nhận|đánh giá|yêu cầu|đề nghị)(?!\w)"
 )
 _DIRECTIVE_HEAD = re.compile(r"(?:đề nghị|yêu cầu|cần|phải|giao|chỉ đạo|tăng cường|thường xuyên)\s+(?:\w+\s+){0,4}$")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
