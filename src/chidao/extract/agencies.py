@@ -23,6 +23,7 @@ import re
 from functools import cache
 from importlib import resources
 
+from .lookup import SentenceIndex
 from .spans import Document, Span, filter_spans, fold
 
 # a sentence that lists the participants
@@ -150,13 +151,6 @@ def body_mentions(doc: Document) -> list[Span]:
     return filter_spans(spans + generic)
 
 
-def _sentence_at(doc: Document, offset: int) -> Span | None:
-    for s in doc.sentences:
-        if s.start <= offset < s.end:
-            return s
-    return None
-
-
 def _in_titles(doc: Document) -> set[int]:
     offs: set[int] = set()
     for p in doc.people:
@@ -171,11 +165,12 @@ def find_agencies(doc: Document) -> None:
     titled = _in_titles(doc)
     seen: set[str] = set()
     listed = department_lists(doc)
+    index = SentenceIndex(doc)
     spans = filter_spans(body_mentions(doc) + list(listed))
     for span in spans:
         at = listed.get(span, span.start)
         head = folded[max(0, at - 30) : at]
-        sentence = _sentence_at(doc, at)
+        sentence = index.at(at)
         sent_head = folded[sentence.start : at] if sentence else head
         reason = None
         if span.start in titled or _OFFICE.search(head):

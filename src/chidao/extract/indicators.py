@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from .lookup import SentenceIndex
 from .spans import Document, Item
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -79,10 +80,10 @@ def parse_number(text: str) -> float:
     return float(text.replace(".", "").replace(",", "."))
 
 
-def _sentence_bounds(doc: Document, offset: int) -> tuple[int, int]:
-    for s in doc.sentences:
-        if s.start <= offset < s.end:
-            return s.start, s.end
+def _sentence_bounds(doc: Document, index: SentenceIndex, offset: int) -> tuple[int, int]:
+    s = index.at(offset)
+    if s is not None:
+        return s.start, s.end
     return max(0, doc.text.rfind("\n", 0, offset) + 1), len(doc.text)
 
 
@@ -112,12 +113,13 @@ def _counted_noun(doc: Document, pos: int) -> tuple[str, int]:
 def find_indicators(doc: Document) -> None:
     """Set ``doc.indicators``: the figures reported as results."""
     text, folded = doc.text, doc.folded
+    index = SentenceIndex(doc)
     for m in _FIGURE.finditer(text):
         num, den = m.group("num"), m.group("den")
         head = folded[max(0, m.start() - 25) : m.start()]
         if _BAD_HEAD.search(head):
             continue
-        s_start, _ = _sentence_bounds(doc, m.start())
+        s_start, _ = _sentence_bounds(doc, index, m.start())
         clause_start = s_start
         for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
             clause_start = b.end()

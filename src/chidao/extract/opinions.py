@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from .lookup import SentenceIndex
 from .spans import Document, Item, Person, Span
 
 # ---- difficulties ---------------------------------------------------------------------------
@@ -184,6 +185,7 @@ def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
     petitions: list[Item] = []
     difficulties: list[Item] = []
     used: set[int] = set()
+    index = SentenceIndex(doc)
     for mention in doc.mentions:
         if mention.kind != "colon" or not (0 <= mention.person < len(doc.people)):
             continue
@@ -198,7 +200,7 @@ def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
         used.add(p)
         if _is_upper(person):
             continue
-        for s in doc.sentences_in(para):
+        for s in index.within(para.start, para.end):
             start = max(s.start, colon + 1)
             if start >= s.end:
                 continue
