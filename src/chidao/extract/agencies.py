@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 
 from .lookup import SentenceIndex
-from .spans import Document, Span, filter_spans, fold
+from .spans import Document, Span, fold
 
 # a sentence that lists the participants
 _PARTICIPATION = re.compile(
@@ -148,7 +148,19 @@ def body_mentions(doc: Document) -> list[Span]:
              for m in _bodies_regex().finditer(doc.folded)]
     starts = {s.start for s in spans}
     generic = [s for s in _generic_departments(doc) if s.start not in starts]
-    return filter_spans(spans + generic)
+    return _longest_first(spans + generic)
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Spans without overlap, the longest of each overlapping run kept (linear after sorting)."""
+    kept: list[Span] = []
+    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
+        if kept and s.start < kept[-1].end:
+            if s.end - s.start > kept[-1].end - kept[-1].start:
+                kept[-1] = s
+            continue
+        kept.append(s)
+    return kept
 
 
 def _in_titles(doc: Document) -> set[int]:
@@ -166,7 +178,7 @@ def find_agencies(doc: Document) -> None:
     seen: set[str] = set()
     listed = department_lists(doc)
     index = SentenceIndex(doc)
-    spans = filter_spans(body_mentions(doc) + list(listed))
+    spans = _longest_first(body_mentions(doc) + list(listed))
     for span in spans:
         at = listed.get(span, span.start)
         head = folded[max(0, at - 30) : at]

@@ -223,6 +223,14 @@ _PETITION_INTRO = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|đề nghị
 _DIFFICULTY_INTRO = re.compile(r"(?<!\w)(?:khó khăn|hạn chế|vướng mắc|tồn tại|bất cập|yếu kém)(?!\w)[^:]{0,80}:\s*$")
 
 
+# a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
+_ANY_CUE = re.compile(
+    r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
+    r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
+    r"tồn tại|bất cập|yếu|:"
+)
+
+
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
     m = _CONCLUSION.search(doc.folded)
@@ -256,6 +264,8 @@ def find_opinions(doc: Document) -> None:
     for s in doc.sentences:
         p = doc.paragraph_of(s.start)
         if p in colon_paragraphs or p in listed:
+            continue
+        if not _ANY_CUE.search(folded, s.start, s.end):
             continue
         text = folded[s.start : s.end]
         # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list

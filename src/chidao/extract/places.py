@@ -222,9 +222,13 @@ _DOMAIN = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)\.(?:v
 _PROV_CUE = re.compile(r"(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành phố|tp\.?)\s*$")
 
 
-def find_province(doc: Document, era: str | None = None) -> str | None:
-    """The province the report is about, from the text alone (None if it names none)."""
-    text, folded = doc.text, doc.folded
+_PROVINCE_WINDOW = 30_000  # the province shows in the lede and the first paragraphs
+
+
+def find_province(doc: Document, era: str | None = None, mentions: list[UnitMention] | None = None) -> str | None:
+    """The province the report is about, from the text alone (None if it names none).
+    ``mentions``: the unit mentions of the text, when the caller has them."""
+    text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
     rx, names = _province_regex()
     score: Counter[str] = Counter()
     for m in rx.finditer(folded):
@@ -238,8 +242,14 @@ def find_province(doc: Document, era: str | None = None) -> str | None:
         hit = plain.get(m.group(1).lower())
         if hit:
             score[hit] += 3
-    for um in unit_mentions(doc, era=era):
-        provs = {u.province for u in um.units}
+    if mentions is None:
+        mentions = unit_mentions(doc, era=era)
+    for um in mentions:
+        if um.start >= _PROVINCE_WINDOW:
+            break
+        provs = {u.province for u in um.units if era is None or u.era == era}
+        if not provs:
+            continue
         for p in provs:
             score[p] += 2 / len(provs)
     if not score:
@@ -284,6 +294,15 @@ def _sentence_of(doc: Document, offset: int) -> Span | None:
         if s.start <= offset < s.end:
             return s
     return None
+
+
+def _restrict(um: UnitMention, province: str | None, era: str | None) -> UnitMention:
+    """The mention with only the units of ``province`` (and ``era`` when one matches)."""
+    units = tuple(u for u in um.units if province is None or u.province == province)
+    if not units and um.units:
+        # a unit of another province by that name: the name may still be this province's
+        return UnitMention(um.start, um.end, um.level, um.name, (), um.lead)
+    return UnitMention(um.start, um.end, um.level, um.name, units, um.lead)
 
 
 def _lede_end(doc: Document) -> int:
@@ -338,15 +357,16 @@ def _title_starts(doc: Document, chairs: bool) -> set[int]:
 def find_places(doc: Document) -> None:
     """Set ``doc.province``, ``doc.localities`` and ``doc.locality_info``."""
     era = era_of(doc)
+    everywhere = unit_mentions(doc, None, None, keep_unknown=True)
     if doc.options.province:
         name = province_name(doc.options.province)
         if name is None:
             raise ValueError(f"{doc.options.source}: unknown province {doc.options.province!r}")
         doc.province = name
     else:
-        found = find_province(doc, era)
+        found = find_province(doc, era, [um for um in everywhere if um.units])
         doc.province = _in_era(found, era) if found else None
-    mentions = unit_mentions(doc, doc.province, era, keep_unknown=True)
+    mentions = [_restrict(um, doc.province, era) for um in everywhere]
     if era is None and mentions:
         # no date: the units' own levels tell the era (districts exist only before 2025)
         eras = Counter(u.era for um in mentions for u in um.units)

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from .spans import fold, strip_marks
@@ -144,6 +144,7 @@ def provinces(era: str = "2025") -> list[str]:
     return [name for name, _code in _tables().provinces[era]]
 
 
+@lru_cache(maxsize=4096)
 def province_name(text: str) -> str | None:
     """The official short name of a province written any way ("Tỉnh Thanh Hoá",
     "thanh hoa", "TP. Hồ Chí Minh"), or ``None`` if it names no province."""
@@ -170,12 +171,17 @@ def lookup_unit(level: str, name: str, province: str | None = None, era: str | N
     """The units called ``level name`` ("huyện", "Thiệu Hoá"), optionally only in
     ``province`` and ``era``.  Diacritics may be missing ("thieu hoa"); the exact
     spelling is tried first."""
+    return list(_lookup(level, name, province, era))
+
+
+@lru_cache(maxsize=65536)
+def _lookup(level: str, name: str, province: str | None, era: str | None) -> tuple[Unit, ...]:
     tables = _tables()
     found = tables.by_key.get((name_key(level), name_key(name)))
     if not found:
         found = tables.by_plain.get((plain_key(level), plain_key(name)), [])
     prov = province_name(province) if province else None
-    return [u for u in found if (prov is None or u.province == prov) and (era is None or u.era == era)]
+    return tuple(u for u in found if (prov is None or u.province == prov) and (era is None or u.era == era))
 
 
 def unit_names(era: str | None = None) -> dict[str, list[Unit]]:
