@@ -47,6 +47,12 @@ def make_directive(session, *, text="Hoàn thành giải phóng mặt bằng khu
     )
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """The personas' passwords are hashed with a fast hasher here (login is not under test)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def today():
     return timezone.localdate()
@@ -79,3 +85,18 @@ def task_a(tasks):
 @pytest.fixture
 def task_b(tasks):
     return tasks[1]
+
+
+@pytest.fixture
+def make_tasks(session, leader_person, office, today):
+    """Make ``n`` directives of the chairman, each with one task for ``unit``, due ``days`` from today."""
+    from chidao.tasks.services import create_tasks
+
+    def make(unit, n: int, *, days: int = 3, text: str = "Rà soát hồ sơ đất đai số {i}."):
+        tasks = []
+        for i in range(n):
+            d = make_directive(session, text=text.format(i=i + 1), issuer=leader_person, order=100 + i)
+            tasks += create_tasks(directive=d, units=[unit], deadline=today + dt.timedelta(days=days), actor=office)
+        return tasks
+
+    return make

@@ -220,7 +220,8 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
     key = filters.sort.lstrip("-")
     fields = SORTS.get(key, SORTS["date"])
     descending = filters.sort.startswith("-")
-    order: list[Any] = [F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in fields]
+    first = F(fields[0]).desc(nulls_last=True) if descending else F(fields[0]).asc(nulls_last=True)
+    order: list[Any] = [first, *(F(f).asc(nulls_last=True) for f in fields[1:])]
     person = person_of(user) if is_leader(user) else None
     if person is not None:  # a leader sees their own directives first
         tasks = tasks.annotate(own=Case(When(directive__issuer=person, then=Value(0)), default=Value(1)))

@@ -17,9 +17,9 @@ province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 PAGE_SIZE = 50
 
 
-def paginate(request: HttpRequest, rows: object, size: int = PAGE_SIZE) -> Page:
+def paginate(request: HttpRequest, rows: object, size: int | None = None) -> Page:
     """The page of ``rows`` asked for by ``?page=`` (the last one when out of range)."""
-    return Paginator(rows, size).get_page(request.GET.get("page"))  # type: ignore[arg-type]
+    return Paginator(rows, size or PAGE_SIZE).get_page(request.GET.get("page"))  # type: ignore[arg-type]
 
 
 def query_without(request: HttpRequest, *names: str) -> str:
