@@ -21,7 +21,7 @@ import re
 from .spans import Document, Span
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_MARK = r"(?:trước|chậm nhất(?: là)?|muộn nhất(?: là)?|hạn chót|đến hết|đến|xong trước|trong|ngay trong|vào|cuối|hết)"
+_MARK = r"(?:trước|chậm nhất(?: là)?|muộn nhất(?: là)?|hạn chót|đến hết|đến|trong|ngay trong|vào|cuối|hết)"
 _YEAR = r"(?:\s*(?:năm\s*)?[/-]?\s*(?P<y>(?:19|20)\d{2}))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [

@@ -139,6 +139,12 @@ _CAPTION_VERB = re.compile(
     r"(?<!\w)(?:phát biểu|tại|kiểm tra|thăm|trao|tặng|làm việc|chủ trì|kết luận|chỉ đạo|"
     r"báo cáo|trình bày|dự|đến|cùng|với|và các)(?!\w)"
 )
+_LEADER_TITLE = re.compile(
+    r"(?<!\w)(?:(?:phó\s+)?bí thư(?:\s+thường trực)?\s+(?:tỉnh ủy|thành ủy)|"
+    r"(?:phó\s+)?chủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố))"
+    r"(?!\w)"
+)
+_CAP_RUN = re.compile(r"(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:]*)+")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
@@ -158,6 +164,7 @@ class _Lead:
     lead_start: int  # where the reference to the speaker starts
     verb_start: int
     rest: int  # where the text after the verb starts
+    leader: bool = False  # a leader's title with no name the people stage could resolve
 
 
 class _Reader:
@@ -213,6 +220,22 @@ class _Reader:
                 if sm:
                     kind = self.rx.kind_of[sm.group("verb")]
                     out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
+        # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
+        for m in _LEADER_TITLE.finditer(self.f, s.start, s.end):
+            if any(a <= m.start() < e for a, e, _ in ends) or any(
+                x.lead_start <= m.start() < x.rest for x in out
+            ):
+                continue
+            end = m.end()
+            cap = _CAP_RUN.match(self.doc.text, end, s.end)
+            if cap:
+                end = cap.end()
+            if any(m.start() <= a <= end for a, _, _ in ends):
+                continue  # "Chủ tịch UBND tỉnh Lê Văn An": the name's reference covers it
+            sm = self.rx.speech.match(self.f, end, s.end)
+            if sm:
+                kind = self.rx.kind_of[sm.group("verb")]
+                out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end(), leader=True))
         out.sort(key=lambda x: x.lead_start)
         return out
 
@@ -247,6 +270,13 @@ class _Reader:
             m = self.rx.connector.match(self.f, pos, end)
             if not m:
                 return pos
+            if not self.f[pos : m.end()].rstrip().endswith((",", ":")):
+                # "Trọng tâm là rà soát ...": without a comma only before an instruction
+                if not (
+                    self.rx.start_cue.match(self.f, m.end(), end)
+                    or self.rx.agent.match(self.f, m.end(), end)
+                ):
+                    return pos
             pos = m.end()
 
     def clause_start(self, pos: int, end: int) -> int | None:
@@ -276,9 +306,10 @@ class _Reader:
 
     def subject_end(self, pos: int, end: int) -> int | None:
         """End of an acting subject followed by a modal ("các cấp, các ngành | tiếp tục")."""
-        if not self.rx.agent.match(self.f, pos, end):
+        a = self.rx.agent.match(self.f, pos, end)
+        if not a:
             return None
-        m = self.rx.modal.search(self.f, pos, end)
+        m = self.rx.modal.search(self.f, a.end(), end)
         if not m:
             return None
         subject = self.f[pos : m.start()]
@@ -395,12 +426,14 @@ def _directive_start(
     leads = r.leads_in(s)
     issuer = st.speaker.person
     ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
-    if ask is not None and (ask.person is not None or st.speaker.leader):
+    if ask is not None and (ask.person is not None or ask.leader or st.speaker.leader):
         if ask.person is not None and not r.leader(ask.person):
             st.speaker = _Speaker(None, False)
             return None, None, None
         if ask.person is not None:
             st.speaker = _Speaker(ask.person, True)
+        elif ask.leader and not st.speaker.leader:
+            st.speaker = _Speaker(None, True)
         issuer = st.speaker.person
         if ask.kind == "assign":
             return s.start, ask.rest, issuer
@@ -418,6 +451,8 @@ def _directive_start(
                 return None, None, None
         if lead.person is not None:
             st.speaker = _Speaker(lead.person, True)
+        elif lead.leader and not st.speaker.leader:
+            st.speaker = _Speaker(None, True)
         elif not st.speaker.leader:
             return None, None, None
         issuer = st.speaker.person

@@ -460,6 +460,12 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
             if after:
                 chairs.update(r[2] for r in _groups(doc, after)[0])
             continue
+        # "Đoàn công tác do đồng chí X, ... làm trưởng đoàn / dẫn đầu"
+        m = re.search(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?", low)
+        if m and re.search(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban", low[m.end() :]):
+            after = [r for r in refs if r[0] >= s.start + m.end()]
+            if after and after[0][0] - (s.start + m.end()) <= 2:
+                chairs.update(r[2] for r in _groups(doc, after)[0])
         m = re.search(r"(?<!\w)(?:đồng )?chủ trì(?!\w)", low)
         if m:
             before = [r for r in refs if r[1] <= s.start + m.start()]

@@ -1,0 +1,81 @@
+"""Deadlines: the time limits written in a directive, as dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chidao.extract.deadlines import find_deadline
+from chidao.extract.spans import Document
+
+SESSION = dt.date(2026, 3, 12)  # a Thursday
+
+
+def deadline(text: str, session: dt.date | None = SESSION) -> tuple[dt.date | None, str | None]:
+    doc = Document(text=text)
+    doc.date = session
+    date, span = find_deadline(doc, doc.span(0, len(text), "directive"))
+    if span is not None:
+        assert doc.text[span.start : span.end] == span.text
+    return date, (span.text if span else None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "written"),
+    [
+        ("hoàn thành trước ngày 30/6/2026.", dt.date(2026, 6, 30), "trước ngày 30/6/2026"),
+        ("xong trước 31/12.", dt.date(2026, 12, 31), "trước 31/12"),
+        ("bàn giao mặt bằng trước 30-9.", dt.date(2026, 9, 30), "trước 30-9"),
+        (
+            "trình UBND tỉnh trước ngày 15 tháng 8 năm 2026.",
+            dt.date(2026, 8, 15),
+            "trước ngày 15 tháng 8 năm 2026",
+        ),
+        ("báo cáo chậm nhất ngày 20/4.", dt.date(2026, 4, 20), "chậm nhất ngày 20/4"),
+        ("hoàn thành trong quý II.", dt.date(2026, 6, 30), "trong quý II"),
+        ("hoàn thành trong quý 4 năm 2027.", dt.date(2027, 12, 31), "trong quý 4 năm 2027"),
+        ("khởi công trong tháng 4.", dt.date(2026, 4, 30), "trong tháng 4"),
+        ("phê duyệt trong tháng 10/2026.", dt.date(2026, 10, 31), "trong tháng 10/2026"),
+        ("giải ngân hết vốn trong năm 2026.", dt.date(2026, 12, 31), "trong năm 2026"),
+        ("hoàn thành trong tuần.", dt.date(2026, 3, 15), "trong tuần"),
+        ("báo cáo kết quả trong 15 ngày.", dt.date(2026, 3, 27), "trong 15 ngày"),
+        ("hoàn thành trước cuối năm.", dt.date(2026, 12, 31), "trước cuối năm"),
+        ("đạt chuẩn trong 6 tháng đầu năm.", dt.date(2026, 6, 30), "trong 6 tháng đầu năm"),
+        ("hoàn thành ngay trong tháng này.", dt.date(2026, 3, 31), "trong tháng này"),
+    ],
+)
+def test_it_reads_the_deadline_expressions_of_the_genre(text, expected, written):
+    assert deadline(text) == (expected, written)
+
+
+def test_a_date_without_a_year_that_has_passed_is_next_year_s():
+    assert deadline("hoàn thành trước 28/2.") == (dt.date(2027, 2, 28), "trước 28/2")
+    assert deadline("hoàn thành trong quý I.") == (dt.date(2026, 3, 31), "trong quý I")
+    assert deadline("hoàn thành trong quý I.", session=dt.date(2026, 5, 5)) == (
+        dt.date(2027, 3, 31),
+        "trong quý I",
+    )
+
+
+def test_dates_of_documents_and_plans_are_not_deadlines():
+    assert deadline("thực hiện Nghị quyết số 12 ngày 07/12/2022 của Tỉnh ủy.") == (None, None)
+    assert deadline("định hướng phát triển đến năm 2030, tầm nhìn 2045.") == (None, None)
+
+
+def test_the_first_deadline_of_a_sentence_wins():
+    assert deadline("hoàn thành trước ngày 30/6, quyết toán trước 31/12.")[0] == dt.date(
+        2026, 6, 30
+    )
+
+
+def test_without_a_session_date_only_a_written_year_gives_a_date():
+    assert deadline("hoàn thành trước ngày 30/6/2026.", session=None) == (
+        dt.date(2026, 6, 30),
+        "trước ngày 30/6/2026",
+    )
+    assert deadline("hoàn thành trong quý II.", session=None) == (None, "trong quý II")
+
+
+def test_an_impossible_date_is_no_deadline():
+    assert deadline("hoàn thành trước ngày 31/2.") == (None, "trước ngày 31/2")

@@ -1,0 +1,313 @@
+"""Directives: which sentences are a leader's instructions, who gives them, to whom, by when."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_2021
+
+from chidao.extract import directives as directives_stage
+from chidao.extract.directives import CUES_PATH, cue_lexicon
+from chidao.extract.pipeline import process
+from chidao.extract.spans import Document
+
+
+def texts(doc: Document) -> list[str]:
+    return [d.span.text for d in doc.directives]
+
+
+def issuers(doc: Document) -> list[str | None]:
+    return [d.data["issuer"] for d in doc.directives]
+
+
+def assignees(doc: Document) -> list[list[str]]:
+    return [
+        [a.text if hasattr(a, "text") else a for a in d.data["assignees"]] for d in doc.directives
+    ]
+
+
+# ---- a commune visit after 2025 ------------------------------------------------------------
+
+
+def test_a_visit_s_conclusion_gives_one_directive_per_sentence():
+    doc = process(COMMUNE_VISIT_2026)
+    assert texts(doc) == [
+        "UBND xã Tân Lập khẩn trương hoàn thành công tác giải phóng mặt bằng tuyến đường liên thôn trước ngày 30/6/2026.",
+        "Cùng với đó, xã cần rà soát các tiêu chí nông thôn mới còn thiếu.",
+        "Tăng cường tuyên truyền, vận động Nhân dân tham gia hiến đất.",
+        "các thôn phải hoàn thành kế hoạch chuyển đổi cây trồng trong quý III.",
+        "Về kiến nghị của xã, đồng chí giao Sở Tài chính tổng hợp, tham mưu UBND tỉnh xem xét giải quyết.",
+    ]
+    assert set(issuers(doc)) == {"Phan Minh Khôi"}
+
+
+def test_the_subject_written_is_the_assignee_and_imperatives_keep_the_previous_one():
+    doc = process(COMMUNE_VISIT_2026)
+    assert assignees(doc) == [["UBND xã Tân Lập"], ["xã"], ["xã"], ["các thôn"], ["Sở Tài chính"]]
+
+
+def test_deadlines_are_resolved_against_the_session_date():
+    doc = process(COMMUNE_VISIT_2026)
+    assert [d.data["deadline"] for d in doc.directives] == [
+        dt.date(2026, 6, 30),
+        None,
+        None,
+        dt.date(2026, 9, 30),
+        None,
+    ]
+    assert doc.directives[0].data["deadline_text"].text == "trước ngày 30/6/2026"
+
+
+def test_reports_petitions_and_praise_are_not_directives():
+    doc = process(COMMUNE_VISIT_2026)
+    joined = " ".join(texts(doc))
+    assert "hiến đất là nhiệm vụ trọng tâm" not in joined  # the commune's own report
+    assert "hỗ trợ kinh phí làm đường" not in joined  # its petition
+    assert "biểu dương" not in joined  # the leader's praise
+
+
+# ---- a conference before 2025 with captions after paragraphs ---------------------------------
+
+
+def test_a_caption_after_a_paragraph_names_its_speaker():
+    doc = process(CONFERENCE_2023)
+    assert list(zip(issuers(doc), texts(doc), strict=True))[:3] == [
+        (
+            "Lê Hồng Vân",
+            "Đề nghị các địa phương đẩy nhanh tiến độ giải ngân vốn đầu tư công, phấn đấu hoàn thành 60% kế hoạch vốn trước ngày 30/9.",
+        ),
+        ("Lê Hồng Vân", "Đồng thời, các sở, ngành cần tháo gỡ vướng mắc cho doanh nghiệp."),
+        (
+            "Nguyễn Văn Lực",
+            "Các huyện, thị xã cần tiếp tục rà soát, sắp xếp đơn vị hành chính cấp xã theo lộ trình.",
+        ),
+    ]
+
+
+def test_the_concluding_leader_issues_the_rest_and_a_quote_before_the_speaker_counts():
+    doc = process(CONFERENCE_2023)
+    assert list(zip(issuers(doc), texts(doc), strict=True))[3:] == [
+        (
+            "Hoàng Đức Thắng",
+            "các cấp ủy, chính quyền tập trung lãnh đạo hoàn thành các chỉ tiêu năm 2023 trong năm 2023.",
+        ),
+        ("Hoàng Đức Thắng", "Tiếp tục siết chặt kỷ luật, kỷ cương hành chính."),
+        (
+            "Hoàng Đức Thắng",
+            "Người đứng đầu phải chịu trách nhiệm đến cùng về tiến độ các công trình",
+        ),
+    ]
+    assert [d.data["deadline"] for d in doc.directives][:1] == [dt.date(2023, 9, 30)]
+    assert doc.directives[3].data["deadline"] == dt.date(2023, 12, 31)
+
+
+def test_a_participant_s_colon_opinion_and_a_statement_after_khang_dinh_are_not_directives():
+    doc = process(CONFERENCE_2023)
+    joined = " ".join(texts(doc))
+    assert "phê duyệt quy hoạch vùng nuôi" not in joined
+    assert "quốc phòng địa phương" not in joined
+    assert "tình hình chính trị tiếp tục ổn định" not in joined
+
+
+# ---- a district visit of 2021 with a sapo ---------------------------------------------------------
+
+
+def test_a_summary_lede_before_the_dateline_is_not_counted_again():
+    doc = process(DISTRICT_VISIT_2021)
+    assert texts(doc) == [
+        "huyện Minh Hóa tập trung phát triển du lịch cộng đồng gắn với bảo tồn hang động.",
+        "Cán bộ phải sâu sát cơ sở, nói đi đôi với làm.",
+        "Thực hiện nghiêm túc việc tiếp công dân.",
+        "Rà soát, hoàn thiện đề án sắp xếp thôn, bản trong tháng 5.",
+    ]
+    assert set(issuers(doc)) == {"Đinh Văn Hào"}
+    assert doc.directives[-1].data["deadline"] == dt.date(2021, 5, 31)
+
+
+def test_a_lower_side_discussion_and_an_assessment_are_not_directives():
+    doc = process(DISTRICT_VISIT_2021)
+    joined = " ".join(texts(doc))
+    assert "hỗ trợ các xã vùng cao" not in joined
+    assert "thiếu chủ động" not in joined
+
+
+# ---- smaller patterns --------------------------------------------------------------------------
+
+
+LEDE = "Sáng 14/8, đồng chí Trịnh Văn Phúc, Bí thư Tỉnh ủy đã làm việc với huyện Yên Định về kết quả năm 2024.\n"
+
+
+def test_an_unresolved_leader_title_still_gives_the_floor_to_a_leader():
+    doc = process(
+        "Sáng 14/8, Thường trực Tỉnh ủy Thanh Hóa làm việc với huyện Yên Định về kết quả năm 2024.\n"
+        "Theo báo cáo, huyện đã hoàn thành 12 chỉ tiêu.\n"
+        "Phát biểu chỉ đạo, Bí thư Tỉnh ủy yêu cầu huyện tập trung xây dựng đô thị loại IV."
+    )
+    assert texts(doc) == ["huyện tập trung xây dựng đô thị loại IV."]
+
+
+def test_a_praise_sentence_may_end_with_a_request():
+    doc = process(
+        LEDE + "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc ghi nhận kết quả của huyện, "
+        "đồng thời đề nghị huyện sớm hoàn thành đề án sắp xếp trường học."
+    )
+    assert texts(doc) == ["huyện sớm hoàn thành đề án sắp xếp trường học."]
+    assert issuers(doc) == ["Trịnh Văn Phúc"]
+
+
+def test_bullets_of_a_conclusion_are_directives():
+    doc = process(
+        LEDE + "Kết luận buổi làm việc, đồng chí Bí thư Tỉnh ủy yêu cầu:\n"
+        "- Huyện Yên Định tập trung chỉ đạo thu hoạch lúa\n"
+        "- Rà soát quy hoạch cụm công nghiệp trước ngày 15/10"
+    )
+    assert texts(doc) == [
+        "- Huyện Yên Định tập trung chỉ đạo thu hoạch lúa",
+        "- Rà soát quy hoạch cụm công nghiệp trước ngày 15/10",
+    ]
+    assert doc.directives[1].data["deadline"] == dt.date(2024, 10, 15)
+
+
+def test_a_subheading_is_not_a_directive():
+    doc = process(
+        LEDE
+        + "Đồng chí đề nghị huyện tập trung chống hạn.\nĐổi mới phương thức lãnh đạo của cấp ủy"
+    )
+    assert texts(doc) == ["huyện tập trung chống hạn."]
+
+
+def test_directives_without_a_written_subject_fall_back_to_the_session_s_localities():
+    doc = process(LEDE + "Kết luận, đồng chí Trịnh Văn Phúc nhấn mạnh: Tăng cường quản lý đất đai.")
+    assert texts(doc) == ["Tăng cường quản lý đất đai."]
+    assert assignees(doc) == [["huyện Yên Định"]]
+
+
+# ---- each entry of the cue lexicon ------------------------------------------------------------
+
+
+def _cues(kind: str) -> list[str]:
+    out = []
+    for line in CUES_PATH.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) >= 2 and cols[0] == kind:
+            out.append(cols[1])
+    return out
+
+
+ZONE = LEDE + "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc biểu dương kết quả của huyện.\n"
+
+
+@pytest.mark.parametrize("verb", _cues("ask"))
+def test_each_ask_verb_after_a_leader_starts_a_directive_after_it(verb):
+    doc = process(LEDE + f"Đồng chí Bí thư Tỉnh ủy {verb} các xã rà soát quy hoạch sản xuất.")
+    assert texts(doc) == ["các xã rà soát quy hoạch sản xuất."]
+    assert issuers(doc) == ["Trịnh Văn Phúc"]
+
+
+@pytest.mark.parametrize("verb", _cues("assign"))
+def test_each_assign_verb_keeps_the_whole_sentence(verb):
+    doc = process(ZONE + f"Về các kiến nghị, đồng chí {verb} các sở tham mưu giải quyết.")
+    assert texts(doc) == [f"Về các kiến nghị, đồng chí {verb} các sở tham mưu giải quyết."]
+    assert assignees(doc) == [["các sở"]]
+
+
+@pytest.mark.parametrize("verb", _cues("say"))
+def test_each_say_verb_gives_a_directive_only_when_what_follows_is_one(verb):
+    doc = process(
+        LEDE + f"Đồng chí Bí thư Tỉnh ủy {verb}: các xã cần rà soát quy hoạch sản xuất.\n"
+        f"Đồng chí Bí thư Tỉnh ủy {verb}: kinh tế của huyện tăng trưởng khá."
+    )
+    assert texts(doc) == ["các xã cần rà soát quy hoạch sản xuất."]
+
+
+@pytest.mark.parametrize("verb", _cues("open"))
+def test_each_open_verb_gives_the_floor_to_the_leader_without_a_directive(verb):
+    doc = process(
+        "Chiều 31/7, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cán bộ chủ chốt năm 2024.\n"
+        "Theo báo cáo, các chỉ tiêu đều đạt kế hoạch.\n"
+        f"Tại hội nghị, đồng chí Chủ tịch UBND tỉnh Mai Xuân Trường đã {verb} một số nhiệm vụ trọng tâm.\n"
+        "Theo đó, các sở, ngành cần tháo gỡ vướng mắc cho doanh nghiệp."
+    )
+    assert texts(doc) == ["Theo đó, các sở, ngành cần tháo gỡ vướng mắc cho doanh nghiệp."]
+    assert issuers(doc) == ["Mai Xuân Trường"]
+
+
+@pytest.mark.parametrize("verb", _cues("praise"))
+def test_each_praise_verb_opens_the_floor_without_a_directive(verb):
+    doc = process(
+        LEDE + f"Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc {verb} kết quả của huyện.\n"
+        "Huyện cần tiếp tục rà soát quy hoạch sản xuất."
+    )
+    assert texts(doc) == ["Huyện cần tiếp tục rà soát quy hoạch sản xuất."]
+
+
+@pytest.mark.parametrize("verb", _cues("report"))
+def test_each_report_verb_of_the_lower_side_closes_the_floor(verb):
+    doc = process(
+        ZONE + "Đồng chí đề nghị các xã rà soát quy hoạch sản xuất.\n"
+        f"UBND xã Định Hòa {verb} nhiều nội dung. Tập trung chỉ đạo thu hoạch lúa."
+    )
+    assert texts(doc) == ["các xã rà soát quy hoạch sản xuất."]
+
+
+@pytest.mark.parametrize("word", _cues("modal"))
+def test_each_modal_after_an_acting_subject_makes_a_directive(word):
+    doc = process(ZONE + f"Các xã {word} công tác giải phóng mặt bằng.")
+    assert texts(doc) == [f"Các xã {word} công tác giải phóng mặt bằng."]
+    assert assignees(doc) == [["Các xã"]]
+
+
+@pytest.mark.parametrize("word", _cues("imperative"))
+def test_each_imperative_verb_starts_a_directive(word):
+    sentence = f"{word[0].upper()}{word[1:]} công tác giải phóng mặt bằng."
+    doc = process(ZONE + sentence)
+    assert texts(doc) == [sentence]
+
+
+@pytest.mark.parametrize("word", _cues("connector"))
+def test_each_connector_is_skipped_and_kept_in_the_text(word):
+    sentence = f"{word[0].upper()}{word[1:]}, các xã cần rà soát quy hoạch sản xuất."
+    doc = process(ZONE + sentence)
+    assert texts(doc) == [sentence]
+
+
+@pytest.mark.parametrize("word", _cues("frame"))
+def test_each_framing_phrase_is_skipped_up_to_its_comma(word):
+    sentence = f"{word[0].upper()}{word[1:]} công tác quy hoạch, các xã cần rà soát lại."
+    doc = process(ZONE + sentence)
+    assert texts(doc) == [sentence]
+
+
+@pytest.mark.parametrize("word", _cues("agent"))
+def test_each_agent_word_can_be_a_subject_told_to_act(word):
+    doc = process(ZONE + f"{word[0].upper()}{word[1:]} cần rà soát quy hoạch sản xuất.")
+    assert len(doc.directives) == 1
+    assert assignees(doc)[0][0].lower() == word
+
+
+@pytest.mark.parametrize("word", _cues("negator"))
+def test_each_negator_makes_a_statement_of_a_subject_and_modal(word):
+    doc = process(ZONE + f"Các xã {word} tiếp tục rà soát quy hoạch sản xuất.")
+    assert texts(doc) == []
+
+
+@pytest.mark.parametrize("word", _cues("local"))
+def test_each_lower_side_opener_closes_the_floor(word):
+    doc = process(
+        ZONE + "Đồng chí đề nghị các xã rà soát quy hoạch sản xuất.\n"
+        f"{word[0].upper()}{word[1:]} xã Định Hòa, cần tăng cường hỗ trợ nông dân."
+    )
+    assert texts(doc) == ["các xã rà soát quy hoạch sản xuất."]
+
+
+def test_a_bad_cue_line_names_the_file(tmp_path, monkeypatch):
+    bad = tmp_path / "directive_cues.tsv"
+    bad.write_text("order\tra lệnh\n", encoding="utf-8")
+    monkeypatch.setattr(directives_stage, "CUES_PATH", bad)
+    cue_lexicon.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"directive_cues\.tsv:1"):
+            cue_lexicon()
+    finally:
+        cue_lexicon.cache_clear()
