@@ -1,0 +1,213 @@
+"""The review draft: a session record made ready for the office to correct (pure functions).
+
+A draft is a JSON dict stored in ``SourceDocument.draft``::
+
+    {"date": "2026-03-12" | None, "title": str, "kind": SessionKind value, "province": str,
+     "chairs": [{"name", "titles"}],
+     "people": [{"text", "start", "end", "titles"}],
+     "localities" | "agencies" | "difficulties" | "site_visits": [{"text", "start", "end"}],
+     "indicators": [{"text", "start", "end", "value", "unit"}],
+     "petitions": [{"text", "start", "end", "by"}],
+     "directives": [{"text", "start", "end", "issuer", "assignees", "assignee_spans",
+                     "units", "needs_choice", "deadline", "topic"}]}
+
+Every item keeps ``start``/``end`` into the document's cleaned text (``None`` when the office
+typed the item). ``units`` are the ids of the units the directive's tasks will go to;
+``needs_choice`` says that an assignee named no unit ("các sở, ngành") and the office must
+choose. Nothing here touches the database: unit suggestions come from a function passed in.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Callable
+from typing import Any
+
+from chidao.meetings.models import ItemKind, SessionKind
+
+# draft key -> the kind of SessionItem it becomes (directives become Directive rows)
+ITEM_KEYS: dict[str, str] = {
+    "people": ItemKind.PERSON,
+    "localities": ItemKind.LOCALITY,
+    "agencies": ItemKind.AGENCY,
+    "indicators": ItemKind.INDICATOR,
+    "difficulties": ItemKind.DIFFICULTY,
+    "petitions": ItemKind.PETITION,
+    "site_visits": ItemKind.SITE_VISIT,
+}
+KEYS = (*ITEM_KEYS, "directives")
+
+# the fields the office may edit, per kind of item
+EDITABLE: dict[str, tuple[str, ...]] = {
+    "people": ("text", "titles"),
+    "localities": ("text",),
+    "agencies": ("text",),
+    "indicators": ("text", "value", "unit"),
+    "difficulties": ("text",),
+    "petitions": ("text", "by"),
+    "site_visits": ("text",),
+    "directives": ("text", "issuer", "assignees", "units", "deadline", "topic"),
+}
+
+# assignees that mean "the local government the session addresses"
+_LOCAL_RE = re.compile(
+    r"^(?:các |mọi )?(?:cấp ủy|cấp uỷ|chính quyền|địa phương|đảng ủy|đảng uỷ|ubnd xã|ubnd phường|"
+    r"xã|phường|huyện|thị xã|hệ thống chính trị|cả hệ thống chính trị)\b",
+    re.IGNORECASE,
+)
+
+UnitSuggester = Callable[[str], list[int]]
+"""Given an assignee or locality text, the ids of the units it names (best first)."""
+
+
+def _span_item(item: dict[str, Any], *extra: str) -> dict[str, Any]:
+    out = {"text": item.get("text") or "", "start": item.get("start"), "end": item.get("end")}
+    for key in extra:
+        out[key] = copy.deepcopy(item.get(key))
+    return out
+
+
+def _strings_with_spans(names: list[str], spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One item per name, placed at the first span whose text is that name (case-insensitive)."""
+    out = []
+    for name in names:
+        span = next((s for s in spans if (s.get("text") or "").casefold() == name.casefold()), None)
+        out.append({"text": name, "start": span.get("start") if span else None, "end": span.get("end") if span else None})
+    return out
+
+
+def session_kind(record: dict[str, Any]) -> str:
+    """A visit when the session is about localities, a conference when the title says so."""
+    if re.search(r"\bhội nghị\b", record.get("title") or "", re.IGNORECASE):
+        return SessionKind.CONFERENCE
+    if record.get("localities"):
+        return SessionKind.VISIT
+    return SessionKind.OTHER
+
+
+def suggest_units(
+    assignees: list[str], localities: list[str], suggest: UnitSuggester
+) -> tuple[list[int], bool]:
+    """The units a directive's assignees name, and whether the office must still choose.
+
+    Each assignee is looked up; one that names the local government ("cấp ủy, chính quyền
+    địa phương", "xã") stands for the session's localities; a directive with no assignee goes
+    to the session's localities. Any other assignee that names no unit ("các sở, ngành")
+    sets ``needs_choice``.
+    """
+    units: list[int] = []
+    needs_choice = False
+
+    def add(ids: list[int]) -> None:
+        for pk in ids:
+            if pk not in units:
+                units.append(pk)
+
+    def localities_units() -> list[int]:
+        found: list[int] = []
+        for name in localities:
+            found += suggest(name)[:1]
+        return found
+
+    for assignee in assignees:
+        found = suggest(assignee)[:1]
+        if found:
+            add(found)
+        elif _LOCAL_RE.match(assignee.strip()) and localities_units():
+            add(localities_units())
+        else:
+            needs_choice = True
+    if not assignees:
+        add(localities_units())
+    if not units:
+        needs_choice = True
+    return units, needs_choice
+
+
+def build_draft(record: dict[str, Any], suggest: UnitSuggester) -> dict[str, Any]:
+    """The review-ready copy of ``record``: items as dicts with offsets, directives with units."""
+    localities = list(record.get("localities") or [])
+    draft: dict[str, Any] = {
+        "date": record.get("date"),
+        "title": record.get("title") or "",
+        "kind": session_kind(record),
+        "province": record.get("province") or "",
+        "chairs": [{"name": c.get("name") or "", "titles": list(c.get("titles") or [])} for c in record.get("chairs") or []],
+        "people": [
+            {"text": p.get("name") or "", "start": p.get("start"), "end": p.get("end"), "titles": list(p.get("titles") or [])}
+            for p in record.get("people") or []
+        ],
+        "localities": _strings_with_spans(localities, record.get("locality_spans") or []),
+        "agencies": _strings_with_spans(list(record.get("agencies") or []), record.get("agency_spans") or []),
+        "indicators": [_span_item(i, "value", "unit") for i in record.get("indicators") or []],
+        "difficulties": [_span_item(i) for i in record.get("difficulties") or []],
+        "petitions": [_span_item(i, "by") for i in record.get("petitions") or []],
+        "site_visits": _site_visits(record),
+        "directives": [],
+    }
+    for d in record.get("directives") or []:
+        assignees = [a for a in d.get("assignees") or [] if a]
+        units, needs_choice = suggest_units(assignees, localities, suggest)
+        draft["directives"].append(
+            {
+                **_span_item(d, "issuer", "deadline"),
+                "assignees": assignees,
+                "assignee_spans": copy.deepcopy(d.get("assignee_spans") or []),
+                "units": units,
+                "needs_choice": needs_choice,
+                "topic": "",
+            }
+        )
+    return draft
+
+
+def _site_visits(record: dict[str, Any]) -> list[dict[str, Any]]:
+    spans = record.get("site_visit_spans")
+    if spans:
+        return [_span_item(s) for s in spans]
+    return [{"text": t, "start": None, "end": None} for t in record.get("site_visits") or []]
+
+
+def new_directive(text: str, start: int | None, end: int | None, draft: dict[str, Any]) -> dict[str, Any]:
+    """A directive the office adds: issued by the first chair, units to be chosen."""
+    chairs = draft.get("chairs") or []
+    return {
+        "text": text,
+        "start": start,
+        "end": end,
+        "issuer": chairs[0]["name"] if chairs else None,
+        "deadline": None,
+        "assignees": [],
+        "assignee_spans": [],
+        "units": [],
+        "needs_choice": True,
+        "topic": "",
+    }
+
+
+def new_item(key: str, text: str, start: int | None, end: int | None, draft: dict[str, Any]) -> dict[str, Any]:
+    """An item of kind ``key`` that the office adds from a selection of the source text."""
+    if key == "directives":
+        return new_directive(text, start, end, draft)
+    item: dict[str, Any] = {"text": text, "start": start, "end": end}
+    if key == "people":
+        item["titles"] = []
+    elif key == "indicators":
+        item.update(value=None, unit="")
+    elif key == "petitions":
+        item["by"] = None
+    return item
+
+
+def insert_in_order(items: list[dict[str, Any]], item: dict[str, Any]) -> int:
+    """Insert ``item`` before the first item that starts after it; return its index."""
+    start = item.get("start")
+    index = len(items)
+    if start is not None:
+        for i, other in enumerate(items):
+            if other.get("start") is not None and other["start"] > start:
+                index = i
+                break
+    items.insert(index, item)
+    return index

@@ -1,0 +1,616 @@
+"""Writes of the meetings app: ingest reports, edit their review draft, confirm them.
+
+- ``ingest_text`` / ``ingest_file`` / ``ingest_paths``: a report becomes a SourceDocument in
+  review (the same content, by ``record["sha256"]``, is never stored twice);
+- draft edits (``edit_item``, ``split_directive``, ``merge_directives``, ``drop_item``,
+  ``add_item``, ``set_session``): each carries the ``version`` the reviewer saw; a stale
+  version raises :class:`ConflictError` and changes nothing;
+- ``confirm``: the session, its items, directives and tasks, in one transaction.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from chidao.extract import ExtractError, Options, extract_text
+from chidao.extract import read as readers
+from chidao.extract.record import content_hash
+from chidao.meetings import draft as drafts
+from chidao.meetings.models import Directive, DocumentStatus, Session, SessionItem, SourceDocument
+from chidao.organisation import services as organisation
+from chidao.organisation.models import Person, Unit
+
+
+class MeetingsError(Exception):
+    """A write on a document that cannot be done; the message says why and is shown to users."""
+
+
+class ConflictError(MeetingsError):
+    """Someone else changed the draft since the caller read it (stale ``version``)."""
+
+
+class DraftError(MeetingsError):
+    """A draft edit or a confirmation refused: the message names the item, field or value."""
+
+
+UNSET: Any = object()
+"""Default of optional edit arguments: "leave this field as it is" (``None`` clears it)."""
+
+
+# ---------------------------------------------------------------- ingest
+
+
+def province_name(province_code: str) -> str | None:
+    """The name of the province with this code ("38" → "Thanh Hóa"), or None when unknown."""
+    from chidao.organisation.provinces import find_province
+
+    try:
+        return find_province(province_code).name
+    except LookupError:
+        return None
+
+
+def _suggester(province_code: str) -> drafts.UnitSuggester:
+    def suggest(text: str) -> list[int]:
+        return [u.pk for u in organisation.find_units(province_code=province_code, text=text)]
+
+    return suggest
+
+
+def ingest_text(
+    *,
+    text: str,
+    filename: str,
+    province_code: str,
+    actor: Any | None,
+    published: dt.date | None = None,
+    file: tuple[str, bytes] | None = None,
+) -> tuple[SourceDocument, bool]:
+    """Extract a report's record and store it as a document waiting for review.
+
+    Returns ``(document, created)``; a text already ingested (same ``record["sha256"]``)
+    returns the existing document with ``created=False`` and writes nothing. ``file`` is the
+    original upload ``(name, bytes)``, saved under MEDIA_ROOT with a new document.
+    Side effects: one SourceDocument row (status REVIEW, ``draft`` built from the record with
+    unit suggestions), and the saved file. Raises ExtractError naming ``filename`` on an empty
+    text or a failure of the extractor.
+    """
+    source = filename or "<văn bản dán>"
+    if not (text or "").strip():
+        raise ExtractError(source, "the text is empty")
+    existing = SourceDocument.objects.filter(sha256=content_hash(text)).first()
+    if existing is not None:
+        return existing, False
+    record = extract_text(text, Options(published=published, province=province_name(province_code), source=source))
+    existing = SourceDocument.objects.filter(sha256=record["sha256"]).first()
+    if existing is not None:
+        return existing, False
+    document = SourceDocument(
+        sha256=record["sha256"],
+        filename=(filename or "")[:255],
+        raw_text=text,
+        text=record.get("text") or "",
+        title=(record.get("title") or "")[:500],
+        record=record,
+        draft=drafts.build_draft(record, _suggester(province_code)),
+        province_code=province_code,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    try:
+        with transaction.atomic():
+            if file is not None:
+                document.file.save(Path(file[0]).name, ContentFile(file[1]), save=False)
+            document.save()
+    except IntegrityError:
+        # the same report ingested at the same moment by someone else
+        if document.file:
+            document.file.delete(save=False)
+        return SourceDocument.objects.get(sha256=record["sha256"]), False
+    return document, True
+
+
+def read_bytes(data: bytes, filename: str) -> str:
+    """The raw text of a file's content, by the extension of ``filename`` (the extractor's readers)."""
+    suffix = Path(filename).suffix.lower()
+    if suffix in (".docx", ".pdf"):
+        readers._limit(filename, data, readers.MAX_DOC_BYTES)
+        text = readers.docx_text(data, filename) if suffix == ".docx" else readers.pdf_text(data, filename)
+    elif suffix in (".html", ".htm"):
+        readers._limit(filename, data, readers.MAX_TEXT_BYTES)
+        text = readers.html_text(readers._decode_html(data, filename), filename)
+    elif suffix in ("", ".txt", ".text", ".md"):
+        readers._limit(filename, data, readers.MAX_TEXT_BYTES)
+        text = readers.decode_text(data, filename)
+    else:
+        raise ExtractError(
+            filename, f"unsupported file type {suffix!r} (supported: {', '.join(readers.SUPPORTED)})"
+        )
+    return readers._check_chars(text, filename)
+
+
+def ingest_file(
+    *,
+    file: Any,
+    province_code: str,
+    actor: Any | None,
+    published: dt.date | None = None,
+) -> tuple[SourceDocument, bool]:
+    """Ingest a file: a path (str or Path) or an uploaded file (``.name``, ``.read()``).
+
+    The text is read by the extractor's readers (.txt, .html, .docx, .pdf); the original file
+    is kept under MEDIA_ROOT with a new document. Returns ``(document, created)`` as
+    :func:`ingest_text`. Raises ExtractError naming the file when it cannot be read.
+    """
+    if isinstance(file, (str, Path)):
+        path = Path(file)
+        name = str(path)
+        if path.is_dir():
+            raise ExtractError(name, "is a directory")
+        try:
+            data = path.read_bytes()
+        except OSError as e:
+            raise ExtractError(name, f"cannot read: {e.strerror or e}") from e
+    else:
+        name = getattr(file, "name", "") or "upload"
+        limit = readers.MAX_DOC_BYTES + 1
+        data = file.read(limit) if hasattr(file, "read") else bytes(file)
+    text = read_bytes(data, name)
+    return ingest_text(
+        text=text,
+        filename=Path(name).name,
+        province_code=province_code,
+        actor=actor,
+        published=published,
+        file=(Path(name).name, data),
+    )
+
+
+@dataclass
+class IngestResult:
+    """One file of a batch: its document (and whether it is new), or why it failed."""
+
+    path: Path
+    document: SourceDocument | None = None
+    created: bool = False
+    error: str | None = None
+
+    def __str__(self) -> str:
+        if self.error is not None:
+            return f"{self.path}: error: {self.error}"
+        state = "created" if self.created else "already ingested"
+        return f"{self.path}: {state} (document {self.document.pk if self.document else '?'}: {self.document})"
+
+
+@dataclass
+class IngestBatch:
+    """What a batch did, file by file, in order.
+
+    Iterating gives ``(document, created)`` for the files that went in.
+    """
+
+    results: list[IngestResult] = field(default_factory=list)
+
+    @property
+    def failures(self) -> list[IngestResult]:
+        return [r for r in self.results if r.error is not None]
+
+    @property
+    def documents(self) -> list[tuple[SourceDocument, bool]]:
+        return [(r.document, r.created) for r in self.results if r.document is not None]
+
+    def __iter__(self) -> Iterator[tuple[SourceDocument, bool]]:
+        return iter(self.documents)
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """The files named by ``paths``, directories recursed (supported extensions only), sorted."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in readers.SUPPORTED)
+        else:
+            out.append(p)
+    return out
+
+
+def ingest_paths(
+    *,
+    paths: Iterable[str | Path],
+    province_code: str,
+    actor: Any | None = None,
+    published: dt.date | None = None,
+) -> IngestBatch:
+    """Ingest files and directories (recursed); one bad file does not stop the others.
+
+    Side effects: those of :func:`ingest_file` for each file, each in its own transaction.
+    """
+    batch = IngestBatch()
+    for path in expand_paths(paths):
+        try:
+            document, created = ingest_file(file=path, province_code=province_code, actor=actor, published=published)
+        except ExtractError as e:
+            batch.results.append(IngestResult(path, error=e.message))
+        except Exception as e:  # one broken file must not stop the batch
+            batch.results.append(IngestResult(path, error=f"{type(e).__name__}: {e}"))
+        else:
+            batch.results.append(IngestResult(path, document, created))
+    return batch
+
+
+# ---------------------------------------------------------------- draft edits
+
+
+def _locked(document: SourceDocument, version: int) -> SourceDocument:
+    """The document locked for update, if still in review and at ``version``."""
+    current = SourceDocument.objects.select_for_update().filter(pk=document.pk).first()
+    if current is None:
+        raise DraftError(f"document {document.pk} no longer exists")
+    if current.status != DocumentStatus.REVIEW:
+        raise DraftError(f"«{current}» is {current.get_status_display()}: its draft can no longer change")
+    if int(version) != current.version:
+        raise ConflictError(
+            f"«{current}» was changed by someone else (version {current.version}, "
+            f"your page shows version {version}): reload the page and redo your change"
+        )
+    return current
+
+
+def _save_draft(document: SourceDocument, current: SourceDocument, draft: dict[str, Any]) -> SourceDocument:
+    updated = SourceDocument.objects.filter(pk=current.pk, version=current.version).update(
+        draft=draft, version=current.version + 1
+    )
+    if not updated:  # cannot happen under the row lock; kept as the compare-and-swap guard
+        raise ConflictError(f"«{current}» was changed by someone else: reload the page")
+    document.draft = draft
+    document.version = current.version + 1
+    return document
+
+
+def _items(draft: dict[str, Any], key: str) -> list[dict[str, Any]]:
+    if key not in drafts.KEYS:
+        raise DraftError(f"unknown kind of item {key!r} (one of {', '.join(drafts.KEYS)})")
+    return draft.setdefault(key, [])
+
+
+def _item(items: list[dict[str, Any]], key: str, index: int) -> dict[str, Any]:
+    if not 0 <= int(index) < len(items):
+        raise DraftError(f"{key} #{index + 1}: no such item (there are {len(items)})")
+    return items[int(index)]
+
+
+def _parse_date(value: Any, field_name: str) -> str | None:
+    """An ISO date string from a date, an ISO string, "dd/mm/yyyy" or None."""
+    if value in (None, ""):
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
+        try:
+            return dt.datetime.strptime(text, fmt).date().isoformat()
+        except ValueError:
+            continue
+    raise DraftError(f"{field_name}: {value!r} is not a date (dd/mm/yyyy)")
+
+
+def _unit_ids(province_code: str, units: Iterable[Any], label: str) -> list[int]:
+    ids: list[int] = []
+    for u in units:
+        pk = u.pk if isinstance(u, Unit) else u
+        try:
+            pk = int(pk)
+        except (TypeError, ValueError) as e:
+            raise DraftError(f"{label}: unit {u!r} is not a unit id") from e
+        if pk not in ids:
+            ids.append(pk)
+    known = set(Unit.objects.filter(pk__in=ids, province_code=province_code).values_list("pk", flat=True))
+    missing = [pk for pk in ids if pk not in known]
+    if missing:
+        raise DraftError(f"{label}: unit(s) {missing} do not exist in this province")
+    return ids
+
+
+def _strings(value: Any, label: str) -> list[str]:
+    if isinstance(value, str):
+        value = value.split(";")
+    if not isinstance(value, (list, tuple)):
+        raise DraftError(f"{label}: expected a list of texts, got {value!r}")
+    return [" ".join(str(v).split()) for v in value if str(v).strip()]
+
+
+def _clean_field(document: SourceDocument, key: str, index: int, name: str, value: Any) -> Any:
+    label = f"{key} #{index + 1}, {name}"
+    if name not in drafts.EDITABLE[key]:
+        raise DraftError(f"{label}: not an editable field of {key} ({', '.join(drafts.EDITABLE[key])})")
+    if name == "text":
+        text = " ".join(str(value or "").split())
+        if not text:
+            raise DraftError(f"{label}: the text cannot be empty")
+        return text
+    if name in ("assignees", "titles"):
+        return _strings(value, label)
+    if name == "units":
+        return _unit_ids(document.province_code, value or [], label)
+    if name == "deadline":
+        return _parse_date(value, label)
+    if name == "value":
+        if value in (None, ""):
+            return None
+        try:
+            return float(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else float(value)
+        except ValueError as e:
+            raise DraftError(f"{label}: {value!r} is not a number") from e
+    return " ".join(str(value).split()) if value is not None else None
+
+
+@transaction.atomic
+def edit_item(*, document: SourceDocument, version: int, kind: str, index: int, **fields: Any) -> SourceDocument:
+    """Change fields of one draft item (directive: text, issuer, assignees, units, deadline, topic).
+
+    ``kind`` is a draft key ("directives", "petitions", ...); ``units`` are Unit objects or ids
+    of the document's province; ``deadline`` a date, ISO or dd/mm/yyyy text, or None.
+    Choosing units for a directive clears its ``needs_choice`` flag.
+    Side effects: the document's draft and version (+1). Raises ConflictError on a stale
+    version, DraftError naming the item and field on a bad value.
+    """
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    items = _items(draft, kind)
+    item = _item(items, kind, index)
+    for name, value in fields.items():
+        item[name] = _clean_field(current, kind, index, name, value)
+    if kind == "directives" and "units" in fields:
+        item["needs_choice"] = not item["units"]
+    return _save_draft(document, current, draft)
+
+
+@transaction.atomic
+def split_directive(*, document: SourceDocument, version: int, index: int, offset: int) -> SourceDocument:
+    """Split directive ``index`` at character ``offset`` of its text into two directives.
+
+    Both keep the issuer, assignees, units, deadline and topic; their offsets into the source
+    follow the cut. Side effects: the draft and version (+1).
+    """
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    items = _items(draft, "directives")
+    item = _item(items, "directives", index)
+    text = item["text"]
+    if not 0 < int(offset) < len(text):
+        raise DraftError(f"directives #{index + 1}: cannot split at {offset} (the text has {len(text)} characters)")
+    head, tail = text[:offset], text[offset:]
+    if not head.strip() or not tail.strip():
+        raise DraftError(f"directives #{index + 1}: both parts of a split need some text")
+    first, second = copy.deepcopy(item), copy.deepcopy(item)
+    first["text"], second["text"] = head.strip(), tail.strip()
+    if item.get("start") is not None:
+        base = item["start"]
+        first["end"] = base + len(head.rstrip())
+        second["start"] = base + offset + (len(tail) - len(tail.lstrip()))
+    items[index : index + 1] = [first, second]
+    return _save_draft(document, current, draft)
+
+
+@transaction.atomic
+def merge_directives(*, document: SourceDocument, version: int, index: int) -> SourceDocument:
+    """Merge directive ``index`` with the next one into one directive.
+
+    The text runs from the first's start to the second's end in the source (or the two texts
+    joined when typed by hand); assignees and units are united; the deadline is the first
+    one set. Side effects: the draft and version (+1).
+    """
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    items = _items(draft, "directives")
+    first = _item(items, "directives", index)
+    if index + 1 >= len(items):
+        raise DraftError(f"directives #{index + 1}: it is the last directive, there is none after it to merge")
+    second = items[index + 1]
+    merged = copy.deepcopy(first)
+    if first.get("start") is not None and second.get("end") is not None and first["start"] < second["end"]:
+        merged["text"] = " ".join(current.text[first["start"] : second["end"]].split())
+        merged["end"] = second["end"]
+    else:
+        merged["text"] = f"{first['text']} {second['text']}"
+        merged["start"] = merged["end"] = None
+    merged["assignees"] = list(dict.fromkeys([*first.get("assignees", []), *second.get("assignees", [])]))
+    merged["assignee_spans"] = [*first.get("assignee_spans", []), *second.get("assignee_spans", [])]
+    merged["units"] = list(dict.fromkeys([*first.get("units", []), *second.get("units", [])]))
+    merged["deadline"] = first.get("deadline") or second.get("deadline")
+    merged["needs_choice"] = bool(first.get("needs_choice") or second.get("needs_choice")) and not merged["units"]
+    merged["topic"] = first.get("topic") or second.get("topic") or ""
+    items[index : index + 2] = [merged]
+    return _save_draft(document, current, draft)
+
+
+@transaction.atomic
+def drop_item(*, document: SourceDocument, version: int, kind: str, index: int) -> SourceDocument:
+    """Remove one item of kind ``kind`` from the draft. Side effects: the draft and version (+1)."""
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    items = _items(draft, kind)
+    _item(items, kind, index)
+    del items[index]
+    return _save_draft(document, current, draft)
+
+
+@transaction.atomic
+def add_item(*, document: SourceDocument, version: int, kind: str, start: int, end: int) -> SourceDocument:
+    """Add an item of kind ``kind`` from the source text ``document.text[start:end]``.
+
+    Surrounding spaces are trimmed off the selection; the item is placed among its kind by
+    position. A new directive is issued by the first chair and waits for units.
+    Side effects: the draft and version (+1).
+    """
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    items = _items(draft, kind)
+    start, end = int(start), int(end)
+    if not 0 <= start < end <= len(current.text):
+        raise DraftError(f"{kind}: the selection {start}–{end} is outside the text (0–{len(current.text)})")
+    selected = current.text[start:end]
+    start += len(selected) - len(selected.lstrip())
+    end -= len(selected) - len(selected.rstrip())
+    if start >= end:
+        raise DraftError(f"{kind}: the selection {start}–{end} holds no text")
+    drafts.insert_in_order(items, drafts.new_item(kind, current.text[start:end], start, end, draft))
+    return _save_draft(document, current, draft)
+
+
+@transaction.atomic
+def set_session(
+    *,
+    document: SourceDocument,
+    version: int,
+    date: Any = UNSET,
+    title: Any = UNSET,
+    kind: Any = UNSET,
+    chairs: Any = UNSET,
+    localities: Any = UNSET,
+) -> SourceDocument:
+    """Set the session's date, title, kind, chairs (names or {"name", "titles"}) or localities.
+
+    Side effects: the draft and version (+1).
+    """
+    from chidao.meetings.models import SessionKind
+
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    if date is not UNSET:
+        draft["date"] = _parse_date(date, "session date")
+    if title is not UNSET:
+        draft["title"] = " ".join(str(title or "").split())[:500]
+    if kind is not UNSET:
+        if kind not in SessionKind.values:
+            raise DraftError(f"session kind {kind!r} is not one of {SessionKind.values}")
+        draft["kind"] = kind
+    if chairs is not UNSET:
+        draft["chairs"] = [
+            {"name": " ".join(c.split()), "titles": []} if isinstance(c, str) else
+            {"name": " ".join(str(c.get("name", "")).split()), "titles": _strings(c.get("titles") or [], "chair titles")}
+            for c in chairs
+        ]
+        draft["chairs"] = [c for c in draft["chairs"] if c["name"]]
+    if localities is not UNSET:
+        old = {(i.get("text") or "").casefold(): i for i in draft.get("localities", [])}
+        draft["localities"] = [
+            old.get(name.casefold(), {"text": name, "start": None, "end": None})
+            for name in _strings(localities, "session localities")
+        ]
+    return _save_draft(document, current, draft)
+
+
+# ---------------------------------------------------------------- confirm
+
+
+def _person(province_code: str, name: str | None, titles: list[str], on: dt.date | None) -> Person | None:
+    if not name or not name.strip():
+        return None
+    person = None
+    for title in titles or [""]:
+        person = organisation.get_or_create_person(province_code=province_code, full_name=name, title=title, on=on)
+    return person
+
+
+def _first_unit(province_code: str, text: str) -> Unit | None:
+    found = organisation.find_units(province_code=province_code, text=text)
+    return found[0] if found else None
+
+
+def check_ready(draft: dict[str, Any]) -> list[str]:
+    """What stops a draft from being confirmed: one message per directive with no unit."""
+    problems = []
+    for i, d in enumerate(draft.get("directives") or []):
+        if not d.get("units"):
+            problems.append(f"directive #{i + 1} «{(d.get('text') or '')[:80]}» has no unit chosen")
+    return problems
+
+
+@transaction.atomic
+def confirm(*, document: SourceDocument, actor: Any) -> Session:
+    """Store the reviewed draft as a confirmed session, in one transaction.
+
+    Side effects: one Session (chairs → Person, localities → Unit); a SessionItem for every
+    person, locality, agency, indicator, difficulty, petition and site visit (text, offsets);
+    a Directive per draft directive (issuer Person, assignee_text, deadline, topic) with its
+    tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1).
+    Any failure stores nothing. Raises DraftError naming the directive that has no unit, or
+    when the document is not in review.
+    """
+    from chidao.tasks.services import create_tasks
+
+    current = SourceDocument.objects.select_for_update().filter(pk=document.pk).first()
+    if current is None or current.status != DocumentStatus.REVIEW:
+        raise DraftError(f"«{document}» is not waiting for review: it cannot be confirmed")
+    draft = current.draft
+    code = current.province_code
+    problems = check_ready(draft)
+    if problems:
+        raise DraftError("cannot confirm: " + "; ".join(problems))
+    date = dt.date.fromisoformat(draft["date"]) if draft.get("date") else None
+    session = Session.objects.create(
+        document=current,
+        province_code=code,
+        date=date,
+        title=(draft.get("title") or current.title or "")[:500],
+        kind=draft.get("kind") or drafts.session_kind(current.record),
+        confirmed_by=actor if getattr(actor, "is_authenticated", False) else None,
+        confirmed_at=timezone.now(),
+    )
+    for chair in draft.get("chairs") or []:
+        person = _person(code, chair.get("name"), chair.get("titles") or [], date)
+        if person is not None:
+            session.chairs.add(person)
+    rows: list[SessionItem] = []
+    for key, kind in drafts.ITEM_KEYS.items():
+        for order, item in enumerate(draft.get(key) or []):
+            row = SessionItem(
+                session=session, kind=kind, text=item.get("text") or "",
+                start=item.get("start"), end=item.get("end"), order=order,
+            )
+            if key == "people":
+                row.data = {"titles": item.get("titles") or []}
+                row.person = _person(code, item.get("text"), item.get("titles") or [], date)
+            elif key == "localities":
+                row.unit = _first_unit(code, row.text)
+                if row.unit is not None:
+                    session.localities.add(row.unit)
+            elif key == "agencies":
+                row.unit = _first_unit(code, row.text)
+            elif key == "indicators":
+                row.data = {"value": item.get("value"), "unit": item.get("unit") or ""}
+            elif key == "petitions":
+                row.data = {"by": item.get("by")}
+                row.person = _person(code, item.get("by"), [], date)
+            rows.append(row)
+    SessionItem.objects.bulk_create(rows)
+    for order, d in enumerate(draft.get("directives") or []):
+        issuer = _person(code, d.get("issuer"), [], date)
+        directive = Directive.objects.create(
+            session=session,
+            text=d.get("text") or "",
+            start=d.get("start"),
+            end=d.get("end"),
+            issuer=issuer,
+            issuer_name=(d.get("issuer") or "")[:120],
+            assignee_text=list(d.get("assignees") or []),
+            deadline=dt.date.fromisoformat(d["deadline"]) if d.get("deadline") else None,
+            topic=(d.get("topic") or "")[:120],
+            order=order,
+        )
+        ids = _unit_ids(code, d.get("units") or [], f"directive #{order + 1}")
+        units = sorted(Unit.objects.filter(pk__in=ids), key=lambda u: ids.index(u.pk))
+        create_tasks(directive=directive, units=units, deadline=directive.deadline, actor=actor)
+    SourceDocument.objects.filter(pk=current.pk).update(status=DocumentStatus.CONFIRMED, version=current.version + 1)
+    document.status = DocumentStatus.CONFIRMED
+    document.version = current.version + 1
+    return session

@@ -1,0 +1,155 @@
+"""Ingest: a report becomes one document in review, never two; bad files are named."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from chidao.extract import ExtractError
+from chidao.meetings import services
+from chidao.meetings.models import DocumentStatus, SourceDocument
+
+from .conftest import AN_BINH, BINH_MINH, HOANG_LOC
+
+
+def test_it_stores_the_text_the_record_and_a_draft(office, unit_a):
+    doc, created = services.ingest_text(text=AN_BINH, filename="an-binh.txt", province_code="38", actor=office)
+
+    assert created is True
+    assert doc.status == DocumentStatus.REVIEW
+    assert doc.raw_text == AN_BINH
+    assert doc.sha256 == doc.record["sha256"]
+    assert doc.text == doc.record["text"]
+    assert doc.title == "Chủ tịch UBND tỉnh làm việc với xã An Bình"
+    assert doc.uploaded_by == office
+    assert doc.province_code == "38"
+    first = doc.draft["directives"][0]
+    assert "trước ngày 30/6/2026" in first["text"]
+    assert first["deadline"] == "2026-06-30"
+    assert first["units"] == [unit_a.pk]
+    assert first["needs_choice"] is False
+    # every item of the draft points into the cleaned text
+    for key in ("directives", "petitions", "difficulties", "indicators"):
+        for item in doc.draft[key]:
+            assert doc.text[item["start"] : item["end"]] == item["text"]
+
+
+def test_it_does_not_duplicate_the_same_text(office):
+    first, created_first = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
+    again, created_again = services.ingest_text(text=AN_BINH, filename="b.txt", province_code="38", actor=None)
+
+    assert (created_first, created_again) == (True, False)
+    assert again.pk == first.pk
+    assert SourceDocument.objects.count() == 1
+
+
+def test_it_does_not_duplicate_the_same_uploaded_file(office, settings):
+    upload = lambda: SimpleUploadedFile("bao-cao.txt", BINH_MINH.encode(), content_type="text/plain")  # noqa: E731
+
+    first, created_first = services.ingest_file(file=upload(), province_code="38", actor=office)
+    again, created_again = services.ingest_file(file=upload(), province_code="38", actor=office)
+
+    assert (created_first, created_again) == (True, False)
+    assert again.pk == first.pk
+    assert SourceDocument.objects.count() == 1
+    stored = first.file.path
+    assert stored.startswith(str(settings.MEDIA_ROOT))
+    with open(stored, "rb") as f:
+        assert f.read() == BINH_MINH.encode()
+    assert len(list((settings.MEDIA_ROOT / "sources").rglob("*.txt"))) == 1
+
+
+def test_it_reads_an_html_page(office):
+    page = f"<html><head><title>Tin</title></head><body><article><h1>Tin</h1>{''.join(f'<p>{p}</p>' for p in BINH_MINH.splitlines() if p)}</article></body></html>"
+    doc, created = services.ingest_file(
+        file=SimpleUploadedFile("tin.html", page.encode()), province_code="38", actor=office
+    )
+    assert created
+    assert "rà soát các tiêu chí còn thiếu" in doc.text
+
+
+def test_it_reads_a_docx(office):
+    docx = pytest.importorskip("docx")
+    buffer = io.BytesIO()
+    document = docx.Document()
+    for paragraph in HOANG_LOC.split("\n\n"):
+        document.add_paragraph(paragraph)
+    document.save(buffer)
+
+    doc, created = services.ingest_file(
+        file=SimpleUploadedFile("hoang-loc.docx", buffer.getvalue()), province_code="38", actor=office
+    )
+    assert created
+    assert "đẩy nhanh tiến độ các dự án trọng điểm" in doc.text
+
+
+def test_it_names_the_file_it_cannot_read(office):
+    with pytest.raises(ExtractError, match=r"anh\.png: unsupported file type '\.png'"):
+        services.ingest_file(file=SimpleUploadedFile("anh.png", b"\x89PNG"), province_code="38", actor=office)
+    with pytest.raises(ExtractError, match=r"rong\.txt: the text is empty"):
+        services.ingest_file(file=SimpleUploadedFile("rong.txt", b"  \n"), province_code="38", actor=office)
+    assert SourceDocument.objects.count() == 0
+
+
+def test_it_ingests_a_batch_where_one_file_is_bad(db, tmp_path):
+    (tmp_path / "a.txt").write_text(AN_BINH, encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text(BINH_MINH, encoding="utf-8")
+    (tmp_path / "sub" / "hong.pdf").write_bytes(b"not a pdf at all")
+    (tmp_path / "c.txt").write_bytes("tiếng Việt".encode("utf-16-le"))  # no BOM: not UTF-8
+
+    batch = services.ingest_paths(paths=[tmp_path], province_code="38")
+
+    assert [(r.path.name, r.created, r.error is None) for r in batch.results] == [
+        ("a.txt", True, True),
+        ("c.txt", False, False),
+        ("b.txt", True, True),
+        ("hong.pdf", False, False),
+    ]
+    assert [r.path.name for r in batch.failures] == ["c.txt", "hong.pdf"]
+    assert "not a readable PDF" in batch.failures[1].error
+    assert SourceDocument.objects.count() == 2
+    assert [doc.pk for doc, _created in batch] == list(
+        SourceDocument.objects.order_by("pk").values_list("pk", flat=True)
+    )
+
+
+def test_the_command_prints_one_line_per_file_and_fails_when_one_failed(db, tmp_path, capsys):
+    good = tmp_path / "a.txt"
+    good.write_text(HOANG_LOC, encoding="utf-8")
+    bad = tmp_path / "b.docx"
+    bad.write_bytes(b"PK broken")
+
+    with pytest.raises(SystemExit) as exit_info:
+        call_command("ingest", str(good), str(bad), "--province", "thanh hoa", "--published", "2023-09-15")
+    out, err = capsys.readouterr()
+
+    assert exit_info.value.code == 1
+    assert out.strip().splitlines() == [f"{good}: created (document {SourceDocument.objects.get().pk}: {SourceDocument.objects.get()})"]
+    assert err.strip().startswith(f"{bad}: error: not a valid .docx")
+    doc = SourceDocument.objects.get()
+    assert doc.province_code == "38"
+    assert doc.draft["date"] == "2023-09-14"
+
+    call_command("ingest", str(good))
+    out, _err = capsys.readouterr()
+    assert out.strip() == f"{good}: already ingested (document {doc.pk}: {doc})"
+
+
+def test_the_command_names_an_unknown_province(db, tmp_path):
+    from django.core.management import CommandError
+
+    with pytest.raises(CommandError, match="--province: unknown province 'Atlantis'"):
+        call_command("ingest", str(tmp_path), "--province", "Atlantis")
+
+
+def test_the_published_date_gives_the_year(office):
+    text = BINH_MINH.replace(" năm 2026", "").replace("Quý I, ", "")
+    doc, _ = services.ingest_text(
+        text=text, filename="x.txt", province_code="38", actor=office, published=dt.date(2024, 4, 10)
+    )
+    assert doc.draft["date"] == "2024-04-09"
