@@ -71,3 +71,8 @@ def test_the_same_body_is_listed_once():
 def test_departments_listed_after_one_so_are_each_a_body_as_written():
     text = LEDE + "Cùng đi có lãnh đạo các sở: Kế hoạch và Đầu tư, Tài chính và Xây dựng; Văn phòng UBND tỉnh.\n"
     assert agencies_of(text) == ["Kế hoạch và Đầu tư", "Tài chính", "Xây dựng", "Văn phòng UBND tỉnh"]
+
+
+def test_a_list_after_so_ban_nganh_is_read_too():
+    text = LEDE + "Tham dự có lãnh đạo các sở, ban, ngành: Nội vụ, Y tế; Ủy ban MTTQ tỉnh.\n"
+    assert agencies_of(text) == ["Nội vụ", "Y tế", "Ủy ban MTTQ tỉnh"]

@@ -98,3 +98,9 @@ def test_it_reads_the_day_in_brackets_after_this_morning():
     doc = process(text)
     assert doc.date == dt.date(2025, 8, 18)
     assert doc.date_span.text == "Sáng nay (18/8"
+
+
+def test_it_reads_other_ways_of_writing_the_day():
+    assert date_of("Sáng 5.9, Ban Thường vụ Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(2024, 9, 5)
+    assert date_of("Sáng thứ Năm (5/9), Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(2024, 9, 5)
+    assert date_of("Ngày 5 tháng 9 năm 2024, UBND tỉnh Nghệ An làm việc với huyện Anh Sơn.\n") == dt.date(2024, 9, 5)

@@ -68,6 +68,8 @@ def test_the_cues_of_a_difficulty():
         "Mặc dù đã có nhiều cố gắng nhưng thu ngân sách còn thấp.",
         "2. Tuy nhiên, tiến độ gieo trồng ở một số địa phương còn chậm.",
         "Bên cạnh đó, trang thiết bị phục vụ chuyển đổi số chưa đáp ứng yêu cầu.",
+        "Bên cạnh kết quả đạt được, huyện vẫn còn những tồn tại trong công tác cán bộ.",
+        "Tỷ lệ giải ngân vốn đầu tư công đạt thấp.",
     ):
         assert is_difficulty(fold(sentence)), sentence
 

@@ -120,7 +120,9 @@ def _short_departments() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names) + r"(?!\w)")
 
 
-_LIST_HEAD = re.compile(r"(?<!\w)(?:các|lãnh đạo) sở\s*:?\s*")
+_LIST_HEAD = re.compile(
+    r"(?<!\w)(?:các|lãnh đạo|đại diện) sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
+)
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
 
 

@@ -32,7 +32,8 @@ _LEDE = re.compile(
     r"(?<!\w)(?P<lead>(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối|sáng qua|chiều qua|sáng nay|chiều nay|"
     r"trưa nay|tối nay|tối qua|ngày|hôm nay|hôm qua)"
     r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?\s*(?:\(\s*)?)"
-    r"(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
+    r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
+    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>\d{4}))?(?!\d))"
 )
 # a page dateline: "31/07/2023 19:46", "19:46 31/07/2023", "31/07/2023 - 19:46"
 _DATELINE = re.compile(
@@ -84,16 +85,17 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
     for m in _LEDE.finditer(folded):
-        if _is_reference(folded, m.start("d")):
+        long_form = m.group("d") is None
+        d_at = m.start("d2") if long_form else m.start("d")
+        if _is_reference(folded, d_at):
             continue
         if m.group("lead").strip().startswith("ngày") and _DEADLINE_HEAD.search(folded[max(0, m.start() - 25) : m.start()]):
             continue
-        day, month = int(m.group("d")), int(m.group("m"))
-        year = int(m.group("y")) if m.group("y") else None
+        day, month = (int(m.group("d2")), int(m.group("m2"))) if long_form else (int(m.group("d")), int(m.group("m")))
+        y = m.group("y2") if long_form else m.group("y")
+        year = int(y) if y else None
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
-        if m.group("sep") == "." and year is None:
-            continue  # "12.5" is more often a number than a date
         if _valid(year or 2024, month, day) is None:
             continue
         return day, month, year, doc.span(m.start(), m.end(), "date", "lede")

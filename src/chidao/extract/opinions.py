@@ -28,7 +28,7 @@ from .spans import Document, Item, Person, Span
 
 _DIFFICULTY = re.compile(
     r"(?<!\w)(?:"
-    r"(?<!\w)(?:còn|vẫn còn|vẫn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+)?(?:khó khăn|hạn chế|vướng mắc|"
+    r"(?<!\w)(?:còn|vẫn còn|vẫn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:khó khăn|hạn chế|vướng mắc|"
     r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
     r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra)"
     r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
@@ -41,7 +41,7 @@ _DIFFICULTY = re.compile(
     r"(?:khó khăn|thách thức|trở ngại)"
     r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
     r"|(?:tiến độ|giải ngân)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
-    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở"
+    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở|đạt thấp|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu)"
     r")"
 )
 _HOWEVER = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác)\s*,")

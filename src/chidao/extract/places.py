@@ -330,7 +330,7 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
         cues = list(_VISIT_CUE.finditer(clause_head))
         if cues:
             between = clause_head[cues[-1].end() :]
-            if len(between) <= 60 and not re.search(r"(?<!\w)(?:về|trên địa bàn|của)(?!\w)", between):
+            if len(between) <= 60 and not re.search(r"(?<!\w)về(?!\w)", between):
                 return "lede"
     # "Ban Thường vụ Huyện ủy X", "Chủ tịch UBND huyện X", "Bí thư Thị ủy X"
     office_head = folded[max(0, at - 45) : at]
