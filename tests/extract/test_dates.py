@@ -104,3 +104,10 @@ def test_it_reads_other_ways_of_writing_the_day():
     assert date_of("Sáng 5.9, Ban Thường vụ Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(2024, 9, 5)
     assert date_of("Sáng thứ Năm (5/9), Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(2024, 9, 5)
     assert date_of("Ngày 5 tháng 9 năm 2024, UBND tỉnh Nghệ An làm việc với huyện Anh Sơn.\n") == dt.date(2024, 9, 5)
+
+
+def test_a_year_end_review_puts_the_session_in_its_year_or_early_in_the_next():
+    text = "Chiều 28/12, Tỉnh ủy Nghệ An tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024.\n"
+    assert date_of(text) == dt.date(2023, 12, 28)
+    assert date_of("Sáng 8/1, UBND tỉnh Nghệ An đánh giá kết quả quý IV năm 2023.\n") == dt.date(2024, 1, 8)
+    assert date_of("Sáng 8/4, UBND tỉnh Nghệ An đánh giá kết quả quý I/2024.\n") == dt.date(2024, 4, 8)

@@ -48,14 +48,18 @@ _DOC_REF = re.compile(
 )
 # reporting periods that place the session in their year
 _PERIOD_YEAR = re.compile(
-    r"(?:(?:\d{1,2}|mấy|những|các|hai|ba|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?|quý\s+(?:[ivx]+|\d)|"
-    r"tháng\s+đầu|đầu|nửa đầu|giữa)\s+năm\s+(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)"
+    r"(?<!\w)(?P<kind>(?:\d{1,2}|mấy|những|các|hai|ba|sáu|chín|mười hai)\s+tháng(?:\s+(?:đầu|cuối))?|"
+    r"quý\s+(?:[ivx]+|\d)|tháng\s+đầu|đầu|nửa đầu|giữa|cuối|cả)"
+    r"(?:\s+năm\s+|\s*/\s*)(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)"
 )
+# periods that end with the year: reviewed early in the next one
+_YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười hai")
 # a whole year reported on: "năm 2020", "kết quả năm 2020"
 _YEAR = re.compile(r"(?<![\w/-])năm\s+(?P<y>(?:19|20)\d{2})(?![\w/]|\s*[-–]\s*\d)")
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
 _DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
 _FUTURE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$")
+_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$")
 _PAST_RESULT = re.compile(r"(?:kết quả|tổng kết|đạt|thực hiện|trong|qua|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,6}$")
 
 
@@ -121,7 +125,10 @@ def body_year(doc: Document, month: int | None) -> int | None:
     folded = doc.folded
     periods: Counter[int] = Counter()
     for m in _PERIOD_YEAR.finditer(folded):
-        periods[int(m.group("y"))] += 1
+        y = int(m.group("y"))
+        if month is not None and month <= 3 and _YEAR_END_PERIOD.match(m.group("kind")):
+            y += 1  # "quý IV năm 2023", "cả năm 2023" reviewed in January 2024
+        periods[y] += 1
     if periods:
         # several period phrases: the latest year named is the current one
         return max(periods)
@@ -133,6 +140,8 @@ def body_year(doc: Document, month: int | None) -> int | None:
             continue
         if month is not None and month <= 3 and _PAST_RESULT.search(head):
             votes[y + 1] += 1  # early in the year, last year's results are reported
+        elif month is not None and month >= 10 and _PLAN.search(head):
+            votes[y - 1] += 1  # late in the year, next year's tasks are planned
         else:
             votes[y] += 1
     if not votes:
