@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from chidao.organisation import views
 
 app_name = "organisation"
-urlpatterns: list = []
+urlpatterns = [
+    path("units/", views.unit_list, name="unit_list"),
+]
