@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from chidao.extract import places
+from chidao.extract import ExtractError, places
 from chidao.extract.pipeline import process
 from chidao.extract.spans import Options
 from chidao.extract.units import lookup_unit, province_name, province_units, provinces
@@ -108,7 +108,7 @@ def test_the_caller_s_province_overrides_the_text():
 
 
 def test_an_unknown_province_from_the_caller_is_an_error_that_names_it():
-    with pytest.raises(ValueError, match="Xứ Đoài"):
+    with pytest.raises(ExtractError, match=r"a\.txt: unknown province 'Xứ Đoài'"):
         process(DISTRICT_VISIT_2022, Options(province="Xứ Đoài", source="a.txt"))
 
 

@@ -32,6 +32,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from .errors import ExtractError
 from .spans import Document, Span, fold, strip_marks
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
@@ -361,7 +362,7 @@ def find_places(doc: Document) -> None:
     if doc.options.province:
         name = province_name(doc.options.province)
         if name is None:
-            raise ValueError(f"{doc.options.source}: unknown province {doc.options.province!r}")
+            raise ExtractError(doc.options.source, f"unknown province {doc.options.province!r} (--province)")
         doc.province = name
     else:
         found = find_province(doc, era, [um for um in everywhere if um.units])
