@@ -1,0 +1,121 @@
+"""Confirm: the reviewed draft becomes a session, its items, directives and tasks — or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chidao.meetings import services
+from chidao.meetings.models import (
+    Directive,
+    DocumentStatus,
+    ItemKind,
+    Session,
+    SessionItem,
+    SourceDocument,
+)
+from chidao.meetings.services import DraftError
+from chidao.organisation.models import Person
+from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
+
+
+@pytest.fixture
+def reviewed(document, department, department_xd):
+    """The An Bình document after review: the departments' directive goes to two departments."""
+    services.edit_item(
+        document=document, version=document.version, kind="directives", index=1,
+        units=[department.pk, department_xd.pk], assignees=["các sở, ngành liên quan"], topic="Giao thông",
+    )
+    return document
+
+
+def test_it_stores_the_session_items_directives_and_tasks(reviewed, office, unit_a, department, department_xd):
+    draft = reviewed.draft
+
+    session = services.confirm(document=reviewed, actor=office)
+
+    doc = SourceDocument.objects.get(pk=reviewed.pk)
+    assert doc.status == DocumentStatus.CONFIRMED
+    assert session.document_id == doc.pk and session.province_code == "38"
+    assert session.date == dt.date(2026, 3, 12)
+    assert session.kind == "visit"
+    assert session.confirmed_by == office and session.confirmed_at is not None
+    assert [p.full_name for p in session.chairs.all()] == ["Trịnh Văn Lâm"]
+    assert list(session.localities.all()) == [unit_a]
+    chair = Person.objects.get(full_name="Trịnh Văn Lâm")
+    assert sorted(chair.positions.values_list("title", flat=True)) == ["Chủ tịch UBND tỉnh", "Phó Bí thư Tỉnh ủy"]
+
+    expected = {
+        ItemKind.PERSON: len(draft["people"]), ItemKind.LOCALITY: len(draft["localities"]),
+        ItemKind.AGENCY: len(draft["agencies"]), ItemKind.INDICATOR: len(draft["indicators"]),
+        ItemKind.DIFFICULTY: len(draft["difficulties"]), ItemKind.PETITION: len(draft["petitions"]),
+        ItemKind.SITE_VISIT: len(draft["site_visits"]),
+    }
+    got = {kind: session.items.filter(kind=kind).count() for kind in expected}
+    assert got == expected
+    assert SessionItem.objects.count() == sum(expected.values())
+    indicator = session.items.filter(kind=ItemKind.INDICATOR).first()
+    assert indicator.data == {"value": 12.5, "unit": "tỷ đồng"}
+    assert doc.text[indicator.start : indicator.end] == indicator.text
+    petition = session.items.get(kind=ItemKind.PETITION)
+    assert petition.data == {"by": "Lê Văn Hòa"} and petition.person.full_name == "Lê Văn Hòa"
+    locality = session.items.get(kind=ItemKind.LOCALITY)
+    assert locality.unit == unit_a
+    agency = session.items.get(kind=ItemKind.AGENCY, text="Sở Tài chính")
+    assert agency.unit == department
+
+    first, second = Directive.objects.filter(session=session).order_by("order")
+    assert (first.issuer, first.issuer_name, first.assignee_text, first.deadline) == (
+        chair, "Trịnh Văn Lâm", ["UBND xã An Bình"], dt.date(2026, 6, 30)
+    )
+    assert (second.assignee_text, second.topic, second.deadline) == (["các sở, ngành liên quan"], "Giao thông", None)
+    assert [(t.directive_id, t.unit, t.deadline, t.state) for t in Task.objects.order_by("directive__order", "unit__name")] == [
+        (first.pk, unit_a, dt.date(2026, 6, 30), TaskState.NEW),
+        (second.pk, department, None, TaskState.NEW),
+        (second.pk, department_xd, None, TaskState.NEW),
+    ]
+    assert list(TaskEvent.objects.values_list("kind", "actor")) == [(EventKind.CREATED, office.pk)] * 3
+
+
+def test_it_refuses_a_directive_without_a_unit_and_stores_nothing(document, office):
+    services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
+
+    with pytest.raises(DraftError, match=r"directive #2 «các sở, ngành.*» has no unit chosen"):
+        services.confirm(document=document, actor=office)
+
+    assert (Session.objects.count(), Directive.objects.count(), Task.objects.count()) == (0, 0, 0)
+    assert SourceDocument.objects.get(pk=document.pk).status == DocumentStatus.REVIEW
+
+
+def test_a_failure_half_way_leaves_nothing(reviewed, office, monkeypatch):
+    from chidao.tasks import services as tasks_services
+
+    real = tasks_services.create_tasks
+    calls = []
+
+    def failing_on_the_second(**kwargs):
+        calls.append(kwargs["directive"].text)
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return real(**kwargs)
+
+    monkeypatch.setattr(tasks_services, "create_tasks", failing_on_the_second)
+
+    with pytest.raises(RuntimeError, match="went away"):
+        services.confirm(document=reviewed, actor=office)
+
+    assert len(calls) == 2
+    assert (Session.objects.count(), SessionItem.objects.count(), Directive.objects.count()) == (0, 0, 0)
+    assert (Task.objects.count(), TaskEvent.objects.count()) == (0, 0)
+    doc = SourceDocument.objects.get(pk=reviewed.pk)
+    assert (doc.status, doc.version) == (DocumentStatus.REVIEW, 2)
+
+
+def test_it_cannot_confirm_twice(reviewed, office):
+    services.confirm(document=reviewed, actor=office)
+    with pytest.raises(DraftError, match="is not waiting for review"):
+        services.confirm(document=reviewed, actor=office)
+    with pytest.raises(DraftError, match="can no longer change"):
+        services.drop_item(document=reviewed, version=reviewed.version, kind="directives", index=0)
+    assert Session.objects.count() == 1

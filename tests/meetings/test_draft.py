@@ -1,0 +1,188 @@
+"""The review draft: unit suggestions, and each edit the office makes (with its version check)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chidao.meetings import services
+from chidao.meetings.draft import build_draft, suggest_units
+from chidao.meetings.models import SourceDocument
+from chidao.meetings.services import ConflictError, DraftError
+
+
+def _lookup(table):
+    return lambda text: table.get(text, [])
+
+
+def test_it_suggests_the_unit_an_assignee_names():
+    assert suggest_units(["UBND xã Minh Sơn"], ["xã Minh Sơn"], _lookup({"UBND xã Minh Sơn": [7]})) == ([7], False)
+
+
+def test_it_flags_a_collective_assignee_for_the_office_to_choose():
+    assert suggest_units(["các sở, ngành"], ["xã Minh Sơn"], _lookup({"xã Minh Sơn": [7]})) == ([], True)
+    assert suggest_units(["xã Tân Lập", "các sở, ngành"], [], _lookup({"xã Tân Lập": [9]})) == ([9], True)
+
+
+def test_it_sends_local_government_and_unnamed_assignees_to_the_session_localities():
+    lookup = _lookup({"xã Minh Sơn": [7], "xã Tân Lập": [9]})
+    assert suggest_units(["cấp ủy, chính quyền địa phương"], ["xã Minh Sơn", "xã Tân Lập"], lookup) == ([7, 9], False)
+    assert suggest_units([], ["xã Tân Lập"], lookup) == ([9], False)
+    assert suggest_units([], [], lookup) == ([], True)
+
+
+def test_the_draft_keeps_every_item_with_its_offsets():
+    record = {
+        "date": "2026-03-12", "title": "Hội nghị sơ kết", "chairs": [{"name": "Hà Văn Sơn", "titles": ["Bí thư Tỉnh ủy"]}],
+        "people": [{"name": "Hà Văn Sơn", "titles": ["Bí thư Tỉnh ủy"], "start": 0, "end": 10}],
+        "localities": ["xã Minh Sơn"], "locality_spans": [{"text": "xã Minh Sơn", "start": 20, "end": 31}],
+        "agencies": ["Sở Y tế"], "agency_spans": [],
+        "indicators": [{"text": "đạt 5%", "start": 40, "end": 46, "value": 5.0, "unit": "%", "rule": "x"}],
+        "difficulties": [], "petitions": [{"text": "kiến nghị", "start": 50, "end": 59, "by": None}],
+        "directives": [{"text": "các sở, ngành hỗ trợ xã", "start": 60, "end": 83, "issuer": "Hà Văn Sơn",
+                        "assignees": ["các sở, ngành"], "deadline": None}],
+        "site_visits": ["cầu Đá"], "site_visit_spans": [{"text": "cầu Đá", "start": 90, "end": 96}],
+    }
+    draft = build_draft(record, _lookup({"xã Minh Sơn": [7]}))
+
+    assert draft["kind"] == "conference"
+    assert draft["localities"] == [{"text": "xã Minh Sơn", "start": 20, "end": 31}]
+    assert draft["agencies"] == [{"text": "Sở Y tế", "start": None, "end": None}]
+    assert draft["indicators"] == [{"text": "đạt 5%", "start": 40, "end": 46, "value": 5.0, "unit": "%"}]
+    assert draft["site_visits"] == [{"text": "cầu Đá", "start": 90, "end": 96}]
+    assert draft["directives"][0]["units"] == []
+    assert draft["directives"][0]["needs_choice"] is True
+    assert draft["directives"][0]["topic"] == ""
+
+
+def _fresh(document):
+    return SourceDocument.objects.get(pk=document.pk)
+
+
+def test_it_edits_a_directive_and_bumps_the_version(document, department):
+    services.edit_item(
+        document=document, version=1, kind="directives", index=1,
+        text="  Các sở, ngành   giải quyết kiến nghị ", issuer="Trịnh Văn Lâm", assignees="các sở; ngành",
+        units=[department], deadline="15/7/2026", topic="Giao thông",
+    )
+    doc = _fresh(document)
+    d = doc.draft["directives"][1]
+    assert doc.version == 2 == document.version
+    assert (d["text"], d["assignees"], d["units"], d["deadline"], d["topic"], d["needs_choice"]) == (
+        "Các sở, ngành giải quyết kiến nghị", ["các sở", "ngành"], [department.pk], "2026-07-15", "Giao thông", False
+    )
+
+
+def test_it_refuses_a_stale_version_and_changes_nothing(document):
+    services.drop_item(document=document, version=1, kind="petitions", index=0)
+    before = _fresh(document).draft
+
+    stale = SourceDocument.objects.get(pk=document.pk)
+    stale.version = 1  # what a second reviewer's page still shows
+    with pytest.raises(ConflictError, match=r"changed by someone else .*version 2.*version 1"):
+        services.edit_item(document=stale, version=1, kind="directives", index=0, topic="Đất đai")
+    with pytest.raises(ConflictError):
+        services.drop_item(document=stale, version=1, kind="directives", index=0)
+
+    after = _fresh(document)
+    assert after.version == 2
+    assert after.draft == before
+
+
+def test_it_names_the_bad_value(document):
+    with pytest.raises(DraftError, match=r"directives #1, deadline: '31/2/2026' is not a date"):
+        services.edit_item(document=document, version=1, kind="directives", index=0, deadline="31/2/2026")
+    with pytest.raises(DraftError, match=r"directives #9: no such item"):
+        services.edit_item(document=document, version=1, kind="directives", index=8, topic="x")
+    with pytest.raises(DraftError, match=r"units\): unit\(s\) \[999999\] do not exist|unit\(s\) \[999999\] do not exist"):
+        services.edit_item(document=document, version=1, kind="directives", index=0, units=[999999])
+    with pytest.raises(DraftError, match=r"petitions #1, deadline: not an editable field"):
+        services.edit_item(document=document, version=1, kind="petitions", index=0, deadline="1/1/2026")
+    assert _fresh(document).version == 1
+
+
+def test_it_refuses_a_unit_of_another_province(document):
+    from chidao.organisation.models import Unit, UnitKind
+
+    elsewhere = Unit.objects.create(province_code="42", kind=UnitKind.COMMUNE, name="Xã Kỳ Lạc")
+    with pytest.raises(DraftError, match=rf"\[{elsewhere.pk}\] do not exist in this province"):
+        services.edit_item(document=document, version=1, kind="directives", index=0, units=[elsewhere.pk])
+
+
+def test_it_splits_a_directive_at_an_offset(document):
+    original = document.draft["directives"][0]
+    cut = original["text"].index(" trước ngày")
+
+    services.split_directive(document=document, version=1, index=0, offset=cut)
+
+    doc = _fresh(document)
+    first, second = doc.draft["directives"][:2]
+    assert len(doc.draft["directives"]) == 3
+    assert first["text"] == original["text"][:cut]
+    assert second["text"] == original["text"][cut + 1 :]
+    assert doc.text[first["start"] : first["end"]] == first["text"]
+    assert doc.text[second["start"] : second["end"]] == second["text"]
+    assert first["units"] == second["units"] == original["units"]
+    assert doc.version == 2
+
+
+def test_it_refuses_a_split_at_the_ends(document):
+    with pytest.raises(DraftError, match="cannot split at 0"):
+        services.split_directive(document=document, version=1, index=0, offset=0)
+
+
+def test_it_merges_two_adjacent_directives(document, unit_a, department):
+    services.edit_item(document=document, version=1, kind="directives", index=1, units=[department.pk])
+    first, second = document.draft["directives"]
+
+    services.merge_directives(document=document, version=2, index=0)
+
+    doc = _fresh(document)
+    (merged,) = doc.draft["directives"]
+    assert merged["start"] == first["start"] and merged["end"] == second["end"]
+    assert merged["text"] == doc.text[first["start"] : second["end"]]
+    assert merged["units"] == [unit_a.pk, department.pk]
+    assert merged["deadline"] == "2026-06-30"
+    with pytest.raises(DraftError, match="it is the last directive"):
+        services.merge_directives(document=document, version=3, index=0)
+
+
+def test_it_drops_an_item(document):
+    difficulties = len(document.draft["difficulties"])
+    services.drop_item(document=document, version=1, kind="difficulties", index=0)
+    assert len(_fresh(document).draft["difficulties"]) == difficulties - 1
+
+
+def test_it_adds_an_item_from_a_selection_of_the_source(document):
+    start = document.text.index("Tổng diện tích")
+    end = document.text.index("1.250 ha") + len("1.250 ha")
+
+    services.add_item(document=document, version=1, kind="directives", start=start - 1, end=end)
+
+    doc = _fresh(document)
+    added = [d for d in doc.draft["directives"] if d["start"] == start]
+    assert added == [
+        {"text": doc.text[start:end], "start": start, "end": end, "issuer": "Trịnh Văn Lâm", "deadline": None,
+         "assignees": [], "assignee_spans": [], "units": [], "needs_choice": True, "topic": ""}
+    ]
+    assert doc.draft["directives"].index(added[0]) == 0  # placed by position in the source
+    with pytest.raises(DraftError, match="outside the text"):
+        services.add_item(document=document, version=2, kind="site_visits", start=5, end=10**6)
+
+
+def test_it_sets_the_session_date_title_chairs_and_localities(document):
+    services.set_session(
+        document=document, version=1, date=dt.date(2026, 3, 13), title="Làm việc tại An Bình",
+        chairs=["Trịnh Văn Lâm", {"name": "Đỗ Minh Khôi", "titles": ["Phó Chủ tịch UBND tỉnh"]}],
+        localities=["xã An Bình", "xã Bình Minh"],
+    )
+    doc = _fresh(document)
+    assert (doc.draft["date"], doc.draft["title"]) == ("2026-03-13", "Làm việc tại An Bình")
+    assert doc.draft["chairs"] == [
+        {"name": "Trịnh Văn Lâm", "titles": []}, {"name": "Đỗ Minh Khôi", "titles": ["Phó Chủ tịch UBND tỉnh"]}
+    ]
+    assert [loc["text"] for loc in doc.draft["localities"]] == ["xã An Bình", "xã Bình Minh"]
+    assert doc.draft["localities"][0]["start"] is not None  # the extracted one keeps its place
+    with pytest.raises(DraftError, match="session date: '2026-13-01' is not a date"):
+        services.set_session(document=document, version=2, date="2026-13-01")
