@@ -50,3 +50,15 @@ Bí thư Tỉnh ủy cho rằng, bên cạnh kết quả đạt được, một 
 Bí thư Tỉnh ủy đề nghị huyện Minh Hóa tập trung phát triển du lịch cộng đồng gắn với bảo tồn hang động. Cán bộ phải sâu sát cơ sở, nói đi đôi với làm.
 Thực hiện nghiêm túc việc tiếp công dân. Rà soát, hoàn thiện đề án sắp xếp thôn, bản trong tháng 5.
 """
+
+# A conclusion notice of 2024: "<unit>:" headings, bullets, a department's task after a colon.
+CONCLUSION_NOTICE_2024 = """\
+Chiều 20/9, đồng chí Bùi Văn Khánh, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Hòa Bình đã làm việc với huyện Lạc Sơn về tiến độ các dự án năm 2024.
+Sau khi nghe báo cáo và ý kiến của các sở, ngành, Chủ tịch UBND tỉnh kết luận như sau:
+1. Nhiệm vụ thời gian tới
+a) UBND huyện Lạc Sơn:
+- Tập trung hoàn thành giải phóng mặt bằng dự án đường tỉnh 436 trước ngày 30/11/2024.
+- Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.
+b) Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.
+Ông Đinh Công Sứ, Chủ tịch UBND huyện Lạc Sơn cho biết, huyện sẽ tập trung chỉ đạo các xã. Đẩy mạnh thu ngân sách là nhiệm vụ trọng tâm.
+"""

@@ -311,3 +311,21 @@ def test_a_bad_cue_line_names_the_file(tmp_path, monkeypatch):
             cue_lexicon()
     finally:
         cue_lexicon.cache_clear()
+
+
+def test_a_conclusion_notice_s_units_and_bullets_are_directives_with_their_unit():
+    from extract_samples import CONCLUSION_NOTICE_2024
+
+    doc = process(CONCLUSION_NOTICE_2024)
+    assert texts(doc) == [
+        "- Tập trung hoàn thành giải phóng mặt bằng dự án đường tỉnh 436 trước ngày 30/11/2024.",
+        "- Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.",
+        "b) Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.",
+    ]
+    assert assignees(doc) == [["UBND huyện Lạc Sơn"], ["UBND huyện Lạc Sơn"], ["Sở Tài chính"]]
+    assert [d.data["deadline"] for d in doc.directives] == [
+        dt.date(2024, 11, 30),
+        dt.date(2024, 12, 31),
+        dt.date(2024, 12, 31),
+    ]
+    assert set(issuers(doc)) == {"Bùi Văn Khánh"}

@@ -319,10 +319,30 @@ class _Reader:
             return None
         return m.start()
 
+    def unit_colon(self, s: Span) -> tuple[Span, int] | None:
+        """A sentence opening with "<who>:" (a conclusion notice's layout): (who, after the colon)."""
+        pos = s.start
+        m = _BULLET.match(self.f, pos, s.end)
+        if m:
+            pos = m.end()
+        a = self.rx.agent.match(self.f, pos, s.end)
+        colon = self.f.find(":", pos, min(s.end, pos + 100))
+        if not a or colon < 0 or colon < a.end():
+            return None
+        who = self.f[pos:colon]
+        if len(who.split()) > 12 or self.rx.negator.search(who) or self.rx.modal.search(who):
+            return None
+        if any(pos <= x[0] < colon for x in self.refs):
+            return None
+        rest = colon + 1
+        while rest < s.end and self.f[rest] == " ":
+            rest += 1
+        return self.doc.span(pos, colon, "assignee", "unit-colon"), rest
+
     def assignee(self, pos: int, end: int) -> Span | None:
         """The subject written at ``pos`` when it is one that can act."""
         m = self.rx.ask.match(self.f, pos, end)
-        if m:
+        if m and not self.f.startswith("chỉ đạo", pos):  # "Chỉ đạo các xã ...": not theirs
             pos = m.end()
         m = re.match(r"\s*cho\s+", self.f[pos:end])
         if m:
@@ -515,7 +535,19 @@ def find_directives(doc: Document) -> None:
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
-            start, subject_at, issuer = _directive_start(r, st, s, begin)
+            unit = r.unit_colon(s) if st.speaker.leader and s.start == p.start else None
+            if unit is not None:
+                # "b) Sở Tài chính: Chủ trì, phối hợp ..." / "a) UBND huyện Yên Định:" + bullets
+                np, rest = unit
+                if rest >= s.end:
+                    st.last_assignees, st.last_issuer = [np], st.speaker.person
+                    continue
+                if r.clause_start(rest, s.end) is None:
+                    continue
+                start, subject_at, issuer = s.start, None, st.speaker.person
+                st.last_assignees, st.last_issuer = [np], issuer
+            else:
+                start, subject_at, issuer = _directive_start(r, st, s, begin)
             if start is None or not st.speaker.leader:
                 continue
             end = s.end
