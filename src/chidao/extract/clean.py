@@ -92,8 +92,11 @@ def lexicon() -> tuple[Entry, ...]:
     return tuple(entries)
 
 
+@lru_cache(maxsize=8192)
 def lexicon_kind(line: str) -> str | None:
     """The kind of boilerplate ``line`` is according to the lexicon, or None."""
+    if len(line) > 300:  # every entry is a short line
+        return None
     key = fold(line).strip().rstrip(".!?… ")
     for e in lexicon():
         if e.matches(key):
@@ -117,6 +120,7 @@ def _key(line: str) -> str:
     return fold(line).strip().rstrip(_SENTENCE_END + " ")
 
 
+@lru_cache(maxsize=8192)
 def dateline_date(line: str) -> dt.date | None:
     """The date of a standalone dateline ("31/07/2023 19:46", "20:04 , 21/02/2025",
     "Thứ Hai, 11/10/2021 - 14:30 (GMT+7)"), or None if the line is anything else."""
@@ -189,19 +193,24 @@ def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
 
 def _tail_start(lines: list[str]) -> int:
     """Index of the first line of the page's tail (len(lines) if none)."""
+    checked = 0
     for i, line in enumerate(lines):
         kind = lexicon_kind(line)
-        if kind in ("end", "section") and _is_listing_tail(lines, i + 1, kind == "section"):
-            return i
+        if kind in ("end", "section") and checked < 20:
+            checked += 1  # bounded work on pages made of markers
+            if _is_listing_tail(lines, i + 1, kind == "section"):
+                return i
         # a related article without a marker: headline twice, then its own dateline
         if (
             i + 2 < len(lines)
             and _title_like(line)
             and _key(lines[i + 1]) == _key(line)
             and dateline_date(lines[i + 2]) is not None
-            and _is_listing_tail(lines, i, True)
+            and checked < 20
         ):
-            return i
+            checked += 1
+            if _is_listing_tail(lines, i, True):
+                return i
     return len(lines)
 
 
@@ -221,7 +230,12 @@ def find_headline(lines: list[str]) -> int | None:
     if repeated:
         best = max(repeated, key=lambda k: (counts[k], -first[k]))
         return first[best]
-    if len(lines) > 1 and _title_like(lines[0]) and not lines[0].isupper() and not is_byline(lines[0]):
+    if (
+        len(lines) > 1
+        and _title_like(lines[0])
+        and not lines[0].isupper()
+        and not is_byline(lines[0])
+    ):
         if not lexicon_kind(lines[0]) and dateline_date(lines[0]) is None:
             return 0
     return None
@@ -234,7 +248,7 @@ def _strip_glued(line: str, head: str) -> str:
     low, hk = fold(line), fold(head)
     if low.endswith(hk):
         cut = len(line) - len(head)
-        if line[cut - 1] in _SENTENCE_END + "”\"" or not line[cut - 1].isspace():
+        if line[cut - 1] in _SENTENCE_END + '”"' or not line[cut - 1].isspace():
             return line[:cut].rstrip()
     if low.startswith(hk) and line[len(head)].isupper():
         return line[len(head) :].lstrip()
@@ -250,7 +264,9 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
     h = find_headline(body)
     head = _PHOTO_MARK.sub("", body[h]) if h is not None else None
     head_key = _key(head) if head else None
-    last_long = max((i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1)
+    last_long = max(
+        (i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1
+    )
     dateline: dt.date | None = None
     seen: set[str] = set()
     kept: list[str] = []
@@ -277,7 +293,9 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
             removed.append(line[len(base) :].strip())
         text = _strip_glued(base, head) if head else base
         if text != base:
-            removed.append(base[len(text) :] if base.startswith(text) else base[: len(base) - len(text)])
+            removed.append(
+                base[len(text) :] if base.startswith(text) else base[: len(base) - len(text)]
+            )
         seen.add(k)
         kept.append(text)
     removed.extend(lines[tail:])

@@ -161,13 +161,23 @@ def html_text(markup: str, source: str = "-") -> str:
     except Exception:  # trafilatura raises assorted errors on broken markup
         log.debug("%s: trafilatura failed", source, exc_info=True)
         doc = None
+    date = None
     if doc is not None:
         title = getattr(doc, "title", None)
         body = getattr(doc, "text", None)
+        date = _page_date(getattr(doc, "date", None))
     if not body or not body.strip():
         log.info("%s: no main text found, falling back to plain text", source)
         return html.unescape(html_plain_text(markup))
-    return f"{title}\n\n{body}" if title else body
+    # the headline, then the page's date as a dateline (the cleaner keeps it in doc.dateline)
+    head = "\n".join(x for x in (title, date) if x)
+    return f"{head}\n\n{body}" if head else body
+
+
+def _page_date(value: str | None) -> str | None:
+    """trafilatura's "YYYY-MM-DD" as a Vietnamese dateline "DD/MM/YYYY"."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value or "")
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else None
 
 
 # ---------------------------------------------------------------- DOCX

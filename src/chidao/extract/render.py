@@ -77,9 +77,7 @@ def mark_text(text: str, items: list[tuple[int, int, str, str]]) -> str:
 
 def render_text(record: dict[str, Any]) -> str:
     """The header, legend and marked text of a record."""
-    counts = ", ".join(
-        f"{len(record.get(k) or [])} {label.lower()}" for k, label in LABELS.items()
-    )
+    counts = ", ".join(f"{len(record.get(k) or [])} {label.lower()}" for k, label in LABELS.items())
     header = [
         f"Nguồn: {record.get('source', '-')}",
         f"Tiêu đề: {record.get('title') or '—'}",
@@ -88,7 +86,8 @@ def render_text(record: dict[str, Any]) -> str:
         f"Địa bàn: {'; '.join(record.get('localities') or []) or '—'}",
         f"Cơ quan: {'; '.join(record.get('agencies') or []) or '—'}",
         f"Người được nêu tên: {len(record.get('people') or [])}    Mục trích xuất: {counts}",
-        "Chú giải: " + ", ".join(f"{OPEN}{label} …{CLOSE}" for label in LABELS.values())
+        "Chú giải: "
+        + ", ".join(f"{OPEN}{label} …{CLOSE}" for label in LABELS.values())
         + "; {…} người chỉ đạo, đơn vị thực hiện, thời hạn, giá trị",
         "-" * 72,
     ]
