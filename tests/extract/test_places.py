@@ -129,3 +129,18 @@ def test_the_stage_is_fast_once_the_tables_are_loaded():
     process(body)
     elapsed = time.perf_counter() - started
     assert len(body) / elapsed > 500_000  # the whole pipeline; places must not dominate
+
+
+def test_an_address_qualifier_is_not_a_locality_but_a_later_stop_is():
+    text = (
+        "Sáng 5/4, đồng chí Lê Văn Bình, Phó Chủ tịch UBND tỉnh đã về thăm, làm việc tại xã Yên Trường, "
+        "huyện Yên Định về kết quả quý I năm 2024.\n"
+        "Tiếp đó, đoàn làm việc với UBND xã Thiệu Giao về công tác giải phóng mặt bằng.\n"
+        "Đồng chí đề nghị huyện làm việc với xã Định Tân để tháo gỡ vướng mắc.\n"
+    )
+    doc = process(text)
+    assert doc.province == "Thanh Hóa"
+    assert [(s.label, s.rule) for s in doc.localities] == [
+        ("xã Yên Trường", "places:lede"),
+        ("xã Thiệu Giao", "places:visit"),
+    ]

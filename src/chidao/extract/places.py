@@ -59,6 +59,13 @@ _VISIT_CUE = re.compile(
     r"(?:làm việc|thăm|kiểm tra|khảo sát|giám sát|đối thoại|tiếp xúc|về dự|chúc tết|động viên|"
     r"đến|tới|với|tại)\b"
 )
+# cues that make a unit the subject of the session wherever they are
+_VISIT_ANYWHERE = re.compile(
+    r"(?:làm việc (?:với|tại)|thăm và làm việc|thăm,? làm việc|về thăm|đến thăm|khảo sát tại|"
+    r"kiểm tra tại|đến kiểm tra|đối thoại với|tiếp xúc cử tri)(?!\w)(?!.*(?:làm việc|thăm))"
+)
+_ASKS = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|cần|phải|giao)(?!\w)")
+_RANK = {"xã": 1, "phường": 1, "thị trấn": 1, "đặc khu": 1, "huyện": 2, "thị xã": 2, "thành phố": 2, "quận": 2}
 # local offices: a title of the local side, followed by the unit
 _LOCAL_OFFICE = re.compile(
     r"(?:bí thư|phó bí thư|chủ tịch|phó chủ tịch|trưởng ban|chánh văn phòng|ủy viên ban thường vụ|"
@@ -333,6 +340,11 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
             between = clause_head[cues[-1].end() :]
             if len(between) <= 60 and not re.search(r"(?<!\w)về(?!\w)", between):
                 return "lede"
+    # a later stop of the visit: "Tiếp đó, đoàn làm việc với xã X"
+    cue = _VISIT_ANYWHERE.search(clause_head)
+    if cue and len(clause_head) - cue.end() <= 45 and not re.search(r"(?<!\w)về(?!\w)", clause_head[cue.end() :]):
+        if not _ASKS.search(clause_head):
+            return "visit"
     # "Ban Thường vụ Huyện ủy X", "Chủ tịch UBND huyện X", "Bí thư Thị ủy X"
     office_head = folded[max(0, at - 45) : at]
     if _LOCAL_OFFICE.search(office_head):
@@ -377,7 +389,16 @@ def find_places(doc: Document) -> None:
     title_ends = _headline_offsets(doc)
     in_titles = _title_starts(doc, chairs=False)
     in_chair_titles = _title_starts(doc, chairs=True)
+    previous: UnitMention | None = None
     for um in mentions:
+        qualifier = (
+            previous is not None
+            and re.fullmatch(r"\s*,\s*", doc.text[previous.end : um.start]) is not None
+            and _RANK.get(um.level, 0) > _RANK.get(previous.level, 0)
+        )
+        previous = um
+        if qualifier:
+            continue  # "xã Y, huyện Z": the district only says where the commune is
         rule = _is_about(doc, um, lede_end, title_ends)
         if rule is None and um.start in in_titles and um.level != "thị trấn":
             rule = "person-title"
