@@ -19,11 +19,12 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, Q
 from django.utils import timezone
 
+from chidao.extract import ExtractError, extract_file
 from chidao.meetings import services as meetings
 from chidao.meetings.models import DocumentStatus, SourceDocument
 from chidao.organisation import services as organisation
 from chidao.organisation.models import LOCAL_KINDS, Person, Profile, Role, Unit, search_key
-from chidao.organisation.provinces import find_province, province_code
+from chidao.organisation.provinces import find_province, province_code, province_key
 from chidao.tasks import services as tasks
 from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
 
@@ -65,16 +66,15 @@ class DemoResult:
     confirmed: int = 0
     sessions: int = 0
     tasks: int = 0
+    overdue: int = 0
     moved: list[str] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)  # samples about another province
+    left_in_review: list[str] = field(default_factory=list)
 
 
 def default_sample_paths() -> list[Path]:
-    """The sample reports shipped with the package (``samples/``, else ``extra/``)."""
-    for directory in (SAMPLES_DIR, EXTRA_DIR):
-        files = sample_files([directory])
-        if files:
-            return files
-    return []
+    """The sample reports shipped with the package (``samples/`` and ``extra/``)."""
+    return sample_files([d for d in (SAMPLES_DIR, EXTRA_DIR) if d.is_dir()])
 
 
 def sample_files(paths: Iterable[Path]) -> list[Path]:
@@ -93,6 +93,23 @@ def sample_files(paths: Iterable[Path]) -> list[Path]:
         else:
             raise DemoError(f"sample path {path} does not exist")
     return out
+
+
+def samples_of_province(paths: list[Path], province: str) -> tuple[list[Path], list[Path]]:
+    """Split ``paths`` into the reports about ``province`` (or of unknown province) and the others.
+
+    The demo serves one province: a report about another one has no units to map to here.
+    """
+    mine: list[Path] = []
+    others: list[Path] = []
+    key = province_key(province)
+    for path in paths:
+        try:
+            found = extract_file(str(path)).get("province")
+        except ExtractError as e:
+            raise DemoError(str(e)) from e
+        (mine if not found or province_key(found) == key else others).append(path)
+    return mine, others
 
 
 def demo_password(data_dir: Path | None = None) -> str:
@@ -152,9 +169,10 @@ def prepare(*, province: str, samples: list[Path], password: str) -> DemoResult:
     )
     admin = _user(ADMIN_USERNAME, password, Role.ADMIN, code, full_name="Quản trị hệ thống (demo)")
 
+    samples, result.skipped = samples_of_province(samples, found.name)
     documents = ingest(samples, province_code=code, actor=office)
     result.documents = len(documents)
-    result.confirmed = confirm_all_but_last(documents, actor=office)
+    result.confirmed, result.left_in_review = confirm_all_but_last(documents, actor=office)
 
     leader_person = _leader_person(code)
     leader = _user(
@@ -191,7 +209,9 @@ def prepare(*, province: str, samples: list[Path], password: str) -> DemoResult:
     result.sessions = SourceDocument.objects.filter(
         province_code=code, session__isnull=False
     ).count()
-    result.tasks = Task.objects.filter(unit__province_code=code).count()
+    province_tasks = Task.objects.filter(unit__province_code=code)
+    result.tasks = province_tasks.count()
+    result.overdue = sum(1 for t in province_tasks.only("deadline", "state") if t.is_overdue())
     return result
 
 
@@ -199,19 +219,56 @@ def ingest(samples: list[Path], *, province_code: str, actor: Any) -> list[Sourc
     """Ingest the sample files (already ingested ones are recognised by content, not duplicated)."""
     if not samples:
         return []
-    results = meetings.ingest_paths(paths=samples, province_code=province_code, actor=actor)
-    return [doc for doc, _created in results]
+    batch = meetings.ingest_paths(paths=samples, province_code=province_code, actor=actor)
+    if batch.failures:
+        raise DemoError("; ".join(str(f) for f in batch.failures))
+    return [document for document, _created in batch]
 
 
-def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> int:
-    """Confirm every document still in review except the last one (left for the review page)."""
+def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tuple[int, list[str]]:
+    """Confirm every document still in review except the last one (left for the review page).
+
+    A directive whose assignees name no unit goes to the session's localities, as an office
+    would usually decide; a document with a directive that still has no unit stays in review.
+    Returns the number confirmed and, for those left, why.
+    """
     confirmed = 0
+    left: list[str] = []
     for document in documents[:-1] if len(documents) > 1 else documents:
         document.refresh_from_db()
-        if document.status == DocumentStatus.REVIEW:
-            meetings.confirm(document=document, actor=actor)
-            confirmed += 1
-    return confirmed
+        if document.status != DocumentStatus.REVIEW:
+            continue
+        _assign_localities(document, actor=actor)
+        problems = meetings.check_ready(document.draft)
+        if problems:
+            left.append(f"{document.filename}: {problems[0]}")
+            continue
+        meetings.confirm(document=document, actor=actor)
+        confirmed += 1
+    return confirmed, left
+
+
+def _assign_localities(document: SourceDocument, *, actor: Any) -> None:
+    """Give each directive without units the units of the session's localities."""
+    localities: list[int] = []
+    for item in document.draft.get("localities") or []:
+        for unit in organisation.find_units(
+            province_code=document.province_code, text=item.get("text") or ""
+        )[:1]:
+            if unit.pk not in localities:
+                localities.append(unit.pk)
+    if not localities:
+        return
+    for index, directive in enumerate(document.draft.get("directives") or []):
+        if not directive.get("units"):
+            meetings.edit_item(
+                document=document,
+                version=document.version,
+                kind="directives",
+                index=index,
+                units=localities,
+            )
+            document.refresh_from_db()
 
 
 def move_tasks(code: str, *, officers: list[Any], office: Any) -> list[str]:

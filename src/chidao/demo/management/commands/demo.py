@@ -94,12 +94,18 @@ class Command(BaseCommand):
             f"  reports:   {result.documents} sample(s); {result.sessions} session(s) confirmed, "
             f"{result.tasks} task(s)"
         )
+        for path in result.skipped:
+            out.write(f"  not ingested (another province): {path.name}")
+        for line in result.left_in_review:
+            out.write(f"  left for review: {line}")
         for line in result.moved:
             out.write(f"  task moved: {line}")
+        if result.overdue:
+            out.write(f"  overdue tasks (deadline passed): {result.overdue}")
         out.write("")
-        out.write(f"Logins (demo password for every account: {result.password}")
+        out.write(f"Logins (every demo account: password {result.password}, kept in")
         out.write(
-            f"  kept in {Path(settings.DATA_DIR) / setup.PASSWORD_FILE}; never use the demo in production)"
+            f"  {Path(settings.DATA_DIR) / setup.PASSWORD_FILE}; demo only, never in production):"
         )
         for login in result.logins:
             out.write(f"  {login.role:<8} {login.username:<22} {login.description}")
