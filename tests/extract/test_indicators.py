@@ -22,6 +22,7 @@ NOT_FIGURES = (
     "Trong 9 tháng năm 2023, đồng chí Vi Thị Mai cho biết thôn Bản Chát 2 đã hoàn thành tuyến đường.\n"
     "Phấn đấu năm 2024 tăng trưởng đạt 10%, thu ngân sách 5.000 tỷ đồng.\n"
     "Đồng chí đề nghị huyện phải hoàn thành 100% kế hoạch giải ngân, báo cáo lúc 19:30 ngày 15/2.\n"
+    "Năm tới, huyện tập trung xây dựng 5 xã đạt chuẩn nông thôn mới nâng cao.\n"
 )
 
 

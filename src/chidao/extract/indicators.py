@@ -72,6 +72,9 @@ _TARGET = re.compile(
     r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|chỉ tiêu (?:là|giao|đề ra)|phải đạt|cần đạt|đề nghị|yêu cầu|"
     r"đến năm|tới năm|định hướng|kế hoạch (?:năm|giao|đề ra)|cần|phải|sẽ|nhằm|đặt ra|tầm nhìn)"
 )
+# verbs that open an instruction, and the marks of something already done
+_IMPERATIVE = re.compile(r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)")
+_DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|qua|trong năm|năm qua)(?!\w)")
 _CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
 
 
@@ -127,6 +130,8 @@ def find_indicators(doc: Document) -> None:
         sentence_head = sentence_head[sentence_head.rfind(";") + 1 :]
         if _TARGET.search(sentence_head):
             continue
+        if _IMPERATIVE.search(sentence_head) and not _DONE.search(sentence_head):
+            continue  # "tập trung hoàn thành 5 xã nông thôn mới": a task, not a result
         end = m.end()
         u = _UNIT_RE.match(folded, end)
         if u:
