@@ -65,14 +65,14 @@ def _v(data: dict[str, Any]) -> int:
     return data["version"]
 
 
-@require_POST
 @signed_in
+@require_POST
 def start(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "start", lambda t, u, d: services.start(task=t, actor=u, version=_v(d)))
 
 
-@require_POST
 @signed_in
+@require_POST
 def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -84,8 +84,8 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @signed_in
+@require_POST
 def report_completion(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -95,8 +95,8 @@ def report_completion(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @signed_in
+@require_POST
 def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request,
@@ -108,46 +108,46 @@ def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @signed_in
+@require_POST
 def report_impossible(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
         request, pk, "impossible", lambda t, u, d: services.report_impossible(task=t, actor=u, version=_v(d), reason=d["reason"])
     )
 
 
-@require_POST
 @signed_in
+@require_POST
 def accept_completion(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "accept", lambda t, u, d: services.accept_completion(task=t, actor=u, version=_v(d), note=d["note"]))
 
 
-@require_POST
 @signed_in
+@require_POST
 def return_completion(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "return", lambda t, u, d: services.return_completion(task=t, actor=u, version=_v(d), note=d["note"]))
 
 
-@require_POST
 @signed_in
+@require_POST
 def grant_extension(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "grant", lambda t, u, d: services.grant_extension(task=t, actor=u, version=_v(d), note=d["note"]))
 
 
-@require_POST
 @signed_in
+@require_POST
 def refuse_extension(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "refuse", lambda t, u, d: services.refuse_extension(task=t, actor=u, version=_v(d), note=d["note"]))
 
 
-@require_POST
 @signed_in
+@require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(request, pk, "reopen", lambda t, u, d: services.reopen(task=t, actor=u, version=_v(d), note=d["note"]))
 
 
-@require_POST
 @signed_in
+@require_POST
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     def call(t: Task, u: Any, d: dict[str, Any]) -> object:
         return services.edit_task(task=t, actor=u, version=_v(d), deadline=d["deadline"], unit=d["unit"], note=d["note"])

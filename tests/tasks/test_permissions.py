@@ -1,0 +1,309 @@
+"""Walk EVERY URL of the application as each persona and check the answer.
+
+The world: a confirmed session of the chairman with one directive and a task for xã An Bình
+(unit_a) and one for xã Bình Minh (unit_b); unit_b's task has an attachment; a second report
+waits for review. Object URLs point at unit_b's objects, so ``officer_a`` must get 404 where
+``officer_b`` gets the page.
+
+Every URL name of the resolver must have an entry in ``EXPECT`` (Django's admin URLs follow
+one rule, ``admin_expectation``): adding a URL without saying who may open it fails
+``test_every_url_has_an_expectation``. Answers:
+
+- an int: that status code; ``LOGIN``: a redirect to the login page;
+- ``REDIRECT``: a redirect elsewhere (a successful form post, a role's home page).
+
+POSTs carry a valid payload; each runs in a savepoint rolled back afterwards, so every request
+sees the same world, and a POST by a role that may not act must leave the task unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import pytest
+from django.contrib import admin as django_admin
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from chidao.tasks.models import Attachment, ProgressReport, Task, TaskEvent
+from chidao.tasks.services import report_progress
+
+PERSONAS = ("anonymous", "office", "leader", "officer_a", "officer_b", "admin")
+LOGIN = "login"
+ADMIN_LOGIN = "admin-login"
+REDIRECT = "redirect"
+
+
+def all_url_names() -> list[str]:
+    """Every named URL of the project, with its namespace (``tasks:task``, ``admin:index`` ...)."""
+
+    def walk(patterns: list[Any], ns: str) -> Iterator[str]:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                yield from walk(p.url_patterns, ns + (f"{p.namespace}:" if p.namespace else ""))
+            elif isinstance(p, URLPattern):
+                if not p.name and ns.startswith("admin:"):
+                    continue  # the admin's unnamed "<object_id>/" redirects to the named change page
+                assert p.name, f"URL pattern {p.pattern} has no name: name it so that it can be walked"
+                yield ns + p.name
+
+    return sorted(set(walk(get_resolver().url_patterns, "")))
+
+
+@dataclass
+class World:
+    session: Any
+    document: Any
+    review_document: Any
+    directive: Any
+    task_a: Any
+    task_b: Any
+    attachment: Any
+    unit_a: Any
+    unit_b: Any
+    leader_person: Any
+
+
+@pytest.fixture
+def world(db, session, directive, task_a, task_b, officer_b, unit_a, unit_b, leader_person) -> World:
+    from chidao.meetings.models import SourceDocument
+
+    report_progress(
+        task=task_b, actor=officer_b, version=1, text="Đã kiểm đếm.", percent=20,
+        files=[SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 bien ban")],
+    )
+    task_b.refresh_from_db()
+    review = SourceDocument.objects.create(
+        sha256="b" * 64, filename="cho-ra-soat.txt", raw_text="Chiều 4/5, đồng chí ...", text="Chiều 4/5, đồng chí ...",
+        title="Báo cáo chờ rà soát", province_code="38",
+    )
+    return World(
+        session=session, document=session.document, review_document=review, directive=directive, task_a=task_a,
+        task_b=task_b, attachment=Attachment.objects.get(task=task_b), unit_a=unit_a, unit_b=unit_b,
+        leader_person=leader_person,
+    )
+
+
+@dataclass
+class Expect:
+    """Who gets what on one URL: ``get`` and (for forms and actions) ``post`` by persona."""
+
+    args: Callable[[World], list[Any]] = lambda w: []
+    get: dict[str, Any] = field(default_factory=dict)
+    post: dict[str, Any] | None = None
+    payload: Callable[[World], dict[str, Any]] = lambda w: {}
+    json: bool = False  # send the POST payload as JSON (the API)
+    not_for_officer_a: str = ""  # text that officer_a's page must not contain (unit_b's things)
+
+
+def everyone(answer: Any, **others: Any) -> dict[str, Any]:
+    """The same answer for every signed-in persona (anonymous: the login page), with exceptions."""
+    return {"anonymous": LOGIN, **{p: answer for p in PERSONAS[1:]}, **others}
+
+
+def readers(answer: Any = 200, officer: Any = 403) -> dict[str, Any]:
+    """Pages for office, leaders and administrators of the province; officers get ``officer``."""
+    return everyone(answer, officer_a=officer, officer_b=officer)
+
+
+def officer_b_only(answer: Any = 200) -> dict[str, Any]:
+    """Unit_b's object: office, leader, admin and officer_b see it; officer_a gets 404."""
+    return everyone(answer, officer_a=404)
+
+
+# the task actions, on unit_b's task (state NEW): the unit's officer acts, the office decides
+UNIT_ACTION = everyone(403, officer_a=404, officer_b=REDIRECT)
+UNIT_ACTION_NOT_IN_STATE = everyone(403, officer_a=404, officer_b=409)
+OFFICE_ACTION_NOT_IN_STATE = everyone(403, officer_a=404, office=409)
+OFFICE_ACTION = everyone(403, officer_a=404, office=REDIRECT)
+POST_ONLY = everyone(405)
+
+
+def task_b(w: World) -> list[Any]:
+    return [w.task_b.pk]
+
+
+def versioned(prefix: str, **fields: Any) -> Callable[[World], dict[str, Any]]:
+    def payload(w: World) -> dict[str, Any]:
+        return {f"{prefix}-version": w.task_b.version, **{f"{prefix}-{k}": v for k, v in fields.items()}}
+
+    return payload
+
+
+LATER = (dt.date.today() + dt.timedelta(days=60)).isoformat()
+
+EXPECT: dict[str, Expect] = {
+    # ---- web foundation
+    "home": Expect(get=everyone(REDIRECT)),
+    "login": Expect(get={p: 200 for p in PERSONAS} | {p: REDIRECT for p in PERSONAS[1:]}),
+    "logout": Expect(get=everyone(405, anonymous=405)),
+    "set_language": Expect(
+        get={p: REDIRECT for p in PERSONAS}, post={p: REDIRECT for p in PERSONAS}, payload=lambda w: {"language": "en", "next": "/"}
+    ),
+    # ---- the JSON API (session authentication: anonymous gets 401)
+    "api:api-root": Expect(get={p: 404 for p in PERSONAS}),
+    "api:openapi-json": Expect(get={p: 200 for p in PERSONAS}),  # the schema only, no data
+    "api:openapi-view": Expect(get={p: 200 for p in PERSONAS}),
+    "api:list_sessions": Expect(get=everyone(200, anonymous=401, officer_a=403, officer_b=403)),
+    "api:get_session": Expect(args=lambda w: [w.session.pk], get=everyone(200, anonymous=401, officer_a=403, officer_b=403)),
+    "api:list_directives": Expect(get=everyone(200, anonymous=401)),
+    "api:list_tasks": Expect(get=everyone(200, anonymous=401), not_for_officer_a="Bình Minh"),
+    "api:get_task": Expect(args=task_b, get=everyone(200, anonymous=401, officer_a=404)),
+    "api:list_units": Expect(get=everyone(200, anonymous=401)),
+    "api:report_progress": Expect(
+        args=task_b,
+        get=everyone(405, anonymous=405),
+        post=everyone(403, anonymous=401, officer_a=404, officer_b=200),
+        payload=lambda w: {"text": "Đã chi trả 5 hộ.", "percent": 40, "version": w.task_b.version},
+        json=True,
+    ),
+    "api:extract": Expect(
+        get=everyone(405, anonymous=405),
+        post=everyone(403, anonymous=401, office=200),
+        payload=lambda w: {"text": "Sáng 3/4, đồng chí Lê Văn Phúc, Chủ tịch UBND tỉnh, làm việc với xã An Bình."},
+        json=True,
+    ),
+    # ---- organisation
+    "organisation:unit_list": Expect(get=readers()),
+    # ---- tasks: pages
+    "tasks:inbox": Expect(get=everyone(403, officer_a=200, officer_b=200), not_for_officer_a="Bình Minh"),
+    "tasks:worklist": Expect(get=everyone(403, office=200)),
+    "tasks:register": Expect(get=readers()),
+    "tasks:register_export": Expect(get=readers()),
+    "tasks:directive": Expect(args=lambda w: [w.directive.pk], get=everyone(200), not_for_officer_a="Xã Bình Minh"),
+    "tasks:unit": Expect(args=lambda w: [w.unit_b.pk], get=officer_b_only()),
+    "tasks:leader": Expect(args=lambda w: [w.leader_person.pk], get=readers()),
+    "tasks:attachment": Expect(args=lambda w: [w.attachment.pk], get=officer_b_only()),
+    "tasks:task": Expect(args=task_b, get=officer_b_only()),
+    "tasks:task_history": Expect(args=task_b, get=officer_b_only()),
+    # ---- tasks: actions (POST only)
+    "tasks:start": Expect(args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")),
+    "tasks:report_progress": Expect(
+        args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("progress", text="Đã chi trả 5 hộ.", percent=40)
+    ),
+    "tasks:report_completion": Expect(args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("complete", text="Xong.")),
+    "tasks:request_extension": Expect(
+        args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("extension", new_deadline=LATER, reason="Mưa lũ.")
+    ),
+    "tasks:report_impossible": Expect(args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("impossible", reason="Hết vốn.")),
+    "tasks:accept_completion": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("accept", note="")),
+    "tasks:return_completion": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("return", note="Thiếu.")),
+    "tasks:grant_extension": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("grant", note="")),
+    "tasks:refuse_extension": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("refuse", note="Không.")),
+    "tasks:reopen": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("reopen", note="Mở lại.")),
+    "tasks:edit": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION, payload=versioned("edit", deadline=LATER, note="Lùi hạn.")),
+}
+
+
+def admin_expectation(name: str, w: World) -> tuple[list[Any], dict[str, Any]] | None:
+    """Django's admin: staff only (everyone else goes to the admin login); the admin persona
+    opens every page of a registered model (a real object for object pages)."""
+    if not name.startswith("admin:"):
+        return None
+    short = name.split(":", 1)[1]
+    not_staff = {p: ADMIN_LOGIN for p in PERSONAS if p != "admin"}
+    if short == "login":
+        return [], {p: 200 for p in PERSONAS if p != "admin"} | {"admin": REDIRECT}
+    if short == "logout":  # POST only for staff; the others are sent back to the admin index
+        return [], {p: REDIRECT for p in PERSONAS if p != "admin"} | {"admin": 405}
+    if short in ("index", "password_change", "password_change_done", "jsi18n"):
+        return [], not_staff | {"admin": 200}
+    if short == "autocomplete":
+        return [], not_staff | {"admin": 403}
+    if short == "view_on_site":
+        from django.contrib.contenttypes.models import ContentType
+
+        return [ContentType.objects.get_for_model(Task).pk, w.task_b.pk], not_staff | {"admin": 404}
+    if short == "app_list":
+        label = next(iter(django_admin.site._registry))._meta.app_label
+        return [label], not_staff | {"admin": 200}
+    for model in django_admin.site._registry:
+        prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
+        if short.startswith(prefix):
+            action = short[len(prefix):]
+            if action in ("changelist", "add"):
+                return [], not_staff | {"admin": 200}
+            obj = model._default_manager.order_by("pk").first()
+            if obj is None:  # nothing to open: the admin answers with a redirect to its index
+                return [0], not_staff | {"admin": REDIRECT}
+            return [obj.pk], not_staff | {"admin": 200}
+    return None
+
+
+def expectation(name: str, w: World) -> Expect:
+    rule = admin_expectation(name, w)
+    if rule is not None:
+        args, get = rule
+        return Expect(args=lambda _w: args, get=get)
+    return EXPECT[name]
+
+
+def login_as(client: Client, persona: str, request: pytest.FixtureRequest) -> None:
+    client.logout()
+    if persona != "anonymous":
+        client.force_login(request.getfixturevalue(persona))
+
+
+def answer(response: Any) -> Any:
+    """What a response amounts to, in the vocabulary of EXPECT."""
+    if response.status_code in (301, 302):
+        location = response["Location"]
+        if location.startswith(reverse("admin:login")):
+            return ADMIN_LOGIN
+        if location.startswith(reverse("login")):
+            return LOGIN
+        return REDIRECT
+    return response.status_code
+
+
+def task_snapshot() -> list[tuple[Any, ...]]:
+    return [
+        (t.pk, t.state, t.deadline, t.unit_id, t.progress, t.version, t.reason)
+        for t in Task.objects.order_by("pk")
+    ] + [(TaskEvent.objects.count(), ProgressReport.objects.count(), Attachment.objects.count())]
+
+
+def test_every_url_has_an_expectation():
+    names = all_url_names()
+    missing = [n for n in names if n not in EXPECT and not n.startswith("admin:")]
+    stale = [n for n in EXPECT if n not in names]
+    assert (missing, stale) == ([], []), "say who may open each new URL in EXPECT (and drop removed ones)"
+
+
+@pytest.mark.parametrize("name", all_url_names())
+def test_it_answers_each_persona_as_expected(name, world, request, client):
+    if name not in EXPECT and not name.startswith("admin:"):
+        pytest.fail(f"{name}: no expectation in EXPECT (who may open this URL?)")
+    e = expectation(name, world)
+    url = reverse(name, args=e.args(world))
+    get, post, payload = e.get, e.post, e.payload(world)
+    wrong = []
+    for persona in PERSONAS:
+        login_as(client, persona, request)
+        response = client.get(url)
+        got = answer(response)
+        if got != get[persona]:
+            wrong.append(f"GET {url} as {persona}: {got}, expected {get[persona]}")
+        if persona == "officer_a" and e.not_for_officer_a and got == 200:
+            if e.not_for_officer_a in response.content.decode():
+                wrong.append(f"GET {url} as officer_a shows {e.not_for_officer_a!r}")
+        if post is None:
+            continue
+        before = task_snapshot()
+        with transaction.atomic():
+            if e.json:
+                got = answer(client.post(url, payload, content_type="application/json"))
+            else:
+                got = answer(client.post(url, payload))
+            changed = task_snapshot() != before
+            transaction.set_rollback(True)
+        if got != post[persona]:
+            wrong.append(f"POST {url} as {persona}: {got}, expected {post[persona]}")
+        if changed and post[persona] not in (REDIRECT, 200):  # only a permitted, successful write changes
+            wrong.append(f"POST {url} as {persona} answered {got} but changed the task")
+    assert wrong == []
