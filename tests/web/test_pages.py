@@ -72,3 +72,16 @@ def test_it_serves_the_stylesheet_with_the_item_marks(client):
     css = open(finders.find("web/app.css"), encoding="utf-8").read()
     for kind in ("directive", "petition", "difficulty", "indicator", "person", "locality"):
         assert f".mark-{kind}" in css
+
+
+def test_it_speaks_vietnamese_to_an_english_browser_until_asked(client, db):
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert '<html lang="vi">' in page.content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/login/"})
+    page = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="vi")
+    assert '<html lang="en">' in page.content.decode()
+
+
+def test_it_ignores_an_unknown_language_cookie(client, db):
+    client.cookies["django_language"] = "fr"
+    assert '<html lang="vi">' in client.get(reverse("login")).content.decode()
