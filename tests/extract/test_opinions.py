@@ -139,3 +139,18 @@ def test_requests_in_the_concluding_speech_are_directives_unless_a_local_speaker
     assert [(i.span.text, i.data["by"]) for i in doc.petitions] == [
         ("Đồng chí Lương Thị Vân, Chủ tịch UBND xã Kỳ Xuân kiến nghị tỉnh sớm bố trí vốn làm đường.", "Lương Thị Vân")
     ]
+
+
+def test_positive_sentences_and_prevention_are_not_difficulties():
+    for sentence in (
+        "Tăng trưởng kinh tế vẫn cao so với bình quân cả nước.",
+        "Tỷ lệ hộ nghèo giảm còn 2,5%.",
+        "Huyện triển khai nhiều giải pháp nhằm giảm thiểu nguy cơ cháy rừng.",
+        "Sản lượng lúa đạt mức cao nhất từ trước đến nay.",
+    ):
+        assert not is_difficulty(fold(sentence)), sentence
+    assert is_difficulty(fold("Tình hình an ninh nông thôn diễn biến phức tạp."))
+
+
+def test_a_proposal_named_as_a_source_is_not_a_petition():
+    assert petition_kind(fold("Theo đề xuất của Sở Xây dựng, tỉnh đã điều chỉnh quy hoạch khu đô thị mới.")) is None

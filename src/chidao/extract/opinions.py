@@ -28,9 +28,10 @@ from .spans import Document, Item, Person, Span
 
 _DIFFICULTY = re.compile(
     r"(?<!\w)(?:"
-    r"(?<!\w)(?:còn|vẫn còn|vẫn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:khó khăn|hạn chế|vướng mắc|"
+    r"(?<!\w)(?:còn|vẫn còn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:khó khăn|hạn chế|vướng mắc|"
     r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
-    r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra)"
+    r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra|tiềm ẩn)"
+    r"|diễn biến (?:phức tạp|khó lường|bất thường)|tiềm ẩn (?:nguy cơ|phức tạp|rủi ro)"
     r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
     r"hoàn thành|tương xứng|bền vững|rõ|thực sự|đầy đủ|chặt chẽ|thường xuyên|giải quyết|có|tốt|"
     r"khai thác|thu hút|như mong muốn)"
@@ -52,7 +53,8 @@ _CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đ
 # the cue is the object of an action or of a report about it
 _ACTION_HEAD = re.compile(
     r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
-    r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát)"
+    r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát|"
+    r"giảm thiểu|đẩy lùi|ngăn ngừa|loại bỏ|phòng,? chống|cảnh báo|nhận diện)"
     r"(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$"
 )
 # an instruction, not a statement of fact
@@ -78,12 +80,12 @@ _ASK_UPPER = re.compile(
 )
 _ASK_VERB = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|mong muốn|kính đề nghị)(?!\w)")
 _ASK_COLON = re.compile(
-    r"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|cần|nên|rất cần|hỗ trợ|ưu tiên|"
-    r"tạo điều kiện|sớm)(?!\w)"
+    r"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|cần|nên|rất cần|mong được)(?!\w)(?! thiết)"
 )
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
 _ASK_NOUN_HEAD = re.compile(
-    r"(?:các|những|một số|nhiều|về|trả lời|giải đáp|tiếp thu|tổng hợp|xem xét|giải quyết|các nội dung|"
+    r"(?<!\w)(?:các|những|một số|nhiều|về|trả lời|giải đáp|tiếp thu|tổng hợp|xem xét|giải quyết|các nội dung|"
+    r"theo|trên cơ sở|của|tại|đối với|"
     r"vướng mắc|khó khăn)\s*,?\s*(?:và\s+)?$"
 )
 _ASK_EMPTY_TAIL = re.compile(r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$")
