@@ -144,3 +144,11 @@ def test_an_address_qualifier_is_not_a_locality_but_a_later_stop_is():
         ("xã Yên Trường", "places:lede"),
         ("xã Thiệu Giao", "places:visit"),
     ]
+
+
+def test_the_province_named_with_tinh_outweighs_a_city_named_in_passing():
+    text = (
+        "Sáng 6/5, Thường trực Tỉnh ủy Nghệ An làm việc về 4 tháng đầu năm 2022.\n"
+        "Nhiều lao động từ TP Hồ Chí Minh, thành phố Hà Nội trở về địa phương.\n"
+    )
+    assert process(text).province == "Nghệ An"

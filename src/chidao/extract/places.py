@@ -227,7 +227,7 @@ def _province_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 _DOMAIN = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE)
-_PROV_CUE = re.compile(r"(?:tỉnh|tỉnh ủy|tỉnh uỷ|thành phố|tp\.?)\s*$")
+_PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
 
 _PROVINCE_WINDOW = 30_000  # the province shows in the lede and the first paragraphs
