@@ -329,3 +329,13 @@ def test_a_conclusion_notice_s_units_and_bullets_are_directives_with_their_unit(
         dt.date(2024, 12, 31),
     ]
     assert set(issuers(doc)) == {"Bùi Văn Khánh"}
+
+
+def test_an_opinion_introduced_by_theo_belongs_to_its_speaker():
+    doc = process(
+        LEDE + "Đồng chí Trịnh Văn Phúc đề nghị huyện tập trung chống hạn.\n"
+        "Theo Chủ tịch UBND huyện Yên Định Lê Thị Gấm, huyện sẽ tiếp tục vận động Nhân dân. "
+        "Các xã cần thêm kinh phí.\n"
+        "Theo đồng chí Trịnh Văn Phúc, các xã phải chủ động nguồn nước tưới."
+    )
+    assert texts(doc) == ["huyện tập trung chống hạn.", "các xã phải chủ động nguồn nước tưới."]

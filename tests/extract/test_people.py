@@ -258,6 +258,20 @@ def test_each_title_word_continues_a_title(word, example):
     assert roster(doc) == {"Hồ Văn Tư": [example]}
 
 
+@pytest.mark.parametrize(("words", "example"), _entries("stop"))
+def test_each_stop_pair_ends_a_title_before_a_verb(words, example):
+    doc = read(f"Sáng 3/11, đồng chí Hồ Văn Tư, {example} nhiều nội dung.")
+    assert roster(doc) == {"Hồ Văn Tư": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_each_reference_covers_the_titles_around_the_name():
+    doc = read(CONFERENCE_2023)
+    refs = [r.text for r in doc.references]
+    assert "Đại tá Trần Quốc Bảo - Chỉ huy trưởng Bộ Chỉ huy Quân sự tỉnh" in refs
+    assert "Hoàng Đức Thắng, Ủy viên Trung ương Đảng, Bí thư Tỉnh ủy" in refs
+    assert len(refs) == len([m for m in doc.mentions if m.kind == "name"])
+
+
 @pytest.mark.parametrize(("word", "example"), _entries("local"))
 def test_each_local_word_makes_a_title_one_of_the_lower_side(word, example):
     assert is_local_title(example)

@@ -183,10 +183,9 @@ class _Reader:
         self.mention_at = caption_at
         # a name's reference runs to the end of the titles written after it
         self.ref_end: dict[int, int] = {}
-        for p in doc.people:
-            for t in p.titles:
-                if t.start >= p.name.end:
-                    self.ref_end[p.name.start] = max(self.ref_end.get(p.name.start, 0), t.end)
+        names = [m for m in doc.mentions if m.kind == "name"]
+        for m, ref in zip(names, doc.references, strict=False):
+            self.ref_end[m.span.start] = ref.end
         for m in doc.mentions:
             if m.kind == "colon":
                 self.ref_end[m.span.start] = m.span.end
@@ -199,15 +198,17 @@ class _Reader:
         """Speaker lead-ins of a sentence ("<person> (cũng) đề nghị", "đồng chí giao")."""
         out = []
         refs = [r for r in self.refs if s.start <= r[0] < s.end]
-        ends = []
-        for a, b, person in refs:
-            end = b
-            # the titles written after a name belong to the reference
-            for t in self.doc.people[person].titles:
-                if t.start >= b and t.start - end <= 3 and t.end <= s.end:
-                    end = t.end
-            ends.append((a, end, person))
+        ends = [(a, min(self.ref_end.get(a, b), s.end), person) for a, b, person in refs]
         for a, end, person in ends:
+            # "Theo Chủ tịch UBND xã ..., ...": an opinion, the leader's or the lower side's
+            if self.f.endswith("theo ", max(0, a - 5), a) or self.f.endswith(
+                "theo đồng chí ", max(0, a - 14), a
+            ):
+                m = re.compile(r"\s*,\s*").match(self.f, end, s.end)
+                if m:
+                    kind = "say" if self.leader(person) else "report"
+                    out.append(_Lead(person, kind, a, end, m.end()))
+                continue
             m = self.rx.speech.match(self.f, end, s.end)
             if m:
                 kind = self.rx.kind_of[m.group("verb")]
@@ -244,6 +245,9 @@ class _Reader:
         pos = self.skip_openers(s.start, s.end)
         if self.rx.local.match(self.f, pos, s.end):
             return True
+        # "Theo Chủ tịch UBND xã, ...", "Theo đại diện Sở ..., ..."
+        if self.f.startswith("theo ", pos) and self.rx.agent.match(self.f, pos + 5, s.end):
+            return not _LEADER_TITLE.match(self.f, pos + 5, s.end)
         # "<subject without a leader> đã báo cáo / cho rằng / kiến nghị ..."
         end = min(s.end, pos + 220)
         for n, m in enumerate(self.rx.report_verb.finditer(self.f, pos, end)):
@@ -581,7 +585,12 @@ def _session_addressees(doc: Document) -> list[Span | str]:
     out: list[Span | str] = []
     seen: set[str] = set()
     for s in doc.localities:
-        if s.label not in seen:
-            seen.add(s.label)
-            out.append(s)
+        if s.label in seen:
+            continue
+        seen.add(s.label)
+        # where the unit is written as its label ("huyện Quỳ Hợp"), else the label itself
+        written = [
+            x for x in doc.localities if x.label == s.label and fold(x.text) == fold(s.label)
+        ]
+        out.append(written[0] if written else s.label)
     return out

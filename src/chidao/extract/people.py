@@ -55,6 +55,7 @@ class TitleLexicon:
     ranks: tuple[str, ...]
     words: frozenset[str]
     local: tuple[str, ...]
+    stops: frozenset[str]
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -72,7 +73,7 @@ def _rows(path: Path) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def title_lexicon() -> TitleLexicon:
     """Load ``titles.tsv``; a malformed line raises an error naming the file and line."""
-    heads, ranks, words, local = [], [], set(), []
+    heads, ranks, words, local, stops = [], [], set(), [], set()
     for n, row in enumerate(_rows(TITLES_PATH), 1):
         if len(row) < 2:
             raise ValueError(f"{TITLES_PATH.name}: entry {n} needs kind<TAB>entry: {row!r}")
@@ -85,9 +86,13 @@ def title_lexicon() -> TitleLexicon:
             words.add(entry)
         elif kind == "local":
             local.append(entry)
+        elif kind == "stop":
+            stops.add(entry)
         else:
             raise ValueError(f"{TITLES_PATH.name}: unknown kind {kind!r} in entry {n}")
-    return TitleLexicon(tuple(heads), tuple(ranks), frozenset(words), tuple(local))
+    return TitleLexicon(
+        tuple(heads), tuple(ranks), frozenset(words), tuple(local), frozenset(stops)
+    )
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +132,12 @@ _DATELINE = re.compile(
     r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
 _CAPTION_MAX_WORDS = 30
+# what follows the person in a photo caption: nothing, or a verb of the picture
+_CAPTION_REST = re.compile(
+    r"\s*[.,]?\s*(?:$|(?:đã\s+|cùng\s+|và\s+)?(?:phát biểu|báo cáo|trình bày|kiểm tra|thăm|trao|tặng|làm việc|"
+    r"chủ trì|kết luận|dự|tham dự|trao đổi|chúc mừng|thị sát|khảo sát|giới thiệu|chỉ đạo|nghe|"
+    r"tham quan|động viên|dâng hương|cắt băng|bấm nút|phát động|chụp ảnh|tiếp|gặp gỡ|đối thoại)(?!\w))"
+)
 
 
 @dataclass
@@ -247,6 +258,8 @@ class _Scanner:
                     break
             elif tok[0].isupper() or tok.isdigit():
                 pass
+            elif nxt and f"{ftok} {fold(nxt.group())}" in self.lex.stops:
+                break  # "... UBND tỉnh kiểm tra ...": a verb after the title
             elif ftok in self.lex.words:
                 if ftok == "dự" and not (nxt and fold(nxt.group()) == "khuyết"):
                     break
@@ -504,6 +517,7 @@ def find_people(doc: Document) -> None:
         by_person[o.person].append(o)
     doc.people = [Person(name=group[0].name, titles=_best_titles(group)) for group in by_person]
     mentions = [Mention(o.name, o.person, "name") for o in occs]
+    doc.references = [doc.span(o.start, o.end, f"person:{o.person}", "reference") for o in occs]
     taken = [(o.start, o.end) for o in occs]
     for span, canon in sc.title_mentions(taken):
         i = _resolve_title(doc, canon)
@@ -525,6 +539,8 @@ def find_people(doc: Document) -> None:
             )
         elif (
             len(starts) == 1
+            and _CAPTION_REST.match(doc.folded, o.end, p.end)
+            and not re.search(r"đề nghị|yêu cầu|lưu ý", doc.folded[o.end : p.end])
             and ":" not in rest
             and len(doc.text[p.start : p.end].split()) <= _CAPTION_MAX_WORDS
             and len(doc.sentences_in(p)) <= 1
