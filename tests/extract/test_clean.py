@@ -1,0 +1,251 @@
+"""Specification of the cleaner: a news page in, the session's own lines out.
+
+The pages below are written for these tests in the layout of provincial news sites
+(invented people and figures).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import pytest
+
+from chidao.extract.clean import clean, dateline_date, is_byline, lexicon, lexicon_kind
+from chidao.extract.spans import Options
+
+HEADLINE = "Phó Chủ tịch UBND tỉnh làm việc với xã Minh Tiến"
+LEDE = (
+    "Sáng 5/4, đồng chí Lương Văn Hòa, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh "
+    "đã có buổi làm việc với xã Minh Tiến về tình hình phát triển kinh tế - xã hội quý I năm 2026."
+)
+RESULTS = (
+    "Theo báo cáo, quý I năm 2026 thu ngân sách trên địa bàn xã đạt 12,4 tỷ đồng, bằng 35% dự toán; "
+    "xã đã giải quyết đúng hạn 640 hồ sơ thủ tục hành chính."
+)
+CONCLUSION = (
+    "Kết luận buổi làm việc, đồng chí Lương Văn Hòa yêu cầu xã Minh Tiến tập trung hoàn thành "
+    "công tác giải phóng mặt bằng tuyến đường liên thôn trước ngày 30/6/2026."
+)
+SPEAKER_CAPTION = "Phó Chủ tịch UBND tỉnh Lương Văn Hòa"
+
+PAGE = f"""\
+ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TỈNH
+Provincial Radio and Television
+Đường dây nóng: 0237 3000 000
+
+{HEADLINE}
+
+Ngọc Lan – Văn Hưng
+
+05/04/2026 18:20
+
+(Baotinh.vn) - {LEDE}
+
+{HEADLINE}
+
+{LEDE}
+
+Toàn cảnh buổi làm việc.
+
+{RESULTS}
+
+{HEADLINE} - Ảnh 2.
+
+Chủ tịch UBND xã Minh Tiến báo cáo tại buổi làm việc - Ảnh 3.
+
+{CONCLUSION}{HEADLINE}
+
+{SPEAKER_CAPTION}
+
+Nguồn: Bản tin thời sự tối 5/4/2026
+
+Văn Hưng
+
+ {{name}} - {{time}}
+
+ Trả lời
+
+{{body}}
+
+0 bình luận
+
+Ý kiến của bạn sẽ được biên tập trước khi đăng. Vui lòng gõ tiếng Việt có dấu
+
+Tin liên quan
+
+Khánh thành cầu dân sinh ở xã Đồng Tâm
+
+Khánh thành cầu dân sinh ở xã Đồng Tâm
+
+09:15 , 02/04/2026
+
+Sáng 2/4, UBND tỉnh tổ chức lễ khánh thành cầu dân sinh; đồng chí Chủ tịch UBND tỉnh đề nghị xã Đồng Tâm quản lý, bảo trì công trình.
+
+Chia sẻ thông tin với bạn bè!
+Tắt [X]
+"""
+
+
+@pytest.fixture
+def page():
+    return clean(PAGE, Options())
+
+
+def test_it_keeps_every_line_of_the_session(page):
+    lines = page.text.split("\n")
+    assert lines == [
+        LEDE,
+        RESULTS,
+        "Chủ tịch UBND xã Minh Tiến báo cáo tại buổi làm việc",
+        CONCLUSION,
+        SPEAKER_CAPTION,
+    ]
+
+
+def test_it_keeps_the_headline_in_the_title_and_out_of_the_text(page):
+    assert page.title == HEADLINE
+    assert HEADLINE not in page.text
+    assert page.removed.count(HEADLINE) >= 2
+
+
+def test_it_drops_captions_that_repeat_the_headline_with_their_photo_marker(page):
+    assert f"{HEADLINE} - Ảnh 2." in page.removed
+    assert "Ảnh 2" not in page.text
+
+
+def test_it_strips_the_photo_marker_of_a_caption_and_keeps_the_caption(page):
+    assert "Chủ tịch UBND xã Minh Tiến báo cáo tại buổi làm việc" in page.text
+    assert "- Ảnh 3." in page.removed
+
+
+def test_it_drops_the_repeated_lede_and_the_site_prefix(page):
+    assert page.text.count(LEDE) == 1
+    assert "Baotinh.vn" not in page.text
+
+
+def test_it_strips_a_headline_glued_to_the_end_of_a_paragraph(page):
+    assert CONCLUSION in page.text.split("\n")
+
+
+def test_it_keeps_a_speaker_caption_after_its_paragraph(page):
+    assert SPEAKER_CAPTION in page.text.split("\n")
+
+
+def test_it_drops_generic_photo_captions(page):
+    assert "Toàn cảnh buổi làm việc." in page.removed
+
+
+def test_it_drops_mastheads_bylines_and_source_lines(page):
+    for line in (
+        "ĐÀI PHÁT THANH VÀ TRUYỀN HÌNH TỈNH",
+        "Provincial Radio and Television",
+        "Đường dây nóng: 0237 3000 000",
+        "Ngọc Lan – Văn Hưng",
+        "Văn Hưng",
+        "Nguồn: Bản tin thời sự tối 5/4/2026",
+    ):
+        assert line in page.removed
+        assert line not in page.text
+
+
+def test_it_keeps_the_date_of_the_page_dateline(page):
+    assert page.dateline == dt.date(2026, 4, 5)
+    assert "05/04/2026 18:20" in page.removed
+
+
+def test_it_cuts_comments_and_related_articles_to_the_end(page):
+    assert "Đồng Tâm" not in page.text
+    assert "{body}" not in page.text
+    assert "Khánh thành cầu dân sinh ở xã Đồng Tâm" in page.removed
+    assert "Tắt [X]" in page.removed
+
+
+def test_the_dateline_of_a_related_article_is_not_the_page_dateline():
+    text = f"{HEADLINE}\n{LEDE}\nĐọc thêm\nKhánh thành cầu\nKhánh thành cầu\n09:15 , 02/04/2026\nSáng 2/4, lễ khánh thành."
+    doc = clean(text, Options())
+    assert doc.dateline is None
+    assert doc.text == LEDE
+
+
+def test_it_cuts_a_related_article_list_that_has_no_marker():
+    text = f"{LEDE}\n{CONCLUSION}\nHội nghị xúc tiến đầu tư năm 2026\nHội nghị xúc tiến đầu tư năm 2026\n15:10 , 12/03/2026\nChiều 12/3, đồng chí Phó Chủ tịch UBND tỉnh đề nghị các sở tháo gỡ vướng mắc."
+    doc = clean(text, Options())
+    assert doc.text == f"{LEDE}\n{CONCLUSION}"
+
+
+def test_it_keeps_a_topic_heading_followed_by_the_session_text():
+    text = f"{HEADLINE}\n{LEDE}\nChủ đề buổi làm việc năm nay\n{RESULTS}\n{CONCLUSION}"
+    doc = clean(text, Options())
+    assert doc.text.split("\n") == [LEDE, "Chủ đề buổi làm việc năm nay", RESULTS, CONCLUSION]
+
+
+def test_a_masthead_phrase_after_the_headline_is_session_text():
+    line = "Đài Phát thanh và Truyền hình tỉnh đưa tin trực tiếp"
+    doc = clean(f"{HEADLINE}\n{LEDE}\n{line}\n{CONCLUSION}", Options())
+    assert line in doc.text
+
+
+def test_a_plain_report_without_a_headline_is_kept_whole():
+    doc = clean(f"{LEDE}\n\n{RESULTS}\n{CONCLUSION}\n", Options())
+    assert doc.title is None
+    assert doc.text == f"{LEDE}\n{RESULTS}\n{CONCLUSION}"
+
+
+def test_it_normalises_to_nfc_and_collapses_white_space():
+    decomposed = unicodedata.normalize(
+        "NFD", "Sáng 5/4,\u00a0 đồng chí   Lương Văn Hòa\tphát biểu."
+    )
+    doc = clean("\r\n" + decomposed + "\r\n\r\n", Options())
+    assert doc.text == "Sáng 5/4, đồng chí Lương Văn Hòa phát biểu."
+
+
+def test_a_related_list_is_not_needed_to_cut_a_tail_of_widgets():
+    doc = clean(f"{LEDE}\n{CONCLUSION}\nÝ kiến bạn đọc\nGửi bình luận\nThời tiết", Options())
+    assert doc.text == f"{LEDE}\n{CONCLUSION}"
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("31/07/2023 19:46", dt.date(2023, 7, 31)),
+        ("20:04 , 21/02/2025", dt.date(2025, 2, 21)),
+        ("Thứ Hai, 11/10/2021 - 14:30 (GMT+7)", dt.date(2021, 10, 11)),
+        ("Cập nhật: 08:05 ngày 12-03-2026", dt.date(2026, 3, 12)),
+        ("Sáng 5/4/2024, đồng chí Lương Văn Hòa làm việc", None),
+        ("31/02/2023", None),
+    ],
+)
+def test_it_reads_only_standalone_datelines(line, date):
+    assert dateline_date(line) == date
+
+
+@pytest.mark.parametrize(
+    ("line", "byline"),
+    [
+        ("Hữu Đại – Hồng Thư", True),
+        ("Bài và ảnh: Minh Tâm", True),
+        ("Thanh Hà (TTXVN)", True),
+        ("Phó Chủ tịch UBND tỉnh Lương Văn Hòa", False),
+        ("Nỗ lực vượt khó thực hiện nhiệm vụ", False),
+    ],
+)
+def test_it_tells_bylines_from_captions(line, byline):
+    assert is_byline(line) is byline
+
+
+def _page_with(entry_kind: str, line: str) -> str:
+    """A page where ``line`` stands where its kind of boilerplate stands."""
+    if entry_kind == "banner":
+        return f"{line}\n{HEADLINE}\n{LEDE}\n{CONCLUSION}\n{HEADLINE}"
+    if entry_kind in ("end", "section"):
+        return f"{HEADLINE}\n{LEDE}\n{CONCLUSION}\n{line}\nLễ ra quân\nLễ ra quân\n07:30 , 01/03/2026\nSáng 1/3, lễ ra quân."
+    return f"{HEADLINE}\n{LEDE}\n{line}\n{CONCLUSION}"
+
+
+@pytest.mark.parametrize("entry", lexicon(), ids=lambda e: f"{e.kind}:{e.pattern}")
+def test_every_lexicon_entry_removes_its_example(entry):
+    assert lexicon_kind(entry.example) == entry.kind
+    doc = clean(_page_with(entry.kind, entry.example), Options())
+    assert doc.text == f"{LEDE}\n{CONCLUSION}"
+    assert entry.example in doc.removed

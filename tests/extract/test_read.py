@@ -1,0 +1,270 @@
+"""Specification of the readers: every supported file gives its text; every bad file an
+ExtractError that names it."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+import zipfile
+
+import docx
+import pytest
+from pypdf import PdfWriter
+
+from chidao.extract import read
+from chidao.extract.errors import ExtractError
+from chidao.extract.read import extract_file, html_plain_text, read_file
+
+LEDE = "Sáng 5/4, đồng chí Lương Văn Hòa, Phó Chủ tịch UBND tỉnh đã làm việc với xã Minh Tiến."
+DIRECTIVE = "Đồng chí yêu cầu xã Minh Tiến hoàn thành giải phóng mặt bằng trước ngày 30/6/2026."
+
+
+def minimal_pdf(lines: list[str]) -> bytes:
+    """A valid one-page PDF whose text layer holds ``lines`` (ASCII, Helvetica), written by hand."""
+    ops = ["BT", "/F1 12 Tf", "14 TL", "72 720 Td"]
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        ops.append(f"({escaped}) Tj T*")
+    ops.append("ET")
+    stream = "\n".join(ops).encode("latin-1")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for n, body in enumerate(objects, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % n + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    for off in offsets:
+        out.write(b"%010d 00000 n \n" % off)
+    out.write(
+        b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    )
+    return out.getvalue()
+
+
+# ---------------------------------------------------------------- text
+
+
+def test_it_reads_utf8_text_with_a_byte_order_mark(tmp_path):
+    f = tmp_path / "bao-cao.txt"
+    f.write_bytes("\ufeff".encode() + f"{LEDE}\n{DIRECTIVE}\n".encode())
+    assert read_file(f) == f"{LEDE}\n{DIRECTIVE}\n"
+
+
+def test_it_reads_utf16_text_with_a_byte_order_mark(tmp_path):
+    f = tmp_path / "bao-cao.txt"
+    f.write_bytes(LEDE.encode("utf-16"))
+    assert read_file(f) == LEDE
+
+
+def test_binary_data_in_a_txt_file_is_an_error_naming_the_file(tmp_path):
+    f = tmp_path / "anh.txt"
+    f.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    with pytest.raises(ExtractError, match=r"anh\.txt: binary data"):
+        read_file(f)
+
+
+def test_undecodable_text_is_an_error_naming_the_file_and_the_byte(tmp_path):
+    f = tmp_path / "cp1258.txt"
+    f.write_bytes("Sáng 5/4".encode("cp1258"))
+    with pytest.raises(
+        ExtractError,
+        match=r"cp1258\.txt: not UTF-8 text \(invalid byte 0x[0-9a-f]{2} at offset 1\)",
+    ):
+        read_file(f)
+
+
+def test_a_missing_file_is_an_error_naming_it(tmp_path):
+    with pytest.raises(ExtractError, match=r"khong-co\.txt: cannot read"):
+        read_file(tmp_path / "khong-co.txt")
+
+
+def test_an_unsupported_extension_is_an_error_naming_the_file(tmp_path):
+    f = tmp_path / "bang.xlsx"
+    f.write_bytes(b"PK")
+    with pytest.raises(ExtractError, match=r"bang\.xlsx: unsupported file type '\.xlsx'"):
+        read_file(f)
+
+
+def test_a_file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setattr(read, "MAX_TEXT_BYTES", 1000)
+    f = tmp_path / "lon.txt"
+    f.write_text("a" * 1001)
+    with pytest.raises(
+        ExtractError, match=r"lon\.txt: file too large \(1,001 bytes; the limit is 1,000 bytes\)"
+    ):
+        read_file(f)
+
+
+def test_a_text_over_the_character_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(read, "MAX_CHARS", 100)
+    f = tmp_path / "dai.txt"
+    f.write_text("ă" * 101)
+    with pytest.raises(ExtractError, match=r"dai\.txt: text too long \(101 characters"):
+        read_file(f)
+
+
+def test_standard_input_is_read_as_utf8_text():
+    assert read_file("-", stdin=io.BytesIO(LEDE.encode())) == LEDE
+
+
+def test_extract_file_names_the_source_and_leaves_the_options_alone(tmp_path):
+    from chidao.extract.spans import Options
+
+    f = tmp_path / "bao-cao.txt"
+    f.write_text(f"{LEDE}\n{DIRECTIVE}\n", encoding="utf-8")
+    options = Options()
+    record = extract_file(f, options)
+    assert record["source"] == str(f)
+    assert options.source == "-"
+    assert LEDE in record["text"]
+
+
+# ---------------------------------------------------------------- HTML
+
+PAGE = f"""<!DOCTYPE html><html><head><meta charset="utf-8">
+<title>Phó Chủ tịch UBND tỉnh làm việc với xã Minh Tiến</title></head><body>
+<nav>Trang chủ | Thời sự</nav>
+<article><h1>Phó Chủ tịch UBND tỉnh làm việc với xã Minh Tiến</h1>
+<p>{LEDE}</p><p>Theo báo cáo, xã đã hoàn thành 12/19 tiêu chí nông thôn mới nâng cao và thu ngân sách đạt 8,2 tỷ đồng.</p>
+<p>{DIRECTIVE}</p></article><script>var tracking = 1;</script></body></html>"""
+
+
+def test_it_reads_the_headline_and_main_text_of_a_web_page(tmp_path):
+    f = tmp_path / "trang.html"
+    f.write_text(PAGE, encoding="utf-8")
+    text = read_file(f)
+    assert text.startswith("Phó Chủ tịch UBND tỉnh làm việc với xã Minh Tiến\n")
+    assert LEDE in text and DIRECTIVE in text
+    assert "tracking" not in text
+
+
+def test_a_page_without_main_text_falls_back_to_its_plain_text(tmp_path):
+    f = tmp_path / "ngan.htm"
+    f.write_text(
+        "<html><body><div>Kết luận</div><script>x()</script></body></html>", encoding="utf-8"
+    )
+    assert read_file(f).strip() == "Kết luận"
+
+
+def test_unbalanced_markup_still_gives_its_text():
+    assert "Sáng 5/4" in html_plain_text("<div><p>Sáng 5/4<b>, đồng chí</div></span><p")
+
+
+def test_a_page_in_a_declared_legacy_charset_is_decoded(tmp_path):
+    f = tmp_path / "cu.html"
+    page = '<html><head><meta charset="windows-1258"></head><body><p>Hòa Bình</p></body></html>'
+    f.write_bytes(unicodedata.normalize("NFD", page).encode("cp1258"))  # tones as combining marks
+    assert "Hòa Bình" in unicodedata.normalize("NFC", read_file(f))
+
+
+# ---------------------------------------------------------------- DOCX
+
+
+def test_it_reads_paragraphs_and_tables_of_a_docx_in_order(tmp_path):
+    d = docx.Document()
+    d.add_paragraph("THÔNG BÁO KẾT LUẬN")
+    d.add_paragraph(LEDE)
+    table = d.add_table(rows=2, cols=3)
+    for i, text in enumerate(("Nhiệm vụ", "Đơn vị", "Thời hạn")):
+        table.cell(0, i).text = text
+    for i, text in enumerate(("Hoàn thành giải phóng mặt bằng", "UBND xã Minh Tiến", "30/6/2026")):
+        table.cell(1, i).text = text
+    d.add_paragraph(DIRECTIVE)
+    f = tmp_path / "thong-bao.docx"
+    d.save(f)
+    assert read_file(f).split("\n") == [
+        "THÔNG BÁO KẾT LUẬN",
+        LEDE,
+        "Nhiệm vụ | Đơn vị | Thời hạn",
+        "Hoàn thành giải phóng mặt bằng | UBND xã Minh Tiến | 30/6/2026",
+        DIRECTIVE,
+    ]
+
+
+def test_a_corrupt_docx_is_an_error_naming_the_file(tmp_path):
+    f = tmp_path / "hong.docx"
+    f.write_bytes(b"PK\x03\x04 this is not a zip archive")
+    with pytest.raises(ExtractError, match=r"hong\.docx: not a valid \.docx"):
+        read_file(f)
+
+
+def test_a_zip_without_a_document_is_not_a_docx(tmp_path):
+    f = tmp_path / "khac.docx"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(ExtractError, match=r"khac\.docx: not a \.docx"):
+        read_file(f)
+
+
+def test_a_docx_with_broken_xml_is_an_error_naming_the_file(tmp_path):
+    f = tmp_path / "xml-hong.docx"
+    with zipfile.ZipFile(f, "w") as z:
+        z.writestr("[Content_Types].xml", "<Types")
+        z.writestr("word/document.xml", "<w:document")
+    with pytest.raises(ExtractError, match=r"xml-hong\.docx: not a readable \.docx"):
+        read_file(f)
+
+
+def test_a_zip_bomb_posing_as_a_docx_is_refused_before_parsing(tmp_path):
+    f = tmp_path / "bom.docx"
+    with zipfile.ZipFile(f, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b"\0" * (20 * 1024 * 1024))
+    assert f.stat().st_size < 100_000
+    with pytest.raises(ExtractError, match=r"bom\.docx: refused: .*suspected ZIP bomb"):
+        read_file(f)
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def test_it_reads_the_text_layer_of_a_pdf(tmp_path):
+    f = tmp_path / "bao-cao.pdf"
+    f.write_bytes(
+        minimal_pdf(
+            [
+                "Sang 5/4, dong chi Luong Van Hoa lam viec voi xa Minh Tien.",
+                "Ket luan (buoi lam viec).",
+            ]
+        )
+    )
+    text = read_file(f)
+    assert "Sang 5/4, dong chi Luong Van Hoa lam viec voi xa Minh Tien." in text
+    assert "Ket luan (buoi lam viec)." in text
+
+
+def test_a_corrupt_pdf_is_an_error_naming_the_file(tmp_path):
+    f = tmp_path / "hong.pdf"
+    f.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage")
+    with pytest.raises(ExtractError, match=r"hong\.pdf: "):
+        read_file(f)
+
+
+def test_an_encrypted_pdf_is_an_error_naming_the_file(tmp_path):
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    writer.encrypt(user_password="mat-khau", owner_password="chu-so-huu")
+    f = tmp_path / "mat.pdf"
+    with f.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ExtractError, match=r"mat\.pdf: encrypted PDF"):
+        read_file(f)
+
+
+def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path):
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    f = tmp_path / "scan.pdf"
+    with f.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(ExtractError, match=r"scan\.pdf: the PDF has no text layer"):
+        read_file(f)
