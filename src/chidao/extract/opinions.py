@@ -45,10 +45,12 @@ _DIFFICULTY = re.compile(
     r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở|đạt thấp|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu)"
     r")"
 )
-_HOWEVER = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:tuy nhiên|song|nhưng|bên cạnh đó|mặt khác)\s*,")
+_HOWEVER = re.compile(
+    r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:tuy nhiên|tuy vậy|tuy thế|dù vậy|song|nhưng|bên cạnh đó|mặt khác)\s*,"
+)
 _NEGATIVE = re.compile(r"(?<!\w)(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)(?!\w)")
 # a concession that leads to a positive result
-_CONCESSIVE = re.compile(r"(?<!\w)(?:mặc dù|dù|tuy(?! nhiên)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)")
+_CONCESSIVE = re.compile(r"(?<!\w)(?:mặc dù|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)")
 _CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)(?!\w)")
 # the cue is the object of an action or of a report about it
 _ACTION_HEAD = re.compile(
@@ -129,6 +131,11 @@ def _named_person(doc: Document, start: int, end: int) -> str | None:
             if not _is_upper(p):
                 return p.name.text
     return None
+
+
+def _speaker_before(doc: Document, start: int, end: int) -> bool:
+    """Whether a person is named (by name or title) in ``start..end``."""
+    return any(start <= m.span.start < end and m.kind in ("name", "title") for m in doc.mentions)
 
 
 def _trim(doc: Document, start: int, end: int, rule: str, regex: re.Pattern[str] | None = None) -> Span:
@@ -288,7 +295,10 @@ def find_opinions(doc: Document) -> None:
         kind, cue = petition_match(text)
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
-            span = _trim(doc, s.start, s.end, f"opinions:{kind}", regex)
+            start = s.start
+            if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
+                start = s.start + cue  # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
+            span = _trim(doc, start, s.end, f"opinions:{kind}", regex)
             petitions.append(Item(Span(span.start, span.end, "petition", span.text, span.rule),
                                   {"by": _named_person(doc, s.start, s.end)}))
             continue
