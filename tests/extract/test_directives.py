@@ -339,3 +339,23 @@ def test_an_opinion_introduced_by_theo_belongs_to_its_speaker():
         "Theo đồng chí Trịnh Văn Phúc, các xã phải chủ động nguồn nước tưới."
     )
     assert texts(doc) == ["huyện tập trung chống hạn.", "các xã phải chủ động nguồn nước tưới."]
+
+
+def test_a_conference_s_directives_without_a_subject_go_to_the_bodies_invited():
+    doc = process(
+        "Chiều 31/7, Ban Thường vụ Tỉnh ủy tổ chức hội nghị cán bộ chủ chốt năm 2024. Dự hội nghị có đồng chí "
+        "Phạm Quốc Huy, Bí thư Tỉnh ủy; lãnh đạo chủ chốt các sở, ban, ngành cấp tỉnh; lãnh đạo các huyện, "
+        "thị xã, thành phố.\n"
+        "Phát biểu kết luận hội nghị, đồng chí Phạm Quốc Huy nhấn mạnh: Tăng cường kỷ luật, kỷ cương hành chính."
+    )
+    assert texts(doc) == ["Tăng cường kỷ luật, kỷ cương hành chính."]
+    assert assignees(doc) == [["các sở, ban, ngành cấp tỉnh", "các huyện, thị xã, thành phố"]]
+    assert issuers(doc) == ["Phạm Quốc Huy"]
+
+
+def test_an_unnamed_speaker_s_directive_goes_to_the_one_chair():
+    doc = process(
+        LEDE + "Theo báo cáo, huyện đã hoàn thành 12 chỉ tiêu.\n"
+        "Kết luận buổi làm việc, Chủ tịch UBND tỉnh yêu cầu huyện rà soát quy hoạch vùng lúa."
+    )
+    assert issuers(doc) == ["Trịnh Văn Phúc"]

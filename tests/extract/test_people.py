@@ -313,3 +313,19 @@ def test_canonical_titles_compare_long_and_short_body_names():
         "Chủ tịch UBND tỉnh"
     )
     assert canonical_title("Phó Bí thư Tỉnh uỷ") == canonical_title("Phó Bí thư Tỉnh ủy")
+
+
+def test_chu_tri_hoi_nghi_co_cac_dong_chi_names_every_chair():
+    doc = read(
+        "Sáng 9/1, Tỉnh ủy Lào Cai tổ chức hội nghị tổng kết năm 2024. Chủ trì hội nghị có các đồng chí: "
+        "Vũ Xuân Cường, Bí thư Tỉnh ủy; Trịnh Xuân Trường, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh."
+    )
+    assert chairs(doc) == ["Vũ Xuân Cường", "Trịnh Xuân Trường"]
+
+
+def test_the_leader_of_a_working_delegation_chairs_it():
+    doc = read(
+        "Chiều 5/4, Đoàn công tác của Ban Thường vụ Tỉnh ủy do đồng chí Nông Văn Tâm, Phó Bí thư Tỉnh ủy "
+        "làm trưởng đoàn đã làm việc với huyện Bảo Lâm."
+    )
+    assert chairs(doc) == ["Nông Văn Tâm"]

@@ -516,6 +516,7 @@ def find_directives(doc: Document) -> None:
     paragraphs = doc.paragraphs
     captions = {i: _bare_caption(doc, r, p) for i, p in enumerate(paragraphs)}
     fallback = _session_addressees(doc)
+    chairs = [i for i, p in enumerate(people) if p.is_chair]
     st = _State(_Speaker(None, False))
     items: list[Item] = []
     for i, p in enumerate(paragraphs):
@@ -569,6 +570,8 @@ def find_directives(doc: Document) -> None:
             else:
                 assignees = list(fallback)
             deadline, deadline_text = find_deadline(doc, span)
+            if issuer is None and len(chairs) == 1:
+                issuer = chairs[0]  # an unnamed speaker in the conclusion: the chair
             data = {
                 "issuer": people[issuer].name.text if issuer is not None else None,
                 "assignees": assignees,
@@ -580,8 +583,21 @@ def find_directives(doc: Document) -> None:
     doc.directives = items
 
 
+_PARTICIPANTS = re.compile(
+    r"(?:^|[;:,]\s*)(?:lãnh đạo(?: chủ chốt)?|đại diện(?: lãnh đạo)?)\s+(?P<who>các\s[^;.:\n]+)"
+)
+
+
 def _session_addressees(doc: Document) -> list[Span | str]:
-    """The localities the session is about, once each (the default assignees)."""
+    """The localities the session is about, once each (the default assignees); for a
+    conference about no locality, the bodies invited ("lãnh đạo chủ chốt các ban, sở,
+    ngành cấp tỉnh; lãnh đạo các huyện, thị xã, thành phố")."""
+    if not doc.localities:
+        out_c: list[Span | str] = []
+        for p in doc.paragraphs[:3]:
+            for m in _PARTICIPANTS.finditer(doc.folded, p.start, p.end):
+                out_c.append(doc.span(m.start("who"), m.end("who"), "assignee", "participants"))
+        return out_c
     out: list[Span | str] = []
     seen: set[str] = set()
     for s in doc.localities:
