@@ -85,3 +85,15 @@ def test_it_speaks_vietnamese_to_an_english_browser_until_asked(client, db):
 def test_it_ignores_an_unknown_language_cookie(client, db):
     client.cookies["django_language"] = "fr"
     assert '<html lang="vi">' in client.get(reverse("login")).content.decode()
+
+
+def test_it_shows_the_page_title_in_english_after_switching(client, db):
+    client.post(reverse("set_language"), {"language": "en", "next": "/login/"})
+    html = client.get(reverse("login")).content.decode()
+    assert "<title>Sign in · Chỉ đạo</title>" in html
+    assert "Username" in html and "Password" in html
+
+
+def test_it_shows_the_page_title_in_vietnamese_by_default(client, db):
+    html = client.get(reverse("login")).content.decode()
+    assert "<title>Đăng nhập · Chỉ đạo</title>" in html
