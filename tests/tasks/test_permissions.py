@@ -69,19 +69,22 @@ class World:
     leader_person: Any
 
 
+WAITING_REPORT = (
+    "Chiều 4/5, đồng chí Đỗ Minh Khang, Phó Chủ tịch UBND tỉnh, kiểm tra tiến độ dự án đê biển tại xã Bình Minh. "
+    "Đồng chí yêu cầu xã Bình Minh hoàn thành giải phóng mặt bằng trước ngày 30/6."
+)
+
+
 @pytest.fixture
-def world(db, session, directive, task_a, task_b, officer_b, unit_a, unit_b, leader_person) -> World:
-    from chidao.meetings.models import SourceDocument
+def world(db, session, directive, task_a, task_b, officer_b, unit_a, unit_b, leader_person, office) -> World:
+    from chidao.meetings.services import ingest_text
 
     report_progress(
         task=task_b, actor=officer_b, version=1, text="Đã kiểm đếm.", percent=20,
         files=[SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 bien ban")],
     )
     task_b.refresh_from_db()
-    review = SourceDocument.objects.create(
-        sha256="b" * 64, filename="cho-ra-soat.txt", raw_text="Chiều 4/5, đồng chí ...", text="Chiều 4/5, đồng chí ...",
-        title="Báo cáo chờ rà soát", province_code="38",
-    )
+    review, _ = ingest_text(text=WAITING_REPORT, filename="cho-ra-soat.txt", province_code="38", actor=office, published=dt.date(2026, 5, 5))
     return World(
         session=session, document=session.document, review_document=review, directive=directive, task_a=task_a,
         task_b=task_b, attachment=Attachment.objects.get(task=task_b), unit_a=unit_a, unit_b=unit_b,
@@ -122,6 +125,8 @@ UNIT_ACTION_NOT_IN_STATE = everyone(403, officer_a=404, officer_b=409)
 OFFICE_ACTION_NOT_IN_STATE = everyone(403, officer_a=404, office=409)
 OFFICE_ACTION = everyone(403, officer_a=404, office=REDIRECT)
 POST_ONLY = everyone(405)
+OFFICE_POST_ONLY = everyone(403, office=405)
+REVIEW_POST = everyone(403, office=400)  # an empty form: refused, nothing written
 
 
 def task_b(w: World) -> list[Any]:
@@ -168,6 +173,19 @@ EXPECT: dict[str, Expect] = {
         payload=lambda w: {"text": "Sáng 3/4, đồng chí Lê Văn Phúc, Chủ tịch UBND tỉnh, làm việc với xã An Bình."},
         json=True,
     ),
+    # ---- meetings: sessions for the province's readers; ingest and review for the office only
+    "meetings:session_list": Expect(get=readers()),
+    "meetings:session": Expect(args=lambda w: [w.session.pk], get=readers(officer=403)),
+    "meetings:ingest": Expect(get=everyone(403, office=200), post=everyone(403, office=200), payload=lambda w: {}),  # the form again, with its errors
+    "meetings:document_list": Expect(get=everyone(403, office=200)),
+    "meetings:review": Expect(args=lambda w: [w.review_document.pk], get=everyone(403, office=200)),
+    "meetings:review_session": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_directive": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_split": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_merge": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_drop": Expect(args=lambda w: [w.review_document.pk, "directive", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_add": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_confirm": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     # ---- organisation
     "organisation:unit_list": Expect(get=readers()),
     # ---- tasks: pages
@@ -261,11 +279,16 @@ def answer(response: Any) -> Any:
     return response.status_code
 
 
-def task_snapshot() -> list[tuple[Any, ...]]:
-    return [
-        (t.pk, t.state, t.deadline, t.unit_id, t.progress, t.version, t.reason)
-        for t in Task.objects.order_by("pk")
-    ] + [(TaskEvent.objects.count(), ProgressReport.objects.count(), Attachment.objects.count())]
+def snapshot() -> list[tuple[Any, ...]]:
+    """What a write would change: tasks, their history and files, documents, sessions."""
+    from chidao.meetings.models import Directive, Session, SourceDocument
+
+    return (
+        [(t.pk, t.state, t.deadline, t.unit_id, t.progress, t.version, t.reason) for t in Task.objects.order_by("pk")]
+        + [(d.pk, d.status, d.version) for d in SourceDocument.objects.order_by("pk")]
+        + [(TaskEvent.objects.count(), ProgressReport.objects.count(), Attachment.objects.count(),
+            Session.objects.count(), Directive.objects.count())]
+    )
 
 
 def test_every_url_has_an_expectation():
@@ -294,13 +317,13 @@ def test_it_answers_each_persona_as_expected(name, world, request, client):
                 wrong.append(f"GET {url} as officer_a shows {e.not_for_officer_a!r}")
         if post is None:
             continue
-        before = task_snapshot()
+        before = snapshot()
         with transaction.atomic():
             if e.json:
                 got = answer(client.post(url, payload, content_type="application/json"))
             else:
                 got = answer(client.post(url, payload))
-            changed = task_snapshot() != before
+            changed = snapshot() != before
             transaction.set_rollback(True)
         if got != post[persona]:
             wrong.append(f"POST {url} as {persona}: {got}, expected {post[persona]}")

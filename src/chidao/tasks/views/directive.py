@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chidao.organisation.access import can_read_province
 from chidao.tasks import access, queries
 from chidao.tasks.views.common import signed_in
 
@@ -13,4 +14,9 @@ from chidao.tasks.views.common import signed_in
 def directive(request: HttpRequest, pk: int) -> HttpResponse:
     """The directive page (an officer sees only the tasks of their unit)."""
     obj = access.get_directive_for_user(request.user, pk)
-    return render(request, "tasks/directive.html", {"directive": obj, "tasks": queries.directive_tasks(request.user, obj)})
+    context = {
+        "directive": obj,
+        "tasks": queries.directive_tasks(request.user, obj),
+        "user_reads_province": can_read_province(request.user),
+    }
+    return render(request, "tasks/directive.html", context)
