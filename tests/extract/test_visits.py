@@ -37,3 +37,11 @@ def test_the_session_itself_and_work_areas_are_not_site_visits():
         "Đồng chí đề nghị các sở thường xuyên kiểm tra dự án trọng điểm của huyện.\n"
     )
     assert visits(text) == []
+
+
+def test_a_district_s_own_inspections_are_not_the_delegation_s_visits():
+    text = (
+        "Sáng 14/3, đồng chí Trần Văn Khải, Phó Chủ tịch UBND tỉnh làm việc với huyện Nga Sơn về quý I năm 2024.\n"
+        "Trong quý, huyện đã kiểm tra cơ sở sản xuất kinh doanh thực phẩm trên địa bàn.\n"
+    )
+    assert visits(text) == []

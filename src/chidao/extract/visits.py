@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from .lookup import SentenceIndex
 from .spans import Document
 
 _VERB = re.compile(
@@ -42,16 +43,36 @@ _DIRECTIVE_HEAD = re.compile(r"(?:đề nghị|yêu cầu|cần|phải|giao|ch�
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
+# the delegation is the one that inspects: not a district's own inspection campaign
+_DELEGATION = re.compile(r"(?<!\w)(?:đoàn|đồng chí|bí thư|chủ tịch|lãnh đạo tỉnh|trực tiếp|thường trực)(?!\w)")
+
+
+def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
+    sentence = index.at(offset)
+    if sentence is None:
+        return False
+    if _DELEGATION.search(doc.folded, sentence.start, sentence.end):
+        return True
+    return any(
+        sentence.start <= m.span.start < sentence.end and doc.people[m.person].is_chair
+        for m in doc.mentions
+        if 0 <= m.person < len(doc.people)
+    )
+
+
 def find_visits(doc: Document) -> None:
     """Set ``doc.site_visits``: the sites inspected in the field, each as written."""
     folded = doc.folded
     seen: set[str] = set()
+    index = SentenceIndex(doc)
     for m in _VERB.finditer(folded):
         if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(folded[m.end() :]):
             continue
         if not _SITE_START.match(folded, m.end()):
             continue
         if _DIRECTIVE_HEAD.search(folded[max(0, m.start() - 40) : m.start()]):
+            continue
+        if not _by_delegation(doc, index, m.start()):
             continue
         end_m = _END.search(folded, m.end())
         end = end_m.start() if end_m else len(folded)
