@@ -16,6 +16,16 @@ Public helpers (also used by the web application to load a province's units):
 - :func:`lookup_unit` -- the unit(s) with a level and a name, with or without
   diacritics, either tone placement.
 
+Example (the web application loading a province's communes)::
+
+    >>> from chidao.extract.units import province_units, lookup_unit
+    >>> [u.label for u in province_units("Thanh Hoá")][:1]
+    ['phường Hạc Thành']
+    >>> lookup_unit("huyen", "thieu hoa")[0].info()
+    {'level': 'huyện', 'name': 'Thiệu Hóa', 'code': '398', 'era': 'legacy', 'province': 'Thanh Hóa'}
+
+``Unit.code`` is the official code (legacy: the district or commune code of
+the General Statistics Office; 2025: the ward code of ``vietnam-provinces``).
 The tables are built once per process, on first use (about 0.3 s).
 Names are compared on a key: lower case, modern tone placement, single spaces
 (:func:`name_key`); :func:`plain_key` also drops the diacritics.
