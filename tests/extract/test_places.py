@@ -9,7 +9,6 @@ import pytest
 from chidao.extract import ExtractError, places
 from chidao.extract.pipeline import process
 from chidao.extract.spans import Options
-from chidao.extract.units import lookup_unit, province_name, province_units, provinces
 
 DISTRICT_VISIT_2022 = (
     "(Baonghean.vn) - Chiều 15-8, đồng chí Phan Quốc Bảo, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh "
@@ -32,44 +31,6 @@ COMMUNE_2025 = (
     "Quảng Trị đã làm việc tại phường Đồng Hới về kết quả 9 tháng năm 2025.\n"
     "Đồng chí đề nghị phường phối hợp với xã Nam Gianh rà soát quỹ đất.\n"
 )
-
-
-def test_it_knows_the_provinces_of_both_eras():
-    assert len(provinces("2025")) == 34
-    assert len(provinces("legacy")) == 63
-    assert "Thanh Hóa" in provinces("2025") and "Quảng Bình" in provinces("legacy")
-    assert "Quảng Bình" not in provinces("2025")
-
-
-def test_province_names_are_official_however_they_are_written():
-    assert province_name("Tỉnh Thanh Hoá") == "Thanh Hóa"
-    assert province_name("thanh hoa") == "Thanh Hóa"
-    assert province_name("TP. Hồ Chí Minh") == "Hồ Chí Minh"
-    assert province_name("Nơi khác") is None
-
-
-def test_lookup_unit_finds_a_unit_with_or_without_diacritics():
-    (unit,) = lookup_unit("huyện", "Yên Thành")
-    assert (unit.label, unit.era, unit.province) == ("huyện Yên Thành", "legacy", "Nghệ An")
-    assert lookup_unit("huyen", "yen thanh") == [unit]
-    assert lookup_unit("thị xã", "Kỳ Anh", "Hà Tĩnh", "legacy")[0].label == "thị xã Kỳ Anh"
-    assert lookup_unit("xã", "Không Có Thật") == []
-
-
-def test_province_units_lists_a_province_s_communes_and_wards():
-    units = province_units("Thanh Hoá")
-    assert len(units) == 166
-    assert {u.level for u in units} <= {"xã", "phường"}
-    assert len(province_units("Hà Tĩnh", "2025")) == 69
-    legacy = province_units("Nghệ An", "legacy", levels=("huyện", "thị xã", "thành phố"))
-    assert any(u.label == "huyện Yên Thành" for u in legacy)
-
-
-def test_province_units_names_a_bad_province_or_era():
-    with pytest.raises(ValueError, match="Xứ Đoài"):
-        province_units("Xứ Đoài")
-    with pytest.raises(ValueError, match="1999"):
-        province_units("Thanh Hóa", "1999")
 
 
 def test_the_district_of_a_2022_visit_is_its_locality_not_the_places_in_passing():
