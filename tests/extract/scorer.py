@@ -179,3 +179,31 @@ def score(pairs: Iterable[tuple[str, dict[str, Any], dict[str, Any]]]) -> dict[s
     res["directive_issuer_accuracy"] = issuer_ok / dir_hit if dir_hit else 0.0
     res["overall"] = sum(res[h] for h in HEADLINE) / len(HEADLINE)
     return res
+
+
+def assert_offsets(record: dict[str, Any]) -> None:
+    """Every span of the record is ``record["text"][start:end]``."""
+    text = record["text"]
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, dict):
+            if isinstance(value.get("start"), int) and isinstance(value.get("end"), int):
+                s, e = value["start"], value["end"]
+                expected = value["text"] if "text" in value else value.get("name")
+                assert 0 <= s <= e <= len(text), where
+                assert text[s:e] == expected, f"{where}: {text[s:e]!r} != {expected!r}"
+            for k, v in value.items():
+                if k != "text":
+                    walk(v, f"{where}.{k}")
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, f"{where}[{i}]")
+
+    for key, value in record.items():
+        if key != "text":
+            walk(value, key)
+    for p in record["people"] + record["chairs"]:
+        assert text[p["start"] : p["end"]] == p["name"]
+        assert [t["text"] for t in p["title_spans"]] == p["titles"]
+    for d in record["directives"]:
+        assert all(a["text"] in d["assignees"] for a in d["assignee_spans"])
