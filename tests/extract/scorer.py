@@ -1,4 +1,4 @@
-"""A small scorer of session records against hand-made records (the GUIDE's metrics).
+"""A small scorer of session records against hand-made records (the record format's metrics).
 
 Names and titles are compared after folding (lower case, one tone placement,
 dashes, surrounding punctuation); text items by character overlap in the
