@@ -39,7 +39,7 @@ def norm(s: Any) -> str:
 
 
 def collapse(text: str) -> str:
-    """The source as the GUIDE's texts are found in: NFC, white space collapsed."""
+    """The source as the records' texts are found in: NFC, white space collapsed."""
     return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
 
 
