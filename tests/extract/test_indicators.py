@@ -66,3 +66,11 @@ def test_the_text_is_the_clause_that_states_the_figure():
 
 def test_terms_dates_document_numbers_names_and_targets_are_not_figures():
     assert figures(NOT_FIGURES) == []
+
+
+def test_a_figure_repeated_by_the_sapo_is_counted_once_but_two_different_100_percent_are_two():
+    text = (
+        "Sáng 5/4, UBND tỉnh làm việc với huyện Anh Sơn về quý I năm 2024: thu ngân sách đạt 152 tỷ đồng.\n"
+        "Theo báo cáo, quý I, thu ngân sách đạt 152 tỷ đồng. Có 100% xã hoàn thành kê khai; gieo cấy đạt 100% kế hoạch.\n"
+    )
+    assert figures(text) == [(152.0, "tỷ đồng"), (100.0, "%"), (100.0, "%")]

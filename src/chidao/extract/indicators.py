@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from .lookup import SentenceIndex
-from .spans import Document, Item
+from .spans import Document, Item, Span
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 _FIGURE = re.compile(
@@ -158,6 +158,22 @@ def find_indicators(doc: Document) -> None:
                 continue
             unit = f"/{den} {unit}".strip() if unit != "%" else unit
         value = parse_number(num)
-        doc.indicators.append(
-            Item(doc.span(clause_start, end, "indicator", "indicators:figure"), {"value": value, "unit": unit})
-        )
+        span = doc.span(clause_start, end, "indicator", "indicators:figure")
+        if _repeated(doc.indicators, span, value, unit):
+            continue  # the sapo or a caption repeating a figure of the body
+        doc.indicators.append(Item(span, {"value": value, "unit": unit}))
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def _repeated(found: list[Item], span: Span, value: float, unit: str) -> bool:
+    """Whether the same figure, said in about the same words, is already found."""
+    words = _words(span.text)
+    for item in found:
+        if item.data["value"] == value and item.data["unit"].lower() == unit.lower():
+            other = _words(item.span.text)
+            if len(words & other) >= 0.6 * min(len(words), len(other)):
+                return True
+    return False
