@@ -359,3 +359,24 @@ def test_an_unnamed_speaker_s_directive_goes_to_the_one_chair():
         "Kết luận buổi làm việc, Chủ tịch UBND tỉnh yêu cầu huyện rà soát quy hoạch vùng lúa."
     )
     assert issuers(doc) == ["Trịnh Văn Phúc"]
+
+
+def test_a_purpose_clause_before_the_speaker_stays_in_the_text():
+    doc = process(
+        LEDE
+        + "Đồng chí Trịnh Văn Phúc nêu lên những hạn chế của huyện; và để huyện phát triển nhanh, "
+        "đồng chí Bí thư Tỉnh ủy đề nghị huyện phải đổi mới cách làm."
+    )
+    assert texts(doc) == [
+        "để huyện phát triển nhanh, đồng chí Bí thư Tỉnh ủy đề nghị huyện phải đổi mới cách làm."
+    ]
+    assert assignees(doc) == [["huyện"]]
+
+
+def test_a_quoted_instruction_after_a_colon_is_a_directive():
+    doc = process(
+        LEDE + "Đồng chí Trịnh Văn Phúc nhấn mạnh: “Các xã phải hoàn thành dứt điểm trong tháng 9”."
+    )
+    assert texts(doc) == ["“Các xã phải hoàn thành dứt điểm trong tháng 9”."]
+    assert doc.directives[0].data["deadline"] == dt.date(2024, 9, 30)
+    assert assignees(doc) == [["Các xã"]]

@@ -114,7 +114,7 @@ def _rx() -> _Rx:
         ),
         modal=re.compile(rf"(?<!\w)(?:{_alt(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
         agent=re.compile(
-            rf"\s*(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*(?:{_alt(lx['agent'])})(?!\w)"
+            rf"\s*[\"“]?(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*(?:{_alt(lx['agent'])})(?!\w)"
         ),
         negator=re.compile(rf"(?<!\w)(?:{_alt(lx['negator'])})(?!\w)"),
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
@@ -145,6 +145,7 @@ _LEADER_TITLE = re.compile(
     r"(?!\w)"
 )
 _CAP_RUN = re.compile(r"(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:]*)+")
+_PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
@@ -354,6 +355,8 @@ class _Reader:
         e = self.subject_end(pos, end)
         if e is None:
             return None
+        while pos < e and self.f[pos] in ' "“':
+            pos += 1
         s = self.doc.span(pos, e, "assignee", "subject")
         text = s.text.rstrip(" ,;")
         return self.doc.span(s.start, s.start + len(text), "assignee", "subject") if text else None
@@ -466,6 +469,11 @@ def _directive_start(
             return q, q, issuer
         if r.rx.praise.match(f, ask.rest, s.end):
             return None, None, issuer
+        # "...; và để huyện phát triển, đồng chí ... đề nghị ...": the purpose clause stays
+        clause = max(s.start, f.rfind(";", s.start, ask.lead_start) + 1)
+        m = _PURPOSE.match(f, clause, ask.lead_start)
+        if m and not re.search(r"[.;:]", f[m.start() : ask.lead_start]):
+            return m.start("de"), ask.rest, issuer
         return ask.rest, ask.rest, issuer
     lead = next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
     if lead is not None:

@@ -358,7 +358,7 @@ class _Scanner:
                 continue
             _, line_end = self.line_bounds(h)
             end = self.title_end(h, line_end)
-            if any(h < k <= end + 1 for k in self.names):
+            if any(h < k <= end + 1 and len(n.text.split()) > 2 for k, n in self.names.items()):
                 continue
             if re.search(
                 r"(?<!\w)(?:các|những|và)\s+(?:đồng chí\s+)?$", self.folded[max(0, h - 20) : h]
