@@ -21,7 +21,7 @@ def test_it_stores_the_text_the_record_and_a_draft(office, unit_a):
 
     assert created is True
     assert doc.status == DocumentStatus.REVIEW
-    assert doc.raw_text == AN_BINH
+    assert doc.raw_text == AN_BINH.strip()
     assert doc.sha256 == doc.record["sha256"]
     assert doc.text == doc.record["text"]
     assert doc.title == "Chủ tịch UBND tỉnh làm việc với xã An Bình"
@@ -45,6 +45,16 @@ def test_it_does_not_duplicate_the_same_text(office):
     assert (created_first, created_again) == (True, False)
     assert again.pk == first.pk
     assert SourceDocument.objects.count() == 1
+
+
+def test_it_recognises_a_paste_with_windows_line_ends_and_decomposed_marks(office):
+    import unicodedata
+
+    first, _ = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
+    pasted = unicodedata.normalize("NFD", AN_BINH.strip().replace("\n", "\r\n"))
+    again, created = services.ingest_text(text=pasted, filename="", province_code="38", actor=office)
+
+    assert (again.pk, created) == (first.pk, False)
 
 
 def test_it_does_not_duplicate_the_same_uploaded_file(office, settings):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -66,6 +67,16 @@ def _suggester(province_code: str) -> drafts.UnitSuggester:
     return suggest
 
 
+def normalise_text(text: str) -> str:
+    """The text as stored and hashed: NFC, "\n" line ends, no surrounding blank space.
+
+    So the same report pasted in a browser (CRLF, no final newline) or read from a file
+    is recognised as the same content.
+    """
+    text = unicodedata.normalize("NFC", text or "")
+    return text.replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
 def ingest_text(
     *,
     text: str,
@@ -85,7 +96,8 @@ def ingest_text(
     text or a failure of the extractor.
     """
     source = filename or "<văn bản dán>"
-    if not (text or "").strip():
+    text = normalise_text(text)
+    if not text:
         raise ExtractError(source, "the text is empty")
     existing = SourceDocument.objects.filter(sha256=content_hash(text)).first()
     if existing is not None:

@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+"""URLs of ingest, review and session pages (names used by the navigation: see notes/web.md)."""
+
+from django.urls import path
+
+from chidao.meetings.views import documents, ingest, review, sessions
 
 app_name = "meetings"
-urlpatterns: list = []
+urlpatterns = [
+    path("", sessions.session_list, name="session_list"),
+    path("<int:pk>/", sessions.session, name="session"),
+    path("ingest/", ingest.ingest, name="ingest"),
+    path("documents/", documents.document_list, name="document_list"),
+    path("documents/<int:pk>/", documents.review, name="review"),
+    path("documents/<int:pk>/session/", review.set_session, name="review_session"),
+    path("documents/<int:pk>/directives/<int:index>/", review.edit_directive, name="review_directive"),
+    path("documents/<int:pk>/directives/<int:index>/split/", review.split_directive, name="review_split"),
+    path("documents/<int:pk>/directives/<int:index>/merge/", review.merge_directives, name="review_merge"),
+    path("documents/<int:pk>/items/<str:kind>/<int:index>/drop/", review.drop_item, name="review_drop"),
+    path("documents/<int:pk>/items/add/", review.add_item, name="review_add"),
+    path("documents/<int:pk>/confirm/", review.confirm, name="review_confirm"),
+]

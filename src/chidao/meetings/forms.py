@@ -1,0 +1,144 @@
+"""Forms of the meetings pages: they parse input; the services decide and write."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+from chidao.meetings.models import SessionKind
+from chidao.meetings.queries import SessionFilters
+
+DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
+DMY = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "pattern": r"\d{1,2}[/\-]\d{1,2}[/\-]\d{4}"}
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input, each within ``CHIDAO_MAX_UPLOAD_BYTES``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"}))
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        limit = settings.CHIDAO_MAX_UPLOAD_BYTES
+        for f in cleaned:
+            if f.size > limit:
+                raise forms.ValidationError(
+                    _("Tệp “%(name)s” (%(size)s) vượt quá giới hạn %(limit)s."),
+                    params={"name": f.name, "size": filesizeformat(f.size), "limit": filesizeformat(limit)},
+                )
+        return cleaned
+
+
+class IngestForm(forms.Form):
+    """Paste a report (with an optional file name) or upload one or several files."""
+
+    text = forms.CharField(
+        label=_("Dán nội dung báo cáo"), required=False, widget=forms.Textarea(attrs={"rows": 12})
+    )
+    filename = forms.CharField(label=_("Tên tệp (không bắt buộc)"), required=False, max_length=255)
+    published = forms.DateField(
+        label=_("Ngày đăng (không bắt buộc, để suy ra năm)"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.TextInput(attrs=DMY),
+    )
+    files = MultipleFileField(label=_("Hoặc tải lên tệp (.txt, .html, .docx, .pdf)"))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("files"):
+            raise forms.ValidationError(_("Hãy dán nội dung báo cáo hoặc chọn ít nhất một tệp."))
+        return data
+
+
+class VersionedForm(forms.Form):
+    """Every draft edit carries the document version the reviewer saw (the optimistic lock)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class SessionForm(VersionedForm):
+    date = forms.DateField(label=_("Ngày làm việc"), required=False, input_formats=DATE_FORMATS, widget=forms.TextInput(attrs=DMY))
+    title = forms.CharField(label=_("Tiêu đề"), required=False, max_length=500)
+    kind = forms.ChoiceField(label=_("Loại"), choices=SessionKind.choices)
+    chairs = forms.CharField(label=_("Chủ trì (họ tên, cách nhau bởi dấu ;)"), required=False)
+    localities = forms.CharField(label=_("Địa phương (cách nhau bởi dấu ;)"), required=False)
+
+
+class DirectiveForm(VersionedForm):
+    text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
+    issuer = forms.CharField(label=_("Người chỉ đạo"), required=False, max_length=120)
+    assignees = forms.CharField(label=_("Đối tượng thực hiện (như văn bản, cách nhau bởi dấu ;)"), required=False)
+    units = forms.TypedMultipleChoiceField(label=_("Đơn vị thực hiện"), coerce=int, required=False)
+    deadline = forms.DateField(label=_("Thời hạn"), required=False, input_formats=DATE_FORMATS, widget=forms.TextInput(attrs=DMY))
+    topic = forms.CharField(label=_("Lĩnh vực"), required=False, max_length=120)
+
+    def __init__(self, *args: Any, unit_ids: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["units"].choices = [(pk, pk) for pk in unit_ids or []]
+
+
+class SplitForm(VersionedForm):
+    offset = forms.IntegerField(label=_("Tách tại ký tự thứ"), min_value=1)
+
+
+class AddItemForm(VersionedForm):
+    KINDS = [
+        ("directives", _("Chỉ đạo")),
+        ("petitions", _("Kiến nghị")),
+        ("difficulties", _("Khó khăn")),
+        ("indicators", _("Chỉ tiêu")),
+        ("site_visits", _("Khảo sát thực tế")),
+        ("agencies", _("Cơ quan")),
+        ("localities", _("Địa phương")),
+        ("people", _("Người tham dự")),
+    ]
+    kind = forms.ChoiceField(label=_("Loại"), choices=KINDS)
+    fragment = forms.CharField(
+        label=_("Đoạn văn bản (chép từ bản gốc)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    start = forms.IntegerField(label=_("Từ ký tự"), required=False, min_value=0)
+    end = forms.IntegerField(label=_("Đến ký tự"), required=False, min_value=1)
+
+    def offsets(self, text: str) -> tuple[int, int] | None:
+        """The selection: the given offsets, or where the copied fragment first occurs."""
+        data = self.cleaned_data
+        if data.get("start") is not None and data.get("end") is not None:
+            return data["start"], data["end"]
+        fragment = " ".join((data.get("fragment") or "").split())
+        if fragment:
+            at = text.find(fragment)
+            if at >= 0:
+                return at, at + len(fragment)
+        return None
+
+
+class SessionFilterForm(forms.Form):
+    leader = forms.IntegerField(required=False)
+    locality = forms.IntegerField(required=False)
+    start = forms.DateField(required=False, input_formats=DATE_FORMATS)
+    end = forms.DateField(required=False, input_formats=DATE_FORMATS)
+
+    def filters(self) -> SessionFilters:
+        """The valid filters (an invalid value is ignored, not an error page)."""
+        self.is_valid()
+        data: dict[str, Any] = getattr(self, "cleaned_data", {})
+        return SessionFilters(
+            leader=data.get("leader"),
+            locality=data.get("locality"),
+            start=data.get("start") if isinstance(data.get("start"), dt.date) else None,
+            end=data.get("end") if isinstance(data.get("end"), dt.date) else None,
+        )

@@ -1,0 +1,90 @@
+"""The source text as HTML with every item highlighted where it came from (``<mark>``).
+
+Text is escaped; marks nest (a name inside a petition); a mark that would cross the end of
+the mark it starts in is cut at that end so the HTML stays well formed. Each mark has an
+``id`` so that a link ``#m-directives-0`` scrolls to it and ``:target`` highlights it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+# draft key / item kind -> the CSS class suffix of its marks (web/static/web/app.css)
+CSS: dict[str, str] = {
+    "directives": "directive",
+    "petitions": "petition",
+    "difficulties": "difficulty",
+    "indicators": "indicator",
+    "people": "person",
+    "localities": "locality",
+    "agencies": "agency",
+    "site_visits": "visit",
+    "directive": "directive",
+    "petition": "petition",
+    "difficulty": "difficulty",
+    "indicator": "indicator",
+    "person": "person",
+    "locality": "locality",
+    "agency": "agency",
+    "site_visit": "visit",
+}
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted span of the text."""
+
+    start: int
+    end: int
+    kind: str  # a key of CSS
+    anchor: str  # the element id
+
+    @property
+    def css(self) -> str:
+        return f"mark mark-{CSS.get(self.kind, 'agency')}"
+
+
+def draft_marks(draft: dict[str, Any]) -> list[Mark]:
+    """The marks of every item of a review draft that has offsets."""
+    out = []
+    for key in ("people", "localities", "agencies", "indicators", "difficulties", "petitions", "site_visits", "directives"):
+        for i, item in enumerate(draft.get(key) or []):
+            start, end = item.get("start"), item.get("end")
+            if isinstance(start, int) and isinstance(end, int):
+                out.append(Mark(start, end, key, f"m-{key}-{i}"))
+    return out
+
+
+def render(text: str, marks: list[Mark]) -> SafeString:
+    """``text`` escaped, with a ``<mark>`` around each span (invalid offsets are skipped)."""
+    spans = sorted(
+        (m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end, m.anchor)
+    )
+    out: list[str] = []
+    stack: list[int] = []  # end offsets of the open marks
+    pos = 0
+
+    def close_until(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1] <= limit:
+            end = stack.pop()
+            out.append(escape(text[pos:end]))
+            out.append("</mark>")
+            pos = end
+
+    for mark in spans:
+        close_until(mark.start)
+        end = min(mark.end, stack[-1]) if stack else mark.end
+        if end <= mark.start:
+            continue
+        out.append(escape(text[pos : mark.start]))
+        out.append(f'<mark id="{escape(mark.anchor)}" class="{mark.css}">')
+        stack.append(end)
+        pos = mark.start
+    close_until(len(text))
+    out.append(escape(text[pos:]))
+    return mark_safe("".join(out))  # every piece of text above is escaped

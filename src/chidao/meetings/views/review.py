@@ -1,0 +1,168 @@
+"""The actions of the review page: one small POST endpoint each, all through ``_act``.
+
+Each parses its form, calls one draft service and answers the review page (its workspace
+for htmx). A refused edit changes nothing and says why: 409 when someone else changed the
+draft first (stale version), 400 for a bad value. htmx swaps only 2xx answers, so htmx
+requests get the workspace with the message at 200.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms as django_forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from chidao.meetings import forms, queries, services
+from chidao.meetings.models import SourceDocument
+from chidao.meetings.views.common import office_only
+
+Call = Callable[[SourceDocument, dict[str, Any]], object]
+
+
+def _errors(form: django_forms.Form) -> str:
+    return "; ".join(
+        f"{form.fields[f].label}: {' '.join(errs)}" if f in form.fields and f != "version" else " ".join(errs)
+        for f, errs in form.errors.items()
+    )
+
+
+def _answer(request: HttpRequest, document: SourceDocument, error: str = "", status: int = 200) -> HttpResponse:
+    document = queries.get_document_for_user(request.user, document.pk)  # the state after the action
+    context = queries.review_context(request.user, document, error=error)
+    if request.htmx:
+        return render(request, "meetings/review.html#workspace", context)
+    return render(request, "meetings/review.html", context, status=status)
+
+
+def _act(request: HttpRequest, pk: int, form: django_forms.Form, call: Call) -> HttpResponse:
+    document = queries.get_document_for_user(request.user, pk)
+    if not form.is_valid():
+        return _answer(request, document, _errors(form), 400)
+    try:
+        call(document, form.cleaned_data)
+    except services.ConflictError:
+        return _answer(
+            request,
+            document,
+            _("Văn bản vừa được người khác sửa; trang đã được tải lại với bản mới nhất. Hãy làm lại thay đổi của bạn."),
+            409,
+        )
+    except services.DraftError as e:
+        return _answer(request, document, str(e), 400)
+    if request.htmx:
+        return _answer(request, document)
+    return redirect("meetings:review", pk=document.pk)
+
+
+def _split_names(text: str) -> list[str]:
+    return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+@office_only
+@require_POST
+def set_session(request: HttpRequest, pk: int) -> HttpResponse:
+    """Date, title, kind, chairs and localities of the session."""
+
+    def call(doc: SourceDocument, d: dict[str, Any]) -> object:
+        old = {c["name"]: c for c in doc.draft.get("chairs") or []}
+        chairs = [old.get(name, {"name": name, "titles": []}) for name in _split_names(d["chairs"])]
+        return services.set_session(
+            document=doc, version=d["version"], date=d["date"], title=d["title"], kind=d["kind"],
+            chairs=chairs, localities=_split_names(d["localities"]),
+        )
+
+    return _act(request, pk, forms.SessionForm(request.POST), call)
+
+
+@office_only
+@require_POST
+def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+    """Text, issuer, assignees, units, deadline and topic of one directive."""
+    unit_ids = [u.pk for u in queries.province_units(request.user)]
+    form = forms.DirectiveForm(request.POST, unit_ids=unit_ids)
+
+    def call(doc: SourceDocument, d: dict[str, Any]) -> object:
+        return services.edit_item(
+            document=doc, version=d["version"], kind="directives", index=index, text=d["text"],
+            issuer=d["issuer"], assignees=_split_names(d["assignees"]), units=d["units"],
+            deadline=d["deadline"], topic=d["topic"],
+        )
+
+    return _act(request, pk, form, call)
+
+
+@office_only
+@require_POST
+def split_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+    return _act(
+        request, pk, forms.SplitForm(request.POST),
+        lambda doc, d: services.split_directive(document=doc, version=d["version"], index=index, offset=d["offset"]),
+    )
+
+
+@office_only
+@require_POST
+def merge_directives(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+    return _act(
+        request, pk, forms.VersionedForm(request.POST),
+        lambda doc, d: services.merge_directives(document=doc, version=d["version"], index=index),
+    )
+
+
+@office_only
+@require_POST
+def drop_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpResponse:
+    return _act(
+        request, pk, forms.VersionedForm(request.POST),
+        lambda doc, d: services.drop_item(document=doc, version=d["version"], kind=kind, index=index),
+    )
+
+
+@office_only
+@require_POST
+def add_item(request: HttpRequest, pk: int) -> HttpResponse:
+    """An item from a selection of the source: offsets, or a fragment copied from it."""
+    form = forms.AddItemForm(request.POST)
+
+    def call(doc: SourceDocument, d: dict[str, Any]) -> object:
+        where = form.offsets(doc.text)
+        if where is None:
+            raise services.DraftError(_("Không tìm thấy đoạn văn bản này trong bản gốc."))
+        return services.add_item(document=doc, version=d["version"], kind=d["kind"], start=where[0], end=where[1])
+
+    return _act(request, pk, form, call)
+
+
+@office_only
+@require_POST
+def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+    """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
+    document = queries.get_document_for_user(request.user, pk)
+    form = forms.VersionedForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, document, _errors(form), 400)
+    if form.cleaned_data["version"] != document.version:
+        return _answer(
+            request, document,
+            _("Văn bản vừa được người khác sửa; hãy xem lại bản mới nhất trước khi xác nhận."), 409,
+        )
+    problems = queries.confirm_problems(document)
+    if problems:
+        return _answer(request, document, " ".join(problems), 400)
+    try:
+        session = services.confirm(document=document, actor=request.user)
+    except services.DraftError as e:
+        return _answer(request, document, str(e), 400)
+    messages.success(request, _("Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.") % {"n": session.directives.count()})
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("meetings:session", args=[session.pk])
+        return response
+    return redirect("meetings:session", pk=session.pk)

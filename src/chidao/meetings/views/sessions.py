@@ -1,0 +1,46 @@
+"""meetings:session_list and meetings:session: confirmed sessions, for the province's readers."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from chidao.meetings import queries
+from chidao.meetings.forms import SessionFilterForm
+from chidao.meetings.models import ItemKind
+from chidao.meetings.views.common import province_readers
+
+
+@province_readers
+def session_list(request: HttpRequest) -> HttpResponse:
+    """The confirmed sessions, newest first, filtered by leader, period and locality."""
+    form = SessionFilterForm(request.GET)
+    filters = form.filters()
+    context = {
+        "sessions": queries.session_list(request.user, filters),
+        "filters": filters,
+        "leaders": queries.session_leaders(request.user),
+        "localities": queries.session_localities(request.user),
+    }
+    template = "meetings/session_list.html#table" if request.htmx else "meetings/session_list.html"
+    return render(request, template, context)
+
+
+@province_readers
+def session(request: HttpRequest, pk: int) -> HttpResponse:
+    """One session: people, places, figures, difficulties, petitions, visits, directives, source."""
+    obj = queries.get_session_for_user(request.user, pk)
+    items = queries.session_items(obj)
+    context = {
+        "session": obj,
+        "people": items[ItemKind.PERSON],
+        "localities": items[ItemKind.LOCALITY],
+        "agencies": items[ItemKind.AGENCY],
+        "indicators": items[ItemKind.INDICATOR],
+        "difficulties": items[ItemKind.DIFFICULTY],
+        "petitions": items[ItemKind.PETITION],
+        "site_visits": items[ItemKind.SITE_VISIT],
+        "directives": list(obj.directives.all()),
+        "source": queries.session_source(obj),
+    }
+    return render(request, "meetings/session.html", context)
