@@ -111,3 +111,8 @@ def test_a_year_end_review_puts_the_session_in_its_year_or_early_in_the_next():
     assert date_of(text) == dt.date(2023, 12, 28)
     assert date_of("Sáng 8/1, UBND tỉnh Nghệ An đánh giá kết quả quý IV năm 2023.\n") == dt.date(2024, 1, 8)
     assert date_of("Sáng 8/4, UBND tỉnh Nghệ An đánh giá kết quả quý I/2024.\n") == dt.date(2024, 4, 8)
+
+
+def test_a_weekday_page_date_gives_the_year_but_is_not_the_session():
+    text = "Thứ Hai, 10/10/2022\nSáng 9/10, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
+    assert date_of(text) == dt.date(2022, 10, 9)

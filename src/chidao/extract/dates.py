@@ -39,6 +39,8 @@ _LEDE = re.compile(
 _DATELINE = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2})"
     r"|(?:\d{1,2}:\d{2})\s*(?:[-|,]\s*)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?![\w/])"
+    r"|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng lúc)\s*[,:]?\s*"
+    r"(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
 # document references: "Nghị quyết số 12 ngày 07/12/2022", "Kết luận số 2402-KL/TU ngày 30/6/2023"
 _DOC_REF = re.compile(
@@ -112,8 +114,8 @@ def find_dateline(doc: Document) -> dt.date | None:
     if getattr(doc, "dateline", None):
         return doc.dateline
     for m in _DATELINE.finditer(doc.folded):
-        d, mo, y = (m.group("d"), m.group("m"), m.group("y")) if m.group("d") else (
-            m.group("d2"), m.group("m2"), m.group("y2"))
+        k = next(k for k in ("", "2", "3") if m.group("d" + k))
+        d, mo, y = m.group("d" + k), m.group("m" + k), m.group("y" + k)
         date = _valid(int(y), int(mo), int(d))
         if date:
             return date
