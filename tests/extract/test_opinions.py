@@ -80,6 +80,7 @@ def test_what_makes_a_sentence_a_petition():
     assert petition_kind(fold("UBND xã đề xuất điều chỉnh quy hoạch khu dân cư phía Bắc.")) == "ask-verb"
     assert petition_kind(fold("Đề nghị Trung ương bổ sung nguồn vốn cho vùng đồng bào dân tộc.")) == "ask-upper"
     assert petition_kind(fold("Nhiều ý kiến đề nghị cần tăng phụ cấp cho cán bộ thôn.")) == "many-opinions"
+    assert petition_kind(fold("Các ý kiến tại buổi làm việc đề xuất tỉnh hỗ trợ kinh phí làm đường.")) == "many-opinions"
     # a leader's request downwards, a response to petitions, the noun alone: not petitions
     assert petition_kind(fold("Đồng chí đề nghị các địa phương tập trung phòng chống dịch.")) is None
     assert petition_kind(fold("Các sở đã trả lời các kiến nghị của huyện.")) is None

@@ -92,8 +92,8 @@ _ASK_NOUN_HEAD = re.compile(
 )
 _ASK_EMPTY_TAIL = re.compile(r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$")
 _MANY_OPINIONS = re.compile(
-    r"(?:tại (?:buổi làm việc|hội nghị)[^,]*,\s*)?(?:nhiều|các|một số) ý kiến(?: của [^,]{0,60})?\s*"
-    r"(?:cho rằng|đề nghị|kiến nghị|đề xuất|nêu|phản ánh|mong muốn)\s*[,:]?\s*"
+    r"(?:tại (?:buổi làm việc|hội nghị)[^,]*,\s*)?(?:nhiều|các|một số) (?:ý kiến|đại biểu)[^,.;:]{0,60}?\s*"
+    r"(?P<verb>cho rằng|đề nghị|kiến nghị|đề xuất|nêu|phản ánh|mong muốn)\s*[,:]?\s*"
 )
 _LOWER_SUBJECT = re.compile(
     r"(?:huyện|xã|phường|thị xã|thị trấn|thành phố|địa phương|đơn vị|lãnh đạo|ubnd|đảng ủy|huyện ủy|"
@@ -173,7 +173,7 @@ def petition_match(folded_sentence: str) -> tuple[str | None, int]:
     """(rule, offset of the asking verb) when a sentence (folded) is a petition, else (None, -1)."""
     s = folded_sentence
     m = _MANY_OPINIONS.match(s)
-    if m and _ASK_COLON.search(s, m.end()):
+    if m and (m.group("verb") in ("đề nghị", "kiến nghị", "đề xuất", "mong muốn") or _ASK_COLON.search(s, m.end())):
         return "many-opinions", 0
     for m in _ASK_UPPER.finditer(s):
         if _ASK_NOUN_HEAD.search(s[: m.start()]):
