@@ -62,10 +62,16 @@ def load_bodies() -> tuple[Body, ...]:
 
 
 def localise(name: str, *, is_city: bool) -> str:
-    """The name as a centrally-run city says it ("Tỉnh ủy" → "Thành ủy", "tỉnh" → "thành phố")."""
+    """The name as a centrally-run city says it ("Tỉnh ủy" → "Thành ủy", "Tỉnh đoàn" →
+    "Thành đoàn", "tỉnh" → "thành phố")."""
     if not is_city:
         return name
-    return name.replace("Tỉnh ủy", "Thành ủy").replace(" tỉnh", " thành phố")
+    return (
+        name.replace("Tỉnh ủy", "Thành ủy")
+        .replace("Tỉnh đoàn", "Thành đoàn")
+        .replace("Tỉnh Đoàn", "Thành Đoàn")
+        .replace(" tỉnh", " thành phố")
+    )
 
 
 def bodies_for(province_code: str, *, is_city: bool) -> list[Body]:

@@ -38,13 +38,21 @@ class Unit(models.Model):
 
     province_code = models.CharField(_("mã tỉnh"), max_length=8, db_index=True)
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
-    level = models.CharField(_("cấp"), max_length=40, blank=True)  # "xã", "phường", "huyện", "thị xã", "sở"
+    level = models.CharField(
+        _("cấp"), max_length=40, blank=True
+    )  # "xã", "phường", "huyện", "thị xã", "sở"
     name = models.CharField(_("tên"), max_length=255)  # "Xã Minh Sơn", "Sở Tài chính"
     short_name = models.CharField(_("tên ngắn"), max_length=255, blank=True)  # "Minh Sơn"
     code = models.CharField(_("mã"), max_length=32, blank=True)  # official code where there is one
-    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children")
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
     successors = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="predecessors", verbose_name=_("đơn vị kế thừa")
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="predecessors",
+        verbose_name=_("đơn vị kế thừa"),
     )
     valid_from = models.DateField(_("có hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hết hiệu lực"), null=True, blank=True)
@@ -55,7 +63,9 @@ class Unit(models.Model):
         verbose_name_plural = _("đơn vị")
         ordering = ["kind", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["province_code", "kind", "name", "code"], name="unit_unique_name")
+            models.UniqueConstraint(
+                fields=["province_code", "kind", "name", "code"], name="unit_unique_name"
+            )
         ]
 
     def __str__(self) -> str:
@@ -93,7 +103,9 @@ class Position(models.Model):
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="positions")
     title = models.CharField(_("chức danh"), max_length=255)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="positions"
+    )
     start = models.DateField(_("từ ngày"), null=True, blank=True)
     end = models.DateField(_("đến ngày"), null=True, blank=True)
 
@@ -116,18 +128,25 @@ class Role(models.TextChoices):
 class Profile(models.Model):
     """A user's role in one province; an officer belongs to a unit, a leader is a person."""
 
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices)
     province_code = models.CharField(_("mã tỉnh"), max_length=8)
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="officers")
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="users")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="officers"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="users"
+    )
 
     class Meta:
         verbose_name = _("hồ sơ người dùng")
         verbose_name_plural = _("hồ sơ người dùng")
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(role="officer") | models.Q(unit__isnull=False), name="officer_has_unit"
+                condition=~models.Q(role="officer") | models.Q(unit__isnull=False),
+                name="officer_has_unit",
             )
         ]
 

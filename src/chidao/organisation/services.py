@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -114,14 +115,56 @@ _LEVEL_KINDS: dict[str, tuple[str, ...]] = {
 _LEVEL_RE = re.compile(r"^(" + "|".join(sorted(_LEVEL_KINDS, key=len, reverse=True)) + r")\s+(.+)$")
 # bodies of a commune or district named before it: "UBND xã Minh Sơn", "Đảng ủy phường Đông Sơn"
 _LOCAL_BODY_RE = re.compile(
-    r"^(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|dang uy|huyen uy|thi uy|thanh uy|chinh quyen|lanh dao)\s+"
+    r"^(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|dang uy|huyen uy|thi uy|thanh uy|chinh quyen)\s+"
     r"(?=(?:" + "|".join(_LEVEL_KINDS) + r")\s)"
 )
+# who in a body is asked rather than the body: "lãnh đạo huyện Thiệu Hóa", "Giám đốc Sở Y tế"
+_LEAD_RE = re.compile(
+    r"^(?:lanh dao|ban lanh dao|giam doc|chu tich|bi thu|thu truong|nguoi dung dau)\s+"
+)
+# the Party committee of a pre-2025 district names the district: "Huyện ủy Thiệu Hóa"
+_DISTRICT_COMMITTEE_RE = re.compile(
+    r"^(huyen uy|thi uy|thanh uy)\s+(?!(?:" + "|".join(_LEVEL_KINDS) + r")\s)"
+)
+_DISTRICT_OF_COMMITTEE = {"huyen uy": "huyen ", "thi uy": "thi xa ", "thanh uy": "thanh pho "}
+_ABBREVIATION_RE = re.compile(r"^(tp|tx|tt)\.?\s+")
+_ABBREVIATIONS = {"tp": "thanh pho ", "tx": "thi xa ", "tt": "thi tran "}
 
 
 def _key(text: str) -> str:
     """A search key without surrounding punctuation and with single spaces."""
     return " ".join(search_key(text).strip(" \t\n.,;:()\"'“”").split())
+
+
+@cache
+def _province_key(province_code: str) -> str:
+    from chidao.organisation.provinces import find_province, province_key
+
+    try:
+        return province_key(find_province(province_code).name)
+    except LookupError:
+        return ""
+
+
+def _mention_keys(text: str, province_code: str) -> list[str]:
+    """The search keys a mention can stand for, the plainest first.
+
+    "Lãnh đạo UBND huyện Thiệu Hóa" → "huyen thieu hoa"; "TX Nghi Sơn" → "thi xa nghi son";
+    "Huyện ủy Thiệu Hóa" → "huyen thieu hoa"; "Sở Y tế tỉnh Thanh Hóa" → also "so y te".
+    """
+    key = _LEAD_RE.sub("", _key(text))
+    key = _LOCAL_BODY_RE.sub("", key)
+    key = _DISTRICT_COMMITTEE_RE.sub(lambda m: _DISTRICT_OF_COMMITTEE[m.group(1)], key)
+    key = _ABBREVIATION_RE.sub(lambda m: _ABBREVIATIONS[m.group(1)], key)
+    keys = [key] if key else []
+    province = _province_key(province_code)
+    if province and key.endswith(" " + province) and len(key) > len(province) + 1:
+        shorter = key[: -len(province) - 1]  # "ubnd tinh thanh hoa" → "ubnd tinh"
+        keys.append(shorter)
+        for level in (" tinh", " thanh pho"):
+            if shorter.endswith(level) and len(shorter) > len(level):
+                keys.append(shorter[: -len(level)])  # "so y te tinh" → "so y te"
+    return keys
 
 
 def find_units(*, province_code: str, text: str) -> list[Unit]:
@@ -130,16 +173,20 @@ def find_units(*, province_code: str, text: str) -> list[Unit]:
     Matching ignores case, diacritics and tone placement. A mention with a level word
     ("xã", "phường", "huyện", ...) matches units of that level; a bare name ("Minh Sơn")
     matches any territorial unit with that short name; a body name matches the unit's name
-    or one of its known aliases ("Ủy ban nhân dân tỉnh" for "UBND tỉnh"). Current units come
-    before pre-2025 ones. Collective mentions ("các sở, ngành") match nothing: the reviewer
-    chooses.
+    or one of its known aliases ("Ủy ban nhân dân tỉnh" for "UBND tỉnh", "Sở Kế hoạch và Đầu
+    tư" for "Sở Tài chính"). Who is asked in a body ("lãnh đạo", "Giám đốc"), the body of a
+    locality ("UBND xã"), abbreviations ("TP", "TX") and the province's own name at the end
+    are looked through. Current units come before pre-2025 ones. Collective mentions ("các
+    sở, ngành") match nothing: the reviewer chooses.
     """
-    key = _LOCAL_BODY_RE.sub("", _key(text))
-    if not key:
+    keys = _mention_keys(text, province_code)
+    if not keys:
         return []
     units = Unit.objects.filter(province_code=province_code)
-    names = {key, *alias_keys().get(key, ())}
+    aliases = alias_keys()
+    names = {name for k in keys for name in (k, *aliases.get(k, ()))}
     found = list(units.filter(search_name__in=names))
+    key = keys[0]
     if not found:
         level = _LEVEL_RE.match(key)
         if level:

@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,78 +14,211 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=120, verbose_name='họ và tên')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=120)),
-                ('province_code', models.CharField(blank=True, db_index=True, max_length=8, verbose_name='mã tỉnh')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=120, verbose_name="họ và tên")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=120)),
+                (
+                    "province_code",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=8, verbose_name="mã tỉnh"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'cán bộ',
-                'verbose_name_plural': 'cán bộ',
-                'ordering': ['full_name'],
+                "verbose_name": "cán bộ",
+                "verbose_name_plural": "cán bộ",
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Unit',
+            name="Unit",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('province_code', models.CharField(db_index=True, max_length=8, verbose_name='mã tỉnh')),
-                ('kind', models.CharField(choices=[('province', 'Tỉnh, thành phố'), ('party', 'Cơ quan Đảng'), ('council', 'Hội đồng nhân dân'), ('committee', 'Ủy ban nhân dân'), ('department', 'Sở, ban, ngành'), ('front', 'Mặt trận, đoàn thể'), ('force', 'Công an, Quân sự'), ('commune', 'Xã'), ('ward', 'Phường'), ('special_zone', 'Đặc khu'), ('district', 'Huyện, thị xã, thành phố (trước 7/2025)'), ('legacy_commune', 'Xã, phường, thị trấn (trước 7/2025)')], max_length=20, verbose_name='loại')),
-                ('level', models.CharField(blank=True, max_length=40, verbose_name='cấp')),
-                ('name', models.CharField(max_length=255, verbose_name='tên')),
-                ('short_name', models.CharField(blank=True, max_length=255, verbose_name='tên ngắn')),
-                ('code', models.CharField(blank=True, max_length=32, verbose_name='mã')),
-                ('valid_from', models.DateField(blank=True, null=True, verbose_name='có hiệu lực từ')),
-                ('valid_to', models.DateField(blank=True, null=True, verbose_name='hết hiệu lực')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=255)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='organisation.unit')),
-                ('successors', models.ManyToManyField(blank=True, related_name='predecessors', to='organisation.unit', verbose_name='đơn vị kế thừa')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "province_code",
+                    models.CharField(db_index=True, max_length=8, verbose_name="mã tỉnh"),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("province", "Tỉnh, thành phố"),
+                            ("party", "Cơ quan Đảng"),
+                            ("council", "Hội đồng nhân dân"),
+                            ("committee", "Ủy ban nhân dân"),
+                            ("department", "Sở, ban, ngành"),
+                            ("front", "Mặt trận, đoàn thể"),
+                            ("force", "Công an, Quân sự"),
+                            ("commune", "Xã"),
+                            ("ward", "Phường"),
+                            ("special_zone", "Đặc khu"),
+                            ("district", "Huyện, thị xã, thành phố (trước 7/2025)"),
+                            ("legacy_commune", "Xã, phường, thị trấn (trước 7/2025)"),
+                        ],
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("level", models.CharField(blank=True, max_length=40, verbose_name="cấp")),
+                ("name", models.CharField(max_length=255, verbose_name="tên")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=255, verbose_name="tên ngắn"),
+                ),
+                ("code", models.CharField(blank=True, max_length=32, verbose_name="mã")),
+                (
+                    "valid_from",
+                    models.DateField(blank=True, null=True, verbose_name="có hiệu lực từ"),
+                ),
+                ("valid_to", models.DateField(blank=True, null=True, verbose_name="hết hiệu lực")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=255)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="organisation.unit",
+                    ),
+                ),
+                (
+                    "successors",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="predecessors",
+                        to="organisation.unit",
+                        verbose_name="đơn vị kế thừa",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'đơn vị',
-                'verbose_name_plural': 'đơn vị',
-                'ordering': ['kind', 'name'],
+                "verbose_name": "đơn vị",
+                "verbose_name_plural": "đơn vị",
+                "ordering": ["kind", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Profile',
+            name="Profile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('office', 'Văn phòng (theo dõi, đôn đốc)'), ('leader', 'Lãnh đạo'), ('officer', 'Cán bộ đơn vị'), ('admin', 'Quản trị')], max_length=20, verbose_name='vai trò')),
-                ('province_code', models.CharField(max_length=8, verbose_name='mã tỉnh')),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='users', to='organisation.person')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='profile', to=settings.AUTH_USER_MODEL)),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='officers', to='organisation.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("office", "Văn phòng (theo dõi, đôn đốc)"),
+                            ("leader", "Lãnh đạo"),
+                            ("officer", "Cán bộ đơn vị"),
+                            ("admin", "Quản trị"),
+                        ],
+                        max_length=20,
+                        verbose_name="vai trò",
+                    ),
+                ),
+                ("province_code", models.CharField(max_length=8, verbose_name="mã tỉnh")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="users",
+                        to="organisation.person",
+                    ),
+                ),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="profile",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="officers",
+                        to="organisation.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'hồ sơ người dùng',
-                'verbose_name_plural': 'hồ sơ người dùng',
+                "verbose_name": "hồ sơ người dùng",
+                "verbose_name_plural": "hồ sơ người dùng",
             },
         ),
         migrations.CreateModel(
-            name='Position',
+            name="Position",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=255, verbose_name='chức danh')),
-                ('start', models.DateField(blank=True, null=True, verbose_name='từ ngày')),
-                ('end', models.DateField(blank=True, null=True, verbose_name='đến ngày')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='positions', to='organisation.person')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='positions', to='organisation.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=255, verbose_name="chức danh")),
+                ("start", models.DateField(blank=True, null=True, verbose_name="từ ngày")),
+                ("end", models.DateField(blank=True, null=True, verbose_name="đến ngày")),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="positions",
+                        to="organisation.person",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="positions",
+                        to="organisation.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chức vụ',
-                'verbose_name_plural': 'chức vụ',
-                'ordering': ['person', 'start'],
+                "verbose_name": "chức vụ",
+                "verbose_name_plural": "chức vụ",
+                "ordering": ["person", "start"],
             },
         ),
         migrations.AddConstraint(
-            model_name='unit',
-            constraint=models.UniqueConstraint(fields=('province_code', 'kind', 'name', 'code'), name='unit_unique_name'),
+            model_name="unit",
+            constraint=models.UniqueConstraint(
+                fields=("province_code", "kind", "name", "code"), name="unit_unique_name"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='profile',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'officer'), _negated=True), ('unit__isnull', False), _connector='OR'), name='officer_has_unit'),
+            model_name="profile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("role", "officer"), _negated=True),
+                    ("unit__isnull", False),
+                    _connector="OR",
+                ),
+                name="officer_has_unit",
+            ),
         ),
     ]
