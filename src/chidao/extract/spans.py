@@ -76,11 +76,10 @@ def fold(text: str) -> str:
     Any character whose lower case is not one character is kept as it is, so an
     offset into the result is an offset into ``text``.
     """
-    out = []
-    for ch in text:
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group()], "".join(out))
+    low = text.lower()
+    if len(low) != len(text):  # rare ("İ"): keep such characters as they are
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group()], low)
 
 
 def strip_marks(text: str) -> str:
