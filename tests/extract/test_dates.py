@@ -116,3 +116,8 @@ def test_a_year_end_review_puts_the_session_in_its_year_or_early_in_the_next():
 def test_a_weekday_page_date_gives_the_year_but_is_not_the_session():
     text = "Thứ Hai, 10/10/2022\nSáng 9/10, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
     assert date_of(text) == dt.date(2022, 10, 9)
+
+
+def test_an_update_stamp_is_the_page_date_not_the_session():
+    text = "Cập nhật lúc 08:30 ngày 10/10/2022\nSáng 9/10, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
+    assert date_of(text) == dt.date(2022, 10, 9)

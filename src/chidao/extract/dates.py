@@ -40,7 +40,7 @@ _DATELINE = re.compile(
     r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2})"
     r"|(?:\d{1,2}:\d{2})\s*(?:[-|,]\s*)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?![\w/])"
     r"|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng lúc)\s*[,:]?\s*"
-    r"(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
+    r"(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
 # document references: "Nghị quyết số 12 ngày 07/12/2022", "Kết luận số 2402-KL/TU ngày 30/6/2023"
 _DOC_REF = re.compile(
@@ -60,6 +60,7 @@ _YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười 
 _YEAR = re.compile(r"(?<![\w/-])năm\s+(?P<y>(?:19|20)\d{2})(?![\w/]|\s*[-–]\s*\d)")
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
 _DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
+_PAGE_HEAD = re.compile(r"(?:cập nhật|ngày đăng|đăng lúc|đăng|\d{1,2}[:h]\d{2})\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*$")
 _FUTURE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$")
 _PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$")
 _PAST_RESULT = re.compile(r"(?:kết quả|tổng kết|đạt|thực hiện|trong|qua|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,6}$")
@@ -95,8 +96,11 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         d_at = m.start("d2") if long_form else m.start("d")
         if _is_reference(folded, d_at):
             continue
-        if m.group("lead").strip().startswith("ngày") and _DEADLINE_HEAD.search(folded[max(0, m.start() - 25) : m.start()]):
+        head = folded[max(0, m.start() - 25) : m.start()]
+        if m.group("lead").strip().startswith("ngày") and _DEADLINE_HEAD.search(head):
             continue
+        if _PAGE_HEAD.search(head):
+            continue  # "Cập nhật lúc 08:30 ngày 10/10/2022": the page's date
         day, month = (int(m.group("d2")), int(m.group("m2"))) if long_form else (int(m.group("d")), int(m.group("m")))
         y = m.group("y2") if long_form else m.group("y")
         year = int(y) if y else None
