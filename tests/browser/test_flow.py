@@ -109,23 +109,35 @@ def submit_action(page, label: str, **fields: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def paste_review_and_confirm(page, unit_a) -> None:
+def paste_review_and_confirm(page) -> None:
     """Office: paste the report, review it, map the assignee to xã An Bình, confirm."""
-    # TEMPORARY until the review pages exist: the same through the services
-    from django.contrib.auth import get_user_model
+    page.goto("/sessions/ingest/")
+    page.get_by_label("Dán nội dung báo cáo").fill(REPORT)
+    page.get_by_label(re.compile("^Tên tệp")).fill("an-binh-2026.txt")
+    page.get_by_role("button", name="Nhập và rà soát").click()
+    page.wait_for_url(re.compile(r"/sessions/documents/\d+/$"))
 
-    from chidao.meetings import services
+    # the review page: the source beside the record, one directive found in it
+    page.get_by_role("heading", name="Văn bản gốc", exact=True).wait_for()
+    directives = page.locator("article.directive")
+    assert directives.count() == 1
+    directive = directives.first
+    assert "hồ sơ đề nghị công nhận" in directive.get_by_label("Nội dung").input_value()
+    assert directive.get_by_label("Thời hạn").input_value() == "30/06/2026"
+    units = directive.get_by_label("Đơn vị thực hiện")
+    chosen = units.locator("option:checked").all_inner_texts()
+    if chosen != ["Xã An Bình"]:  # map the assignee to the commune when it was not suggested
+        units.select_option(label="Xã An Bình")
+        directive.get_by_role("button", name="Lưu", exact=True).click()
+        page.wait_for_load_state("networkidle")
+        directive = page.locator("article.directive").first
+        assert directive.get_by_label("Đơn vị thực hiện").locator(
+            "option:checked"
+        ).all_inner_texts() == ["Xã An Bình"]
 
-    office = get_user_model().objects.get(username="vanphong")
-    doc, _ = services.ingest_text(
-        text=REPORT, filename="an-binh.txt", province_code="38", actor=office
-    )
-    for i, d in enumerate(doc.draft["directives"]):
-        if not d["units"]:
-            doc = services.edit_item(
-                document=doc, version=doc.version, kind="directives", index=i, units=[unit_a.pk]
-            )
-    services.confirm(document=doc, actor=office)
+    page.get_by_role("button", name="Xác nhận và giao nhiệm vụ").click()
+    page.wait_for_load_state("networkidle")
+    assert "/sessions/documents/" not in page.url, "the document was not confirmed"
 
 
 def test_it_takes_a_report_to_a_completed_task(page, people, unit_a):
@@ -133,7 +145,7 @@ def test_it_takes_a_report_to_a_completed_task(page, people, unit_a):
 
     # the office turns the report into a task of xã An Bình
     log_in(page, people["office"].username)
-    paste_review_and_confirm(page, unit_a)
+    paste_review_and_confirm(page)
     log_out(page)
     task = Task.objects.get(unit=unit_a)
     assert task.state == TaskState.NEW
