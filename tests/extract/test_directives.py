@@ -380,3 +380,13 @@ def test_a_quoted_instruction_after_a_colon_is_a_directive():
     assert texts(doc) == ["“Các xã phải hoàn thành dứt điểm trong tháng 9”."]
     assert doc.directives[0].data["deadline"] == dt.date(2024, 9, 30)
     assert assignees(doc) == [["Các xã"]]
+
+
+def test_a_paragraph_reporting_figures_closes_the_floor():
+    doc = process(
+        LEDE
+        + "Phát biểu khai mạc, đồng chí Trịnh Văn Phúc đề nghị các đại biểu tập trung thảo luận.\n"
+        "Năm 2024, thu ngân sách của huyện đạt 120 tỷ đồng. Huyện tập trung phát triển cây ăn quả.\n"
+        "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc yêu cầu huyện sớm hoàn thành quy hoạch."
+    )
+    assert texts(doc) == ["các đại biểu tập trung thảo luận.", "huyện sớm hoàn thành quy hoạch."]

@@ -146,6 +146,10 @@ _LEADER_TITLE = re.compile(
 )
 _CAP_RUN = re.compile(r"(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:]*)+")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
+)
+_RESULT = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|đã|được|vượt|bằng)(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
@@ -265,6 +269,15 @@ class _Reader:
                 return True
         return False
 
+    def reports_results(self, s: Span) -> bool:
+        """A sentence stating achieved figures ("đạt 12,36%", "tăng 8 tỷ đồng"), not an order."""
+        if self.clause_start(s.start, s.end) is not None:
+            return False
+        has_figure = any(s.start <= i.span.start < s.end for i in self.doc.indicators) or bool(
+            _FIGURE.search(self.f, s.start, s.end)
+        )
+        return has_figure and bool(_RESULT.search(self.f, s.start, s.end))
+
     # -- clause tests ------------------------------------------------------------
     def skip_openers(self, pos: int, end: int) -> int:
         """Skip "Cùng với đó, ", "Theo đó, ", bullets "- " ... (they stay in the text)."""
@@ -322,6 +335,8 @@ class _Reader:
             return None
         if self.rx.negator.search(subject) or ":" in subject:
             return None
+        if any(pos <= x[0] < m.start() for x in self.refs):
+            return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
         return m.start()
 
     def unit_colon(self, s: Span) -> tuple[Span, int] | None:
@@ -438,6 +453,9 @@ def _paragraph_speaker(
         if refs and r.leader(refs[0][2]) and _CONCLUSION.search(r.f, p.start, p.end):
             st.speaker = _Speaker(refs[0][2], True)
     elif r.local_lead(first) or (leads and not r.leader(leads[0].person)):
+        st.speaker = _Speaker(None, False)
+    elif not leads and r.reports_results(first):
+        # "Năm 2024, thu ngân sách của huyện đạt 120 tỷ đồng ...": the lower side's report
         st.speaker = _Speaker(None, False)
 
 
