@@ -115,9 +115,19 @@ def normalise_lines(raw: str) -> list[str]:
     return lines
 
 
+@lru_cache(maxsize=4096)
 def _key(line: str) -> str:
-    """The comparison key of a line: folded, without final punctuation."""
-    return fold(line).strip().rstrip(_SENTENCE_END + " ")
+    """The comparison key of a line: folded (short lines), without final punctuation."""
+    return (fold(line) if len(line) <= 300 else line).strip().rstrip(_SENTENCE_END + " ")
+
+
+@lru_cache(maxsize=4096)
+def strip_photo_mark(line: str) -> str:
+    """A line without its final "- Ảnh 3." photo marker."""
+    if "nh" not in line[-12:]:
+        return line
+    m = _PHOTO_MARK.search(line, max(0, len(line) - 24))
+    return line[: m.start()] if m else line
 
 
 @lru_cache(maxsize=8192)
@@ -220,7 +230,7 @@ def find_headline(lines: list[str]) -> int | None:
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for i, line in enumerate(lines):
-        base = _PHOTO_MARK.sub("", line)
+        base = strip_photo_mark(line)
         if not _title_like(base) or lexicon_kind(base) or dateline_date(base):
             continue
         k = _key(base)
@@ -243,15 +253,16 @@ def find_headline(lines: list[str]) -> int | None:
 
 def _strip_glued(line: str, head: str) -> str:
     """A line with the headline glued to its end or start (no space), without it."""
-    if not head or len(line) <= len(head):
+    n = len(head)
+    if not head or len(line) <= n:
         return line
-    low, hk = fold(line), fold(head)
-    if low.endswith(hk):
-        cut = len(line) - len(head)
+    hk = fold(head)
+    if fold(line[-n:]) == hk:
+        cut = len(line) - n
         if line[cut - 1] in _SENTENCE_END + '”"' or not line[cut - 1].isspace():
             return line[:cut].rstrip()
-    if low.startswith(hk) and line[len(head)].isupper():
-        return line[len(head) :].lstrip()
+    if fold(line[:n]) == hk and line[n].isupper():
+        return line[n:].lstrip()
     return line
 
 
@@ -262,7 +273,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
     tail = _tail_start(lines)
     body = lines[:tail]
     h = find_headline(body)
-    head = _PHOTO_MARK.sub("", body[h]) if h is not None else None
+    head = strip_photo_mark(body[h]) if h is not None else None
     head_key = _key(head) if head else None
     last_long = max(
         (i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1
@@ -276,7 +287,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
             dateline = dateline or d
             removed.append(line)
             continue
-        base = _PHOTO_MARK.sub("", line)
+        base = strip_photo_mark(line)
         k = _key(base)
         kind = lexicon_kind(base)
         drop = (
