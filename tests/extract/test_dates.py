@@ -121,3 +121,11 @@ def test_a_weekday_page_date_gives_the_year_but_is_not_the_session():
 def test_an_update_stamp_is_the_page_date_not_the_session():
     text = "Cập nhật lúc 08:30 ngày 10/10/2022\nSáng 9/10, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
     assert date_of(text) == dt.date(2022, 10, 9)
+
+
+def test_this_morning_and_yesterday_count_from_the_publication_date():
+    text = "Sáng nay, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
+    assert date_of(text, published=dt.date(2022, 10, 9)) == dt.date(2022, 10, 9)
+    text = "Chiều qua, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
+    assert date_of(text, published=dt.date(2022, 10, 9)) == dt.date(2022, 10, 8)
+    assert date_of(text) is None

@@ -60,6 +60,7 @@ _YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười 
 _YEAR = re.compile(r"(?<![\w/-])năm\s+(?P<y>(?:19|20)\d{2})(?![\w/]|\s*[-–]\s*\d)")
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
 _DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
+_RELATIVE = re.compile(r"(?<!\w)(sáng|chiều|tối|trưa|hôm|ngày)\s+(nay|qua|hôm nay)(?!\w)")
 _PAGE_HEAD = re.compile(r"(?:cập nhật|ngày đăng|đăng lúc|đăng|\d{1,2}[:h]\d{2})\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*$")
 _FUTURE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$")
 _PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$")
@@ -162,9 +163,15 @@ def find_date(doc: Document) -> None:
     published = doc.options.published
     dateline = find_dateline(doc)
     if lede is None:
-        # no day in the lede: the dateline (or nothing) is the best we know
-        if dateline and not published:
-            doc.date = dateline
+        # "Sáng nay, ..." / "Chiều qua, ...": the day is the page's, or the one before
+        relative = _RELATIVE.search(doc.folded, 0, 800)
+        anchor = published or dateline
+        if relative and anchor:
+            back = 1 if relative.group(2) in ("qua",) else 0
+            doc.date = anchor - dt.timedelta(days=back)
+            doc.date_span = doc.span(relative.start(), relative.end(), "date", "relative")
+        elif anchor:
+            doc.date = anchor  # no day written: the page's own date is the best guess
         return
     day, month, year, span = lede
     doc.date_span = span
