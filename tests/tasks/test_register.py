@@ -70,12 +70,14 @@ def test_it_filters_a_period_by_session_date_or_by_deadline(book, office):
     assert set(run(office, period="deadline", date_from=dt.date(2026, 6, 1))) == {book["a3"].pk, book["dep3"].pk}
 
 
-def test_it_sorts_by_date_deadline_leader_and_state(book, office):
+def test_it_sorts_by_date_deadline_leader_and_state(book, office, officer_b):
     assert run(office, sort="date")[:2] == [book["a1"].pk, book["b1"].pk]
     assert run(office, sort="-date")[0] in {book["a3"].pk, book["dep3"].pk}
     assert run(office, sort="-deadline")[-2:] == [book["a1"].pk, book["b1"].pk]
-    by_leader = [Task.objects.get(pk=pk).directive.issuer_name for pk in run(office, sort="leader")]
-    assert by_leader == sorted(by_leader)
+    by_leader = [Task.objects.get(pk=pk).directive.issuer.full_name for pk in run(office, sort="leader")]
+    assert by_leader == ["Hà Thị Ngọc"] + ["Trịnh Văn Lâm"] * 4
+    report_completion(task=book["b2"], actor=officer_b, version=1)
+    assert run(office, sort="state")[-1] == book["b2"].pk  # "chờ xác nhận" comes after "mới giao"
 
 
 def test_it_puts_a_leaders_own_directives_first(book, leader):

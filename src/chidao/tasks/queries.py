@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
+from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
 
 from chidao.meetings.models import Directive
@@ -168,10 +169,12 @@ def worklist(user: Any, today: dt.date | None = None) -> Worklist:
 SORTS = {
     "date": ("directive__session__date", "directive__order", "unit__name"),
     "deadline": ("deadline", "unit__name"),
-    "leader": ("directive__issuer_name", "directive__session__date", "unit__name"),
-    "state": ("state", "deadline"),
+    "leader": ("leader_name", "directive__session__date", "unit__name"),
+    "state": ("state_rank", "deadline"),
     "unit": ("unit__name", "deadline"),
 }
+# the states in the order of the work, for sorting by state
+STATE_RANK = Case(*(When(state=s.value, then=Value(i)) for i, s in enumerate(TaskState)), default=Value(99))
 
 
 @dataclass
@@ -216,7 +219,10 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
         tasks = tasks.filter(directive__topic=filters.topic)
     if filters.q.strip():
         tasks = tasks.filter(pk__in=_search(tasks, filters.q))
-    tasks = with_overdue(_rows(tasks), today)
+    tasks = with_overdue(_rows(tasks), today).annotate(
+        leader_name=Coalesce(NullIf("directive__issuer__full_name", Value("")), "directive__issuer_name"),
+        state_rank=STATE_RANK,
+    )
     key = filters.sort.lstrip("-")
     fields = SORTS.get(key, SORTS["date"])
     descending = filters.sort.startswith("-")
@@ -233,13 +239,14 @@ def _search(tasks: QuerySet[Task], text: str) -> list[int]:
     """The pks of ``tasks`` whose texts contain every word of ``text``, diacritics aside."""
     words = search_key(text).split()
     rows = tasks.values_list(
-        "pk", "directive_id", "directive__text", "directive__session__title", "directive__issuer_name", "unit__name"
+        "pk", "directive_id", "directive__text", "directive__session__title", "directive__issuer_name",
+        "directive__issuer__full_name", "unit__name",
     )[:SEARCH_LIMIT]
     keys: dict[int, str] = {}
     found = []
-    for pk, directive_id, directive_text, title, issuer, unit_name in rows:
+    for pk, directive_id, directive_text, title, issuer, issuer_person, unit_name in rows:
         if directive_id not in keys:
-            keys[directive_id] = search_key(" ".join([directive_text or "", title or "", issuer or ""]))
+            keys[directive_id] = search_key(" ".join([directive_text or "", title or "", issuer or "", issuer_person or ""]))
         haystack = keys[directive_id] + " " + search_key(unit_name or "")
         if all(w in haystack for w in words):
             found.append(pk)
