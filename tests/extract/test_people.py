@@ -329,3 +329,15 @@ def test_the_leader_of_a_working_delegation_chairs_it():
         "làm trưởng đoàn đã làm việc với huyện Bảo Lâm."
     )
     assert chairs(doc) == ["Nông Văn Tâm"]
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Chiều 9-3, đồng chí Lê Văn Tám, Bí thư Tỉnh ủy cùng các đồng chí trong Ban Thường vụ Tỉnh ủy đã làm việc với huyện Mường Lát.",
+        "Sáng 5/4, đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh dự hội nghị tổng kết ngành y tế và phát biểu chỉ đạo.",
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh Lê Văn Tám kiểm tra tiến độ dự án đê biển tại xã Hải Hòa.",
+    ],
+)
+def test_the_lede_s_leader_chairs_whatever_the_verb_of_the_visit(lede):
+    assert chairs(read(lede)) == ["Lê Văn Tám"]

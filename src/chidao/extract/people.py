@@ -123,9 +123,8 @@ _PLACE_BEFORE = re.compile(
     r"(?<!\w)(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
 )
 _LEDE_VERB = re.compile(
-    r"[\s,]*(?:(?:đã|cùng|và|cùng đoàn công tác|dẫn đầu đoàn công tác|dẫn đầu đoàn)\s+)*(?:có buổi làm việc|làm việc|"
-    r"kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|đi kiểm tra|về dự|dự và chỉ đạo|dự và phát biểu chỉ đạo|"
-    r"tiếp và làm việc|đến thăm|chúc tết|giám sát)(?!\w)"
+    r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
+    r"về dự|dự và chỉ đạo|phát biểu chỉ đạo|tiếp và làm việc|đến thăm|chúc tết|giám sát|thị sát)(?!\w)"
 )
 _DATELINE = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
@@ -434,6 +433,7 @@ def _groups(doc: Document, refs: list[tuple[int, int, int]]) -> list[list[tuple[
 def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
     """Set ``Person.is_chair`` from the lede, "chủ trì" and "kết luận" sentences."""
     refs_by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    occ_at = {o.name.start: o for o in occs}
     sent_index = {s.start: i for i, s in enumerate(doc.sentences)}
     for m in doc.mentions:
         if m.kind not in ("name", "title"):
@@ -442,7 +442,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         if s is None:
             continue
         if m.kind == "name":
-            occ = next((o for o in occs if o.name.start == m.span.start), None)
+            occ = occ_at.get(m.span.start)
             a, b = (occ.start, occ.end) if occ else (m.span.start, m.span.end)
         else:
             a, b = m.span.start, m.span.end
@@ -454,8 +454,13 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
             first = doc.sentences_in(p)[:1]
             if first:
                 refs = sorted(refs_by_sentence.get(sent_index[first[0].start], []))
-                for g in _groups(doc, refs):
-                    if _LEDE_VERB.match(doc.folded, g[-1][1], first[0].end):
+                groups = _groups(doc, refs)
+                for k, g in enumerate(groups):
+                    # the clause after the group, up to the next person or ";"
+                    stop = groups[k + 1][0][0] if k + 1 < len(groups) else first[0].end
+                    clause = doc.folded[g[-1][1] : stop].split(";")[0]
+                    clause = " ".join(clause.split()[:16])
+                    if _LEDE_VERB.search(clause):
                         chairs.update(r[2] for r in g)
                         break
             break
