@@ -40,7 +40,7 @@ _UNIT_RE = re.compile(
 _NOUN_WORD = re.compile(r"[^\W\d_]\w*")
 _NOUN_STOP = frozenset(
     "vào trong cho với của so đạt được tại trên và hoặc là có từ đến theo bằng thuộc để "
-    "với đã đang sẽ tham gia gồm như tăng giảm mới cùng".split()
+    "với đã đang sẽ tham gia gồm như tăng giảm mới cùng ra khỏi lên xuống về".split()
 )
 # nouns that make the number a time, an order or a rank, not a figure
 _NOT_UNIT = frozenset(
@@ -56,7 +56,7 @@ _BAD_HEAD = re.compile(
 )
 # a result verb in the clause (needed for counted nouns)
 _RESULT = re.compile(
-    r"(?<!\w)(?:đạt|tăng|giảm|gấp|thu hút|hoàn thành|kết nạp|huy động|thu được|thu|giải ngân|xây dựng|"
+    r"(?<!\w)(?:đã|đạt|tăng|giảm|gấp|thu hút|hoàn thành|kết nạp|huy động|thu được|thu|giải ngân|xây dựng|"
     r"có|được|tạo|hỗ trợ|cấp|trồng|sản xuất|xuất khẩu|thành lập|khởi công|đưa vào|công nhận|"
     r"vận động|tiếp nhận|bàn giao|chiếm|bằng|đón|phục vụ|giải quyết|cứu trợ|phát triển|"
     r"tiêm|xét nghiệm|đào tạo|giải quyết việc làm|thu hồi|xử lý|phát hiện|trao|tặng|khám|"
