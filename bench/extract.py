@@ -1,0 +1,197 @@
+"""Benchmark of the extraction pipeline against underthesea's word_tokenize.
+
+Generates reports by varying the project's own sample reports
+(``src/chidao/demo/samples``): people's names, the commune or district, the
+figures, the order of the middle paragraphs and the length (paragraphs borrowed
+from other samples, or dropped).  Documents are generated on the fly and
+streamed through the same batch API as ``chidao extract`` (nothing is kept).
+
+Prints, for N documents: MB/s and documents/s of the pipeline (one process), of
+underthesea.word_tokenize on the same texts, the speed-up with ``--jobs 2``, and
+the peak RSS of a fresh process that extracts N and 4N documents (flat memory
+means the batch streams).
+
+    python bench/extract.py [--docs 1000] [--rss-docs 250] [--seed 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+
+from chidao.extract.batch import iter_records
+from chidao.extract.pipeline import extract_text
+from chidao.extract.read import read_file
+from chidao.extract.spans import Options
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "chidao" / "demo" / "samples"
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Phan", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Mai", "Trịnh"]  # fmt: skip
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Ngọc", "Đình", "Xuân", "Hồng", "Công"]  # fmt: skip
+GIVEN = ["An", "Bình", "Cường", "Dũng", "Giang", "Hải", "Hạnh", "Khoa", "Lâm", "Linh", "Nam", "Phong", "Quang", "Sơn", "Tâm", "Thắng", "Trung", "Tuấn", "Vinh", "Yến"]  # fmt: skip
+PLACE = ["Tân Phú", "Minh Lộc", "Hòa Bình", "Quảng Phú", "Yên Thành", "Đông Sơn", "Thạch Long", "Kỳ Phong", "Nam Giang", "Hưng Thịnh", "Phúc Lâm", "Xuân Hòa"]  # fmt: skip
+FIGURE = re.compile(
+    r"(?<![\d/.,-])\d{1,3}(?:\.\d{3})*(?:,\d+)?(?=\s?(?:%|tỷ|triệu|ha\b|km|m2|hồ sơ|dự án|đảng viên|hộ\b|người))"
+)
+
+
+@cache
+def templates() -> list[tuple[list[str], list[str], list[str]]]:
+    """(lines, people's names, locality names) of every sample."""
+    out = []
+    for path in sorted(SAMPLES.iterdir()):
+        text = read_file(path)
+        record = extract_text(text)
+        names = sorted({p["name"] for p in record["people"]}, key=len, reverse=True)
+        places = sorted(
+            {loc.split(" ", 1)[1] for loc in record["localities"] if " " in loc},
+            key=len,
+            reverse=True,
+        )
+        lines = [x.strip() for x in text.splitlines() if x.strip()]
+        out.append((lines, names, places))
+    return out
+
+
+def _figure(rng: random.Random, m: re.Match[str]) -> str:
+    whole = m.group().replace(".", "").split(",")[0]
+    value = max(1, int(int(whole) * rng.uniform(0.5, 1.8)))
+    grouped = f"{value:,}".replace(",", ".")
+    return grouped + (f",{rng.randint(1, 9)}" if "," in m.group() else "")
+
+
+def make_report(i: int, seed: int) -> str:
+    """The ``i``-th generated report: a sample with new names, place, figures, order, length."""
+    rng = random.Random(seed * 1_000_003 + i)
+    tpl = templates()
+    lines, names, places = tpl[i % len(tpl)]
+    lines = list(lines)
+    head, middle, tail = lines[:2], lines[2:-4], lines[-4:]
+    rng.shuffle(middle)
+    for _ in range(rng.randint(0, 4)):  # longer: paragraphs of other reports
+        other = tpl[rng.randrange(len(tpl))][0]
+        middle.insert(rng.randint(0, len(middle)), other[rng.randint(2, max(2, len(other) - 5))])
+    if middle and rng.random() < 0.3:  # shorter
+        middle.pop(rng.randrange(len(middle)))
+    text = "\n\n".join(head + middle + tail)
+    for name in names:
+        new = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
+        text = text.replace(name, new)
+    for place in places:
+        text = text.replace(place, rng.choice(PLACE))
+    return FIGURE.sub(lambda m: _figure(rng, m), text)
+
+
+class Counter:
+    """Streams generated reports and counts them."""
+
+    def __init__(self, n: int, seed: int) -> None:
+        self.n, self.seed, self.docs, self.bytes = n, seed, 0, 0
+
+    def texts(self) -> Iterator[tuple[str, str]]:
+        for i in range(self.n):
+            text = make_report(i, self.seed)
+            self.docs += 1
+            self.bytes += len(text.encode("utf-8"))
+            yield f"gen-{i:05d}", text
+
+
+def run_pipeline(n: int, seed: int, jobs: int) -> tuple[float, Counter, int]:
+    """Seconds, counter and failures of extracting ``n`` generated reports."""
+    counter = Counter(n, seed)
+    failures = 0
+    t = time.perf_counter()
+    for _, result in iter_records([], Options(), jobs, texts=counter.texts()):
+        failures += not isinstance(result, dict)
+    return time.perf_counter() - t, counter, failures
+
+
+def generation_only(n: int, seed: int) -> float:
+    counter = Counter(n, seed)
+    t = time.perf_counter()
+    for _ in counter.texts():
+        pass
+    return time.perf_counter() - t
+
+
+def run_underthesea(n: int, seed: int) -> tuple[float, Counter] | str:
+    try:
+        from underthesea import word_tokenize
+    except Exception as e:  # not installed, or its models fail to load
+        return f"underthesea unavailable ({type(e).__name__}: {e}); install the [bench] extra"
+    word_tokenize("Chủ tịch UBND tỉnh làm việc với xã")  # load the model
+    counter = Counter(n, seed)
+    t = time.perf_counter()
+    for _, text in counter.texts():
+        word_tokenize(text)
+    return time.perf_counter() - t, counter
+
+
+def peak_rss_child(n: int, seed: int) -> int:
+    """Peak RSS (kB) of a fresh process that extracts ``n`` generated reports."""
+    out = subprocess.run(
+        [sys.executable, __file__, "--rss-only", str(n), "--seed", str(seed)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    return int(out.stdout.strip().splitlines()[-1])
+
+
+def _line(label: str, seconds: float, c: Counter, gen: float = 0.0) -> str:
+    s = max(seconds - gen, 1e-9)
+    return f"{label:34s} {c.docs:6d} docs {c.bytes / 1e6:7.2f} MB {s:7.2f} s {c.bytes / 1e6 / s:7.2f} MB/s {c.docs / s:8.1f} docs/s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--rss-docs", type=int, default=250, help="N for the memory check (N and 4N)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--rss-only", type=int, help=argparse.SUPPRESS)
+    a = ap.parse_args(argv)
+    if a.rss_only is not None:
+        run_pipeline(a.rss_only, a.seed, 1)
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        return 0
+
+    templates()
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {a.docs} generated reports (seed {a.seed})"
+    )
+    gen = generation_only(a.docs, a.seed)
+    print(
+        f"{'generating the reports alone':34s} {gen:7.2f} s (subtracted below from one-process runs)"
+    )
+    t1, c1, failed = run_pipeline(a.docs, a.seed, 1)
+    print(_line("chidao pipeline, 1 process", t1, c1, gen))
+    if failed:
+        print(f"  {failed} documents failed")
+    base = run_underthesea(a.docs, a.seed)
+    if isinstance(base, str):
+        print(base)
+    else:
+        tu, cu = base
+        print(_line("underthesea.word_tokenize", tu, cu, gen))
+        print(f"{'pipeline speed vs word_tokenize':34s} {(tu - gen) / max(t1 - gen, 1e-9):7.2f} x")
+    t2, c2, _ = run_pipeline(a.docs, a.seed, 2)
+    print(_line("chidao pipeline, --jobs 2", t2, c2))
+    print(
+        f"{'speed-up of --jobs 2 (wall clock)':34s} {t1 / t2:7.2f} x  (generation included in both)"
+    )
+    n = a.rss_docs
+    r1, r4 = peak_rss_child(n, a.seed), peak_rss_child(4 * n, a.seed)
+    print(f"{'peak RSS, fresh process':34s} {n} docs: {r1 / 1024:.1f} MB; {4 * n} docs: {r4 / 1024:.1f} MB "
+          f"({(r4 - r1) / 1024:+.1f} MB)")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
