@@ -76,3 +76,10 @@ def test_departments_listed_after_one_so_are_each_a_body_as_written():
 def test_a_list_after_so_ban_nganh_is_read_too():
     text = LEDE + "Tham dự có lãnh đạo các sở, ban, ngành: Nội vụ, Y tế; Ủy ban MTTQ tỉnh.\n"
     assert agencies_of(text) == ["Nội vụ", "Y tế", "Ủy ban MTTQ tỉnh"]
+
+
+def test_every_agency_points_at_its_own_text():
+    doc = process(LEDE + "Cùng đi có lãnh đạo các sở: Tài chính, Y tế; Công an tỉnh.\n")
+    assert doc.agencies
+    for span in doc.agencies:
+        assert doc.text[span.start : span.end] == span.text

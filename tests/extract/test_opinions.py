@@ -156,3 +156,9 @@ def test_positive_sentences_and_prevention_are_not_difficulties():
 
 def test_a_proposal_named_as_a_source_is_not_a_petition():
     assert petition_kind(fold("Theo đề xuất của Sở Xây dựng, tỉnh đã điều chỉnh quy hoạch khu đô thị mới.")) is None
+
+
+def test_every_item_points_at_its_own_text():
+    doc = process(CONFERENCE)
+    for item in doc.difficulties + doc.petitions:
+        assert doc.text[item.span.start : item.span.end] == item.span.text

@@ -113,3 +113,11 @@ def test_the_province_named_with_tinh_outweighs_a_city_named_in_passing():
         "Nhiều lao động từ TP Hồ Chí Minh, thành phố Hà Nội trở về địa phương.\n"
     )
     assert process(text).province == "Nghệ An"
+
+
+def test_every_locality_points_at_its_own_text_and_has_its_info():
+    doc = process(CONFERENCE_2021)
+    assert len(doc.localities) == len(doc.locality_info)
+    for span, info in zip(doc.localities, doc.locality_info, strict=True):
+        assert doc.text[span.start : span.end] == span.text
+        assert span.label == f"{info['level']} {info['name']}"

@@ -45,3 +45,9 @@ def test_a_district_s_own_inspections_are_not_the_delegation_s_visits():
         "Trong quý, huyện đã kiểm tra cơ sở sản xuất kinh doanh thực phẩm trên địa bàn.\n"
     )
     assert visits(text) == []
+
+
+def test_every_visit_points_at_its_own_text():
+    doc = process(VISIT)
+    for span in doc.site_visits:
+        assert doc.text[span.start : span.end] == span.text
