@@ -79,3 +79,16 @@ def test_without_a_session_date_only_a_written_year_gives_a_date():
 
 def test_an_impossible_date_is_no_deadline():
     assert deadline("hoàn thành trước ngày 31/2.") == (None, "trước ngày 31/2")
+
+
+def test_before_a_month_quarter_or_year_is_the_end_of_the_period_before_it():
+    assert deadline("đưa vào sử dụng trước tháng 6.") == (dt.date(2026, 5, 31), "trước tháng 6")
+    assert deadline("hoàn thành trước quý III.") == (dt.date(2026, 6, 30), "trước quý III")
+    assert deadline("hoàn thành trước năm 2028.") == (dt.date(2027, 12, 31), "trước năm 2028")
+
+
+def test_a_time_of_day_may_stand_before_the_day():
+    assert deadline("gửi báo cáo trước 15h ngày 20/3.") == (
+        dt.date(2026, 3, 20),
+        "trước 15h ngày 20/3",
+    )

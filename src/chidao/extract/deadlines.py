@@ -29,7 +29,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "day",
         re.compile(
-            rf"(?<!\w){_MARK}\s+(?:ngày\s+)?(?P<d>\d{{1,2}})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{{1,2}})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
+            rf"(?<!\w){_MARK}\s+(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:ngày\s+)?(?P<d>\d{{1,2}})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{{1,2}})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
         ),
     ),
     # trong quý II, trước quý III/2026, trong quý 4 năm 2026
@@ -84,7 +84,17 @@ def resolve(kind: str, m: re.Match[str], session: dt.date) -> dt.date | None:
     g = m.groupdict()
     year = int(g["y"]) if g.get("y") else session.year
     explicit = bool(g.get("y"))
+    # "trước tháng 6", "trước quý III", "trước năm 2027": the period before it
+    before = m.group().startswith("trước ") and kind in ("quarter", "month", "year")
     try:
+        if before:
+            if kind == "month":
+                end = dt.date(year, int(g["m"]), 1) - dt.timedelta(days=1)
+            elif kind == "quarter":
+                end = dt.date(year, 3 * (_ROMAN[g["q"]] - 1) + 1, 1) - dt.timedelta(days=1)
+            else:
+                return dt.date(year - 1, 12, 31)
+            return _roll(end, session, explicit)
         if kind == "day":
             return _roll(dt.date(year, int(g["m"]), int(g["d"])), session, explicit)
         if kind == "quarter":
