@@ -97,3 +97,37 @@ def test_it_shows_the_page_title_in_english_after_switching(client, db):
 def test_it_shows_the_page_title_in_vietnamese_by_default(client, db):
     html = client.get(reverse("login")).content.decode()
     assert "<title>Đăng nhập · Chỉ đạo</title>" in html
+
+
+def test_it_marks_only_the_closest_navigation_link_active(office):
+    from django.test import RequestFactory
+
+    from chidao.web.context import nav_links
+
+    request = RequestFactory().get(reverse("meetings:review", args=[3]))
+    request.user = office
+    assert [link.url for link in nav_links(request) if link.active] == [
+        reverse("meetings:document_list")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("persona", "first_page"),
+    [
+        ("office", "tasks:worklist"),
+        ("officer_a", "tasks:inbox"),
+        ("admin", "organisation:unit_list"),
+    ],
+)
+def test_it_sends_each_role_to_a_real_page(client, request, persona, first_page):
+    client.force_login(request.getfixturevalue(persona))
+    response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[0][0] == reverse(first_page)
+    assert response.status_code == 200
+
+
+def test_it_sends_the_leader_to_their_real_page(client, leader, leader_person):
+    client.force_login(leader)
+    response = client.get(reverse("home"), follow=True)
+    assert response.redirect_chain[0][0] == reverse("tasks:leader", args=[leader_person.pk])
+    assert response.status_code == 200

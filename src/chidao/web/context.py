@@ -66,7 +66,7 @@ def nav_links(request: HttpRequest) -> list[NavLink]:
     role = role_of(user)
     if role is None:
         return []
-    links = []
+    found: list[tuple[str, str]] = []
     for label, name, needs in _ITEMS.get(role, []):
         arg = None
         if needs == "person":
@@ -80,11 +80,12 @@ def nav_links(request: HttpRequest) -> list[NavLink]:
                 continue
             arg = unit.pk
         url = _url(name, arg)
-        if url is None:
-            continue
-        active = request.path == url or (url != "/" and request.path.startswith(url))
-        links.append(NavLink(str(label), url, active))
-    return links
+        if url is not None:
+            found.append((str(label), url))
+    # the one active link: the longest URL the current path starts with
+    matching = [url for _, url in found if request.path.startswith(url) and url != "/"]
+    active = max(matching, key=len, default=None)
+    return [NavLink(label, url, url == active) for label, url in found]
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
