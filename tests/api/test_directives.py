@@ -52,6 +52,18 @@ def test_it_filters_by_task_state_and_overdue(client, office, register, unit_b):
     assert _ids(client, overdue="false") == sorted({first, later} - set(overdue))
 
 
+def test_it_lists_the_leaders_own_directives_first(client, leader, register):
+    newer = make_session(title="Buổi sau")
+    newer.date = dt.date(2026, 5, 1)
+    newer.save()
+    someone_elses = make_directive(newer, [], issuer=register["other"])
+    client.force_login(leader)
+
+    ids = [d["id"] for d in client.get("/api/directives").json()["items"]]
+
+    assert ids == [register["first"].pk, someone_elses.pk, register["later"].pk]
+
+
 def test_it_names_an_unknown_state(client, office, register):
     client.force_login(office)
 

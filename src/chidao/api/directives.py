@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
@@ -77,8 +77,8 @@ def filter_directives(qs: QuerySet[Directive], f: DirectiveFilters) -> QuerySet[
 def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> dict[str, Any]:
     """Directives the user may see, latest session first, each with its tasks.
 
-    Office, leaders and administrators: the province's; a unit officer: those that gave
-    their unit a task (with that task only).
+    Office, leaders and administrators: the province's (a leader's own directives first);
+    a unit officer: those that gave their unit a task (with that task only).
     """
     if access.role_of(request.user) is None:
         raise HttpError(403, "Tài khoản chưa có vai trò.")
@@ -89,9 +89,15 @@ def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> d
         directives_visible_to(request.user)
         .select_related("session", "issuer")
         .prefetch_related(Prefetch("tasks", queryset=tasks))
-        .order_by("-session__date", "-session_id", "order", "pk")
     )
-    qs = filter_directives(qs, filters)
+    ordering = ["-session__date", "-session_id", "order", "pk"]
+    person = access.person_of(request.user) if access.is_leader(request.user) else None
+    if person is not None:
+        qs = qs.annotate(
+            own=Case(When(issuer=person, then=0), default=1, output_field=IntegerField())
+        )
+        ordering.insert(0, "own")
+    qs = filter_directives(qs.order_by(*ordering), filters)
     limit = max(1, min(filters.limit, MAX_LIMIT))
     offset = max(0, filters.offset)
     today = timezone.localdate()
