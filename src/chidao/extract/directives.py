@@ -33,12 +33,14 @@ same speech; else the localities the session is about.  Deadlines: ``deadlines``
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from .deadlines import find_deadline
 from .people import is_leader
+from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
 CUES_PATH = Path(__file__).with_name("data") / "directive_cues.tsv"
@@ -144,7 +146,7 @@ _LEADER_TITLE = re.compile(
     r"(?:phó\s+)?chủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố))"
     r"(?!\w)"
 )
-_CAP_RUN = re.compile(r"(?:\s+[A-ZĐÂĂÊÔƠƯÀ-Ỹ][^\s,.;:]*)+")
+_CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 _FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
@@ -185,6 +187,8 @@ class _Reader:
             elif m.kind in ("caption", "colon"):
                 caption_at[m.span.start] = m
         self.refs.sort()
+        self.ref_starts = [r[0] for r in self.refs]
+        self._leads: dict[int, list[_Lead]] = {}
         self.mention_at = caption_at
         # a name's reference runs to the end of the titles written after it
         self.ref_end: dict[int, int] = {}
@@ -201,8 +205,19 @@ class _Reader:
 
     def leads_in(self, s: Span) -> list[_Lead]:
         """Speaker lead-ins of a sentence ("<person> (cũng) đề nghị", "đồng chí giao")."""
+        if s.start not in self._leads:
+            self._leads[s.start] = self._find_leads(s)
+        return self._leads[s.start]
+
+    def refs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """The name and title references that start inside ``[start, end)``."""
+        lo = bisect_left(self.ref_starts, start)
+        hi = bisect_left(self.ref_starts, end)
+        return self.refs[lo:hi]
+
+    def _find_leads(self, s: Span) -> list[_Lead]:
         out = []
-        refs = [r for r in self.refs if s.start <= r[0] < s.end]
+        refs = self.refs_in(s.start, s.end)
         ends = [(a, min(self.ref_end.get(a, b), s.end), person) for a, b, person in refs]
         for a, end, person in ends:
             # "Theo Chủ tịch UBND xã ..., ...": an opinion, the leader's or the lower side's
@@ -221,11 +236,10 @@ class _Reader:
         for m in _BARE_DONG_CHI.finditer(self.f, s.start, s.end):
             if any(a <= m.start() < e for a, e, _ in ends):
                 continue
-            if re.match(r"\s+(?:[^\W\d_]+\s+){0,1}", self.f[m.end() : m.end() + 1]):
-                sm = self.rx.speech.match(self.f, m.end(), s.end)
-                if sm:
-                    kind = self.rx.kind_of[sm.group("verb")]
-                    out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
+            sm = self.rx.speech.match(self.f, m.end(), s.end)
+            if sm:
+                kind = self.rx.kind_of[sm.group("verb")]
+                out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
         # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
         for m in _LEADER_TITLE.finditer(self.f, s.start, s.end):
             if any(a <= m.start() < e for a, e, _ in ends) or any(
@@ -259,7 +273,7 @@ class _Reader:
             if n >= 3:
                 break
             subject = self.f[pos : m.start()]
-            if any(pos <= a < m.start() for a, _, _ in self.refs) or _BARE_DONG_CHI.search(subject):
+            if self.refs_in(pos, m.start()) or _BARE_DONG_CHI.search(subject):
                 return False
             if self.rx.modal.search(subject) or len(subject.split()) > _MAX_SUBJECT_WORDS:
                 return False
@@ -335,7 +349,7 @@ class _Reader:
             return None
         if self.rx.negator.search(subject) or ":" in subject:
             return None
-        if any(pos <= x[0] < m.start() for x in self.refs):
+        if self.refs_in(pos, m.start()):
             return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
         return m.start()
 
@@ -352,7 +366,7 @@ class _Reader:
         who = self.f[pos:colon]
         if len(who.split()) > 12 or self.rx.negator.search(who) or self.rx.modal.search(who):
             return None
-        if any(pos <= x[0] < colon for x in self.refs):
+        if self.refs_in(pos, colon):
             return None
         rest = colon + 1
         while rest < s.end and self.f[rest] == " ":
@@ -398,7 +412,7 @@ def _bare_caption(doc: Document, r: _Reader, p: Span) -> int | None:
     m = r.mention_at.get(p.start)
     if m is None or m.kind != "caption":
         return None
-    names = [x for x in r.refs if p.start <= x[0] < p.end]
+    names = r.refs_in(p.start, p.end)
     if not names:
         return None
     last = max(x[1] for x in names)
@@ -449,7 +463,7 @@ def _paragraph_speaker(
     elif after is not None and not heading:
         st.speaker = _Speaker(after, r.leader(after))
     elif heading:
-        refs = [x for x in r.refs if p.start <= x[0] < p.end]
+        refs = r.refs_in(p.start, p.end)
         if refs and r.leader(refs[0][2]) and _CONCLUSION.search(r.f, p.start, p.end):
             st.speaker = _Speaker(refs[0][2], True)
     elif r.local_lead(first) or (leads and not r.leader(leads[0].person)):
