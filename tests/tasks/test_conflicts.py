@@ -90,3 +90,26 @@ def test_it_shows_the_conflict_inside_the_panel_to_an_htmx_post(client, task_a, 
     assert "bạn đang sửa phiên bản 1" in html
     assert 'name="progress-version" value="2"' in html  # the refreshed form carries the new version
     assert snapshot(task_a) == before
+
+
+def test_it_refuses_a_write_that_lost_the_race_after_its_version_check(task_a, office, second_office, monkeypatch):
+    """Two requests read version 1 and both pass the check; the second write finds version 2."""
+    from chidao.tasks import services
+
+    real_lock = services._lock
+    stale = {}
+
+    def lock_then_someone_else_writes(task, version):
+        current = real_lock(task, version)
+        if not stale:  # the other office user's write lands between our check and our write
+            stale["done"] = True
+            Task.objects.filter(pk=task.pk).update(version=2, deadline=dt.date(2026, 12, 1))
+        return current
+
+    monkeypatch.setattr(services, "_lock", lock_then_someone_else_writes)
+    with pytest.raises(ConflictError):
+        edit_task(task=task_a, actor=second_office, version=1, deadline=dt.date(2027, 1, 15))
+    # (on one test connection the simulated write shares our transaction and is rolled back with it)
+    task = Task.objects.get(pk=task_a.pk)
+    assert task.deadline != dt.date(2027, 1, 15)
+    assert TaskEvent.objects.filter(task=task, kind="edited").count() == 0
