@@ -34,6 +34,7 @@ all these, the leader who "phát biểu chỉ đạo".
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -196,10 +197,18 @@ class _Scanner:
         self.heads_at: dict[int, int] = {}  # head start -> head end
         for m in self.head_re.finditer(self.folded):
             self.heads_at[m.start()] = m.end()
+        self.head_starts = sorted(self.heads_at)
         self.names: dict[int, Span] = {}  # name start -> name span
         for m in _RUN.finditer(self.text):
             for s in self._names_in_run(m):
                 self.names[s.start] = s
+        self.name_starts = sorted(self.names)
+        # names of 3-4 syllables (two-syllable runs are mostly places: "Hà Tĩnh")
+        self.full_starts = [k for k in self.name_starts if len(self.names[k].text.split()) > 2]
+
+    def _between(self, starts: list[int], lo: int, hi: int) -> list[int]:
+        """The offsets of ``starts`` (sorted) inside ``[lo, hi)``."""
+        return starts[bisect_left(starts, lo) : bisect_left(starts, hi)]
 
     # -- names -------------------------------------------------------------
     def _names_in_run(self, m: re.Match[str]) -> list[Span]:
@@ -285,7 +294,7 @@ class _Scanner:
         seg = self.text[window_start : name.start]
         cut = max(seg.rfind(c) for c in ',;:.!?(“"')
         seg_start = window_start + cut + 1
-        for h in sorted(k for k in self.heads_at if seg_start <= k < name.start):
+        for h in self._between(self.head_starts, seg_start, name.start):
             if self.title_end(h, name.start) >= name.start - 1:
                 title = self.doc.span(h, name.start, "title", "title-before")
                 return h, title
@@ -303,9 +312,7 @@ class _Scanner:
             start = m.end()
             end = self.title_end(start, line_end)
             # a name at the end of this title belongs to the next person
-            inner = [
-                s for k, s in self.names.items() if start < k < end and len(s.text.split()) > 2
-            ]
+            inner = self._between(self.full_starts, start + 1, end)
             if inner:
                 break
             titles.append(self.doc.span(start, end, "title", "title-after"))
@@ -315,14 +322,14 @@ class _Scanner:
             if m2 and m2.end() + 1 not in self.heads_at:
                 seg_end = self.extent(m2.end(), line_end)
                 seg = self.text[m2.end() : seg_end]
-                if " và " in seg and not any(m2.end() <= k < seg_end for k in self.names):
+                if " và " in seg and not self._between(self.name_starts, m2.end(), seg_end):
                     titles[-1] = self.doc.span(start, seg_end, "title", "title-after")
                     pos = seg_end
         return pos, titles
 
     def occurrences(self) -> list[Occurrence]:
         out = []
-        for start in sorted(self.names):
+        for start in self.name_starts:
             name = self.names[start]
             if _PLACE_BEFORE.search(self.folded, max(0, start - 12), start):
                 continue
@@ -350,14 +357,16 @@ class _Scanner:
         """Title-only references ("đồng chí Bí thư Tỉnh ủy đề nghị"): (span, canonical title)."""
         out = []
         taken_sorted = sorted(taken)
-        for h in sorted(self.heads_at):
-            if any(a <= h < b for a, b in taken_sorted):
+        taken_starts = [a for a, _ in taken_sorted]
+        for h in self.head_starts:
+            i = bisect_left(taken_starts, h + 1) - 1  # the last reference starting at or before h
+            if i >= 0 and h < max(b for _, b in taken_sorted[max(0, i - 3) : i + 1]):
                 continue
             if self.rank_re.match(self.folded, h, self.heads_at[h]):
                 continue
             _, line_end = self.line_bounds(h)
             end = self.title_end(h, line_end)
-            if any(h < k <= end + 1 and len(n.text.split()) > 2 for k, n in self.names.items()):
+            if self._between(self.full_starts, h + 1, end + 2):
                 continue
             if re.search(
                 r"(?<!\w)(?:các|những|và)\s+(?:đồng chí\s+)?$", self.folded[max(0, h - 20) : h]
