@@ -330,3 +330,52 @@ def test_it_answers_each_persona_as_expected(name, world, request, client):
         if changed and post[persona] not in (REDIRECT, 200):  # only a permitted, successful write changes
             wrong.append(f"POST {url} as {persona} answered {got} but changed the task")
     assert wrong == []
+
+
+# ---------------------------------------------------------------- the gatekeeper itself
+
+
+def test_the_gatekeeper_shows_each_persona_its_tasks(tasks, task_a, task_b, request):
+    from chidao.tasks.access import tasks_visible_to
+
+    seen = {p: set(tasks_visible_to(request.getfixturevalue(p) if p != "anonymous" else None).values_list("pk", flat=True)) for p in PERSONAS}
+    both = {task_a.pk, task_b.pk}
+    assert seen == {"anonymous": set(), "office": both, "leader": both, "officer_a": {task_a.pk}, "officer_b": {task_b.pk}, "admin": both}
+
+
+def test_the_gatekeeper_answers_404_alike_for_missing_and_not_yours(task_b, officer_a):
+    from django.http import Http404
+
+    from chidao.tasks.access import (
+        get_attachment_for_user,
+        get_directive_for_user,
+        get_task_for_user,
+    )
+
+    for get, pk in ((get_task_for_user, task_b.pk), (get_task_for_user, 10_000), (get_task_for_user, "abc"),
+                    (get_attachment_for_user, 10_000), (get_directive_for_user, 10_000)):
+        with pytest.raises(Http404):
+            get(officer_a, pk)
+
+
+def test_an_office_of_another_province_sees_and_decides_nothing_here(db, task_a):
+    from django.contrib.auth import get_user_model
+
+    from chidao.organisation.models import Profile
+    from chidao.tasks.access import can_decide, tasks_visible_to
+
+    other = get_user_model().objects.create_user(username="vanphong_hatinh", password="x-mat-khau-dai-2026")
+    Profile.objects.create(user=other, role="office", province_code="42")
+    assert (tasks_visible_to(other).count(), can_decide(other, task_a)) == (0, False)
+
+
+def test_predicates_combine_with_and_or_not(task_a, officer_a, office, leader):
+    from chidao.tasks.access import can_decide, can_report, can_view, is_province_reader
+
+    either = can_report | can_decide
+    both = can_report & can_decide
+    assert [either(u, task_a) for u in (officer_a, office, leader)] == [True, True, False]
+    assert [both(u, task_a) for u in (officer_a, office, leader)] == [False, False, False]
+    assert [(~can_report)(u, task_a) for u in (officer_a, office)] == [False, True]
+    assert [can_view(u, task_a) for u in (officer_a, office, leader)] == [True, True, True]
+    assert is_province_reader(leader, task_a) and not can_decide(leader, task_a)
