@@ -117,7 +117,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 # a capitalised syllable, and runs of them separated by single spaces
 _CAP = rf"[{UPPER}][{LOWER}]*"
-_RUN = re.compile(rf"(?<!\w){_CAP}(?: {_CAP})*(?!\w)")
+_RUN = re.compile(rf"(?<!\w){_CAP}(?: {_CAP})+(?!\w)")
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
 _PLACE_BEFORE = re.compile(
@@ -151,15 +151,23 @@ class Occurrence:
     person: int = -1
 
 
+_CANON = (
+    (re.compile(r"\s*\([^)]*\)"), ""),
+    (re.compile(r"ủy ban nhân dân"), "ubnd"),
+    (re.compile(r"hội đồng nhân dân"), "hđnd"),
+    (re.compile(r"ủy ban mặt trận tổ quốc(?: việt nam)?"), "ủy ban mttq"),
+    (re.compile(r"mặt trận tổ quốc(?: việt nam)?"), "mttq"),
+    (re.compile(r"\s+"), " "),
+)
+
+
+@lru_cache(maxsize=4096)
 def canonical_title(title: str) -> str:
     """A title reduced for comparison: folded, acronyms for the long body names."""
     t = fold(title)
-    t = re.sub(r"\s*\([^)]*\)", "", t)
-    t = re.sub(r"ủy ban nhân dân", "ubnd", t)
-    t = re.sub(r"hội đồng nhân dân", "hđnd", t)
-    t = re.sub(r"ủy ban mặt trận tổ quốc(?: việt nam)?", "ủy ban mttq", t)
-    t = re.sub(r"mặt trận tổ quốc(?: việt nam)?", "mttq", t)
-    return re.sub(r"\s+", " ", t).strip()
+    for rx, repl in _CANON:
+        t = rx.sub(repl, t)
+    return t.strip()
 
 
 def is_local_title(title: str) -> bool:
