@@ -141,3 +141,23 @@ def test_it_counts_usernames_case_insensitively(client, office, settings):
     login(client, "VanPhong", "sai")
     login(client, "vanphong ", "sai")
     assert login(client, "vanphong", PASSWORD).status_code == 429
+
+
+def test_it_throttles_the_admin_login_with_the_same_counters(client, admin, settings):
+    settings.LOGIN_THROTTLE_ATTEMPTS = 2
+    login(client, "quantri", "sai")  # on the site's login page
+    client.post("/admin/login/", {"username": "quantri", "password": "sai"}, REMOTE_ADDR="10.0.0.1")
+    response = client.post(
+        "/admin/login/", {"username": "quantri", "password": PASSWORD}, REMOTE_ADDR="10.0.0.1"
+    )
+    assert "Đăng nhập sai quá nhiều lần" in response.content.decode()
+    assert SESSION_KEY not in client.session
+
+
+def test_the_admin_login_still_works(client, admin):
+    response = client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "quantri", "password": PASSWORD, "next": "/admin/"},
+    )
+    assert response.status_code == 302 and response.url == "/admin/"
+    assert client.session[SESSION_KEY] == str(admin.pk)

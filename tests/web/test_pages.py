@@ -131,3 +131,12 @@ def test_it_sends_the_leader_to_their_real_page(client, leader, leader_person):
     response = client.get(reverse("home"), follow=True)
     assert response.redirect_chain[0][0] == reverse("tasks:leader", args=[leader_person.pk])
     assert response.status_code == 200
+
+
+def test_it_explains_an_expired_form_in_vietnamese(db):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    response = strict.post(reverse("login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "Biểu mẫu đã hết hạn" in response.content.decode()

@@ -88,3 +88,12 @@ class ChidaoUserAdmin(UserAdmin):
     def role(self, user: object) -> str:
         profile = getattr(user, "profile", None)
         return profile.get_role_display() if profile is not None else ""
+
+
+def _throttled_admin_login() -> None:
+    from chidao.web.forms import ThrottledAdminAuthenticationForm
+
+    admin.site.login_form = ThrottledAdminAuthenticationForm
+
+
+_throttled_admin_login()
