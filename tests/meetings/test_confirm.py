@@ -81,7 +81,7 @@ def test_it_stores_the_session_items_directives_and_tasks(reviewed, office, unit
 def test_it_refuses_a_directive_without_a_unit_and_stores_nothing(document, office):
     services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
 
-    with pytest.raises(DraftError, match=r"directive #2 «các sở, ngành.*» has no unit chosen"):
+    with pytest.raises(DraftError, match=r"Chỉ đạo số 2 «các sở, ngành.*» chưa chọn đơn vị thực hiện"):
         services.confirm(document=document, actor=office)
 
     assert (Session.objects.count(), Directive.objects.count(), Task.objects.count()) == (0, 0, 0)
@@ -114,8 +114,8 @@ def test_a_failure_half_way_leaves_nothing(reviewed, office, monkeypatch):
 
 def test_it_cannot_confirm_twice(reviewed, office):
     services.confirm(document=reviewed, actor=office)
-    with pytest.raises(DraftError, match="is not waiting for review"):
+    with pytest.raises(DraftError, match="không còn chờ rà soát"):
         services.confirm(document=reviewed, actor=office)
-    with pytest.raises(DraftError, match="can no longer change"):
+    with pytest.raises(DraftError, match="không thể sửa nữa"):
         services.drop_item(document=reviewed, version=reviewed.version, kind="directives", index=0)
     assert Session.objects.count() == 1

@@ -80,7 +80,7 @@ def test_it_refuses_a_stale_version_and_changes_nothing(document):
 
     stale = SourceDocument.objects.get(pk=document.pk)
     stale.version = 1  # what a second reviewer's page still shows
-    with pytest.raises(ConflictError, match=r"changed by someone else .*version 2.*version 1"):
+    with pytest.raises(ConflictError, match=r"vừa được người khác sửa \(phiên bản 2, trang của bạn là phiên bản 1\)"):
         services.edit_item(document=stale, version=1, kind="directives", index=0, topic="Đất đai")
     with pytest.raises(ConflictError):
         services.drop_item(document=stale, version=1, kind="directives", index=0)
@@ -91,13 +91,13 @@ def test_it_refuses_a_stale_version_and_changes_nothing(document):
 
 
 def test_it_names_the_bad_value(document):
-    with pytest.raises(DraftError, match=r"directives #1, deadline: '31/2/2026' is not a date"):
+    with pytest.raises(DraftError, match="Chỉ đạo số 1, thời hạn: “31/2/2026” không phải là ngày"):
         services.edit_item(document=document, version=1, kind="directives", index=0, deadline="31/2/2026")
-    with pytest.raises(DraftError, match=r"directives #9: no such item"):
+    with pytest.raises(DraftError, match=r"Chỉ đạo số 9: không có mục này \(chỉ có 2 mục\)"):
         services.edit_item(document=document, version=1, kind="directives", index=8, topic="x")
-    with pytest.raises(DraftError, match=r"units\): unit\(s\) \[999999\] do not exist|unit\(s\) \[999999\] do not exist"):
+    with pytest.raises(DraftError, match="Chỉ đạo số 1, đơn vị thực hiện: đơn vị 999999 không có trong tỉnh này"):
         services.edit_item(document=document, version=1, kind="directives", index=0, units=[999999])
-    with pytest.raises(DraftError, match=r"petitions #1, deadline: not an editable field"):
+    with pytest.raises(DraftError, match="Kiến nghị số 1, thời hạn: không sửa được trường này"):
         services.edit_item(document=document, version=1, kind="petitions", index=0, deadline="1/1/2026")
     assert _fresh(document).version == 1
 
@@ -106,7 +106,7 @@ def test_it_refuses_a_unit_of_another_province(document):
     from chidao.organisation.models import Unit, UnitKind
 
     elsewhere = Unit.objects.create(province_code="42", kind=UnitKind.COMMUNE, name="Xã Kỳ Lạc")
-    with pytest.raises(DraftError, match=rf"\[{elsewhere.pk}\] do not exist in this province"):
+    with pytest.raises(DraftError, match=f"đơn vị {elsewhere.pk} không có trong tỉnh này"):
         services.edit_item(document=document, version=1, kind="directives", index=0, units=[elsewhere.pk])
 
 
@@ -128,7 +128,7 @@ def test_it_splits_a_directive_at_an_offset(document):
 
 
 def test_it_refuses_a_split_at_the_ends(document):
-    with pytest.raises(DraftError, match="cannot split at 0"):
+    with pytest.raises(DraftError, match="Chỉ đạo số 1: không tách được tại ký tự 0"):
         services.split_directive(document=document, version=1, index=0, offset=0)
 
 
@@ -144,7 +144,7 @@ def test_it_merges_two_adjacent_directives(document, unit_a, department):
     assert merged["text"] == doc.text[first["start"] : second["end"]]
     assert merged["units"] == [unit_a.pk, department.pk]
     assert merged["deadline"] == "2026-06-30"
-    with pytest.raises(DraftError, match="it is the last directive"):
+    with pytest.raises(DraftError, match="là chỉ đạo cuối cùng"):
         services.merge_directives(document=document, version=3, index=0)
 
 
@@ -167,7 +167,7 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
          "assignees": [], "assignee_spans": [], "units": [], "needs_choice": True, "topic": ""}
     ]
     assert doc.draft["directives"].index(added[0]) == 0  # placed by position in the source
-    with pytest.raises(DraftError, match="outside the text"):
+    with pytest.raises(DraftError, match="nằm ngoài văn bản"):
         services.add_item(document=document, version=2, kind="site_visits", start=5, end=10**6)
 
 
@@ -184,5 +184,5 @@ def test_it_sets_the_session_date_title_chairs_and_localities(document):
     ]
     assert [loc["text"] for loc in doc.draft["localities"]] == ["xã An Bình", "xã Bình Minh"]
     assert doc.draft["localities"][0]["start"] is not None  # the extracted one keeps its place
-    with pytest.raises(DraftError, match="session date: '2026-13-01' is not a date"):
+    with pytest.raises(DraftError, match="Ngày làm việc: “2026-13-01” không phải là ngày"):
         services.set_session(document=document, version=2, date="2026-13-01")

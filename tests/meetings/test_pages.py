@@ -232,7 +232,7 @@ def _documents(n, office):
 def test_the_review_list_runs_a_fixed_number_of_queries(client, office, unit_a, rows, django_assert_max_num_queries):
     _documents(rows, office)
     as_user(client, office)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("meetings:document_list"))
     assert len(response.context["documents"]) == rows
 
@@ -243,7 +243,7 @@ def test_the_session_list_runs_a_fixed_number_of_queries(client, office, leader,
     for doc in SourceDocument.objects.all():
         confirmed(doc, office)
     as_user(client, leader)
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(10):
         response = client.get(reverse("meetings:session_list"))
     assert len(response.context["sessions"]) == rows
 

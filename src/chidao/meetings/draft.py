@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from chidao.meetings.models import ItemKind, SessionKind
 
 # draft key -> the kind of SessionItem it becomes (directives become Directive rows)
@@ -48,6 +50,30 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "petitions": ("text", "by"),
     "site_visits": ("text",),
     "directives": ("text", "issuer", "assignees", "units", "deadline", "topic"),
+}
+
+# how messages name a kind of item and a field
+KIND_LABELS: dict[str, Any] = {
+    "people": _("Người tham dự"),
+    "localities": _("Địa phương"),
+    "agencies": _("Cơ quan"),
+    "indicators": _("Chỉ tiêu"),
+    "difficulties": _("Khó khăn"),
+    "petitions": _("Kiến nghị"),
+    "site_visits": _("Khảo sát thực tế"),
+    "directives": _("Chỉ đạo"),
+}
+FIELD_LABELS: dict[str, Any] = {
+    "text": _("nội dung"),
+    "titles": _("chức danh"),
+    "value": _("giá trị"),
+    "unit": _("đơn vị tính"),
+    "by": _("người kiến nghị"),
+    "issuer": _("người chỉ đạo"),
+    "assignees": _("đối tượng thực hiện"),
+    "units": _("đơn vị thực hiện"),
+    "deadline": _("thời hạn"),
+    "topic": _("lĩnh vực"),
 }
 
 # assignees that mean "the local government the session addresses"

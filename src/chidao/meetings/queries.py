@@ -13,7 +13,6 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
-from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.marks import Mark, draft_marks, render
@@ -199,12 +198,9 @@ ITEM_LABELS: list[tuple[str, Any]] = [
 
 def confirm_problems(document: SourceDocument) -> list[str]:
     """Why the document cannot be confirmed yet: each directive without a unit, by number."""
-    return [
-        _("Chỉ đạo số %(n)d «%(text)s» chưa chọn đơn vị thực hiện.")
-        % {"n": i + 1, "text": Truncator(d.get("text") or "").chars(80)}
-        for i, d in enumerate(document.draft.get("directives") or [])
-        if not d.get("units")
-    ]
+    from chidao.meetings.services import check_ready
+
+    return check_ready(document.draft or {})
 
 
 def _iso_date(value: Any) -> dt.date | None:

@@ -21,6 +21,8 @@ from typing import Any
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from chidao.extract import ExtractError, Options, extract_text
 from chidao.extract import read as readers
@@ -265,13 +267,19 @@ def _locked(document: SourceDocument, version: int) -> SourceDocument:
     """The document locked for update, if still in review and at ``version``."""
     current = SourceDocument.objects.select_for_update().filter(pk=document.pk).first()
     if current is None:
-        raise DraftError(f"document {document.pk} no longer exists")
+        raise DraftError(_("Văn bản %(pk)s không còn tồn tại.") % {"pk": document.pk})
     if current.status != DocumentStatus.REVIEW:
-        raise DraftError(f"«{current}» is {current.get_status_display()}: its draft can no longer change")
+        raise DraftError(
+            _("«%(doc)s» đã ở trạng thái “%(status)s”: không thể sửa nữa.")
+            % {"doc": current, "status": current.get_status_display()}
+        )
     if int(version) != current.version:
         raise ConflictError(
-            f"«{current}» was changed by someone else (version {current.version}, "
-            f"your page shows version {version}): reload the page and redo your change"
+            _(
+                "«%(doc)s» vừa được người khác sửa (phiên bản %(current)s, trang của bạn là phiên bản "
+                "%(yours)s): hãy tải lại trang và làm lại thay đổi."
+            )
+            % {"doc": current, "current": current.version, "yours": version}
         )
     return current
 
@@ -281,21 +289,31 @@ def _save_draft(document: SourceDocument, current: SourceDocument, draft: dict[s
         draft=draft, version=current.version + 1
     )
     if not updated:  # cannot happen under the row lock; kept as the compare-and-swap guard
-        raise ConflictError(f"«{current}» was changed by someone else: reload the page")
+        raise ConflictError(_("«%(doc)s» vừa được người khác sửa: hãy tải lại trang.") % {"doc": current})
     document.draft = draft
     document.version = current.version + 1
     return document
 
 
+def _where(key: str, index: int, name: str | None = None) -> str:
+    """How a message names an item, or one of its fields: "Chỉ đạo số 2, thời hạn"."""
+    where = _("%(kind)s số %(n)d") % {"kind": drafts.KIND_LABELS.get(key, key), "n": index + 1}
+    if name is not None:
+        where = f"{where}, {drafts.FIELD_LABELS.get(name, name)}"
+    return where
+
+
 def _items(draft: dict[str, Any], key: str) -> list[dict[str, Any]]:
     if key not in drafts.KEYS:
-        raise DraftError(f"unknown kind of item {key!r} (one of {', '.join(drafts.KEYS)})")
+        raise DraftError(_("Loại mục không hợp lệ: “%(kind)s”.") % {"kind": key})
     return draft.setdefault(key, [])
 
 
 def _item(items: list[dict[str, Any]], key: str, index: int) -> dict[str, Any]:
     if not 0 <= int(index) < len(items):
-        raise DraftError(f"{key} #{index + 1}: no such item (there are {len(items)})")
+        raise DraftError(
+            _("%(item)s: không có mục này (chỉ có %(count)d mục).") % {"item": _where(key, index), "count": len(items)}
+        )
     return items[int(index)]
 
 
@@ -311,7 +329,7 @@ def _parse_date(value: Any, field_name: str) -> str | None:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    raise DraftError(f"{field_name}: {value!r} is not a date (dd/mm/yyyy)")
+    raise DraftError(_("%(field)s: “%(value)s” không phải là ngày (dd/mm/yyyy).") % {"field": field_name, "value": value})
 
 
 def _unit_ids(province_code: str, units: Iterable[Any], label: str) -> list[int]:
@@ -321,13 +339,15 @@ def _unit_ids(province_code: str, units: Iterable[Any], label: str) -> list[int]
         try:
             pk = int(pk)
         except (TypeError, ValueError) as e:
-            raise DraftError(f"{label}: unit {u!r} is not a unit id") from e
+            raise DraftError(_("%(field)s: “%(value)s” không phải là mã đơn vị.") % {"field": label, "value": u}) from e
         if pk not in ids:
             ids.append(pk)
     known = set(Unit.objects.filter(pk__in=ids, province_code=province_code).values_list("pk", flat=True))
     missing = [pk for pk in ids if pk not in known]
     if missing:
-        raise DraftError(f"{label}: unit(s) {missing} do not exist in this province")
+        raise DraftError(
+            _("%(field)s: đơn vị %(ids)s không có trong tỉnh này.") % {"field": label, "ids": ", ".join(map(str, missing))}
+        )
     return ids
 
 
@@ -335,18 +355,18 @@ def _strings(value: Any, label: str) -> list[str]:
     if isinstance(value, str):
         value = value.split(";")
     if not isinstance(value, (list, tuple)):
-        raise DraftError(f"{label}: expected a list of texts, got {value!r}")
+        raise DraftError(_("%(field)s: cần một danh sách, không phải “%(value)s”.") % {"field": label, "value": value})
     return [" ".join(str(v).split()) for v in value if str(v).strip()]
 
 
 def _clean_field(document: SourceDocument, key: str, index: int, name: str, value: Any) -> Any:
-    label = f"{key} #{index + 1}, {name}"
+    label = _where(key, index, name)
     if name not in drafts.EDITABLE[key]:
-        raise DraftError(f"{label}: not an editable field of {key} ({', '.join(drafts.EDITABLE[key])})")
+        raise DraftError(_("%(field)s: không sửa được trường này.") % {"field": label})
     if name == "text":
         text = " ".join(str(value or "").split())
         if not text:
-            raise DraftError(f"{label}: the text cannot be empty")
+            raise DraftError(_("%(field)s: không được để trống.") % {"field": label})
         return text
     if name in ("assignees", "titles"):
         return _strings(value, label)
@@ -360,7 +380,7 @@ def _clean_field(document: SourceDocument, key: str, index: int, name: str, valu
         try:
             return float(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else float(value)
         except ValueError as e:
-            raise DraftError(f"{label}: {value!r} is not a number") from e
+            raise DraftError(_("%(field)s: “%(value)s” không phải là số.") % {"field": label, "value": value}) from e
     return " ".join(str(value).split()) if value is not None else None
 
 
@@ -398,10 +418,13 @@ def split_directive(*, document: SourceDocument, version: int, index: int, offse
     item = _item(items, "directives", index)
     text = item["text"]
     if not 0 < int(offset) < len(text):
-        raise DraftError(f"directives #{index + 1}: cannot split at {offset} (the text has {len(text)} characters)")
+        raise DraftError(
+            _("%(item)s: không tách được tại ký tự %(offset)s (nội dung có %(length)d ký tự).")
+            % {"item": _where("directives", index), "offset": offset, "length": len(text)}
+        )
     head, tail = text[:offset], text[offset:]
     if not head.strip() or not tail.strip():
-        raise DraftError(f"directives #{index + 1}: both parts of a split need some text")
+        raise DraftError(_("%(item)s: cả hai phần sau khi tách phải có nội dung.") % {"item": _where("directives", index)})
     first, second = copy.deepcopy(item), copy.deepcopy(item)
     first["text"], second["text"] = head.strip(), tail.strip()
     if item.get("start") is not None:
@@ -425,7 +448,7 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
     items = _items(draft, "directives")
     first = _item(items, "directives", index)
     if index + 1 >= len(items):
-        raise DraftError(f"directives #{index + 1}: it is the last directive, there is none after it to merge")
+        raise DraftError(_("%(item)s: là chỉ đạo cuối cùng, không có chỉ đạo sau để gộp.") % {"item": _where("directives", index)})
     second = items[index + 1]
     merged = copy.deepcopy(first)
     if first.get("start") is not None and second.get("end") is not None and first["start"] < second["end"]:
@@ -468,12 +491,15 @@ def add_item(*, document: SourceDocument, version: int, kind: str, start: int, e
     items = _items(draft, kind)
     start, end = int(start), int(end)
     if not 0 <= start < end <= len(current.text):
-        raise DraftError(f"{kind}: the selection {start}–{end} is outside the text (0–{len(current.text)})")
+        raise DraftError(
+            _("%(kind)s: đoạn chọn %(start)s–%(end)s nằm ngoài văn bản (0–%(length)d).")
+            % {"kind": drafts.KIND_LABELS[kind], "start": start, "end": end, "length": len(current.text)}
+        )
     selected = current.text[start:end]
     start += len(selected) - len(selected.lstrip())
     end -= len(selected) - len(selected.rstrip())
     if start >= end:
-        raise DraftError(f"{kind}: the selection {start}–{end} holds no text")
+        raise DraftError(_("%(kind)s: đoạn chọn không có chữ nào.") % {"kind": drafts.KIND_LABELS[kind]})
     drafts.insert_in_order(items, drafts.new_item(kind, current.text[start:end], start, end, draft))
     return _save_draft(document, current, draft)
 
@@ -498,17 +524,17 @@ def set_session(
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
     if date is not UNSET:
-        draft["date"] = _parse_date(date, "session date")
+        draft["date"] = _parse_date(date, _("Ngày làm việc"))
     if title is not UNSET:
         draft["title"] = " ".join(str(title or "").split())[:500]
     if kind is not UNSET:
         if kind not in SessionKind.values:
-            raise DraftError(f"session kind {kind!r} is not one of {SessionKind.values}")
+            raise DraftError(_("Loại buổi làm việc không hợp lệ: “%(kind)s”.") % {"kind": kind})
         draft["kind"] = kind
     if chairs is not UNSET:
         draft["chairs"] = [
             {"name": " ".join(c.split()), "titles": []} if isinstance(c, str) else
-            {"name": " ".join(str(c.get("name", "")).split()), "titles": _strings(c.get("titles") or [], "chair titles")}
+            {"name": " ".join(str(c.get("name", "")).split()), "titles": _strings(c.get("titles") or [], _("chức danh"))}
             for c in chairs
         ]
         draft["chairs"] = [c for c in draft["chairs"] if c["name"]]
@@ -516,7 +542,7 @@ def set_session(
         old = {(i.get("text") or "").casefold(): i for i in draft.get("localities", [])}
         draft["localities"] = [
             old.get(name.casefold(), {"text": name, "start": None, "end": None})
-            for name in _strings(localities, "session localities")
+            for name in _strings(localities, _("Địa phương"))
         ]
     return _save_draft(document, current, draft)
 
@@ -543,7 +569,10 @@ def check_ready(draft: dict[str, Any]) -> list[str]:
     problems = []
     for i, d in enumerate(draft.get("directives") or []):
         if not d.get("units"):
-            problems.append(f"directive #{i + 1} «{(d.get('text') or '')[:80]}» has no unit chosen")
+            problems.append(
+                _("Chỉ đạo số %(n)d «%(text)s» chưa chọn đơn vị thực hiện.")
+                % {"n": i + 1, "text": Truncator(d.get("text") or "").chars(80)}
+            )
     return problems
 
 
@@ -562,12 +591,12 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
 
     current = SourceDocument.objects.select_for_update().filter(pk=document.pk).first()
     if current is None or current.status != DocumentStatus.REVIEW:
-        raise DraftError(f"«{document}» is not waiting for review: it cannot be confirmed")
+        raise DraftError(_("«%(doc)s» không còn chờ rà soát: không thể xác nhận.") % {"doc": document})
     draft = current.draft
     code = current.province_code
     problems = check_ready(draft)
     if problems:
-        raise DraftError("cannot confirm: " + "; ".join(problems))
+        raise DraftError(" ".join(problems))
     date = dt.date.fromisoformat(draft["date"]) if draft.get("date") else None
     session = Session.objects.create(
         document=current,
@@ -619,7 +648,7 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
             topic=(d.get("topic") or "")[:120],
             order=order,
         )
-        ids = _unit_ids(code, d.get("units") or [], f"directive #{order + 1}")
+        ids = _unit_ids(code, d.get("units") or [], _where("directives", order))
         units = sorted(Unit.objects.filter(pk__in=ids), key=lambda u: ids.index(u.pk))
         create_tasks(directive=directive, units=units, deadline=directive.deadline, actor=actor)
     SourceDocument.objects.filter(pk=current.pk).update(status=DocumentStatus.CONFIRMED, version=current.version + 1)
