@@ -23,6 +23,7 @@ NOT_FIGURES = (
     "Phấn đấu năm 2024 tăng trưởng đạt 10%, thu ngân sách 5.000 tỷ đồng.\n"
     "Đồng chí đề nghị huyện phải hoàn thành 100% kế hoạch giải ngân, báo cáo lúc 19:30 ngày 15/2.\n"
     "Năm tới, huyện tập trung xây dựng 5 xã đạt chuẩn nông thôn mới nâng cao.\n"
+    "Huyện phấn đấu năm 2024 giảm 5% hộ nghèo; hoàn thành 2 xã nông thôn mới.\n"
 )
 
 

@@ -162,3 +162,17 @@ def test_every_item_points_at_its_own_text():
     doc = process(CONFERENCE)
     for item in doc.difficulties + doc.petitions:
         assert doc.text[item.span.start : item.span.end] == item.span.text
+
+
+def test_a_conclusion_notice_lists_petitions_with_their_answers():
+    doc = process(
+        "Ngày 20/2/2024, đồng chí Đinh Văn Thái, Chủ tịch UBND tỉnh làm việc với UBND huyện Kỳ Sơn.\n"
+        "Về các kiến nghị của huyện:\n"
+        "1. Huyện đề nghị tỉnh bố trí vốn làm tuyến đường liên xã: Giao Sở Tài chính chủ trì, tham mưu.\n"
+        "2. Đề nghị hỗ trợ kinh phí xây dựng trường bán trú: Đồng ý về chủ trương.\n"
+        "Đồng chí đề nghị các sở tập trung các nội dung sau: Sở Tài chính cân đối vốn.\n"
+    )
+    assert [i.span.text for i in doc.petitions] == [
+        "1. Huyện đề nghị tỉnh bố trí vốn làm tuyến đường liên xã",
+        "2. Đề nghị hỗ trợ kinh phí xây dựng trường bán trú",
+    ]

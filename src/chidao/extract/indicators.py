@@ -74,8 +74,19 @@ _TARGET = re.compile(
 )
 # verbs that open an instruction, and the marks of something already done
 _IMPERATIVE = re.compile(r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)")
-_DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|qua|trong năm|năm qua)(?!\w)")
+_DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
 _CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
+
+
+def _is_target(head: str) -> bool:
+    """Whether the figure after ``head`` (its sentence so far) is a target, a plan or a task:
+    a target word or an instruction verb not followed by a mark of something done."""
+    targets = list(_TARGET.finditer(head))
+    if targets and not _DONE.search(head, targets[-1].end()):
+        return True
+    task = _IMPERATIVE.search(head)
+    # "tập trung hoàn thành 5 xã nông thôn mới": a task; "đã tập trung ... đạt 100%": a result
+    return task is not None and not _DONE.search(head)
 
 
 def parse_number(text: str) -> float:
@@ -127,11 +138,8 @@ def find_indicators(doc: Document) -> None:
         for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
             clause_start = b.end()
         sentence_head = folded[s_start : m.start()]
-        sentence_head = sentence_head[sentence_head.rfind(";") + 1 :]
-        if _TARGET.search(sentence_head):
+        if _is_target(sentence_head):
             continue
-        if _IMPERATIVE.search(sentence_head) and not _DONE.search(sentence_head):
-            continue  # "tập trung hoàn thành 5 xã nông thôn mới": a task, not a result
         end = m.end()
         u = _UNIT_RE.match(folded, end)
         if u:

@@ -240,6 +240,23 @@ _ANY_CUE = re.compile(
 )
 
 
+# "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
+_ANSWERED_ITEM = re.compile(
+    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:về\s+)?|về\s+)(?:[^:;.]{0,40}?\s)?"
+    r"(?:đề nghị|kiến nghị|đề xuất)(?!\w)[^:]{10,}?)\s*:\s*"
+    r"(?:giao|đồng ý|thống nhất|chấp thuận|không|ubnd tỉnh|sở|chủ tịch|tỉnh|đề nghị|yêu cầu|huyện|xã|"
+    r"giao cho|thực hiện|tạm dừng|chưa)(?!\w)"
+)
+
+
+_COMRADE = re.compile(r"(?<!\w)[Đđ]ồng chí\s+(\w)")
+
+
+def _bare_comrade(text: str, start: int, end: int) -> bool:
+    """Whether "đồng chí" stands alone (not before a name) in ``start..end``."""
+    return any(not m.group(1).isupper() for m in _COMRADE.finditer(text, start, end))
+
+
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
     m = _CONCLUSION.search(doc.folded)
@@ -251,6 +268,8 @@ def _asker_is_upper(doc: Document, start: int, cue: int, conclusion: int) -> boo
     leader named before the cue, or no named lower-side person in the concluding speech."""
     if _chair_in(doc, start, cue):
         return True
+    if _bare_comrade(doc.text, start, cue + 2) and _named_person(doc, start, cue) is None:
+        return True  # "Đồng chí đề nghị ...": the leader named before
     return start >= conclusion and _named_person(doc, start, cue) is None
 
 
@@ -284,7 +303,9 @@ def find_opinions(doc: Document) -> None:
             if bullets and intro and not _asker_is_upper(doc, s.start, s.start + intro.start(), conclusion):
                 for b in bullets:
                     listed.add(doc.paragraph_of(b.start))
-                    petitions.append(Item(doc.span(b.start, b.end, "petition", "opinions:list"),
+                    answered = _ANSWERED_ITEM.match(folded, b.start, b.end)
+                    end = answered.end("ask") if answered else b.end
+                    petitions.append(Item(doc.span(b.start, end, "petition", "opinions:list"),
                                           {"by": _named_person(doc, s.start, s.end)}))
                 continue
             if bullets and _DIFFICULTY_INTRO.search(text) and not _DIRECTIVE.search(text):
@@ -292,6 +313,11 @@ def find_opinions(doc: Document) -> None:
                     listed.add(doc.paragraph_of(b.start))
                     difficulties.append(Item(doc.span(b.start, b.end, "difficulty", "opinions:list"), {}))
                 continue
+        answered = _ANSWERED_ITEM.match(text)
+        if answered:
+            petitions.append(Item(doc.span(s.start, s.start + answered.end("ask"), "petition", "opinions:answered"),
+                                  {"by": None}))
+            continue
         kind, cue = petition_match(text)
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
