@@ -65,6 +65,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# every expression above has a digit or one of these words: a cheap first test
+_ANY = re.compile(r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm")
+
+
 def _end_of_month(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
 
@@ -126,6 +130,8 @@ def find_deadline(
     still returned when the expression carries its own year.
     """
     session = session or doc.date
+    if not _ANY.search(doc.folded, span.start, span.end):
+        return None, None
     found: list[tuple[int, str, re.Match[str]]] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(doc.folded, span.start, span.end):

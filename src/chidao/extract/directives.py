@@ -391,6 +391,18 @@ class _Reader:
         return self.doc.span(s.start, s.start + len(text), "assignee", "subject") if text else None
 
 
+def sentences_by_paragraph(doc: Document) -> list[list[Span]]:
+    """The sentences of each paragraph, in one pass (both lists are sorted)."""
+    out: list[list[Span]] = [[] for _ in doc.paragraphs]
+    i = 0
+    for s in doc.sentences:
+        while i < len(doc.paragraphs) and doc.paragraphs[i].end <= s.start:
+            i += 1
+        if i < len(doc.paragraphs) and doc.paragraphs[i].contains(s):
+            out[i].append(s)
+    return out
+
+
 def _sapo(doc: Document) -> set[int]:
     """Indices of summary paragraphs before the dateline lede."""
     for i, p in enumerate(doc.paragraphs[:4]):
@@ -557,12 +569,13 @@ def find_directives(doc: Document) -> None:
     captions = {i: _bare_caption(doc, r, p) for i, p in enumerate(paragraphs)}
     fallback = _session_addressees(doc)
     chairs = [i for i, p in enumerate(people) if p.is_chair]
+    by_paragraph = sentences_by_paragraph(doc)
     st = _State(_Speaker(None, False))
     items: list[Item] = []
     for i, p in enumerate(paragraphs):
         if i in sapo or captions.get(i) is not None:
             continue
-        sentences = doc.sentences_in(p)
+        sentences = by_paragraph[i]
         if not sentences:
             continue
         heading = _heading(doc, p)

@@ -546,7 +546,8 @@ def find_people(doc: Document) -> None:
         if i >= 0:
             mentions.append(Mention(span, i, "title"))
     # captions and colon leads
-    for p in doc.paragraphs:
+    n_sentences = Counter(doc.paragraph_of(s.start) for s in doc.sentences)
+    for pi, p in enumerate(doc.paragraphs):
         starts = [o for o in occs if p.start <= o.start < p.end]
         if not starts:
             continue
@@ -565,7 +566,7 @@ def find_people(doc: Document) -> None:
             and not re.search(r"đề nghị|yêu cầu|lưu ý", doc.folded[o.end : p.end])
             and ":" not in rest
             and len(doc.text[p.start : p.end].split()) <= _CAPTION_MAX_WORDS
-            and len(doc.sentences_in(p)) <= 1
+            and n_sentences[pi] <= 1
         ):
             mentions.append(
                 Mention(doc.span(p.start, p.end, "caption", "caption"), o.person, "caption")
