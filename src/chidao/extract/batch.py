@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExtractError
-from .pipeline import extract_text
+from .pipeline import process
 from .read import SUPPORTED, read_file
+from .record import to_record
 from .spans import Options
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,11 @@ def process_one(task: Task) -> Result:
     opts = dataclasses.replace(options, source=path)
     try:
         text = raw if raw is not None else read_file(path)
-        return path, extract_text(text, opts)
+        doc = process(text, opts)
+        if log.isEnabledFor(logging.DEBUG):
+            for line in doc.removed:
+                log.debug("%s: boilerplate removed: %s", path, line[:120])
+        return path, to_record(doc, raw=text, source=opts.source)
     except ExtractError as e:
         return path, e
     except Exception as e:  # one bad file never stops a batch; the error names it

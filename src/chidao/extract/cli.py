@@ -95,11 +95,8 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         a = parser().parse_args(argv)
     except SystemExit as e:  # argparse prints the usage error itself
         return int(e.code or 0)
-    logging.basicConfig(
-        stream=err,
-        level=logging.WARNING - 10 * min(a.verbose, 2),
-        format="chidao extract: %(levelname)s: %(message)s",
-    )
+    logging.basicConfig(stream=err, format="chidao extract: %(levelname)s: %(message)s")
+    logging.getLogger("chidao").setLevel(logging.WARNING - 10 * min(a.verbose, 2))
     options = Options(published=a.published, province=a.province)
     from .batch import expand_paths
 
