@@ -390,3 +390,12 @@ def test_a_paragraph_reporting_figures_closes_the_floor():
         "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc yêu cầu huyện sớm hoàn thành quy hoạch."
     )
     assert texts(doc) == ["các đại biểu tập trung thảo luận.", "huyện sớm hoàn thành quy hoạch."]
+
+
+def test_a_topic_followed_by_can_or_phai_is_a_directive_in_a_leader_s_speech():
+    doc = process(
+        ZONE
+        + "Công tác giải phóng mặt bằng phải được thực hiện quyết liệt. Đây là nhiệm vụ cần ưu tiên. "
+        "Kinh tế của huyện tiếp tục tăng trưởng."
+    )
+    assert texts(doc) == ["Công tác giải phóng mặt bằng phải được thực hiện quyết liệt."]

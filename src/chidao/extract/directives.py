@@ -152,6 +152,7 @@ _FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
 )
 _RESULT = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|đã|được|vượt|bằng)(?!\w)")
+_MUST = re.compile(r"(?<!\w)(?:cần phải|cần|phải)(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
@@ -330,11 +331,24 @@ class _Reader:
         return None
 
     def is_instruction(self, pos: int, end: int) -> bool:
+        """Whether the clause at ``pos`` tells someone to act."""
         if self.rx.praise.match(self.f, pos, end):
             return False
         if self.rx.start_cue.match(self.f, pos, end):
             return True
-        return self.subject_end(pos, end) is not None
+        if self.subject_end(pos, end) is not None:
+            return True
+        # "Công tác giải phóng mặt bằng phải được thực hiện quyết liệt": any topic + cần/phải
+        m = _MUST.search(self.f, pos, min(end, pos + 120))
+        if not m:
+            return False
+        subject = self.f[pos : m.start()]
+        return (
+            0 < len(subject.split()) <= 15
+            and not self.rx.negator.search(subject)
+            and not re.search(r"[:;]", subject)
+            and not self.refs_in(pos, m.start())
+        )
 
     def subject_end(self, pos: int, end: int) -> int | None:
         """End of an acting subject followed by a modal ("các cấp, các ngành | tiếp tục")."""
