@@ -119,3 +119,23 @@ def test_it_cannot_confirm_twice(reviewed, office):
     with pytest.raises(DraftError, match="không thể sửa nữa"):
         services.drop_item(document=reviewed, version=reviewed.version, kind="directives", index=0)
     assert Session.objects.count() == 1
+
+
+def test_an_old_report_keeps_its_district(office):
+    """A 2023 report speaks of a district (before July 2025): the session keeps that unit."""
+    from chidao.organisation.models import Unit, UnitKind
+
+    from .conftest import HOANG_LOC
+
+    district = Unit.objects.create(
+        province_code="38", kind=UnitKind.DISTRICT, level="huyện", name="Huyện Hoằng Lộc", short_name="Hoằng Lộc",
+        valid_to=dt.date(2025, 6, 30),
+    )
+    doc, _ = services.ingest_text(text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office)
+    assert doc.draft["directives"][0]["units"] == [district.pk]
+
+    session = services.confirm(document=doc, actor=office)
+
+    assert session.date == dt.date(2023, 9, 14)
+    assert list(session.localities.all()) == [district]
+    assert [(t.unit, t.directive.assignee_text) for t in Task.objects.all()] == [(district, ["huyện Hoằng Lộc"])]

@@ -97,6 +97,49 @@ def test_it_reads_a_docx(office):
     assert "đẩy nhanh tiến độ các dự án trọng điểm" in doc.text
 
 
+def _tiny_pdf(lines: list[str]) -> bytes:
+    """A one-page PDF with a text layer (ASCII lines in Helvetica)."""
+    text = " ".join(f"({line}) Tj 0 -16 Td" for line in lines)
+    stream = f"BT /F1 12 Tf 40 780 Td {text} ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def test_it_reads_the_text_layer_of_a_pdf(office):
+    pdf = _tiny_pdf(["Sang 12/3, dong chi Trinh Van Lam lam viec voi xa An Binh.", "De nghi UBND xa An Binh hoan thanh truoc ngay 30/6/2026."])
+
+    doc, created = services.ingest_file(file=SimpleUploadedFile("thong-bao.pdf", pdf), province_code="38", actor=office)
+
+    assert created
+    assert "De nghi UBND xa An Binh hoan thanh" in doc.raw_text
+    assert doc.file.name.endswith(".pdf")
+
+
+def test_it_suggests_units_of_the_document_s_province_only(office, unit_a):
+    from chidao.organisation.models import Unit, UnitKind
+
+    Unit.objects.create(province_code="42", kind=UnitKind.COMMUNE, level="xã", name="Xã An Bình", short_name="An Bình")
+
+    doc, _ = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
+
+    assert doc.draft["directives"][0]["units"] == [unit_a.pk]
+
+
 def test_it_names_the_file_it_cannot_read(office):
     with pytest.raises(ExtractError, match=r"anh\.png: unsupported file type '\.png'"):
         services.ingest_file(file=SimpleUploadedFile("anh.png", b"\x89PNG"), province_code="38", actor=office)

@@ -205,6 +205,22 @@ def test_confirm_refuses_a_directive_without_unit_then_goes_to_the_session(clien
     assert client.get(reverse("meetings:review", args=[document.pk])).url == reverse("meetings:session", args=[session.pk])
 
 
+def test_an_old_report_shows_its_district_as_the_chosen_unit(client, office):
+    from chidao.organisation.models import Unit, UnitKind
+
+    district = Unit.objects.create(
+        province_code="38", kind=UnitKind.DISTRICT, level="huyện", name="Huyện Hoằng Lộc", short_name="Hoằng Lộc",
+    )
+    doc, _ = services.ingest_text(text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office)
+    as_user(client, office)
+    page = client.get(reverse("meetings:review", args=[doc.pk])).content.decode()
+    assert f'<option value="{district.pk}" selected>Huyện Hoằng Lộc</option>' in page
+    response = client.post(reverse("meetings:review_directive", args=[doc.pk, 0]), {
+        "version": 1, "text": doc.draft["directives"][0]["text"], "units": [district.pk], "deadline": "31/12/2023"})
+    assert response.status_code == 302
+    assert SourceDocument.objects.get(pk=doc.pk).draft["directives"][0]["units"] == [district.pk]
+
+
 # ---------------------------------------------------------------- the session page
 
 

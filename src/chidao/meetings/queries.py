@@ -179,6 +179,16 @@ def province_units(user: Any) -> list[Unit]:
     )
 
 
+def unit_choices(user: Any) -> list[int]:
+    """The ids of the units a directive may be given to: any unit of the user's province.
+
+    The review page offers the current ones; a pre-2025 unit suggested for an old report
+    stays valid (the services check the province again).
+    """
+    code = province_code_of(user)
+    return list(Unit.objects.filter(province_code=code).values_list("pk", flat=True)) if code else []
+
+
 def departments(units: list[Unit]) -> list[Unit]:
     """Of ``units``, the provincial bodies (for "các sở, ngành"-like assignees)."""
     local = {UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE}
@@ -215,6 +225,10 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     draft = document.draft or {}
     units = province_units(user)
     by_pk = {u.pk: u for u in units}
+    chosen_ids = {pk for d in draft.get("directives") or [] for pk in d.get("units") or []}
+    if chosen_ids - set(by_pk):  # chosen units that are not offered, e.g. a pre-2025 district
+        code = province_code_of(user)
+        by_pk.update({u.pk: u for u in Unit.objects.filter(pk__in=chosen_ids - set(by_pk), province_code=code)})
     local_kinds = {UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE}
     directives = []
     for i, d in enumerate(draft.get("directives") or []):

@@ -85,8 +85,7 @@ def set_session(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     """Text, issuer, assignees, units, deadline and topic of one directive."""
-    unit_ids = [u.pk for u in queries.province_units(request.user)]
-    form = forms.DirectiveForm(request.POST, unit_ids=unit_ids)
+    form = forms.DirectiveForm(request.POST, unit_ids=queries.unit_choices(request.user))
 
     def call(doc: SourceDocument, d: dict[str, Any]) -> object:
         return services.edit_item(
