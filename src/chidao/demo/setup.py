@@ -228,8 +228,8 @@ def ingest(samples: list[Path], *, province_code: str, actor: Any) -> list[Sourc
 def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tuple[int, list[str]]:
     """Confirm every document still in review except the last one (left for the review page).
 
-    A directive whose assignees name no unit goes to the session's localities, as an office
-    would usually decide; a document with a directive that still has no unit stays in review.
+    Directives without units get them as an office would choose (:func:`_assign_units`);
+    a document with a directive that still has no unit stays in review.
     Returns the number confirmed and, for those left, why.
     """
     confirmed = 0
@@ -238,7 +238,7 @@ def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tupl
         document.refresh_from_db()
         if document.status != DocumentStatus.REVIEW:
             continue
-        _assign_localities(document, actor=actor)
+        _assign_units(document, actor=actor)
         problems = meetings.check_ready(document.draft)
         if problems:
             left.append(f"{document.filename}: {problems[0]}")
@@ -248,27 +248,47 @@ def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tupl
     return confirmed, left
 
 
-def _assign_localities(document: SourceDocument, *, actor: Any) -> None:
-    """Give each directive without units the units of the session's localities."""
+def _assign_units(document: SourceDocument, *, actor: Any) -> None:
+    """Choose units for each directive that has none, as an office would.
+
+    An assignee written with the action after it ("Sở Tài chính chủ trì", "Văn phòng UBND
+    tỉnh theo dõi, đôn đốc") is looked up on its leading words; an assignee that names no
+    unit ("mỗi cán bộ của xã") goes to the session's localities.
+    """
+    code = document.province_code
     localities: list[int] = []
     for item in document.draft.get("localities") or []:
-        for unit in organisation.find_units(
-            province_code=document.province_code, text=item.get("text") or ""
-        )[:1]:
+        for unit in organisation.find_units(province_code=code, text=item.get("text") or "")[:1]:
             if unit.pk not in localities:
                 localities.append(unit.pk)
-    if not localities:
-        return
     for index, directive in enumerate(document.draft.get("directives") or []):
-        if not directive.get("units"):
+        if directive.get("units"):
+            continue
+        units: list[int] = []
+        for assignee in directive.get("assignees") or []:
+            unit = _unit_named_by_start(code, assignee)
+            if unit is not None and unit.pk not in units:
+                units.append(unit.pk)
+        units = units or localities
+        if units:
             meetings.edit_item(
                 document=document,
                 version=document.version,
                 kind="directives",
                 index=index,
-                units=localities,
+                units=units,
             )
             document.refresh_from_db()
+
+
+def _unit_named_by_start(code: str, text: str) -> Unit | None:
+    """The unit named by the longest run of leading words of ``text`` (at least two words)."""
+    words = text.replace(",", " ").split()
+    for n in range(len(words), 1, -1):
+        found = organisation.find_units(province_code=code, text=" ".join(words[:n]))
+        if found:
+            return found[0]
+    return None
 
 
 def move_tasks(code: str, *, officers: list[Any], office: Any) -> list[str]:
@@ -289,8 +309,8 @@ def move_tasks(code: str, *, officers: list[Any], office: Any) -> list[str]:
         )
         plan += [(task, officer) for task in new]
     today = timezone.localdate()
-    # tasks already overdue stay as they are: they show "quá hạn" without any help
-    plan.sort(key=lambda pair: pair[0].is_overdue(today))
+    # tasks with a deadline to come move first; overdue ones stay as they are ("quá hạn")
+    plan.sort(key=lambda pair: (pair[0].is_overdue(today), pair[0].deadline is None))
     steps = [_in_progress, _awaiting, _extension, _done]
     moved = [step(task, who, office, today) for (task, who), step in zip(plan, steps, strict=False)]
     rest = [task for task, _who in plan[len(steps) :]]
