@@ -338,7 +338,7 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
         cues = list(_VISIT_CUE.finditer(clause_head))
         if cues:
             between = clause_head[cues[-1].end() :]
-            if len(between) <= 60 and not re.search(r"(?<!\w)về(?!\w)", between):
+            if len(between) <= 90 and not re.search(r"(?<!\w)về(?!\w)", between):
                 return "lede"
     # a later stop of the visit: "Tiếp đó, đoàn làm việc với xã X"
     cue = _VISIT_ANYWHERE.search(clause_head)
