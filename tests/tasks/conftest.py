@@ -11,7 +11,8 @@ from django.utils import timezone
 
 REPORT = (
     "Sáng 12/3, đồng chí Trịnh Văn Lâm, Chủ tịch UBND tỉnh, làm việc với xã An Bình và xã Bình Minh. "
-    "Đồng chí yêu cầu hai xã hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn trước ngày 30/6."
+    "Kết luận buổi làm việc, đồng chí yêu cầu hai xã tập trung cao độ cho công tác giải phóng mặt bằng. "
+    "Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn. Cùng ngày, đoàn khảo sát thực tế tại cụm công nghiệp."
 )
 
 

@@ -27,6 +27,13 @@ def test_the_directive_page_shows_its_session_issuer_text_and_every_units_task(c
     assert html.count("badge badge-danger") == 1  # only An Bình's task is overdue
 
 
+def test_the_directive_page_shows_the_sentence_in_its_source_report(client, directive, office):
+    html = html_of(client, office, "tasks:directive", directive.pk)
+    assert '<mark class="mark mark-directive">Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn.</mark>' in html
+    assert "tập trung cao độ cho công tác giải phóng mặt bằng. <mark" in html  # the report around it
+    assert "</mark> Cùng ngày, đoàn khảo sát" in html
+
+
 def test_the_directive_page_shows_an_officer_only_their_units_task(client, directive, task_a, task_b, officer_a):
     html = html_of(client, officer_a, "tasks:directive", directive.pk)
     assert "Xã An Bình" in html and "Xã Bình Minh" not in html

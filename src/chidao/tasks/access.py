@@ -158,7 +158,7 @@ def get_task_for_user(user: Any, pk: Any) -> Task:
 
 def get_directive_for_user(user: Any, pk: Any) -> Directive:
     """The directive ``pk`` if ``user`` may see it; Http404 otherwise."""
-    directive = directives_visible_to(user).select_related("session", "issuer").filter(pk=_pk(pk)).first()
+    directive = directives_visible_to(user).select_related("session", "session__document", "issuer").filter(pk=_pk(pk)).first()
     if directive is None:
         raise Http404("Không tìm thấy chỉ đạo.")
     return directive

@@ -276,6 +276,30 @@ def directive_tasks(user: Any, directive: Directive, today: dt.date | None = Non
 
 
 @dataclass
+class SourceExcerpt:
+    """The directive's sentence in its report, with some text before and after."""
+
+    before: str
+    sentence: str
+    after: str
+
+
+def directive_source(directive: Directive, context: int = 240) -> SourceExcerpt | None:
+    """Where the directive came from in the cleaned text of its report (None without offsets)."""
+    start, end = directive.start, directive.end
+    if start is None or end is None:
+        return None
+    text = directive.session.document.text
+    if not (0 <= start < end <= len(text)):
+        return None
+    lo = max(0, start - context)
+    hi = min(len(text), end + context)
+    before = text[lo:start]
+    after = text[end:hi]
+    return SourceExcerpt(before=("…" if lo else "") + before, sentence=text[start:end], after=after + ("…" if hi < len(text) else ""))
+
+
+@dataclass
 class TaskDetail:
     """Everything the task page shows."""
 

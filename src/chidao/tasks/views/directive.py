@@ -17,6 +17,7 @@ def directive(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "directive": obj,
         "tasks": queries.directive_tasks(request.user, obj),
+        "source": queries.directive_source(obj),
         "user_reads_province": can_read_province(request.user),
     }
     return render(request, "tasks/directive.html", context)
