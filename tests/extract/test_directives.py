@@ -399,3 +399,8 @@ def test_a_topic_followed_by_can_or_phai_is_a_directive_in_a_leader_s_speech():
         "Kinh tế của huyện tiếp tục tăng trưởng."
     )
     assert texts(doc) == ["Công tác giải phóng mặt bằng phải được thực hiện quyết liệt."]
+
+
+def test_each_directive_says_which_rule_found_it():
+    doc = process(COMMUNE_VISIT_2026)
+    assert [d.span.rule for d in doc.directives] == ["ask", "speech", "speech", "ask", "assign"]

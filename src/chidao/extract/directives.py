@@ -501,8 +501,8 @@ def _paragraph_speaker(
 
 def _directive_start(
     r: _Reader, st: _State, s: Span, begin: int
-) -> tuple[int | None, int | None, int | None]:
-    """(start of the directive text, where its subject is written, issuer) for one sentence.
+) -> tuple[int | None, int | None, int | None, str]:
+    """(start of the directive text, where its subject is written, issuer, rule) for one sentence.
 
     Updates the speaker when the sentence names one.  ``begin`` is where the
     sentence's own words start (after a "Title Name:" lead).
@@ -514,55 +514,55 @@ def _directive_start(
     if ask is not None and (ask.person is not None or ask.leader or st.speaker.leader):
         if ask.person is not None and not r.leader(ask.person):
             st.speaker = _Speaker(None, False)
-            return None, None, None
+            return None, None, None, ""
         if ask.person is not None:
             st.speaker = _Speaker(ask.person, True)
         elif ask.leader and not st.speaker.leader:
             st.speaker = _Speaker(None, True)
         issuer = st.speaker.person
         if ask.kind == "assign":
-            return s.start, ask.rest, issuer
+            return s.start, ask.rest, issuer, "assign"
         if ask.rest >= s.end - 1:
             q = _quoted(r, s)
-            return q, q, issuer
+            return q, q, issuer, "quote"
         if r.rx.praise.match(f, ask.rest, s.end):
-            return None, None, issuer
+            return None, None, issuer, ""
         # "...; và để huyện phát triển, đồng chí ... đề nghị ...": the purpose clause stays
         clause = max(s.start, f.rfind(";", s.start, ask.lead_start) + 1)
         m = _PURPOSE.match(f, clause, ask.lead_start)
         if m and not re.search(r"[.;:]", f[m.start() : ask.lead_start]):
-            return m.start("de"), ask.rest, issuer
-        return ask.rest, ask.rest, issuer
+            return m.start("de"), ask.rest, issuer, "ask"
+        return ask.rest, ask.rest, issuer, "ask"
     lead = next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
     if lead is not None:
         if lead.kind == "report" or (lead.person is not None and not r.leader(lead.person)):
             if lead.person is None or not r.leader(lead.person):
                 st.speaker = _Speaker(None, False)
-                return None, None, None
+                return None, None, None, ""
         if lead.person is not None:
             st.speaker = _Speaker(lead.person, True)
         elif lead.leader and not st.speaker.leader:
             st.speaker = _Speaker(None, True)
         elif not st.speaker.leader:
-            return None, None, None
+            return None, None, None, ""
         issuer = st.speaker.person
         # "... ghi nhận ..., đồng thời đề nghị ..."
         m = r.rx.then_ask.search(f, lead.rest, s.end)
         if m:
-            return m.end(), m.end(), issuer
+            return m.end(), m.end(), issuer, "ask"
         if lead.kind != "say":
-            return None, None, issuer
+            return None, None, issuer, ""
         if lead.rest >= s.end - 1:
             q = _quoted(r, s)
-            return q, q, issuer
+            return q, q, issuer, "quote"
         start = r.clause_start(lead.rest, s.end)
-        return start, start, issuer
+        return start, start, issuer, "say"
     if not st.speaker.leader:
-        return None, None, None
+        return None, None, None, ""
     clause = r.clause_start(begin, s.end)
     if clause is None:
-        return None, None, issuer
-    return begin, clause, issuer
+        return None, None, issuer, ""
+    return begin, clause, issuer, "speech"
 
 
 def _quoted(r: _Reader, s: Span) -> int | None:
@@ -616,17 +616,17 @@ def find_directives(doc: Document) -> None:
                     continue
                 if r.clause_start(rest, s.end) is None:
                     continue
-                start, subject_at, issuer = s.start, None, st.speaker.person
+                start, subject_at, issuer, rule = s.start, None, st.speaker.person, "unit"
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
-                start, subject_at, issuer = _directive_start(r, st, s, begin)
+                start, subject_at, issuer, rule = _directive_start(r, st, s, begin)
             if start is None or not st.speaker.leader:
                 continue
             end = s.end
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
-            span = doc.span(start, end, "directive", "directive")
+            span = doc.span(start, end, "directive", rule)
             if len(span.text.split()) < 3:
                 continue
             explicit = r.assignee(subject_at, span.end) if subject_at is not None else None
