@@ -192,6 +192,31 @@ def test_a_plain_report_without_a_headline_is_kept_whole():
     assert doc.text == f"{LEDE}\n{RESULTS}\n{CONCLUSION}"
 
 
+def test_the_fullest_title_above_the_lede_is_the_headline():
+    doc = clean(f"Thời sự\n{HEADLINE}\n{LEDE}\n{CONCLUSION}", Options())
+    assert doc.title == HEADLINE
+    assert doc.text == f"Thời sự\n{LEDE}\n{CONCLUSION}"
+
+
+@pytest.mark.parametrize(
+    ("caption", "kept"),
+    [
+        (
+            "Đồng chí Lương Văn Hòa phát biểu kết luận. Ảnh: Thu Trang",
+            "Đồng chí Lương Văn Hòa phát biểu kết luận.",
+        ),
+        ("Quang cảnh khu tái định cư (Ảnh: TTXVN)", "Quang cảnh khu tái định cư"),
+        (
+            "Chủ tịch xã nói: Ảnh hưởng của bão rất lớn",
+            "Chủ tịch xã nói: Ảnh hưởng của bão rất lớn",
+        ),
+    ],
+)
+def test_it_strips_the_photo_credit_of_a_caption(caption, kept):
+    doc = clean(f"{HEADLINE}\n{LEDE}\n{caption}\n{CONCLUSION}", Options())
+    assert doc.text.split("\n")[1] == kept
+
+
 def test_it_normalises_to_nfc_and_collapses_white_space():
     decomposed = unicodedata.normalize(
         "NFD", "Sáng 5/4,\u00a0 đồng chí   Lương Văn Hòa\tphát biểu."

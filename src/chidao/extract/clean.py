@@ -37,6 +37,10 @@ LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
 _SITE_PREFIX = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—]\s*", re.IGNORECASE)
 # "<caption> - Ảnh 3." at the end of a line
 _PHOTO_MARK = re.compile(r"\s*[-–—]\s*[Ảả]nh\s*\d{1,3}\s*\.?$")
+# "... phát biểu kết luận. Ảnh: Thu Trang" / "(Ảnh: TTXVN)" at the end of a caption
+_PHOTO_CREDIT = re.compile(
+    r"\s*[-–(\[]?\s*[Ảả]nh(?: minh họa)?\s*:\s*([^()\[\]:]{2,40}?)\s*[)\]]?\s*$"
+)
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 # what may surround a date on a dateline: weekday, time, time zone, "cập nhật"
 _DATELINE_REST = re.compile(
@@ -123,7 +127,11 @@ def _key(line: str) -> str:
 
 @lru_cache(maxsize=4096)
 def strip_photo_mark(line: str) -> str:
-    """A line without its final "- Ảnh 3." photo marker."""
+    """A line without its final "- Ảnh 3." photo marker or "Ảnh: Thu Trang" credit."""
+    if len(line) <= 300 and ":" in line[-40:]:
+        m = _PHOTO_CREDIT.search(line, max(0, len(line) - 60))
+        if m and m.start() > 0 and (is_byline(m.group(1)) or m.group(1).isupper()):
+            return line[: m.start()].rstrip()
     if "nh" not in line[-12:]:
         return line
     m = _PHOTO_MARK.search(line, max(0, len(line) - 24))
@@ -240,15 +248,22 @@ def find_headline(lines: list[str]) -> int | None:
     if repeated:
         best = max(repeated, key=lambda k: (counts[k], -first[k]))
         return first[best]
-    if (
-        len(lines) > 1
-        and _title_like(lines[0])
-        and not lines[0].isupper()
-        and not is_byline(lines[0])
-    ):
-        if not lexicon_kind(lines[0]) and dateline_date(lines[0]) is None:
-            return 0
-    return None
+    # else the fullest title-like line before the first paragraph (a section name
+    # or a kicker may stand above the headline)
+    best_i = None
+    for i, line in enumerate(lines[:5]):
+        if len(line) >= 150 or line[-1] in ".;:":
+            break
+        if (
+            _title_like(line)
+            and not line.isupper()
+            and not is_byline(line)
+            and not lexicon_kind(line)
+            and dateline_date(line) is None
+            and (best_i is None or len(line.split()) > len(lines[best_i].split()))
+        ):
+            best_i = i
+    return best_i if best_i is not None and len(lines) > best_i + 1 else None
 
 
 def _strip_glued(line: str, head: str) -> str:
