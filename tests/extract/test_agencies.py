@@ -25,9 +25,13 @@ def stage_agencies(text: str) -> list[str]:
     return [s.text for s in doc.agencies]
 
 
-@pytest.mark.parametrize("name,example", [(r[0], r[2]) for r in lexicon()], ids=[r[0] for r in lexicon()])
+@pytest.mark.parametrize(
+    "name,example", [(r[0], r[2]) for r in lexicon()], ids=[r[0] for r in lexicon()]
+)
 def test_each_body_of_the_lexicon_is_found_among_the_participants(name, example):
-    found = stage_agencies(LEDE + f"Tham dự buổi làm việc có đại diện {example}; lãnh đạo các phòng, ban.")
+    found = stage_agencies(
+        LEDE + f"Tham dự buổi làm việc có đại diện {example}; lãnh đạo các phòng, ban."
+    )
     assert len(found) == 1, found
     assert fold(found[0]) in fold(example)
 
@@ -39,8 +43,13 @@ def test_each_department_name_is_read_whole(name):
 
 
 def test_a_department_outside_the_list_ends_at_a_boundary():
-    found = agencies_of(LEDE + "Cùng dự có lãnh đạo Sở Ngoại vụ và Hợp tác quốc tế, Sở Tài chính.\n")
-    assert found == ["Sở Ngoại vụ", "Sở Tài chính"] or found == ["Sở Ngoại vụ và Hợp tác quốc tế", "Sở Tài chính"]
+    found = agencies_of(
+        LEDE + "Cùng dự có lãnh đạo Sở Ngoại vụ và Hợp tác quốc tế, Sở Tài chính.\n"
+    )
+    assert found == ["Sở Ngoại vụ", "Sở Tài chính"] or found == [
+        "Sở Ngoại vụ và Hợp tác quốc tế",
+        "Sở Tài chính",
+    ]
 
 
 def test_the_office_of_a_speaker_takes_part():
@@ -69,8 +78,16 @@ def test_the_same_body_is_listed_once():
 
 
 def test_departments_listed_after_one_so_are_each_a_body_as_written():
-    text = LEDE + "Cùng đi có lãnh đạo các sở: Kế hoạch và Đầu tư, Tài chính và Xây dựng; Văn phòng UBND tỉnh.\n"
-    assert agencies_of(text) == ["Kế hoạch và Đầu tư", "Tài chính", "Xây dựng", "Văn phòng UBND tỉnh"]
+    text = (
+        LEDE
+        + "Cùng đi có lãnh đạo các sở: Kế hoạch và Đầu tư, Tài chính và Xây dựng; Văn phòng UBND tỉnh.\n"
+    )
+    assert agencies_of(text) == [
+        "Kế hoạch và Đầu tư",
+        "Tài chính",
+        "Xây dựng",
+        "Văn phòng UBND tỉnh",
+    ]
 
 
 def test_a_list_after_so_ban_nganh_is_read_too():

@@ -70,11 +70,15 @@ def test_the_publication_date_wins_for_the_year():
     # the body speaks of 2023, but the page was published in January 2024
     text = "Chiều 28/12, Tỉnh ủy Quảng Bình tổng kết 6 tháng cuối năm 2023.\n"
     assert date_of(text, published=dt.date(2024, 1, 3)) == dt.date(2023, 12, 28)
-    assert date_of("Sáng 2/1, UBND tỉnh họp phiên thường kỳ.\n", published=dt.date(2024, 1, 3)) == dt.date(2024, 1, 2)
+    assert date_of(
+        "Sáng 2/1, UBND tỉnh họp phiên thường kỳ.\n", published=dt.date(2024, 1, 3)
+    ) == dt.date(2024, 1, 2)
 
 
 def test_it_uses_the_page_dateline_when_the_body_names_no_year():
-    text = "Tin mới\n01/08/2023 07:10\nChiều 31/7, UBND tỉnh họp bàn công tác phòng chống thiên tai.\n"
+    text = (
+        "Tin mới\n01/08/2023 07:10\nChiều 31/7, UBND tỉnh họp bàn công tác phòng chống thiên tai.\n"
+    )
     assert date_of(text) == dt.date(2023, 7, 31)
 
 
@@ -94,23 +98,37 @@ def test_year_before_puts_the_day_on_or_before_the_anchor():
 
 
 def test_it_reads_the_day_in_brackets_after_this_morning():
-    text = "Sáng nay (18/8), Bí thư Tỉnh ủy làm việc với Đảng ủy phường Đồng Hới.\n18/08/2025 15:20\n"
+    text = (
+        "Sáng nay (18/8), Bí thư Tỉnh ủy làm việc với Đảng ủy phường Đồng Hới.\n18/08/2025 15:20\n"
+    )
     doc = process(text)
     assert doc.date == dt.date(2025, 8, 18)
     assert doc.date_span.text == "Sáng nay (18/8"
 
 
 def test_it_reads_other_ways_of_writing_the_day():
-    assert date_of("Sáng 5.9, Ban Thường vụ Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(2024, 9, 5)
-    assert date_of("Sáng thứ Năm (5/9), Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(2024, 9, 5)
-    assert date_of("Ngày 5 tháng 9 năm 2024, UBND tỉnh Nghệ An làm việc với huyện Anh Sơn.\n") == dt.date(2024, 9, 5)
+    assert date_of("Sáng 5.9, Ban Thường vụ Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(
+        2024, 9, 5
+    )
+    assert date_of("Sáng thứ Năm (5/9), Tỉnh ủy Nghệ An họp về quý III năm 2024.\n") == dt.date(
+        2024, 9, 5
+    )
+    assert date_of(
+        "Ngày 5 tháng 9 năm 2024, UBND tỉnh Nghệ An làm việc với huyện Anh Sơn.\n"
+    ) == dt.date(2024, 9, 5)
 
 
 def test_a_year_end_review_puts_the_session_in_its_year_or_early_in_the_next():
-    text = "Chiều 28/12, Tỉnh ủy Nghệ An tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024.\n"
+    text = (
+        "Chiều 28/12, Tỉnh ủy Nghệ An tổng kết công tác năm 2023, triển khai nhiệm vụ năm 2024.\n"
+    )
     assert date_of(text) == dt.date(2023, 12, 28)
-    assert date_of("Sáng 8/1, UBND tỉnh Nghệ An đánh giá kết quả quý IV năm 2023.\n") == dt.date(2024, 1, 8)
-    assert date_of("Sáng 8/4, UBND tỉnh Nghệ An đánh giá kết quả quý I/2024.\n") == dt.date(2024, 4, 8)
+    assert date_of("Sáng 8/1, UBND tỉnh Nghệ An đánh giá kết quả quý IV năm 2023.\n") == dt.date(
+        2024, 1, 8
+    )
+    assert date_of("Sáng 8/4, UBND tỉnh Nghệ An đánh giá kết quả quý I/2024.\n") == dt.date(
+        2024, 4, 8
+    )
 
 
 def test_a_weekday_page_date_gives_the_year_but_is_not_the_session():

@@ -33,8 +33,14 @@ def figures(text: str) -> list[tuple[float, str]]:
 
 @pytest.mark.parametrize(
     "text,value",
-    [("11.710", 11710.0), ("12,36", 12.36), ("1.195", 1195.0), ("2.025", 2025.0), ("7", 7.0),
-     ("1.234.567,5", 1234567.5)],
+    [
+        ("11.710", 11710.0),
+        ("12,36", 12.36),
+        ("1.195", 1195.0),
+        ("2.025", 2025.0),
+        ("7", 7.0),
+        ("1.234.567,5", 1234567.5),
+    ],
 )
 def test_it_reads_vietnamese_numerals(text, value):
     assert parse_number(text) == value

@@ -76,15 +76,37 @@ def test_the_cues_of_a_difficulty():
 
 
 def test_what_makes_a_sentence_a_petition():
-    assert petition_kind(fold("Huyện kiến nghị tỉnh sớm phân bổ vốn cho dự án đê biển.")) == "ask-upper"
-    assert petition_kind(fold("UBND xã đề xuất điều chỉnh quy hoạch khu dân cư phía Bắc.")) == "ask-verb"
-    assert petition_kind(fold("Đề nghị Trung ương bổ sung nguồn vốn cho vùng đồng bào dân tộc.")) == "ask-upper"
-    assert petition_kind(fold("Nhiều ý kiến đề nghị cần tăng phụ cấp cho cán bộ thôn.")) == "many-opinions"
-    assert petition_kind(fold("Các ý kiến tại buổi làm việc đề xuất tỉnh hỗ trợ kinh phí làm đường.")) == "many-opinions"
+    assert (
+        petition_kind(fold("Huyện kiến nghị tỉnh sớm phân bổ vốn cho dự án đê biển."))
+        == "ask-upper"
+    )
+    assert (
+        petition_kind(fold("UBND xã đề xuất điều chỉnh quy hoạch khu dân cư phía Bắc."))
+        == "ask-verb"
+    )
+    assert (
+        petition_kind(fold("Đề nghị Trung ương bổ sung nguồn vốn cho vùng đồng bào dân tộc."))
+        == "ask-upper"
+    )
+    assert (
+        petition_kind(fold("Nhiều ý kiến đề nghị cần tăng phụ cấp cho cán bộ thôn."))
+        == "many-opinions"
+    )
+    assert (
+        petition_kind(fold("Các ý kiến tại buổi làm việc đề xuất tỉnh hỗ trợ kinh phí làm đường."))
+        == "many-opinions"
+    )
     # a leader's request downwards, a response to petitions, the noun alone: not petitions
-    assert petition_kind(fold("Đồng chí đề nghị các địa phương tập trung phòng chống dịch.")) is None
+    assert (
+        petition_kind(fold("Đồng chí đề nghị các địa phương tập trung phòng chống dịch.")) is None
+    )
     assert petition_kind(fold("Các sở đã trả lời các kiến nghị của huyện.")) is None
-    assert petition_kind(fold("Về những kiến nghị, đề xuất của xã, đồng chí giao các ngành giải quyết.")) is None
+    assert (
+        petition_kind(
+            fold("Về những kiến nghị, đề xuất của xã, đồng chí giao các ngành giải quyết.")
+        )
+        is None
+    )
 
 
 def test_a_chair_asking_the_province_is_giving_a_directive():
@@ -139,7 +161,10 @@ def test_requests_in_the_concluding_speech_are_directives_unless_a_local_speaker
         "Đồng chí Lương Thị Vân, Chủ tịch UBND xã Kỳ Xuân kiến nghị tỉnh sớm bố trí vốn làm đường.\n"
     )
     assert [(i.span.text, i.data["by"]) for i in doc.petitions] == [
-        ("kiến nghị tỉnh sớm bố trí vốn làm đường.", "Lương Thị Vân")  # without the speaker's lead-in
+        (
+            "kiến nghị tỉnh sớm bố trí vốn làm đường.",
+            "Lương Thị Vân",
+        )  # without the speaker's lead-in
     ]
 
 
@@ -155,7 +180,12 @@ def test_positive_sentences_and_prevention_are_not_difficulties():
 
 
 def test_a_proposal_named_as_a_source_is_not_a_petition():
-    assert petition_kind(fold("Theo đề xuất của Sở Xây dựng, tỉnh đã điều chỉnh quy hoạch khu đô thị mới.")) is None
+    assert (
+        petition_kind(
+            fold("Theo đề xuất của Sở Xây dựng, tỉnh đã điều chỉnh quy hoạch khu đô thị mới.")
+        )
+        is None
+    )
 
 
 def test_every_item_points_at_its_own_text():

@@ -39,7 +39,13 @@ def test_the_district_of_a_2022_visit_is_its_locality_not_the_places_in_passing(
     labels = {s.label for s in doc.localities}
     assert labels == {"huyện Yên Thành"}  # not xã Đô Thành / xã Tăng Thành (petition), not a thôn
     info = doc.locality_info[0]
-    assert info == {"level": "huyện", "name": "Yên Thành", "code": "426", "era": "legacy", "province": "Nghệ An"}
+    assert info == {
+        "level": "huyện",
+        "name": "Yên Thành",
+        "code": "426",
+        "era": "legacy",
+        "province": "Nghệ An",
+    }
 
 
 def test_party_committees_name_their_unit_and_speakers_bring_their_units():
@@ -74,7 +80,9 @@ def test_an_unknown_province_from_the_caller_is_an_error_that_names_it():
 
 
 def test_peace_is_not_a_province():
-    text = "Sáng 3/3, Tỉnh ủy Lạng Sơn họp bàn đấu tranh chống âm mưu diễn biến hòa bình năm 2024.\n"
+    text = (
+        "Sáng 3/3, Tỉnh ủy Lạng Sơn họp bàn đấu tranh chống âm mưu diễn biến hòa bình năm 2024.\n"
+    )
     assert process(text).province == "Lạng Sơn"
 
 

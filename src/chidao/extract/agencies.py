@@ -86,7 +86,7 @@ def _bodies_regex() -> re.Pattern[str]:
 
 
 def _generic_departments(doc: Document) -> list[Span]:
-    """"Sở" + a name not in the list: the capitalised word and what follows, up to a
+    """ "Sở" + a name not in the list: the capitalised word and what follows, up to a
     boundary (comma, semicolon, "và", a verb)."""
     out = []
     text = doc.text
@@ -146,8 +146,10 @@ def department_lists(doc: Document) -> dict[Span, int]:
 
 def body_mentions(doc: Document) -> list[Span]:
     """Every provincial body named in the text, wherever it is (no overlap)."""
-    spans = [doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
-             for m in _bodies_regex().finditer(doc.folded)]
+    spans = [
+        doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
+        for m in _bodies_regex().finditer(doc.folded)
+    ]
     starts = {s.start for s in spans}
     generic = [s for s in _generic_departments(doc) if s.start not in starts]
     return _longest_first(spans + generic)
@@ -201,4 +203,6 @@ def find_agencies(doc: Document) -> None:
         if key in seen:
             continue
         seen.add(key)
-        doc.agencies.append(Span(span.start, span.end, span.label, span.text, f"{span.rule}:{reason}"))
+        doc.agencies.append(
+            Span(span.start, span.end, span.label, span.text, f"{span.rule}:{reason}")
+        )

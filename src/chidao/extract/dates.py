@@ -61,10 +61,18 @@ _YEAR = re.compile(r"(?<![\w/-])năm\s+(?P<y>(?:19|20)\d{2})(?![\w/]|\s*[-–]\s
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
 _DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
 _RELATIVE = re.compile(r"(?<!\w)(sáng|chiều|tối|trưa|hôm|ngày)\s+(nay|qua|hôm nay)(?!\w)")
-_PAGE_HEAD = re.compile(r"(?:cập nhật|ngày đăng|đăng lúc|đăng|\d{1,2}[:h]\d{2})\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*$")
-_FUTURE = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$")
-_PLAN = re.compile(r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$")
-_PAST_RESULT = re.compile(r"(?:kết quả|tổng kết|đạt|thực hiện|trong|qua|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,6}$")
+_PAGE_HEAD = re.compile(
+    r"(?:cập nhật|ngày đăng|đăng lúc|đăng|\d{1,2}[:h]\d{2})\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*$"
+)
+_FUTURE = re.compile(
+    r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$"
+)
+_PLAN = re.compile(
+    r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$"
+)
+_PAST_RESULT = re.compile(
+    r"(?:kết quả|tổng kết|đạt|thực hiện|trong|qua|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,6}$"
+)
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -102,7 +110,11 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
             continue
         if _PAGE_HEAD.search(head):
             continue  # "Cập nhật lúc 08:30 ngày 10/10/2022": the page's date
-        day, month = (int(m.group("d2")), int(m.group("m2"))) if long_form else (int(m.group("d")), int(m.group("m")))
+        day, month = (
+            (int(m.group("d2")), int(m.group("m2")))
+            if long_form
+            else (int(m.group("d")), int(m.group("m")))
+        )
         y = m.group("y2") if long_form else m.group("y")
         year = int(y) if y else None
         if not (1 <= month <= 12 and 1 <= day <= 31):

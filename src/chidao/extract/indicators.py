@@ -44,8 +44,7 @@ _NOUN_STOP = frozenset(
 )
 # nouns that make the number a time, an order or a rank, not a figure
 _NOT_UNIT = frozenset(
-    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên "
-    "nhiệm".split()
+    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm".split()
 )
 # what may not come right before the number
 _BAD_HEAD = re.compile(
@@ -73,7 +72,9 @@ _TARGET = re.compile(
     r"đến năm|tới năm|định hướng|kế hoạch (?:năm|giao|đề ra)|cần|phải|sẽ|nhằm|đặt ra|tầm nhìn)"
 )
 # verbs that open an instruction, and the marks of something already done
-_IMPERATIVE = re.compile(r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)")
+_IMPERATIVE = re.compile(
+    r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)"
+)
 _DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
 _CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
 
@@ -162,7 +163,11 @@ def find_indicators(doc: Document) -> None:
         if den is None and re.fullmatch(r"(?:19|20)\d\d", num) and not u:
             continue  # a year
         if den is not None:
-            if int(den.replace(".", "").split(",")[0] or 0) <= 12 and not u and unit.split()[0] in _NOT_UNIT:
+            if (
+                int(den.replace(".", "").split(",")[0] or 0) <= 12
+                and not u
+                and unit.split()[0] in _NOT_UNIT
+            ):
                 continue
             unit = f"/{den} {unit}".strip() if unit != "%" else unit
         value = parse_number(num)

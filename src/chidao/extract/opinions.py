@@ -50,7 +50,9 @@ _HOWEVER = re.compile(
 )
 _NEGATIVE = re.compile(r"(?<!\w)(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)(?!\w)")
 # a concession that leads to a positive result
-_CONCESSIVE = re.compile(r"(?<!\w)(?:mặc dù|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)")
+_CONCESSIVE = re.compile(
+    r"(?<!\w)(?:mặc dù|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)"
+)
 _CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)(?!\w)")
 # the cue is the object of an action or of a report about it
 _ACTION_HEAD = re.compile(
@@ -90,7 +92,9 @@ _ASK_NOUN_HEAD = re.compile(
     r"theo|trên cơ sở|của|tại|đối với|"
     r"vướng mắc|khó khăn)\s*,?\s*(?:và\s+)?$"
 )
-_ASK_EMPTY_TAIL = re.compile(r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$")
+_ASK_EMPTY_TAIL = re.compile(
+    r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$"
+)
 _MANY_OPINIONS = re.compile(
     r"(?:tại (?:buổi làm việc|hội nghị)[^,]*,\s*)?(?:nhiều|các|một số) (?:ý kiến|đại biểu)[^,.;:]{0,60}?\s*"
     r"(?P<verb>cho rằng|đề nghị|kiến nghị|đề xuất|nêu|phản ánh|mong muốn)\s*[,:]?\s*"
@@ -138,7 +142,9 @@ def _speaker_before(doc: Document, start: int, end: int) -> bool:
     return any(start <= m.span.start < end and m.kind in ("name", "title") for m in doc.mentions)
 
 
-def _trim(doc: Document, start: int, end: int, rule: str, regex: re.Pattern[str] | None = None) -> Span:
+def _trim(
+    doc: Document, start: int, end: int, rule: str, regex: re.Pattern[str] | None = None
+) -> Span:
     if regex is not None:
         m = regex.match(doc.folded, start, end)
         if m and m.end() < end - 10:
@@ -173,7 +179,10 @@ def petition_match(folded_sentence: str) -> tuple[str | None, int]:
     """(rule, offset of the asking verb) when a sentence (folded) is a petition, else (None, -1)."""
     s = folded_sentence
     m = _MANY_OPINIONS.match(s)
-    if m and (m.group("verb") in ("đề nghị", "kiến nghị", "đề xuất", "mong muốn") or _ASK_COLON.search(s, m.end())):
+    if m and (
+        m.group("verb") in ("đề nghị", "kiến nghị", "đề xuất", "mong muốn")
+        or _ASK_COLON.search(s, m.end())
+    ):
         return "many-opinions", 0
     for m in _ASK_UPPER.finditer(s):
         if _ASK_NOUN_HEAD.search(s[: m.start()]):
@@ -215,10 +224,16 @@ def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
                 continue
             text = doc.folded[start : s.end].strip()
             if _ASK_COLON.search(text):
-                petitions.append(Item(doc.span(start, s.end, "petition", "opinions:colon"),
-                                      {"by": person.name.text}))
+                petitions.append(
+                    Item(
+                        doc.span(start, s.end, "petition", "opinions:colon"),
+                        {"by": person.name.text},
+                    )
+                )
             elif is_difficulty(text):
-                difficulties.append(Item(doc.span(start, s.end, "difficulty", "opinions:colon"), {}))
+                difficulties.append(
+                    Item(doc.span(start, s.end, "difficulty", "opinions:colon"), {})
+                )
     return petitions, difficulties, used
 
 
@@ -229,7 +244,9 @@ _CONCLUSION = re.compile(
 )
 _BULLET = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
 _PETITION_INTRO = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|đề nghị|mong muốn)(?!\w)[^:]{0,80}:\s*$")
-_DIFFICULTY_INTRO = re.compile(r"(?<!\w)(?:khó khăn|hạn chế|vướng mắc|tồn tại|bất cập|yếu kém)(?!\w)[^:]{0,80}:\s*$")
+_DIFFICULTY_INTRO = re.compile(
+    r"(?<!\w)(?:khó khăn|hạn chế|vướng mắc|tồn tại|bất cập|yếu kém)(?!\w)[^:]{0,80}:\s*$"
+)
 
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
@@ -300,36 +317,60 @@ def find_opinions(doc: Document) -> None:
         if s.end == doc.paragraphs[p].end and text.rstrip().endswith(":"):
             intro = _PETITION_INTRO.search(text)
             bullets = _bullets_after(doc, p)
-            if bullets and intro and not _asker_is_upper(doc, s.start, s.start + intro.start(), conclusion):
+            if (
+                bullets
+                and intro
+                and not _asker_is_upper(doc, s.start, s.start + intro.start(), conclusion)
+            ):
                 for b in bullets:
                     listed.add(doc.paragraph_of(b.start))
                     answered = _ANSWERED_ITEM.match(folded, b.start, b.end)
                     end = answered.end("ask") if answered else b.end
-                    petitions.append(Item(doc.span(b.start, end, "petition", "opinions:list"),
-                                          {"by": _named_person(doc, s.start, s.end)}))
+                    petitions.append(
+                        Item(
+                            doc.span(b.start, end, "petition", "opinions:list"),
+                            {"by": _named_person(doc, s.start, s.end)},
+                        )
+                    )
                 continue
             if bullets and _DIFFICULTY_INTRO.search(text) and not _DIRECTIVE.search(text):
                 for b in bullets:
                     listed.add(doc.paragraph_of(b.start))
-                    difficulties.append(Item(doc.span(b.start, b.end, "difficulty", "opinions:list"), {}))
+                    difficulties.append(
+                        Item(doc.span(b.start, b.end, "difficulty", "opinions:list"), {})
+                    )
                 continue
         answered = _ANSWERED_ITEM.match(text)
         if answered:
-            petitions.append(Item(doc.span(s.start, s.start + answered.end("ask"), "petition", "opinions:answered"),
-                                  {"by": None}))
+            petitions.append(
+                Item(
+                    doc.span(
+                        s.start, s.start + answered.end("ask"), "petition", "opinions:answered"
+                    ),
+                    {"by": None},
+                )
+            )
             continue
         kind, cue = petition_match(text)
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
             start = s.start
             if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
-                start = s.start + cue  # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
+                start = (
+                    s.start + cue
+                )  # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
             span = _trim(doc, start, s.end, f"opinions:{kind}", regex)
-            petitions.append(Item(Span(span.start, span.end, "petition", span.text, span.rule),
-                                  {"by": _named_person(doc, s.start, s.end)}))
+            petitions.append(
+                Item(
+                    Span(span.start, span.end, "petition", span.text, span.rule),
+                    {"by": _named_person(doc, s.start, s.end)},
+                )
+            )
             continue
         if is_difficulty(text):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
-            difficulties.append(Item(Span(span.start, span.end, "difficulty", span.text, span.rule), {}))
+            difficulties.append(
+                Item(Span(span.start, span.end, "difficulty", span.text, span.rule), {})
+            )
     doc.petitions = sorted(petitions, key=lambda i: i.span.start)
     doc.difficulties = sorted(difficulties, key=lambda i: i.span.start)

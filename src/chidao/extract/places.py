@@ -65,7 +65,16 @@ _VISIT_ANYWHERE = re.compile(
     r"kiểm tra tại|đến kiểm tra|đối thoại với|tiếp xúc cử tri)(?!\w)(?!.*(?:làm việc|thăm))"
 )
 _ASKS = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|cần|phải|giao)(?!\w)")
-_RANK = {"xã": 1, "phường": 1, "thị trấn": 1, "đặc khu": 1, "huyện": 2, "thị xã": 2, "thành phố": 2, "quận": 2}
+_RANK = {
+    "xã": 1,
+    "phường": 1,
+    "thị trấn": 1,
+    "đặc khu": 1,
+    "huyện": 2,
+    "thị xã": 2,
+    "thành phố": 2,
+    "quận": 2,
+}
 # local offices: a title of the local side, followed by the unit
 _LOCAL_OFFICE = re.compile(
     r"(?:bí thư|phó bí thư|chủ tịch|phó chủ tịch|trưởng ban|chánh văn phòng|ủy viên ban thường vụ|"
@@ -74,7 +83,9 @@ _LOCAL_OFFICE = re.compile(
     r"ban thường vụ|thường trực))*\s*$"
 )
 # reporting cues: the local side reports or speaks
-_REPORT_CUE = re.compile(r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$")
+_REPORT_CUE = re.compile(
+    r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$"
+)
 _SPEAK_AFTER = re.compile(
     r"^\s*(?:đã\s+)?(?:phát biểu|báo cáo|trình bày|thảo luận|tham luận|giải trình|kiến nghị|đề xuất)"
 )
@@ -99,7 +110,7 @@ class UnitMention:
 
 
 def era_of(doc: Document) -> str | None:
-    """"legacy" before 1 July 2025, "2025" after, None when the date is unknown."""
+    """ "legacy" before 1 July 2025, "2025" after, None when the date is unknown."""
     if doc.date is None:
         return None
     return "legacy" if doc.date < REFORM_DATE else "2025"
@@ -226,14 +237,18 @@ def _province_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w)({alt})(?!\w)"), names
 
 
-_DOMAIN = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE)
+_DOMAIN = re.compile(
+    r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE
+)
 _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
 
 _PROVINCE_WINDOW = 30_000  # the province shows in the lede and the first paragraphs
 
 
-def find_province(doc: Document, era: str | None = None, mentions: list[UnitMention] | None = None) -> str | None:
+def find_province(
+    doc: Document, era: str | None = None, mentions: list[UnitMention] | None = None
+) -> str | None:
     """The province the report is about, from the text alone (None if it names none).
     ``mentions``: the unit mentions of the text, when the caller has them."""
     text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
@@ -342,7 +357,11 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
                 return "lede"
     # a later stop of the visit: "Tiếp đó, đoàn làm việc với xã X"
     cue = _VISIT_ANYWHERE.search(clause_head)
-    if cue and len(clause_head) - cue.end() <= 45 and not re.search(r"(?<!\w)về(?!\w)", clause_head[cue.end() :]):
+    if (
+        cue
+        and len(clause_head) - cue.end() <= 45
+        and not re.search(r"(?<!\w)về(?!\w)", clause_head[cue.end() :])
+    ):
         if not _ASKS.search(clause_head):
             return "visit"
     # "Ban Thường vụ Huyện ủy X", "Chủ tịch UBND huyện X", "Bí thư Thị ủy X"
@@ -351,7 +370,9 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
         return "office"
     if _REPORT_CUE.search(folded[max(0, at - 30) : at]):
         return "report"
-    if _SPEAK_AFTER.match(folded[um.end : um.end + 30]) and re.search(r"(?:lãnh đạo|đại diện)\s*$", clause_head[-40:]):
+    if _SPEAK_AFTER.match(folded[um.end : um.end + 30]) and re.search(
+        r"(?:lãnh đạo|đại diện)\s*$", clause_head[-40:]
+    ):
         return "speaker"
     return None
 
@@ -374,7 +395,9 @@ def find_places(doc: Document) -> None:
     if doc.options.province:
         name = province_name(doc.options.province)
         if name is None:
-            raise ExtractError(doc.options.source, f"unknown province {doc.options.province!r} (--province)")
+            raise ExtractError(
+                doc.options.source, f"unknown province {doc.options.province!r} (--province)"
+            )
         doc.province = name
     else:
         found = find_province(doc, era, [um for um in everywhere if um.units])
@@ -412,7 +435,13 @@ def find_places(doc: Document) -> None:
         else:
             name = modern_tone(um.name)
             label = f"{um.level} {name}"
-            info = {"level": um.level, "name": name, "code": None, "era": era, "province": doc.province}
+            info = {
+                "level": um.level,
+                "name": name,
+                "code": None,
+                "era": era,
+                "province": doc.province,
+            }
         doc.localities.append(doc.span(um.start, um.end, label, f"places:{rule}"))
         doc.locality_info.append(info)
 

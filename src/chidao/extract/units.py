@@ -62,13 +62,18 @@ class Unit:
 
     @property
     def label(self) -> str:
-        """"huyện Thiệu Hóa"."""
+        """ "huyện Thiệu Hóa"."""
         return f"{self.level} {self.name}"
 
     def info(self) -> dict[str, str | None]:
         """The record's ``locality_info`` entry for this unit."""
-        return {"level": self.level, "name": self.name, "code": self.code, "era": self.era,
-                "province": self.province}
+        return {
+            "level": self.level,
+            "name": self.name,
+            "code": self.code,
+            "era": self.era,
+            "province": self.province,
+        }
 
 
 def name_key(text: str) -> str:
@@ -122,7 +127,9 @@ def _tables() -> _Tables:
             bucket.append(Unit(dtype.lower(), dname, str(dcode), "legacy", prov, str(pcode)))
         if wname and wtype:
             district = f"{dtype.lower()} {dname}" if dname else None
-            bucket.append(Unit(wtype.lower(), wname, str(wcode), "legacy", prov, str(pcode), district))
+            bucket.append(
+                Unit(wtype.lower(), wname, str(wcode), "legacy", prov, str(pcode), district)
+            )
     for p in vp.Province.iter_all():
         short = _PREFIX.sub("", p.name)
         pcode = f"{int(p.code):02d}"
@@ -130,7 +137,7 @@ def _tables() -> _Tables:
         bucket = units.setdefault(("2025", short), [])
         for w in vp.Ward.iter_by_province(p.code):
             level = w.division_type.value
-            name = w.name[len(level):].strip() if w.name.lower().startswith(level) else w.name
+            name = w.name[len(level) :].strip() if w.name.lower().startswith(level) else w.name
             bucket.append(Unit(level, name, str(int(w.code)), "2025", short, pcode))
     by_key: dict[tuple[str, str], list[Unit]] = {}
     by_plain: dict[tuple[str, str], list[Unit]] = {}
@@ -163,7 +170,9 @@ def province_name(text: str) -> str | None:
     return hit[0] if hit else None
 
 
-def province_units(province: str, era: str = "2025", levels: tuple[str, ...] | None = None) -> list[Unit]:
+def province_units(
+    province: str, era: str = "2025", levels: tuple[str, ...] | None = None
+) -> list[Unit]:
     """Every unit of ``province`` in ``era`` (districts and communes for ``"legacy"``),
     optionally only those of the given ``levels``.  Raises ``ValueError`` for an
     unknown province or era."""
@@ -177,7 +186,9 @@ def province_units(province: str, era: str = "2025", levels: tuple[str, ...] | N
     return [u for u in found if levels is None or u.level in levels]
 
 
-def lookup_unit(level: str, name: str, province: str | None = None, era: str | None = None) -> list[Unit]:
+def lookup_unit(
+    level: str, name: str, province: str | None = None, era: str | None = None
+) -> list[Unit]:
     """The units called ``level name`` ("huyện", "Thiệu Hoá"), optionally only in
     ``province`` and ``era``.  Diacritics may be missing ("thieu hoa"); the exact
     spelling is tried first."""
@@ -191,7 +202,9 @@ def _lookup(level: str, name: str, province: str | None, era: str | None) -> tup
     if not found:
         found = tables.by_plain.get((plain_key(level), plain_key(name)), [])
     prov = province_name(province) if province else None
-    return tuple(u for u in found if (prov is None or u.province == prov) and (era is None or u.era == era))
+    return tuple(
+        u for u in found if (prov is None or u.province == prov) and (era is None or u.era == era)
+    )
 
 
 def unit_names(era: str | None = None) -> dict[str, list[Unit]]:

@@ -39,12 +39,16 @@ _END = re.compile(
     r"|,\s(?:nghe|làm việc|đồng chí|đoàn|sau đó|tiếp đó|lãnh đạo|trao đổi|kết luận|chủ trì|cùng|"
     r"ghi nhận|đánh giá|yêu cầu|đề nghị)(?!\w)"
 )
-_DIRECTIVE_HEAD = re.compile(r"(?:đề nghị|yêu cầu|cần|phải|giao|chỉ đạo|tăng cường|thường xuyên)\s+(?:\w+\s+){0,4}$")
+_DIRECTIVE_HEAD = re.compile(
+    r"(?:đề nghị|yêu cầu|cần|phải|giao|chỉ đạo|tăng cường|thường xuyên)\s+(?:\w+\s+){0,4}$"
+)
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
 # the delegation is the one that inspects: not a district's own inspection campaign
-_DELEGATION = re.compile(r"(?<!\w)(?:đoàn|đồng chí|bí thư|chủ tịch|lãnh đạo tỉnh|trực tiếp|thường trực)(?!\w)")
+_DELEGATION = re.compile(
+    r"(?<!\w)(?:đoàn|đồng chí|bí thư|chủ tịch|lãnh đạo tỉnh|trực tiếp|thường trực)(?!\w)"
+)
 
 
 def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
@@ -66,7 +70,9 @@ def find_visits(doc: Document) -> None:
     seen: set[str] = set()
     index = SentenceIndex(doc)
     for m in _VERB.finditer(folded):
-        if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(folded[m.end() :]):
+        if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(
+            folded[m.end() :]
+        ):
             continue
         if not _SITE_START.match(folded, m.end()):
             continue
