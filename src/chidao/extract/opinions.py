@@ -356,9 +356,8 @@ def find_opinions(doc: Document) -> None:
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
             start = s.start
             if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
-                start = (
-                    s.start + cue
-                )  # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
+                # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
+                start = s.start + cue
             span = _trim(doc, start, s.end, f"opinions:{kind}", regex)
             petitions.append(
                 Item(
