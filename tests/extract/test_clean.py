@@ -217,6 +217,24 @@ def test_it_strips_the_photo_credit_of_a_caption(caption, kept):
     assert doc.text.split("\n")[1] == kept
 
 
+def test_a_conclusion_notice_keeps_its_header_and_signer():
+    notice = "\n".join([
+        "TỈNH ỦY NGHỆ AN", "Số 215-TB/TU", "Nghệ An, ngày 20 tháng 5 năm 2024", "THÔNG BÁO",
+        "Kết luận của Thường trực Tỉnh ủy tại buổi làm việc với huyện Yên Thành",
+        "Ngày 17/5/2024, Thường trực Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Yên Thành về tình hình thực hiện nhiệm vụ năm 2024.",
+        "1. Huyện ủy Yên Thành tập trung lãnh đạo hoàn thành các chỉ tiêu năm 2024.",
+        "T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Lê Minh Đức",
+    ])  # fmt: skip
+    doc = clean(notice, Options())
+    assert doc.title == "Kết luận của Thường trực Tỉnh ủy tại buổi làm việc với huyện Yên Thành"
+    assert doc.text.split("\n")[:3] == [
+        "TỈNH ỦY NGHỆ AN",
+        "Số 215-TB/TU",
+        "Nghệ An, ngày 20 tháng 5 năm 2024",
+    ]
+    assert doc.text.endswith("PHÓ BÍ THƯ THƯỜNG TRỰC\nLê Minh Đức")
+
+
 def test_it_normalises_to_nfc_and_collapses_white_space():
     decomposed = unicodedata.normalize(
         "NFD", "Sáng 5/4,\u00a0 đồng chí   Lương Văn Hòa\tphát biểu."

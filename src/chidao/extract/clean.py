@@ -41,6 +41,9 @@ _PHOTO_MARK = re.compile(r"\s*[-–—]\s*[Ảả]nh\s*\d{1,3}\s*\.?$")
 _PHOTO_CREDIT = re.compile(
     r"\s*[-–(\[]?\s*[Ảả]nh(?: minh họa)?\s*:\s*([^()\[\]:]{2,40}?)\s*[)\]]?\s*$"
 )
+_LETTER_DATE = re.compile(
+    r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.IGNORECASE
+)  # "Hà Tĩnh, ngày 12 tháng 10"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 # what may surround a date on a dateline: weekday, time, time zone, "cập nhật"
 _DATELINE_REST = re.compile(
@@ -251,11 +254,13 @@ def find_headline(lines: list[str]) -> int | None:
     # else the fullest title-like line before the first paragraph (a section name
     # or a kicker may stand above the headline)
     best_i = None
-    for i, line in enumerate(lines[:5]):
+    for i, line in enumerate(lines[:8]):
         if len(line) >= 150 or line[-1] in ".;:":
             break
         if (
             _title_like(line)
+            and not _LETTER_DATE.search(line)
+            and not _DATE.search(line)
             and not line.isupper()
             and not is_byline(line)
             and not lexicon_kind(line)
@@ -331,6 +336,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
 def _byline_place(lines: list[str], i: int, last_long: int) -> bool:
     """Whether a name-only line stands where bylines stand: after the last paragraph,
     beside a dateline, or as several names joined by dashes or commas."""
+    if i > 0 and lines[i - 1].isupper():  # the signer under "T/M BAN THƯỜNG VỤ" is no byline
+        return False
     if i > last_long:
         return True
     near = lines[max(0, i - 1) : i + 2]
