@@ -341,3 +341,10 @@ def test_the_leader_of_a_working_delegation_chairs_it():
 )
 def test_the_lede_s_leader_chairs_whatever_the_verb_of_the_visit(lede):
     assert chairs(read(lede)) == ["Lê Văn Tám"]
+
+
+def test_the_next_names_of_a_list_of_people_need_no_title():
+    doc = read(
+        "Cùng dự có các đồng chí Lê Văn Hải, Trần Thị Hoa và Đỗ Minh Quân. Tham quan phố Lê Văn Lương."
+    )
+    assert list(roster(doc)) == ["Lê Văn Hải", "Trần Thị Hoa", "Đỗ Minh Quân"]

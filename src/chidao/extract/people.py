@@ -131,6 +131,7 @@ _DATELINE = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
     r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
+_LIST_GAP = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:(?:đồng chí|ông|bà)\s+)?")
 _CAPTION_MAX_WORDS = 30
 # what follows the person in a photo caption: nothing, or a verb of the picture
 _CAPTION_REST = re.compile(
@@ -354,7 +355,13 @@ class _Scanner:
                 before_start == para_start
                 or re.fullmatch(r"(?:Đồng chí|Ông|Bà)\s*", self.text[para_start:before_start] or "")
             )
-            if before is None and not after and not honorific and not colon:
+            # "các đồng chí Lê Văn An, Hồ Thị Bình và ...": the next name of a list of people
+            listed = (
+                bool(out)
+                and n_syll > 2
+                and _LIST_GAP.fullmatch(self.folded[out[-1].end : start]) is not None
+            )
+            if before is None and not after and not honorific and not colon and not listed:
                 continue
             titles = ([before] if before is not None else []) + after
             # "Đại tá Lê Văn A - Chính ủy ...": the rank is a title of its own
