@@ -171,3 +171,8 @@ def test_it_lets_only_the_office_decide(request, task_a, officer_a, persona):
     with pytest.raises(NotAllowedError):
         accept_completion(task=task_a, actor=user, version=2)
     assert fresh(task_a).state == TaskState.AWAITING_CONFIRMATION
+
+
+def test_it_says_not_allowed_before_it_says_stale(task_a, leader):
+    with pytest.raises(NotAllowedError):
+        report_progress(task=task_a, actor=leader, version=99, text="Thử", percent=10)

@@ -2,10 +2,10 @@
 
 Every transition is a keyword-only function that runs in ``transaction.atomic`` and
 
-1. locks the task and compares the ``version`` the caller saw with the stored one
-   (a stale version raises :class:`ConflictError` and changes nothing);
-2. checks who may act (the task's unit officer reports, the province's office decides;
-   leaders and administrators change nothing) and raises :class:`NotAllowedError`;
+1. locks the task and checks who may act (the task's unit officer reports, the province's
+   office decides; leaders and administrators change nothing): :class:`NotAllowedError`;
+2. compares the ``version`` the caller saw with the stored one: a stale version raises
+   :class:`ConflictError` and changes nothing;
 3. checks the state (an invalid transition raises :class:`TransitionError` naming the state);
 4. writes the task with ``version + 1`` through a compare-and-swap update and appends one
    :class:`TaskEvent` (who, when, kind, from/to state, changes ``{"field": [old, new]}``, note).
@@ -136,6 +136,7 @@ def start(*, task: Task, actor: User, version: int) -> Task:
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("bắt đầu thực hiện"))
+        _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["start"], _("bắt đầu thực hiện"))
         _write(task, current, actor=actor, kind=EventKind.STARTED, fields={"state": TaskState.IN_PROGRESS})
     return task
@@ -157,6 +158,7 @@ def report_progress(
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo tiến độ"))
+        _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["progress"], _("báo cáo tiến độ"))
         fields: dict[str, Any] = {"progress": percent}
         if current.state == TaskState.NEW:
@@ -179,6 +181,7 @@ def report_completion(
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo hoàn thành"))
+        _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["complete"], _("báo cáo hoàn thành"))
         report = ProgressReport.objects.create(task=current, author=actor, text=text, percent=100, is_completion=True)
         names = _store_files(current, report, actor, files)
@@ -208,6 +211,7 @@ def request_extension(*, task: Task, actor: User, version: int, new_deadline: dt
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("xin gia hạn"))
+        _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["extension"], _("xin gia hạn"))
         floor = current.deadline or timezone.localdate()
         if new_deadline <= floor:
@@ -239,6 +243,7 @@ def report_impossible(*, task: Task, actor: User, version: int, reason: str) -> 
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo không thực hiện được"))
+        _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["impossible"], _("báo cáo không thực hiện được"))
         _write(
             task, current, actor=actor, kind=EventKind.IMPOSSIBLE, fields={"state": TaskState.IMPOSSIBLE, "reason": reason}, note=reason
@@ -257,6 +262,7 @@ def accept_completion(*, task: Task, actor: User, version: int, note: str = "") 
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("xác nhận hoàn thành"))
+        _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["accept"], _("xác nhận hoàn thành"))
         _write(
             task,
@@ -280,6 +286,7 @@ def return_completion(*, task: Task, actor: User, version: int, note: str) -> Ta
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("trả lại báo cáo hoàn thành"))
+        _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["return"], _("trả lại báo cáo hoàn thành"))
         _write(task, current, actor=actor, kind=EventKind.COMPLETION_RETURNED, fields={"state": TaskState.IN_PROGRESS}, note=note)
     return task
@@ -294,6 +301,7 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("đồng ý gia hạn"))
+        _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["grant"], _("đồng ý gia hạn"))
         request = _pending_request(current)
         _decide(request, actor, ExtensionStatus.GRANTED, note)
@@ -315,6 +323,7 @@ def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Tas
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("không đồng ý gia hạn"))
+        _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["refuse"], _("không đồng ý gia hạn"))
         request = _pending_request(current)
         _decide(request, actor, ExtensionStatus.REFUSED, note)
@@ -337,6 +346,7 @@ def reopen(*, task: Task, actor: User, version: int, note: str) -> Task:
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("mở lại nhiệm vụ"))
+        _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["reopen"], _("mở lại nhiệm vụ"))
         _write(task, current, actor=actor, kind=EventKind.EDITED, fields={"state": TaskState.IN_PROGRESS, "reason": ""}, note=note)
     return task
@@ -357,6 +367,7 @@ def edit_task(
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_decide(actor, current), actor, _("chỉnh sửa nhiệm vụ"))
+        _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["edit"], _("chỉnh sửa"))
         fields: dict[str, Any] = {}
         if deadline is not _UNSET and deadline != current.deadline:
@@ -377,15 +388,18 @@ def edit_task(
 
 
 def _lock(task: Task, version: int) -> Task:
-    """The stored task, locked for this transaction; ConflictError when ``version`` is stale."""
-    current = Task.objects.select_for_update().select_related("unit").get(pk=task.pk)
+    """The stored task, locked for this transaction (the version is checked by ``_require_version``)."""
+    return Task.objects.select_for_update().select_related("unit").get(pk=task.pk)
+
+
+def _require_version(current: Task, version: int) -> None:
+    """ConflictError when the caller's ``version`` is not the stored one (someone wrote since)."""
     try:
         version = int(version)
     except (TypeError, ValueError) as e:
         raise ConflictError(_("Thiếu phiên bản của nhiệm vụ; hãy tải lại trang.")) from e
     if current.version != version:
         raise ConflictError(_conflict_message(current, version))
-    return current
 
 
 def _conflict_message(current: Task, version: int) -> str:
