@@ -107,7 +107,7 @@ def _counted_noun(doc: Document, pos: int) -> tuple[str, int]:
     text = doc.text
     words: list[tuple[int, int]] = []
     p = pos
-    while len(words) < 4 and p < len(text) and text[p] == " ":
+    while len(words) < 3 and p < len(text) and text[p] == " ":
         m = _NOUN_WORD.match(text, p + 1)
         if not m:
             break
