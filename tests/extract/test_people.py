@@ -348,3 +348,11 @@ def test_the_next_names_of_a_list_of_people_need_no_title():
         "Cùng dự có các đồng chí Lê Văn Hải, Trần Thị Hoa và Đỗ Minh Quân. Tham quan phố Lê Văn Lương."
     )
     assert list(roster(doc)) == ["Lê Văn Hải", "Trần Thị Hoa", "Đỗ Minh Quân"]
+
+
+def test_the_one_who_concludes_is_the_one_next_to_the_verb():
+    doc = read(
+        "Sau khi nghe ý kiến của đồng chí Lê Văn Hải, Giám đốc Sở Tài chính, đồng chí Trần Quốc Toản, "
+        "Bí thư Tỉnh ủy phát biểu kết luận hội nghị."
+    )
+    assert chairs(doc) == ["Trần Quốc Toản"]

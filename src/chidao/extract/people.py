@@ -454,6 +454,15 @@ def _groups(doc: Document, refs: list[tuple[int, int, int]]) -> list[list[tuple[
     return groups
 
 
+def _speaker_of(refs: list[tuple[int, int, int]], verb: int) -> int:
+    """The person doing ``verb``: the last reference right before it, else the first after it."""
+    before = [r for r in refs if r[1] <= verb and verb - r[1] <= 12]
+    if before:
+        return before[-1][2]
+    after = [r for r in refs if r[0] >= verb]
+    return (after or refs)[0][2]
+
+
 def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
     """Set ``Person.is_chair`` from the lede, "chủ trì" and "kết luận" sentences."""
     refs_by_sentence: dict[int, list[tuple[int, int, int]]] = {}
@@ -516,14 +525,16 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                 gap = doc.folded[g[-1][1] : s.start + m.start()]
                 if re.fullmatch(r"[\s,]*(?:(?:đã|cùng|đồng|là|sẽ)\s*)*", gap):
                     chairs.update(r[2] for r in g)
-        if re.search(
+        m = re.search(
             r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc",
             low,
-        ):
-            if refs:
-                chairs.add(refs[0][2])
-        elif re.search(r"phát biểu chỉ đạo|chỉ đạo hội nghị", low) and refs:
-            weak.add(refs[0][2])
+        )
+        if m and refs:
+            chairs.add(_speaker_of(refs, s.start + m.start()))
+        else:
+            m = re.search(r"phát biểu chỉ đạo|chỉ đạo hội nghị", low)
+            if m and refs:
+                weak.add(_speaker_of(refs, s.start + m.start()))
     if not chairs:
         chairs = weak
     for i in chairs:
