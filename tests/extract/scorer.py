@@ -44,8 +44,9 @@ def collapse(text: str) -> str:
 
 
 def token_f1(a: str, b: str) -> float:
-    ta, tb = _TOKEN.findall(norm(a)), _TOKEN.findall(norm(b))
-    if not ta or not tb:
+    # a unit without word characters ("%") is its own token
+    ta, tb = _TOKEN.findall(norm(a)) or [norm(a)], _TOKEN.findall(norm(b)) or [norm(b)]
+    if ta == [""] or tb == [""]:
         return 0.0
     pool = list(tb)
     common = 0
