@@ -118,3 +118,11 @@ def test_the_unit_leader_and_directive_pages_read_in_a_fixed_number_of_queries(
     for name, arg, limit in (("tasks:unit", unit_a.pk, 6), ("tasks:leader", leader_person.pk, 7), ("tasks:directive", tasks[0].directive_id, 5)):
         with django_assert_max_num_queries(limit):
             assert client.get(reverse(name, args=[arg])).status_code == 200
+
+
+def test_the_leader_page_is_404_for_a_person_of_another_province(client, db, office):
+    from chidao.organisation.models import Person
+
+    other = Person.objects.create(full_name="Võ Minh Tâm", province_code="42")
+    client.force_login(office)
+    assert client.get(reverse("tasks:leader", args=[other.pk])).status_code == 404

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
 from chidao.meetings.models import Directive, Session
@@ -192,9 +192,11 @@ def get_unit_for_user(user: Any, pk: Any) -> Unit:
 
 
 def get_person_for_user(user: Any, pk: Any) -> Person:
-    """The person (leader) ``pk`` of the user's province, for office, leaders and administrators."""
+    """The person (leader) ``pk`` of the user's province (or who gave directives there), for
+    office, leaders and administrators; Http404 otherwise."""
     code = province_code_of(user) if can_read_province(user) else None
-    person = Person.objects.filter(pk=_pk(pk), province_code=code).first() if code else None
+    in_province = Q(province_code=code) | Q(directives__session__province_code=code)
+    person = Person.objects.filter(in_province, pk=_pk(pk)).distinct().first() if code else None
     if person is None:
         raise Http404("Không tìm thấy lãnh đạo.")
     return person
