@@ -151,6 +151,9 @@ CACHES = {
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# dd/mm/yyyy everywhere; Vietnamese numbers "1.234,5" where a template groups them (|intcomma).
+# USE_THOUSAND_SEPARATOR stays off: ids and offsets written into forms must never be grouped.
+FORMAT_MODULE_PATH = ["chidao.web.formats"]
 TIME_ZONE = env_str("CHIDAO_TIME_ZONE", "Asia/Ho_Chi_Minh")
 USE_I18N = True
 USE_TZ = True
