@@ -171,6 +171,12 @@ def canonical_title(title: str) -> str:
     return t.strip()
 
 
+# the titles of those who give directions (not of department heads answering petitions)
+_LEADING = re.compile(
+    r"(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)"
+)
+
+
 def is_local_title(title: str) -> bool:
     """Whether a title is one of the lower side (district, commune, village)."""
     return _patterns()[2].search(fold(title)) is not None
@@ -187,10 +193,7 @@ def is_leader(person: Person) -> bool:
         return True
     if not person.titles or is_local(person):
         return False
-    lead = re.compile(
-        r"^(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)"
-    )
-    return any(lead.search(fold(t.text)) for t in person.titles)
+    return any(_LEADING.match(fold(t.text)) for t in person.titles)
 
 
 class _Scanner:
