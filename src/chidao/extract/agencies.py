@@ -85,6 +85,33 @@ def _bodies_regex() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
 
 
+@cache
+def _first_words() -> re.Pattern[str]:
+    """The first words of the lexicon's patterns: where a body can start (a fast pre-scan)."""
+    words = set()
+    for _name, p, _ex in lexicon():
+        first = re.match(r"[^\W\d_]+", p)
+        if first is None:
+            raise ValueError(f"agencies.tsv: pattern {p!r} must start with a word")
+        words.add(first.group())
+    words.add("sở")
+    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)")
+
+
+def _lexicon_matches(folded: str) -> list[re.Match[str]]:
+    bodies = _bodies_regex()
+    out = []
+    end = 0
+    for w in _first_words().finditer(folded):
+        if w.start() < end:
+            continue
+        m = bodies.match(folded, w.start())
+        if m:
+            out.append(m)
+            end = m.end()
+    return out
+
+
 def _generic_departments(doc: Document) -> list[Span]:
     """ "Sở" + a name not in the list: the capitalised word and what follows, up to a
     boundary (comma, semicolon, "và", a verb)."""
@@ -148,7 +175,7 @@ def body_mentions(doc: Document) -> list[Span]:
     """Every provincial body named in the text, wherever it is (no overlap)."""
     spans = [
         doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
-        for m in _bodies_regex().finditer(doc.folded)
+        for m in _lexicon_matches(doc.folded)
     ]
     starts = {s.start for s in spans}
     generic = [s for s in _generic_departments(doc) if s.start not in starts]
