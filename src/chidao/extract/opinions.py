@@ -82,6 +82,7 @@ _UPPER = (
 _ASK_UPPER = re.compile(
     rf"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|rất mong|kính đề nghị)\s+(?:với\s+)?{_UPPER}(?!\w)"
 )
+_ASK_ANY = re.compile(r"đề nghị|kiến nghị|đề xuất|mong|xin|ý kiến|đại biểu")
 _ASK_VERB = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|mong muốn|kính đề nghị)(?!\w)")
 _ASK_COLON = re.compile(
     r"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|cần|nên|rất cần|mong được)(?!\w)(?! thiết)"
@@ -178,6 +179,8 @@ def petition_kind(folded_sentence: str) -> str | None:
 def petition_match(folded_sentence: str) -> tuple[str | None, int]:
     """(rule, offset of the asking verb) when a sentence (folded) is a petition, else (None, -1)."""
     s = folded_sentence
+    if not _ASK_ANY.search(s):
+        return None, -1
     m = _MANY_OPINIONS.match(s)
     if m and (
         m.group("verb") in ("đề nghị", "kiến nghị", "đề xuất", "mong muốn")
