@@ -154,3 +154,13 @@ def test_it_accepts_province_names_as_people_type_them(name, code):
     from chidao.organisation.provinces import find_province, province_code
 
     assert province_code(find_province(name)) == code
+
+
+def test_it_does_not_create_a_renamed_commune_again(db):
+    init_province(province="Hà Tĩnh")
+    commune = _local("42").order_by("code").first()
+    commune.name = commune.name + " (tên cũ)"
+    commune.save()
+    result = init_province(province="Hà Tĩnh")
+    assert result.created == 0
+    assert _local("42").count() == 69

@@ -128,29 +128,35 @@ def _new(
 
 
 class _Loader:
-    """Creates what is missing, keyed by (kind, name, code); never duplicates."""
+    """Creates what is missing and never duplicates: a unit with an official code is the same
+    unit whatever its name (a renamed commune is not created twice); one without is known by
+    its name."""
 
     def __init__(self, code: str) -> None:
         self.code = code
-        self.existing: dict[tuple[str, str, str], Unit] = {
-            (u.kind, u.name, u.code): u for u in Unit.objects.filter(province_code=code)
+        self.existing: dict[tuple[str, str], Unit] = {
+            self.key(u): u for u in Unit.objects.filter(province_code=code)
         }
         self.created = 0
+
+    @staticmethod
+    def key(unit: Unit) -> tuple[str, str]:
+        return (unit.kind, f"code:{unit.code}" if unit.code else f"name:{unit.name}")
 
     def ensure(self, units: list[Unit]) -> list[Unit]:
         """The saved unit for each of ``units`` (existing ones kept, missing ones created)."""
         missing = []
         seen = set()
         for u in units:
-            key = (u.kind, u.name, u.code)
+            key = self.key(u)
             if key not in self.existing and key not in seen:
                 missing.append(u)
                 seen.add(key)
         if missing:
             for u in Unit.objects.bulk_create(missing):
-                self.existing[(u.kind, u.name, u.code)] = u
+                self.existing[self.key(u)] = u
             self.created += len(missing)
-        return [self.existing[(u.kind, u.name, u.code)] for u in units]
+        return [self.existing[self.key(u)] for u in units]
 
 
 def _current_units(loader: _Loader, province: Province, top: Unit) -> dict[str, Unit]:
