@@ -147,3 +147,16 @@ def test_this_morning_and_yesterday_count_from_the_publication_date():
     text = "Chiều qua, Thường trực Tỉnh ủy làm việc với Huyện ủy Anh Sơn.\n"
     assert date_of(text, published=dt.date(2022, 10, 9)) == dt.date(2022, 10, 8)
     assert date_of(text) is None
+
+
+def test_this_year_s_tasks_early_in_the_year_stay_in_that_year():
+    text = "Sáng 9/3, UBND tỉnh Hà Nam họp triển khai thực hiện nhiệm vụ năm 2021.\n"
+    assert date_of(text) == dt.date(2021, 3, 9)
+
+
+def test_last_year_s_results_reported_early_in_the_year():
+    text = (
+        "Chiều 9-3, Thường trực Tỉnh ủy làm việc với Huyện ủy Nga Sơn về kết quả thực hiện nhiệm vụ "
+        "phát triển kinh tế - xã hội năm 2020.\n"
+    )
+    assert date_of(text) == dt.date(2021, 3, 9)

@@ -71,7 +71,7 @@ _PLAN = re.compile(
     r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$"
 )
 _PAST_RESULT = re.compile(
-    r"(?:kết quả|tổng kết|đạt|thực hiện|trong|qua|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,6}$"
+    r"(?<!\w)(?:kết quả|tổng kết|đạt|đã|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,12}$"
 )
 
 
