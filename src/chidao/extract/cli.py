@@ -106,7 +106,7 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         return 1
     writer = _Writer(a.format, out, many=len(paths) > 1)
     errors: list[ExtractError] = []
-    progress = a.jobs > 1 and len(paths) > 1 and err.isatty()
+    progress = len(paths) > 1 and err.isatty()
     try:
         for path, result in iter_records(paths, options, a.jobs, progress=progress):
             if isinstance(result, ExtractError):
