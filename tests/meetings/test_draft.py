@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from chidao.meetings import services
-from chidao.meetings.draft import build_draft, suggest_units
+from chidao.meetings.draft import build_draft, split_points, suggest_units
 from chidao.meetings.models import SourceDocument
 from chidao.meetings.services import ConflictError, DraftError
 
@@ -186,3 +186,24 @@ def test_it_sets_the_session_date_title_chairs_and_localities(document):
     assert doc.draft["localities"][0]["start"] is not None  # the extracted one keeps its place
     with pytest.raises(DraftError, match="Ngày làm việc: “2026-13-01” không phải là ngày"):
         services.set_session(document=document, version=2, date="2026-13-01")
+
+
+def test_it_offers_to_split_after_each_clause():
+    text = "Rà soát quy hoạch, hoàn thành trước ngày 30/6/2026; báo cáo UBND tỉnh."
+    points = split_points(text)
+    assert [text[cut:][:10] for cut, _label in points] == ["hoàn thành", "báo cáo UB"]
+    assert points[0][1].endswith("| hoàn thành trước ngà…")
+
+
+def test_the_office_discards_a_document_and_ingesting_it_again_brings_it_back(document, office):
+    from chidao.meetings.models import DocumentStatus
+
+    from .conftest import AN_BINH
+
+    services.discard(document=document, version=1)
+    assert _fresh(document).status == DocumentStatus.DISCARDED
+    with pytest.raises(DraftError, match="không thể sửa nữa"):
+        services.drop_item(document=document, version=2, kind="petitions", index=0)
+
+    again, created = services.ingest_text(text=AN_BINH, filename="", province_code="38", actor=office)
+    assert (again.pk, created, again.status, again.version) == (document.pk, False, DocumentStatus.REVIEW, 3)

@@ -221,6 +221,14 @@ def test_an_old_report_shows_its_district_as_the_chosen_unit(client, office):
     assert SourceDocument.objects.get(pk=doc.pk).draft["directives"][0]["units"] == [district.pk]
 
 
+def test_the_office_discards_a_document_from_the_review_page(client, document, office):
+    as_user(client, office)
+    response = client.post(reverse("meetings:review_discard", args=[document.pk]), {"version": 1})
+    assert response.status_code == 302 and response.url == reverse("meetings:document_list")
+    assert SourceDocument.objects.get(pk=document.pk).status == DocumentStatus.DISCARDED
+    assert list(client.get(reverse("meetings:document_list")).context["documents"]) == []
+
+
 # ---------------------------------------------------------------- the session page
 
 
@@ -280,3 +288,17 @@ def test_the_session_list_filters_by_leader_locality_and_period(client, office, 
     assert titles(start="01/03/2026", end="31/03/2026") == [an_binh.title]
     assert len(titles()) == 3
     assert len(titles(start="not a date")) == 3
+
+
+def test_the_session_list_is_paged(client, office, leader, unit_a, unit_b, monkeypatch):
+    from chidao.meetings.views import sessions as views
+
+    monkeypatch.setattr(views, "PAGE_SIZE", 2)
+    _documents(3, office)
+    for doc in SourceDocument.objects.all():
+        confirmed(doc, office)
+    as_user(client, leader)
+    first = client.get(reverse("meetings:session_list"))
+    second = client.get(reverse("meetings:session_list"), {"page": 2})
+    assert (len(first.context["sessions"]), len(second.context["sessions"])) == (2, 1)
+    assert "page=2" in first.content.decode()

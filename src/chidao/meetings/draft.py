@@ -237,3 +237,22 @@ def insert_in_order(items: list[dict[str, Any]], item: dict[str, Any]) -> int:
                 break
     items.insert(index, item)
     return index
+
+
+_CUT_RE = re.compile(r"[,;:.](?=\s+\S)")
+
+
+def split_points(text: str, context: int = 40) -> list[tuple[int, str]]:
+    """Where a directive can be split: after each comma, semicolon, colon or full stop.
+
+    Returns ``(offset, label)`` pairs; the label shows the words around the cut ("… trước | sau …").
+    """
+    points = []
+    for m in _CUT_RE.finditer(text):
+        cut = m.end()
+        while cut < len(text) and text[cut].isspace():
+            cut += 1
+        before = text[max(0, m.end() - context) : m.end()]
+        after = text[cut : cut + context // 2]
+        points.append((cut, f"…{before} | {after}…"))
+    return points

@@ -15,6 +15,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from chidao.meetings.draft import split_points
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
     Directive,
@@ -243,6 +244,7 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
                 "assignees": "; ".join(d.get("assignees") or []),
                 "anchor": f"m-directives-{i}",
                 "is_last": i == len(draft.get("directives") or []) - 1,
+                "split_points": split_points(d.get("text") or ""),
             }
         )
     groups = [

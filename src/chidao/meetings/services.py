@@ -5,6 +5,7 @@
 - draft edits (``edit_item``, ``split_directive``, ``merge_directives``, ``drop_item``,
   ``add_item``, ``set_session``): each carries the ``version`` the reviewer saw; a stale
   version raises :class:`ConflictError` and changes nothing;
+- ``discard``: set aside a document that is no session report;
 - ``confirm``: the session, its items, directives and tasks, in one transaction.
 """
 
@@ -91,7 +92,8 @@ def ingest_text(
     """Extract a report's record and store it as a document waiting for review.
 
     Returns ``(document, created)``; a text already ingested (same ``record["sha256"]``)
-    returns the existing document with ``created=False`` and writes nothing. ``file`` is the
+    returns the existing document with ``created=False`` and writes nothing (except that a
+    discarded document goes back to review). ``file`` is the
     original upload ``(name, bytes)``, saved under MEDIA_ROOT with a new document.
     Side effects: one SourceDocument row (status REVIEW, ``draft`` built from the record with
     unit suggestions), and the saved file. Raises ExtractError naming ``filename`` on an empty
@@ -103,11 +105,11 @@ def ingest_text(
         raise ExtractError(source, "the text is empty")
     existing = SourceDocument.objects.filter(sha256=content_hash(text)).first()
     if existing is not None:
-        return existing, False
+        return _reopen_if_discarded(existing), False
     record = extract_text(text, Options(published=published, province=province_name(province_code), source=source))
     existing = SourceDocument.objects.filter(sha256=record["sha256"]).first()
     if existing is not None:
-        return existing, False
+        return _reopen_if_discarded(existing), False
     document = SourceDocument(
         sha256=record["sha256"],
         filename=(filename or "")[:255],
@@ -545,6 +547,30 @@ def set_session(
             for name in _strings(localities, _("Địa phương"))
         ]
     return _save_draft(document, current, draft)
+
+
+@transaction.atomic
+def discard(*, document: SourceDocument, version: int) -> SourceDocument:
+    """Set aside a document that is not a session report (it leaves the review list).
+
+    Ingesting the same content again puts it back in review. Side effects: status DISCARDED,
+    version (+1). Raises ConflictError on a stale version.
+    """
+    current = _locked(document, version)
+    SourceDocument.objects.filter(pk=current.pk).update(status=DocumentStatus.DISCARDED, version=current.version + 1)
+    document.status = DocumentStatus.DISCARDED
+    document.version = current.version + 1
+    return document
+
+
+def _reopen_if_discarded(document: SourceDocument) -> SourceDocument:
+    """A discarded document ingested again goes back to review."""
+    if document.status == DocumentStatus.DISCARDED:
+        SourceDocument.objects.filter(pk=document.pk, status=DocumentStatus.DISCARDED).update(
+            status=DocumentStatus.REVIEW, version=document.version + 1
+        )
+        document.refresh_from_db()
+    return document
 
 
 # ---------------------------------------------------------------- confirm

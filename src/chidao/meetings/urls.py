@@ -18,4 +18,5 @@ urlpatterns = [
     path("documents/<int:pk>/items/<str:kind>/<int:index>/drop/", review.drop_item, name="review_drop"),
     path("documents/<int:pk>/items/add/", review.add_item, name="review_add"),
     path("documents/<int:pk>/confirm/", review.confirm, name="review_confirm"),
+    path("documents/<int:pk>/discard/", review.discard, name="review_discard"),
 ]

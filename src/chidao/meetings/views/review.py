@@ -141,6 +141,28 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
+def discard(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set the document aside (not a session report); back to the review list."""
+    document = queries.get_document_for_user(request.user, pk)
+    form = forms.VersionedForm(request.POST)
+    if not form.is_valid():
+        return _answer(request, document, _errors(form), 400)
+    try:
+        services.discard(document=document, version=form.cleaned_data["version"])
+    except services.ConflictError:
+        return _answer(request, document, _("Văn bản vừa được người khác sửa; hãy xem lại trước khi loại."), 409)
+    except services.DraftError as e:
+        return _answer(request, document, str(e), 400)
+    messages.success(request, _("Đã loại văn bản «%(doc)s».") % {"doc": document})
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("meetings:document_list")
+        return response
+    return redirect("meetings:document_list")
+
+
+@office_only
+@require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
     document = queries.get_document_for_user(request.user, pk)

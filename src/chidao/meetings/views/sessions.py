@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -10,14 +11,21 @@ from chidao.meetings.forms import SessionFilterForm
 from chidao.meetings.models import ItemKind
 from chidao.meetings.views.common import province_readers
 
+PAGE_SIZE = 50
+
 
 @province_readers
 def session_list(request: HttpRequest) -> HttpResponse:
     """The confirmed sessions, newest first, filtered by leader, period and locality."""
     form = SessionFilterForm(request.GET)
     filters = form.filters()
+    page = Paginator(queries.session_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
     context = {
-        "sessions": queries.session_list(request.user, filters),
+        "page": page,
+        "sessions": page.object_list,
+        "page_query": params.urlencode(),
         "filters": filters,
         "leaders": queries.session_leaders(request.user),
         "localities": queries.session_localities(request.user),
