@@ -12,6 +12,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from chidao.organisation.access import person_of, profile_of, role_of, unit_of
 from chidao.organisation.models import Role
@@ -32,20 +33,20 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Nhập báo cáo"), "meetings:ingest", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
-        (_("Đơn vị"), "organisation:unit_list", None),
+        (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
     ],
     Role.LEADER: [
         (_("Chỉ đạo của tôi"), "tasks:leader", "person"),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
-        (_("Đơn vị"), "organisation:unit_list", None),
+        (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
     ],
     Role.OFFICER: [
         (_("Việc được giao"), "tasks:inbox", None),
         (_("Đơn vị của tôi"), "tasks:unit", "unit"),
     ],
     Role.ADMIN: [
-        (_("Đơn vị"), "organisation:unit_list", None),
+        (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Quản trị"), "admin:index", None),
