@@ -124,6 +124,13 @@ def test_it_drops_the_repeated_lede_and_the_site_prefix(page):
     assert "Baotinh.vn" not in page.text
 
 
+@pytest.mark.parametrize(
+    "prefix", ["(Baonghean.vn) - ", "(TTXVN) – ", "(TTXVN/Vietnam+) - ", "(Chinhphu.vn) — "]
+)
+def test_it_strips_the_source_prefix_of_a_lede(prefix):
+    assert clean(f"{HEADLINE}\n{prefix}{LEDE}", Options()).text == LEDE
+
+
 def test_it_strips_a_headline_glued_to_the_end_of_a_paragraph(page):
     assert CONCLUSION in page.text.split("\n")
 

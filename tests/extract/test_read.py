@@ -148,6 +148,30 @@ def test_it_reads_the_headline_and_main_text_of_a_web_page(tmp_path):
     assert "tracking" not in text
 
 
+def test_a_photo_caption_after_a_paragraph_stays_a_line_of_its_own(tmp_path):
+    caption = "Phó Chủ tịch UBND tỉnh Lương Văn Hòa phát biểu kết luận buổi làm việc."
+    page = PAGE.replace(
+        f"<p>{DIRECTIVE}</p>",
+        f"<p>{DIRECTIVE}</p><figure><img src='a.jpg'><figcaption>{caption}</figcaption></figure>",
+    )
+    f = tmp_path / "trang.html"
+    f.write_text(page, encoding="utf-8")
+    assert caption in read_file(f).split("\n")
+
+
+def test_the_page_date_becomes_a_dateline_under_the_headline(tmp_path):
+    page = PAGE.replace(
+        "<title>",
+        '<meta property="article:published_time" content="2026-04-05T18:20:00+07:00"><title>',
+    )
+    f = tmp_path / "trang.html"
+    f.write_text(page, encoding="utf-8")
+    assert read_file(f).split("\n")[:2] == [
+        "Phó Chủ tịch UBND tỉnh làm việc với xã Minh Tiến",
+        "05/04/2026",
+    ]
+
+
 def test_a_page_without_main_text_falls_back_to_its_plain_text(tmp_path):
     f = tmp_path / "ngan.htm"
     f.write_text(

@@ -34,7 +34,9 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
 LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
 
 # "(Baothanhhoa.vn) - " before a lede
-_SITE_PREFIX = re.compile(r"^\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—]\s*", re.IGNORECASE)
+_SITE_PREFIX = re.compile(
+    r"^\((?:(?:[\w-]+\.)+(?:vn|com|net|org)|[A-ZĐ]{2,8}(?:/[\w.+ -]{1,20})?)\)\s*[-–—]\s*"
+)
 # "<caption> - Ảnh 3." at the end of a line
 _PHOTO_MARK = re.compile(r"\s*[-–—]\s*[Ảả]nh\s*\d{1,3}\s*\.?$")
 # "... phát biểu kết luận. Ảnh: Thu Trang" / "(Ảnh: TTXVN)" at the end of a caption

@@ -27,8 +27,8 @@ log = logging.getLogger(__name__)
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
 
-MAX_TEXT_BYTES = 8 * 1024 * 1024  # a .txt or .html file (a report is ~50 kB)
-MAX_DOC_BYTES = 32 * 1024 * 1024  # a .docx or .pdf file (pictures included)
+MAX_TEXT_BYTES = 8 * 1024 * 1024  # a .txt file (a report is ~50 kB)
+MAX_DOC_BYTES = 32 * 1024 * 1024  # a .docx, .pdf or .html file (pictures included)
 MAX_CHARS = 2_000_000  # the text read from any file
 # a .docx is a ZIP: refuse members that inflate beyond these before parsing
 MAX_UNZIPPED_BYTES = 128 * 1024 * 1024
@@ -148,6 +148,16 @@ def html_plain_text(markup: str) -> str:
     return "".join(parser.parts)
 
 
+_FIGURE = re.compile(r"</?figure\b[^>]*>", re.IGNORECASE)
+_FIGCAPTION = re.compile(r"<(/?)figcaption\b", re.IGNORECASE)
+
+
+def _captions_as_paragraphs(markup: str) -> str:
+    """Photo captions as paragraphs: trafilatura drops figures, but a caption placed after
+    a paragraph names its speaker ("Chủ tịch UBND tỉnh Võ Trọng Hải")."""
+    return _FIGCAPTION.sub(r"<\1p", _FIGURE.sub("", markup))
+
+
 def html_text(markup: str, source: str = "-") -> str:
     """The headline and main text of a web page (trafilatura), or its plain text."""
     import trafilatura
@@ -156,7 +166,10 @@ def html_text(markup: str, source: str = "-") -> str:
     body = None
     try:
         doc = trafilatura.bare_extraction(
-            markup, include_comments=False, include_tables=True, with_metadata=True
+            _captions_as_paragraphs(markup),
+            include_comments=False,
+            include_tables=True,
+            with_metadata=True,
         )
     except Exception:  # trafilatura raises assorted errors on broken markup
         log.debug("%s: trafilatura failed", source, exc_info=True)
@@ -288,7 +301,8 @@ def read_file(path: str | Path, *, stdin: BinaryIO | None = None) -> str:
         data = _read_bytes(path, MAX_DOC_BYTES)
         text = docx_text(data, source) if suffix == ".docx" else pdf_text(data, source)
     elif suffix in (".html", ".htm"):
-        text = html_text(_decode_html(_read_bytes(path, MAX_TEXT_BYTES), source), source)
+        # saved pages can carry inline pictures: the limit of documents
+        text = html_text(_decode_html(_read_bytes(path, MAX_DOC_BYTES), source), source)
     elif suffix in ("", ".txt", ".text", ".md"):
         text = decode_text(_read_bytes(path, MAX_TEXT_BYTES, stdin), source)
     else:
