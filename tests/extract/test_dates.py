@@ -160,3 +160,8 @@ def test_last_year_s_results_reported_early_in_the_year():
         "phát triển kinh tế - xã hội năm 2020.\n"
     )
     assert date_of(text) == dt.date(2021, 3, 9)
+
+
+def test_results_of_last_year_s_tasks_early_in_the_year():
+    text = "Sáng 10/2, UBND tỉnh Hà Nam đánh giá kết quả thực hiện nhiệm vụ năm 2023.\n"
+    assert date_of(text) == dt.date(2024, 2, 10)

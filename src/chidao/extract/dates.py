@@ -67,12 +67,8 @@ _PAGE_HEAD = re.compile(
 _FUTURE = re.compile(
     r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$"
 )
-_PLAN = re.compile(
-    r"(?:nhiệm vụ|phương hướng|triển khai|dự toán|xây dựng kế hoạch)\s*(?:[\w-]+\s+){0,4}$"
-)
-_PAST_RESULT = re.compile(
-    r"(?<!\w)(?:kết quả|tổng kết|đạt|đã|cả)\s*(?:nhiệm vụ\s+)?(?:[\w-]+\s+){0,12}$"
-)
+_PLAN_WORD = re.compile(r"(?<!\w)(?:nhiệm vụ|phương hướng|triển khai|dự toán|kế hoạch)(?!\w)")
+_RESULT_WORD = re.compile(r"(?<!\w)(?:kết quả|tổng kết|đạt|đã|cả)(?!\w)")
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -157,10 +153,13 @@ def body_year(doc: Document, month: int | None) -> int | None:
         head = folded[max(0, m.start() - 60) : m.start()]
         if _FUTURE.search(head) or _is_reference(folded, m.start()):
             continue
-        if month is not None and month <= 3 and _PAST_RESULT.search(head):
+        plan = _PLAN_WORD.search(head[-45:])
+        result = _RESULT_WORD.search(head)
+        if plan and not (result and "kết quả" in result.group()):
+            # late in the year, next year's tasks are planned
+            votes[y - 1 if month is not None and month >= 10 else y] += 1
+        elif month is not None and month <= 3 and result:
             votes[y + 1] += 1  # early in the year, last year's results are reported
-        elif month is not None and month >= 10 and _PLAN.search(head):
-            votes[y - 1] += 1  # late in the year, next year's tasks are planned
         else:
             votes[y] += 1
     if not votes:
