@@ -404,3 +404,12 @@ def test_a_topic_followed_by_can_or_phai_is_a_directive_in_a_leader_s_speech():
 def test_each_directive_says_which_rule_found_it():
     doc = process(COMMUNE_VISIT_2026)
     assert [d.span.rule for d in doc.directives] == ["ask", "speech", "speech", "ask", "assign"]
+
+
+def test_a_leader_pointing_out_shortcomings_keeps_the_floor():
+    doc = process(
+        ZONE
+        + "Đồng chí chỉ ra một số hạn chế của huyện trong thu hút đầu tư. Huyện cần rà soát quỹ đất công nghiệp.\n"
+        "Bí thư Tỉnh ủy Trịnh Văn Phúc chỉ ra những tồn tại. Các xã phải khắc phục ngay."
+    )
+    assert texts(doc) == ["Huyện cần rà soát quỹ đất công nghiệp.", "Các xã phải khắc phục ngay."]

@@ -479,10 +479,9 @@ def _paragraph_speaker(
         person = colon.person
         # "Title Name: ..." leads give the floor to participants; a chair's is a directive
         st.speaker = _Speaker(person, people[person].is_chair)
-    elif (
-        leads
-        and leads[0].kind != "report"
-        and (leads[0].person is None or r.leader(leads[0].person))
+    elif leads and (
+        (leads[0].person is not None and r.leader(leads[0].person))
+        or (leads[0].person is None and leads[0].kind != "report")
     ):
         person = leads[0].person if leads[0].person is not None else st.speaker.person
         st.speaker = _Speaker(person, True)
@@ -492,7 +491,9 @@ def _paragraph_speaker(
         refs = r.refs_in(p.start, p.end)
         if refs and r.leader(refs[0][2]) and _CONCLUSION.search(r.f, p.start, p.end):
             st.speaker = _Speaker(refs[0][2], True)
-    elif r.local_lead(first) or (leads and not r.leader(leads[0].person)):
+    elif r.local_lead(first) or (
+        leads and (leads[0].person is not None or not st.speaker.leader) and not leads[0].leader
+    ):
         st.speaker = _Speaker(None, False)
     elif not leads and r.reports_results(first):
         # "Năm 2024, thu ngân sách của huyện đạt 120 tỷ đồng ...": the lower side's report
@@ -535,10 +536,11 @@ def _directive_start(
         return ask.rest, ask.rest, issuer, "ask"
     lead = next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
     if lead is not None:
-        if lead.kind == "report" or (lead.person is not None and not r.leader(lead.person)):
-            if lead.person is None or not r.leader(lead.person):
-                st.speaker = _Speaker(None, False)
-                return None, None, None, ""
+        named_leader = lead.person is not None and r.leader(lead.person)
+        unnamed_leader = lead.person is None and (lead.leader or st.speaker.leader)
+        if not (named_leader or unnamed_leader):
+            st.speaker = _Speaker(None, False)  # the lower side speaks
+            return None, None, None, ""
         if lead.person is not None:
             st.speaker = _Speaker(lead.person, True)
         elif lead.leader and not st.speaker.leader:
