@@ -185,7 +185,14 @@ EXPECT: dict[str, Expect] = {
     "meetings:review_merge": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_drop": Expect(args=lambda w: [w.review_document.pk, "directive", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_add": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_confirm": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_confirm": Expect(
+        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"version": w.review_document.version},
+    ),
+    "meetings:review_discard": Expect(
+        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"version": w.review_document.version},
+    ),
     # ---- organisation
     "organisation:unit_list": Expect(get=readers()),
     # ---- tasks: pages
