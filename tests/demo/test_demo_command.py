@@ -38,7 +38,7 @@ Phát biểu chỉ đạo, Bí thư Tỉnh ủy Trần Đức Khải yêu cầu 
 """,
     "3-ha-tinh.txt": """Chủ tịch UBND tỉnh Hà Tĩnh làm việc với phường Thành Sen
 
-Sáng 5/3/2026, đồng chí Đặng Quốc Vinh, Chủ tịch UBND tỉnh Hà Tĩnh làm việc với phường Thành Sen. Đồng chí đề nghị UBND phường Thành Sen hoàn thành chỉnh trang đô thị trước ngày 30/6/2026.
+Sáng 5/3/2026, đồng chí Lưu Đình Phong, Chủ tịch UBND tỉnh Hà Tĩnh làm việc với phường Thành Sen. Đồng chí đề nghị UBND phường Thành Sen hoàn thành chỉnh trang đô thị trước ngày 30/6/2026.
 """,
     "4-nga-son.txt": """Phó Chủ tịch UBND tỉnh làm việc với xã Nga Sơn
 
