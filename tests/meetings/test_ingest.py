@@ -57,6 +57,13 @@ def test_it_recognises_a_paste_with_windows_line_ends_and_decomposed_marks(offic
     assert (again.pk, created) == (first.pk, False)
 
 
+def test_it_refuses_the_same_report_for_another_province(office):
+    services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
+    with pytest.raises(ExtractError, match=r"b\.txt: this report was already ingested for another province"):
+        services.ingest_text(text=AN_BINH, filename="b.txt", province_code="42", actor=None)
+    assert SourceDocument.objects.count() == 1
+
+
 def test_it_does_not_duplicate_the_same_uploaded_file(office, settings):
     upload = lambda: SimpleUploadedFile("bao-cao.txt", BINH_MINH.encode(), content_type="text/plain")  # noqa: E731
 

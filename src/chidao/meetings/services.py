@@ -103,13 +103,13 @@ def ingest_text(
     text = normalise_text(text)
     if not text:
         raise ExtractError(source, "the text is empty")
-    existing = SourceDocument.objects.filter(sha256=content_hash(text)).first()
+    existing = _existing(content_hash(text), province_code, source)
     if existing is not None:
-        return _reopen_if_discarded(existing), False
+        return existing, False
     record = extract_text(text, Options(published=published, province=province_name(province_code), source=source))
-    existing = SourceDocument.objects.filter(sha256=record["sha256"]).first()
+    existing = _existing(record["sha256"], province_code, source)
     if existing is not None:
-        return _reopen_if_discarded(existing), False
+        return existing, False
     document = SourceDocument(
         sha256=record["sha256"],
         filename=(filename or "")[:255],
@@ -132,6 +132,19 @@ def ingest_text(
             document.file.delete(save=False)
         return SourceDocument.objects.get(sha256=record["sha256"]), False
     return document, True
+
+
+def _existing(sha256: str, province_code: str, source: str) -> SourceDocument | None:
+    """The document already ingested with this content (a discarded one goes back to review).
+
+    The same content ingested for another province is refused without saying what it is.
+    """
+    existing = SourceDocument.objects.filter(sha256=sha256).first()
+    if existing is None:
+        return None
+    if existing.province_code != province_code:
+        raise ExtractError(source, "this report was already ingested for another province")
+    return _reopen_if_discarded(existing)
 
 
 def read_bytes(data: bytes, filename: str) -> str:
