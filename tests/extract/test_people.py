@@ -356,3 +356,10 @@ def test_the_one_who_concludes_is_the_one_next_to_the_verb():
         "Bí thư Tỉnh ủy phát biểu kết luận hội nghị."
     )
     assert chairs(doc) == ["Trần Quốc Toản"]
+
+
+def test_an_honorific_at_the_start_of_a_sentence_is_not_part_of_the_name():
+    doc = read(
+        "Ông Lý Văn Páo, Chủ tịch UBND xã Bắc Hà cho biết xã đã hoàn thành kế hoạch. Bà Hà Thị Mơ phát biểu."
+    )
+    assert roster(doc) == {"Lý Văn Páo": ["Chủ tịch UBND xã Bắc Hà"], "Hà Thị Mơ": []}

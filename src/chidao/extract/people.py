@@ -131,6 +131,7 @@ _DATELINE = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
     r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
+_HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:(?:đồng chí|ông|bà)\s+)?")
 _CAPTION_MAX_WORDS = 30
 # what follows the person in a photo caption: nothing, or a verb of the picture
@@ -226,6 +227,9 @@ class _Scanner:
     def _names_in_run(self, m: re.Match[str]) -> list[Span]:
         words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
         words = [(m.start() + a, m.start() + b) for a, b in words]
+        # an honorific is not part of the name ("Ông Lý Văn Páo", "Bà Hà Thị Mơ")
+        while words and self.text[words[0][0] : words[0][1]] in _HONORIFIC_WORDS:
+            words = words[1:]
         # a title head inside the run ends the name before it ("Lê Văn An Phó Bí thư ...")
         for i, (a, _) in enumerate(words):
             if i and a in self.heads_at:
