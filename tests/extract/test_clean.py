@@ -187,6 +187,12 @@ def test_it_keeps_a_topic_heading_followed_by_the_session_text():
     assert doc.text.split("\n") == [LEDE, "Chủ đề buổi làm việc năm nay", RESULTS, CONCLUSION]
 
 
+def test_a_petition_of_the_delegates_is_no_photo_caption():
+    line = "Các đại biểu tham dự đề nghị tỉnh sớm hỗ trợ kinh phí làm đường."
+    doc = clean(f"{HEADLINE}\n{LEDE}\n{line}\n{CONCLUSION}", Options())
+    assert line in doc.text
+
+
 def test_a_masthead_phrase_after_the_headline_is_session_text():
     line = "Đài Phát thanh và Truyền hình tỉnh đưa tin trực tiếp"
     doc = clean(f"{HEADLINE}\n{LEDE}\n{line}\n{CONCLUSION}", Options())
