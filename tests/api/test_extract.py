@@ -74,3 +74,16 @@ def test_it_names_the_missing_text_field(client, office):
 
     assert response.status_code == 422
     assert "text" in response.content.decode()
+
+
+def test_it_refuses_a_text_over_the_limit_by_size(client, office):
+    from chidao.api.extract import MAX_CHARS
+
+    client.force_login(office)
+
+    response = client.post(
+        "/api/extract", {"text": "a" * (MAX_CHARS + 1)}, content_type="application/json"
+    )
+
+    assert response.status_code == 413
+    assert "text" in response.json()["detail"]
