@@ -413,3 +413,9 @@ def test_a_leader_pointing_out_shortcomings_keeps_the_floor():
         "Bí thư Tỉnh ủy Trịnh Văn Phúc chỉ ra những tồn tại. Các xã phải khắc phục ngay."
     )
     assert texts(doc) == ["Huyện cần rà soát quỹ đất công nghiệp.", "Các xã phải khắc phục ngay."]
+
+
+def test_a_short_title_after_dong_chi_continues_the_speaker():
+    doc = process(ZONE + "Đồng chí Bí thư nhấn mạnh: các xã cần rà soát quy hoạch sản xuất.")
+    assert texts(doc) == ["các xã cần rà soát quy hoạch sản xuất."]
+    assert issuers(doc) == ["Trịnh Văn Phúc"]

@@ -134,7 +134,10 @@ def _rx() -> _Rx:
 _DATELINE = re.compile(
     r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)(?:\s+nay|\s+qua)?\s*(?:ngày\s*)?\d{1,2}\s*[-/.]\s*\d{1,2}"
 )
-_BARE_DONG_CHI = re.compile(r"(?<!\w)đồng chí(?=\s)")
+# "đồng chí", "đồng chí Chủ tịch": the speaker already named goes on
+_BARE_DONG_CHI = re.compile(
+    r"(?<!\w)đồng chí(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
+)
 _MAX_SUBJECT_WORDS = 22
 _BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+")
 _CAPTION_VERB = re.compile(
@@ -380,8 +383,8 @@ class _Reader:
         who = self.f[pos:colon]
         if len(who.split()) > 12 or self.rx.negator.search(who) or self.rx.modal.search(who):
             return None
-        if self.refs_in(pos, colon):
-            return None
+        if self.refs_in(pos, colon) or any(x.verb_start < colon for x in self.leads_in(s)):
+            return None  # "Đồng chí Bí thư nhấn mạnh: ...": a speaker, not a unit
         rest = colon + 1
         while rest < s.end and self.f[rest] == " ":
             rest += 1
