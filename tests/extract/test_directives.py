@@ -419,3 +419,12 @@ def test_a_short_title_after_dong_chi_continues_the_speaker():
     doc = process(ZONE + "Đồng chí Bí thư nhấn mạnh: các xã cần rà soát quy hoạch sản xuất.")
     assert texts(doc) == ["các xã cần rà soát quy hoạch sản xuất."]
     assert issuers(doc) == ["Trịnh Văn Phúc"]
+
+
+def test_a_leader_may_ask_a_named_official_to_act():
+    doc = process(
+        LEDE + "Dự có ông Lê Văn Hải, Chủ tịch UBND huyện Yên Định.\n"
+        "Đồng chí Trịnh Văn Phúc đề nghị đồng chí Lê Văn Hải chỉ đạo rà soát quy hoạch vùng lúa."
+    )
+    assert texts(doc) == ["đồng chí Lê Văn Hải chỉ đạo rà soát quy hoạch vùng lúa."]
+    assert assignees(doc) == [["đồng chí Lê Văn Hải"]]

@@ -353,7 +353,7 @@ class _Reader:
             and not self.refs_in(pos, m.start())
         )
 
-    def subject_end(self, pos: int, end: int) -> int | None:
+    def subject_end(self, pos: int, end: int, people: bool = False) -> int | None:
         """End of an acting subject followed by a modal ("các cấp, các ngành | tiếp tục")."""
         a = self.rx.agent.match(self.f, pos, end)
         if not a:
@@ -366,7 +366,7 @@ class _Reader:
             return None
         if self.rx.negator.search(subject) or ":" in subject:
             return None
-        if self.refs_in(pos, m.start()):
+        if not people and self.refs_in(pos, m.start()):
             return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
         return m.start()
 
@@ -398,7 +398,7 @@ class _Reader:
         m = re.match(r"\s*cho\s+", self.f[pos:end])
         if m:
             pos += m.end()
-        e = self.subject_end(pos, end)
+        e = self.subject_end(pos, end, people=True)
         if e is None:
             return None
         while pos < e and self.f[pos] in ' "“':
