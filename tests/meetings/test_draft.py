@@ -164,7 +164,8 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
     added = [d for d in doc.draft["directives"] if d["start"] == start]
     assert added == [
         {"text": doc.text[start:end], "start": start, "end": end, "issuer": "Trịnh Văn Lâm", "deadline": None,
-         "assignees": [], "assignee_spans": [], "units": [], "needs_choice": True, "topic": ""}
+         "deadline_span": None, "assignees": [], "assignee_spans": [], "units": [], "suggested": [],
+         "needs_choice": True, "topic": ""}
     ]
     assert doc.draft["directives"].index(added[0]) == 0  # placed by position in the source
     with pytest.raises(DraftError, match="nằm ngoài văn bản"):

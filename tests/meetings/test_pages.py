@@ -126,13 +126,24 @@ def test_the_review_page_marks_each_item_in_the_source(client, office, unit_a):
     page = as_user(client, office).get(reverse("meetings:review", args=[doc.pk])).content.decode()
 
     first = doc.draft["directives"][0]
-    assert f'<mark id="m-directives-0" class="mark mark-directive">{first["text"]}</mark>' in page
+    before_deadline = first["text"].split("trước ngày")[0]
+    assert f'<mark id="m-directives-0" class="mark mark-directive">{before_deadline}<mark id="m-deadline-0"' in page
     assert 'href="#m-directives-0"' in page
     assert 'class="mark mark-petition"' in page and 'class="mark mark-indicator"' in page
     assert "&lt;b&gt;Đông&lt;/b&gt; &amp; Tây" in page
     assert "<b>Đông</b>" not in page
     assert 'value="30/06/2026"' in page  # the deadline, dd/mm/yyyy
     assert f'<option value="{unit_a.pk}" selected>Xã An Bình</option>' in page
+    deadline = doc.text.index("trước ngày 30/6/2026")
+    assert f'<mark id="m-deadline-0" class="mark mark-deadline">{doc.text[deadline:deadline + 20]}</mark>' in page
+
+
+def test_the_suggestion_stays_first_after_the_office_unselects_it(client, document, office, unit_a, department):
+    services.edit_item(document=document, version=1, kind="directives", index=0, units=[department.pk])
+    page = as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+    suggestions = page.split('id="d0-units"')[1].split("</optgroup>")[0]
+    assert f'<option value="{department.pk}" selected>Sở Tài chính</option>' in suggestions
+    assert f'<option value="{unit_a.pk}">Xã An Bình</option>' in suggestions
 
 
 def test_the_departments_directive_offers_a_choice_of_departments(client, document, office, department):

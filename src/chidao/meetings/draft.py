@@ -9,11 +9,12 @@ A draft is a JSON dict stored in ``SourceDocument.draft``::
      "indicators": [{"text", "start", "end", "value", "unit"}],
      "petitions": [{"text", "start", "end", "by"}],
      "directives": [{"text", "start", "end", "issuer", "assignees", "assignee_spans",
-                     "units", "needs_choice", "deadline", "topic"}]}
+                     "units", "suggested", "needs_choice", "deadline", "deadline_span", "topic"}]}
 
 Every item keeps ``start``/``end`` into the document's cleaned text (``None`` when the office
 typed the item). ``units`` are the ids of the units the directive's tasks will go to;
-``needs_choice`` says that an assignee named no unit ("các sở, ngành") and the office must
+``suggested`` keeps what the extraction proposed (the review page lists those
+first); ``needs_choice`` says that an assignee named no unit ("các sở, ngành") and the office must
 choose. Nothing here touches the database: unit suggestions come from a function passed in.
 """
 
@@ -175,12 +176,15 @@ def build_draft(record: dict[str, Any], suggest: UnitSuggester) -> dict[str, Any
     for d in record.get("directives") or []:
         assignees = [a for a in d.get("assignees") or [] if a]
         units, needs_choice = suggest_units(assignees, localities, suggest)
+        span = d.get("deadline_text") if isinstance(d.get("deadline_text"), dict) else None
         draft["directives"].append(
             {
                 **_span_item(d, "issuer", "deadline"),
+                "deadline_span": {"start": span.get("start"), "end": span.get("end")} if span else None,
                 "assignees": assignees,
                 "assignee_spans": copy.deepcopy(d.get("assignee_spans") or []),
                 "units": units,
+                "suggested": list(units),
                 "needs_choice": needs_choice,
                 "topic": "",
             }
@@ -204,9 +208,11 @@ def new_directive(text: str, start: int | None, end: int | None, draft: dict[str
         "end": end,
         "issuer": chairs[0]["name"] if chairs else None,
         "deadline": None,
+        "deadline_span": None,
         "assignees": [],
         "assignee_spans": [],
         "units": [],
+        "suggested": [],
         "needs_choice": True,
         "topic": "",
     }

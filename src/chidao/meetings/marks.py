@@ -31,6 +31,7 @@ CSS: dict[str, str] = {
     "locality": "locality",
     "agency": "agency",
     "site_visit": "visit",
+    "deadline": "deadline",
 }
 
 
@@ -56,6 +57,9 @@ def draft_marks(draft: dict[str, Any]) -> list[Mark]:
             start, end = item.get("start"), item.get("end")
             if isinstance(start, int) and isinstance(end, int):
                 out.append(Mark(start, end, key, f"m-{key}-{i}"))
+            span = item.get("deadline_span") if key == "directives" else None
+            if span and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
+                out.append(Mark(span["start"], span["end"], "deadline", f"m-deadline-{i}"))
     return out
 
 

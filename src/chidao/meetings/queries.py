@@ -226,7 +226,7 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     draft = document.draft or {}
     units = province_units(user)
     by_pk = {u.pk: u for u in units}
-    chosen_ids = {pk for d in draft.get("directives") or [] for pk in d.get("units") or []}
+    chosen_ids = {pk for d in draft.get("directives") or [] for pk in [*(d.get("units") or []), *(d.get("suggested") or [])]}
     if chosen_ids - set(by_pk):  # chosen units that are not offered, e.g. a pre-2025 district
         code = province_code_of(user)
         by_pk.update({u.pk: u for u in Unit.objects.filter(pk__in=chosen_ids - set(by_pk), province_code=code)})
@@ -234,12 +234,18 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     directives = []
     for i, d in enumerate(draft.get("directives") or []):
         chosen = [by_pk[pk] for pk in d.get("units") or [] if pk in by_pk]
+        # suggestions first: the chosen units, then what the extraction proposed
+        suggested = chosen + [
+            by_pk[pk] for pk in d.get("suggested") or [] if pk in by_pk and by_pk[pk] not in chosen
+        ]
         directives.append(
             {
                 "index": i,
                 "item": d,
                 "units": chosen,
-                "unit_ids": {u.pk for u in chosen},
+                "suggested": suggested,
+                "unit_ids": {u.pk for u in suggested},
+                "chosen_ids": {u.pk for u in chosen},
                 "deadline": _iso_date(d.get("deadline")),
                 "assignees": "; ".join(d.get("assignees") or []),
                 "anchor": f"m-directives-{i}",
