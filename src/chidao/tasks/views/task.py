@@ -29,6 +29,9 @@ ACTION_META: dict[str, tuple[str, Any, bool]] = {
     "edit": ("tasks:edit", _("Chỉnh sửa thời hạn, đơn vị"), False),
 }
 
+# the less frequent actions, shown folded (a <details> the user opens)
+FOLDED = {"extension", "impossible", "edit", "reopen"}
+
 # the form class behind each action offered on the page
 ACTION_FORMS: dict[str, type[forms.VersionedForm]] = {
     "start": forms.VersionedForm,
@@ -63,7 +66,14 @@ def task_context(request: HttpRequest, task: Task, *, error: str = "", bound: di
         else:
             action_forms[name] = ACTION_FORMS[name](initial=initial, prefix=name)
     offered = [
-        {"name": name, "url": reverse(url, args=[task.pk]), "label": label, "multipart": multipart, "form": action_forms[name]}
+        {
+            "name": name,
+            "url": reverse(url, args=[task.pk]),
+            "label": label,
+            "multipart": multipart,
+            "form": action_forms[name],
+            "open": name not in FOLDED or bool(bound and name in bound),
+        }
         for name, (url, label, multipart) in ACTION_META.items()
         if name in action_forms
     ]
