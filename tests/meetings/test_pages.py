@@ -179,6 +179,20 @@ def test_a_stale_edit_answers_409_and_changes_nothing(client, document, office):
     assert (after.version, after.draft) == (before.version, before.draft) == (2, before.draft)
 
 
+def test_a_stale_htmx_edit_shows_why_inside_the_refreshed_workspace(client, document, office):
+    as_user(client, office)
+    client.post(reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1})
+    response = client.post(
+        reverse("meetings:review_session", args=[document.pk]),
+        {"version": 1, "date": "01/01/2026", "kind": "visit"},
+        HTTP_HX_REQUEST="true",
+    )
+    page = response.content.decode()
+    assert response.status_code == 200  # htmx swaps only 2xx answers
+    assert "người khác sửa" in page and 'name="version" value="2"' in page
+    assert SourceDocument.objects.get(pk=document.pk).draft["date"] == "2026-03-12"
+
+
 def test_the_office_splits_merges_drops_adds_and_sets_the_date(client, document, office):
     as_user(client, office)
     pk = document.pk
