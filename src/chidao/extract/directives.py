@@ -39,7 +39,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .deadlines import find_deadline
-from .people import is_leader
+from .people import canonical_title, is_leader
 from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
@@ -480,8 +480,10 @@ def _paragraph_speaker(
     leads = r.leads_in(first)
     if colon is not None and colon.kind == "colon":
         person = colon.person
-        # "Title Name: ..." leads give the floor to participants; a chair's is a directive
-        st.speaker = _Speaker(person, people[person].is_chair)
+        # "Title Name: ..." leads give the floor to participants; a chair's or a top
+        # leader's ("Phó Chủ tịch UBND tỉnh Lê Văn An: Các địa phương cần ...") is a directive
+        top = any(_LEADER_TITLE.match(canonical_title(t.text)) for t in people[person].titles)
+        st.speaker = _Speaker(person, people[person].is_chair or top)
     elif leads and (
         (leads[0].person is not None and r.leader(leads[0].person))
         or (leads[0].person is None and leads[0].kind != "report")
