@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from .conftest import make_directive, make_session
@@ -70,3 +72,19 @@ def test_it_lists_sessions_in_a_fixed_number_of_queries(
         data = client.get("/api/sessions").json()
 
     assert data["count"] == rows
+
+
+def test_it_filters_sessions_by_date_and_pages_them(client, office):
+    for day in (1, 2, 3):
+        s = make_session(title=f"Ngày {day}")
+        s.date = dt.date(2026, 3, day)
+        s.save()
+    client.force_login(office)
+
+    in_range = client.get(
+        "/api/sessions", {"date_from": "2026-03-02", "date_to": "2026-03-03"}
+    ).json()
+    page = client.get("/api/sessions", {"limit": 1, "offset": 1}).json()
+
+    assert [s["title"] for s in in_range["items"]] == ["Ngày 3", "Ngày 2"]
+    assert (page["count"], [s["title"] for s in page["items"]]) == (3, ["Ngày 2"])

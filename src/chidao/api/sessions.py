@@ -43,7 +43,11 @@ def _sessions(request: HttpRequest) -> QuerySet[Session]:
 @router.get("/sessions", response={200: SessionPage, 403: Error}, summary="Confirmed sessions")
 def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[str, Any]:
     """Sessions of the user's province, newest first (office, leaders, administrators)."""
-    qs = _sessions(request).annotate(n_directives=Count("directives", distinct=True))
+    qs = (
+        _sessions(request)
+        .annotate(n_directives=Count("directives", distinct=True))
+        .order_by("-date", "-pk")
+    )
     if filters.date_from:
         qs = qs.filter(date__gte=filters.date_from)
     if filters.date_to:
