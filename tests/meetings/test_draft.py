@@ -148,6 +148,17 @@ def test_it_merges_two_adjacent_directives(document, unit_a, department):
         services.merge_directives(document=document, version=3, index=0)
 
 
+def test_it_merges_edited_texts_without_losing_the_edits(document):
+    services.edit_item(document=document, version=1, kind="directives", index=0, text="UBND xã An Bình giải phóng mặt bằng.")
+    first, second = _fresh(document).draft["directives"]
+
+    services.merge_directives(document=document, version=2, index=0)
+
+    (merged,) = _fresh(document).draft["directives"]
+    assert merged["text"] == f"UBND xã An Bình giải phóng mặt bằng. {second['text']}"
+    assert (merged["start"], merged["end"]) == (first["start"], second["end"])
+
+
 def test_it_drops_an_item(document):
     difficulties = len(document.draft["difficulties"])
     services.drop_item(document=document, version=1, kind="difficulties", index=0)

@@ -420,12 +420,21 @@ def edit_item(*, document: SourceDocument, version: int, kind: str, index: int, 
     return _save_draft(document, current, draft)
 
 
+def _as_in_source(text: str, item: dict[str, Any]) -> bool:
+    """Whether the item's text is still the source text at its offsets (spaces aside)."""
+    start, end = item.get("start"), item.get("end")
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    return " ".join(text[start:end].split()) == " ".join((item.get("text") or "").split())
+
+
 @transaction.atomic
 def split_directive(*, document: SourceDocument, version: int, index: int, offset: int) -> SourceDocument:
     """Split directive ``index`` at character ``offset`` of its text into two directives.
 
     Both keep the issuer, assignees, units, deadline and topic; their offsets into the source
-    follow the cut. Side effects: the draft and version (+1).
+    follow the cut (a text the office edited keeps the offsets of its whole source sentence).
+    Side effects: the draft and version (+1).
     """
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
@@ -442,10 +451,11 @@ def split_directive(*, document: SourceDocument, version: int, index: int, offse
         raise DraftError(_("%(item)s: cả hai phần sau khi tách phải có nội dung.") % {"item": _where("directives", index)})
     first, second = copy.deepcopy(item), copy.deepcopy(item)
     first["text"], second["text"] = head.strip(), tail.strip()
-    if item.get("start") is not None:
+    if _as_in_source(current.text, item):
         base = item["start"]
         first["end"] = base + len(head.rstrip())
         second["start"] = base + offset + (len(tail) - len(tail.lstrip()))
+    # an edited text keeps pointing at the whole source sentence it came from
     items[index : index + 1] = [first, second]
     return _save_draft(document, current, draft)
 
@@ -455,7 +465,7 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
     """Merge directive ``index`` with the next one into one directive.
 
     The text runs from the first's start to the second's end in the source (or the two texts
-    joined when typed by hand); assignees and units are united; the deadline is the first
+    joined when the office edited them); assignees and units are united; the deadline is the first
     one set. Side effects: the draft and version (+1).
     """
     current = _locked(document, version)
@@ -466,12 +476,15 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
         raise DraftError(_("%(item)s: là chỉ đạo cuối cùng, không có chỉ đạo sau để gộp.") % {"item": _where("directives", index)})
     second = items[index + 1]
     merged = copy.deepcopy(first)
-    if first.get("start") is not None and second.get("end") is not None and first["start"] < second["end"]:
+    if _as_in_source(current.text, first) and _as_in_source(current.text, second) and first["start"] < second["end"]:
         merged["text"] = " ".join(current.text[first["start"] : second["end"]].split())
         merged["end"] = second["end"]
-    else:
+    else:  # texts the office edited: keep their words, and the span of both sources when known
         merged["text"] = f"{first['text']} {second['text']}"
-        merged["start"] = merged["end"] = None
+        if first.get("start") is None or second.get("end") is None or first["start"] >= second["end"]:
+            merged["start"] = merged["end"] = None
+        else:
+            merged["end"] = second["end"]
     merged["assignees"] = list(dict.fromkeys([*first.get("assignees", []), *second.get("assignees", [])]))
     merged["assignee_spans"] = [*first.get("assignee_spans", []), *second.get("assignee_spans", [])]
     merged["units"] = list(dict.fromkeys([*first.get("units", []), *second.get("units", [])]))
