@@ -129,3 +129,12 @@ def test_every_locality_points_at_its_own_text_and_has_its_info():
     for span, info in zip(doc.localities, doc.locality_info, strict=True):
         assert doc.text[span.start : span.end] == span.text
         assert span.label == f"{info['level']} {info['name']}"
+
+
+def test_former_units_and_bracketed_districts_only_say_where():
+    text = (
+        "Chiều 5/8, đồng chí Lê Văn Bình, Phó Chủ tịch UBND tỉnh làm việc tại xã Hoằng Hóa "
+        "(trước đây là xã Hoằng Đồng, huyện Hoằng Hóa) về 6 tháng đầu năm 2025.\n"
+    )
+    doc = process(text)
+    assert [s.label for s in doc.localities] == ["xã Hoằng Hóa"]

@@ -89,7 +89,10 @@ _REPORT_CUE = re.compile(
 _SPEAK_AFTER = re.compile(
     r"^\s*(?:đã\s+)?(?:phát biểu|báo cáo|trình bày|thảo luận|tham luận|giải trình|kiến nghị|đề xuất)"
 )
-_NOT_BEFORE = re.compile(r"(?:thôn|bản|tổ dân phố|khu phố|xóm|ấp|làng|thuộc|cũ|nguyên)\s*$")
+_NOT_BEFORE = re.compile(
+    r"(?<!\w)(?:thôn|bản|tổ dân phố|khu phố|xóm|ấp|làng|thuộc|cũ|nguyên|trước đây là|trước đây|"
+    r"trước là|sáp nhập|hợp nhất|sáp nhập từ|hợp nhất từ|trên cơ sở)\s*(?:\(\s*)?$"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -416,7 +419,7 @@ def find_places(doc: Document) -> None:
     for um in mentions:
         qualifier = (
             previous is not None
-            and re.fullmatch(r"\s*,\s*", doc.text[previous.end : um.start]) is not None
+            and re.fullmatch(r"\s*[,(]\s*", doc.text[previous.end : um.start]) is not None
             and _RANK.get(um.level, 0) > _RANK.get(previous.level, 0)
         )
         previous = um
