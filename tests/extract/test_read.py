@@ -13,7 +13,7 @@ from pypdf import PdfWriter
 
 from chidao.extract import read
 from chidao.extract.errors import ExtractError
-from chidao.extract.read import extract_file, html_plain_text, read_file
+from chidao.extract.read import extract_file, html_plain_text, read_bytes, read_file
 
 LEDE = "Sáng 5/4, đồng chí Lương Văn Hòa, Phó Chủ tịch UBND tỉnh đã làm việc với xã Minh Tiến."
 DIRECTIVE = "Đồng chí yêu cầu xã Minh Tiến hoàn thành giải phóng mặt bằng trước ngày 30/6/2026."
@@ -111,6 +111,20 @@ def test_a_text_over_the_character_limit_is_refused(tmp_path, monkeypatch):
     f.write_text("ă" * 101)
     with pytest.raises(ExtractError, match=r"dai\.txt: text too long \(101 characters"):
         read_file(f)
+
+
+def test_an_upload_is_read_by_its_name_with_the_same_checks(tmp_path, monkeypatch):
+    d = docx.Document()
+    d.add_paragraph(LEDE)
+    buf = io.BytesIO()
+    d.save(buf)
+    assert read_bytes(buf.getvalue(), "tai-len.docx") == LEDE
+    assert read_bytes(LEDE.encode(), "tai-len.txt") == LEDE
+    with pytest.raises(ExtractError, match=r"tai-len\.odt: unsupported file type"):
+        read_bytes(b"x", "tai-len.odt")
+    monkeypatch.setattr(read, "MAX_TEXT_BYTES", 10)
+    with pytest.raises(ExtractError, match=r"tai-len\.txt: file too large"):
+        read_bytes(LEDE.encode(), "tai-len.txt")
 
 
 def test_standard_input_is_read_as_utf8_text():

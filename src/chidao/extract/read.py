@@ -293,23 +293,43 @@ def pdf_text(data: bytes, source: str) -> str:
 # ---------------------------------------------------------------- entry points
 
 
-def read_file(path: str | Path, *, stdin: BinaryIO | None = None) -> str:
-    """The raw text of a file by its extension (``"-"`` reads UTF-8 text from standard input)."""
-    source = str(path)
+def _suffix(source: str) -> str:
     suffix = Path(source).suffix.lower() if source != "-" else ".txt"
-    if suffix in (".docx", ".pdf"):
-        data = _read_bytes(path, MAX_DOC_BYTES)
-        text = docx_text(data, source) if suffix == ".docx" else pdf_text(data, source)
-    elif suffix in (".html", ".htm"):
-        # saved pages can carry inline pictures: the limit of documents
-        text = html_text(_decode_html(_read_bytes(path, MAX_DOC_BYTES), source), source)
-    elif suffix in ("", ".txt", ".text", ".md"):
-        text = decode_text(_read_bytes(path, MAX_TEXT_BYTES, stdin), source)
-    else:
+    if suffix in ("", ".text", ".md"):
+        return ".txt"
+    if suffix not in SUPPORTED:
         raise ExtractError(
             source, f"unsupported file type {suffix!r} (supported: {', '.join(SUPPORTED)})"
         )
-    return _check_chars(text, source)
+    return suffix
+
+
+def _limit_for(suffix: str) -> int:
+    # saved web pages can carry inline pictures: they get the limit of documents
+    return MAX_TEXT_BYTES if suffix == ".txt" else MAX_DOC_BYTES
+
+
+def read_bytes(data: bytes, name: str) -> str:
+    """The raw text of a file's content, by the extension of ``name`` (an upload, say).
+    Same checks and errors as :func:`read_file`."""
+    suffix = _suffix(name)
+    _limit(name, data, _limit_for(suffix))
+    if suffix == ".docx":
+        text = docx_text(data, name)
+    elif suffix == ".pdf":
+        text = pdf_text(data, name)
+    elif suffix in (".html", ".htm"):
+        text = html_text(_decode_html(data, name), name)
+    else:
+        text = decode_text(data, name)
+    return _check_chars(text, name)
+
+
+def read_file(path: str | Path, *, stdin: BinaryIO | None = None) -> str:
+    """The raw text of a file by its extension (``"-"`` reads UTF-8 text from standard input)."""
+    source = str(path)
+    suffix = _suffix(source)
+    return read_bytes(_read_bytes(path, _limit_for(suffix), stdin), source)
 
 
 def extract_file(path: str | Path, options: Options | None = None) -> dict[str, Any]:
