@@ -363,3 +363,18 @@ def test_an_honorific_at_the_start_of_a_sentence_is_not_part_of_the_name():
         "Ông Lý Văn Páo, Chủ tịch UBND xã Bắc Hà cho biết xã đã hoàn thành kế hoạch. Bà Hà Thị Mơ phát biểu."
     )
     assert roster(doc) == {"Lý Văn Páo": ["Chủ tịch UBND xã Bắc Hà"], "Hà Thị Mơ": []}
+
+
+def test_several_titles_may_stand_before_the_name():
+    doc = read(
+        "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh Lê Ngọc Châu phát biểu.\n"
+        "Dự có ông Hồ Văn Bình, Giám đốc Sở Tài chính, Phó Chủ tịch UBND tỉnh Trần Thị Hoa."
+    )
+    r = roster(doc)
+    assert r["Lê Ngọc Châu"] == ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"]
+    assert r["Trần Thị Hoa"] == ["Phó Chủ tịch UBND tỉnh"]
+
+
+def test_a_list_of_titled_names_before_a_verb_keeps_each_title_with_its_name():
+    doc = read("Bí thư Tỉnh ủy Lê Văn An, Chủ tịch UBND tỉnh Hồ Thị Bình chủ trì buổi làm việc.")
+    assert roster(doc) == {"Lê Văn An": ["Bí thư Tỉnh ủy"], "Hồ Thị Bình": ["Chủ tịch UBND tỉnh"]}

@@ -131,6 +131,8 @@ _DATELINE = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
     r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
+_COMMA_BEFORE = re.compile(r",\s*$")
+_HONORIFIC_ONLY = re.compile(r"\s*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?")
 _HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})
 _LIST_GAP = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:(?:đồng chí|ông|bà)\s+)?")
 _CAPTION_MAX_WORDS = 30
@@ -316,6 +318,45 @@ class _Scanner:
                 return h, title
         return name.start, None
 
+    def _segment_start(self, line_start: int, end: int) -> int:
+        seg_from = max(line_start, end - 160)
+        seg = self.text[seg_from:end]
+        return seg_from + max(seg.rfind(c) for c in ',;:.!?(“"') + 1
+
+    def earlier_titles(self, h: int) -> tuple[int, list[Span]]:
+        """Titles before a title before a name: "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch
+        UBND tỉnh Lê Văn An" (not when they follow another person's name)."""
+        line_start, _ = self.line_bounds(h)
+        titles: list[Span] = []
+        start = h
+        for _ in range(3):
+            m = _COMMA_BEFORE.search(self.text, max(line_start, start - 3), start)
+            if not m:
+                break
+            comma = m.start()
+            seg_start = self._segment_start(line_start, comma)
+            heads = self._between(self.head_starts, seg_start, comma)
+            if not heads or self.title_end(heads[0], comma) < comma:
+                break
+            if self._between(self.full_starts, heads[0], comma):
+                break  # "Bí thư Tỉnh ủy Lê Văn An, Chủ tịch UBND tỉnh ...": another person
+            if not _HONORIFIC_ONLY.fullmatch(self.folded[seg_start : heads[0]]):
+                break
+            titles.insert(0, self.doc.span(heads[0], comma, "title", "title-before"))
+            start = heads[0]
+        if titles:
+            # another person's name right before: "Lê Văn An, Giám đốc Sở ..., Phó ..."
+            before = self.text[max(line_start, start - 3) : start]
+            if before.rstrip().endswith(","):
+                prev_end = start - len(before) + before.rstrip().rfind(",")
+                prev_start = self._segment_start(line_start, prev_end)
+                if any(
+                    self.names[k].end == prev_end
+                    for k in self._between(self.full_starts, prev_start, prev_end)
+                ):
+                    return h, []
+        return start, titles
+
     def titles_after(self, name: Span) -> tuple[int, list[Span]]:
         """The titles written after ``name``: ", T1, T2" or " - T1"."""
         _, line_end = self.line_bounds(name.end)
@@ -350,6 +391,9 @@ class _Scanner:
             if _PLACE_BEFORE.search(self.folded, max(0, start - 12), start):
                 continue
             before_start, before = self.title_before(name)
+            earlier: list[Span] = []
+            if before is not None:
+                before_start, earlier = self.earlier_titles(before_start)
             end, after = self.titles_after(name)
             honorific = _HONORIFIC.search(self.folded, max(0, start - 20), start) is not None
             n_syll = len(name.text.split())
@@ -370,7 +414,7 @@ class _Scanner:
             )
             if before is None and not after and not honorific and not colon and not listed:
                 continue
-            titles = ([before] if before is not None else []) + after
+            titles = earlier + ([before] if before is not None else []) + after
             # "Đại tá Lê Văn A - Chính ủy ...": the rank is a title of its own
             out.append(Occurrence(name, before_start, end, titles))
         return out
