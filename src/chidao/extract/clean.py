@@ -104,13 +104,26 @@ def lexicon() -> tuple[Entry, ...]:
 @lru_cache(maxsize=8192)
 def lexicon_kind(line: str) -> str | None:
     """The kind of boilerplate ``line`` is according to the lexicon, or None."""
-    if len(line) > 300:  # every entry is a short line
+    if len(line) > 220:  # every entry is a short line
         return None
     key = fold(line).strip().rstrip(".!?… ")
+    kind = _whole_lines().get(key)
+    if kind:
+        return kind
     for e in lexicon():
-        if e.matches(key):
+        if e.match != "line" and e.matches(key):
             return e.kind
     return None
+
+
+@lru_cache(maxsize=1)
+def _whole_lines() -> dict[str, str]:
+    """The lexicon's whole-line entries, for one lookup."""
+    out: dict[str, str] = {}
+    for e in lexicon():
+        if e.match == "line":
+            out.setdefault(e.pattern, e.kind)
+    return out
 
 
 def normalise_lines(raw: str) -> list[str]:
@@ -278,12 +291,12 @@ def _strip_glued(line: str, head: str) -> str:
     n = len(head)
     if not head or len(line) <= n:
         return line
-    hk = fold(head)
-    if fold(line[-n:]) == hk:
+    last, first = head[-1].lower(), head[0].lower()
+    if line[-1].lower() == last and fold(line[-n:]) == fold(head):
         cut = len(line) - n
         if line[cut - 1] in _SENTENCE_END + '”"' or not line[cut - 1].isspace():
             return line[:cut].rstrip()
-    if fold(line[:n]) == hk and line[n].isupper():
+    if line[0].lower() == first and line[n].isupper() and fold(line[:n]) == fold(head):
         return line[n:].lstrip()
     return line
 
