@@ -21,6 +21,12 @@ def _media_in_tmp(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "uploads"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hasher(settings):
+    # PBKDF2 with Django's iteration count costs ~0.3 s a login; hashing itself is Django's, tested upstream
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def unit_a(db):
     from chidao.organisation.models import Unit, UnitKind
