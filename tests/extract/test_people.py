@@ -378,3 +378,19 @@ def test_several_titles_may_stand_before_the_name():
 def test_a_list_of_titled_names_before_a_verb_keeps_each_title_with_its_name():
     doc = read("Bí thư Tỉnh ủy Lê Văn An, Chủ tịch UBND tỉnh Hồ Thị Bình chủ trì buổi làm việc.")
     assert roster(doc) == {"Lê Văn An": ["Bí thư Tỉnh ủy"], "Hồ Thị Bình": ["Chủ tịch UBND tỉnh"]}
+
+
+def test_without_any_cue_the_leader_the_lede_opens_with_chairs():
+    assert chairs(
+        read(
+            "Sáng 5/4, đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh đã đến động viên bà con vùng lũ."
+        )
+    ) == ["Lê Văn Tám"]
+    assert (
+        chairs(
+            read(
+                "Sáng 5/4, Sở Y tế tổ chức hội nghị với sự tham dự của đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh."
+            )
+        )
+        == []
+    )

@@ -533,6 +533,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         refs_by_sentence.setdefault(sent_index[s.start], []).append((a, b, m.person))
     chairs: set[int] = set()
     # 1. the lede: the first dateline paragraph's first sentence
+    subject: set[int] = set()  # the people the lede opens with, as a last resort
     for p in doc.paragraphs[:4]:
         if _DATELINE.match(doc.folded, p.start):
             first = doc.sentences_in(p)[:1]
@@ -547,6 +548,16 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                     if _LEDE_VERB.search(clause):
                         chairs.update(r[2] for r in g)
                         break
+                m = _DATELINE.match(doc.folded, p.start)
+                if (
+                    groups
+                    and m
+                    and re.fullmatch(
+                        r"[\s,]*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?",
+                        doc.folded[m.end() : groups[0][0][0]],
+                    )
+                ):
+                    subject.update(r[2] for r in groups[0])
             break
     weak: set[int] = set()
     for si, refs in refs_by_sentence.items():
@@ -587,7 +598,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
             if m and refs:
                 weak.add(_speaker_of(refs, s.start + m.start()))
     if not chairs:
-        chairs = weak
+        chairs = weak or subject
     for i in chairs:
         if not is_local(doc.people[i]):
             doc.people[i].is_chair = True
