@@ -438,3 +438,12 @@ def test_a_top_leader_s_colon_lead_is_a_directive_and_a_participant_s_is_not():
     )
     assert texts(doc) == ["Các địa phương cần đẩy nhanh giải ngân vốn đầu tư công."]
     assert issuers(doc) == ["Trần Thị Mai"]
+
+
+def test_a_topic_that_starts_like_an_order_but_states_a_result_is_not_a_directive():
+    doc = process(
+        ZONE
+        + "Phát triển kinh tế của huyện có nhiều chuyển biến tích cực. Xây dựng nông thôn mới đạt kết quả khá. "
+        "Xây dựng kế hoạch năm 2025 có tính khả thi cao."
+    )
+    assert texts(doc) == ["Xây dựng kế hoạch năm 2025 có tính khả thi cao."]

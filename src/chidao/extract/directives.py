@@ -95,6 +95,7 @@ class _Rx:
     report_verb: re.Pattern[str]
     ask: re.Pattern[str]
     then_ask: re.Pattern[str]
+    imperative_only: re.Pattern[str]
     kind_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -127,6 +128,9 @@ def _rx() -> _Rx:
             r"(?:đề nghị|yêu cầu|lưu ý|nhắc nhở|mong muốn)(?!\w)\s*:?\s*"
         ),
         report_verb=re.compile(rf"(?<!\w)(?:{_alt(lx['report'] + lx['say'])})(?!\w)"),
+        imperative_only=re.compile(
+            rf"\s*[\"“]?(?:{_alt(tuple(set(lx['imperative']) - set(lx['modal'] + lx['ask'] + lx['assign'])))})(?!\w)"
+        ),
         kind_of=kind_of,
     )
 
@@ -155,6 +159,7 @@ _FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
 )
 _RESULT = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|đã|được|vượt|bằng)(?!\w)")
+_STATE = re.compile(r"(?<!\w)(?:đã|được|đạt|có nhiều|có bước|chuyển biến|là|ngày càng|còn)(?!\w)")
 _MUST = re.compile(r"(?<!\w)(?:cần phải|cần|phải)(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
@@ -337,7 +342,13 @@ class _Reader:
         """Whether the clause at ``pos`` tells someone to act."""
         if self.rx.praise.match(self.f, pos, end):
             return False
-        if self.rx.start_cue.match(self.f, pos, end):
+        m = self.rx.start_cue.match(self.f, pos, end)
+        if m:
+            # "Phát triển kinh tế đạt nhiều kết quả": a topic, not an order
+            if self.rx.imperative_only.match(self.f, pos, end):
+                head = " ".join(self.f[m.end() : end].split()[:8])
+                if _STATE.search(head):
+                    return False
             return True
         if self.subject_end(pos, end) is not None:
             return True
