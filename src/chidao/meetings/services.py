@@ -185,6 +185,9 @@ def ingest_file(
         if path.is_dir():
             raise ExtractError(name, "is a directory")
         try:
+            size = path.stat().st_size
+            if size > readers.MAX_DOC_BYTES:
+                raise ExtractError(name, f"file too large ({size:,} bytes; the limit is {readers.MAX_DOC_BYTES:,} bytes)")
             data = path.read_bytes()
         except OSError as e:
             raise ExtractError(name, f"cannot read: {e.strerror or e}") from e
