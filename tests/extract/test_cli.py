@@ -83,6 +83,18 @@ def test_a_bad_published_date_is_a_usage_error_naming_the_value(folder, capsys):
     assert "invalid date '2024-13-45'" in capsys.readouterr().err
 
 
+def test_the_province_may_be_given_without_diacritics(folder):
+    code, out, _ = run([str(folder / "b" / "c.txt"), "--province", "ha tinh"])
+    assert code == 0
+    assert json.loads(out)["province"] == "Hà Tĩnh"
+
+
+def test_an_unknown_province_is_a_usage_error_naming_it(folder, capsys):
+    code, out, _ = run([str(folder / "a.txt"), "--province", "Atlantis"])
+    assert code == 2 and out == ""
+    assert "unknown province 'Atlantis'" in capsys.readouterr().err
+
+
 def test_the_publication_date_gives_the_year(folder):
     code, out, _ = run([str(folder / "a.txt"), "--published", "2026-04-06"])
     assert code == 0

@@ -31,6 +31,15 @@ def _date(value: str) -> dt.date:
         ) from None
 
 
+def _province(value: str) -> str:
+    from .units import province_name
+
+    name = province_name(value)
+    if not name:
+        raise argparse.ArgumentTypeError(f"unknown province {value!r}")
+    return name
+
+
 def _jobs(value: str) -> int:
     try:
         n = int(value)
@@ -54,7 +63,8 @@ def parser() -> argparse.ArgumentParser:
                     "per line; text: the cleaned text with the items marked")  # fmt: skip
     ap.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                     help="publication date of the page, for the year of the session")  # fmt: skip
-    ap.add_argument("--province", metavar="NAME", help="the province, when known")
+    ap.add_argument("--province", type=_province, metavar="NAME",
+                    help="the province, when known (with or without diacritics)")  # fmt: skip
     ap.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
                     help="worker processes (0: one per core)")  # fmt: skip
     ap.add_argument("-v", "--verbose", action="count", default=0, help="log progress (-vv: debug)")
