@@ -287,6 +287,11 @@ def test_each_family_name_starts_a_name(family):
 def test_the_lexicons_have_no_person_names_and_no_duplicates():
     lex = title_lexicon()
     assert len(set(lex.heads)) == len(lex.heads)
+    keys = [
+        tuple(line.split("\t")[:2]) for line in TITLES_PATH.read_text(encoding="utf-8").splitlines()
+    ]
+    keys = [k for k in keys if not k[0].startswith("#") and len(k) == 2]
+    assert len(keys) == len(set(keys))
     rows = [
         line
         for line in FAMILY_PATH.read_text(encoding="utf-8").splitlines()

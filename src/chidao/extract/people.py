@@ -287,7 +287,7 @@ class _Scanner:
             elif nxt and f"{ftok} {fold(nxt.group())}" in self.lex.stops:
                 break  # "... UBND tỉnh kiểm tra ...": a verb after the title
             elif ftok in self.lex.words:
-                if ftok == "dự" and not (nxt and fold(nxt.group()) == "khuyết"):
+                if ftok == "dự" and not (nxt and fold(nxt.group()) in ("khuyết", "án")):
                     break
                 if ftok == "và" and not (
                     nxt and (nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các"))
