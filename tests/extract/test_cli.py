@@ -151,6 +151,13 @@ def test_marks_nest_and_keep_the_text():
     assert marked == "⟦CHỈ ĐẠO Xã cần hoàn thành ⟦SỐ LIỆU 60%⟧ kế hoạch vốn.⟧ {hạn: 2026-06-30}"
 
 
+def test_crossing_marks_are_closed_and_reopened():
+    text = "abcdefghij"
+    marked = mark_text(text, [(0, 6, "A", ""), (3, 10, "B", "")])
+    assert marked == "⟦A abc⟦B def⟧⟧⟦B …ghij⟧"
+    assert marked.count("⟦") == marked.count("⟧")
+
+
 def test_render_text_names_the_date_province_and_chairs():
     record = {
         "source": "a.txt", "title": "Làm việc với xã Minh Tiến", "date": "2026-04-05",

@@ -55,21 +55,34 @@ def _items(record: dict[str, Any]) -> list[tuple[int, int, str, str]]:
 
 
 def mark_text(text: str, items: list[tuple[int, int, str, str]]) -> str:
-    """``text`` with ``⟦LABEL `` before and ``⟧{note}`` after each item; nested items nest."""
-    opens: dict[int, list[tuple[int, str]]] = {}
-    closes: dict[int, list[tuple[int, str]]] = {}
-    for start, end, label, note in items:
-        if not 0 <= start < end <= len(text):
-            continue
-        opens.setdefault(start, []).append((end, f"{OPEN}{label} "))
-        closes.setdefault(end, []).append((start, f"{CLOSE}{note}"))
-    out = []
+    """``text`` with ``⟦LABEL `` before and ``⟧{note}`` after each item.  Nested items nest;
+    an item that crosses another is closed and reopened (``⟦LABEL …`` ) so marks stay paired."""
+    opens: dict[int, list[int]] = {}
+    ends: dict[int, list[int]] = {}
+    spans = [it for it in items if 0 <= it[0] < it[1] <= len(text)]
+    for k, (start, end, _, _) in enumerate(spans):
+        opens.setdefault(start, []).append(k)
+        ends.setdefault(end, []).append(k)
+    out: list[str] = []
+    stack: list[int] = []
     for i in range(len(text) + 1):
-        # inner spans close first (the one that opened last), outer spans open first
-        for _, mark in sorted(closes.get(i, []), key=lambda x: -x[0]):
-            out.append(mark)
-        for _, mark in sorted(opens.get(i, []), key=lambda x: -x[0]):
-            out.append(mark)
+        closing = set(ends.get(i, []))
+        if closing:
+            reopen = []
+            while closing & set(stack):
+                k = stack.pop()
+                if k in closing:
+                    out.append(CLOSE + spans[k][3])
+                    closing.discard(k)
+                else:  # crossed: close for now, reopen after
+                    out.append(CLOSE)
+                    reopen.append(k)
+            for k in reversed(reopen):
+                out.append(f"{OPEN}{spans[k][2]} …")
+                stack.append(k)
+        for k in sorted(opens.get(i, []), key=lambda k: -spans[k][1]):  # outer first
+            out.append(f"{OPEN}{spans[k][2]} ")
+            stack.append(k)
         if i < len(text):
             out.append(text[i])
     return "".join(out)
