@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from scorer import assert_offsets
 
 from chidao.extract import extract_file, extract_text
+from chidao.extract.clean import clean, normalise_lines
 from chidao.extract.errors import ExtractError
 from chidao.extract.spans import Options
 
@@ -63,6 +64,16 @@ extract_text(FRAGMENTS[0])  # load the lexicons and unit tables before the deadl
 @given(report_like)
 def test_any_report_like_text_gives_a_record_whose_offsets_hold(raw):
     assert_offsets(extract_text(raw, Options(published=dt.date(2026, 5, 1))))
+
+
+@FAST
+@given(report_like)
+def test_the_cleaner_accounts_for_every_line(raw):
+    doc = clean(raw, Options())
+    kept = doc.text.split("\n") if doc.text else []
+    removed = set(doc.removed)
+    for line in normalise_lines(raw):
+        assert line in removed or any(k in line for k in kept), line
 
 
 @FAST
