@@ -447,3 +447,15 @@ def test_a_topic_that_starts_like_an_order_but_states_a_result_is_not_a_directiv
         "Xây dựng kế hoạch năm 2025 có tính khả thi cao."
     )
     assert texts(doc) == ["Xây dựng kế hoạch năm 2025 có tính khả thi cao."]
+
+
+def test_a_summary_lede_without_a_dateline_after_it_is_not_counted_twice():
+    doc = process(
+        "Bí thư Tỉnh ủy Đinh Văn Hào yêu cầu huyện Minh Hóa tập trung phát triển du lịch cộng đồng.\n"
+        "Trong hai ngày 5 và 6/4/2021, Thường trực Tỉnh ủy làm việc với huyện Minh Hóa.\n"
+        "Kinh tế của huyện tăng trưởng khá.\n"
+        "Kết luận, Bí thư Tỉnh ủy Đinh Văn Hào yêu cầu huyện Minh Hóa tập trung phát triển du lịch cộng đồng gắn với hang động."
+    )
+    assert texts(doc) == [
+        "huyện Minh Hóa tập trung phát triển du lịch cộng đồng gắn với hang động."
+    ]

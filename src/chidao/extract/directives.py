@@ -665,7 +665,31 @@ def find_directives(doc: Document) -> None:
             }
             items.append(Item(span, data))
             st.last_assignees, st.last_issuer = assignees, issuer
-    doc.directives = items
+    doc.directives = _without_summary_repeats(doc, items)
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", fold(text)))
+
+
+def _without_summary_repeats(doc: Document, items: list[Item]) -> list[Item]:
+    """Drop a directive of the first two paragraphs (a summary lede) that the body repeats."""
+    if len(doc.paragraphs) < 3:
+        return items
+    lede_end = doc.paragraphs[1].end
+    out = []
+    for i, it in enumerate(items):
+        if it.span.start < lede_end:
+            mine = _words(it.span.text)
+            repeated = any(
+                len(mine & _words(later.span.text)) >= 0.6 * len(mine)
+                for later in items[i + 1 :]
+                if later.span.start >= lede_end
+            )
+            if repeated:
+                continue
+        out.append(it)
+    return out
 
 
 _PARTICIPANTS = re.compile(
