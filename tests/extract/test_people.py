@@ -399,3 +399,14 @@ def test_without_any_cue_the_leader_the_lede_opens_with_chairs():
         )
         == []
     )
+
+
+def test_a_title_before_the_colon_of_a_list_is_shared_by_its_people():
+    doc = read(
+        "Dự buổi lễ có các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lê Tiến Hào, Phó Chủ tịch Thường trực HĐND tỉnh; "
+        "Mai Xuân Lâm, Phó Chủ tịch UBND tỉnh."
+    )
+    assert roster(doc) == {
+        "Lê Tiến Hào": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực HĐND tỉnh"],
+        "Mai Xuân Lâm": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
+    }

@@ -131,6 +131,7 @@ _DATELINE = re.compile(
     r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
     r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
+_GROUP_LEAD = re.compile(r"(?<!\w)các đồng chí\s+")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _HONORIFIC_ONLY = re.compile(r"\s*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?")
 _HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})
@@ -323,6 +324,25 @@ class _Scanner:
         seg = self.text[seg_from:end]
         return seg_from + max(seg.rfind(c) for c in ',;:.!?(“"') + 1
 
+    def group_title(self, start: int) -> Span | None:
+        """The title shared by a list: "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lê Văn An,
+        Phó Chủ tịch UBND tỉnh; Hồ Thị Bình, ..." gives both "Ủy viên Ban Thường vụ Tỉnh ủy"."""
+        line_start, _ = self.line_bounds(start)
+        window = self.folded[max(line_start, start - 400) : start]
+        m = None
+        for m in _GROUP_LEAD.finditer(window):
+            pass
+        if m is None:
+            return None
+        h = max(line_start, start - 400) + m.end()
+        colon = self.folded.find(":", h, start)
+        if colon < 0 or h not in self.heads_at or self.title_end(h, colon) < colon:
+            return None
+        between = self.folded[colon:start]
+        if "." in between or any(c in between for c in "()"):
+            return None
+        return self.doc.span(h, colon, "title", "title-group")
+
     def earlier_titles(self, h: int) -> tuple[int, list[Span]]:
         """Titles before a title before a name: "Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch
         UBND tỉnh Lê Văn An" (not when they follow another person's name)."""
@@ -414,7 +434,13 @@ class _Scanner:
             )
             if before is None and not after and not honorific and not colon and not listed:
                 continue
-            titles = earlier + ([before] if before is not None else []) + after
+            group = self.group_title(name.start) if before is None else None
+            titles = (
+                ([group] if group else [])
+                + earlier
+                + ([before] if before is not None else [])
+                + after
+            )
             # "Đại tá Lê Văn A - Chính ủy ...": the rank is a title of its own
             out.append(Occurrence(name, before_start, end, titles))
         return out
