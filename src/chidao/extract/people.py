@@ -329,11 +329,10 @@ class _Scanner:
         Phó Chủ tịch UBND tỉnh; Hồ Thị Bình, ..." gives both "Ủy viên Ban Thường vụ Tỉnh ủy"."""
         line_start, _ = self.line_bounds(start)
         window = self.folded[max(line_start, start - 400) : start]
-        m = None
-        for m in _GROUP_LEAD.finditer(window):
-            pass
-        if m is None:
+        leads = list(_GROUP_LEAD.finditer(window))
+        if not leads:
             return None
+        m = leads[-1]
         h = max(line_start, start - 400) + m.end()
         colon = self.folded.find(":", h, start)
         if colon < 0 or h not in self.heads_at or self.title_end(h, colon) < colon:
