@@ -459,3 +459,15 @@ def test_a_summary_lede_without_a_dateline_after_it_is_not_counted_twice():
     assert texts(doc) == [
         "huyện Minh Hóa tập trung phát triển du lịch cộng đồng gắn với hang động."
     ]
+
+
+def test_a_request_to_a_unit_ending_with_a_colon_gives_the_assignee_of_the_list():
+    doc = process(
+        LEDE + "Kết luận, đồng chí Trịnh Văn Phúc yêu cầu UBND huyện Yên Định:\n"
+        "- Tập trung chỉ đạo thu hoạch lúa vụ mùa\n- Rà soát quy hoạch cụm công nghiệp"
+    )
+    assert texts(doc) == [
+        "- Tập trung chỉ đạo thu hoạch lúa vụ mùa",
+        "- Rà soát quy hoạch cụm công nghiệp",
+    ]
+    assert assignees(doc) == [["UBND huyện Yên Định"], ["UBND huyện Yên Định"]]

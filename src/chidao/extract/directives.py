@@ -645,6 +645,12 @@ def find_directives(doc: Document) -> None:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
             span = doc.span(start, end, "directive", rule)
+            if span.text.endswith(":") and r.rx.agent.match(doc.folded, span.start, span.end):
+                if not r.rx.modal.search(doc.folded, span.start, span.end):
+                    # "Đồng chí yêu cầu các địa phương:" then a list: who the list is for
+                    who = doc.span(span.start, span.end - 1, "assignee", "list-lead")
+                    st.last_assignees, st.last_issuer = [who], issuer
+                    continue
             if len(span.text.split()) < 3:
                 continue
             explicit = r.assignee(subject_at, span.end) if subject_at is not None else None
