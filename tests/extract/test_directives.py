@@ -471,3 +471,10 @@ def test_a_request_to_a_unit_ending_with_a_colon_gives_the_assignee_of_the_list(
         "- Rà soát quy hoạch cụm công nghiệp",
     ]
     assert assignees(doc) == [["UBND huyện Yên Định"], ["UBND huyện Yên Định"]]
+
+
+def test_a_request_to_the_province_is_a_petition_not_a_directive():
+    doc = process(
+        ZONE + "Huyện đề nghị tỉnh hỗ trợ kinh phí làm đường. Huyện cần rà soát quy hoạch."
+    )
+    assert texts(doc) == ["Huyện cần rà soát quy hoạch."]

@@ -160,6 +160,10 @@ _FIGURE = re.compile(
 )
 _RESULT = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|đã|được|vượt|bằng)(?!\w)")
 _STATE = re.compile(r"(?<!\w)(?:đã|được|đạt|có nhiều|có bước|chuyển biến|là|ngày càng|còn)(?!\w)")
+_UPWARD = re.compile(
+    r"(?:đề nghị|yêu cầu|kiến nghị|mong muốn)\s+(?:với\s+)?(?:tỉnh|trung ương|ubnd tỉnh|hđnd tỉnh|"
+    r"thường trực tỉnh ủy|ban thường vụ tỉnh ủy|chính phủ|các bộ|bộ|cấp trên)(?!\w)"
+)
 _MUST = re.compile(r"(?<!\w)(?:cần phải|cần|phải)(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
@@ -379,6 +383,8 @@ class _Reader:
             return None
         if not people and self.refs_in(pos, m.start()):
             return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
+        if _UPWARD.match(self.f, m.start(), end):
+            return None  # "Huyện đề nghị tỉnh hỗ trợ ...": a petition to the province
         return m.start()
 
     def unit_colon(self, s: Span) -> tuple[Span, int] | None:
