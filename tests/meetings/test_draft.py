@@ -219,3 +219,88 @@ def test_the_office_discards_a_document_and_ingesting_it_again_brings_it_back(do
 
     again, created = services.ingest_text(text=AN_BINH, filename="", province_code="38", actor=office)
     assert (again.pk, created, again.status, again.version) == (document.pk, False, DocumentStatus.REVIEW, 3)
+
+
+# ---------------------------------------------------------------- units of the session's time, bodies in long assignees
+
+from chidao.meetings.draft import UnitRef, longest_known_unit, names_provincial_body  # noqa: E402
+
+OLD_XA = UnitRef(3, "Xã Tân Phúc", legacy=True, local=True)
+NEW_XA = UnitRef(4, "Xã Tân Phúc", legacy=False, local=True)
+
+
+def test_it_prefers_today_s_commune_after_the_reform_and_the_old_one_before():
+    both = _lookup({"UBND xã Tân Phúc": [OLD_XA, NEW_XA], "xã Tân Phúc": [OLD_XA, NEW_XA]})
+    assert suggest_units(["UBND xã Tân Phúc"], [], both, on=dt.date(2026, 2, 3)) == ([4], False)
+    assert suggest_units(["UBND xã Tân Phúc"], [], both, on=dt.date(2024, 11, 5)) == ([3], False)
+    assert suggest_units(["UBND xã Tân Phúc"], [], both, on=dt.date(2025, 7, 1)) == ([4], False)
+    assert suggest_units([], ["xã Tân Phúc"], both, on=dt.date(2023, 9, 14)) == ([3], False)
+
+
+def test_it_finds_the_longest_unit_name_inside_a_long_assignee():
+    known = [UnitRef(1, "UBND tỉnh"), UnitRef(2, "Văn phòng UBND tỉnh"), UnitRef(5, "Văn phòng Ủy ban nhân dân tỉnh"),
+             UnitRef(9, "Xã Tân Phúc", local=True)]
+    assert longest_known_unit("Văn phòng UBND tỉnh theo dõi, đôn đốc việc", known) == [UnitRef(2, "Văn phòng UBND tỉnh")]
+    assert longest_known_unit("UBND xã tân phúc khẩn trương", known) == [known[3]]
+    assert longest_known_unit("Chủ tịch UBND các xã", known) == []
+    units = suggest_units(["Văn phòng UBND tỉnh theo dõi, đôn đốc việc"], ["xã Tân Phúc"], _lookup({}), known=lambda: known)
+    assert units == ([2], False)
+
+
+@pytest.mark.parametrize(
+    ("assignee", "provincial"),
+    [
+        ("Sở Tài chính", True),
+        ("các sở, ngành", True),
+        ("Văn phòng UBND tỉnh theo dõi, đôn đốc việc", True),
+        ("Công an tỉnh", True),
+        ("Bộ Chỉ huy Quân sự tỉnh", True),
+        ("Ban Tổ chức Tỉnh ủy", True),
+        ("UBND tỉnh", True),
+        ("Công an xã", False),
+        ("Ban Chỉ huy Quân sự xã Tân Phúc", False),
+        ("UBND xã Tân Phúc", False),
+        ("cấp ủy, chính quyền địa phương", False),
+        ("Mỗi cán bộ, công chức của xã", False),
+    ],
+)
+def test_it_tells_a_provincial_body_from_a_local_one(assignee, provincial):
+    assert names_provincial_body(assignee) is provincial
+
+
+def test_a_provincial_body_never_falls_back_to_a_commune():
+    lookup = _lookup({"xã Tân Phúc": [NEW_XA], "Công an tỉnh phối hợp với xã Tân Phúc": [NEW_XA]})
+    # the lookup's commune is dropped, and the session's locality is not used: the office chooses
+    assert suggest_units(["Công an tỉnh phối hợp với xã Tân Phúc"], ["xã Tân Phúc"], lookup) == ([], True)
+    assert suggest_units(["Văn phòng UBND tỉnh theo dõi"], ["xã Tân Phúc"], lookup, known=lambda: [NEW_XA]) == ([], True)
+    # the local government still goes to the session's locality
+    assert suggest_units(["chính quyền địa phương"], ["xã Tân Phúc"], lookup) == ([4], False)
+
+
+def _record(date, assignees):
+    return {"date": date, "title": "", "localities": ["xã Hoằng Phúc"], "locality_spans": [],
+            "directives": [{"text": "Giao việc.", "start": 0, "end": 10, "issuer": None, "assignees": assignees}]}
+
+
+def test_the_draft_of_a_report_takes_the_units_of_its_time_and_bodies_inside_long_assignees(db):
+    from chidao.organisation.models import Unit, UnitKind
+
+    old = Unit.objects.create(province_code="38", kind=UnitKind.LEGACY_COMMUNE, level="xã", name="Xã Hoằng Phúc",
+                              short_name="Hoằng Phúc", code="15001", valid_to=dt.date(2025, 6, 30))
+    new = Unit.objects.create(province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Hoằng Phúc",
+                              short_name="Hoằng Phúc", code="90115")
+    office = Unit.objects.create(province_code="38", kind=UnitKind.DEPARTMENT, level="văn phòng", name="Văn phòng UBND tỉnh")
+    Unit.objects.create(province_code="42", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Nội vụ")
+    suggest, known = services._suggester("38"), services._known_units("38")
+
+    def units(date, assignees):
+        return build_draft(_record(date, assignees), suggest, known)["directives"][0]["units"]
+
+    assert units("2026-01-15", ["UBND xã Hoằng Phúc"]) == [new.pk]
+    assert units("2024-10-02", ["UBND xã Hoằng Phúc"]) == [old.pk]
+    assert units("2026-01-15", ["Văn phòng UBND tỉnh theo dõi, đôn đốc việc"]) == [office.pk]
+    # an alias of a body: the old name of the department is found inside the text too
+    assert units("2026-01-15", ["Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo"]) == [office.pk]
+    # another province's department is not known here: the office chooses
+    draft = build_draft(_record("2026-01-15", ["Sở Nội vụ hướng dẫn thực hiện"]), suggest, known)
+    assert (draft["directives"][0]["units"], draft["directives"][0]["needs_choice"]) == ([], True)

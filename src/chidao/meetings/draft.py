@@ -21,12 +21,14 @@ choose. Nothing here touches the database: unit suggestions come from a function
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from chidao.extract.spans import fold, strip_marks
 from chidao.meetings.models import ItemKind, SessionKind
 
 # draft key -> the kind of SessionItem it becomes (directives become Directive rows)
@@ -84,8 +86,106 @@ _LOCAL_RE = re.compile(
     re.IGNORECASE,
 )
 
-UnitSuggester = Callable[[str], list[int]]
-"""Given an assignee or locality text, the ids of the units it names (best first)."""
+# the first day of the two-tier local government: reports before it name pre-2025 units
+REFORM_DATE = dt.date(2025, 7, 1)
+
+# an assignee that names a provincial body: a department ("Sở"), or a body of the province
+# ("Văn phòng UBND tỉnh", "Công an tỉnh", "Ban Tổ chức Tỉnh ủy", "Bộ Chỉ huy Quân sự tỉnh")
+_PROVINCIAL_HEAD_RE = re.compile(
+    r"^(?:các |mọi )?(?:sở|bộ chỉ huy|kho bạc|cục thuế|bảo hiểm xã hội tỉnh|"
+    r"ubnd tỉnh|ủy ban nhân dân tỉnh|uỷ ban nhân dân tỉnh|hđnd tỉnh|hội đồng nhân dân tỉnh|"
+    r"thường trực tỉnh ủy|thường trực tỉnh uỷ|ban thường vụ tỉnh ủy|ban thường vụ tỉnh uỷ)\b",
+    re.IGNORECASE,
+)
+_BODY_HEAD_RE = re.compile(
+    r"^(?:các |mọi )?(?:ban|văn phòng|công an|ủy ban|uỷ ban|ubnd|ubmttq|mttq|mặt trận|đảng ủy|đảng uỷ|"
+    r"đài|báo|trung tâm|chi cục|cục|hội|liên đoàn|tỉnh đoàn|đoàn thanh niên|thanh tra)\b",
+    re.IGNORECASE,
+)
+_PROVINCE_WORD_RE = re.compile(r"\btỉnh\b|\btỉnh (?:ủy|uỷ)\b|\btỉnh đoàn\b", re.IGNORECASE)
+_LOCAL_WORD_RE = re.compile(r"\b(?:xã|phường|huyện|thị trấn|thị xã|đặc khu|thôn|khu phố)\b", re.IGNORECASE)
+
+
+class UnitRef(NamedTuple):
+    """A unit as the draft needs it: its id, name, and whether it is pre-2025 or territorial."""
+
+    pk: int
+    name: str = ""
+    legacy: bool = False  # a unit that ended with the July 2025 reform (district, old commune)
+    local: bool = False  # a commune, ward, special zone, district or old commune
+
+
+UnitSuggester = Callable[[str], Sequence["UnitRef | int"]]
+"""Given an assignee or locality text, the units it names (best first)."""
+
+KnownUnits = Callable[[], Sequence[UnitRef]]
+"""Every unit name of the province (aliases included, one UnitRef per name): the units an
+assignee can contain ("Văn phòng UBND tỉnh theo dõi, đôn đốc việc")."""
+
+
+def _ref(value: UnitRef | int) -> UnitRef:
+    return value if isinstance(value, UnitRef) else UnitRef(int(value))
+
+
+def session_date(record: dict[str, Any]) -> dt.date | None:
+    """The session's date from a record or draft (``None`` when missing or not ISO)."""
+    try:
+        return dt.date.fromisoformat(record.get("date") or "")
+    except (TypeError, ValueError):
+        return None
+
+
+def prefer_era(refs: Sequence[UnitRef | int], on: dt.date | None) -> list[UnitRef]:
+    """``refs`` with the units of the session's time first (a stable reordering).
+
+    A session before July 2025 speaks of the units of its time (the old commune or district);
+    a later or undated one of today's units. The legacy commune and today's commune often
+    share a name, so the lookup finds both.
+    """
+    refs = [_ref(r) for r in refs]
+    old = on is not None and on < REFORM_DATE
+    return sorted(refs, key=lambda r: r.legacy != old)
+
+
+def names_provincial_body(assignee: str) -> bool:
+    """Whether ``assignee`` names a body of the province, never a commune.
+
+    "Sở Tài chính", "Văn phòng UBND tỉnh theo dõi…", "Công an tỉnh", "Ban Tổ chức Tỉnh ủy",
+    "Bộ Chỉ huy Quân sự tỉnh" do; "Công an xã", "Ban Chỉ huy Quân sự xã", "UBND xã" do not.
+    """
+    text = " ".join(assignee.split())
+    if _PROVINCIAL_HEAD_RE.match(text):
+        return True
+    if not _BODY_HEAD_RE.match(text):
+        return False
+    province = _PROVINCE_WORD_RE.search(text)
+    local = _LOCAL_WORD_RE.search(text)
+    return province is not None and (local is None or province.start() < local.start())
+
+
+def _words_key(text: str) -> str:
+    """Search words: lower case, no diacritics, punctuation as spaces (" van phong ubnd tinh ")."""
+    return " " + " ".join(re.sub(r"[^\w]+", " ", strip_marks(fold(text or ""))).split()) + " "
+
+
+def longest_known_unit(assignee: str, known: Sequence[UnitRef], on: dt.date | None = None) -> list[UnitRef]:
+    """The units whose name is the longest one written inside ``assignee`` (whole words).
+
+    "Văn phòng UBND tỉnh theo dõi, đôn đốc việc" → Văn phòng UBND tỉnh (not UBND tỉnh). Names
+    of a single word are ignored. Units of the session's time come first.
+    """
+    text = _words_key(assignee)
+    best: list[UnitRef] = []
+    best_len = 0
+    for ref in known:
+        name = _words_key(ref.name)
+        if name.count(" ") < 3 or len(name) < best_len or name not in text:
+            continue
+        if len(name) > best_len:
+            best, best_len = [], len(name)
+        if ref.pk not in {b.pk for b in best}:
+            best.append(ref)
+    return prefer_era(best, on)
 
 
 def _span_item(item: dict[str, Any], *extra: str) -> dict[str, Any]:
@@ -114,34 +214,47 @@ def session_kind(record: dict[str, Any]) -> str:
 
 
 def suggest_units(
-    assignees: list[str], localities: list[str], suggest: UnitSuggester
+    assignees: list[str],
+    localities: list[str],
+    suggest: UnitSuggester,
+    *,
+    on: dt.date | None = None,
+    known: KnownUnits | None = None,
 ) -> tuple[list[int], bool]:
     """The units a directive's assignees name, and whether the office must still choose.
 
-    Each assignee is looked up; one that names the local government ("cấp ủy, chính quyền
-    địa phương", "xã") stands for the session's localities; a directive with no assignee goes
-    to the session's localities. Any other assignee that names no unit ("các sở, ngành")
-    sets ``needs_choice``.
+    Each assignee is looked up (units of the session's time first: ``on`` before July 2025
+    prefers pre-2025 units); when the lookup finds nothing, the longest unit name of
+    ``known`` written inside the assignee is taken. An assignee that names the local
+    government ("cấp ủy, chính quyền địa phương", "xã") stands for the session's localities;
+    one that names a provincial body ("Sở …", "Văn phòng UBND tỉnh …") never gets a commune.
+    A directive with no assignee goes to the session's localities. Any other assignee that
+    names no unit ("các sở, ngành") sets ``needs_choice``.
     """
     units: list[int] = []
     needs_choice = False
 
-    def add(ids: list[int]) -> None:
-        for pk in ids:
-            if pk not in units:
-                units.append(pk)
+    def add(refs: list[UnitRef]) -> None:
+        for ref in refs:
+            if ref.pk not in units:
+                units.append(ref.pk)
 
-    def localities_units() -> list[int]:
-        found: list[int] = []
+    def localities_units() -> list[UnitRef]:
+        found: list[UnitRef] = []
         for name in localities:
-            found += suggest(name)[:1]
+            found += prefer_era(suggest(name), on)[:1]
         return found
 
     for assignee in assignees:
-        found = suggest(assignee)[:1]
+        provincial = names_provincial_body(assignee)
+        found = prefer_era(suggest(assignee), on)
+        if not found and known is not None:
+            found = longest_known_unit(assignee, known(), on)
+        if provincial:
+            found = [r for r in found if not r.local]
         if found:
-            add(found)
-        elif _LOCAL_RE.match(assignee.strip()) and localities_units():
+            add(found[:1])
+        elif not provincial and _LOCAL_RE.match(assignee.strip()) and localities_units():
             add(localities_units())
         else:
             needs_choice = True
@@ -152,9 +265,13 @@ def suggest_units(
     return units, needs_choice
 
 
-def build_draft(record: dict[str, Any], suggest: UnitSuggester) -> dict[str, Any]:
-    """The review-ready copy of ``record``: items as dicts with offsets, directives with units."""
+def build_draft(record: dict[str, Any], suggest: UnitSuggester, known: KnownUnits | None = None) -> dict[str, Any]:
+    """The review-ready copy of ``record``: items as dicts with offsets, directives with units.
+
+    ``known`` lists the province's unit names for assignees the lookup does not find whole.
+    """
     localities = list(record.get("localities") or [])
+    on = session_date(record)
     draft: dict[str, Any] = {
         "date": record.get("date"),
         "title": record.get("title") or "",
@@ -175,7 +292,7 @@ def build_draft(record: dict[str, Any], suggest: UnitSuggester) -> dict[str, Any
     }
     for d in record.get("directives") or []:
         assignees = [a for a in d.get("assignees") or [] if a]
-        units, needs_choice = suggest_units(assignees, localities, suggest)
+        units, needs_choice = suggest_units(assignees, localities, suggest, on=on, known=known)
         span = d.get("deadline_text") if isinstance(d.get("deadline_text"), dict) else None
         draft["directives"].append(
             {

@@ -31,7 +31,7 @@ from chidao.extract.record import content_hash
 from chidao.meetings import draft as drafts
 from chidao.meetings.models import Directive, DocumentStatus, Session, SessionItem, SourceDocument
 from chidao.organisation import services as organisation
-from chidao.organisation.models import Person, Unit
+from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind
 
 
 class MeetingsError(Exception):
@@ -63,11 +63,39 @@ def province_name(province_code: str) -> str | None:
         return None
 
 
+def _ref(unit: Unit) -> drafts.UnitRef:
+    return drafts.UnitRef(
+        unit.pk, unit.name, legacy=unit.kind in LEGACY_KINDS or unit.valid_to is not None,
+        local=unit.kind in (*LOCAL_KINDS, *LEGACY_KINDS),
+    )
+
+
 def _suggester(province_code: str) -> drafts.UnitSuggester:
-    def suggest(text: str) -> list[int]:
-        return [u.pk for u in organisation.find_units(province_code=province_code, text=text)]
+    def suggest(text: str) -> list[drafts.UnitRef]:
+        return [_ref(u) for u in organisation.find_units(province_code=province_code, text=text)]
 
     return suggest
+
+
+def _known_units(province_code: str) -> drafts.KnownUnits:
+    """The province's unit names and the aliases of its bodies, read once on first use."""
+    from functools import cache
+
+    from chidao.organisation.bodies import alias_keys
+
+    @cache
+    def known() -> tuple[drafts.UnitRef, ...]:
+        units = list(Unit.objects.filter(province_code=province_code).exclude(kind=UnitKind.PROVINCE))
+        refs = [_ref(u) for u in units]
+        by_key: dict[str, list[Unit]] = {}
+        for u in units:
+            by_key.setdefault(u.search_name, []).append(u)
+        for alias, names in alias_keys().items():
+            for name in names:
+                refs += [_ref(u)._replace(name=alias) for u in by_key.get(name, [])]
+        return tuple(refs)
+
+    return known
 
 
 def normalise_text(text: str) -> str:
@@ -117,7 +145,7 @@ def ingest_text(
         text=record.get("text") or "",
         title=(record.get("title") or "")[:500],
         record=record,
-        draft=drafts.build_draft(record, _suggester(province_code)),
+        draft=drafts.build_draft(record, _suggester(province_code), _known_units(province_code)),
         province_code=province_code,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
