@@ -13,11 +13,19 @@ The patterns of the genre:
 
 - after the name, separated by commas: "đồng chí Lê Văn An, Ủy viên Ban Thường vụ
   Tỉnh ủy, Phó Chủ tịch UBND tỉnh"; or a dash: "Đại tá Hồ Văn Ba - Chính ủy ...";
-- several people in a row, separated by semicolons;
+- several people in a row, separated by semicolons; a title before the colon of
+  such a list ("các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: A, ...; B, ...") is
+  shared by all; later names of a list need no title ("các đồng chí A, B và C");
 - before the name: "Phó Bí thư Thường trực Tỉnh ủy Lò Văn Cường", "Bí thư Huyện ủy
-  Mộc Châu Hà Văn Dũng:" (the name is the last 3-4 syllables of the capitalised run);
+  Mộc Châu Hà Văn Dũng:" (the name is the last 3-4 syllables of the capitalised run),
+  possibly after other titles ("Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh X");
 - title-only references ("đồng chí Bí thư Tỉnh ủy đề nghị") resolved to the one
   person of the document holding that title.
+
+A title ends before a pair of lower-case words of the lexicon's "stop" kind (verbs
+written right after a title: "... UBND tỉnh kiểm tra ...").  A person's titles are
+those of the mention that gives the most of them (ties: the most frequent, then the
+first).  ``doc.references`` has the whole of each named reference (titles and name).
 
 Mentions (``doc.mentions``, sorted by offset): kind "name" for every name,
 "title" for a title-only reference, "caption" for a paragraph that is only a
@@ -28,7 +36,8 @@ from the start of the paragraph to the colon, colon excluded).
 Chairs: the lede's leader ("đồng chí X, ..., đã có buổi làm việc với ..."), "X
 chủ trì", "dưới sự chủ trì của X", "Chủ trì hội nghị có các đồng chí: ...", and the
 leader who gives "phát biểu kết luận" / "Kết luận buổi làm việc, X ..."; failing
-all these, the leader who "phát biểu chỉ đạo".
+all these, the leader who "phát biểu chỉ đạo"; failing that, the person the lede
+opens with.  Lower-side officials (district, commune) never chair.
 """
 
 from __future__ import annotations
