@@ -11,11 +11,13 @@ Who speaks a paragraph, in order of precedence:
    ``data/directive_cues.tsv`` ("đồng chí Bí thư Tỉnh ủy Lê Văn An đề nghị ...",
    "Kết luận buổi làm việc, Chủ tịch UBND tỉnh ... ghi nhận ...", "đồng chí ... đã
    triển khai, quán triệt ...");
-2. a "Title Name:" lead at the start of the paragraph;
+2. a "Title Name:" lead at the start of the paragraph (a directive zone only for a
+   chair or a top leader of the province; otherwise a participant's opinion);
 3. a photo caption that is only a title and a name, placed right after the
    paragraph (news photos name the speaker of the paragraph before them);
 4. a lower-side subject of a speech verb ("Theo báo cáo ...", "lãnh đạo huyện ...
-   đã chỉ ra ...", "Nhiều ý kiến cho rằng ..."): the zone closes;
+   đã chỉ ra ...", "Nhiều ý kiến cho rằng ...") or a paragraph reporting figures
+   ("thu ngân sách đạt 120 tỷ đồng"): the zone closes;
 5. otherwise the speaker of the paragraph before goes on.
 
 In a leader's zone, a sentence is a directive when its clause (after openers such
@@ -26,8 +28,16 @@ as "Cùng với đó," and framing phrases such as "Về ...,") starts with a cu
 results and principles are not directives.  A summary lede printed before the
 dateline (a sapo) is not counted again.
 
+The layout of a conclusion notice is read too: "a) UBND huyện X:" then bullets
+("- Tập trung ..."), "b) Sở Tài chính: Chủ trì, ...".  A quoted instruction before
+its speaker ("“Các xã phải ...”, đồng chí nhấn mạnh") counts.  A summary lede that
+the body repeats is counted once.  ``Item.span.rule`` says which path found it
+(ask, assign, say, quote, speech, unit).
+
 Assignees: the subject as written; else those of the previous directive of the
-same speech; else the localities the session is about.  Deadlines: ``deadlines``.
+same speech; else the localities the session is about (for a conference about no
+locality, the bodies invited).  Issuer: the speaker; an unnamed speaker is the
+chair when there is one.  Deadlines: ``deadlines``.
 """
 
 from __future__ import annotations
