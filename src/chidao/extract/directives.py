@@ -49,7 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .deadlines import find_deadline
-from .people import canonical_title, is_leader
+from .people import canonical_title, is_leader, trie_pattern
 from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
@@ -88,7 +88,7 @@ def cue_lexicon() -> dict[str, tuple[str, ...]]:
 
 
 def _alt(entries: tuple[str, ...]) -> str:
-    return "|".join(re.escape(e) for e in sorted(set(entries), key=len, reverse=True))
+    return trie_pattern(entries)
 
 
 @dataclass(frozen=True)

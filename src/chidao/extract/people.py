@@ -111,8 +111,34 @@ def family_names() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(FAMILY_PATH))
 
 
+def trie_pattern(entries: tuple[str, ...] | list[str]) -> str:
+    """A regex alternation of ``entries`` built as a trie of their words, so that the
+    engine tries one branch per first word; longer entries win ("phó bí thư thường
+    trực" before "phó bí thư")."""
+    trie: dict[str, dict] = {}
+    for e in set(entries):
+        node = trie
+        for w in e.split(" "):
+            node = node.setdefault(w, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = []
+        for w in sorted((k for k in node if k), key=len, reverse=True):
+            rest = build(node[w])
+            branches.append(
+                re.escape(w)
+                + (f"(?: {rest})?" if "" in node[w] and rest else f" {rest}" if rest else "")
+            )
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie)
+
+
 def _alternation(entries: tuple[str, ...]) -> str:
-    return "|".join(re.escape(e) for e in sorted(set(entries), key=len, reverse=True))
+    return trie_pattern(entries)
 
 
 @lru_cache(maxsize=1)
