@@ -92,3 +92,10 @@ def test_a_time_of_day_may_stand_before_the_day():
         dt.date(2026, 3, 20),
         "trước 15h ngày 20/3",
     )
+
+
+def test_the_last_six_months_end_with_the_year():
+    assert deadline("hoàn thành trong 6 tháng cuối năm.") == (
+        dt.date(2026, 12, 31),
+        "trong 6 tháng cuối năm",
+    )

@@ -36,6 +36,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("quarter", re.compile(rf"(?<!\w){_MARK}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w){_YEAR}")),
     # 6 tháng đầu năm
     ("half", re.compile(r"(?<!\w)(?:trong|trước|hết)\s+6 tháng đầu năm" + _YEAR)),
+    # 6 tháng cuối năm: the end of the year
+    ("year", re.compile(r"(?<!\w)(?:trong|hết)\s+6 tháng cuối năm" + _YEAR)),
     # trong tháng 4, trước tháng 10/2026
     (
         "month",
