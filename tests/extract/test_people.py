@@ -410,3 +410,10 @@ def test_a_title_before_the_colon_of_a_list_is_shared_by_its_people():
         "Lê Tiến Hào": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch Thường trực HĐND tỉnh"],
         "Mai Xuân Lâm": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
     }
+
+
+def test_chu_tri_la_names_the_chair():
+    doc = read(
+        "Chủ trì buổi làm việc là đồng chí Lò Văn Mừng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh."
+    )
+    assert chairs(doc) == ["Lò Văn Mừng"]

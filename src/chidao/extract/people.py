@@ -625,7 +625,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         low = doc.folded[s.start : s.end]
         refs = sorted(refs)
         m = re.search(
-            r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|phiên họp)?\s*(?:có|gồm)",
+            r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|phiên họp)?\s*(?:có|gồm|là)(?!\w)",
             low,
         )
         if m:
