@@ -37,7 +37,7 @@ the body repeats is counted once.  ``Item.span.rule`` says which path found it
 Assignees: the subject as written; else those of the previous directive of the
 same speech; else the localities the session is about (for a conference about no
 locality, the bodies invited).  Issuer: the speaker; an unnamed speaker is the
-chair when there is one.  Deadlines: ``deadlines``.
+chair (the first named, when several chair).  Deadlines: ``deadlines``.
 """
 
 from __future__ import annotations
@@ -677,8 +677,8 @@ def find_directives(doc: Document) -> None:
             else:
                 assignees = list(fallback)
             deadline, deadline_text = find_deadline(doc, span)
-            if issuer is None and len(chairs) == 1:
-                issuer = chairs[0]  # an unnamed speaker in the conclusion: the chair
+            if issuer is None and chairs:
+                issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             data = {
                 "issuer": people[issuer].name.text if issuer is not None else None,
                 "assignees": assignees,
