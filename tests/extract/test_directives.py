@@ -478,3 +478,12 @@ def test_a_request_to_the_province_is_a_petition_not_a_directive():
         ZONE + "Huyện đề nghị tỉnh hỗ trợ kinh phí làm đường. Huyện cần rà soát quy hoạch."
     )
     assert texts(doc) == ["Huyện cần rà soát quy hoạch."]
+
+
+def test_an_instruction_before_its_speaker_ends_at_the_comma():
+    doc = process(
+        ZONE
+        + "Các xã phải hoàn thành dứt điểm việc giải phóng mặt bằng, đồng chí Bí thư Tỉnh ủy nhấn mạnh."
+    )
+    assert texts(doc) == ["Các xã phải hoàn thành dứt điểm việc giải phóng mặt bằng"]
+    assert assignees(doc) == [["Các xã"]]

@@ -174,6 +174,7 @@ _UPWARD = re.compile(
     r"(?:đề nghị|yêu cầu|kiến nghị|mong muốn)\s+(?:với\s+)?(?:tỉnh|trung ương|ubnd tỉnh|hđnd tỉnh|"
     r"thường trực tỉnh ủy|ban thường vụ tỉnh ủy|chính phủ|các bộ|bộ|cấp trên)(?!\w)"
 )
+_HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
 _MUST = re.compile(r"(?<!\w)(?:cần phải|cần|phải)(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
@@ -486,6 +487,7 @@ class _State:
     speaker: _Speaker
     last_assignees: list[Span | str] = field(default_factory=list)
     last_issuer: int | None = None
+    end_at: int | None = None  # where the current directive ends, when before its sentence's end
 
 
 def _caption_after(doc: Document, captions: dict[int, int | None], i: int) -> int | None:
@@ -556,7 +558,7 @@ def _directive_start(
         if ask.kind == "assign":
             return s.start, ask.rest, issuer, "assign"
         if ask.rest >= s.end - 1:
-            q = _quoted(r, s)
+            q = _quoted(r, st, s, ask.lead_start)
             return q, q, issuer, "quote"
         if r.rx.praise.match(f, ask.rest, s.end):
             return None, None, issuer, ""
@@ -587,7 +589,7 @@ def _directive_start(
         if lead.kind != "say":
             return None, None, issuer, ""
         if lead.rest >= s.end - 1:
-            q = _quoted(r, s)
+            q = _quoted(r, st, s, lead.lead_start)
             return q, q, issuer, "quote"
         start = r.clause_start(lead.rest, s.end)
         return start, start, issuer, "say"
@@ -599,13 +601,21 @@ def _directive_start(
     return begin, clause, issuer, "speech"
 
 
-def _quoted(r: _Reader, s: Span) -> int | None:
-    """“Các xã phải ...”, đồng chí nhấn mạnh: the quoted instruction's start, if any."""
+def _quoted(r: _Reader, st: _State, s: Span, lead_start: int) -> int | None:
+    """The instruction said before its speaker: “Các xã phải ...”, đồng chí nhấn mạnh
+    (the quote), or "Các xã phải ..., đồng chí nhấn mạnh." (up to the comma, kept in
+    ``st.end_at``)."""
     m = re.match(r"\s*[\"“]", r.f[s.start : s.end])
-    if not m:
+    if m:
+        start = s.start + m.end()
+        return start if r.clause_start(start, s.end) is not None else None
+    comma = r.f.rfind(",", s.start, lead_start)
+    if comma < 0 or not _HONORIFIC_GAP.fullmatch(r.f[comma + 1 : lead_start]):
         return None
-    start = s.start + m.end()
-    return start if r.clause_start(start, s.end) is not None else None
+    if r.clause_start(s.start, comma) is None:
+        return None
+    st.end_at = comma
+    return s.start
 
 
 def find_directives(doc: Document) -> None:
@@ -655,8 +665,9 @@ def find_directives(doc: Document) -> None:
             else:
                 start, subject_at, issuer, rule = _directive_start(r, st, s, begin)
             if start is None or not st.speaker.leader:
+                st.end_at = None
                 continue
-            end = s.end
+            end, st.end_at = (st.end_at or s.end), None
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
