@@ -487,3 +487,15 @@ def test_an_instruction_before_its_speaker_ends_at_the_comma():
     )
     assert texts(doc) == ["Các xã phải hoàn thành dứt điểm việc giải phóng mặt bằng"]
     assert assignees(doc) == [["Các xã"]]
+
+
+def test_praise_and_a_request_joined_by_va():
+    doc = process(
+        LEDE
+        + "Kết luận, đồng chí Trịnh Văn Phúc đánh giá cao kết quả của huyện và yêu cầu huyện tiếp tục chống hạn.\n"
+    )
+    assert texts(doc) == ["huyện tiếp tục chống hạn."]
+    doc = process(
+        LEDE + "Kết luận, đồng chí Trịnh Văn Phúc ghi nhận các kiến nghị và đề nghị của huyện."
+    )
+    assert texts(doc) == []

@@ -134,7 +134,7 @@ def _rx() -> _Rx:
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
         ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
         then_ask=re.compile(
-            r"[,;]\s*(?:đồng thời|và|nhưng|song|tuy nhiên|mặt khác)\s+(?:(?:cũng|đã)\s+)*"
+            r"(?:[,;]\s*|\s)(?:đồng thời|và|nhưng|song|tuy nhiên|mặt khác)\s+(?:(?:cũng|đã)\s+)*"
             r"(?:đề nghị|yêu cầu|lưu ý|nhắc nhở|mong muốn)(?!\w)\s*:?\s*"
         ),
         report_verb=re.compile(rf"(?<!\w)(?:{_alt(lx['report'] + lx['say'])})(?!\w)"),
@@ -174,6 +174,7 @@ _UPWARD = re.compile(
     r"(?:đề nghị|yêu cầu|kiến nghị|mong muốn)\s+(?:với\s+)?(?:tỉnh|trung ương|ubnd tỉnh|hđnd tỉnh|"
     r"thường trực tỉnh ủy|ban thường vụ tỉnh ủy|chính phủ|các bộ|bộ|cấp trên)(?!\w)"
 )
+_NOUN_USE = re.compile(r"(?:của|này|đó|nói trên)(?!\w)")  # "các đề nghị của xã": a noun
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
 _MUST = re.compile(r"(?<!\w)(?:cần phải|cần|phải)(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
@@ -584,7 +585,7 @@ def _directive_start(
         issuer = st.speaker.person
         # "... ghi nhận ..., đồng thời đề nghị ..."
         m = r.rx.then_ask.search(f, lead.rest, s.end)
-        if m:
+        if m and not _NOUN_USE.match(f, m.end(), s.end):
             return m.end(), m.end(), issuer, "ask"
         if lead.kind != "say":
             return None, None, issuer, ""
