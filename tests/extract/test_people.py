@@ -417,3 +417,12 @@ def test_chu_tri_la_names_the_chair():
         "Chủ trì buổi làm việc là đồng chí Lò Văn Mừng, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh."
     )
     assert chairs(doc) == ["Lò Văn Mừng"]
+
+
+def test_a_district_secretary_in_the_provincial_committee_is_not_a_provincial_leader():
+    from chidao.extract.people import is_leader
+
+    doc = read(
+        "Dự có đồng chí Lê Văn Tám, Tỉnh ủy viên, Bí thư Huyện ủy Mường Lát; Hồ Văn Bảy, Phó Chủ tịch UBND tỉnh."
+    )
+    assert [is_leader(p) for p in doc.people] == [False, True]

@@ -232,7 +232,7 @@ def is_leader(person: Person) -> bool:
         return True
     if not person.titles or is_local(person):
         return False
-    return any(_LEADING.match(fold(t.text)) for t in person.titles)
+    return any(_LEADING.match(fold(t.text)) and not is_local_title(t.text) for t in person.titles)
 
 
 class _Scanner:
