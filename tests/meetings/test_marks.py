@@ -43,3 +43,13 @@ def test_numbers_are_written_the_vietnamese_way():
     assert [vn_number(v) for v in (11710.0, 12.36, 12.5, 35.0, 1250, None, "n/a")] == [
         "11.710", "12,36", "12,5", "35", "1.250", "", "n/a"
     ]
+
+
+def test_on_the_review_page_each_run_of_text_says_where_it_starts():
+    text = "Ông Lê Văn Hòa kiến nghị <tỉnh>."
+    html = render(text, [Mark(0, len(text), "petitions", "p"), Mark(4, 14, "people", "n")], segments=True)
+    assert html == (
+        '<mark id="p" class="mark mark-petition"><span class="seg" data-start="0">Ông </span>'
+        '<mark id="n" class="mark mark-person"><span class="seg" data-start="4">Lê Văn Hòa</span></mark>'
+        '<span class="seg" data-start="14"> kiến nghị &lt;tỉnh&gt;.</span></mark>'
+    )

@@ -127,23 +127,32 @@ def test_the_review_page_marks_each_item_in_the_source(client, office, unit_a):
 
     first = doc.draft["directives"][0]
     before_deadline = first["text"].split("trước ngày")[0]
-    assert f'<mark id="m-directives-0" class="mark mark-directive">{before_deadline}<mark id="m-deadline-0"' in page
+    assert (
+        f'<mark id="m-directives-0" class="mark mark-directive"><span class="seg" data-start="{first["start"]}">'
+        f'{before_deadline}</span><mark id="m-deadline-0"'
+    ) in page
     assert 'href="#m-directives-0"' in page
     assert 'class="mark mark-petition"' in page and 'class="mark mark-indicator"' in page
     assert "&lt;b&gt;Đông&lt;/b&gt; &amp; Tây" in page
     assert "<b>Đông</b>" not in page
     assert 'value="30/06/2026"' in page  # the deadline, dd/mm/yyyy
-    assert f'<option value="{unit_a.pk}" selected>Xã An Bình</option>' in page
+    assert f'<input type="checkbox" name="units" value="{unit_a.pk}" checked> Xã An Bình' in page  # a chosen chip
     deadline = doc.text.index("trước ngày 30/6/2026")
-    assert f'<mark id="m-deadline-0" class="mark mark-deadline">{doc.text[deadline:deadline + 20]}</mark>' in page
+    assert (
+        f'<mark id="m-deadline-0" class="mark mark-deadline"><span class="seg" data-start="{deadline}">'
+        f'{doc.text[deadline:deadline + 20]}</span></mark>'
+    ) in page
+    assert "«trước ngày 30/6/2026»" in page  # the deadline as written, beside its input
 
 
 def test_the_suggestion_stays_first_after_the_office_unselects_it(client, document, office, unit_a, department):
     services.edit_item(document=document, version=1, kind="directives", index=0, units=[department.pk])
     page = as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
-    suggestions = page.split('id="d0-units"')[1].split("</optgroup>")[0]
-    assert f'<option value="{department.pk}" selected>Sở Tài chính</option>' in suggestions
-    assert f'<option value="{unit_a.pk}">Xã An Bình</option>' in suggestions
+    chips = page.split('id="d0-units"')[1].split("</div>")[0]
+    chosen = f'<input type="checkbox" name="units" value="{department.pk}" checked> Sở Tài chính'
+    unselected = f'<input type="checkbox" name="units" value="{unit_a.pk}"> Xã An Bình'
+    assert chosen in chips and unselected in chips
+    assert chips.index(chosen) < chips.index(unselected)
 
 
 def test_the_departments_directive_offers_a_choice_of_departments(client, document, office, department):
@@ -239,7 +248,7 @@ def test_an_old_report_shows_its_district_as_the_chosen_unit(client, office):
     doc, _ = services.ingest_text(text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office)
     as_user(client, office)
     page = client.get(reverse("meetings:review", args=[doc.pk])).content.decode()
-    assert f'<option value="{district.pk}" selected>Huyện Hoằng Lộc</option>' in page
+    assert f'<input type="checkbox" name="units" value="{district.pk}" checked> Huyện Hoằng Lộc' in page
     response = client.post(reverse("meetings:review_directive", args=[doc.pk, 0]), {
         "version": 1, "text": doc.draft["directives"][0]["text"], "units": [district.pk], "deadline": "31/12/2023"})
     assert response.status_code == 302

@@ -3,6 +3,10 @@
 Text is escaped; marks nest (a name inside a petition); a mark that would cross the end of
 the mark it starts in is cut at that end so the HTML stays well formed. Each mark has an
 ``id`` so that a link ``#m-directives-0`` scrolls to it and ``:target`` highlights it.
+
+With ``segments=True`` (the review page) every run of text is a ``<span data-start="N">``
+whose N is the offset of its first character in the text, so that a selection in the browser
+is turned into offsets of the cleaned text by counting from the nearest segment.
 """
 
 from __future__ import annotations
@@ -63,8 +67,11 @@ def draft_marks(draft: dict[str, Any]) -> list[Mark]:
     return out
 
 
-def render(text: str, marks: list[Mark]) -> SafeString:
-    """``text`` escaped, with a ``<mark>`` around each span (invalid offsets are skipped)."""
+def render(text: str, marks: list[Mark], *, segments: bool = False) -> SafeString:
+    """``text`` escaped, with a ``<mark>`` around each span (invalid offsets are skipped).
+
+    ``segments`` wraps each run of text in ``<span class="seg" data-start="offset">``.
+    """
     spans = sorted(
         (m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end, m.anchor)
     )
@@ -72,11 +79,16 @@ def render(text: str, marks: list[Mark]) -> SafeString:
     stack: list[int] = []  # end offsets of the open marks
     pos = 0
 
+    def run(start: int, end: int) -> str:
+        if not segments:
+            return escape(text[start:end])
+        return f'<span class="seg" data-start="{start}">{escape(text[start:end])}</span>' if end > start else ""
+
     def close_until(limit: int) -> None:
         nonlocal pos
         while stack and stack[-1] <= limit:
             end = stack.pop()
-            out.append(escape(text[pos:end]))
+            out.append(run(pos, end))
             out.append("</mark>")
             pos = end
 
@@ -85,10 +97,10 @@ def render(text: str, marks: list[Mark]) -> SafeString:
         end = min(mark.end, stack[-1]) if stack else mark.end
         if end <= mark.start:
             continue
-        out.append(escape(text[pos : mark.start]))
+        out.append(run(pos, mark.start))
         out.append(f'<mark id="{escape(mark.anchor)}" class="{mark.css}">')
         stack.append(end)
         pos = mark.start
     close_until(len(text))
-    out.append(escape(text[pos:]))
+    out.append(run(pos, len(text)))
     return mark_safe("".join(out))  # every piece of text above is escaped

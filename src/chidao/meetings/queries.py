@@ -8,6 +8,7 @@ Views never fetch a document or a session by a user-supplied id themselves: they
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,7 +16,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from chidao.meetings.draft import split_points
+from chidao.meetings.draft import REFORM_DATE, UnitRef, split_points
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
     Directive,
@@ -27,7 +28,7 @@ from chidao.meetings.models import (
     SourceDocument,
 )
 from chidao.organisation.access import can_read_province, is_office, province_code_of
-from chidao.organisation.models import Person, Unit, UnitKind
+from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind, search_key
 
 
 def _pk(value: Any) -> int:
@@ -205,6 +206,18 @@ ITEM_LABELS: list[tuple[str, Any]] = [
     ("petitions", _("Kiến nghị, đề xuất")),
     ("site_visits", _("Khảo sát thực tế")),
 ]
+# the order of the groups on the review page: what the office acts on first
+REVIEW_ORDER = ("petitions", "difficulties", "indicators", "people", "localities", "agencies", "site_visits")
+# the kinds offered when the office selects a passage of the source
+SELECTION_KINDS: list[tuple[str, Any]] = [
+    ("directives", _("Chỉ đạo")),
+    ("petitions", _("Kiến nghị")),
+    ("difficulties", _("Khó khăn")),
+]
+
+# assignees of a group the office picks from: departments, or the session's localities
+_DEPARTMENTS_RE = re.compile(r"\b(?:sở|ngành|ban|cơ quan|đơn vị)\b", re.IGNORECASE)
+_LOCALITIES_RE = re.compile(r"\b(?:địa phương|xã|phường|cơ sở|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
 
 
 def confirm_problems(document: SourceDocument) -> list[str]:
@@ -214,11 +227,84 @@ def confirm_problems(document: SourceDocument) -> list[str]:
     return check_ready(document.draft or {})
 
 
+def needing_unit(draft: dict[str, Any]) -> int:
+    """How many directives of the draft have no unit to do them yet."""
+    return sum(1 for d in draft.get("directives") or [] if not d.get("units"))
+
+
 def _iso_date(value: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if value else None
     except (TypeError, ValueError):
         return None
+
+
+def is_before_reform(document: SourceDocument) -> bool:
+    """Whether the document's session took place before July 2025 (pre-2025 units apply)."""
+    date = _iso_date((document.draft or {}).get("date"))
+    return date is not None and date < REFORM_DATE
+
+
+def search_units(document: SourceDocument, text: str, exclude: set[int] | None = None, limit: int = 12) -> list[Unit]:
+    """Units of the document's province whose name contains every word of ``text``.
+
+    Diacritic-, case- and tone-placement-insensitive ("an binh" finds Xã An Bình). Units of the
+    session's time come first (today's units; pre-2025 ones for a session before July 2025),
+    then names that start with the words, then by kind and name. The province itself and
+    ``exclude`` are left out.
+    """
+    key = " ".join(search_key(text).split())
+    if not key:
+        return []
+    units = Unit.objects.filter(province_code=document.province_code).exclude(kind=UnitKind.PROVINCE)
+    for word in key.split():
+        units = units.filter(search_name__contains=word)
+    if exclude:
+        units = units.exclude(pk__in=exclude)
+    old = is_before_reform(document)
+    kinds = list(UnitKind.values)
+
+    def rank(u: Unit) -> tuple[Any, ...]:
+        legacy = u.kind in LEGACY_KINDS or u.valid_to is not None
+        words = u.search_name.split()
+        starts = any(" ".join(words[i:]).startswith(key) for i in range(len(words)))
+        return (legacy != old, not starts, kinds.index(u.kind) if u.kind in kinds else 99, u.name, u.pk)
+
+    return sorted(units.only("pk", "name", "kind", "valid_to", "search_name")[:300], key=rank)[:limit]
+
+
+def _session_locality_units(document: SourceDocument) -> list[Unit]:
+    """The units of the session's localities (of the session's time), for "các địa phương"."""
+    from chidao.meetings.draft import prefer_era, session_date
+    from chidao.organisation.services import find_units
+
+    draft = document.draft or {}
+    on = session_date(draft)
+    out: list[Unit] = []
+    for item in draft.get("localities") or []:
+        found = find_units(province_code=document.province_code, text=item.get("text") or "")
+        refs = prefer_era(
+            [UnitRef(u.pk, u.name, legacy=u.kind in LEGACY_KINDS or u.valid_to is not None) for u in found], on
+        )
+        if refs:
+            unit = next(u for u in found if u.pk == refs[0].pk)
+            if unit not in out:
+                out.append(unit)
+    return out
+
+
+def _middle_split(points: list[tuple[int, str]], text: str) -> int | None:
+    """The cut nearest the middle of ``text`` (the split form's default), preferring sentence ends."""
+    if not points:
+        return None
+    sentence_ends = [p for p in points if text[: p[0]].rstrip().endswith((".", ";", ":"))]
+    return min(sentence_ends or points, key=lambda p: abs(p[0] - len(text) / 2))[0]
+
+
+def _word_middle(text: str) -> int:
+    """The word boundary nearest the middle of ``text`` (split offset when there is no punctuation)."""
+    spaces = [m.end() for m in re.finditer(r"\s+", text)]
+    return min(spaces, key=lambda i: abs(i - len(text) / 2)) if spaces else max(1, len(text) // 2)
 
 
 def review_context(user: Any, document: SourceDocument, error: str = "") -> dict[str, Any]:
@@ -230,40 +316,66 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     if chosen_ids - set(by_pk):  # chosen units that are not offered, e.g. a pre-2025 district
         code = province_code_of(user)
         by_pk.update({u.pk: u for u in Unit.objects.filter(pk__in=chosen_ids - set(by_pk), province_code=code)})
-    local_kinds = {UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE}
+    locality_units = _session_locality_units(document)
+    department_units = departments(units)
+    text = document.text or ""
     directives = []
-    for i, d in enumerate(draft.get("directives") or []):
+    items = draft.get("directives") or []
+    for i, d in enumerate(items):
         chosen = [by_pk[pk] for pk in d.get("units") or [] if pk in by_pk]
         # suggestions first: the chosen units, then what the extraction proposed
         suggested = chosen + [
             by_pk[pk] for pk in d.get("suggested") or [] if pk in by_pk and by_pk[pk] not in chosen
         ]
+        shown = {u.pk for u in suggested}
+        assignees = " ".join(d.get("assignees") or [])
+        span = d.get("deadline_span") or {}
+        deadline_text = (
+            " ".join(text[span["start"] : span["end"]].split())
+            if isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
+            else ""
+        )
+        points = split_points(d.get("text") or "")
+        needs_choice = bool(d.get("needs_choice")) or not chosen
         directives.append(
             {
                 "index": i,
                 "item": d,
                 "units": chosen,
                 "suggested": suggested,
-                "unit_ids": {u.pk for u in suggested},
+                "unit_ids": shown,
                 "chosen_ids": {u.pk for u in chosen},
                 "deadline": _iso_date(d.get("deadline")),
+                "deadline_text": deadline_text,
                 "assignees": "; ".join(d.get("assignees") or []),
-                "anchor": f"m-directives-{i}",
-                "is_last": i == len(draft.get("directives") or []) - 1,
-                "split_points": split_points(d.get("text") or ""),
+                "anchor": f"m-directives-{i}" if isinstance(d.get("start"), int) else "",
+                "deadline_anchor": f"m-deadline-{i}" if deadline_text else "",
+                "is_last": i == len(items) - 1,
+                "split_points": points,
+                "split_default": _middle_split(points, d.get("text") or ""),
+                "split_word": _word_middle(d.get("text") or ""),
+                "pick_departments": [u for u in department_units if u.pk not in shown],
+                "pick_localities": [u for u in locality_units if u.pk not in shown],
+                "open_departments": needs_choice and bool(_DEPARTMENTS_RE.search(assignees) or not assignees),
+                "open_localities": needs_choice and bool(_LOCALITIES_RE.search(assignees)),
             }
         )
+    labels = dict(ITEM_LABELS)
     groups = [
         {
             "key": key,
-            "label": label,
+            "label": labels[key],
             "items": [
                 {"index": i, "item": item, "anchor": f"m-{key}-{i}" if item.get("start") is not None else ""}
                 for i, item in enumerate(draft.get(key) or [])
             ],
         }
-        for key, label in ITEM_LABELS
+        for key in REVIEW_ORDER
     ]
+    people = [c.get("name") or "" for c in draft.get("chairs") or []] + [
+        p.get("text") or "" for p in draft.get("people") or []
+    ]
+    needing = needing_unit(draft)
     return {
         "document": document,
         "draft": draft,
@@ -274,10 +386,18 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
         "kinds": SessionKind.choices,
         "directives": directives,
         "groups": groups,
-        "source": render(document.text, draft_marks(draft)),
-        "local_units": [u for u in units if u.kind in local_kinds],
-        "departments": departments(units),
+        "outline": [{"key": "directives", "label": _("Chỉ đạo"), "count": len(items)}]
+        + [{"key": g["key"], "label": g["label"], "count": len(g["items"])} for g in groups],
+        "source": render(text, draft_marks(draft), segments=True),
+        "text_length": len(text),
+        "people_names": list(dict.fromkeys(n for n in people if n)),
+        "local_units": [u for u in units if u.kind in LOCAL_KINDS],
+        "departments": department_units,
+        "before_reform": is_before_reform(document),
+        "needing_unit": needing,
+        "ready": not needing,
         "problems": confirm_problems(document),
         "error": error,
-        "add_kinds": [("directives", _("Chỉ đạo")), *ITEM_LABELS],
+        "add_kinds": [("directives", _("Chỉ đạo")), *((k, labels[k]) for k in REVIEW_ORDER)],
+        "selection_kinds": SELECTION_KINDS,
     }

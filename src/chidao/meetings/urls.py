@@ -12,6 +12,7 @@ urlpatterns = [
     path("documents/", documents.document_list, name="document_list"),
     path("documents/<int:pk>/", documents.review, name="review"),
     path("documents/<int:pk>/session/", review.set_session, name="review_session"),
+    path("documents/<int:pk>/units/", review.unit_search, name="review_units"),
     path("documents/<int:pk>/directives/<int:index>/", review.edit_directive, name="review_directive"),
     path("documents/<int:pk>/directives/<int:index>/split/", review.split_directive, name="review_split"),
     path("documents/<int:pk>/directives/<int:index>/merge/", review.merge_directives, name="review_merge"),

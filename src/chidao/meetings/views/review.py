@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_GET, require_POST
 
 from chidao.meetings import forms, queries, services
 from chidao.meetings.models import SourceDocument
@@ -63,6 +63,32 @@ def _act(request: HttpRequest, pk: int, form: django_forms.Form, call: Call) -> 
 
 def _split_names(text: str) -> list[str]:
     return [part.strip() for part in (text or "").split(";") if part.strip()]
+
+
+@office_only
+@require_GET
+def unit_search(request: HttpRequest, pk: int) -> HttpResponse:
+    """The units of the province matching ``q`` (a fragment for the "add unit" box of a directive).
+
+    ``index`` names the directive: the units it already shows are left out.
+    """
+    document = queries.get_document_for_user(request.user, pk)
+    directives = (document.draft or {}).get("directives") or []
+    try:
+        index = int(request.GET.get("index", ""))
+    except ValueError:
+        index = -1
+    shown: set[int] = set()
+    if 0 <= index < len(directives):
+        shown = {int(u) for u in [*(directives[index].get("units") or []), *(directives[index].get("suggested") or [])]}
+    query = (request.GET.get("q") or "").strip()[:100]
+    context = {
+        "document": document,
+        "query": query,
+        "results": queries.search_units(document, query, exclude=shown) if query else [],
+        "before_reform": queries.is_before_reform(document),
+    }
+    return render(request, "meetings/review.html#unit_results", context)
 
 
 @office_only
