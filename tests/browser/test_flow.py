@@ -109,7 +109,7 @@ def submit_action(page, label: str, **fields: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def paste_review_and_confirm(page) -> None:
+def paste_review_and_confirm(page, unit) -> None:
     """Office: paste the report, review it, map the assignee to xã An Bình, confirm."""
     page.goto("/sessions/ingest/")
     page.get_by_label("Dán nội dung báo cáo").fill(REPORT)
@@ -119,23 +119,29 @@ def paste_review_and_confirm(page) -> None:
 
     # the review page: the source beside the record, one directive found in it
     page.get_by_role("heading", name="Văn bản gốc", exact=True).wait_for()
-    directives = page.locator("article.directive")
+    directives = page.locator("article[id^='directive-']")
+    directives.first.wait_for()
     assert directives.count() == 1
     directive = directives.first
-    assert "hồ sơ đề nghị công nhận" in directive.get_by_label("Nội dung").input_value()
-    assert directive.get_by_label("Thời hạn").input_value() == "30/06/2026"
-    units = directive.get_by_label("Đơn vị thực hiện")
-    chosen = units.locator("option:checked").all_inner_texts()
-    if chosen != ["Xã An Bình"]:  # map the assignee to the commune when it was not suggested
-        units.select_option(label="Xã An Bình")
-        directive.get_by_role("button", name="Lưu", exact=True).click()
+    assert "hồ sơ đề nghị công nhận" in directive.get_by_label("Nội dung", exact=True).input_value()
+    assert directive.get_by_label("Thời hạn", exact=True).input_value() == "30/06/2026"
+    units = directive.get_by_role("group", name="Đơn vị thực hiện")
+    an_binh = re.compile("Xã An Bình")
+    if units.get_by_role("checkbox", name=an_binh, checked=True).count() == 0:
+        # not suggested: find the commune by name, typed without diacritics, and add it
+        directive.get_by_role("searchbox", name="Thêm đơn vị").fill("an binh")
+        found = units.get_by_role("group", name="Kết quả tìm đơn vị").get_by_role(
+            "checkbox", name=an_binh
+        )
+        found.first.check()
+        directive.get_by_role("button", name="Lưu chỉ đạo").click()
         page.wait_for_load_state("networkidle")
-        directive = page.locator("article.directive").first
-        assert directive.get_by_label("Đơn vị thực hiện").locator(
-            "option:checked"
-        ).all_inner_texts() == ["Xã An Bình"]
+        directive = page.locator("article[id^='directive-']").first
+        units = directive.get_by_role("group", name="Đơn vị thực hiện")
+    chosen = [c.get_attribute("value") for c in units.get_by_role("checkbox", checked=True).all()]
+    assert chosen == [str(unit.pk)], f"xã An Bình alone must be chosen, got unit ids {chosen}"
 
-    page.get_by_role("button", name="Xác nhận và giao nhiệm vụ").click()
+    page.get_by_role("button", name=re.compile(r"^Xác nhận và giao")).click()
     page.wait_for_load_state("networkidle")
     assert "/sessions/documents/" not in page.url, "the document was not confirmed"
 
@@ -145,7 +151,7 @@ def test_it_takes_a_report_to_a_completed_task(page, people, unit_a):
 
     # the office turns the report into a task of xã An Bình
     log_in(page, people["office"].username)
-    paste_review_and_confirm(page)
+    paste_review_and_confirm(page, unit_a)
     log_out(page)
     task = Task.objects.get(unit=unit_a)
     assert task.state == TaskState.NEW
