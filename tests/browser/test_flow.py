@@ -109,10 +109,13 @@ def submit_action(page, label: str, **fields: str) -> None:
     page.wait_for_load_state("networkidle")
 
 
-def paste_review_and_confirm(page, unit) -> None:
-    """Office: paste the report, review it, map the assignee to xã An Bình, confirm."""
+def paste_review_and_confirm(page, unit, report: str = REPORT) -> bool:
+    """Office: paste the report, review it, map the assignee to xã An Bình, confirm.
+
+    Returns whether the office had to map the assignee by hand.
+    """
     page.goto("/sessions/ingest/")
-    page.get_by_label("Dán nội dung báo cáo").fill(REPORT)
+    page.get_by_label("Dán nội dung báo cáo").fill(report)
     page.get_by_label(re.compile("^Tên tệp")).fill("an-binh-2026.txt")
     page.get_by_role("button", name="Nhập và rà soát").click()
     page.wait_for_url(re.compile(r"/sessions/documents/\d+/$"))
@@ -127,7 +130,8 @@ def paste_review_and_confirm(page, unit) -> None:
     assert directive.get_by_label("Thời hạn", exact=True).input_value() == "30/06/2026"
     units = directive.get_by_role("group", name="Đơn vị thực hiện")
     an_binh = re.compile("Xã An Bình")
-    if units.get_by_role("checkbox", name=an_binh, checked=True).count() == 0:
+    mapped = units.get_by_role("checkbox", name=an_binh, checked=True).count() == 0
+    if mapped:
         # not suggested: find the commune by name, typed without diacritics, and add it
         directive.get_by_role("searchbox", name="Thêm đơn vị").fill("an binh")
         found = units.get_by_role("group", name="Kết quả tìm đơn vị").get_by_role(
@@ -144,6 +148,7 @@ def paste_review_and_confirm(page, unit) -> None:
     page.get_by_role("button", name=re.compile(r"^Xác nhận và giao")).click()
     page.wait_for_load_state("networkidle")
     assert "/sessions/documents/" not in page.url, "the document was not confirmed"
+    return mapped
 
 
 def test_it_takes_a_report_to_a_completed_task(page, people, unit_a):
@@ -189,3 +194,17 @@ def test_it_takes_a_report_to_a_completed_task(page, people, unit_a):
     task.refresh_from_db()
     assert task.state == TaskState.DONE
     assert task.completed_at is not None
+
+
+def test_it_lets_the_office_map_an_assignee_that_names_no_unit(page, people, unit_a):
+    from chidao.tasks.models import Task
+
+    report = REPORT.replace("đề nghị UBND xã An Bình", "đề nghị Ban Chỉ đạo chương trình")
+    log_in(page, people["office"].username)
+
+    mapped = paste_review_and_confirm(page, unit_a, report)
+
+    assert mapped, "the assignee names no unit: the office had to choose one"
+    assert [(t.unit, t.deadline.isoformat()) for t in Task.objects.all()] == [
+        (unit_a, "2026-06-30")
+    ]
