@@ -148,3 +148,25 @@ def test_the_review_page_offers_the_search_and_the_session_s_localities(client, 
     page = client.get(reverse("meetings:review", args=[doc.pk])).content.decode()
     localities = page.split("Các địa phương của buổi làm việc")[1].split("</details>")[0]
     assert f'<input type="checkbox" name="units" value="{unit_a.pk}"> Xã An Bình' in localities
+
+
+# ---------------------------------------------------------------- undo a drop
+
+
+def test_the_office_undoes_a_drop_and_gets_the_item_back_as_it_was(client, document, office, department):
+    as_user(client, office)
+    services.edit_item(document=document, version=1, kind="directives", index=0, units=[department.pk], topic="Đất đai")
+    before = services.SourceDocument.objects.get(pk=document.pk).draft["directives"]
+
+    client.post(reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 2})
+    page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
+    assert "Vừa bỏ Chỉ đạo «" in page and reverse("meetings:review_undo", args=[document.pk]) in page
+
+    response = client.post(reverse("meetings:review_undo", args=[document.pk]), {"version": 3})
+    doc = services.SourceDocument.objects.get(pk=document.pk)
+    assert response.status_code == 302
+    assert (doc.draft["directives"], doc.draft["dropped"], doc.version) == (before, [], 4)
+    # nothing left to undo: a clear refusal, nothing changed
+    response = client.post(reverse("meetings:review_undo", args=[document.pk]), {"version": 4})
+    assert response.status_code == 400 and "Không có mục nào vừa bỏ" in response.content.decode()
+    assert services.SourceDocument.objects.get(pk=document.pk).version == 4

@@ -9,7 +9,8 @@ A draft is a JSON dict stored in ``SourceDocument.draft``::
      "indicators": [{"text", "start", "end", "value", "unit"}],
      "petitions": [{"text", "start", "end", "by"}],
      "directives": [{"text", "start", "end", "issuer", "assignees", "assignee_spans",
-                     "units", "suggested", "needs_choice", "deadline", "deadline_span", "topic"}]}
+                     "units", "suggested", "needs_choice", "deadline", "deadline_span", "topic"}],
+     "dropped": [{"kind", "index", "item"}]}  # what the office dropped, last one first undone
 
 Every item keeps ``start``/``end`` into the document's cleaned text (``None`` when the office
 typed the item). ``units`` are the ids of the units the directive's tasks will go to;

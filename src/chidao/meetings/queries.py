@@ -16,7 +16,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from chidao.meetings.draft import REFORM_DATE, UnitRef, split_points
+from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, split_points
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
     Directive,
@@ -376,7 +376,14 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
         p.get("text") or "" for p in draft.get("people") or []
     ]
     needing = needing_unit(draft)
+    last = (draft.get("dropped") or [None])[-1]
+    last_dropped = (
+        {"label": KIND_LABELS.get(last["kind"], last["kind"]), "text": (last.get("item") or {}).get("text") or ""}
+        if isinstance(last, dict) and "kind" in last
+        else None
+    )
     return {
+        "last_dropped": last_dropped,
         "document": document,
         "draft": draft,
         "version": document.version,

@@ -3,7 +3,7 @@
 - ``ingest_text`` / ``ingest_file`` / ``ingest_paths``: a report becomes a SourceDocument in
   review (the same content, by ``record["sha256"]``, is never stored twice);
 - draft edits (``edit_item``, ``split_directive``, ``merge_directives``, ``drop_item``,
-  ``add_item``, ``set_session``): each carries the ``version`` the reviewer saw; a stale
+  ``restore_dropped``, ``add_item``, ``set_session``): each carries the ``version`` the reviewer saw; a stale
   version raises :class:`ConflictError` and changes nothing;
 - ``discard``: set aside a document that is no session report;
 - ``confirm``: the session, its items, directives and tasks, in one transaction.
@@ -528,12 +528,39 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
 
 @transaction.atomic
 def drop_item(*, document: SourceDocument, version: int, kind: str, index: int) -> SourceDocument:
-    """Remove one item of kind ``kind`` from the draft. Side effects: the draft and version (+1)."""
+    """Remove one item of kind ``kind`` from the draft, keeping it for ``restore_dropped``.
+
+    Side effects: the draft (the item moves to ``draft["dropped"]``, the last
+    ``DROPPED_KEPT`` kept) and version (+1).
+    """
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
     items = _items(draft, kind)
     _item(items, kind, index)
-    del items[index]
+    dropped = items.pop(index)
+    draft["dropped"] = [*(draft.get("dropped") or []), {"kind": kind, "index": index, "item": dropped}][-DROPPED_KEPT:]
+    return _save_draft(document, current, draft)
+
+
+DROPPED_KEPT = 20
+"""How many dropped items a draft keeps for undo."""
+
+
+@transaction.atomic
+def restore_dropped(*, document: SourceDocument, version: int) -> SourceDocument:
+    """Undo the last drop: the item goes back where it was, with everything the office had set.
+
+    Side effects: the draft and version (+1). Raises DraftError when nothing was dropped.
+    """
+    current = _locked(document, version)
+    draft = copy.deepcopy(current.draft)
+    dropped = draft.get("dropped") or []
+    if not dropped:
+        raise DraftError(_("Không có mục nào vừa bỏ để khôi phục."))
+    last = dropped.pop()
+    items = _items(draft, last["kind"])
+    items.insert(min(int(last["index"]), len(items)), last["item"])
+    draft["dropped"] = dropped
     return _save_draft(document, current, draft)
 
 

@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/<int:pk>/directives/<int:index>/merge/", review.merge_directives, name="review_merge"),
     path("documents/<int:pk>/items/<str:kind>/<int:index>/drop/", review.drop_item, name="review_drop"),
     path("documents/<int:pk>/items/add/", review.add_item, name="review_add"),
+    path("documents/<int:pk>/items/undo/", review.restore_dropped, name="review_undo"),
     path("documents/<int:pk>/confirm/", review.confirm, name="review_confirm"),
     path("documents/<int:pk>/discard/", review.discard, name="review_discard"),
 ]

@@ -152,6 +152,16 @@ def drop_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpRespo
 
 @office_only
 @require_POST
+def restore_dropped(request: HttpRequest, pk: int) -> HttpResponse:
+    """Undo the last drop."""
+    return _act(
+        request, pk, forms.VersionedForm(request.POST),
+        lambda doc, d: services.restore_dropped(document=doc, version=d["version"]),
+    )
+
+
+@office_only
+@require_POST
 def add_item(request: HttpRequest, pk: int) -> HttpResponse:
     """An item from a selection of the source: offsets, or a fragment copied from it."""
     form = forms.AddItemForm(request.POST)

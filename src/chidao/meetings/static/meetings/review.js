@@ -15,6 +15,12 @@
 
   function $(id) { return document.getElementById(id); }
 
+  // the element of an event (a text node or the document has no closest())
+  function elementOf(event) {
+    var t = event.target;
+    return t && t.nodeType === Node.ELEMENT_NODE ? t : (t && t.parentElement) || document.documentElement;
+  }
+
   function syncSourcePanel() {
     var panel = $("source-panel");
     if (!panel) return;
@@ -110,7 +116,7 @@
 
   // ---- clicks
   document.addEventListener("click", function (event) {
-    var target = event.target;
+    var target = elementOf(event);
     var link = target.closest("a[data-mark]");
     if (link) {
       var mark = $(link.dataset.mark);
@@ -121,6 +127,12 @@
         scrollToEl(mark);
         flash(mark);
       }
+      return;
+    }
+    var toSource = target.closest("a[data-open-source]");
+    if (toSource) {
+      var sourcePanel = $("source-panel");
+      if (sourcePanel) { sourcePanel.open = true; sourceOpenedByUser = true; }
       return;
     }
     var add = target.closest("[data-add-kind]");
@@ -134,11 +146,11 @@
 
   // keep the selection when pressing the toolbar's buttons
   document.addEventListener("mousedown", function (event) {
-    if (event.target.closest("#selection-bar")) event.preventDefault();
+    if (elementOf(event).closest("#selection-bar")) event.preventDefault();
   });
 
   document.addEventListener("mouseup", function (event) {
-    if (event.target.closest("#selection-bar")) return;
+    if (elementOf(event).closest("#selection-bar")) return;
     window.setTimeout(showBar, 0);
   });
   document.addEventListener("keyup", function (event) {
@@ -150,7 +162,11 @@
     var sel = window.getSelection();
     if (!sel || sel.isCollapsed) hideBar();
   });
-  window.addEventListener("scroll", hideBar, true);
+  // the bar follows its selection when the page or the source scrolls
+  window.addEventListener("scroll", function () {
+    var bar = $("selection-bar");
+    if (bar && !bar.hidden) showBar();
+  }, true);
 
   // ---- the source panel: open on a desktop, folded on a phone unless the user opened it
   document.addEventListener("toggle", function (event) {
@@ -160,7 +176,7 @@
 
   // ---- directives: a found unit joins the chips; unsaved edits are flagged
   document.addEventListener("change", function (event) {
-    var box = event.target;
+    var box = elementOf(event);
     if (box.matches(".unit-results input[type=checkbox]") && box.checked) {
       var card = box.closest(".directive-card");
       var chips = card && card.querySelector(".unit-chips");
@@ -171,17 +187,16 @@
       }
     }
   });
-  document.addEventListener("input", function (event) {
-    var card = event.target.closest(".directive-card");
-    if (card && !event.target.matches("[data-unit-search]")) card.classList.add("is-dirty");
-  });
-  document.addEventListener("change", function (event) {
-    var card = event.target.closest(".directive-card");
-    if (card && !event.target.matches("[data-unit-search]")) card.classList.add("is-dirty");
-  });
+  function markDirty(event) {
+    var el = elementOf(event);
+    var card = el.closest(".directive-card");
+    if (card && !el.matches("[data-unit-search]") && el.closest(".directive-form")) card.classList.add("is-dirty");
+  }
+  document.addEventListener("input", markDirty);
+  document.addEventListener("change", markDirty);
   // Enter in the search box searches; it does not save the directive
   document.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && event.target.matches("[data-unit-search]")) event.preventDefault();
+    if (event.key === "Enter" && elementOf(event).matches("[data-unit-search]")) event.preventDefault();
   });
 
   // ---- htmx: keep the source where it was; drop results already among the chips
