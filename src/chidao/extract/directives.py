@@ -49,7 +49,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .deadlines import find_deadline
-from .people import canonical_title, is_leader, trie_pattern
+from .people import canonical_title, is_leader, title_lexicon, trie_pattern
 from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
@@ -68,6 +68,9 @@ KINDS = (
     "agent",
     "negator",
     "local",
+    "body",
+    "task",
+    "closing",
 )
 
 
@@ -106,6 +109,9 @@ class _Rx:
     ask: re.Pattern[str]
     then_ask: re.Pattern[str]
     imperative_only: re.Pattern[str]
+    body: re.Pattern[str]
+    task: re.Pattern[str]
+    closing: re.Pattern[str]
     kind_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -141,6 +147,9 @@ def _rx() -> _Rx:
         imperative_only=re.compile(
             rf"\s*[\"“]?(?:{_alt(tuple(set(lx['imperative']) - set(lx['modal'] + lx['ask'] + lx['assign'])))})(?!\w)"
         ),
+        body=re.compile(rf"(?:{_alt(lx['body'])})(?!\w)"),
+        task=re.compile(rf"(?:{_alt(lx['task'] + lx['modal'])})(?!\w)"),
+        closing=re.compile(rf"(?<!\w)(?:{_alt(lx['closing'])})(?!\w)"),
         kind_of=kind_of,
     )
 
@@ -366,7 +375,7 @@ class _Reader:
                 if _STATE.search(head):
                     return False
             return True
-        if self.subject_end(pos, end) is not None:
+        if self.subject_end(pos, end) is not None or self.body_end(pos, end) is not None:
             return True
         # "Công tác giải phóng mặt bằng phải được thực hiện quyết liệt": any topic + cần/phải
         m = _MUST.search(self.f, pos, min(end, pos + 120))
@@ -419,22 +428,89 @@ class _Reader:
             rest += 1
         return self.doc.span(pos, colon, "assignee", "unit-colon"), rest
 
-    def assignee(self, pos: int, end: int) -> Span | None:
-        """The subject written at ``pos`` when it is one that can act."""
+    def body_end(self, pos: int, end: int) -> int | None:
+        """End of a named body written at ``pos`` ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Sở
+        Văn hóa, Thể thao và Du lịch", "Sở Tài chính, Sở Xây dựng") when a task verb or a
+        modal follows it ("hướng dẫn", "chủ trì", "theo dõi", "cần"); else None."""
+        text, f = self.doc.text, self.f
+        m = self.rx.body.match(f, pos, end)
+        if not m or not text[pos].isupper():
+            return None
+        words = title_lexicon().words
+        p = last = m.end()
+        for _ in range(16):
+            w = _BODY_STEP.match(text, p, end)
+            if not w:
+                return None
+            a, b = w.start("tok"), w.end("tok")
+            tok = text[a:b]
+            if w.group("comma"):
+                if not tok[0].isupper():
+                    return None  # "UBND các xã, phường ...": not a named body
+            elif tok[0].isupper() or tok[0].isdigit() or tok[0] == "(":
+                last = b
+            elif tok in "-–":
+                pass
+            elif self.rx.task.match(f, a, end):
+                return last if last > m.end() or f[pos:last] in ("ubnd", "hđnd") else None
+            elif f[a:b] == "và":
+                nxt = _BODY_STEP.match(text, b, end)
+                if not nxt or nxt.group("comma") or not text[nxt.start("tok")].isupper():
+                    return None
+            elif f[a:b] == "dự":
+                if not f.startswith(" án", b):
+                    return None
+            elif f[a:b] in words:
+                if f[a:b] not in ("các", "của", "số", "cơ"):
+                    last = b
+            else:
+                return None
+            p = b
+        return None
+
+    def body_assignees(self, pos: int, end: int) -> list[Span]:
+        """The bodies told to act at ``pos``: one span per body of a list ("Sở Tài chính,
+        Sở Xây dựng hướng dẫn ..." gives both); empty when ``pos`` holds no named body."""
+        while pos < end and self.f[pos] in ' "“':
+            pos += 1
+        e = self.body_end(pos, end)
+        if e is None:
+            return []
+        out = []
+        start = pos
+        for m in _BODY_LIST_GAP.finditer(self.f, pos, e):
+            if self.doc.text[m.end()].isupper() and self.rx.body.match(self.f, m.end(), e):
+                out.append(self.doc.span(start, m.start(), "assignee", "body"))
+                start = m.end()
+        out.append(self.doc.span(start, e, "assignee", "body"))
+        return out
+
+    def assignees_at(self, pos: int, end: int) -> list[Span]:
+        """The subjects written at ``pos`` when they can act: named bodies followed by their
+        task ("giao Sở Nội vụ hướng dẫn ..." gives "Sở Nội vụ"), else the subject before a
+        modal ("các xã cần ...")."""
         m = self.rx.ask.match(self.f, pos, end)
         if m and not self.f.startswith("chỉ đạo", pos):  # "Chỉ đạo các xã ...": not theirs
             pos = m.end()
-        m = re.match(r"\s*cho\s+", self.f[pos:end])
+        m = _CHO.match(self.f, pos, end)
         if m:
-            pos += m.end()
+            pos = m.end()
+        bodies = self.body_assignees(pos, end)
+        if bodies:
+            return bodies
         e = self.subject_end(pos, end, people=True)
         if e is None:
-            return None
+            return []
         while pos < e and self.f[pos] in ' "“':
             pos += 1
         s = self.doc.span(pos, e, "assignee", "subject")
         text = s.text.rstrip(" ,;")
-        return self.doc.span(s.start, s.start + len(text), "assignee", "subject") if text else None
+        return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
+
+
+_BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+|[-–])")
+_BODY_LIST_GAP = re.compile(r", | và ")
+_CHO = re.compile(r"\s*cho\s+")
 
 
 def sentences_by_paragraph(doc: Document) -> list[list[Span]]:
@@ -649,6 +725,8 @@ def find_directives(doc: Document) -> None:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
         for s in sentences:
+            if r.rx.closing.search(doc.folded, s.start, s.end):
+                continue  # "Văn phòng UBND tỉnh thông báo để các cơ quan ... biết, thực hiện."
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
@@ -681,9 +759,9 @@ def find_directives(doc: Document) -> None:
                     continue
             if len(span.text.split()) < 3:
                 continue
-            explicit = r.assignee(subject_at, span.end) if subject_at is not None else None
-            if explicit is not None:
-                assignees: list[Span | str] = [explicit]
+            explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
+            if explicit:
+                assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)
             else:
