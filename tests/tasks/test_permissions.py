@@ -185,6 +185,8 @@ EXPECT: dict[str, Expect] = {
     "meetings:review_merge": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_drop": Expect(args=lambda w: [w.review_document.pk, "directive", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_add": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_undo": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_units": Expect(args=lambda w: [w.review_document.pk], get=everyone(403, office=200)),
     "meetings:review_confirm": Expect(
         args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=everyone(403, office=REDIRECT),
         payload=lambda w: {"version": w.review_document.version},
