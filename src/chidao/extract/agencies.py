@@ -23,7 +23,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from .lookup import SentenceIndex
+from .lookup import SentenceIndex, trie_alternation, word_start_matches
 from .spans import Document, Span, fold
 
 # a sentence that lists the participants
@@ -50,6 +50,7 @@ _SO_STOP = re.compile(
     r"khẩn|rà soát|tiếp tục|phải|cần)$"
 )
 _TOKEN = re.compile(r"[\w&-]+")
+_SO = re.compile(r"Sở\s+(?=[A-ZĐÀ-Ỹ])")
 
 
 def _read_tsv(name: str) -> list[list[str]]:
@@ -95,14 +96,14 @@ def _first_words() -> re.Pattern[str]:
             raise ValueError(f"agencies.tsv: pattern {p!r} must start with a word")
         words.add(first.group())
     words.add("sở")
-    return re.compile(r"(?<!\w)(?:" + "|".join(sorted(words, key=len, reverse=True)) + r")(?!\w)")
+    return re.compile(r"(?:" + trie_alternation(words) + r")(?!\w)")
 
 
 def _lexicon_matches(folded: str) -> list[re.Match[str]]:
     bodies = _bodies_regex()
     out = []
     end = 0
-    for w in _first_words().finditer(folded):
+    for w in word_start_matches(_first_words(), folded):
         if w.start() < end:
             continue
         m = bodies.match(folded, w.start())
@@ -117,7 +118,7 @@ def _generic_departments(doc: Document) -> list[Span]:
     boundary (comma, semicolon, "và", a verb)."""
     out = []
     text = doc.text
-    for m in re.finditer(r"(?<!\w)Sở\s+(?=[A-ZĐÀ-Ỹ])", text):
+    for m in word_start_matches(_SO, text):
         pos = m.end()
         end = pos
         n = 0
@@ -148,7 +149,7 @@ def _short_departments() -> re.Pattern[str]:
 
 
 _LIST_HEAD = re.compile(
-    r"(?<!\w)(?:các|lãnh đạo|đại diện) sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
+    r"(?:các|lãnh đạo|đại diện) sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
 )
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
 
@@ -159,7 +160,7 @@ def department_lists(doc: Document) -> dict[Span, int]:
     out: dict[Span, int] = {}
     folded = doc.folded
     names = _short_departments()
-    for head in _LIST_HEAD.finditer(folded):
+    for head in word_start_matches(_LIST_HEAD, folded):
         pos = head.end()
         while True:
             m = names.match(folded, pos)

@@ -30,7 +30,9 @@ from pathlib import Path
 
 from .spans import Document, Options, fold
 
-_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+")
+_SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
+# runs of white space other than one plain space (those need no replacing)
+_WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
 
 # "(Baothanhhoa.vn) - " before a lede
@@ -130,8 +132,8 @@ def normalise_lines(raw: str) -> list[str]:
     """NFC, one stripped line per non-empty line, inner white space collapsed."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = []
-    for line in text.split("\n"):
-        line = _WS.sub(" ", line).strip()
+    for line in _WS.sub(" ", text).split("\n"):
+        line = line.strip()
         if line:
             lines.append(line)
     return lines

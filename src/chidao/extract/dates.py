@@ -42,22 +42,28 @@ _DATELINE = re.compile(
     r"|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng lúc)\s*[,:]?\s*"
     r"(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
+# a full date, where a dateline may be: the fast first scan for _DATELINE
+_DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # document references: "Nghị quyết số 12 ngày 07/12/2022", "Kết luận số 2402-KL/TU ngày 30/6/2023"
 _DOC_REF = re.compile(
     r"(?:nghị quyết|kết luận|quyết định|thông báo|chỉ thị|công văn|kế hoạch|hướng dẫn|tờ trình|"
     r"văn bản|thông tư|nghị định|luật|đề án|chương trình|báo cáo|quy định|số)\b[^.;\n]{0,60}?"
     r"(?:ngày|ban hành|ký)\s*$"
 )
-# reporting periods that place the session in their year
+# a year: every rule below starts from one (a scan for digits is fast; the words before
+# the year are then matched backwards from it)
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?!\d)")
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # "2020 - 2025": a term, not a year
+# reporting periods that place the session in their year (the words before the year)
 _PERIOD_YEAR = re.compile(
     r"(?<!\w)(?P<kind>(?:\d{1,2}|mấy|những|các|hai|ba|sáu|chín|mười hai)\s+tháng(?:\s+(?:đầu|cuối))?|"
     r"quý\s+(?:[ivx]+|\d)|tháng\s+đầu|đầu|nửa đầu|giữa|cuối|cả)"
-    r"(?:\s+năm\s+|\s*/\s*)(?P<y>(?:19|20)\d{2})(?!\s*[-–]\s*\d)"
+    r"(?:\s+năm\s+|\s*/\s*)$"
 )
 # periods that end with the year: reviewed early in the next one
 _YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười hai")
-# a whole year reported on: "năm 2020", "kết quả năm 2020"
-_YEAR = re.compile(r"(?<![\w/-])năm\s+(?P<y>(?:19|20)\d{2})(?![\w/]|\s*[-–]\s*\d)")
+# a whole year reported on: "năm 2020", "kết quả năm 2020" (the words before the year)
+_YEAR = re.compile(r"(?<![\w/-])năm\s+$")
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
 _DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
 _RELATIVE = re.compile(r"(?<!\w)(sáng|chiều|tối|trưa|hôm|ngày)\s+(nay|qua|hôm nay)(?!\w)")
@@ -126,7 +132,11 @@ def find_dateline(doc: Document) -> dt.date | None:
     "dd/mm/yyyy hh:mm" of the text that is not a document reference."""
     if getattr(doc, "dateline", None):
         return doc.dateline
-    for m in _DATELINE.finditer(doc.folded):
+    folded = doc.folded
+    for near in _DMY.finditer(folded):
+        m = _DATELINE.search(folded, max(0, near.start() - 50), near.end() + 12)
+        if m is None:
+            continue
         k = next(k for k in ("", "2", "3") if m.group("d" + k))
         d, mo, y = m.group("d" + k), m.group("m" + k), m.group("y" + k)
         date = _valid(int(y), int(mo), int(d))
@@ -138,9 +148,18 @@ def find_dateline(doc: Document) -> dt.date | None:
 def body_year(doc: Document, month: int | None) -> int | None:
     """The session year from the periods the body reports on (None when it says nothing)."""
     folded = doc.folded
+    years = [
+        y
+        for y in _YEAR_NUMBER.finditer(folded)
+        if not (y.start() and folded[y.start() - 1].isalnum())
+        and not _RANGE_AFTER.match(folded, y.end())
+    ]
     periods: Counter[int] = Counter()
-    for m in _PERIOD_YEAR.finditer(folded):
-        y = int(m.group("y"))
+    for ym in years:
+        m = _PERIOD_YEAR.search(folded, max(0, ym.start() - 40), ym.start())
+        if m is None:
+            continue
+        y = int(ym.group())
         if month is not None and month <= 3 and _YEAR_END_PERIOD.match(m.group("kind")):
             y += 1  # "quý IV năm 2023", "cả năm 2023" reviewed in January 2024
         periods[y] += 1
@@ -148,8 +167,15 @@ def body_year(doc: Document, month: int | None) -> int | None:
         # several period phrases: the latest year named is the current one
         return max(periods)
     votes: Counter[int] = Counter()
-    for m in _YEAR.finditer(folded):
-        y = int(m.group("y"))
+    for ym in years:
+        m = _YEAR.search(folded, max(0, ym.start() - 12), ym.start())
+        if (
+            m is None
+            or folded[ym.end() : ym.end() + 1] in ("/", "_")
+            or (folded[ym.end() : ym.end() + 1].isalnum())
+        ):
+            continue
+        y = int(ym.group())
         head = folded[max(0, m.start() - 60) : m.start()]
         if _FUTURE.search(head) or _is_reference(folded, m.start()):
             continue

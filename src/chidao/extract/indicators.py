@@ -17,14 +17,26 @@ clause to the end of the unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .lookup import SentenceIndex
 from .spans import Document, Item, Span
 
-_NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_FIGURE = re.compile(
-    rf"(?<![\w/.,:\-–])(?P<num>{_NUMBER})(?:/(?P<den>{_NUMBER}))?(?![.,:]?\d)(?![\w/])"
-)
+# "11.710", "12,36", "37": written to start with \d so that the engine scans for digits
+_NUMBER = r"\d(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
+# (no look-behind in the regex, which would run at every position: see _figures)
+_FIGURE = re.compile(rf"(?P<num>{_NUMBER})(?:/(?P<den>{_NUMBER}))?(?![.,:]?\d)(?![\w/])")
+
+
+def _figures(text: str) -> Iterator[re.Match[str]]:
+    """The numbers of ``text`` that stand alone: not inside a word, a date or a code."""
+    for m in _FIGURE.finditer(text):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] in "_/.,:-–"):
+            continue
+        yield m
+
+
 # units written right after the number, longest first (folded text)
 _UNITS = [
     "%", "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng", "triệu đồng",
@@ -129,7 +141,7 @@ def find_indicators(doc: Document) -> None:
     """Set ``doc.indicators``: the figures reported as results."""
     text, folded = doc.text, doc.folded
     index = SentenceIndex(doc)
-    for m in _FIGURE.finditer(text):
+    for m in _figures(text):
         num, den = m.group("num"), m.group("den")
         head = folded[max(0, m.start() - 25) : m.start()]
         if _BAD_HEAD.search(head):

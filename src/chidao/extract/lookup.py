@@ -1,8 +1,12 @@
-"""Fast position look-ups over a document's sentences (bisection on their offsets)."""
+"""Fast look-ups: a document's sentences by offset (bisection), and lexicon
+alternations compiled as character tries (one branch per next character, so the
+regex engine never retries every entry at every position)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 
 from .spans import Document, Span
 
@@ -30,3 +34,39 @@ class SentenceIndex:
                 out.append(self.sentences[i])
             i += 1
         return out
+
+
+def trie_alternation(entries: Iterable[str]) -> str:
+    """A regex (no group) that matches any of ``entries`` literally, built as a
+    character trie: the longest entry wins where one is a prefix of another, and the
+    engine can scan for the entries' first characters."""
+    trie: dict[str, dict] = {}
+    for entry in entries:
+        if not entry:
+            raise ValueError("empty entry in a lexicon alternation")
+        node = trie
+        for ch in entry:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(trie)
+
+
+def word_start_matches(
+    pattern: re.Pattern[str], text: str, pos: int = 0
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos)`` restricted to matches that start a word (the
+    character before is not a letter, digit or "_").  Faster than a leading
+    ``(?<!\\w)`` in the pattern, which the engine would test at every position."""
+    for m in pattern.finditer(text, pos):
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            continue
+        yield m

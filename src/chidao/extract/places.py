@@ -29,10 +29,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
+from .lookup import trie_alternation
 from .spans import Document, Span, fold, strip_marks
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
@@ -47,11 +49,19 @@ _LEVEL_WORDS = {
     "tp": "thành phố", "quận": "quận", "thị trấn": "thị trấn", "xã": "xã", "phường": "phường",
     "đặc khu": "đặc khu",
 }  # fmt: skip
-_LEVEL_RE = re.compile(
-    r"(?<![\w.])(?P<level>"
-    + "|".join(re.escape(w) for w in sorted(_LEVEL_WORDS, key=len, reverse=True))
-    + r")(?=[\s.])\s*"
-)
+# no look-behind (it would run at every position): callers check the character before
+_LEVEL_RE = re.compile(r"(?P<level>" + trie_alternation(_LEVEL_WORDS) + r")(?=[\s.])\s*")
+
+
+def _level_words(folded: str) -> Iterator[re.Match[str]]:
+    """The level words of ``folded`` that start a word ("huyện", not "chuyện")."""
+    for m in _LEVEL_RE.finditer(folded):
+        i = m.start()
+        if i and (folded[i - 1].isalnum() or folded[i - 1] in "_."):
+            continue
+        yield m
+
+
 _NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d{1,2}(?!\w)")
 
 # cues before a unit, in the lede or headline, that make it the subject of the session
@@ -128,7 +138,10 @@ def unit_mentions(
     kept too, with no units and a name of at most two words."""
     text, folded = doc.text, doc.folded
     out: list[UnitMention] = []
-    for m in _LEVEL_RE.finditer(folded):
+    for m in _level_words(folded):
+        first = text[m.end() : m.end() + 1]
+        if not (first.isupper() or first.isdigit()):
+            continue  # "thành phố" as a common noun, "xã hội"
         level = _LEVEL_WORDS[m.group("level")]
         words: list[tuple[int, int]] = []
         pos = m.end()
@@ -230,19 +243,21 @@ def modern_tone(text: str) -> str:
 
 
 @cache
-def _province_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+def _province_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
+    """The regex of every province name (folded), the official name by folded name,
+    and by the plain name without spaces (for web domains: "baohatinh.vn")."""
     names: dict[str, str] = {}
     for era in ("legacy", "2025"):
         for p in provinces(era):
             names[name_key(p)] = p
     names[name_key("Thừa Thiên Huế")] = "Huế"
-    alt = "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)({alt})(?!\w)"), names
+    plain = {strip_marks(k).replace(" ", ""): v for k, v in names.items()}
+    return re.compile(rf"(?<!\w)({trie_alternation(names)})(?!\w)"), names, plain
 
 
-_DOMAIN = re.compile(
-    r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE
-)
+# a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh")
+_DOMAIN_END = re.compile(r"\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE)
+_DOMAIN_NAME = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)$", re.IGNORECASE)
 _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
 
@@ -255,7 +270,7 @@ def find_province(
     """The province the report is about, from the text alone (None if it names none).
     ``mentions``: the unit mentions of the text, when the caller has them."""
     text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
-    rx, names = _province_regex()
+    rx, names, plain = _province_regex()
     score: Counter[str] = Counter()
     for m in rx.finditer(folded):
         words = text[m.start() : m.end()].split()
@@ -263,9 +278,9 @@ def find_province(
             continue  # "hòa bình" (peace) is not Hòa Bình
         head = folded[max(0, m.start() - 12) : m.start()]
         score[names[m.group(1)]] += 3 if _PROV_CUE.search(head) else 1
-    plain = {strip_marks(k).replace(" ", ""): v for k, v in names.items()}
-    for m in _DOMAIN.finditer(text):
-        hit = plain.get(m.group(1).lower())
+    for end in _DOMAIN_END.finditer(text):
+        m = _DOMAIN_NAME.search(text, max(0, end.start() - 60), end.start())
+        hit = m and plain.get(m.group(1).lower())
         if hit:
             score[hit] += 3
     if mentions is None:
@@ -452,12 +467,18 @@ def find_places(doc: Document) -> None:
 def _headline_offsets(doc: Document) -> set[int]:
     """Offsets of unit mentions in headline-like lines: short paragraphs without a final
     period (the headline and the captions that repeat it)."""
-    out: set[int] = set()
-    for p in doc.paragraphs[:12]:
-        if len(p) < 160 and not p.text.rstrip().endswith((".", "…", ":")):
-            for m in _LEVEL_RE.finditer(doc.folded, p.start, p.end):
-                out.add(m.start())
-    return out
+    lines = [
+        p
+        for p in doc.paragraphs[:12]
+        if len(p) < 160 and not p.text.rstrip().endswith((".", "…", ":"))
+    ]
+    if not lines:
+        return set()
+    return {
+        m.start()
+        for m in _level_words(doc.folded[: lines[-1].end])
+        if any(p.start <= m.start() < p.end for p in lines)
+    }
 
 
 def fold_name(text: str) -> str:

@@ -67,7 +67,15 @@ _TONE_FOLD = {
     "uý": "úy", "uỳ": "ùy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }  # fmt: skip
 # only at the end of a syllable ("hoá" but not "hoàn", "toàn"), and not after "q" ("quý")
-_TONE_RE = re.compile(r"(?<!q)(?:" + "|".join(_TONE_FOLD) + r")(?!\w)")
+# (written as "o[áà...]|u[ý...]" so that the engine scans for "o" and "u" only)
+_TONE_RE = re.compile(
+    r"(?<!q)(?:"
+    + "|".join(
+        v + "[" + "".join(k[1] for k in _TONE_FOLD if k[0] == v) + "]"
+        for v in sorted({k[0] for k in _TONE_FOLD})
+    )
+    + r")(?!\w)"
+)
 
 
 def fold(text: str) -> str:
