@@ -3,7 +3,10 @@
 The keys of ``../eval/GUIDE.md``-style records are all present; each extracted item
 also carries ``start`` and ``end``, offsets into ``text`` (the cleaned text, which
 the record carries too).  Lists of plain strings (localities, agencies, site
-visits) have a parallel ``*_spans`` list with the offsets.
+visits) have a parallel ``*_spans`` list with the offsets.  Each entry of
+``locality_spans`` also carries ``name`` (the label of ``localities``: "huyện Can
+Lộc"), ``unit_name`` (the unit's name without its level: "Can Lộc"), ``level``,
+``code``, ``era`` and ``province``.
 """
 
 from __future__ import annotations
@@ -75,9 +78,13 @@ def to_record(doc: Document, *, raw: str, source: str) -> dict[str, Any]:
     """The JSON-ready session record of a processed document."""
     locality_spans = []
     for i, s in enumerate(doc.localities):
-        d = {"name": s.label, **span_dict(s)}
+        d: dict[str, Any] = {}
         if i < len(doc.locality_info):
-            d.update(doc.locality_info[i])
+            info = doc.locality_info[i]
+            d.update({k: v for k, v in info.items() if k != "name"})
+            d["unit_name"] = info.get("name")
+        # "name" is the locality as the record lists it ("huyện Can Lộc")
+        d.update({"name": s.label, **span_dict(s)})
         locality_spans.append(d)
     seen_loc: list[str] = []
     for s in doc.localities:
