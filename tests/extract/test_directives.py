@@ -499,3 +499,109 @@ def test_praise_and_a_request_joined_by_va():
         LEDE + "Kết luận, đồng chí Trịnh Văn Phúc ghi nhận các kiến nghị và đề nghị của huyện."
     )
     assert texts(doc) == []
+
+
+# ---- named bodies and their tasks ---------------------------------------------------------------
+
+VISIT_2025 = (
+    "Sáng 9/10, đồng chí Đặng Quốc Toản, Phó Chủ tịch UBND tỉnh đã làm việc với xã Phú Mỹ "
+    "về tiến độ xây dựng trụ sở xã năm 2025.\n"
+    "Kết luận buổi làm việc, đồng chí Đặng Quốc Toản ghi nhận kết quả của xã.\n"
+)
+
+
+def test_a_body_given_a_task_after_giao_is_the_assignee_without_the_verb():
+    doc = process(
+        VISIT_2025 + "Đồng chí giao Sở Nội vụ hướng dẫn xã bổ sung biên chế công chức địa chính. "
+        "Giao Sở Xây dựng hướng dẫn UBND xã Phú Mỹ hoàn thiện hồ sơ quy hoạch chung."
+    )
+    assert assignees(doc) == [["Sở Nội vụ"], ["Sở Xây dựng"]]
+    assert issuers(doc) == ["Đặng Quốc Toản", "Đặng Quốc Toản"]
+
+
+def test_a_body_followed_by_its_task_is_a_directive_to_that_body():
+    doc = process(
+        VISIT_2025 + "Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện. "
+        "Sở Tài chính chủ trì, phối hợp với Sở Nông nghiệp và Môi trường rà soát nguồn vốn. "
+        "Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng hướng dẫn xã trùng tu đình làng."
+    )
+    assert texts(doc) == [
+        "Văn phòng UBND tỉnh theo dõi, đôn đốc việc thực hiện.",
+        "Sở Tài chính chủ trì, phối hợp với Sở Nông nghiệp và Môi trường rà soát nguồn vốn.",
+        "Sở Văn hóa, Thể thao và Du lịch, Sở Xây dựng hướng dẫn xã trùng tu đình làng.",
+    ]
+    assert assignees(doc) == [
+        ["Văn phòng UBND tỉnh"],
+        ["Sở Tài chính"],
+        ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"],
+    ]
+
+
+def test_a_body_that_has_already_acted_is_not_told_to():
+    doc = process(
+        VISIT_2025 + "Sở Tài chính đã hướng dẫn xã thanh toán vốn. Sở Y tế cho biết đã cấp thuốc."
+    )
+    assert texts(doc) == []
+
+
+def test_a_notice_s_closing_formula_is_not_a_directive():
+    doc = process(
+        VISIT_2025 + "Xã cần hoàn thành trụ sở trước ngày 30/12/2025.\n"
+        "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện.\n"
+        "Văn phòng Tỉnh ủy thông báo để các cơ quan, địa phương liên quan biết và thực hiện."
+    )
+    assert texts(doc) == ["Xã cần hoàn thành trụ sở trước ngày 30/12/2025."]
+
+
+NOTICE_2026 = """\
+THÔNG BÁO
+Kết luận của Chủ tịch UBND tỉnh tại buổi làm việc với UBND phường Bắc Lý
+Ngày 12/3/2026, đồng chí Hoàng Đình Lam, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Quảng Trị đã chủ trì buổi làm việc với UBND phường Bắc Lý về các dự án trên địa bàn.
+Sau khi nghe UBND phường báo cáo và ý kiến của các sở, Chủ tịch UBND tỉnh kết luận như sau:
+1. Năm 2025, phường đã hoàn thành 11/14 chỉ tiêu chủ yếu, thu ngân sách đạt 96 tỷ đồng.
+2. Thời gian tới, đề nghị UBND phường Bắc Lý tập trung thực hiện các nhiệm vụ sau:
+a) Hoàn thành giải phóng mặt bằng khu tái định cư trước ngày 30/6/2026.
+b) Rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công.
+3. Giao Sở Xây dựng hướng dẫn UBND phường hoàn thiện hồ sơ quy hoạch, hoàn thành trong quý II năm 2026.
+Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện.
+"""
+
+
+def test_a_notice_s_numbered_points_after_kết_luận_như_sau_are_the_leader_s():
+    doc = process(NOTICE_2026)
+    assert texts(doc) == [
+        "a) Hoàn thành giải phóng mặt bằng khu tái định cư trước ngày 30/6/2026.",
+        "b) Rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công.",
+        "3. Giao Sở Xây dựng hướng dẫn UBND phường hoàn thiện hồ sơ quy hoạch, hoàn thành trong quý II năm 2026.",
+    ]
+    assert assignees(doc) == [["UBND phường Bắc Lý"], ["UBND phường Bắc Lý"], ["Sở Xây dựng"]]
+    assert set(issuers(doc)) == {"Hoàng Đình Lam"}
+    assert [d.data["deadline"] for d in doc.directives] == [
+        dt.date(2026, 6, 30),
+        None,
+        dt.date(2026, 6, 30),
+    ]
+    assert not any(p.span.overlaps(d.span) for p in doc.petitions for d in doc.directives)
+
+
+@pytest.mark.parametrize("word", _cues("body"))
+def test_each_body_head_with_a_name_and_a_task_is_the_assignee(word):
+    body = f"{word[0].upper()}{word[1:]} Hòa Bình"
+    doc = process(VISIT_2025 + f"Đồng chí giao {body} hướng dẫn xã lập hồ sơ quy hoạch.")
+    assert assignees(doc) == [[body]]
+
+
+@pytest.mark.parametrize("word", _cues("task"))
+def test_each_task_verb_ends_the_body_before_it(word):
+    doc = process(
+        VISIT_2025 + f"Đồng chí giao Sở Nông nghiệp và Môi trường {word} việc chuyển đổi cây trồng."
+    )
+    assert assignees(doc) == [["Sở Nông nghiệp và Môi trường"]]
+
+
+@pytest.mark.parametrize("phrase", _cues("closing"))
+def test_each_closing_formula_is_not_a_directive(phrase):
+    doc = process(
+        VISIT_2025 + f"Văn phòng UBND tỉnh {phrase} các cơ quan, đơn vị tổ chức thực hiện."
+    )
+    assert texts(doc) == []

@@ -38,6 +38,15 @@ Assignees: the subject as written; else those of the previous directive of the
 same speech; else the localities the session is about (for a conference about no
 locality, the bodies invited).  Issuer: the speaker; an unnamed speaker is the
 chair (the first named, when several chair).  Deadlines: ``deadlines``.
+
+A leader's "... kết luận như sau:" (or any sentence announcing points: "các nhiệm vụ
+sau:") keeps the floor over the numbered and lettered points that follow, even those
+that state results; "đề nghị UBND phường X thực hiện các nhiệm vụ sau:" is not itself a
+directive but names the assignee of the points.  A named body followed by its task
+("Giao Sở Xây dựng hướng dẫn ...", "Văn phòng UBND tỉnh theo dõi, đôn đốc ...") is an
+instruction to that body; the body ends before the task verb.  A notice's closing
+formula ("... thông báo để các cơ quan, đơn vị biết, thực hiện.") is not a directive.
+Petitions that overlap a directive are dropped: the leader's instruction wins.
 """
 
 from __future__ import annotations
@@ -510,6 +519,10 @@ class _Reader:
 
 _BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+|[-–])")
 _BODY_LIST_GAP = re.compile(r", | và ")
+# a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
+_LIST_LEAD = re.compile(
+    r"(?:sau|sau đây|cụ thể|trọng tâm|như sau|chủ yếu|là)\s*:\s*$", re.IGNORECASE
+)
 _CHO = re.compile(r"\s*cho\s+")
 
 
@@ -565,6 +578,7 @@ class _State:
     last_assignees: list[Span | str] = field(default_factory=list)
     last_issuer: int | None = None
     end_at: int | None = None  # where the current directive ends, when before its sentence's end
+    listing: bool = False  # a leader's "... như sau:" opened a numbered or bulleted list
 
 
 def _caption_after(doc: Document, captions: dict[int, int | None], i: int) -> int | None:
@@ -720,7 +734,15 @@ def find_directives(doc: Document) -> None:
             if r.rx.report_verb.search(doc.folded, p.start, p.end) and not r.leads_in(sentences[0]):
                 st.speaker = _Speaker(None, False)
             continue
-        _paragraph_speaker(r, st, p, sentences[0], _caption_after(doc, captions, i), heading)
+        if st.listing and _BULLET.match(doc.folded, p.start, p.end) and st.speaker.leader:
+            # "kết luận như sau:" then "1. ...", "a) ...": the points are the leader's, even
+            # those that state results; only a named lower-side speaker takes the floor
+            leads = r.leads_in(sentences[0])
+            if leads and leads[0].person is not None and not r.leader(leads[0].person):
+                st.speaker, st.listing = _Speaker(None, False), False
+        else:
+            st.listing = False
+            _paragraph_speaker(r, st, p, sentences[0], _caption_after(doc, captions, i), heading)
         if heading:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
@@ -743,6 +765,8 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = _directive_start(r, st, s, begin)
+            if st.speaker.leader and s is sentences[-1] and _LIST_LEAD.search(s.text):
+                st.listing = True
             if start is None or not st.speaker.leader:
                 st.end_at = None
                 continue
@@ -751,6 +775,12 @@ def find_directives(doc: Document) -> None:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
             span = doc.span(start, end, "directive", rule)
+            if _LIST_LEAD.search(span.text) and subject_at is not None:
+                # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
+                who_list = r.assignees_at(subject_at, span.end)
+                if who_list:
+                    st.last_assignees, st.last_issuer = list(who_list), issuer
+                    continue
             if span.text.endswith(":") and r.rx.agent.match(doc.folded, span.start, span.end):
                 if not r.rx.modal.search(doc.folded, span.start, span.end):
                     # "Đồng chí yêu cầu các địa phương:" then a list: who the list is for
@@ -778,6 +808,11 @@ def find_directives(doc: Document) -> None:
             items.append(Item(span, data))
             st.last_assignees, st.last_issuer = assignees, issuer
     doc.directives = _without_summary_repeats(doc, items)
+    # a leader's instruction is not the lower side's petition ("kết luận như sau: ... đề nghị
+    # UBND phường ... thực hiện các nhiệm vụ sau:" read by the opinions stage as a request)
+    doc.petitions = [
+        p for p in doc.petitions if not any(p.span.overlaps(d.span) for d in doc.directives)
+    ]
 
 
 def _words(text: str) -> set[str]:
