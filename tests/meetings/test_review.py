@@ -41,7 +41,7 @@ def test_it_says_how_many_directives_still_need_a_unit(client, document, office,
     assert "2 chỉ đạo chưa có đơn vị thực hiện" in page
     assert "Còn 2 chỉ đạo cần chọn đơn vị</button>" in page
     assert page.count('class="directive-card needs-unit"') == 2
-    assert '<a href="#directive-0">Chỉ đạo số 1 chưa chọn đơn vị thực hiện</a>' in page
+    assert '<a href="#directive-0" title="Chỉ đạo số 1 chưa chọn đơn vị thực hiện">số 1</a>' in page
 
 
 def test_the_confirm_button_counts_the_directives_it_will_give_out_once_all_have_units(client, document, office, department):
