@@ -146,6 +146,11 @@ def peak_rss_child(n: int, seed: int) -> int:
     return int(out.stdout.strip().splitlines()[-1])
 
 
+def _load() -> str:
+    """The 1, 5 and 15 minute load averages of the machine (other work skews wall times)."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
 def _line(label: str, seconds: float, c: Counter, gen: float = 0.0) -> str:
     s = max(seconds - gen, 1e-9)
     return f"{label:34s} {c.docs:6d} docs {c.bytes / 1e6:7.2f} MB {s:7.2f} s {c.bytes / 1e6 / s:7.2f} MB/s {c.docs / s:8.1f} docs/s"
@@ -171,6 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     print("machine) minus the CPU time of generating the reports; --jobs figures are wall clock.")
     gen = generation_only(a.docs, a.seed)
     print(f"{'generating the reports alone':34s} {gen:7.2f} s CPU")
+    print(f"load average before the runs: {_load()}")
     t1, c1, failed, cpu1 = run_pipeline(a.docs, a.seed, 1)
     print(_line("chidao pipeline, 1 process (CPU)", cpu1, c1, gen))
     if failed:
@@ -183,9 +189,19 @@ def main(argv: list[str] | None = None) -> int:
         print(_line("underthesea.word_tokenize (CPU)", tu, cu, gen))
         print(f"{'pipeline speed / word_tokenize':34s} {(tu - gen) / max(cpu1 - gen, 1e-9):7.2f} x")
     print(_line("chidao pipeline, --jobs 1 (wall)", t1, c1))
-    t2, c2, _, _ = run_pipeline(a.docs, a.seed, 2)
+    print(f"load average before --jobs 2: {_load()}")
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t2, c2, _, cpu2 = run_pipeline(a.docs, a.seed, 2)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
     print(_line("chidao pipeline, --jobs 2 (wall)", t2, c2))
+    print(
+        f"{'  CPU of --jobs 2':34s} parent {cpu2:6.2f} s, workers {workers:6.2f} s "
+        f"(one process: {cpu1:6.2f} s)"
+    )
     print(f"{'speed-up of --jobs 2 (wall clock)':34s} {t1 / t2:7.2f} x")
+    print(f"load average after the runs: {_load()}  (a speed-up below 2 x on a busy machine")
+    print("  says little: compare CPU seconds, and rerun when the load average is below 0.5)")
     n = a.rss_docs
     r1, r4 = peak_rss_child(n, a.seed), peak_rss_child(4 * n, a.seed)
     print(f"{'peak RSS, fresh process':34s} {n} docs: {r1 / 1024:.1f} MB; {4 * n} docs: {r4 / 1024:.1f} MB "
