@@ -170,3 +170,37 @@ def test_the_office_undoes_a_drop_and_gets_the_item_back_as_it_was(client, docum
     response = client.post(reverse("meetings:review_undo", args=[document.pk]), {"version": 4})
     assert response.status_code == 400 and "Không có mục nào vừa bỏ" in response.content.decode()
     assert services.SourceDocument.objects.get(pk=document.pk).version == 4
+
+
+# ---------------------------------------------------------------- other items
+
+
+def test_the_office_corrects_a_petition_an_indicator_and_a_person(client, document, office):
+    as_user(client, office)
+    draft = document.draft
+    assert draft["petitions"] and draft["indicators"] and draft["people"]
+    client.post(reverse("meetings:review_item", args=[document.pk, "petitions", 0]),
+                {"version": 1, "text": "Hỗ trợ kinh phí nâng cấp đường liên xã", "by": "Lê Văn Hòa"})
+    client.post(reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
+                {"version": 2, "text": "thu ngân sách đạt 12,5 tỷ đồng", "value": "12,5", "unit": "tỷ đồng"})
+    response = client.post(reverse("meetings:review_item", args=[document.pk, "people", 0]),
+                           {"version": 3, "text": "Trịnh Văn Lâm", "titles": "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh"},
+                           HTTP_HX_REQUEST="true")
+    assert response.status_code == 200 and response.content.decode().lstrip().startswith('<div id="workspace"')
+
+    doc = services.SourceDocument.objects.get(pk=document.pk)
+    assert doc.version == 4
+    assert (doc.draft["petitions"][0]["text"], doc.draft["petitions"][0]["by"]) == ("Hỗ trợ kinh phí nâng cấp đường liên xã", "Lê Văn Hòa")
+    assert (doc.draft["indicators"][0]["value"], doc.draft["indicators"][0]["unit"]) == (12.5, "tỷ đồng")
+    assert doc.draft["people"][0]["titles"] == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
+
+
+def test_a_bad_item_edit_says_which_field_and_changes_nothing(client, document, office):
+    as_user(client, office)
+    response = client.post(reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
+                           {"version": 1, "text": "tăng", "value": "mười"})
+    assert response.status_code == 400
+    assert "Chỉ tiêu số 1, giá trị: “mười” không phải là số." in response.content.decode()
+    response = client.post(reverse("meetings:review_item", args=[document.pk, "petitions", 0]), {"version": 1, "text": " "})
+    assert response.status_code == 400
+    assert services.SourceDocument.objects.get(pk=document.pk).version == 1

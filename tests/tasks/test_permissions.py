@@ -186,6 +186,7 @@ EXPECT: dict[str, Expect] = {
     "meetings:review_drop": Expect(args=lambda w: [w.review_document.pk, "directive", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_add": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_undo": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
+    "meetings:review_item": Expect(args=lambda w: [w.review_document.pk, "petitions", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
     "meetings:review_units": Expect(args=lambda w: [w.review_document.pk], get=everyone(403, office=200)),
     "meetings:review_confirm": Expect(
         args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=everyone(403, office=REDIRECT),

@@ -91,6 +91,16 @@ class DirectiveForm(VersionedForm):
         self.fields["units"].choices = [(pk, pk) for pk in unit_ids or []]
 
 
+class ItemForm(VersionedForm):
+    """One item other than a directive: its text, and the field of its kind (titles, value, by)."""
+
+    text = forms.CharField(label=_("Nội dung"), max_length=5000)
+    titles = forms.CharField(label=_("Chức danh (cách nhau bởi dấu ;)"), required=False, max_length=500)
+    value = forms.CharField(label=_("Giá trị"), required=False, max_length=40)
+    unit = forms.CharField(label=_("Đơn vị tính"), required=False, max_length=40)
+    by = forms.CharField(label=_("Người kiến nghị"), required=False, max_length=120)
+
+
 class SplitForm(VersionedForm):
     offset = forms.IntegerField(label=_("Tách tại ký tự thứ"), min_value=1)
 

@@ -366,7 +366,7 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
             "key": key,
             "label": labels[key],
             "items": [
-                {"index": i, "item": item, "anchor": f"m-{key}-{i}" if item.get("start") is not None else ""}
+                {"index": i, "index_str": str(i), "item": item, "anchor": f"m-{key}-{i}" if item.get("start") is not None else ""}
                 for i, item in enumerate(draft.get(key) or [])
             ],
         }

@@ -125,6 +125,24 @@ def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
 
 @office_only
 @require_POST
+def edit_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpResponse:
+    """The text of an item (a petition, a difficulty, a person...) and the field of its kind."""
+
+    def call(doc: SourceDocument, d: dict[str, Any]) -> object:
+        fields: dict[str, Any] = {"text": d["text"]}
+        if kind == "people":
+            fields["titles"] = _split_names(d["titles"])
+        elif kind == "indicators":
+            fields.update(value=d["value"] or None, unit=d["unit"])
+        elif kind == "petitions":
+            fields["by"] = d["by"] or None
+        return services.edit_item(document=doc, version=d["version"], kind=kind, index=index, **fields)
+
+    return _act(request, pk, forms.ItemForm(request.POST), call)
+
+
+@office_only
+@require_POST
 def split_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     return _act(
         request, pk, forms.SplitForm(request.POST),
