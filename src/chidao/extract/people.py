@@ -111,6 +111,30 @@ def family_names() -> frozenset[str]:
     return frozenset(row[0] for row in _rows(FAMILY_PATH))
 
 
+@lru_cache(maxsize=1)
+def short_families() -> frozenset[str]:
+    """The families marked ``short`` in ``family_names.tsv``: names of the Central Highlands
+    peoples, often written with two syllables ("Siu Đoan") or glued ("K'Điệp")."""
+    out = set()
+    for n, row in enumerate(_rows(FAMILY_PATH), 1):
+        marks = [c for c in row[1:] if c]
+        if any(c != "short" for c in marks):
+            raise ValueError(f"{FAMILY_PATH.name}: entry {n} ({row[0]}): unknown mark {marks!r}")
+        if marks:
+            out.add(row[0])
+    return frozenset(out)
+
+
+def _family_of(token: str, families: frozenset[str]) -> str | None:
+    """The family a name syllable is or starts with ("Ksor"; "K'" for "K'Điệp"), else None."""
+    if token in families:
+        return token
+    if len(token) > 2 and token[1] in "'’":
+        prefix = token[0] + "'"
+        return prefix if prefix in families else None
+    return None
+
+
 def trie_pattern(entries: tuple[str, ...] | list[str]) -> str:
     """A regex alternation of ``entries`` built as a trie of their words, so that the
     engine tries one branch per first word; longer entries win ("phó bí thư thường
@@ -152,12 +176,17 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 
 # a capitalised syllable, and runs of them separated by single spaces
 _CAP = rf"[{UPPER}][{LOWER}]*"
-_RUN = re.compile(rf"(?<!\w){_CAP}(?: {_CAP})+(?!\w)")
+# a syllable of a name may be glued to its family by an apostrophe: "K'Điệp", "H'Yim"
+_NAME_CAP = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*"
+_RUN = re.compile(
+    rf"(?<![\w'’])(?:{_NAME_CAP}(?: {_NAME_CAP})+|[{UPPER}]['’][{UPPER}][{LOWER}]*)(?![\w'’])"
+)
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
 _PLACE_BEFORE = re.compile(
     r"(?<!\w)(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
 )
+_LEVEL_END = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|thị xã|quận|huyện|đặc khu)$")
 _LEDE_VERB = re.compile(
     r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
     r"về dự|dự và chỉ đạo|phát biểu chỉ đạo|tiếp và làm việc|đến thăm|chúc tết|giám sát|thị sát)(?!\w)"
@@ -245,6 +274,7 @@ class _Scanner:
         self.lex = title_lexicon()
         self.head_re, self.rank_re, _ = _patterns()
         self.families = family_names()
+        self.short = short_families()
         self.heads_at: dict[int, int] = {}  # head start -> head end
         for m in self.head_re.finditer(self.folded):
             self.heads_at[m.start()] = m.end()
@@ -274,17 +304,24 @@ class _Scanner:
                 words = words[:i]
                 break
         n = len(words)
-        if n < 2:
+        found = [_family_of(self.text[a:b], self.families) for a, b in words]
+        fam = [f is not None for f in found]
+        if n == 1 and found[0] in self.short:
+            k = 0  # "K'Điệp": accepted later next to a title or an honorific
+        elif n < 2:
             return []
-        fam = [self.text[a:b] in self.families for a, b in words]
-        if n == 4 and fam[0]:
+        elif n == 4 and fam[0]:
             k = 0
         elif n >= 3 and fam[n - 3]:
             k = n - 3
         elif n >= 4 and fam[n - 4]:
             k = n - 4
         elif n == 2 and fam[0]:
-            k = 0  # two syllables: accepted later only after "đồng chí"/"ông"/"bà"
+            k = 0  # two syllables: accepted later only next to an honorific or a title
+        elif n >= 3 and found[n - 2] in self.short:
+            k = n - 2  # "Bí thư Huyện ủy Chư Sê Siu Đoan": the last two
+        elif found[n - 1] in self.short and found[n - 1].endswith("'"):
+            k = n - 1  # "Chủ tịch UBND xã Lát K'Điệp": the last, glued
         else:
             return []
         a, b = words[k][0], words[-1][1]
@@ -438,13 +475,31 @@ class _Scanner:
                     pos = seg_end
         return pos, titles
 
+    def named_after_level(self, name: Span, before: Span | None) -> bool:
+        """Whether a name right after a level word is a person's: "Chủ tịch UBND phường Hồ
+        Văn Thắng:" (the unit left unnamed), not "phường Lê Hồng Phong" (a unit named after
+        a person, written somewhere without a title before it)."""
+        if before is None or not _LEVEL_END.search(fold(before.text)):
+            return False
+        level = _LEVEL_END.search(fold(before.text)).group()
+        needle = f"{level} {fold(name.text)}"
+        pos = self.folded.find(needle)
+        while pos >= 0:
+            at = pos + len(level) + 1
+            if self.title_before(Span(at, at + len(name), "person", name.text))[1] is None:
+                return False  # written as a unit elsewhere: "làm việc với phường Lê Hồng Phong"
+            pos = self.folded.find(needle, pos + 1)
+        return True
+
     def occurrences(self) -> list[Occurrence]:
         out = []
         for start in self.name_starts:
             name = self.names[start]
-            if _PLACE_BEFORE.search(self.folded, max(0, start - 12), start):
-                continue
             before_start, before = self.title_before(name)
+            if _PLACE_BEFORE.search(self.folded, max(0, start - 12), start) and not (
+                self.named_after_level(name, before)
+            ):
+                continue
             earlier: list[Span] = []
             if before is not None:
                 before_start, earlier = self.earlier_titles(before_start)
@@ -453,7 +508,10 @@ class _Scanner:
             n_syll = len(name.text.split())
             if before is not None and fold(before.text) in ("chủ tịch", "bác"):
                 continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
-            if n_syll == 2 and not (honorific and after):
+            short = _family_of(name.text.split()[0], self.families) in self.short
+            if n_syll <= 2 and not (
+                (honorific and after) or (short and (honorific or before is not None or after))
+            ):
                 continue
             para_start, _ = self.line_bounds(start)
             colon = self.text.startswith(":", end) and (
