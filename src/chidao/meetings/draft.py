@@ -25,6 +25,7 @@ import copy
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
@@ -164,6 +165,7 @@ def names_provincial_body(assignee: str) -> bool:
     return province is not None and (local is None or province.start() < local.start())
 
 
+@lru_cache(maxsize=8192)
 def _words_key(text: str) -> str:
     """Search words: lower case, no diacritics, punctuation as spaces (" van phong ubnd tinh ")."""
     return " " + " ".join(re.sub(r"[^\w]+", " ", strip_marks(fold(text or ""))).split()) + " "
