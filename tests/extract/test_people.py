@@ -486,3 +486,8 @@ def test_a_district_secretary_in_the_provincial_committee_is_not_a_provincial_le
         "Dự có đồng chí Lê Văn Tám, Tỉnh ủy viên, Bí thư Huyện ủy Mường Lát; Hồ Văn Bảy, Phó Chủ tịch UBND tỉnh."
     )
     assert [is_leader(p) for p in doc.people] == [False, True]
+
+
+def test_a_name_after_a_body_ending_in_moi_truong_is_a_person_not_a_school():
+    doc = read("Phó Giám đốc Sở Tài nguyên và Môi trường Lê Thị Hoa cho biết, hồ sơ đang thẩm định.")
+    assert roster(doc) == {"Lê Thị Hoa": ["Phó Giám đốc Sở Tài nguyên và Môi trường"]}
