@@ -204,3 +204,16 @@ def test_a_bad_item_edit_says_which_field_and_changes_nothing(client, document, 
     response = client.post(reverse("meetings:review_item", args=[document.pk, "petitions", 0]), {"version": 1, "text": " "})
     assert response.status_code == 400
     assert services.SourceDocument.objects.get(pk=document.pk).version == 1
+
+
+def test_the_split_tool_offers_each_word_as_the_start_of_the_second_part(client, document, office):
+    as_user(client, office)
+    text = document.draft["directives"][0]["text"]
+    page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
+    second = text.index(" ") + 1  # the second word
+    word = text[second:].split()[0]
+    assert f'<button type="submit" name="offset" value="{second}" class="split-at" title="Tách trước “{word}”">{word}</button>' in page
+    response = client.post(reverse("meetings:review_split", args=[document.pk, 0]), {"version": 1, "offset": second})
+    assert response.status_code == 302
+    first, rest = services.SourceDocument.objects.get(pk=document.pk).draft["directives"][:2]
+    assert (first["text"], rest["text"]) == (text[:second].strip(), text[second:].strip())

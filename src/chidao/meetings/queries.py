@@ -354,6 +354,7 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
                 "split_points": points,
                 "split_default": _middle_split(points, d.get("text") or ""),
                 "split_word": _word_middle(d.get("text") or ""),
+                "split_words": [(m.group(), m.start()) for m in re.finditer(r"\S+", d.get("text") or "")],
                 "pick_departments": [u for u in department_units if u.pk not in shown],
                 "pick_localities": [u for u in locality_units if u.pk not in shown],
                 "open_departments": needs_choice and bool(_DEPARTMENTS_RE.search(assignees) or not assignees),
