@@ -165,3 +165,34 @@ def test_last_year_s_results_reported_early_in_the_year():
 def test_results_of_last_year_s_tasks_early_in_the_year():
     text = "Sáng 10/2, UBND tỉnh Hà Nam đánh giá kết quả thực hiện nhiệm vụ năm 2023.\n"
     assert date_of(text) == dt.date(2024, 2, 10)
+
+
+def test_a_deadline_or_a_target_in_an_instruction_is_not_the_session_year():
+    lede = (
+        "Sáng 20/10, đồng chí Trịnh Văn Khải, Chủ tịch UBND tỉnh Quảng Ngãi làm việc với "
+        "huyện Sơn Tịnh về kết quả phát triển kinh tế - xã hội năm 2022.\n"
+    )
+    for instruction in (
+        "Đồng chí yêu cầu huyện hoàn thành dự án trước ngày 30/6/2023.",
+        "Đồng chí yêu cầu huyện hoàn thành dự án trong quý II/2023.",
+        "Năm 2023, huyện phấn đấu thu ngân sách 520 tỷ đồng.",
+    ):
+        assert date_of(lede + instruction + "\n") == dt.date(2022, 10, 20), instruction
+
+
+def test_with_no_other_year_a_deadline_puts_the_session_before_it():
+    lede = "Chiều 20/10, Thường trực Huyện ủy Sơn Tịnh báo cáo kết quả 9 tháng.\n"
+    text = lede + "Đồng chí yêu cầu huyện hoàn thành dự án trước ngày 30/6/2023.\n"
+    assert date_of(text) == dt.date(2022, 10, 20)
+    text = lede + "Đồng chí yêu cầu huyện hoàn thành dự án trong quý II/2023.\n"
+    assert date_of(text) == dt.date(2022, 10, 20)
+    text = lede + "Phấn đấu đến năm 2030, huyện trở thành thị xã.\n"  # a horizon tells nothing
+    assert date_of(text) is None
+
+
+def test_the_state_of_this_year_s_tasks_late_in_the_year_stays_in_that_year():
+    text = (
+        "Sáng 20/10, đồng chí Trịnh Văn Khải, Chủ tịch UBND tỉnh Quảng Ngãi làm việc với huyện "
+        "Sơn Tịnh về tình hình thực hiện nhiệm vụ năm 2022.\n"
+    )
+    assert date_of(text) == dt.date(2022, 10, 20)

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections import Counter
 
 from .spans import Document, Span
@@ -73,7 +74,16 @@ _PAGE_HEAD = re.compile(
 _FUTURE = re.compile(
     r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$"
 )
+# an instruction or a target: the years and dates in its sentence are deadlines, not the
+# session's year ("yêu cầu hoàn thành trong quý II/2023", "phấn đấu năm 2024 ...")
+_INSTRUCTION = re.compile(
+    r"(?<!\w)(?:yêu cầu|đề nghị|giao|cần|phải|phấn đấu|mục tiêu|chỉ tiêu|dự kiến|sẽ|"
+    r"khẩn trương|chậm nhất|hạn chót|trước ngày)(?!\w)"
+)
+_DEADLINE_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")
 _PLAN_WORD = re.compile(r"(?<!\w)(?:nhiệm vụ|phương hướng|triển khai|dự toán|kế hoạch)(?!\w)")
+# "tình hình thực hiện nhiệm vụ năm 2022": the year under review, not the next one planned
+_REVIEW_WORD = re.compile(r"(?<!\w)(?:tình hình|đánh giá|sơ kết|tổng kết)(?!\w)")
 _RESULT_WORD = re.compile(r"(?<!\w)(?:kết quả|tổng kết|đạt|đã|cả)(?!\w)")
 
 
@@ -145,14 +155,16 @@ def find_dateline(doc: Document) -> dt.date | None:
     return None
 
 
-def body_year(doc: Document, month: int | None) -> int | None:
+def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     """The session year from the periods the body reports on (None when it says nothing)."""
     folded = doc.folded
+    instructions = _instruction_sentences(doc)
     years = [
         y
         for y in _YEAR_NUMBER.finditer(folded)
         if not (y.start() and folded[y.start() - 1].isalnum())
         and not _RANGE_AFTER.match(folded, y.end())
+        and not _inside(instructions, y.start())
     ]
     periods: Counter[int] = Counter()
     for ym in years:
@@ -181,7 +193,8 @@ def body_year(doc: Document, month: int | None) -> int | None:
             continue
         plan = _PLAN_WORD.search(head[-45:])
         result = _RESULT_WORD.search(head)
-        if plan and not (result and "kết quả" in result.group()):
+        reviewed = (result and "kết quả" in result.group()) or _REVIEW_WORD.search(head[-45:])
+        if plan and not reviewed:
             # late in the year, next year's tasks are planned
             votes[y - 1 if month is not None and month >= 10 else y] += 1
         elif month is not None and month <= 3 and result:
@@ -189,9 +202,78 @@ def body_year(doc: Document, month: int | None) -> int | None:
         else:
             votes[y] += 1
     if not votes:
-        return None
+        return _year_before_deadlines(doc, instructions, month, day)
     best = max(votes.values())
     return max(y for y, c in votes.items() if c == best)
+
+
+def _instruction_sentences(doc: Document) -> list[tuple[int, int]]:
+    """(start, end) of the sentences that give an instruction or a target, in order."""
+    folded = doc.folded
+    return [
+        (s.start, s.end)
+        for s in doc.sentences
+        if _INSTRUCTION.search(folded, s.start, s.end)
+        and not _RESULT_DONE.search(folded, s.start, s.end)
+    ]
+
+
+_RESULT_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|kết quả)(?!\w)")
+
+
+def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
+    """Whether ``offset`` falls in one of ``ranges`` (sorted, not overlapping)."""
+    i = bisect_right(ranges, (offset, offset)) - 1
+    if i + 1 < len(ranges) and ranges[i + 1][0] == offset:
+        i += 1
+    return i >= 0 and ranges[i][0] <= offset < ranges[i][1]
+
+
+def _year_before_deadlines(
+    doc: Document, instructions: list[tuple[int, int]], month: int | None, day: int
+) -> int | None:
+    """The session year from the first full date set as a deadline (the session comes before
+    it, within a year): used only when nothing else in the body names a year."""
+    if month is None:
+        return None
+    folded = doc.folded
+    for start, end in instructions:
+        for m in _DEADLINE_DATE.finditer(folded, start, end):
+            if _is_reference(folded, m.start()):
+                continue
+            deadline = _valid(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            if deadline is not None:
+                return year_before(day, month, deadline)
+    # no full date: a period set as a deadline ("trong quý II/2023"), taken at its end
+    for start, end in instructions:
+        for y in _YEAR_NUMBER.finditer(folded, start, end):
+            if _FUTURE_FAR.search(folded, max(start, y.start() - 30), y.start()):
+                continue  # "đến năm 2030", "giai đoạn 2026 - 2030": a horizon, not a deadline
+            last = _period_end_month(folded[max(start, y.start() - 30) : y.start()])
+            deadline = _valid(int(y.group()), last, 28)
+            if deadline is not None:
+                return year_before(day, month, deadline)
+    return None
+
+
+_FUTURE_FAR = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ)\s+(?:hết\s+)?(?:năm\s+)?$")
+_QUARTER_END = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
+_PERIOD_END = re.compile(
+    r"(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|tháng\s+(?P<m>\d{1,2})|(?P<n>\d{1,2})\s+tháng\s+đầu)"
+    r"(?:\s+năm\s+|\s*/\s*)$"
+)
+
+
+def _period_end_month(head: str) -> int:
+    """The last month of the period written before a year ("quý II/" -> 6, "tháng 6/" -> 6,
+    "6 tháng đầu năm " -> 6); 12 for a whole year."""
+    m = _PERIOD_END.search(head)
+    if m is None:
+        return 12
+    if m.group("q"):
+        return _QUARTER_END[m.group("q")]
+    n = int(m.group("m") or m.group("n"))
+    return n if 1 <= n <= 12 else 12
 
 
 def find_date(doc: Document) -> None:
@@ -217,6 +299,6 @@ def find_date(doc: Document) -> None:
         if anchor:
             year = year_before(day, month, anchor)
         if year is None:
-            year = body_year(doc, month)
+            year = body_year(doc, month, day)
     if year is not None:
         doc.date = _valid(year, month, day)
