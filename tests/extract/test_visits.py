@@ -51,3 +51,21 @@ def test_every_visit_points_at_its_own_text():
     doc = process(VISIT)
     for span in doc.site_visits:
         assert doc.text[span.start : span.end] == span.text
+
+
+def test_a_second_inspection_verb_starts_a_second_site_and_the_items_never_overlap():
+    text = (
+        "Sáng 9/6, đồng chí Lê Thị Hằng, Chủ tịch UBND tỉnh Cao Bằng cùng đoàn công tác đã kiểm "
+        "tra Trung tâm phục vụ hành chính công xã Quảng Lâm và khảo sát tuyến đường nối xã với "
+        "cửa khẩu, kiểm tra tiến độ thi công công trình kè sông Bằng và thăm Cụm công nghiệp "
+        "Đề Thám 2.\n"
+    )
+    doc = process(text)
+    assert [s.text for s in doc.site_visits] == [
+        "Trung tâm phục vụ hành chính công xã Quảng Lâm",
+        "tuyến đường nối xã với cửa khẩu",
+        "công trình kè sông Bằng",
+        "Cụm công nghiệp Đề Thám 2",
+    ]
+    spans = doc.site_visits
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
