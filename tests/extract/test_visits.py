@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from chidao.extract.pipeline import process
 
 VISIT = (
@@ -68,4 +70,4 @@ def test_a_second_inspection_verb_starts_a_second_site_and_the_items_never_overl
         "Cụm công nghiệp Đề Thám 2",
     ]
     spans = doc.site_visits
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(spans))
