@@ -605,3 +605,33 @@ def test_each_closing_formula_is_not_a_directive(phrase):
         VISIT_2025 + f"Văn phòng UBND tỉnh {phrase} các cơ quan, đơn vị tổ chức thực hiện."
     )
     assert texts(doc) == []
+
+
+def test_a_notice_s_assessment_section_does_not_close_the_leader_s_floor():
+    doc = process(
+        "THÔNG BÁO\n"
+        "Ngày 16/5/2023, đồng chí Triệu Văn Hùng, Phó Chủ tịch UBND tỉnh Cao Bằng đã chủ trì buổi "
+        "kiểm tra tiến độ dự án đường tránh thành phố.\n"
+        "Sau khi nghe báo cáo của chủ đầu tư, Phó Chủ tịch UBND tỉnh kết luận như sau:\n"
+        "I. Đánh giá chung\n"
+        "Thời gian qua, UBND huyện Hòa An đã bàn giao 82% diện tích mặt bằng.\n"
+        "II. Nhiệm vụ thời gian tới\n"
+        "1. UBND huyện Hòa An:\n"
+        "- Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.\n"
+        "2. Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.\n"
+        "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."
+    )
+    assert texts(doc) == [
+        "- Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.",
+        "2. Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.",
+    ]
+    assert assignees(doc) == [["UBND huyện Hòa An"], ["Sở Giao thông vận tải"]]
+    assert set(issuers(doc)) == {"Triệu Văn Hùng"}
+
+
+def test_a_quoted_instruction_before_noi_is_the_leader_s():
+    doc = process(
+        ZONE + "“Dự án nào chậm thì người đứng đầu phải giải trình”, đồng chí Trịnh Văn Phúc nói."
+    )
+    assert texts(doc) == ["Dự án nào chậm thì người đứng đầu phải giải trình"]
+    assert issuers(doc) == ["Trịnh Văn Phúc"]

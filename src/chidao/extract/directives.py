@@ -171,7 +171,10 @@ _BARE_DONG_CHI = re.compile(
     r"(?<!\w)đồng chí(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
 )
 _MAX_SUBJECT_WORDS = 22
-_BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\))\s+")
+_BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
+_ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
+# a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
+_NOTICE = re.compile(r"(?:thông báo(?:\s+kết luận)?|kết luận của)(?!\w)")
 _CAPTION_VERB = re.compile(
     r"(?<!\w)(?:phát biểu|tại|kiểm tra|thăm|trao|tặng|làm việc|chủ trì|kết luận|chỉ đạo|"
     r"báo cáo|trình bày|dự|đến|cùng|với|và các)(?!\w)"
@@ -549,8 +552,8 @@ def _sapo(doc: Document) -> set[int]:
 def _heading(doc: Document, p: Span) -> bool:
     """A subheading: short, no end punctuation, not a bullet of a list."""
     text = p.text.rstrip()
-    if _BULLET.match(text):
-        return False
+    if _BULLET.match(text) and not _ROMAN.match(text):
+        return False  # "- Tập trung ...", "1. ..." (but "II. Nhiệm vụ thời gian tới" is one)
     return len(text.split()) <= 16 and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”"))
 
 
@@ -721,6 +724,10 @@ def find_directives(doc: Document) -> None:
     by_paragraph = sentences_by_paragraph(doc)
     st = _State(_Speaker(None, False))
     items: list[Item] = []
+    # in a notice, everything after the leader's "kết luận như sau:" is the leader's
+    notice = any(_NOTICE.match(doc.folded, q.start, q.end) for q in paragraphs[:3]) or bool(
+        doc.title and _NOTICE.match(fold(doc.title))
+    )
     for i, p in enumerate(paragraphs):
         if i in sapo or captions.get(i) is not None:
             continue
@@ -734,7 +741,11 @@ def find_directives(doc: Document) -> None:
             if r.rx.report_verb.search(doc.folded, p.start, p.end) and not r.leads_in(sentences[0]):
                 st.speaker = _Speaker(None, False)
             continue
-        if st.listing and _BULLET.match(doc.folded, p.start, p.end) and st.speaker.leader:
+        if (
+            st.listing
+            and st.speaker.leader
+            and (notice or heading or _BULLET.match(doc.folded, p.start, p.end))
+        ):
             # "kết luận như sau:" then "1. ...", "a) ...": the points are the leader's, even
             # those that state results; only a named lower-side speaker takes the floor
             leads = r.leads_in(sentences[0])
