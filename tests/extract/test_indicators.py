@@ -81,3 +81,21 @@ def test_a_figure_repeated_by_the_sapo_is_counted_once_but_two_different_100_per
         "Theo báo cáo, quý I, thu ngân sách đạt 152 tỷ đồng. Có 100% xã hoàn thành kê khai; gieo cấy đạt 100% kế hoạch.\n"
     )
     assert figures(text) == [(152.0, "tỷ đồng"), (100.0, "%"), (100.0, "%")]
+
+
+def test_a_counted_noun_keeps_up_to_six_syllables_and_stops_at_a_function_word():
+    text = (
+        "Chiều 4/9, đồng chí Đinh Công Lực, Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã Bảo Hà.\n"
+        "Xã đã giải quyết 2.415 hồ sơ thủ tục hành chính cho người dân; kết nạp 17 đảng viên mới.\n"
+    )
+    assert figures(text) == [(2415.0, "hồ sơ thủ tục hành chính"), (17.0, "đảng viên")]
+
+
+def test_the_figure_of_a_petition_and_the_facts_of_a_unit_are_not_results():
+    text = (
+        "Chiều 4/9, đồng chí Đinh Công Lực, Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã Bảo Hà.\n"
+        "Xã được thành lập trên cơ sở sáp nhập 3 xã cũ, có diện tích 152,4 km2.\n"
+        "Xã đề xuất tỉnh hỗ trợ 35 tỷ đồng để xây dựng trường học. Xã kiến nghị cấp 20 tỷ đồng.\n"
+        "Thu ngân sách đạt 12,6 tỷ đồng.\n"
+    )
+    assert figures(text) == [(12.6, "tỷ đồng")]

@@ -48,11 +48,13 @@ _UNIT_RE = re.compile(
     + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
     + r")(?!\w))"
 )
-# a counted noun: up to four lower-case words, stopping at a function word
+# a counted noun: up to six lower-case syllables ("hồ sơ thủ tục hành chính"), stopping at a
+# function word
 _NOUN_WORD = re.compile(r"[^\W\d_]\w*")
 _NOUN_STOP = frozenset(
     "vào trong cho với của so đạt được tại trên và hoặc là có từ đến theo bằng thuộc để "
-    "với đã đang sẽ tham gia gồm như tăng giảm mới cùng ra khỏi lên xuống về".split()
+    "với đã đang sẽ tham gia gồm như tăng giảm mới cùng ra khỏi lên xuống về chưa không đều "
+    "bị phải cần nhưng mà nên do vì nhằm ở".split()
 )
 # nouns that make the number a time, an order or a rank, not a figure
 _NOT_UNIT = frozenset(
@@ -64,6 +66,10 @@ _BAD_HEAD = re.compile(
     r"chỉ thị|thông báo|điều|khoản|ảnh|mục|phần|quy hoạch|covid|tuyến|quốc lộ|tỉnh lộ|đường|"
     r"km|lô|phòng|tổ|đội|khu|cụm|thôn|xóm|bản|ấp|tiểu khu|chương trình|đề án|kế hoạch số|"
     r"luật|nghị định|thông tư|top|nhóm|hạng|mã|từ|đến)\s*$"
+)
+# facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
+_STATIC_HEAD = re.compile(
+    r"(?<!\w)(?:diện tích(?: tự nhiên)?|dân số|quy mô dân số|sáp nhập|hợp nhất|trên cơ sở)(?!\w)"
 )
 # a result verb in the clause (needed for counted nouns)
 _RESULT = re.compile(
@@ -81,6 +87,7 @@ _RESULT_AFTER = re.compile(
 # targets, plans, directives: the figure is not a result
 _TARGET = re.compile(
     r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|chỉ tiêu (?:là|giao|đề ra)|phải đạt|cần đạt|đề nghị|yêu cầu|"
+    r"đề xuất|kiến nghị|mong muốn|xin|"
     r"đến năm|tới năm|định hướng|kế hoạch (?:năm|giao|đề ra)|cần|phải|sẽ|nhằm|đặt ra|tầm nhìn)"
 )
 # verbs that open an instruction, and the marks of something already done
@@ -119,7 +126,7 @@ def _counted_noun(doc: Document, pos: int) -> tuple[str, int]:
     text = doc.text
     words: list[tuple[int, int]] = []
     p = pos
-    while len(words) < 3 and p < len(text) and text[p] == " ":
+    while len(words) < 6 and p < len(text) and text[p] == " ":
         m = _NOUN_WORD.match(text, p + 1)
         if not m:
             break
@@ -151,7 +158,7 @@ def find_indicators(doc: Document) -> None:
         for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
             clause_start = b.end()
         sentence_head = folded[s_start : m.start()]
-        if _is_target(sentence_head):
+        if _is_target(sentence_head) or _STATIC_HEAD.search(folded, clause_start, m.start()):
             continue
         end = m.end()
         u = _UNIT_RE.match(folded, end)
