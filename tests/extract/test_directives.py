@@ -635,3 +635,17 @@ def test_a_quoted_instruction_before_noi_is_the_leader_s():
     )
     assert texts(doc) == ["Dự án nào chậm thì người đứng đầu phải giải trình"]
     assert issuers(doc) == ["Trịnh Văn Phúc"]
+
+
+def test_a_leader_s_caption_placed_before_the_conclusion_gives_the_leader_the_floor():
+    doc = process(
+        VISIT_2025 + "Chủ tịch UBND xã Phú Mỹ Trần Văn Lộc cho biết, năm 2025 thu ngân sách "
+        "của xã đạt 20 tỷ đồng.\n"
+        "Phó Chủ tịch UBND tỉnh Đặng Quốc Toản phát biểu kết luận buổi làm việc.\n"
+        "Thời gian tới, xã cần tập trung hoàn thành trụ sở. Tăng cường vận động Nhân dân hiến đất."
+    )
+    assert texts(doc) == [
+        "Thời gian tới, xã cần tập trung hoàn thành trụ sở.",
+        "Tăng cường vận động Nhân dân hiến đất.",
+    ]
+    assert set(issuers(doc)) == {"Đặng Quốc Toản"}

@@ -172,6 +172,7 @@ _BARE_DONG_CHI = re.compile(
 )
 _MAX_SUBJECT_WORDS = 22
 _BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
+_CAPTION_SPEECH = re.compile(r"(?<!\w)(?:kết luận|chỉ đạo)(?!\w)")
 _ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
 # a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
 _NOTICE = re.compile(r"(?:thông báo(?:\s+kết luận)?|kết luận của)(?!\w)")
@@ -740,6 +741,10 @@ def find_directives(doc: Document) -> None:
             # a photo caption "X báo cáo ...": the lower side has the floor
             if r.rx.report_verb.search(doc.folded, p.start, p.end) and not r.leads_in(sentences[0]):
                 st.speaker = _Speaker(None, False)
+            elif r.leader(m.person) and _CAPTION_SPEECH.search(doc.folded, p.start, p.end):
+                # "Bí thư Tỉnh ủy X phát biểu kết luận." placed before the paragraph it
+                # illustrates: the leader has the floor (placed after, the leader had it anyway)
+                st.speaker = _Speaker(m.person, True)
             continue
         if (
             st.listing
