@@ -206,3 +206,35 @@ def test_a_conclusion_notice_lists_petitions_with_their_answers():
         "1. Huyện đề nghị tỉnh bố trí vốn làm tuyến đường liên xã",
         "2. Đề nghị hỗ trợ kinh phí xây dựng trường bán trú",
     ]
+
+
+def test_a_sentence_that_announces_difficulties_gives_way_to_the_sentences_that_state_them():
+    text = (
+        "Chiều 2/6, đồng chí Đỗ Minh Tuấn, Phó Chủ tịch UBND tỉnh Bắc Giang làm việc với xã Tân Dĩnh.\n"
+        "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn. Nhà văn hóa ở 4 thôn đã xuống "
+        "cấp. Trụ sở làm việc phân tán ở 2 địa điểm, gây khó khăn cho người dân. Đề nghị tỉnh "
+        "hỗ trợ kinh phí xây dựng trụ sở mới.\n"
+    )
+    doc = process(text)
+    assert [i.span.text for i in doc.difficulties] == [
+        "Nhà văn hóa ở 4 thôn đã xuống cấp.",
+        "Trụ sở làm việc phân tán ở 2 địa điểm, gây khó khăn cho người dân.",
+    ]
+    assert [i.span.text for i in doc.petitions] == [
+        "Đề nghị tỉnh hỗ trợ kinh phí xây dựng trụ sở mới."
+    ]
+
+
+def test_more_cues_of_a_difficulty_and_an_action_on_one_is_not_one():
+    for sentence in (
+        "Tiến độ giải ngân vốn đầu tư công mới đạt 41,2% kế hoạch, thấp hơn bình quân cả nước.",
+        "Việc giải phóng mặt bằng còn vướng 9 hộ dân chưa đồng thuận.",
+        "Nguồn đất đắp khan hiếm làm ảnh hưởng đến tiến độ thi công.",
+        "Một số dự án khu dân cư chậm triển khai, gây bức xúc trong Nhân dân.",
+    ):
+        assert is_difficulty(fold(sentence)), sentence
+    for sentence in (
+        "UBND tỉnh chỉ đạo rà soát các dự án chậm tiến độ.",
+        "Xã mới đạt chuẩn nông thôn mới nâng cao.",
+    ):
+        assert not is_difficulty(fold(sentence)), sentence

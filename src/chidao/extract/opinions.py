@@ -42,8 +42,22 @@ _DIFFICULTY = re.compile(
     r"(?:khó khăn|thách thức|trở ngại)"
     r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
     r"|(?:tiến độ|giải ngân)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
-    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở|đạt thấp|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu)"
+    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở|đạt thấp"
+    r"|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu|bình quân|mức bình quân|trung bình)"
+    r"|(?:mới|chỉ) đạt \d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
+    r"|gây (?:khó khăn|bức xúc|ách tắc|ùn tắc|lãng phí|thất thoát|mất an toàn|phiền hà|ảnh hưởng)"
+    r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
+    r"|(?:còn|vẫn còn) vướng"
     r")"
+)
+# "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
+# the difficulties the next sentences state (it is not one itself; they are)
+_DIFFICULTY_LEAD = re.compile(
+    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?(?:còn\s+)?"
+    r"(?:gặp|đối mặt với|có)\s+(?:một số|không ít|nhiều|những|rất nhiều)\s+"
+    r"(?:khó khăn|hạn chế|vướng mắc|thách thức|tồn tại)"
+    r"(?:\s*(?:,|và)\s*(?:khó khăn|hạn chế|vướng mắc|thách thức|tồn tại|bất cập))*"
+    r"(?:\s+(?:như sau|cần tháo gỡ|cần khắc phục))?\s*[.…]?\s*$"
 )
 _HOWEVER = re.compile(
     r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:tuy nhiên|tuy vậy|tuy thế|dù vậy|song|nhưng|bên cạnh đó|mặt khác)\s*,"
@@ -58,7 +72,8 @@ _CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đ
 _ACTION_HEAD = re.compile(
     r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
     r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát|"
-    r"giảm thiểu|đẩy lùi|ngăn ngừa|loại bỏ|phòng,? chống|cảnh báo|nhận diện)"
+    r"giảm thiểu|đẩy lùi|ngăn ngừa|loại bỏ|phòng,? chống|cảnh báo|nhận diện|rà soát|chấn chỉnh|"
+    r"đôn đốc|thu hồi|kiểm tra|thanh tra)"
     r"(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$"
 )
 # an instruction, not a statement of fact
@@ -309,13 +324,22 @@ def find_opinions(doc: Document) -> None:
     folded = doc.folded
     conclusion = _conclusion_start(doc)
     listed: set[int] = set()  # paragraphs already taken as items of a list
+    announced = -1  # the paragraph whose difficulties a lead sentence announced
     for s in doc.sentences:
         p = doc.paragraph_of(s.start)
         if p in colon_paragraphs or p in listed:
             continue
+        text = folded[s.start : s.end]
+        if _DIFFICULTY_LEAD.match(text) and not _DIRECTIVE.search(text):
+            announced = p
+            continue
+        if p == announced and not _DIRECTIVE.search(text) and petition_match(text)[0] is None:
+            difficulties.append(
+                Item(doc.span(s.start, s.end, "difficulty", "opinions:announced"), {})
+            )
+            continue
         if not _ANY_CUE.search(folded, s.start, s.end):
             continue
-        text = folded[s.start : s.end]
         # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list
         if s.end == doc.paragraphs[p].end and text.rstrip().endswith(":"):
             intro = _PETITION_INTRO.search(text)
