@@ -138,3 +138,34 @@ def test_former_units_and_bracketed_districts_only_say_where():
     )
     doc = process(text)
     assert [s.label for s in doc.localities] == ["xã Hoằng Hóa"]
+
+
+def _labels(text: str) -> list[str]:
+    return [s.label for s in process(text).localities]
+
+
+def test_a_unit_of_another_province_followed_by_a_name_is_a_person_not_a_locality():
+    text = (
+        "Sáng 6/5, đồng chí Vương Quốc Tuấn, Chủ tịch UBND tỉnh Hà Tĩnh làm việc với phường "
+        "Thành Sen về kết quả quý I năm 2026.\n"
+        "Chủ tịch UBND phường Hồ Văn Thắng: Đề nghị tỉnh hỗ trợ kinh phí.\n"
+    )
+    assert _labels(text) == ["phường Thành Sen"]
+
+
+def test_a_conference_of_the_whole_province_has_no_locality_even_if_local_leaders_speak():
+    text = (
+        "Chiều 14/7, Ban Thường vụ Tỉnh ủy Quảng Bình tổ chức hội nghị cán bộ chủ chốt toàn tỉnh "
+        "đánh giá kết quả 6 tháng đầu năm 2024.\n"
+        "Bí thư Huyện ủy Minh Hóa Đinh Văn Lâm: Đề nghị tỉnh bố trí vốn cho các xã vùng cao.\n"
+    )
+    assert _labels(text) == []
+
+
+def test_the_place_of_a_site_the_delegation_inspects_is_not_a_locality():
+    text = (
+        "Chiều 22-4, đồng chí Lê Văn Sơn, Bí thư Tỉnh ủy Quảng Bình làm việc với Ban Thường vụ "
+        "Thị ủy Ba Đồn về kết quả quý I năm 2019.\n"
+        "Đoàn đã đến kiểm tra thực địa dự án kè chắn sóng đoạn qua phường Quảng Thọ.\n"
+    )
+    assert _labels(text) == ["thị xã Ba Đồn"]

@@ -75,6 +75,14 @@ _VISIT_ANYWHERE = re.compile(
     r"kiểm tra tại|đến kiểm tra|đối thoại với|tiếp xúc cử tri)(?!\w)(?!.*(?:làm việc|thăm))"
 )
 _ASKS = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|cần|phải|giao)(?!\w)")
+# a site between the visit cue and the unit: the unit only says where the site is
+# ("đến kiểm tra dự án đường ven biển đoạn qua xã X")
+_SITE_BEFORE = re.compile(
+    r"(?<!\w)(?:dự án|công trình|nhà máy|khu|cụm|di tích|mô hình|tuyến|đường|cầu|hồ|đập|trường|"
+    r"trụ sở|trung tâm|đoạn qua|thuộc|ở)(?!\w)"
+)
+# a session of the whole province (its lede): local speakers do not make it about their units
+_PROVINCE_WIDE = re.compile(r"(?<!\w)(?:hội nghị|toàn tỉnh|cán bộ chủ chốt|hội thảo|tọa đàm)(?!\w)")
 _RANK = {
     "xã": 1,
     "phường": 1,
@@ -379,6 +387,7 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
         cue
         and len(clause_head) - cue.end() <= 45
         and not re.search(r"(?<!\w)về(?!\w)", clause_head[cue.end() :])
+        and not _SITE_BEFORE.search(clause_head[cue.end() :])
     ):
         if not _ASKS.search(clause_head):
             return "visit"
@@ -431,6 +440,7 @@ def find_places(doc: Document) -> None:
     in_titles = _title_starts(doc, chairs=False)
     in_chair_titles = _title_starts(doc, chairs=True)
     previous: UnitMention | None = None
+    found: list[tuple[UnitMention, str]] = []
     for um in mentions:
         qualifier = (
             previous is not None
@@ -447,6 +457,12 @@ def find_places(doc: Document) -> None:
             rule = None  # the chair's own other office ("Bí thư Thành ủy ...") is not the subject
         if rule is None:
             continue
+        if not um.units and _person_named(doc, um):
+            continue  # "Chủ tịch UBND phường Hồ Văn Thắng": a unit of another province, then a name
+        found.append((um, rule))
+    if _province_wide(doc, lede_end) and not any(r in ("lede", "visit") for _, r in found):
+        found = []  # a conference of the whole province: the speakers' units are not its subject
+    for um, rule in found:
         units = [u for u in um.units if era is None or u.era == era] or list(um.units)
         if units:
             label, info = units[0].label, units[0].info()
@@ -462,6 +478,28 @@ def find_places(doc: Document) -> None:
             }
         doc.localities.append(doc.span(um.start, um.end, label, f"places:{rule}"))
         doc.locality_info.append(info)
+
+
+def _person_named(doc: Document, um: UnitMention) -> bool:
+    """Whether the mention's name is the start of a person's name: a family name and two or
+    three more capitalised words ("phường Hồ Văn Thắng")."""
+    words = []
+    pos = um.end - len(um.name)
+    while len(words) < 4:
+        w = _NAME_WORD.match(doc.text, pos)
+        if not w or not w.group()[0].isupper():
+            break
+        words.append(w.group())
+        pos = w.end() + 1
+        if doc.text[w.end() : w.end() + 1] != " ":
+            break
+    return len(words) >= 3 and words[0] in _SURNAMES and len(um.name.split()) < len(words)
+
+
+def _province_wide(doc: Document, lede_end: int) -> bool:
+    """Whether the headline or the lede presents a conference of the whole province."""
+    head = (doc.title or "").lower() + " " + doc.folded[:lede_end]
+    return _PROVINCE_WIDE.search(fold(head)) is not None
 
 
 def _headline_offsets(doc: Document) -> set[int]:
