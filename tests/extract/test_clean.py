@@ -305,3 +305,15 @@ def test_every_lexicon_entry_removes_its_example(entry):
     doc = clean(_page_with(entry.kind, entry.example), Options())
     assert doc.text == f"{LEDE}\n{CONCLUSION}"
     assert entry.example in doc.removed
+
+
+def test_a_participant_line_naming_the_radio_station_is_kept_with_or_without_a_headline():
+    line = "Cùng dự có lãnh đạo Sở Tài chính, Sở Nội vụ, Đài Phát thanh và Truyền hình tỉnh."
+    for page in (f"{LEDE}\n{line}\n{CONCLUSION}", f"{HEADLINE}\n{LEDE}\n{line}\n{CONCLUSION}"):
+        doc = clean(page, Options())
+        assert line in doc.text.split("\n")
+    # the masthead alone on its line above the headline is still dropped
+    doc = clean(
+        f"Đài Phát thanh và Truyền hình tỉnh Nghệ An\n{HEADLINE}\n{LEDE}\n{CONCLUSION}", Options()
+    )
+    assert "Đài Phát thanh và Truyền hình tỉnh Nghệ An" in doc.removed

@@ -67,7 +67,7 @@ class Entry:
     """One reviewed line of ``boilerplate.tsv``."""
 
     kind: str  # end | section | widget | banner | caption
-    match: str  # line | prefix | contains | regex
+    match: str  # line | prefix | regex (each about the whole line)
     pattern: str
     example: str
 
@@ -77,8 +77,6 @@ class Entry:
             return key == self.pattern
         if self.match == "prefix":
             return key.startswith(self.pattern) and len(key) <= 200
-        if self.match == "contains":
-            return self.pattern in key and len(key) <= 160
         return _compiled(self.pattern).fullmatch(key) is not None
 
 
@@ -95,7 +93,7 @@ def lexicon() -> tuple[Entry, ...]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 4 or parts[1] not in {"line", "prefix", "contains", "regex"}:
+        if len(parts) != 4 or parts[1] not in {"line", "prefix", "regex"}:
             raise ValueError(f"{LEXICON_PATH.name}:{n}: expected kind, match, pattern, example")
         kind, match, pattern, example = parts
         # patterns are compared with folded lines ("toàn" folds to "tòan"); no \D, \S, \W in them
