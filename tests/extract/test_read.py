@@ -306,3 +306,16 @@ def test_a_pdf_without_a_text_layer_asks_for_ocr(tmp_path):
         writer.write(fh)
     with pytest.raises(ExtractError, match=r"scan\.pdf: the PDF has no text layer"):
         read_file(f)
+
+
+def test_an_upload_of_every_supported_format_is_read_from_its_bytes():
+    page = f"<html><head><title>Tin</title></head><body><p>{LEDE}</p></body></html>"
+    assert LEDE in read_bytes(page.encode("utf-8"), "trang.html")
+    assert LEDE in read_bytes(page.encode("utf-8"), "trang.HTM")
+    pdf = read_bytes(
+        minimal_pdf(["Sang 5/4, dong chi Luong Van Hoa lam viec voi xa Minh Tien."]), "b.pdf"
+    )
+    assert "dong chi Luong Van Hoa" in pdf
+    assert read_bytes(LEDE.encode("utf-16"), "ban-tin.txt") == LEDE
+    with pytest.raises(ExtractError, match=r"hong\.pdf: "):
+        read_bytes(b"%PDF-1.4 garbage", "hong.pdf")

@@ -310,8 +310,10 @@ def _limit_for(suffix: str) -> int:
 
 
 def read_bytes(data: bytes, name: str) -> str:
-    """The raw text of a file's content, by the extension of ``name`` (an upload, say).
-    Same checks and errors as :func:`read_file`."""
+    """The raw text of a file's content, by the extension of ``name`` (an upload, say):
+    every supported format (.txt, .html/.htm, .docx, .pdf), with the same size limits,
+    checks and errors (naming ``name``) as :func:`read_file`.  The public entry point for
+    callers that hold bytes (the web application's uploads)."""
     suffix = _suffix(name)
     _limit(name, data, _limit_for(suffix))
     if suffix == ".docx":
