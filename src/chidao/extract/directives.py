@@ -236,6 +236,7 @@ class _Reader:
         self.refs.sort()
         self.ref_starts = [r[0] for r in self.refs]
         self._leads: dict[int, list[_Lead]] = {}
+        self.indicator_starts = sorted(i.span.start for i in doc.indicators)
         self.mention_at = caption_at
         # a name's reference runs to the end of the titles written after it
         self.ref_end: dict[int, int] = {}
@@ -280,7 +281,12 @@ class _Reader:
             if m:
                 kind = self.rx.kind_of[m.group("verb")]
                 out.append(_Lead(person, kind, a, m.start("verb"), m.end()))
-        for m in _BARE_DONG_CHI.finditer(self.f, s.start, s.end):
+        bare = (
+            _BARE_DONG_CHI.finditer(self.f, s.start, s.end)
+            if self.f.find("đồng chí", s.start, s.end) >= 0
+            else ()
+        )
+        for m in bare:
             if any(a <= m.start() < e for a, e, _ in ends):
                 continue
             sm = self.rx.speech.match(self.f, m.end(), s.end)
@@ -288,7 +294,13 @@ class _Reader:
                 kind = self.rx.kind_of[sm.group("verb")]
                 out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
         # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
-        for m in _LEADER_TITLE.finditer(self.f, s.start, s.end):
+        titled = (
+            _LEADER_TITLE.finditer(self.f, s.start, s.end)
+            if self.f.find("bí thư", s.start, s.end) >= 0
+            or self.f.find("chủ tịch", s.start, s.end) >= 0
+            else ()
+        )
+        for m in titled:
             if any(a <= m.start() < e for a, e, _ in ends) or any(
                 x.lead_start <= m.start() < x.rest for x in out
             ):
@@ -305,6 +317,13 @@ class _Reader:
                 out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end(), leader=True))
         out.sort(key=lambda x: x.lead_start)
         return out
+
+    def has_closing(self, s: Span) -> bool:
+        """Whether a sentence holds a notice's closing formula ("... biết, thực hiện")."""
+        f = self.f
+        if f.find("biết", s.start, s.end) < 0 and f.find("thông báo", s.start, s.end) < 0:
+            return False
+        return self.rx.closing.search(f, s.start, s.end) is not None
 
     def local_lead(self, s: Span) -> bool:
         """Whether a sentence opens with the lower side reporting or asking."""
@@ -334,7 +353,8 @@ class _Reader:
         """A sentence stating achieved figures ("đạt 12,36%", "tăng 8 tỷ đồng"), not an order."""
         if self.clause_start(s.start, s.end) is not None:
             return False
-        has_figure = any(s.start <= i.span.start < s.end for i in self.doc.indicators) or bool(
+        k = bisect_left(self.indicator_starts, s.start)
+        has_figure = (k < len(self.indicator_starts) and self.indicator_starts[k] < s.end) or bool(
             _FIGURE.search(self.f, s.start, s.end)
         )
         return has_figure and bool(_RESULT.search(self.f, s.start, s.end))
@@ -763,7 +783,7 @@ def find_directives(doc: Document) -> None:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
         for s in sentences:
-            if r.rx.closing.search(doc.folded, s.start, s.end):
+            if r.has_closing(s):
                 continue  # "Văn phòng UBND tỉnh thông báo để các cơ quan ... biết, thực hiện."
             begin = s.start
             if s.start <= colon_end < s.end:
@@ -781,7 +801,12 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = _directive_start(r, st, s, begin)
-            if st.speaker.leader and s is sentences[-1] and _LIST_LEAD.search(s.text):
+            if (
+                st.speaker.leader
+                and s is sentences[-1]
+                and s.text.endswith(":")
+                and _LIST_LEAD.search(s.text)
+            ):
                 st.listing = True
             if start is None or not st.speaker.leader:
                 st.end_at = None
@@ -791,7 +816,7 @@ def find_directives(doc: Document) -> None:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
             span = doc.span(start, end, "directive", rule)
-            if _LIST_LEAD.search(span.text) and subject_at is not None:
+            if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
                 who_list = r.assignees_at(subject_at, span.end)
                 if who_list:

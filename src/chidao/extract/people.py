@@ -293,8 +293,11 @@ class _Scanner:
 
     # -- names -------------------------------------------------------------
     def _names_in_run(self, m: re.Match[str]) -> list[Span]:
-        words = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
-        words = [(m.start() + a, m.start() + b) for a, b in words]
+        words = []
+        a = m.start()
+        for w in m.group().split(" "):  # the run's syllables are separated by single spaces
+            words.append((a, a + len(w)))
+            a += len(w) + 1
         # an honorific is not part of the name ("Ông Lý Văn Páo", "Bà Hà Thị Mơ")
         while words and self.text[words[0][0] : words[0][1]] in _HONORIFIC_WORDS:
             words = words[1:]
@@ -346,8 +349,9 @@ class _Scanner:
             if not m or m.end() > limit:
                 break
             tok = m.group()
-            ftok = fold(tok)
+            ftok = self.folded[m.start() : m.end()]
             nxt = _TOKEN.match(self.text, m.end() + 1) if m.end() + 1 < limit else None
+            fnxt = self.folded[nxt.start() : nxt.end()] if nxt else ""
             if tok.startswith("("):
                 if not any(c.isupper() for c in tok):
                     break
@@ -357,13 +361,13 @@ class _Scanner:
                     break
             elif tok[0].isupper() or tok.isdigit():
                 pass
-            elif nxt and f"{ftok} {fold(nxt.group())}" in self.lex.stops:
+            elif nxt and f"{ftok} {fnxt}" in self.lex.stops:
                 break  # "... UBND tỉnh kiểm tra ...": a verb after the title
             elif ftok in self.lex.words:
-                if ftok == "dự" and not (nxt and fold(nxt.group()) in ("khuyết", "án")):
+                if ftok == "dự" and fnxt not in ("khuyết", "án"):
                     break
                 if ftok == "và" and not (
-                    nxt and (nxt.group()[0].isupper() or fold(nxt.group()) in ("doanh", "các"))
+                    nxt and (nxt.group()[0].isupper() or fnxt in ("doanh", "các"))
                 ):
                     break
             else:
@@ -565,14 +569,13 @@ class _Scanner:
 
 def _best_titles(occs: list[Occurrence]) -> list[Span]:
     """The titles of the richest occurrence; ties go to the most frequent, then the first."""
-    counts = Counter(tuple(canonical_title(t.text) for t in o.titles) for o in occs)
+    if len(occs) == 1:
+        return list(occs[0].titles)
+    keys = [tuple(canonical_title(t.text) for t in o.titles) for o in occs]
+    counts = Counter(keys)
     best = max(
         range(len(occs)),
-        key=lambda i: (
-            len(occs[i].titles),
-            counts[tuple(canonical_title(t.text) for t in occs[i].titles)],
-            -i,
-        ),
+        key=lambda i: (len(occs[i].titles), counts[keys[i]], -i),
     )
     return list(occs[best].titles)
 
@@ -609,6 +612,17 @@ def _sentence_of(doc: Document, pos: int) -> Span | None:
     return None
 
 
+_CHAIRED_BY = re.compile(
+    r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|"
+    r"phiên họp)?\s*(?:có|gồm|là)(?!\w)"
+)
+_LED_BY = re.compile(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?")
+_LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban")
+_CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
+_CONCLUDES = re.compile(
+    r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc"
+)
+_DIRECTS = re.compile(r"phát biểu chỉ đạo|chỉ đạo hội nghị")
 _GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
 
 
@@ -654,7 +668,8 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
     subject: set[int] = set()  # the people the lede opens with, as a last resort
     for p in doc.paragraphs[:4]:
         if _DATELINE.match(doc.folded, p.start):
-            first = doc.sentences_in(p)[:1]
+            s0 = _sentence_of(doc, p.start)
+            first = [s0] if s0 is not None and p.contains(s0) else []
             if first:
                 refs = sorted(refs_by_sentence.get(sent_index[first[0].start], []))
                 groups = _groups(doc, refs)
@@ -682,22 +697,19 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         s = doc.sentences[si]
         low = doc.folded[s.start : s.end]
         refs = sorted(refs)
-        m = re.search(
-            r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|phiên họp)?\s*(?:có|gồm|là)(?!\w)",
-            low,
-        )
+        m = _CHAIRED_BY.search(low)
         if m:
             after = [r for r in refs if r[0] >= s.start + m.end()]
             if after:
                 chairs.update(r[2] for r in _groups(doc, after)[0])
             continue
         # "Đoàn công tác do đồng chí X, ... làm trưởng đoàn / dẫn đầu"
-        m = re.search(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?", low)
-        if m and re.search(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban", low[m.end() :]):
+        m = _LED_BY.search(low) if "do" in low else None
+        if m and _LEADS.search(low, m.end()):
             after = [r for r in refs if r[0] >= s.start + m.end()]
             if after and after[0][0] - (s.start + m.end()) <= 2:
                 chairs.update(r[2] for r in _groups(doc, after)[0])
-        m = re.search(r"(?<!\w)(?:đồng )?chủ trì(?!\w)", low)
+        m = _CHAIRS.search(low) if "chủ trì" in low else None
         if m:
             before = [r for r in refs if r[1] <= s.start + m.start()]
             if before:
@@ -705,14 +717,11 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                 gap = doc.folded[g[-1][1] : s.start + m.start()]
                 if re.fullmatch(r"[\s,]*(?:(?:đã|cùng|đồng|là|sẽ)\s*)*", gap):
                     chairs.update(r[2] for r in g)
-        m = re.search(
-            r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc",
-            low,
-        )
+        m = _CONCLUDES.search(low) if "kết luận" in low else None
         if m and refs:
             chairs.add(_speaker_of(refs, s.start + m.start()))
         else:
-            m = re.search(r"phát biểu chỉ đạo|chỉ đạo hội nghị", low)
+            m = _DIRECTS.search(low)
             if m and refs:
                 weak.add(_speaker_of(refs, s.start + m.start()))
     if not chairs:
@@ -744,11 +753,19 @@ def find_people(doc: Document) -> None:
         if i >= 0:
             mentions.append(Mention(span, i, "title"))
     # captions and colon leads
-    n_sentences = Counter(doc.paragraph_of(s.start) for s in doc.sentences)
+    n_sentences = Counter()  # sentences per paragraph (both lists are in text order)
+    pi = 0
+    for s in doc.sentences:
+        while pi < len(doc.paragraphs) and doc.paragraphs[pi].end <= s.start:
+            pi += 1
+        n_sentences[pi] += 1
+    occ_starts = [o.start for o in occs]  # occurrences come in text order
     for pi, p in enumerate(doc.paragraphs):
-        starts = [o for o in occs if p.start <= o.start < p.end]
-        if not starts:
+        lo = bisect_left(occ_starts, p.start)
+        hi = bisect_left(occ_starts, p.end, lo)
+        if lo == hi:
             continue
+        starts = occs[lo:hi]
         o = starts[0]
         lead = doc.folded[p.start : o.start]
         if not re.fullmatch(r"(?:đồng chí|ông|bà)?\s*", lead):
