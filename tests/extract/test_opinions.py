@@ -238,3 +238,13 @@ def test_more_cues_of_a_difficulty_and_an_action_on_one_is_not_one():
         "Xã mới đạt chuẩn nông thôn mới nâng cao.",
     ):
         assert not is_difficulty(fold(sentence)), sentence
+
+
+def test_a_shortage_is_a_difficulty_and_theo_speaker_is_left_out_of_its_text():
+    text = (
+        "Chiều 18/9, đồng chí Phạm Văn Long, Chủ tịch UBND tỉnh Gia Lai làm việc với xã Phù Cát.\n"
+        "Theo bà Đinh Thị Lan, Bí thư Đảng ủy xã, xã hiện thiếu 4 công chức địa chính.\n"
+    )
+    assert [i.span.text for i in process(text).difficulties] == [
+        "xã hiện thiếu 4 công chức địa chính."
+    ]

@@ -37,7 +37,8 @@ _DIFFICULTY = re.compile(
     r"khai thác|thu hút|như mong muốn)"
     r"|không còn nhiều|khó lường|nguy cơ|"
     r"thiếu\s+(?:chủ động|linh hoạt|quyết liệt|vốn|nguồn|quỹ đất|nhân lực|cán bộ|kinh phí|sự|"
-    r"đồng bộ|trách nhiệm|kiên quyết|tính)"
+    r"đồng bộ|trách nhiệm|kiên quyết|tính|công chức|giáo viên|nhân viên|bác sĩ|mặt bằng|nước|\d)"
+    r"|(?:hiện|đang|vẫn) thiếu"
     r"|(?:gặp|đang gặp|vẫn gặp|còn gặp|đối mặt với)\s+(?:nhiều\s+|rất nhiều\s+|không ít\s+)?"
     r"(?:khó khăn|thách thức|trở ngại)"
     r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
@@ -83,8 +84,9 @@ _DIRECTIVE = re.compile(
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
 _LEAD_IN = re.compile(
-    r"(?:tuy nhiên,\s*)?[^:;.]{0,140}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
+    r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
     r"thừa nhận|nhận định|thẳng thắn chỉ ra|thẳng thắn nhìn nhận|nhận thấy)\s*[,:]\s*"
+    r"|theo (?:ông|bà|đồng chí|lãnh đạo|báo cáo của|ý kiến của)\s[^,:;.]{2,80},\s*)"
 )
 
 # ---- petitions ------------------------------------------------------------------------------
