@@ -169,3 +169,14 @@ def test_the_place_of_a_site_the_delegation_inspects_is_not_a_locality():
         "Đoàn đã đến kiểm tra thực địa dự án kè chắn sóng đoạn qua phường Quảng Thọ.\n"
     )
     assert _labels(text) == ["thị xã Ba Đồn"]
+
+
+def test_the_site_prefix_of_the_lede_names_the_province_and_a_district_since_upgraded_keeps_its_level():
+    text = (
+        "(Baoquangngai.vn) - Chiều 16/3, Bí thư Tỉnh ủy Phan Minh Châu đã làm việc với Ban Thường vụ "
+        "Huyện ủy Đức Phổ về tình hình thực hiện nhiệm vụ năm 2017.\n"
+    )
+    doc = process(text)
+    assert doc.province == "Quảng Ngãi"  # the prefix is cut from the text but still counts
+    assert [s.label for s in doc.localities] == ["huyện Đức Phổ"]  # a "thị xã" since 2020
+    assert doc.locality_info[0]["level"] == "huyện" and doc.locality_info[0]["code"]

@@ -304,7 +304,14 @@ def _strip_glued(line: str, head: str) -> str:
 def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.date | None]:
     """Kept lines, headline, removed lines and the dateline's date of a page's lines."""
     removed: list[str] = []
-    lines = [_SITE_PREFIX.sub("", line) or line for line in lines]
+    stripped = []
+    for line in lines:
+        prefix = _SITE_PREFIX.match(line)
+        if prefix and prefix.end() < len(line):
+            removed.append(prefix.group().strip())  # "(Baonghean.vn) -": still names the site
+            line = line[prefix.end() :]
+        stripped.append(line)
+    lines = stripped
     tail = _tail_start(lines)
     body = lines[:tail]
     h = find_headline(body)

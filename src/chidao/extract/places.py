@@ -166,7 +166,9 @@ def unit_mentions(
         for n in range(min(4, len(words)), 0, -1):
             start, end = words[0][0], words[n - 1][1]
             name = text[start:end]
-            found = lookup_unit(level, name, province, era)
+            found = lookup_unit(level, name, province, era) or _district_renamed(
+                level, name, province, era
+            )
             if found:
                 out.append(UnitMention(m.start(), end, level, name, tuple(found)))
                 out.extend(_list_continuation(doc, m.start(), end, level, province, era))
@@ -181,6 +183,22 @@ def unit_mentions(
                     continue  # "UBND thành phố Hà Nội": the province itself
                 out.append(UnitMention(m.start(), end, level, text[start:end], ()))
     return out
+
+
+_DISTRICT_LEVELS = ("huyện", "thị xã", "thành phố", "quận")
+
+
+def _district_renamed(level: str, name: str, province: str | None, era: str | None) -> list[Unit]:
+    """The district by that name at another district level: a "huyện" that has since become
+    a "thị xã" or a "thành phố" (the official list has only its last form)."""
+    if level not in _DISTRICT_LEVELS:
+        return []
+    for other in _DISTRICT_LEVELS:
+        if other != level:
+            found = lookup_unit(other, name, province, era)
+            if found:
+                return found
+    return []
 
 
 # the commonest family names: a name that starts with one after a unit is a person's
@@ -286,11 +304,13 @@ def find_province(
             continue  # "hòa bình" (peace) is not Hòa Bình
         head = folded[max(0, m.start() - 12) : m.start()]
         score[names[m.group(1)]] += 3 if _PROV_CUE.search(head) else 1
-    for end in _DOMAIN_END.finditer(text):
-        m = _DOMAIN_NAME.search(text, max(0, end.start() - 60), end.start())
-        hit = m and plain.get(m.group(1).lower())
-        if hit:
-            score[hit] += 3
+    # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
+    for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
+        for end in _DOMAIN_END.finditer(source):
+            m = _DOMAIN_NAME.search(source, max(0, end.start() - 60), end.start())
+            hit = m and plain.get(m.group(1).lower())
+            if hit:
+                score[hit] += 3
     if mentions is None:
         mentions = unit_mentions(doc, era=era)
     for um in mentions:
@@ -465,7 +485,8 @@ def find_places(doc: Document) -> None:
     for um, rule in found:
         units = [u for u in um.units if era is None or u.era == era] or list(um.units)
         if units:
-            label, info = units[0].label, units[0].info()
+            # the level as written: "huyện Đức Phổ" in 2018 even if it is a "thị xã" now
+            label, info = f"{um.level} {units[0].name}", {**units[0].info(), "level": um.level}
         else:
             name = modern_tone(um.name)
             label = f"{um.level} {name}"
