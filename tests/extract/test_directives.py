@@ -649,3 +649,28 @@ def test_a_leader_s_caption_placed_before_the_conclusion_gives_the_leader_the_fl
         "Tăng cường vận động Nhân dân hiến đất.",
     ]
     assert set(issuers(doc)) == {"Đặng Quốc Toản"}
+
+
+def test_a_leader_named_with_ong_keeps_the_floor_through_theo_ong_and_a_bare_ong():
+    doc = process(
+        "Chiều 3-3, ông Kim Văn Sang, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh Sóc Trăng đã kiểm tra "
+        "công tác phòng, chống hạn mặn năm 2023 tại thị xã Vĩnh Châu.\n"
+        "Ông Lâm Văn Hậu, Chủ tịch UBND thị xã Vĩnh Châu cho biết, độ mặn tăng cao.\n"
+        "Theo ông Kim Văn Sang, ngành nông nghiệp cần hướng dẫn nông dân chuyển đổi cây trồng.\n"
+        "Đối với kiến nghị của thị xã, ông giao Sở Tài chính xem xét, tham mưu UBND tỉnh trước ngày 15-3."
+    )
+    assert texts(doc) == [
+        "ngành nông nghiệp cần hướng dẫn nông dân chuyển đổi cây trồng.",
+        "Đối với kiến nghị của thị xã, ông giao Sở Tài chính xem xét, tham mưu UBND tỉnh trước ngày 15-3.",
+    ]
+    assert assignees(doc) == [["ngành nông nghiệp"], ["Sở Tài chính"]]
+    assert set(issuers(doc)) == {"Kim Văn Sang"}
+    assert doc.directives[1].data["deadline"] == dt.date(doc.date.year, 3, 15)
+
+
+def test_bà_con_reporting_still_closes_the_floor():
+    doc = process(
+        ZONE + "Đồng chí đề nghị các xã rà soát quy hoạch sản xuất.\n"
+        "Bà con nông dân cho biết, các xã cần thêm giống lúa chịu mặn."
+    )
+    assert texts(doc) == ["các xã rà soát quy hoạch sản xuất."]

@@ -489,5 +489,18 @@ def test_a_district_secretary_in_the_provincial_committee_is_not_a_provincial_le
 
 
 def test_a_name_after_a_body_ending_in_moi_truong_is_a_person_not_a_school():
-    doc = read("Phó Giám đốc Sở Tài nguyên và Môi trường Lê Thị Hoa cho biết, hồ sơ đang thẩm định.")
+    doc = read(
+        "Phó Giám đốc Sở Tài nguyên và Môi trường Lê Thị Hoa cho biết, hồ sơ đang thẩm định."
+    )
     assert roster(doc) == {"Lê Thị Hoa": ["Phó Giám đốc Sở Tài nguyên và Môi trường"]}
+
+
+def test_a_two_syllable_name_in_a_list_of_people_with_titles_is_a_person():
+    doc = read(
+        "Cùng dự có các đồng chí: Lê Ánh Dương, Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh; "
+        "Mai Tuấn, Phó Bí thư Thường trực Tỉnh ủy."
+    )
+    assert roster(doc) == {
+        "Lê Ánh Dương": ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"],
+        "Mai Tuấn": ["Phó Bí thư Thường trực Tỉnh ủy"],
+    }

@@ -167,8 +167,10 @@ _DATELINE = re.compile(
     r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)(?:\s+nay|\s+qua)?\s*(?:ngày\s*)?\d{1,2}\s*[-/.]\s*\d{1,2}"
 )
 # "đồng chí", "đồng chí Chủ tịch": the speaker already named goes on
+_BARE_COMRADE = re.compile(r"(?<!\w)đồng chí(?=\s)")
+_THEO = re.compile(r"(?<!\w)theo (?:(?:đồng chí|ông|bà) )?$")
 _BARE_DONG_CHI = re.compile(
-    r"(?<!\w)đồng chí(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
+    r"(?<!\w)(?:đồng chí|ông|bà)(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
 )
 _MAX_SUBJECT_WORDS = 22
 _BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
@@ -269,9 +271,7 @@ class _Reader:
         ends = [(a, min(self.ref_end.get(a, b), s.end), person) for a, b, person in refs]
         for a, end, person in ends:
             # "Theo Chủ tịch UBND xã ..., ...": an opinion, the leader's or the lower side's
-            if self.f.endswith("theo ", max(0, a - 5), a) or self.f.endswith(
-                "theo đồng chí ", max(0, a - 14), a
-            ):
+            if _THEO.search(self.f, max(0, a - 14), a):
                 m = re.compile(r"\s*,\s*").match(self.f, end, s.end)
                 if m:
                     kind = "say" if self.leader(person) else "report"
@@ -284,6 +284,8 @@ class _Reader:
         bare = (
             _BARE_DONG_CHI.finditer(self.f, s.start, s.end)
             if self.f.find("đồng chí", s.start, s.end) >= 0
+            or self.f.find("ông", s.start, s.end) >= 0
+            or self.f.find("bà", s.start, s.end) >= 0
             else ()
         )
         for m in bare:
@@ -339,12 +341,12 @@ class _Reader:
             if n >= 3:
                 break
             subject = self.f[pos : m.start()]
-            if self.refs_in(pos, m.start()) or _BARE_DONG_CHI.search(subject):
+            if self.refs_in(pos, m.start()) or _BARE_COMRADE.search(subject):
                 return False
             if self.rx.modal.search(subject) or len(subject.split()) > _MAX_SUBJECT_WORDS:
                 return False
             if self.rx.agent.match(subject) or re.search(
-                r"ý kiến|đại biểu|đại diện|lãnh đạo", subject
+                r"ý kiến|đại biểu|đại diện|lãnh đạo|bà con|người dân|nhân dân|cử tri", subject
             ):
                 return True
         return False

@@ -513,8 +513,13 @@ class _Scanner:
             if before is not None and fold(before.text) in ("chủ tịch", "bác"):
                 continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
             short = _family_of(name.text.split()[0], self.families) in self.short
+            # "các đồng chí: Lê Văn An, ...; Mai Sơn, Phó Bí thư ...": the next of a list
+            in_list = (
+                bool(out) and _LIST_GAP.fullmatch(self.folded[out[-1].end : start]) is not None
+            )
             if n_syll <= 2 and not (
-                (honorific and after) or (short and (honorific or before is not None or after))
+                ((honorific or in_list) and after)
+                or (short and (honorific or before is not None or after))
             ):
                 continue
             para_start, _ = self.line_bounds(start)
