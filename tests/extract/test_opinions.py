@@ -231,11 +231,14 @@ def test_more_cues_of_a_difficulty_and_an_action_on_one_is_not_one():
         "Việc giải phóng mặt bằng còn vướng 9 hộ dân chưa đồng thuận.",
         "Nguồn đất đắp khan hiếm làm ảnh hưởng đến tiến độ thi công.",
         "Một số dự án khu dân cư chậm triển khai, gây bức xúc trong Nhân dân.",
+        "Công tác quản lý đất đai ở một số xã còn buông lỏng, để xảy ra vi phạm.",
+        "Công tác bồi thường một số dự án kéo dài.",
     ):
         assert is_difficulty(fold(sentence)), sentence
     for sentence in (
         "UBND tỉnh chỉ đạo rà soát các dự án chậm tiến độ.",
         "Xã mới đạt chuẩn nông thôn mới nâng cao.",
+        "Dự án kéo dài đến năm 2027 theo kế hoạch được duyệt.",
     ):
         assert not is_difficulty(fold(sentence)), sentence
 

@@ -30,7 +30,9 @@ _DIFFICULTY = re.compile(
     r"(?<!\w)(?:"
     r"(?<!\w)(?:còn|vẫn còn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:khó khăn|hạn chế|vướng mắc|"
     r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
-    r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra|tiềm ẩn)"
+    r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra|tiềm ẩn|buông lỏng|lỏng lẻo|dàn trải|kéo dài|"
+    r"tràn lan|vướng)"
+    r"|để xảy ra|bị kéo dài|(?:dự án|công trình|tình trạng)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
     r"|diễn biến (?:phức tạp|khó lường|bất thường)|tiềm ẩn (?:nguy cơ|phức tạp|rủi ro)"
     r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
     r"hoàn thành|tương xứng|bền vững|rõ|thực sự|đầy đủ|chặt chẽ|thường xuyên|giải quyết|có|tốt|"
@@ -48,7 +50,6 @@ _DIFFICULTY = re.compile(
     r"|(?:mới|chỉ) đạt \d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
     r"|gây (?:khó khăn|bức xúc|ách tắc|ùn tắc|lãng phí|thất thoát|mất an toàn|phiền hà|ảnh hưởng)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
-    r"|(?:còn|vẫn còn) vướng"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
