@@ -674,3 +674,19 @@ def test_bà_con_reporting_still_closes_the_floor():
         "Bà con nông dân cho biết, các xã cần thêm giống lúa chịu mặn."
     )
     assert texts(doc) == ["các xã rà soát quy hoạch sản xuất."]
+
+
+def test_the_head_of_the_delegation_named_by_title_alone_gives_directives():
+    doc = process(
+        "Chiều 21/11, Đoàn công tác của Ban Thường vụ Tỉnh ủy do đồng chí Nông Văn Bình, Phó Chủ "
+        "tịch Thường trực UBND tỉnh làm trưởng đoàn đã làm việc với huyện Văn Lãng năm 2023.\n"
+        "Bí thư Huyện ủy Văn Lãng Hoàng Văn Nghị cho biết, huyện có 9/12 chỉ tiêu đạt kế hoạch.\n"
+        "Trưởng đoàn công tác yêu cầu các xã rà soát hộ nghèo trước ngày 20/12. "
+        "Tuyệt đối không được chủ quan với dịch bệnh gia súc."
+    )
+    assert texts(doc) == [
+        "các xã rà soát hộ nghèo trước ngày 20/12.",
+        "Tuyệt đối không được chủ quan với dịch bệnh gia súc.",
+    ]
+    assert set(issuers(doc)) == {"Nông Văn Bình"}
+    assert doc.directives[0].data["deadline"] == dt.date(2023, 12, 20)

@@ -187,6 +187,11 @@ _LEADER_TITLE = re.compile(
     r"(?:phó\s+)?chủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố))"
     r"(?!\w)"
 )
+# a leader's title that can lead a sentence without a name: the above, and the head of the
+# visiting delegation ("Trưởng đoàn công tác cũng yêu cầu ...")
+_LEAD_TITLE = re.compile(
+    _LEADER_TITLE.pattern + r"|(?<!\w)trưởng đoàn(?: công tác)?(?!\w)(?!\s+(?:đbqh|đại biểu))"
+)
 _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 _FIGURE = re.compile(
@@ -297,9 +302,10 @@ class _Reader:
                 out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
         # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
         titled = (
-            _LEADER_TITLE.finditer(self.f, s.start, s.end)
+            _LEAD_TITLE.finditer(self.f, s.start, s.end)
             if self.f.find("bí thư", s.start, s.end) >= 0
             or self.f.find("chủ tịch", s.start, s.end) >= 0
+            or self.f.find("trưởng đoàn", s.start, s.end) >= 0
             else ()
         )
         for m in titled:
