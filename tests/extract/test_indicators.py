@@ -99,3 +99,12 @@ def test_the_figure_of_a_petition_and_the_facts_of_a_unit_are_not_results():
         "Thu ngân sách đạt 12,6 tỷ đồng.\n"
     )
     assert figures(text) == [(12.6, "tỷ đồng")]
+
+
+def test_a_count_that_is_the_subject_of_a_later_figure_is_not_one_itself():
+    text = (
+        "Ngày 25 tháng 11 năm 2025, đồng chí Tạ Văn Bình, Phó Chủ tịch UBND tỉnh Ninh Bình kiểm tra "
+        "sản xuất vụ đông.\n"
+        "Đến nay, 4 xã đã gieo trồng được 1.315 ha cây vụ đông, đạt 91% kế hoạch.\n"
+    )
+    assert figures(text) == [(1315.0, "ha"), (91.0, "%")]

@@ -71,3 +71,11 @@ def test_a_second_inspection_verb_starts_a_second_site_and_the_items_never_overl
     ]
     spans = doc.site_visits
     assert all(a.end <= b.start for a, b in pairwise(spans))
+
+
+def test_a_site_ends_where_the_delegation_goes_on_to_hear_the_reports():
+    text = (
+        "Ngày 25 tháng 11 năm 2025, đồng chí Tạ Văn Bình, Phó Chủ tịch UBND tỉnh Ninh Bình đã kiểm "
+        "tra thực tế cánh đồng trồng ngô tại xã Gia Hưng và nghe báo cáo của các xã.\n"
+    )
+    assert visits(text) == ["cánh đồng trồng ngô tại xã Gia Hưng"]

@@ -95,6 +95,7 @@ _IMPERATIVE = re.compile(
     r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)"
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
+_CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
 _CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
 
 
@@ -177,8 +178,10 @@ def find_indicators(doc: Document) -> None:
                 continue
             unit, end = noun, noun_end
             if not _RESULT.search(clause_head) and den is None:
-                stop = re.compile(r"[,;.:(\n…]").search(text, end)
+                stop = _CLAUSE_END.search(text, end)
                 end = stop.start() if stop and stop.start() - end < 80 else end
+                if any(ch.isdigit() for ch in text[noun_end:end]):
+                    continue  # "3 xã đã gieo trồng được 1.250 ha": the count is the subject
         if den is None and re.fullmatch(r"(?:19|20)\d\d", num) and not u:
             continue  # a year
         if den is not None:

@@ -36,7 +36,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 # the end of a site: the clause ends, or another inspection verb starts the next site
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
 _END = re.compile(
-    r"[.;:!?…\n]|\s(?:và làm việc|để|nhằm|cùng với|trước khi|sau đó|rồi)\s"
+    r"[.;:!?…\n]|\s(?:và làm việc|và nghe|và trao đổi|để|nhằm|cùng với|trước khi|sau đó|rồi)\s"
     r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:khảo sát|kiểm tra|thị sát|thăm|"
     r"tham quan|đi thực địa)(?!\w)"
     r"|\s(?:trong|vào|từ)\s(?:quý|tháng|năm|ngày|sáng|chiều|dịp|thời gian|đầu|cuối)(?!\w)"
