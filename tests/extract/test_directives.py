@@ -690,3 +690,19 @@ def test_the_head_of_the_delegation_named_by_title_alone_gives_directives():
     ]
     assert set(issuers(doc)) == {"Nông Văn Bình"}
     assert doc.directives[0].data["deadline"] == dt.date(2023, 12, 20)
+
+
+def test_a_group_asked_to_act_is_the_assignee_even_outside_the_agent_words():
+    doc = process(
+        LEDE + "Mở đầu buổi làm việc, đồng chí Trịnh Văn Phúc đề nghị các đại biểu tập trung thảo "
+        "luận, chỉ rõ nguyên nhân giải ngân chậm."
+    )
+    assert assignees(doc) == [["các đại biểu"]]
+
+
+def test_a_group_already_acting_is_not_an_assignee():
+    doc = process(
+        LEDE
+        + "Đồng chí Trịnh Văn Phúc đề nghị những hộ đã tham gia hiến đất tiếp tục vận động bà con."
+    )
+    assert assignees(doc) == [["huyện Yên Định"]]

@@ -526,6 +526,21 @@ class _Reader:
         out.append(self.doc.span(start, e, "assignee", "body"))
         return out
 
+    def group_end(self, pos: int, end: int) -> int | None:
+        """End of a group asked to act ("đề nghị các đại biểu | tập trung thảo luận"): "các"
+        or "những" and up to six words before a modal, without punctuation."""
+        m = _GROUP.match(self.f, pos, end)
+        if not m:
+            return None
+        mm = self.rx.modal.search(self.f, m.end(), min(end, m.end() + 40))
+        if not mm or len(self.f[pos : mm.start()].split()) > 7:
+            return None
+        if any(c in self.f[pos : mm.start()] for c in ",;:.") or self.rx.negator.search(
+            self.f, pos, mm.start()
+        ):
+            return None
+        return mm.start()
+
     def assignees_at(self, pos: int, end: int) -> list[Span]:
         """The subjects written at ``pos`` when they can act: named bodies followed by their
         task ("giao Sở Nội vụ hướng dẫn ..." gives "Sở Nội vụ"), else the subject before a
@@ -533,6 +548,7 @@ class _Reader:
         m = self.rx.ask.match(self.f, pos, end)
         if m and not self.f.startswith("chỉ đạo", pos):  # "Chỉ đạo các xã ...": not theirs
             pos = m.end()
+        asked = bool(m) or _ASKED.search(self.f, max(0, pos - 16), pos) is not None
         m = _CHO.match(self.f, pos, end)
         if m:
             pos = m.end()
@@ -540,6 +556,8 @@ class _Reader:
         if bodies:
             return bodies
         e = self.subject_end(pos, end, people=True)
+        if e is None and asked:
+            e = self.group_end(pos, end)
         if e is None:
             return []
         while pos < e and self.f[pos] in ' "“':
@@ -555,6 +573,8 @@ _BODY_LIST_GAP = re.compile(r", | và ")
 _LIST_LEAD = re.compile(
     r"(?:sau|sau đây|cụ thể|trọng tâm|như sau|chủ yếu|là)\s*:\s*$", re.IGNORECASE
 )
+_GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
+_ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
 _CHO = re.compile(r"\s*cho\s+")
 
 
