@@ -12,7 +12,7 @@ import unicodedata
 import pytest
 
 from chidao.extract.clean import clean, dateline_date, is_byline, lexicon, lexicon_kind
-from chidao.extract.spans import Options
+from chidao.extract.spans import Options, fold
 
 HEADLINE = "Phó Chủ tịch UBND tỉnh làm việc với xã Minh Tiến"
 LEDE = (
@@ -317,3 +317,12 @@ def test_a_participant_line_naming_the_radio_station_is_kept_with_or_without_a_h
         f"Đài Phát thanh và Truyền hình tỉnh Nghệ An\n{HEADLINE}\n{LEDE}\n{CONCLUSION}", Options()
     )
     assert "Đài Phát thanh và Truyền hình tỉnh Nghệ An" in doc.removed
+
+
+@pytest.mark.parametrize(
+    "entry", [e for e in lexicon() if e.match != "line"], ids=lambda e: e.pattern
+)
+def test_the_lexicon_read_at_once_gives_each_line_the_kind_of_its_first_matching_entry(entry):
+    key = fold(entry.example).strip().rstrip(".!?… ")
+    first = next(e for e in lexicon() if e.matches(key))
+    assert lexicon_kind(entry.example) == first.kind

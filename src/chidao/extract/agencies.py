@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 
 from .lookup import SentenceIndex, trie_alternation, word_start_matches
-from .spans import Document, Span, fold
+from .spans import _TONE_FOLD, Document, Span, fold
 
 # a sentence that lists the participants
 _PARTICIPATION = re.compile(
@@ -96,14 +96,29 @@ def _first_words() -> re.Pattern[str]:
             raise ValueError(f"agencies.tsv: pattern {p!r} must start with a word")
         words.add(first.group())
     words.add("sở")
-    return re.compile(r"(?:" + trie_alternation(words) + r")(?!\w)")
+    # names of bodies are capitalised: scan the text (not folded) for the capitalised first
+    # words, in both tone placements ("Ủy", "Uỷ")
+    written = set()
+    for w in words:
+        cap = w[:1].upper() + w[1:]
+        written.add(cap)
+        for new, old in _OLD_TONE.items():
+            if cap.endswith(new):
+                written.add(cap[: -len(new)] + old)
+    return re.compile(r"(?:" + trie_alternation(written) + r")(?!\w)")
 
 
-def _lexicon_matches(folded: str) -> list[re.Match[str]]:
+_OLD_TONE = {new: old for old, new in _TONE_FOLD.items()}
+
+
+def _lexicon_matches(folded: str, text: str) -> list[re.Match[str]]:
+    """The lexicon's bodies in ``folded`` (matches of the folded text), where ``text`` (the
+    same text as written) names them with a capital, as names of bodies are ("Sở", not
+    "cơ sở")."""
     bodies = _bodies_regex()
     out = []
     end = 0
-    for w in word_start_matches(_first_words(), folded):
+    for w in word_start_matches(_first_words(), text):
         if w.start() < end:
             continue
         m = bodies.match(folded, w.start())
@@ -176,7 +191,7 @@ def body_mentions(doc: Document) -> list[Span]:
     """Every provincial body named in the text, wherever it is (no overlap)."""
     spans = [
         doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
-        for m in _lexicon_matches(doc.folded)
+        for m in _lexicon_matches(doc.folded, doc.text)
     ]
     starts = {s.start for s in spans}
     generic = [s for s in _generic_departments(doc) if s.start not in starts]

@@ -72,7 +72,8 @@ class Entry:
     example: str
 
     def matches(self, key: str) -> bool:
-        """Whether the folded line ``key`` is this boilerplate."""
+        """Whether the folded line ``key`` is this boilerplate (``lexicon_kind`` asks all the
+        entries at once; this is the same rule for one entry)."""
         if self.match == "line":
             return key == self.pattern
         if self.match == "prefix":
@@ -110,10 +111,27 @@ def lexicon_kind(line: str) -> str | None:
     kind = _whole_lines().get(key)
     if kind:
         return kind
-    for e in lexicon():
-        if e.match != "line" and e.matches(key):
-            return e.kind
-    return None
+    m = _other_entries().fullmatch(key)
+    if m is None:
+        return None
+    return next(_kind_of_group(g) for g, v in m.groupdict().items() if v is not None)
+
+
+def _kind_of_group(name: str) -> str:
+    return lexicon()[int(name[1:])].kind
+
+
+@lru_cache(maxsize=1)
+def _other_entries() -> re.Pattern[str]:
+    """The prefix and regex entries as one alternation, in the lexicon's order (the first
+    entry that matches the whole line gives the kind, as a loop over them would)."""
+    alts = []
+    for i, e in enumerate(lexicon()):
+        if e.match == "prefix":
+            alts.append(f"(?P<e{i}>(?=.{{0,200}}$){re.escape(e.pattern)}.*)")
+        elif e.match == "regex":
+            alts.append(f"(?P<e{i}>{e.pattern})")
+    return re.compile("|".join(alts), re.DOTALL)
 
 
 @lru_cache(maxsize=1)

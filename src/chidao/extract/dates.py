@@ -26,6 +26,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+from .lookup import SentenceIndex
 from .spans import Document, Span
 
 # time of day (or "Ngày") then an optional "ngày"/"hôm nay", then d/m or d-m (or d.m), optional year
@@ -158,14 +159,14 @@ def find_dateline(doc: Document) -> dt.date | None:
 def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     """The session year from the periods the body reports on (None when it says nothing)."""
     folded = doc.folded
-    instructions = _instruction_sentences(doc)
-    years = [
+    candidates = [
         y
         for y in _YEAR_NUMBER.finditer(folded)
         if not (y.start() and folded[y.start() - 1].isalnum())
         and not _RANGE_AFTER.match(folded, y.end())
-        and not _inside(instructions, y.start())
     ]
+    instructions = _instruction_sentences(doc, [y.start() for y in candidates])
+    years = [y for y in candidates if not _inside(instructions, y.start())]
     periods: Counter[int] = Counter()
     for ym in years:
         m = _PERIOD_YEAR.search(folded, max(0, ym.start() - 40), ym.start())
@@ -207,15 +208,23 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     return max(y for y, c in votes.items() if c == best)
 
 
-def _instruction_sentences(doc: Document) -> list[tuple[int, int]]:
-    """(start, end) of the sentences that give an instruction or a target, in order."""
+def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the sentences around ``offsets`` that give an instruction or a target
+    (sorted, each once); a sentence is looked at only if it holds one of the offsets."""
     folded = doc.folded
-    return [
-        (s.start, s.end)
-        for s in doc.sentences
-        if _INSTRUCTION.search(folded, s.start, s.end)
-        and not _RESULT_DONE.search(folded, s.start, s.end)
-    ]
+    index = SentenceIndex(doc)
+    out: list[tuple[int, int]] = []
+    seen: set[int] = set()
+    for offset in offsets:
+        s = index.at(offset)
+        if s is None or s.start in seen:
+            continue
+        seen.add(s.start)
+        if _INSTRUCTION.search(folded, s.start, s.end) and not _RESULT_DONE.search(
+            folded, s.start, s.end
+        ):
+            out.append((s.start, s.end))
+    return sorted(out)
 
 
 _RESULT_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|kết quả)(?!\w)")
@@ -237,7 +246,8 @@ def _year_before_deadlines(
     if month is None:
         return None
     folded = doc.folded
-    for start, end in instructions:
+    dated = _instruction_sentences(doc, [m.start() for m in _DEADLINE_DATE.finditer(folded)])
+    for start, end in dated:
         for m in _DEADLINE_DATE.finditer(folded, start, end):
             if _is_reference(folded, m.start()):
                 continue

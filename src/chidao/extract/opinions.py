@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .lookup import SentenceIndex
+from .lookup import SentenceIndex, word_start_matches
 from .spans import Document, Item, Person, Span
 
 # ---- difficulties ---------------------------------------------------------------------------
@@ -262,7 +262,7 @@ def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
 
 # where the chairing leader's concluding speech starts
 _CONCLUSION = re.compile(
-    r"(?<!\w)(?:kết luận (?:buổi|hội nghị|cuộc|phiên|tại)|phát biểu kết luận|phát biểu chỉ đạo|"
+    r"(?:kết luận (?:buổi|hội nghị|cuộc|phiên|tại)|phát biểu kết luận|phát biểu chỉ đạo|"
     r"chỉ đạo tại (?:buổi|hội nghị)|kết luận nội dung)"
 )
 _BULLET = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
@@ -299,7 +299,7 @@ def _bare_comrade(text: str, start: int, end: int) -> bool:
 
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
-    m = _CONCLUSION.search(doc.folded)
+    m = next(word_start_matches(_CONCLUSION, doc.folded), None)
     return m.start() if m else len(doc.folded)
 
 
@@ -335,15 +335,15 @@ def find_opinions(doc: Document) -> None:
         if p in colon_paragraphs or p in listed:
             continue
         text = folded[s.start : s.end]
-        if _DIFFICULTY_LEAD.match(text) and not _DIRECTIVE.search(text):
-            announced = p
-            continue
         if p == announced and not _DIRECTIVE.search(text) and petition_match(text)[0] is None:
             difficulties.append(
                 Item(doc.span(s.start, s.end, "difficulty", "opinions:announced"), {})
             )
             continue
         if not _ANY_CUE.search(folded, s.start, s.end):
+            continue
+        if _DIFFICULTY_LEAD.match(text) and not _DIRECTIVE.search(text):
+            announced = p
             continue
         # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list
         if s.end == doc.paragraphs[p].end and text.rstrip().endswith(":"):
