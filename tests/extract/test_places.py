@@ -180,3 +180,16 @@ def test_the_site_prefix_of_the_lede_names_the_province_and_a_district_since_upg
     assert doc.province == "Quảng Ngãi"  # the prefix is cut from the text but still counts
     assert [s.label for s in doc.localities] == ["huyện Đức Phổ"]  # a "thị xã" since 2020
     assert doc.locality_info[0]["level"] == "huyện" and doc.locality_info[0]["code"]
+
+
+def test_a_province_is_named_with_capitals_in_either_tone_placement_or_in_upper_case():
+    lede = "Ngày 5/3/2025, đồng chí Lê Văn An, Phó Chủ tịch UBND tỉnh làm việc với xã Gia Viễn.\n"
+    assert process("UBND TỈNH NINH BÌNH\n" + lede).province == "Ninh Bình"
+    assert (
+        process("Ngày 5/3/2021, Tỉnh ủy Thanh Hoá họp bàn về công tác cán bộ.\n").province
+        == "Thanh Hóa"
+    )
+    # "hòa bình" (peace) in lower case names no province
+    assert (
+        process("Ngày 5/3/2021, Huyện ủy họp bàn về giữ gìn hòa bình, an ninh.\n").province is None
+    )

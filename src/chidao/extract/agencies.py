@@ -24,7 +24,7 @@ from functools import cache
 from importlib import resources
 
 from .lookup import SentenceIndex, trie_alternation, word_start_matches
-from .spans import _TONE_FOLD, Document, Span, fold
+from .spans import Document, Span, fold, written_forms
 
 # a sentence that lists the participants
 _PARTICIPATION = re.compile(
@@ -98,17 +98,8 @@ def _first_words() -> re.Pattern[str]:
     words.add("sở")
     # names of bodies are capitalised: scan the text (not folded) for the capitalised first
     # words, in both tone placements ("Ủy", "Uỷ")
-    written = set()
-    for w in words:
-        cap = w[:1].upper() + w[1:]
-        written.add(cap)
-        for new, old in _OLD_TONE.items():
-            if cap.endswith(new):
-                written.add(cap[: -len(new)] + old)
+    written = {form for w in words for form in written_forms(w)}
     return re.compile(r"(?:" + trie_alternation(written) + r")(?!\w)")
-
-
-_OLD_TONE = {new: old for old, new in _TONE_FOLD.items()}
 
 
 def _lexicon_matches(folded: str, text: str) -> list[re.Match[str]]:

@@ -34,8 +34,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
-from .lookup import trie_alternation
-from .spans import Document, Span, fold, strip_marks
+from .lookup import trie_alternation, word_start_matches
+from .spans import Document, Span, fold, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
 __all__ = ["find_places", "find_province", "lookup_unit", "province_units", "unit_mentions"]
@@ -278,7 +278,10 @@ def _province_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
             names[name_key(p)] = p
     names[name_key("Thừa Thiên Huế")] = "Huế"
     plain = {strip_marks(k).replace(" ", ""): v for k, v in names.items()}
-    return re.compile(rf"(?<!\w)({trie_alternation(names)})(?!\w)"), names, plain
+    # scanned in the text as written: a province is named with capitals ("hòa bình", peace,
+    # is not Hòa Bình), in either tone placement
+    written = {f for k in names for form in written_forms(k) for f in (form, form.upper())}
+    return re.compile(rf"({trie_alternation(written)})(?!\w)"), names, plain
 
 
 # a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh")
@@ -298,12 +301,9 @@ def find_province(
     text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
     rx, names, plain = _province_regex()
     score: Counter[str] = Counter()
-    for m in rx.finditer(folded):
-        words = text[m.start() : m.end()].split()
-        if not all(w[0].isupper() for w in words):
-            continue  # "hòa bình" (peace) is not Hòa Bình
+    for m in word_start_matches(rx, text):
         head = folded[max(0, m.start() - 12) : m.start()]
-        score[names[m.group(1)]] += 3 if _PROV_CUE.search(head) else 1
+        score[names[folded[m.start() : m.end()]]] += 3 if _PROV_CUE.search(head) else 1
     # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
     for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
         for end in _DOMAIN_END.finditer(source):

@@ -78,6 +78,23 @@ _TONE_RE = re.compile(
 )
 
 
+_OLD_TONE = {new: old for old, new in _TONE_FOLD.items()}
+
+
+def written_forms(folded: str) -> set[str]:
+    """The ways a folded name is written with capitals: each word capitalised, in either
+    tone placement ("thanh hóa" -> {"Thanh Hóa", "Thanh Hoá"})."""
+    forms = {""}
+    for i, word in enumerate(folded.split(" ")):
+        cap = word[:1].upper() + word[1:] if word[:1].isalpha() else word
+        variants = {cap}
+        for new, old in _OLD_TONE.items():
+            if cap.endswith(new):
+                variants.add(cap[: -len(new)] + old)
+        forms = {f"{f} {v}" if i else v for f in forms for v in variants}
+    return forms
+
+
 def fold(text: str) -> str:
     """Lower case and modern tone placement, keeping the length of ``text``.
 

@@ -15,14 +15,16 @@ from __future__ import annotations
 
 import re
 
-from .lookup import SentenceIndex
+from .lookup import SentenceIndex, word_start_matches
 from .spans import Document
 
+# the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
 _VERB = re.compile(
-    r"(?<!\w)(?:đến |tới |đi |trực tiếp |đã )?(?:khảo sát|kiểm tra|thị sát|thăm|tham quan|đi thực địa)"
+    r"(?:khảo sát|kiểm tra|thị sát|thăm|tham quan|đi thực địa)"
     r"(?: thực tế| thực địa)?(?: tình hình| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
     r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?\s+"
 )
+_VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
 _SITE = (
     r"(?:dự án|công trình|nhà máy|khu|cụm|di tích|mô hình|trường|trạm|bệnh viện|cơ sở|điểm|tuyến|"
     r"đường|cầu|đê|kè|hồ|đập|vùng|cánh đồng|trang trại|hợp tác xã|htx|doanh nghiệp|công ty|"
@@ -73,16 +75,18 @@ def find_visits(doc: Document) -> None:
     folded = doc.folded
     seen: set[str] = set()
     index = SentenceIndex(doc)
-    for m in _VERB.finditer(folded):
+    for m in word_start_matches(_VERB, folded):
+        lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
+        start = lead.start() if lead else m.start()
         if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(
             folded[m.end() :]
         ):
             continue
         if not _SITE_START.match(folded, m.end()):
             continue
-        if _DIRECTIVE_HEAD.search(folded[max(0, m.start() - 40) : m.start()]):
+        if _DIRECTIVE_HEAD.search(folded[max(0, start - 40) : start]):
             continue
-        if not _by_delegation(doc, index, m.start()):
+        if not _by_delegation(doc, index, start):
             continue
         end_m = _END.search(folded, m.end())
         end = end_m.start() if end_m else len(folded)
