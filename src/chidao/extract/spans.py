@@ -86,11 +86,11 @@ def written_forms(folded: str) -> set[str]:
     tone placement ("thanh hóa" -> {"Thanh Hóa", "Thanh Hoá"})."""
     forms = {""}
     for i, word in enumerate(folded.split(" ")):
-        cap = word[:1].upper() + word[1:] if word[:1].isalpha() else word
-        variants = {cap}
+        lower = {word}
         for new, old in _OLD_TONE.items():
-            if cap.endswith(new):
-                variants.add(cap[: -len(new)] + old)
+            if word.endswith(new) and not word.endswith("q" + new):
+                lower.add(word[: -len(new)] + old)
+        variants = {w[:1].upper() + w[1:] for w in lower}
         forms = {f"{f} {v}" if i else v for f in forms for v in variants}
     return forms
 
