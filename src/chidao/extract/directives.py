@@ -140,11 +140,11 @@ def _rx() -> _Rx:
         start_cue=re.compile(
             rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w)(?!\s+(?:được|là)(?!\w))"
         ),
-        modal=re.compile(rf"(?<!\w)(?:{_alt(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
+        modal=re.compile(rf"(?:{_start(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
         agent=re.compile(
             rf"\s*[\"“]?(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*(?:{_alt(lx['agent'])})(?!\w)"
         ),
-        negator=re.compile(rf"(?<!\w)(?:{_alt(lx['negator'])})(?!\w)"),
+        negator=re.compile(rf"(?:{_start(lx['negator'])})(?!\w)"),
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
         ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
@@ -152,15 +152,20 @@ def _rx() -> _Rx:
             r"(?:[,;]\s*|\s)(?:đồng thời|và|nhưng|song|tuy nhiên|mặt khác)\s+(?:(?:cũng|đã)\s+)*"
             r"(?:đề nghị|yêu cầu|lưu ý|nhắc nhở|mong muốn)(?!\w)\s*:?\s*"
         ),
-        report_verb=re.compile(rf"(?<!\w)(?:{_alt(lx['report'] + lx['say'])})(?!\w)"),
+        report_verb=re.compile(rf"(?:{_start(lx['report'] + lx['say'])})(?!\w)"),
         imperative_only=re.compile(
             rf"\s*[\"“]?(?:{_alt(tuple(set(lx['imperative']) - set(lx['modal'] + lx['ask'] + lx['assign'])))})(?!\w)"
         ),
         body=re.compile(rf"(?:{_alt(lx['body'])})(?!\w)"),
         task=re.compile(rf"(?:{_alt(lx['task'] + lx['modal'])})(?!\w)"),
-        closing=re.compile(rf"(?<!\w)(?:{_alt(lx['closing'])})(?!\w)"),
+        closing=re.compile(rf"(?:{_start(lx['closing'])})(?!\w)"),
         kind_of=kind_of,
     )
+
+
+def _start(entries: tuple[str, ...]) -> str:
+    """The alternation of ``entries`` matching only at the start of a word (fast to search)."""
+    return trie_pattern(entries, word_start=True)
 
 
 _DATELINE = re.compile(
@@ -168,9 +173,10 @@ _DATELINE = re.compile(
 )
 # "đồng chí", "đồng chí Chủ tịch": the speaker already named goes on
 _BARE_COMRADE = re.compile(r"(?<!\w)đồng chí(?=\s)")
+_COMMA = re.compile(r"\s*,\s*")
 _THEO = re.compile(r"(?<!\w)theo (?:(?:đồng chí|ông|bà) )?$")
 _BARE_DONG_CHI = re.compile(
-    r"(?<!\w)(?:đồng chí|ông|bà)(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
+    r"(?:đ(?<!\w.)ồng chí|ô(?<!\w.)ng|b(?<!\w.)à)(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
 )
 _MAX_SUBJECT_WORDS = 22
 _BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
@@ -189,23 +195,28 @@ _LEADER_TITLE = re.compile(
 )
 # a leader's title that can lead a sentence without a name: the above, and the head of the
 # visiting delegation ("Trưởng đoàn công tác cũng yêu cầu ...")
-_LEAD_TITLE = re.compile(
-    _LEADER_TITLE.pattern + r"|(?<!\w)trưởng đoàn(?: công tác)?(?!\w)(?!\s+(?:đbqh|đại biểu))"
+_BI_THU = r"í thư(?:\s+thường trực)?\s+(?:tỉnh ủy|thành ủy)"
+_CHU_TICH = r"hủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố)"
+_LEAD_TITLE = re.compile(  # written for a fast search: the word start is checked after a letter
+    rf"(?:p(?<!\w.)hó\s+(?:b{_BI_THU}|c{_CHU_TICH})|b(?<!\w.){_BI_THU}|c(?<!\w.){_CHU_TICH}|"
+    r"t(?<!\w.)rưởng đoàn(?: công tác)?(?!\s+(?:đbqh|đại biểu)))(?!\w)"
 )
 _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 _FIGURE = re.compile(
     r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
 )
-_RESULT = re.compile(r"(?<!\w)(?:đạt|tăng|giảm|đã|được|vượt|bằng)(?!\w)")
-_STATE = re.compile(r"(?<!\w)(?:đã|được|đạt|có nhiều|có bước|chuyển biến|là|ngày càng|còn)(?!\w)")
+_RESULT = re.compile(rf"(?:{_start(('đạt', 'tăng', 'giảm', 'đã', 'được', 'vượt', 'bằng'))})(?!\w)")
+_STATE = re.compile(
+    rf"(?:{_start(('đã', 'được', 'đạt', 'có nhiều', 'có bước', 'chuyển biến', 'là', 'ngày càng', 'còn'))})(?!\w)"
+)
 _UPWARD = re.compile(
     r"(?:đề nghị|yêu cầu|kiến nghị|mong muốn)\s+(?:với\s+)?(?:tỉnh|trung ương|ubnd tỉnh|hđnd tỉnh|"
     r"thường trực tỉnh ủy|ban thường vụ tỉnh ủy|chính phủ|các bộ|bộ|cấp trên)(?!\w)"
 )
 _NOUN_USE = re.compile(r"(?:của|này|đó|nói trên)(?!\w)")  # "các đề nghị của xã": a noun
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
-_MUST = re.compile(r"(?<!\w)(?:cần phải|cần|phải)(?!\w)")
+_MUST = re.compile(rf"(?:{_start(('cần phải', 'cần', 'phải'))})(?!\w)")
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
@@ -244,6 +255,11 @@ class _Reader:
         self.ref_starts = [r[0] for r in self.refs]
         self._leads: dict[int, list[_Lead]] = {}
         self.indicator_starts = sorted(i.span.start for i in doc.indicators)
+        # one scan of the document for bare pronouns ("đồng chí", "ông") and leaders' titles
+        bare = list(_BARE_DONG_CHI.finditer(self.f))
+        self.bare = ([m.start() for m in bare], bare)
+        titled = list(_LEAD_TITLE.finditer(self.f))
+        self.titled = ([m.start() for m in titled], titled)
         self.mention_at = caption_at
         # a name's reference runs to the end of the titles written after it
         self.ref_end: dict[int, int] = {}
@@ -270,6 +286,14 @@ class _Reader:
         hi = bisect_left(self.ref_starts, end)
         return self.refs[lo:hi]
 
+    @staticmethod
+    def _within(found: tuple[list[int], list[re.Match[str]]], s: Span) -> list[re.Match[str]]:
+        """The matches of a whole-document scan that lie inside sentence ``s``."""
+        starts, matches = found
+        lo = bisect_left(starts, s.start)
+        hi = bisect_left(starts, s.end, lo)
+        return [m for m in matches[lo:hi] if m.end() <= s.end]
+
     def _find_leads(self, s: Span) -> list[_Lead]:
         out = []
         refs = self.refs_in(s.start, s.end)
@@ -277,7 +301,7 @@ class _Reader:
         for a, end, person in ends:
             # "Theo Chủ tịch UBND xã ..., ...": an opinion, the leader's or the lower side's
             if _THEO.search(self.f, max(0, a - 14), a):
-                m = re.compile(r"\s*,\s*").match(self.f, end, s.end)
+                m = _COMMA.match(self.f, end, s.end)
                 if m:
                     kind = "say" if self.leader(person) else "report"
                     out.append(_Lead(person, kind, a, end, m.end()))
@@ -286,13 +310,7 @@ class _Reader:
             if m:
                 kind = self.rx.kind_of[m.group("verb")]
                 out.append(_Lead(person, kind, a, m.start("verb"), m.end()))
-        bare = (
-            _BARE_DONG_CHI.finditer(self.f, s.start, s.end)
-            if self.f.find("đồng chí", s.start, s.end) >= 0
-            or self.f.find("ông", s.start, s.end) >= 0
-            or self.f.find("bà", s.start, s.end) >= 0
-            else ()
-        )
+        bare = self._within(self.bare, s)
         for m in bare:
             if any(a <= m.start() < e for a, e, _ in ends):
                 continue
@@ -301,13 +319,7 @@ class _Reader:
                 kind = self.rx.kind_of[sm.group("verb")]
                 out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
         # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
-        titled = (
-            _LEAD_TITLE.finditer(self.f, s.start, s.end)
-            if self.f.find("bí thư", s.start, s.end) >= 0
-            or self.f.find("chủ tịch", s.start, s.end) >= 0
-            or self.f.find("trưởng đoàn", s.start, s.end) >= 0
-            else ()
-        )
+        titled = self._within(self.titled, s)
         for m in titled:
             if any(a <= m.start() < e for a, e, _ in ends) or any(
                 x.lead_start <= m.start() < x.rest for x in out

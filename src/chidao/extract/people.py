@@ -135,10 +135,14 @@ def _family_of(token: str, families: frozenset[str]) -> str | None:
     return None
 
 
-def trie_pattern(entries: tuple[str, ...] | list[str]) -> str:
+def trie_pattern(entries: tuple[str, ...] | list[str], word_start: bool = False) -> str:
     """A regex alternation of ``entries`` built as a trie of their words, so that the
     engine tries one branch per first word; longer entries win ("phó bí thư thường
-    trực" before "phó bí thư")."""
+    trực" before "phó bí thư").
+
+    With ``word_start`` the pattern matches only at the start of a word, checked after
+    the first letter (``b(?<!\\w.)í thư``): unlike a leading ``(?<!\\w)``, this lets the
+    engine skip ahead to the possible first letters when it searches a long text."""
     trie: dict[str, dict] = {}
     for e in set(entries):
         node = trie
@@ -146,19 +150,21 @@ def trie_pattern(entries: tuple[str, ...] | list[str]) -> str:
             node = node.setdefault(w, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, dict], top: bool = False) -> str:
         branches = []
         for w in sorted((k for k in node if k), key=len, reverse=True):
             rest = build(node[w])
+            word = re.escape(w)
+            if top and word_start:
+                word = re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:])
             branches.append(
-                re.escape(w)
-                + (f"(?: {rest})?" if "" in node[w] and rest else f" {rest}" if rest else "")
+                word + (f"(?: {rest})?" if "" in node[w] and rest else f" {rest}" if rest else "")
             )
         if not branches:
             return ""
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
-    return build(trie)
+    return build(trie, top=True)
 
 
 def _alternation(entries: tuple[str, ...]) -> str:
@@ -168,7 +174,7 @@ def _alternation(entries: tuple[str, ...]) -> str:
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = title_lexicon()
-    head = re.compile(rf"(?<!\w)(?:{_alternation(lex.heads + lex.ranks)})(?!\w)")
+    head = re.compile(rf"(?:{trie_pattern(lex.heads + lex.ranks, word_start=True)})(?!\w)")
     rank = re.compile(rf"(?:{_alternation(lex.ranks)})$")
     local = re.compile(rf"(?<!\w)(?:{_alternation(lex.local)})(?!\w)")
     return head, rank, local
