@@ -233,12 +233,14 @@ def test_more_cues_of_a_difficulty_and_an_action_on_one_is_not_one():
         "Một số dự án khu dân cư chậm triển khai, gây bức xúc trong Nhân dân.",
         "Công tác quản lý đất đai ở một số xã còn buông lỏng, để xảy ra vi phạm.",
         "Công tác bồi thường một số dự án kéo dài.",
+        "Đến ngày 15/8, huyện mới giải ngân được 41,3% kế hoạch vốn.",
     ):
         assert is_difficulty(fold(sentence)), sentence
     for sentence in (
         "UBND tỉnh chỉ đạo rà soát các dự án chậm tiến độ.",
         "Xã mới đạt chuẩn nông thôn mới nâng cao.",
         "Dự án kéo dài đến năm 2027 theo kế hoạch được duyệt.",
+        "Các địa phương tiếp tục sâu sát cơ sở, không để xảy ra tình huống bất ngờ.",
     ):
         assert not is_difficulty(fold(sentence)), sentence
 
@@ -251,3 +253,28 @@ def test_a_shortage_is_a_difficulty_and_theo_speaker_is_left_out_of_its_text():
     assert [i.span.text for i in process(text).difficulties] == [
         "xã hiện thiếu 4 công chức địa chính."
     ]
+
+
+def test_the_items_of_a_leader_s_list_are_directives_not_difficulties():
+    text = (
+        "Sáng 16/8, đồng chí Phạm Văn Hưng, Chủ tịch UBND tỉnh Quảng Ngãi làm việc với huyện Ba Tơ.\n"
+        "Kết luận buổi làm việc, Chủ tịch UBND tỉnh Phạm Văn Hưng đề nghị huyện Ba Tơ:\n"
+        "+ Xử lý nghiêm các nhà thầu chậm tiến độ, kéo dài thời gian thi công.\n"
+        "+ Rà soát các dự án chưa đạt tiến độ giải ngân.\n"
+        "Đồng chí giao Sở Tài chính điều chuyển vốn từ các dự án chậm giải ngân.\n"
+    )
+    doc = process(text)
+    assert doc.difficulties == [] and doc.petitions == []
+
+
+def test_every_cue_of_a_difficulty_passes_the_first_filter_of_the_stage():
+    lede = "Sáng 16/8, đồng chí Phạm Văn Hưng, Chủ tịch UBND tỉnh Quảng Ngãi làm việc với huyện Ba Tơ.\n"
+    for sentence in (
+        "Đến ngày 15/8, huyện mới giải ngân được 41,3% kế hoạch vốn.",
+        "Công tác bồi thường một số dự án kéo dài.",
+        "Nguồn đất đắp khan hiếm.",
+        "Thu ngân sách thấp hơn cùng kỳ.",
+        "Nhiều dự án để xảy ra vi phạm.",
+        "Tình hình an ninh nông thôn diễn biến phức tạp.",
+    ):
+        assert [i.span.text for i in process(lede + sentence + "\n").difficulties] == [sentence]

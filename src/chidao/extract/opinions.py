@@ -32,7 +32,7 @@ _DIFFICULTY = re.compile(
     r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
     r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra|tiềm ẩn|buông lỏng|lỏng lẻo|dàn trải|kéo dài|"
     r"tràn lan|vướng)"
-    r"|để xảy ra|bị kéo dài|(?:dự án|công trình|tình trạng)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
+    r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:dự án|công trình|tình trạng)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
     r"|diễn biến (?:phức tạp|khó lường|bất thường)|tiềm ẩn (?:nguy cơ|phức tạp|rủi ro)"
     r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
     r"hoàn thành|tương xứng|bền vững|rõ|thực sự|đầy đủ|chặt chẽ|thường xuyên|giải quyết|có|tốt|"
@@ -47,7 +47,7 @@ _DIFFICULTY = re.compile(
     r"|(?:tiến độ|giải ngân)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
     r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở|đạt thấp"
     r"|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu|bình quân|mức bình quân|trung bình)"
-    r"|(?:mới|chỉ) đạt \d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
+    r"|(?:mới|chỉ)\s+(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
     r"|gây (?:khó khăn|bức xúc|ách tắc|ùn tắc|lãng phí|thất thoát|mất an toàn|phiền hà|ảnh hưởng)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
     r")"
@@ -81,7 +81,9 @@ _ACTION_HEAD = re.compile(
 # an instruction, not a statement of fact
 _DIRECTIVE = re.compile(
     r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
-    r"cần(?! thiết)|phải|giao cho)(?!\w)"
+    r"cần(?! thiết)|phải|giao cho|"
+    r"giao(?= (?:sở|ban|ubnd|ủy ban|văn phòng|công an|bộ chỉ huy|các|huyện|xã|phường|thị xã|thành phố)))"
+    r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
 _LEAD_IN = re.compile(
@@ -276,7 +278,7 @@ _DIFFICULTY_INTRO = re.compile(
 _ANY_CUE = re.compile(
     r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
     r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
-    r"tồn tại|bất cập|yếu|:"
+    r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|mới |chỉ |buông lỏng|diễn biến|:"
 )
 
 
@@ -349,6 +351,15 @@ def find_opinions(doc: Document) -> None:
         if s.end == doc.paragraphs[p].end and text.rstrip().endswith(":"):
             intro = _PETITION_INTRO.search(text)
             bullets = _bullets_after(doc, p)
+            if (
+                bullets
+                and intro
+                and _asker_is_upper(doc, s.start, s.start + intro.start(), conclusion)
+            ):
+                # "Kết luận ..., Chủ tịch UBND tỉnh đề nghị huyện:" and a list: directives
+                for b in bullets:
+                    listed.add(doc.paragraph_of(b.start))
+                continue
             if (
                 bullets
                 and intro
