@@ -184,8 +184,10 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
 _CAP = rf"[{UPPER}][{LOWER}]*"
 # a syllable of a name may be glued to its family by an apostrophe: "K'Điệp", "H'Yim"
 _NAME_CAP = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*"
+# a run of them, found fast: the word start is checked after the first capital; a run of
+# one syllable matters only when glued ("K'Điệp")
 _RUN = re.compile(
-    rf"(?<![\w'’])(?:{_NAME_CAP}(?: {_NAME_CAP})+|[{UPPER}]['’][{UPPER}][{LOWER}]*)(?![\w'’])"
+    rf"[{UPPER}](?<![\w'’].)(?:['’][{UPPER}])?[{LOWER}]*(?: {_NAME_CAP})*(?![\w'’])"
 )
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
@@ -287,6 +289,8 @@ class _Scanner:
         self.head_starts = sorted(self.heads_at)
         self.names: dict[int, Span] = {}  # name start -> name span
         for m in _RUN.finditer(self.text):
+            if " " not in m.group() and "'" not in m.group() and "’" not in m.group():
+                continue
             for s in self._names_in_run(m):
                 self.names[s.start] = s
         self.name_starts = sorted(self.names)
@@ -591,17 +595,16 @@ def _best_titles(occs: list[Occurrence]) -> list[Span]:
     return list(occs[best].titles)
 
 
-def _resolve_title(doc: Document, canon: str) -> int:
-    """Index of the one person holding ``canon`` (exactly, else as a prefix), or -1."""
+def _resolve_title(held: list[tuple[int, str]], canon: str) -> int:
+    """Index of the one person holding ``canon`` (exactly, else as a prefix), or -1;
+    ``held`` lists (person, canonical title) for every title of every person."""
     for exact in (True, False):
         hits = set()
-        for i, p in enumerate(doc.people):
-            for t in p.titles:
-                c = canonical_title(t.text)
-                if c == canon or (
-                    not exact and (c.startswith(canon + " ") or canon.startswith(c + " "))
-                ):
-                    hits.add(i)
+        for i, c in held:
+            if c == canon or (
+                not exact and (c.startswith(canon + " ") or canon.startswith(c + " "))
+            ):
+                hits.add(i)
         if len(hits) == 1:
             return hits.pop()
         if hits:
@@ -759,8 +762,9 @@ def find_people(doc: Document) -> None:
     mentions = [Mention(o.name, o.person, "name") for o in occs]
     doc.references = [doc.span(o.start, o.end, f"person:{o.person}", "reference") for o in occs]
     taken = [(o.start, o.end) for o in occs]
+    held = [(i, canonical_title(t.text)) for i, p in enumerate(doc.people) for t in p.titles]
     for span, canon in sc.title_mentions(taken):
-        i = _resolve_title(doc, canon)
+        i = _resolve_title(held, canon)
         if i >= 0:
             mentions.append(Mention(span, i, "title"))
     # captions and colon leads

@@ -30,12 +30,12 @@ _BOUNDARY = re.compile(
     rf"(?P<end>\.\.\.|…|[.!?])[\"”’»)\]]*(?P<gap>\s+)(?=[\"“‘«(\[]?(?P<next>[{UPPER}\d{LOWER}]))"
 )
 # a full stop glued to a capitalised word after a lower-case word: "nhất.Phó"
-_GLUED = re.compile(rf"(?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
+_GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
 _ABBREV = re.compile(
     r"(?:(?<!\w)(?:TP|Tp|tp|TX|Tx|ThS|TS|PGS|GS|BS|KS|CN|St|Q|P|X|H|TT|Mr|Ms|No|Th|tr|Tr|ng|v\.v|vv|Sđd|Nxb|NXB)"
     rf"|(?<![\w.])[{UPPER}])\.$"
 )
-_LIST_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\.$")
+_LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\.")
 
 
 def split_paragraphs(doc: Document) -> list[Span]:
@@ -54,16 +54,18 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     """Offsets inside ``text[start:end]`` where a new sentence begins."""
     cuts: list[int] = []
     for m in _BOUNDARY.finditer(text, start, end):
-        head = text[start : m.end("end")]
-        if m.group("end") == "." and _ABBREV.search(head):
+        stop = m.end("end")
+        # an abbreviation before the full stop: only its last few characters matter
+        if m.group("end") == "." and _ABBREV.search(text, max(start, stop - 8), stop):
             continue
         if m.group("next") in LOWER and m.group("end") != ".":
             continue  # "…" or "..." inside a sentence, followed by lower case
-        if _LIST_NUMBER.match(text[cuts[-1] if cuts else start : m.end("end")]):
+        a = cuts[-1] if cuts else start
+        if stop - a <= 8 and _LIST_NUMBER.fullmatch(text, a, stop):
             continue
         cuts.append(m.end())
     for m in _GLUED.finditer(text, start, end):
-        cuts.append(m.start())
+        cuts.append(m.end())
     return sorted(set(cuts))
 
 
