@@ -67,6 +67,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# the first words of every expression above, found fast (word start checked after a letter)
+_STARTS = re.compile(
+    r"(?:t(?<!\w.)rước|c(?<!\w.)hậm|m(?<!\w.)uộn|h(?<!\w.)ạn|đ(?<!\w.)ến|t(?<!\w.)rong|"
+    r"n(?<!\w.)gay|v(?<!\w.)ào|c(?<!\w.)uối|h(?<!\w.)ết|t(?<!\w.)ối)(?!\w)"
+)
+
 # every expression above has a digit or one of these words: a cheap first test
 _ANY = re.compile(r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm")
 
@@ -134,15 +140,19 @@ def find_deadline(
     session = session or doc.date
     if not _ANY.search(doc.folded, span.start, span.end):
         return None, None
-    found: list[tuple[int, str, re.Match[str]]] = []
-    for kind, rx in _PATTERNS:
-        for m in rx.finditer(doc.folded, span.start, span.end):
-            found.append((m.start(), kind, m))
+    # every expression starts with a marker word: try the patterns at each marker, in
+    # order; the first marker that starts one gives the longest expression starting there
+    best: tuple[str, re.Match[str]] | None = None
+    for start in _STARTS.finditer(doc.folded, span.start, span.end):
+        for kind, rx in _PATTERNS:
+            m = rx.match(doc.folded, start.start(), span.end)
+            if m and (best is None or m.end() > best[1].end()):
+                best = (kind, m)
+        if best is not None:
             break
-    if not found:
+    if best is None:
         return None, None
-    found.sort(key=lambda f: (f[0], -(f[2].end() - f[2].start())))
-    _, kind, m = found[0]
+    kind, m = best
     text = doc.span(m.start(), m.end(), "deadline", kind)
     if session is None:
         if m.groupdict().get("y"):
