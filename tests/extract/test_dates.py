@@ -196,3 +196,14 @@ def test_the_state_of_this_year_s_tasks_late_in_the_year_stays_in_that_year():
         "Sơn Tịnh về tình hình thực hiện nhiệm vụ năm 2022.\n"
     )
     assert date_of(text) == dt.date(2022, 10, 20)
+
+
+def test_a_session_over_two_days_starts_on_the_first():
+    for lede in (
+        "Trong 2 ngày 12 và 13/6, đoàn công tác của Tỉnh ủy Sơn La làm việc với huyện Mộc Châu "
+        "về công tác năm 2024.\n",
+        "Hai ngày 12-13/6, đoàn công tác của Tỉnh ủy Sơn La làm việc với huyện Mộc Châu về công "
+        "tác năm 2024.\n",
+    ):
+        assert date_of(lede) == dt.date(2024, 6, 12), lede
+    assert date_of("Ngày 12-6-2024, Tỉnh ủy Sơn La họp.\n") == dt.date(2024, 6, 12)

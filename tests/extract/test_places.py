@@ -193,3 +193,15 @@ def test_a_province_is_named_with_capitals_in_either_tone_placement_or_in_upper_
     assert (
         process("Ngày 5/3/2021, Huyện ủy họp bàn về giữ gìn hòa bình, an ninh.\n").province is None
     )
+
+
+def test_the_venue_of_a_province_wide_conference_and_an_abbreviated_level_are_handled():
+    text = (
+        "Hôm nay (5/4), tại TP Vinh, UBND tỉnh Nghệ An tổ chức hội nghị trực tuyến với các huyện, "
+        "thành, thị về kết quả quý I/2024.\n"
+    )
+    assert _labels(text) == []  # where the conference sits is not what it is about
+    text = "Ngày 20-3-2024, đồng chí Lê Văn An, Chủ tịch UBND tỉnh Nghệ An làm việc với Thành ủy TP. Vinh.\n"
+    assert _labels(text) == ["thành phố Vinh"]
+    text = "Sáng 5/4, tại huyện Quế Phong, Chủ tịch UBND tỉnh Nghệ An Lê Văn An làm việc về quý I/2024.\n"
+    assert _labels(text) == ["huyện Quế Phong"]  # a visit: where it is, is what it is about

@@ -34,6 +34,7 @@ _LEDE = re.compile(
     r"(?<!\w)(?P<lead>(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối|sáng qua|chiều qua|sáng nay|chiều nay|"
     r"trưa nay|tối nay|tối qua|ngày|hôm nay|hôm qua)"
     r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?\s*(?:\(\s*)?)"
+    r"(?:(?P<d0>\d{1,2})\s*(?:và|-|–|,)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>\d{4}))?(?!\d))"
 )
@@ -126,7 +127,7 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         day, month = (
             (int(m.group("d2")), int(m.group("m2")))
             if long_form
-            else (int(m.group("d")), int(m.group("m")))
+            else (int(m.group("d0") or m.group("d")), int(m.group("m")))
         )
         y = m.group("y2") if long_form else m.group("y")
         year = int(y) if y else None

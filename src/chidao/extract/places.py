@@ -151,6 +151,8 @@ def unit_mentions(
         if not (first.isupper() or first.isdigit()):
             continue  # "thành phố" as a common noun, "xã hội"
         level = _LEVEL_WORDS[m.group("level")]
+        if _LEVEL_RE.match(folded, m.end()):
+            continue  # "Thành ủy TP. Vinh": the next level word names the unit
         words: list[tuple[int, int]] = []
         pos = m.end()
         while len(words) < 6:
@@ -400,7 +402,7 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
         if cues:
             between = clause_head[cues[-1].end() :]
             if len(between) <= 90 and not re.search(r"(?<!\w)về(?!\w)", between):
-                return "lede"
+                return "venue" if cues[-1].group() == "tại" and not between.strip() else "lede"
     # a later stop of the visit: "Tiếp đó, đoàn làm việc với xã X"
     cue = _VISIT_ANYWHERE.search(clause_head)
     if (
@@ -480,8 +482,13 @@ def find_places(doc: Document) -> None:
         if not um.units and _person_named(doc, um):
             continue  # "Chủ tịch UBND phường Hồ Văn Thắng": a unit of another province, then a name
         found.append((um, rule))
-    if _province_wide(doc, lede_end) and not any(r in ("lede", "visit") for _, r in found):
-        found = []  # a conference of the whole province: the speakers' units are not its subject
+    if _province_wide(doc, lede_end):
+        # a conference of the whole province: where it sits ("tại TP Vinh") is not its subject,
+        # and neither are the speakers' units unless the lede names the units it is about
+        found = [(um, r) for um, r in found if r != "venue"]
+        if not any(r in ("lede", "visit") for _, r in found):
+            found = []
+    found = [(um, "lede" if r == "venue" else r) for um, r in found]
     for um, rule in found:
         units = [u for u in um.units if era is None or u.era == era] or list(um.units)
         if units:
