@@ -303,6 +303,9 @@ class _Scanner:
 
     # -- names -------------------------------------------------------------
     def _names_in_run(self, m: re.Match[str]) -> list[Span]:
+        run = m.group()
+        if "'" not in run and "’" not in run and self.families.isdisjoint(run.split(" ")):
+            return []  # no family name in the run: "Sở Tài chính", "Quốc hội"
         words = []
         a = m.start()
         for w in m.group().split(" "):  # the run's syllables are separated by single spaces
@@ -468,7 +471,7 @@ class _Scanner:
         titles: list[Span] = []
         pos = name.end
         while True:
-            m = re.compile(r"\s*(?:,|\s[-–—])\s*").match(self.text, pos)
+            m = _AFTER_SEP.match(self.text, pos)
             if not m or m.end() not in self.heads_at:
                 break
             start = m.end()
@@ -480,7 +483,7 @@ class _Scanner:
             titles.append(self.doc.span(start, end, "title", "title-after"))
             pos = end
             # "Sở Văn hóa, Thể thao và Du lịch": a capitalised "... và ..." segment continues it
-            m2 = re.compile(rf"\s*,(?= {_CAP})").match(self.text, pos)
+            m2 = _CAP_COMMA.match(self.text, pos)
             if m2 and m2.end() + 1 not in self.heads_at:
                 seg_end = self.extent(m2.end(), line_end)
                 seg = self.text[m2.end() : seg_end]
@@ -626,6 +629,8 @@ def _sentence_of(doc: Document, pos: int) -> Span | None:
     return None
 
 
+_AFTER_SEP = re.compile(r"\s*(?:,|\s[-–—])\s*")
+_CAP_COMMA = re.compile(rf"\s*,(?= {_CAP})")
 _CHAIRED_BY = re.compile(
     r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|"
     r"phiên họp)?\s*(?:có|gồm|là)(?!\w)"
