@@ -278,3 +278,15 @@ def test_every_cue_of_a_difficulty_passes_the_first_filter_of_the_stage():
         "Tình hình an ninh nông thôn diễn biến phức tạp.",
     ):
         assert [i.span.text for i in process(lede + sentence + "\n").difficulties] == [sentence]
+
+
+def test_a_sentence_naming_the_difficulties_before_a_colon_gives_what_follows_it():
+    lede = "Sáng 5/4, đồng chí Vi Văn Tám, Chủ tịch UBND tỉnh Sơn La làm việc với huyện Mường La.\n"
+    body = (
+        "Đồng chí chỉ ra một số hạn chế như: tiến độ giải ngân còn chậm; quản lý đất đai còn bất cập.\n"
+        "Những khó khăn chủ yếu là: nguồn nhân lực còn thiếu, chuyển đổi số chậm.\n"
+    )
+    assert [i.span.text for i in process(lede + body).difficulties] == [
+        "tiến độ giải ngân còn chậm; quản lý đất đai còn bất cập.",
+        "nguồn nhân lực còn thiếu, chuyển đổi số chậm.",
+    ]

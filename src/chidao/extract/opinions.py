@@ -89,6 +89,7 @@ _DIRECTIVE = re.compile(
 _LEAD_IN = re.compile(
     r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
     r"thừa nhận|nhận định|thẳng thắn chỉ ra|thẳng thắn nhìn nhận|nhận thấy)\s*[,:]\s*"
+    r"|[^:;.]{0,140}?(?:khó khăn|hạn chế|tồn tại|vướng mắc|bất cập|yếu kém)[^:;.]{0,30}:\s*"
     r"|theo (?:ông|bà|đồng chí|lãnh đạo|báo cáo của|ý kiến của)\s[^,:;.]{2,80},"
     r"(?:\s*(?:phó |chánh |ủy viên )?(?:bí thư|chủ tịch|giám đốc|trưởng|chánh|ủy viên)[^,:;.]{0,60},)*"
     r"\s*)"
