@@ -290,3 +290,11 @@ def test_a_sentence_naming_the_difficulties_before_a_colon_gives_what_follows_it
         "tiến độ giải ngân còn chậm; quản lý đất đai còn bất cập.",
         "nguồn nhân lực còn thiếu, chuyển đổi số chậm.",
     ]
+
+
+def test_asking_for_a_policy_or_hoping_to_get_one_is_a_petition():
+    for sentence in (
+        "Lãnh đạo huyện Mường La xin chủ trương đầu tư xây dựng trường nội trú.",
+        "Địa phương mong được tỉnh quan tâm đầu tư đường vào trung tâm xã.",
+    ):
+        assert petition_kind(fold(sentence)) == "ask-verb", sentence

@@ -106,7 +106,10 @@ _ASK_UPPER = re.compile(
     rf"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|rất mong|kính đề nghị)\s+(?:với\s+)?{_UPPER}(?!\w)"
 )
 _ASK_ANY = re.compile(r"đề nghị|kiến nghị|đề xuất|mong|xin|ý kiến|đại biểu")
-_ASK_VERB = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|mong muốn|kính đề nghị)(?!\w)")
+_ASK_VERB = re.compile(
+    r"(?<!\w)(?:kiến nghị|đề xuất|mong muốn|kính đề nghị|mong được|xin chủ trương|xin được|"
+    r"xin ý kiến|xin bổ sung|xin hỗ trợ)(?!\w)"
+)
 _ASK_COLON = re.compile(
     r"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|cần|nên|rất cần|mong được)(?!\w)(?! thiết)"
 )
