@@ -79,3 +79,15 @@ def test_a_site_ends_where_the_delegation_goes_on_to_hear_the_reports():
         "tra thực tế cánh đồng trồng ngô tại xã Gia Hưng và nghe báo cáo của các xã.\n"
     )
     assert visits(text) == ["cánh đồng trồng ngô tại xã Gia Hưng"]
+
+
+def test_a_visit_ends_before_the_gifts_and_the_state_of_production_leads_to_its_site():
+    text = (
+        "Sáng 5/4, đồng chí Lò Văn Hùng, Chủ tịch UBND tỉnh Điện Biên làm việc với huyện Tủa Chùa.\n"
+        "Đoàn công tác đã đến thăm Trường Phổ thông dân tộc nội trú huyện và tặng quà học sinh.\n"
+        "Đồng chí cũng kiểm tra tình hình sản xuất tại vùng trồng chè xã Sính Phình.\n"
+    )
+    assert visits(text) == [
+        "Trường Phổ thông dân tộc nội trú huyện",
+        "vùng trồng chè xã Sính Phình",
+    ]

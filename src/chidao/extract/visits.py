@@ -21,7 +21,8 @@ from .spans import Document
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
 _VERB = re.compile(
     r"(?:khảo sát|kiểm tra|thị sát|thăm|tham quan|đi thực địa)"
-    r"(?: thực tế| thực địa)?(?: tình hình| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
+    r"(?: thực tế| thực địa)?(?: tình hình(?: [^\W\d]+){0,3}?(?= tại| ở)| tình hình"
+    r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
     r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?\s+"
 )
 _VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
@@ -39,6 +40,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
 _END = re.compile(
     r"[.;:!?…\n]|\s(?:và làm việc|và nghe|và trao đổi|để|nhằm|cùng với|trước khi|sau đó|rồi)\s"
+    r"|\svà (?:tặng|trao|động viên|thăm hỏi|chúc|nói chuyện|dự|gặp gỡ)(?!\w)"
     r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:khảo sát|kiểm tra|thị sát|thăm|"
     r"tham quan|đi thực địa)(?!\w)"
     r"|\s(?:trong|vào|từ)\s(?:quý|tháng|năm|ngày|sáng|chiều|dịp|thời gian|đầu|cuối)(?!\w)"
