@@ -186,9 +186,7 @@ _CAP = rf"[{UPPER}][{LOWER}]*"
 _NAME_CAP = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*"
 # a run of them, found fast: the word start is checked after the first capital; a run of
 # one syllable matters only when glued ("K'Điệp")
-_RUN = re.compile(
-    rf"[{UPPER}](?<![\w'’].)(?:['’][{UPPER}])?[{LOWER}]*(?: {_NAME_CAP})*(?![\w'’])"
-)
+_RUN = re.compile(rf"[{UPPER}](?<![\w'’].)(?:['’][{UPPER}])?[{LOWER}]*(?: {_NAME_CAP})*(?![\w'’])")
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
 _PLACE_BEFORE = re.compile(
@@ -353,8 +351,10 @@ class _Scanner:
 
     def extent(self, pos: int, limit: int) -> int:
         """How far the words of a title run from ``pos``: capitalised words, acronyms,
-        "(HĐND)", the lexicon's lower-case words, " - " inside a body name."""
+        "(HĐND)", the lexicon's lower-case words, " - " inside a body name; at most
+        ``_TITLE_MAX`` characters (a longer run is not a title: this keeps the scan linear)."""
         end = pos
+        limit = min(limit, pos + _TITLE_MAX)
         while pos < limit:
             if self.text[pos] != " ":
                 break
@@ -629,6 +629,7 @@ def _sentence_of(doc: Document, pos: int) -> Span | None:
     return None
 
 
+_TITLE_MAX = 160  # characters: "Phó Trưởng Đoàn chuyên trách Đoàn đại biểu Quốc hội tỉnh ..."
 _AFTER_SEP = re.compile(r"\s*(?:,|\s[-–—])\s*")
 _CAP_COMMA = re.compile(rf"\s*,(?= {_CAP})")
 _CHAIRED_BY = re.compile(
