@@ -95,8 +95,10 @@ _IMPERATIVE = re.compile(
     r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)"
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
+_YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# the end of the last clause break before a figure (one greedy match, not a loop over breaks)
+_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,(\n]|\s[-–]\s|\svới\s)")
 _CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
-_CLAUSE_BREAK = re.compile(r"[;:,(\n]|\s[-–]\s|\svới\s")
 
 
 def _is_target(head: str) -> bool:
@@ -154,22 +156,24 @@ def find_indicators(doc: Document) -> None:
         head = folded[max(0, m.start() - 25) : m.start()]
         if _BAD_HEAD.search(head):
             continue
+        end = m.end()
+        u = _UNIT_RE.match(folded, end)
+        if den is None and not u and _YEAR_LIKE.fullmatch(num):
+            continue  # a year
+        if not u:
+            noun, noun_end = _counted_noun(doc, end)
+            if not noun or noun.split()[0] in _NOT_UNIT:
+                continue
         s_start, _ = _sentence_bounds(doc, index, m.start())
-        clause_start = s_start
-        for b in _CLAUSE_BREAK.finditer(text, s_start, m.start()):
-            clause_start = b.end()
+        last_break = _LAST_BREAK.match(text, s_start, m.start())
+        clause_start = last_break.end() if last_break else s_start
         sentence_head = folded[s_start : m.start()]
         if _is_target(sentence_head) or _STATIC_HEAD.search(folded, clause_start, m.start()):
             continue
-        end = m.end()
-        u = _UNIT_RE.match(folded, end)
         if u:
             unit = text[u.start("unit") : u.end("unit")]
             end = u.end()
         else:
-            noun, noun_end = _counted_noun(doc, end)
-            if not noun or noun.split()[0] in _NOT_UNIT:
-                continue
             clause_head = folded[clause_start : m.start()]
             if not clause_head.strip():
                 clause_head = sentence_head  # an item of a list: the verb came before
@@ -182,8 +186,6 @@ def find_indicators(doc: Document) -> None:
                 end = stop.start() if stop and stop.start() - end < 80 else end
                 if any(ch.isdigit() for ch in text[noun_end:end]):
                     continue  # "3 xã đã gieo trồng được 1.250 ha": the count is the subject
-        if den is None and re.fullmatch(r"(?:19|20)\d\d", num) and not u:
-            continue  # a year
         if den is not None:
             if (
                 int(den.replace(".", "").split(",")[0] or 0) <= 12
