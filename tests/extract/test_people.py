@@ -513,3 +513,13 @@ def test_a_very_long_capitalised_line_is_read_in_linear_time():
     started = time.perf_counter()
     read("Sáng 5/6, đồng chí Lê Văn An, Bí thư Tỉnh ủy làm việc. " + line)
     assert time.perf_counter() - started < 2.0  # about 0.1 s; quadratic was over 30 s
+
+
+def test_two_leaders_who_dong_chu_tri_both_chair():
+    doc = read(
+        "Sáng 5/6, UBND tỉnh Nghệ An tổ chức hội nghị sơ kết 6 tháng đầu năm 2024.\n"
+        "Đồng chí Hà Văn Lâm, Bí thư Tỉnh ủy và đồng chí Trịnh Minh Tú, Chủ tịch UBND tỉnh "
+        "đồng chủ trì hội nghị."
+    )
+    assert chairs(doc) == ["Hà Văn Lâm", "Trịnh Minh Tú"]
+    assert roster(doc)["Trịnh Minh Tú"] == ["Chủ tịch UBND tỉnh"]
