@@ -95,6 +95,7 @@ _IMPERATIVE = re.compile(
     r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)"
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
+_WORD = re.compile(r"\w+")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 _LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,(\n]|\s[-–]\s|\svới\s)")
@@ -202,7 +203,7 @@ def find_indicators(doc: Document) -> None:
 
 
 def _words(text: str) -> set[str]:
-    return set(re.findall(r"\w+", text.lower()))
+    return set(_WORD.findall(text.lower()))
 
 
 def _repeated(found: list[Item], span: Span, value: float, unit: str) -> bool:

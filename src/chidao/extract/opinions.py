@@ -282,7 +282,8 @@ _DIFFICULTY_INTRO = re.compile(
 _ANY_CUE = re.compile(
     r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
     r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
-    r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|mới |chỉ |buông lỏng|diễn biến|:"
+    r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
+    r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|:"
 )
 
 

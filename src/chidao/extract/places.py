@@ -83,6 +83,9 @@ _SITE_BEFORE = re.compile(
 )
 # a session of the whole province (its lede): local speakers do not make it about their units
 _PROVINCE_WIDE = re.compile(r"(?<!\w)(?:hội nghị|toàn tỉnh|cán bộ chủ chốt|hội thảo|tọa đàm)(?!\w)")
+_CLAUSE_SPLIT = re.compile(r"[;:.\n]")
+_ABOUT_WORD = re.compile(r"(?<!\w)về(?!\w)")
+_QUALIFIER_SEP = re.compile(r"\s*[,(]\s*")
 _RANK = {
     "xã": 1,
     "phường": 1,
@@ -161,8 +164,7 @@ def unit_mentions(
                 break
             words.append((w.start(), w.end()))
             pos = w.end()
-            sp = re.match(r"[ ]", text[pos : pos + 1])
-            if not sp:
+            if not text.startswith(" ", pos):
                 break
             pos += 1
         for n in range(min(4, len(words)), 0, -1):
@@ -396,19 +398,19 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
     head = folded[max(0, at - 80) : at]
     if _NOT_BEFORE.search(head[-25:]):
         return None
-    clause_head = re.split(r"[;:.\n]", head)[-1]
+    clause_head = _CLAUSE_SPLIT.split(head)[-1]
     if at < lede_end or at in title_ends:
         cues = list(_VISIT_CUE.finditer(clause_head))
         if cues:
             between = clause_head[cues[-1].end() :]
-            if len(between) <= 90 and not re.search(r"(?<!\w)về(?!\w)", between):
+            if len(between) <= 90 and not _ABOUT_WORD.search(between):
                 return "venue" if cues[-1].group() == "tại" and not between.strip() else "lede"
     # a later stop of the visit: "Tiếp đó, đoàn làm việc với xã X"
     cue = _VISIT_ANYWHERE.search(clause_head)
     if (
         cue
         and len(clause_head) - cue.end() <= 45
-        and not re.search(r"(?<!\w)về(?!\w)", clause_head[cue.end() :])
+        and not _ABOUT_WORD.search(clause_head[cue.end() :])
         and not _SITE_BEFORE.search(clause_head[cue.end() :])
     ):
         if not _ASKS.search(clause_head):
@@ -466,7 +468,7 @@ def find_places(doc: Document) -> None:
     for um in mentions:
         qualifier = (
             previous is not None
-            and re.fullmatch(r"\s*[,(]\s*", doc.text[previous.end : um.start]) is not None
+            and _QUALIFIER_SEP.fullmatch(doc.text, previous.end, um.start) is not None
             and _RANK.get(um.level, 0) > _RANK.get(previous.level, 0)
         )
         previous = um
