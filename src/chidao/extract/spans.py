@@ -69,9 +69,9 @@ _TONE_FOLD = {
 # only at the end of a syllable ("hoá" but not "hoàn", "toàn"), and not after "q" ("quý")
 # (written as "o[áà...]|u[ý...]" so that the engine scans for "o" and "u" only)
 _TONE_RE = re.compile(
-    r"(?<!q)(?:"
+    "(?:"
     + "|".join(
-        v + "[" + "".join(k[1] for k in _TONE_FOLD if k[0] == v) + "]"
+        f"{v}(?<!q{v})[" + "".join(k[1] for k in _TONE_FOLD if k[0] == v) + "]"
         for v in sorted({k[0] for k in _TONE_FOLD})
     )
     + r")(?!\w)"
