@@ -720,3 +720,23 @@ def test_a_long_conclusion_is_read_in_linear_time():
     doc = process(ZONE + body)
     assert time.perf_counter() - started < 10.0  # about 1 s for 250 000 characters
     assert len(doc.directives) >= 3000
+
+
+def test_a_quote_of_several_sentences_named_at_its_end_is_the_leader_s():
+    doc = process(
+        LEDE
+        + "Bí thư Huyện ủy Yên Định Lương Văn Hải cho biết, huyện đã hoàn thành 10/14 chỉ tiêu.\n"
+        "“Các xã phải xóa xong nhà tạm trong tháng 8. Không để người dân nào phải ở nhà tạm”, "
+        "Bí thư Tỉnh ủy Trịnh Văn Phúc yêu cầu.\n"
+        "“Huyện đã làm tốt công tác giảm nghèo. Chúng tôi sẽ cố gắng hơn”, đồng chí Lương Văn Hải nói."
+    )
+    assert texts(doc) == [
+        "“Các xã phải xóa xong nhà tạm trong tháng 8.",
+        "Không để người dân nào phải ở nhà tạm”",
+    ]
+    assert set(issuers(doc)) == {"Trịnh Văn Phúc"}
+
+
+def test_a_condition_then_phai_is_an_instruction():
+    doc = process(ZONE + "Việc gì đã hứa với dân thì phải làm đến cùng.")
+    assert texts(doc) == ["Việc gì đã hứa với dân thì phải làm đến cùng."]

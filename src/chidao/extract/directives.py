@@ -264,8 +264,10 @@ class _Reader:
         # a name's reference runs to the end of the titles written after it
         self.ref_end: dict[int, int] = {}
         names = [m for m in doc.mentions if m.kind == "name"]
+        self.ref_begin: dict[int, int] = {}  # and starts at the titles written before it
         for m, ref in zip(names, doc.references, strict=False):
             self.ref_end[m.span.start] = ref.end
+            self.ref_begin[m.span.start] = ref.start
         for m in doc.mentions:
             if m.kind == "colon":
                 self.ref_end[m.span.start] = m.span.end
@@ -435,9 +437,11 @@ class _Reader:
         if not m:
             return False
         subject = self.f[pos : m.start()]
+        # "Việc gì đã hứa với dân thì phải làm": a condition, then what must be done
+        condition = subject.endswith("thì ")
         return (
             0 < len(subject.split()) <= 15
-            and not self.rx.negator.search(subject)
+            and (condition or not self.rx.negator.search(subject))
             and not re.search(r"[:;]", subject)
             and not self.refs_in(pos, m.start())
         )
@@ -689,6 +693,22 @@ def _paragraph_speaker(
         st.speaker = _Speaker(None, False)
 
 
+def _quote_speaker(r: _Reader, st: _State, p: Span, sentences: list[Span]) -> _Speaker | None:
+    """The leader a paragraph that opens with a quote names after it ("“...”, đồng chí
+    nhấn mạnh."), when the quote runs over several sentences; else None."""
+    if len(sentences) < 2 or not p.text.startswith(('"', "“")):
+        return None
+    leads = r.leads_in(sentences[-1])
+    if not leads or leads[0].kind not in ("ask", "assign", "say"):
+        return None
+    lead = leads[0]
+    if lead.person is not None:
+        return _Speaker(lead.person, True) if r.leader(lead.person) else None
+    if lead.leader or st.speaker.leader:
+        return _Speaker(st.speaker.person if st.speaker.leader else None, True)
+    return None
+
+
 def _directive_start(
     r: _Reader, st: _State, s: Span, begin: int
 ) -> tuple[int | None, int | None, int | None, str]:
@@ -764,6 +784,7 @@ def _quoted(r: _Reader, st: _State, s: Span, lead_start: int) -> int | None:
     if m:
         start = s.start + m.end()
         return start if r.clause_start(start, s.end) is not None else None
+    lead_start = r.ref_begin.get(lead_start, lead_start)  # "..., Bí thư Tỉnh ủy Lê Văn An yêu cầu."
     comma = r.f.rfind(",", s.start, lead_start)
     if comma < 0 or not _HONORIFIC_GAP.fullmatch(r.f[comma + 1 : lead_start]):
         return None
@@ -816,6 +837,11 @@ def find_directives(doc: Document) -> None:
             leads = r.leads_in(sentences[0])
             if leads and leads[0].person is not None and not r.leader(leads[0].person):
                 st.speaker, st.listing = _Speaker(None, False), False
+        elif (quoted := _quote_speaker(r, st, p, sentences)) is not None:
+            # "“Các xã phải ... . Không để ...”, Bí thư Tỉnh ủy X yêu cầu.": the whole
+            # quote is the speaker's, named only at the end of the paragraph
+            st.listing = False
+            st.speaker = quoted
         else:
             st.listing = False
             _paragraph_speaker(r, st, p, sentences[0], _caption_after(doc, captions, i), heading)
