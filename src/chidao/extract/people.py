@@ -190,7 +190,7 @@ _RUN = re.compile(rf"[{UPPER}](?<![\w'’].)(?:['’][{UPPER}])?[{LOWER}]*(?: {_
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
 _PLACE_BEFORE = re.compile(
-    r"(?<!\w)(?<!môi )(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
+    r"(?<!\w)(?<!môi )(?<!nông )(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
 )
 _LEVEL_END = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|thị xã|quận|huyện|đặc khu)$")
 _LEDE_VERB = re.compile(
