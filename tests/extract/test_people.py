@@ -523,3 +523,8 @@ def test_two_leaders_who_dong_chu_tri_both_chair():
     )
     assert chairs(doc) == ["Hà Văn Lâm", "Trịnh Minh Tú"]
     assert roster(doc)["Trịnh Minh Tú"] == ["Chủ tịch UBND tỉnh"]
+
+
+def test_a_name_after_a_body_ending_in_nong_thon_is_a_person_not_a_village():
+    doc = read("Giám đốc Sở Nông nghiệp và Phát triển nông thôn Trương Văn Hải phát biểu.")
+    assert roster(doc) == {"Trương Văn Hải": ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn"]}
