@@ -740,3 +740,15 @@ def test_a_quote_of_several_sentences_named_at_its_end_is_the_leader_s():
 def test_a_condition_then_phai_is_an_instruction():
     doc = process(ZONE + "Việc gì đã hứa với dân thì phải làm đến cùng.")
     assert texts(doc) == ["Việc gì đã hứa với dân thì phải làm đến cùng."]
+
+
+def test_after_giao_a_named_body_is_the_assignee_whatever_its_verb():
+    doc = process(
+        VISIT_2025 + "Đồng chí giao Sở Tài nguyên và Môi trường rút ngắn thời gian thẩm định hồ sơ."
+    )
+    assert assignees(doc) == [["Sở Tài nguyên và Môi trường"]]
+
+
+def test_a_subject_with_nao_ends_at_nao():
+    doc = process(ZONE + "Người đứng đầu địa phương nào để dự án chậm thì phải chịu trách nhiệm.")
+    assert assignees(doc) == [["Người đứng đầu địa phương nào"]]

@@ -485,10 +485,11 @@ class _Reader:
             rest += 1
         return self.doc.span(pos, colon, "assignee", "unit-colon"), rest
 
-    def body_end(self, pos: int, end: int) -> int | None:
+    def body_end(self, pos: int, end: int, any_verb: bool = False) -> int | None:
         """End of a named body written at ``pos`` ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Sở
         Văn hóa, Thể thao và Du lịch", "Sở Tài chính, Sở Xây dựng") when a task verb or a
-        modal follows it ("hướng dẫn", "chủ trì", "theo dõi", "cần"); else None."""
+        modal follows it ("hướng dẫn", "chủ trì", "theo dõi", "cần"); else None.  With
+        ``any_verb`` (after "giao") any word that cannot continue the name ends it."""
         text, f = self.doc.text, self.f
         m = self.rx.body.match(f, pos, end)
         if not m or not text[pos].isupper():
@@ -498,7 +499,7 @@ class _Reader:
         for _ in range(16):
             w = _BODY_STEP.match(text, p, end)
             if not w:
-                return None
+                return last if any_verb and last > m.end() else None
             a, b = w.start("tok"), w.end("tok")
             tok = text[a:b]
             if w.group("comma"):
@@ -521,16 +522,16 @@ class _Reader:
                 if f[a:b] not in ("các", "của", "số", "cơ"):
                     last = b
             else:
-                return None
+                return last if any_verb and last > m.end() else None
             p = b
         return None
 
-    def body_assignees(self, pos: int, end: int) -> list[Span]:
+    def body_assignees(self, pos: int, end: int, any_verb: bool = False) -> list[Span]:
         """The bodies told to act at ``pos``: one span per body of a list ("Sở Tài chính,
         Sở Xây dựng hướng dẫn ..." gives both); empty when ``pos`` holds no named body."""
         while pos < end and self.f[pos] in ' "“':
             pos += 1
-        e = self.body_end(pos, end)
+        e = self.body_end(pos, end, any_verb)
         if e is None:
             return []
         out = []
@@ -568,7 +569,9 @@ class _Reader:
         m = _CHO.match(self.f, pos, end)
         if m:
             pos = m.end()
-        bodies = self.body_assignees(pos, end)
+        # "giao Sở Tài nguyên và Môi trường rút ngắn ...": after "giao" the body is named
+        given = _GIVEN.search(self.f, max(0, pos - 10), pos) is not None
+        bodies = self.body_assignees(pos, end, any_verb=given)
         if bodies:
             return bodies
         e = self.subject_end(pos, end, people=True)
@@ -580,6 +583,10 @@ class _Reader:
             pos += 1
         s = self.doc.span(pos, e, "assignee", "subject")
         text = s.text.rstrip(" ,;")
+        # "Người đứng đầu địa phương nào để dự án chậm thì phải ...": the subject ends at "nào"
+        m = _WHICH.search(text)
+        if m:
+            text = text[: m.end()]
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 
@@ -591,6 +598,8 @@ _LIST_LEAD = re.compile(
 )
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
 _ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
+_GIVEN = re.compile(r"(?<!\w)giao(?: cho)?\s*$")
+_WHICH = re.compile(r"^\S.*?(?<!\w)nào(?!\w)")
 _CHO = re.compile(r"\s*cho\s+")
 
 
