@@ -528,3 +528,14 @@ def test_two_leaders_who_dong_chu_tri_both_chair():
 def test_a_name_after_a_body_ending_in_nong_thon_is_a_person_not_a_village():
     doc = read("Giám đốc Sở Nông nghiệp và Phát triển nông thôn Trương Văn Hải phát biểu.")
     assert roster(doc) == {"Trương Văn Hải": ["Giám đốc Sở Nông nghiệp và Phát triển nông thôn"]}
+
+
+def test_a_highlands_name_of_five_syllables_is_whole():
+    doc = read(
+        "Sáng 15/10, đồng chí Y Khoa Hà Niê Kdăm, Phó Chủ tịch UBND tỉnh Đắk Lắk đã làm việc. "
+        "Dự có đồng chí Ksor Phước Hòa, Phó Chủ tịch UBND tỉnh Gia Lai."
+    )
+    assert roster(doc) == {
+        "Y Khoa Hà Niê Kdăm": ["Phó Chủ tịch UBND tỉnh Đắk Lắk"],
+        "Ksor Phước Hòa": ["Phó Chủ tịch UBND tỉnh Gia Lai"],
+    }

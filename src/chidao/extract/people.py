@@ -338,6 +338,12 @@ class _Scanner:
             k = n - 1  # "Chủ tịch UBND xã Lát K'Điệp": the last, glued
         else:
             return []
+        # "Y Thanh Hà Niê Kđăm": a Highlands name of up to five syllables, its family last,
+        # opened by "Y" / "H'" / "Ksor" ... that the rules above would cut after
+        for i in range(max(0, n - 5), k):
+            if found[i] in self.short and not found[i].endswith("'") and n - i >= 3:
+                k = i
+                break
         a, b = words[k][0], words[-1][1]
         return [Span(a, b, "person", self.text[a:b], "name")]
 
