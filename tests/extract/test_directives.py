@@ -752,3 +752,17 @@ def test_after_giao_a_named_body_is_the_assignee_whatever_its_verb():
 def test_a_subject_with_nao_ends_at_nao():
     doc = process(ZONE + "Người đứng đầu địa phương nào để dự án chậm thì phải chịu trách nhiệm.")
     assert assignees(doc) == [["Người đứng đầu địa phương nào"]]
+
+
+def test_a_bare_dong_chi_asking_the_province_after_a_local_official_is_not_a_directive():
+    doc = process(
+        LEDE + "Báo cáo tại buổi làm việc, đồng chí Lầu Bá Chò, Bí thư Huyện ủy Yên Định cho biết, "
+        "huyện đã hoàn thành 10/14 chỉ tiêu.\n"
+        "Đồng chí đề nghị tỉnh hỗ trợ kinh phí làm đường vào bản Huồi Giang.\n"
+        "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc yêu cầu huyện tập trung giảm nghèo. "
+        "Đồng chí đề nghị UBND tỉnh chỉ đạo các sở hỗ trợ huyện."
+    )
+    assert texts(doc) == [
+        "huyện tập trung giảm nghèo.",
+        "UBND tỉnh chỉ đạo các sở hỗ trợ huyện.",
+    ]

@@ -319,6 +319,15 @@ class _Reader:
             sm = self.rx.speech.match(self.f, m.end(), s.end)
             if sm:
                 kind = self.rx.kind_of[sm.group("verb")]
+                # "Đồng chí đề nghị tỉnh hỗ trợ ..." after a local official was named: theirs
+                who = self.last_named(m.start())
+                if (
+                    who is not None
+                    and not self.leader(who)
+                    and _UPWARD.match(self.f, sm.start("verb"), s.end)
+                ):
+                    out.append(_Lead(who, "report", m.start(), sm.start("verb"), sm.end()))
+                    continue
                 out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
         # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
         titled = self._within(self.titled, s)
@@ -339,6 +348,15 @@ class _Reader:
                 out.append(_Lead(None, kind, m.start(), sm.start("verb"), sm.end(), leader=True))
         out.sort(key=lambda x: x.lead_start)
         return out
+
+    def last_named(self, pos: int) -> int | None:
+        """The person of the last name or title reference that ends before ``pos``."""
+        k = bisect_left(self.ref_starts, pos) - 1
+        while k >= 0:
+            if self.refs[k][1] <= pos:
+                return self.refs[k][2]
+            k -= 1
+        return None
 
     def has_closing(self, s: Span) -> bool:
         """Whether a sentence holds a notice's closing formula ("... biết, thực hiện")."""
