@@ -234,6 +234,8 @@ def test_more_cues_of_a_difficulty_and_an_action_on_one_is_not_one():
         "Công tác quản lý đất đai ở một số xã còn buông lỏng, để xảy ra vi phạm.",
         "Công tác bồi thường một số dự án kéo dài.",
         "Đến ngày 15/8, huyện mới giải ngân được 41,3% kế hoạch vốn.",
+        "Kinh phí khắc phục còn hạn chế.",
+        "Tuy nhiên, nhiều đoạn bờ sông đang sạt lở nghiêm trọng.",
     ):
         assert is_difficulty(fold(sentence)), sentence
     for sentence in (
@@ -241,6 +243,8 @@ def test_more_cues_of_a_difficulty_and_an_action_on_one_is_not_one():
         "Xã mới đạt chuẩn nông thôn mới nâng cao.",
         "Dự án kéo dài đến năm 2027 theo kế hoạch được duyệt.",
         "Các địa phương tiếp tục sâu sát cơ sở, không để xảy ra tình huống bất ngờ.",
+        "Đoàn đã kiểm tra tuyến kè chống sạt lở bờ sông Lam.",
+        "Năm 2020 huyện đã di dời 312 hộ dân ra khỏi vùng sạt lở nguy hiểm.",
     ):
         assert not is_difficulty(fold(sentence)), sentence
 

@@ -45,7 +45,8 @@ _DIFFICULTY = re.compile(
     r"(?:khó khăn|thách thức|trở ngại)"
     r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
     r"|(?:tiến độ|giải ngân)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
-    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|sạt lở|đạt thấp"
+    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|đạt thấp"
+    r"|(?:bị|đang|xảy ra|tình trạng|điểm|đoạn|nguy cơ) sạt lở|sạt lở (?:nghiêm trọng|nặng|đe dọa|gây|làm)"
     r"|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu|bình quân|mức bình quân|trung bình)"
     r"|(?:mới|chỉ)\s+(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
     r"|gây (?:khó khăn|bức xúc|ách tắc|ùn tắc|lãng phí|thất thoát|mất an toàn|phiền hà|ảnh hưởng)"
@@ -75,8 +76,14 @@ _ACTION_HEAD = re.compile(
     r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
     r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát|"
     r"giảm thiểu|đẩy lùi|ngăn ngừa|loại bỏ|phòng,? chống|cảnh báo|nhận diện|rà soát|chấn chỉnh|"
-    r"đôn đốc|thu hồi|kiểm tra|thanh tra)"
+    r"đôn đốc|thu hồi|kiểm tra|thanh tra|chống|di dời)"
     r"(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$"
+)
+# cues that state a condition ("còn", "chưa") right after an action word: the action word
+# names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
+_STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
+_ACTION_WORD_LAST = re.compile(
+    r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|xử lý|ứng phó|phòng chống|kiểm soát|thu hồi|di dời)\s*$"
 )
 # an instruction, not a statement of fact
 _DIRECTIVE = re.compile(
@@ -188,8 +195,10 @@ def is_difficulty(folded_sentence: str) -> bool:
         return True
     for m in _DIFFICULTY.finditer(s):
         head = s[: m.start()]
-        if _ACTION_HEAD.search(head):
-            continue
+        if _ACTION_HEAD.search(head) and not (
+            m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head)
+        ):
+            continue  # "khắc phục những hạn chế"; but "kinh phí khắc phục còn hạn chế" is one
         concessions = list(_CONCESSIVE.finditer(head))
         if concessions and not _CONCESSIVE_TURN.search(head, concessions[-1].end()):
             continue  # "mặc dù còn nhiều khó khăn, ...", "trong bối cảnh còn gặp khó khăn"
