@@ -20,7 +20,13 @@ The patterns of the genre:
   Mộc Châu Hà Văn Dũng:" (the name is the last 3-4 syllables of the capitalised run),
   possibly after other titles ("Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh X");
 - title-only references ("đồng chí Bí thư Tỉnh ủy đề nghị") resolved to the one
-  person of the document holding that title.
+  person of the document holding that title;
+- a title whose unit is left unnamed: "Chủ tịch UBND phường Hồ Văn Thắng:" is a person
+  unless the same words are written elsewhere as a unit ("làm việc với phường Lê Hồng
+  Phong");
+- names of the Central Highlands peoples (families marked ``short``): two syllables
+  ("Siu Đoan", "Nay Blum") or one glued syllable ("K'Điệp") next to a title or an
+  honorific, and up to five syllables ("Y Thanh Hà Niê Kđăm").
 
 A title ends before a pair of lower-case words of the lexicon's "stop" kind (verbs
 written right after a title: "... UBND tỉnh kiểm tra ...").  A person's titles are
