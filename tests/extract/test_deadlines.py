@@ -43,6 +43,9 @@ def deadline(text: str, session: dt.date | None = SESSION) -> tuple[dt.date | No
         ("hoàn thành trước cuối năm.", dt.date(2026, 12, 31), "trước cuối năm"),
         ("đạt chuẩn trong 6 tháng đầu năm.", dt.date(2026, 6, 30), "trong 6 tháng đầu năm"),
         ("hoàn thành ngay trong tháng này.", dt.date(2026, 3, 31), "trong tháng này"),
+        ("hoàn thiện hồ sơ trong vòng 3 tháng.", dt.date(2026, 6, 12), "trong vòng 3 tháng"),
+        ("khắc phục trong 11 tháng.", dt.date(2027, 2, 12), "trong 11 tháng"),
+        ("báo cáo trong 2 tuần.", dt.date(2026, 3, 26), "trong 2 tuần"),
     ],
 )
 def test_it_reads_the_deadline_expressions_of_the_genre(text, expected, written):

@@ -3,7 +3,7 @@
 What counts as a deadline is a time expression after a marker of limit:
 "trước ngày 30/6/2026", "trước 31/12", "chậm nhất ngày 15/8", "trước ngày 15
 tháng 8 năm 2026", "xong trước 30-9", "trong quý II" (end of the quarter), "trong
-tháng 4" (end of the month), "trong năm 2026" (31 December), "trong tuần" (the
+tháng 4" (end of the month), "trong 3 tháng" / "trong 2 tuần" (after the session), "trong năm 2026" (31 December), "trong tuần" (the
 Sunday of the session's week), "trong 15 ngày" (days after the session), "cuối
 năm" (31 December), "6 tháng đầu năm" (30 June).  Dates of documents ("Nghị quyết
 số 12 ngày 07/12/2022") have no marker and are not deadlines.
@@ -64,6 +64,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("week", re.compile(r"(?<!\w)(?:trong|ngay trong)\s+tuần(?: này)?(?!\s*\d)(?!\w)")),
     # trong 15 ngày, trong vòng 30 ngày
     ("days", re.compile(r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,3})\s+ngày(?!\w)")),
+    # trong 2 tuần, trong vòng 3 tháng (not "trong 6 tháng đầu năm")
+    ("weeks", re.compile(r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,2})\s+tuần(?!\w)")),
+    (
+        "months",
+        re.compile(
+            r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,2})\s+tháng(?!\w)(?!\s+(?:đầu|cuối))"
+        ),
+    ),
 ]
 
 
@@ -124,6 +132,12 @@ def resolve(kind: str, m: re.Match[str], session: dt.date) -> dt.date | None:
             return session + dt.timedelta(days=6 - session.weekday())
         if kind == "days":
             return session + dt.timedelta(days=int(g["n"]))
+        if kind == "weeks":
+            return session + dt.timedelta(weeks=int(g["n"]))
+        if kind == "months":
+            months = session.month - 1 + int(g["n"])
+            y, mo = session.year + months // 12, months % 12 + 1
+            return dt.date(y, mo, min(session.day, calendar.monthrange(y, mo)[1]))
     except ValueError:  # "trước ngày 31/2": no such day
         return None
     return None
