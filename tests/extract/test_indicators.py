@@ -83,22 +83,26 @@ def test_a_figure_repeated_by_the_sapo_is_counted_once_but_two_different_100_per
     assert figures(text) == [(152.0, "tỷ đồng"), (100.0, "%"), (100.0, "%")]
 
 
-def test_a_counted_noun_keeps_up_to_six_syllables_and_stops_at_a_function_word():
+def test_a_counted_noun_is_read_up_to_six_syllables_and_its_unit_is_the_first_four():
     text = (
         "Chiều 4/9, đồng chí Đinh Công Lực, Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã Bảo Hà.\n"
         "Xã đã giải quyết 2.415 hồ sơ thủ tục hành chính cho người dân; kết nạp 17 đảng viên mới.\n"
     )
-    assert figures(text) == [(2415.0, "hồ sơ thủ tục hành chính"), (17.0, "đảng viên")]
+    assert figures(text) == [(2415.0, "hồ sơ thủ tục"), (17.0, "đảng viên")]
+    assert (
+        process(text).indicators[0].span.text == "Xã đã giải quyết 2.415 hồ sơ thủ tục hành chính"
+    )
 
 
 def test_the_figure_of_a_petition_and_the_facts_of_a_unit_are_not_results():
     text = (
         "Chiều 4/9, đồng chí Đinh Công Lực, Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã Bảo Hà.\n"
         "Xã được thành lập trên cơ sở sáp nhập 3 xã cũ, có diện tích 152,4 km2.\n"
+        "Diện tích chè đạt 1.250 ha.\n"
         "Xã đề xuất tỉnh hỗ trợ 35 tỷ đồng để xây dựng trường học. Xã kiến nghị cấp 20 tỷ đồng.\n"
         "Thu ngân sách đạt 12,6 tỷ đồng.\n"
     )
-    assert figures(text) == [(12.6, "tỷ đồng")]
+    assert figures(text) == [(1250.0, "ha"), (12.6, "tỷ đồng")]
 
 
 def test_a_count_that_is_the_subject_of_a_later_figure_is_not_one_itself():
@@ -108,3 +112,12 @@ def test_a_count_that_is_the_subject_of_a_later_figure_is_not_one_itself():
         "Đến nay, 4 xã đã gieo trồng được 1.315 ha cây vụ đông, đạt 91% kế hoạch.\n"
     )
     assert figures(text) == [(1315.0, "ha"), (91.0, "%")]
+
+
+def test_a_count_of_what_is_left_is_no_result_but_a_count_that_went_down_to_it_is():
+    text = (
+        "Chiều 4/9, đồng chí Đinh Công Lực, Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã Bảo Hà.\n"
+        "Việc giải phóng mặt bằng còn vướng 12 hộ dân chưa đồng thuận.\n"
+        "Số hộ nghèo giảm còn 86 hộ.\n"
+    )
+    assert figures(text) == [(86.0, "hộ")]

@@ -69,7 +69,8 @@ _BAD_HEAD = re.compile(
 )
 # facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
 _STATIC_HEAD = re.compile(
-    r"(?<!\w)(?:diện tích(?: tự nhiên)?|dân số|quy mô dân số|sáp nhập|hợp nhất|trên cơ sở)(?!\w)"
+    r"(?<!\w)(?:(?:có|với)(?: tổng)? diện tích(?: tự nhiên)?|diện tích tự nhiên|dân số|quy mô dân số|"
+    r"sáp nhập|hợp nhất|trên cơ sở)(?!\w)"
 )
 # a result verb in the clause (needed for counted nouns)
 _RESULT = re.compile(
@@ -96,6 +97,9 @@ _IMPERATIVE = re.compile(
 )
 _DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
 _WORD = re.compile(r"\w+")
+_UNIT_SYLLABLES = 4
+# a count of what is still left ("còn vướng 17 hộ", "còn 5 xã chưa ..."), unless it went down
+_BACKLOG_HEAD = re.compile(r"(?<!giảm )(?<!xuống )(?<!\w)(?:còn vướng|vẫn còn|còn|vướng)\s*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 _LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,(\n]|\s[-–]\s|\svới\s)")
@@ -165,6 +169,8 @@ def find_indicators(doc: Document) -> None:
             noun, noun_end = _counted_noun(doc, end)
             if not noun or noun.split()[0] in _NOT_UNIT:
                 continue
+            if _BACKLOG_HEAD.search(head):
+                continue  # "còn vướng 17 hộ dân": what is left to do, not a result
         s_start, _ = _sentence_bounds(doc, index, m.start())
         last_break = _LAST_BREAK.match(text, s_start, m.start())
         clause_start = last_break.end() if last_break else s_start
@@ -181,7 +187,8 @@ def find_indicators(doc: Document) -> None:
             after = folded[noun_end : noun_end + 25]
             if den is None and not _RESULT.search(clause_head) and not _RESULT_AFTER.match(after):
                 continue
-            unit, end = noun, noun_end
+            # the unit: the noun's first four syllables ("hồ sơ thủ tục"), the text: all of it
+            unit, end = " ".join(noun.split()[:_UNIT_SYLLABLES]), noun_end
             if not _RESULT.search(clause_head) and den is None:
                 stop = _CLAUSE_END.search(text, end)
                 end = stop.start() if stop and stop.start() - end < 80 else end
