@@ -121,3 +121,15 @@ def test_a_count_of_what_is_left_is_no_result_but_a_count_that_went_down_to_it_i
         "Số hộ nghèo giảm còn 86 hộ.\n"
     )
     assert figures(text) == [(86.0, "hộ")]
+
+
+def test_a_closed_bracket_does_not_cut_the_clause_of_a_figure():
+    text = (
+        "Sáng 5/4, Thường trực Tỉnh ủy Quảng Bình họp.\n"
+        "Tổng sản phẩm trên địa bàn tỉnh (GRDP) tăng 6,12%; thu ngân sách (không kể tiền sử dụng "
+        "đất đạt 1.200 tỷ đồng).\n"
+    )
+    assert [i.span.text for i in process(text).indicators] == [
+        "Tổng sản phẩm trên địa bàn tỉnh (GRDP) tăng 6,12%",
+        "không kể tiền sử dụng đất đạt 1.200 tỷ đồng",
+    ]

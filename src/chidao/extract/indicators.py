@@ -102,7 +102,8 @@ _UNIT_SYLLABLES = 4
 _BACKLOG_HEAD = re.compile(r"(?<!giảm )(?<!xuống )(?<!\w)(?:còn vướng|vẫn còn|còn|vướng)\s*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
-_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,(\n]|\s[-–]\s|\svới\s)")
+# ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)
+_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,\n]|\((?![^)]*\))|\s[-–]\s|\svới\s)")
 _CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
 
 
