@@ -3,13 +3,15 @@
 Eight reports written for the project (``chidao/demo/samples``: Nghệ An 2021 and 2025,
 Quảng Bình 2024 as a web page, Quảng Trị 2025 with a site visit, Thanh Hóa and Hà
 Tĩnh 2026, Lào Cai 2023 as a provincial portal page with a bulleted conclusion, Gia
-Lai 2025 with a quoted leader), scored with the session-record metrics of ``scorer.py``.  The floors sit a
-little below what the pipeline measured on 23 November 2026 (08:59 UTC):
+Lai 2025 with a quoted leader), scored with the session-record metrics of
+``scorer.py``.  The floors sit a little below what the pipeline measured on 23
+November 2026 (10:03 UTC):
 
-date 1.000, province 1.000, chairs 0.857, chair titles 0.800, people 0.949,
-localities 0.833, agencies 1.000, indicators 0.947, directives 0.966 (item recall
-0.973), issuer 1.000, petitions 0.950, difficulties 0.741, site visits 0.800,
-overall 0.904.
+date 1.000, province 1.000, chairs 1.000, chair titles 1.000, people 1.000,
+localities 1.000, agencies 1.000, indicators 1.000, directives 0.978 (item recall
+1.000), issuer 1.000, petitions 0.996, difficulties 1.000, site visits 1.000,
+overall 0.997.  Two of the samples (Lào Cai, Gia Lai) were first held-out reports
+whose misses were fixed by genre rules; the others were tuned on longer.
 """
 
 from __future__ import annotations
@@ -28,19 +30,19 @@ GOLDEN = Path(__file__).with_name("golden")
 FLOORS = {
     "date_accuracy": 0.95,
     "province_accuracy": 0.95,
-    "chairs_f1": 0.8,
-    "chair_titles_f1": 0.75,
-    "people_f1": 0.9,
-    "localities_f1": 0.75,
-    "agencies_f1": 0.9,
-    "indicators_f1": 0.9,
-    "directives_f1": 0.9,
-    "directive_item_recall": 0.9,
+    "chairs_f1": 0.9,
+    "chair_titles_f1": 0.9,
+    "people_f1": 0.95,
+    "localities_f1": 0.93,
+    "agencies_f1": 0.95,
+    "indicators_f1": 0.95,
+    "directives_f1": 0.95,
+    "directive_item_recall": 0.95,
     "directive_issuer_accuracy": 0.95,
-    "petitions_f1": 0.85,
-    "difficulties_f1": 0.65,
-    "site_visits_f1": 0.7,
-    "overall": 0.85,
+    "petitions_f1": 0.95,
+    "difficulties_f1": 0.93,
+    "site_visits_f1": 0.93,
+    "overall": 0.95,
 }
 
 
