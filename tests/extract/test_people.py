@@ -539,3 +539,11 @@ def test_a_highlands_name_of_five_syllables_is_whole():
         "Y Khoa Hà Niê Kdăm": ["Phó Chủ tịch UBND tỉnh Đắk Lắk"],
         "Ksor Phước Hòa": ["Phó Chủ tịch UBND tỉnh Gia Lai"],
     }
+
+
+def test_a_place_named_after_a_titled_person_is_not_a_participant():
+    doc = read(
+        "Sáng 5/6, đồng chí Trần Minh Quân, Bí thư Tỉnh ủy đã dâng hương tại Khu di tích Đại "
+        "tướng Võ Nguyên Giáp, Đền thờ Tổng Bí thư Trần Phú, Nhà lưu niệm Tổng Bí thư Lê Hồng Phong."
+    )
+    assert roster(doc) == {"Trần Minh Quân": ["Bí thư Tỉnh ủy"]}

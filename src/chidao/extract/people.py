@@ -198,6 +198,11 @@ _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?
 _PLACE_BEFORE = re.compile(
     r"(?<!\w)(?<!môi )(?<!nông )(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
 )
+# a place named after a person: "Khu di tích Đại tướng ...", "Đền thờ Tổng Bí thư ..."
+_MEMORIAL = re.compile(
+    r"(?<!\w)(?:di tích|đền thờ|đền|tượng đài|tượng|lưu niệm|nhà lưu niệm|mộ|lăng|bảo tàng|"
+    r"quê hương|mang tên|tên|trường|đường|phố)\s+$"
+)
 _LEVEL_END = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|thị xã|quận|huyện|đặc khu)$")
 _LEDE_VERB = re.compile(
     r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
@@ -537,6 +542,8 @@ class _Scanner:
             n_syll = len(name.text.split())
             if before is not None and fold(before.text) in ("chủ tịch", "bác"):
                 continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
+            if _MEMORIAL.search(self.folded, max(0, before_start - 30), before_start):
+                continue  # "Khu di tích Đại tướng Võ Nguyên Giáp": a place named after someone
             short = _family_of(name.text.split()[0], self.families) in self.short
             # "các đồng chí: Lê Văn An, ...; Mai Sơn, Phó Bí thư ...": the next of a list
             in_list = (
