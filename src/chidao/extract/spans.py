@@ -43,11 +43,14 @@ class Span:
 
 def make_span(text: str, start: int, end: int, label: str, rule: str = "") -> Span:
     """A span over ``text[start:end]``, trimmed of surrounding white space."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return Span(start, end, label, text[start:end], rule)
+    covered = text[start:end]
+    if covered and (covered[0].isspace() or covered[-1].isspace()):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        covered = text[start:end]
+    return Span(start, end, label, covered, rule)
 
 
 def filter_spans(spans: Iterable[Span]) -> list[Span]:
