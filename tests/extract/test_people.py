@@ -547,3 +547,15 @@ def test_a_place_named_after_a_titled_person_is_not_a_participant():
         "tướng Võ Nguyên Giáp, Đền thờ Tổng Bí thư Trần Phú, Nhà lưu niệm Tổng Bí thư Lê Hồng Phong."
     )
     assert roster(doc) == {"Trần Minh Quân": ["Bí thư Tỉnh ủy"]}
+
+
+def test_titles_in_brackets_after_the_name_are_its_titles():
+    doc = read(
+        "Ông Lê Văn Tám (Chủ tịch UBND xã Hữu Kiệm): Đề nghị tỉnh hỗ trợ kinh phí làm đường.\n"
+        "Ông Lang Văn Bảy (Phó Chủ tịch UBND huyện, Trưởng Công an huyện) cho biết đã triển khai."
+    )
+    assert roster(doc) == {
+        "Lê Văn Tám": ["Chủ tịch UBND xã Hữu Kiệm"],
+        "Lang Văn Bảy": ["Phó Chủ tịch UBND huyện", "Trưởng Công an huyện"],
+    }
+    assert {m.kind for m in doc.mentions} == {"name", "colon"}

@@ -507,6 +507,18 @@ class _Scanner:
                 if " và " in seg and not self._between(self.name_starts, m2.end(), seg_end):
                     titles[-1] = self.doc.span(start, seg_end, "title", "title-after")
                     pos = seg_end
+        if not titles:
+            # "Ông Lê Văn Tám (Chủ tịch UBND xã Hữu Kiệm):": titles in brackets
+            m = _OPEN_BRACKET.match(self.text, pos)
+            if m and m.end() in self.heads_at:
+                close = self.text.find(")", m.end(), min(line_end, m.end() + _TITLE_MAX))
+                if close > 0 and not self._between(self.full_starts, m.end(), close):
+                    start = m.end()
+                    for part in _TITLE_SPLIT.split(self.text[start:close]):
+                        a = self.text.find(part, start, close)
+                        titles.append(self.doc.span(a, a + len(part), "title", "title-bracket"))
+                        start = a + len(part)
+                    pos = close + 1
         return pos, titles
 
     def named_after_level(self, name: Span, before: Span | None) -> bool:
@@ -649,6 +661,8 @@ def _sentence_of(doc: Document, pos: int) -> Span | None:
 
 
 _TITLE_MAX = 160  # characters: "Phó Trưởng Đoàn chuyên trách Đoàn đại biểu Quốc hội tỉnh ..."
+_OPEN_BRACKET = re.compile(r" ?\(")
+_TITLE_SPLIT = re.compile(r"\s*,\s*")
 _AFTER_SEP = re.compile(r"\s*(?:,|\s[-–—])\s*")
 _CAP_COMMA = re.compile(rf"\s*,(?= {_CAP})")
 _CHAIRED_BY = re.compile(
