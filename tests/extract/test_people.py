@@ -559,3 +559,18 @@ def test_titles_in_brackets_after_the_name_are_its_titles():
         "Lang Văn Bảy": ["Phó Chủ tịch UBND huyện", "Trưởng Công an huyện"],
     }
     assert {m.kind for m in doc.mentions} == {"name", "colon"}
+
+
+def test_a_title_in_apposition_before_ong_is_the_person_s():
+    doc = read(
+        "Chiều 3/3, Chủ tịch UBND tỉnh Sóc Trăng, ông Kim Văn Sang, đã kiểm tra công tác "
+        "phòng, chống hạn mặn.\n"
+        "Dự có ông Lê Văn Hai, Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh, "
+        "ông Đào Văn Ba, Giám đốc Sở Tài chính."
+    )
+    assert roster(doc) == {
+        "Kim Văn Sang": ["Chủ tịch UBND tỉnh Sóc Trăng"],
+        "Lê Văn Hai": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Phó Chủ tịch UBND tỉnh"],
+        "Đào Văn Ba": ["Giám đốc Sở Tài chính"],
+    }
+    assert chairs(doc) == ["Kim Văn Sang"]

@@ -303,6 +303,7 @@ class _Scanner:
             for s in self._names_in_run(m):
                 self.names[s.start] = s
         self.name_starts = sorted(self.names)
+        self.name_ends = {s.end for s in self.names.values()}
         # names of 3-4 syllables (two-syllable runs are mostly places: "Hà Tĩnh")
         self.full_starts = [k for k in self.name_starts if len(self.names[k].text.split()) > 2]
 
@@ -521,6 +522,39 @@ class _Scanner:
                     pos = close + 1
         return pos, titles
 
+    def appositive_title(self, pos: int) -> Span | None:
+        """The title that ends with a comma right before ``pos`` (an honorific): "Chủ tịch
+        UBND tỉnh Sóc Trăng, | ông Trần Văn Lâm"; None if there is none."""
+        line_start, _ = self.line_bounds(pos)
+        m = _COMMA_BEFORE.search(self.text, max(line_start, pos - 3), pos)
+        if not m:
+            return None
+        comma = m.start()
+        seg_start = self._segment_start(line_start, comma)
+        heads = self._between(self.head_starts, seg_start, comma)
+        if not heads or self.title_end(heads[0], comma) < comma:
+            return None
+        if self._between(self.name_starts, heads[0], comma):
+            return None  # "Lê Văn An, Bí thư ..., ông ...": the title is the other's
+        if not _HONORIFIC_ONLY.fullmatch(self.folded[seg_start : heads[0]]):
+            return None
+        # walk back over the titles before: if they follow a name, they are that person's
+        # ("ông Lê Văn Hai, Phó Chủ tịch UBND tỉnh, ông Đào Văn Ba, ...")
+        seg = seg_start
+        for _ in range(4):
+            if seg - 1 < line_start or self.text[seg - 1] != ",":
+                break
+            prev = seg - 1
+            while prev > line_start and self.text[prev - 1] == " ":
+                prev -= 1
+            if prev in self.name_ends:
+                return None
+            seg = self._segment_start(line_start, seg - 1)
+            hs = self._between(self.head_starts, seg, prev)
+            if not hs or self.title_end(hs[0], prev) < prev:
+                break
+        return self.doc.span(heads[0], comma, "title", "title-apposition")
+
     def named_after_level(self, name: Span, before: Span | None) -> bool:
         """Whether a name right after a level word is a person's: "Chủ tịch UBND phường Hồ
         Văn Thắng:" (the unit left unnamed), not "phường Lê Hồng Phong" (a unit named after
@@ -550,7 +584,13 @@ class _Scanner:
             if before is not None:
                 before_start, earlier = self.earlier_titles(before_start)
             end, after = self.titles_after(name)
-            honorific = _HONORIFIC.search(self.folded, max(0, start - 20), start) is not None
+            hon = _HONORIFIC.search(self.folded, max(0, start - 20), start)
+            honorific = hon is not None
+            if hon is not None and before is None:
+                # "Chủ tịch UBND tỉnh Sóc Trăng, ông Trần Văn Lâm, ...": the title in apposition
+                appositive = self.appositive_title(hon.start())
+                if appositive is not None:
+                    before, before_start = appositive, appositive.start
             n_syll = len(name.text.split())
             if before is not None and fold(before.text) in ("chủ tịch", "bác"):
                 continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
