@@ -32,6 +32,7 @@ from .spans import Document, Options, fold
 
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 # runs of white space other than one plain space (those need no replacing)
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
 
@@ -58,6 +59,7 @@ _BYLINE_PREFIX = re.compile(
     r"^(?:bài\s*(?:và|,)\s*ảnh|tin\s*(?:và|,)\s*ảnh|bài|tin|ảnh|video|clip|nhóm\s+pv|pv)\s*:\s*",
     re.IGNORECASE,
 )
+_HAS_DIGIT = re.compile(r"\d")
 _NAME_SEP = re.compile(r"\s*(?:[-–—,;&/]|\bvà\b)\s*")
 _SENTENCE_END = ".!?…;:"
 
@@ -148,7 +150,9 @@ def normalise_lines(raw: str) -> list[str]:
     """NFC, one stripped line per non-empty line, inner white space collapsed."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = []
-    for line in _WS.sub(" ", text).split("\n"):
+    if "  " in text or _ODD_SPACE.search(text):  # most pages need no replacing at all
+        text = _WS.sub(" ", text)
+    for line in text.split("\n"):
         line = line.strip()
         if line:
             lines.append(line)
@@ -206,7 +210,7 @@ def _is_name(words: list[str]) -> bool:
 
 def is_byline(line: str) -> bool:
     """A line that only names the writers ("Hữu Đại – Hồng Thư", "Bài và ảnh: Minh Tâm")."""
-    if len(line) > 80 or any(ch.isdigit() for ch in line):
+    if len(line) > 80 or _HAS_DIGIT.search(line):
         return False
     body = _BYLINE_PREFIX.sub("", line)
     body = re.sub(r"\s*\([^)]{0,30}\)$", "", body).strip()  # "(TTXVN)", "(tổng hợp)"
