@@ -676,12 +676,12 @@ class _State:
     listing: bool = False  # a leader's "... như sau:" opened a numbered or bulleted list
 
 
-def _caption_after(doc: Document, captions: dict[int, int | None], i: int) -> int | None:
+def _caption_after(captions: dict[int, int | None], headings: list[bool], i: int) -> int | None:
     """The person of a bare caption right after paragraph ``i`` (before the next content)."""
-    for j in range(i + 1, min(i + 3, len(doc.paragraphs))):
+    for j in range(i + 1, min(i + 3, len(headings))):
         if captions.get(j) is not None:
             return captions[j]
-        if not _heading(doc, doc.paragraphs[j]):
+        if not headings[j]:
             return None
     return None
 
@@ -828,6 +828,7 @@ def find_directives(doc: Document) -> None:
     sapo = _sapo(doc)
     paragraphs = doc.paragraphs
     captions = {i: _bare_caption(doc, r, p) for i, p in enumerate(paragraphs)}
+    headings = [_heading(doc, p) for p in paragraphs]
     fallback = _session_addressees(doc)
     chairs = [i for i, p in enumerate(people) if p.is_chair]
     by_paragraph = sentences_by_paragraph(doc)
@@ -843,7 +844,7 @@ def find_directives(doc: Document) -> None:
         sentences = by_paragraph[i]
         if not sentences:
             continue
-        heading = _heading(doc, p)
+        heading = headings[i]
         m = r.mention_at.get(p.start)
         if m is not None and m.kind == "caption":
             # a photo caption "X báo cáo ...": the lower side has the floor
@@ -871,7 +872,9 @@ def find_directives(doc: Document) -> None:
             st.speaker = quoted
         else:
             st.listing = False
-            _paragraph_speaker(r, st, p, sentences[0], _caption_after(doc, captions, i), heading)
+            _paragraph_speaker(
+                r, st, p, sentences[0], _caption_after(captions, headings, i), heading
+            )
         if heading:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
