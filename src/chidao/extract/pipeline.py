@@ -22,7 +22,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from . import agencies, clean, dates, directives, indicators, opinions, people, places, segment, visits
+from . import (
+    agencies,
+    clean,
+    dates,
+    directives,
+    indicators,
+    opinions,
+    people,
+    places,
+    segment,
+    visits,
+)
 from .record import to_record
 from .spans import Document, Options
 
