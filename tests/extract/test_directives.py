@@ -766,3 +766,19 @@ def test_a_bare_dong_chi_asking_the_province_after_a_local_official_is_not_a_dir
         "huyện tập trung giảm nghèo.",
         "UBND tỉnh chỉ đạo các sở hỗ trợ huyện.",
     ]
+
+
+def test_each_clause_of_a_sentence_gives_its_body_as_an_assignee():
+    doc = process(
+        ZONE + "Đồng chí Trịnh Văn Phúc chỉ đạo: Sở Y tế tăng cường kiểm soát dịch bệnh; "
+        "Công an tỉnh bảo đảm an ninh trật tự; Sở Tài chính đã bố trí đủ vốn."
+    )
+    assert assignees(doc) == [["Sở Y tế", "Công an tỉnh"]]
+
+
+def test_a_body_that_gives_a_task_is_not_its_assignee():
+    doc = process(
+        ZONE + "Thường trực Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Huyện ủy "
+        "Yên Định rà soát quy hoạch cán bộ."
+    )
+    assert assignees(doc) == [["Ban Tổ chức Tỉnh ủy"]]

@@ -599,6 +599,10 @@ class _Reader:
             return []
         while pos < e and self.f[pos] in ' "“':
             pos += 1
+        # "Thường trực Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì ...": the one given the task
+        given_in = _GIVE_IN.search(self.f, pos, e)
+        if given_in:
+            return self.assignees_at(given_in.end(), end)
         s = self.doc.span(pos, e, "assignee", "subject")
         text = s.text.rstrip(" ,;")
         # "Người đứng đầu địa phương nào để dự án chậm thì phải ...": the subject ends at "nào"
@@ -616,6 +620,8 @@ _LIST_LEAD = re.compile(
 )
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
 _ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
+_GIVE_IN = re.compile(r"(?<!\w)giao(?: cho)?\s+(?=\S)")
+_CLAUSE_GAP = re.compile(r";\s+")
 _GIVEN = re.compile(r"(?<!\w)giao(?: cho)?\s*$")
 _WHICH = re.compile(r"^\S.*?(?<!\w)nào(?!\w)")
 _CHO = re.compile(r"\s*cho\s+")
@@ -928,6 +934,9 @@ def find_directives(doc: Document) -> None:
                 continue
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
             if explicit:
+                # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
+                for m in _CLAUSE_GAP.finditer(doc.text, explicit[-1].end, span.end):
+                    explicit.extend(r.body_assignees(m.end(), span.end))
                 assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)
