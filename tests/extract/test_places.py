@@ -205,3 +205,18 @@ def test_the_venue_of_a_province_wide_conference_and_an_abbreviated_level_are_ha
     assert _labels(text) == ["thành phố Vinh"]
     text = "Sáng 5/4, tại huyện Quế Phong, Chủ tịch UBND tỉnh Nghệ An Lê Văn An làm việc về quý I/2024.\n"
     assert _labels(text) == ["huyện Quế Phong"]  # a visit: where it is, is what it is about
+
+
+def test_a_province_meeting_or_congress_is_not_about_the_units_of_its_speakers():
+    speaker = "Bí thư Huyện ủy Quỳnh Lưu Hồ Văn Bình đề nghị tỉnh bố trí vốn.\n"
+    for lede in (
+        "Sáng 5/9, Ban Thường vụ Tỉnh ủy Nghệ An họp phiên thường kỳ tháng 9 năm 2023.\n",
+        "Chiều 5/9, UBND tỉnh Nghệ An tổ chức phiên họp thường kỳ tháng 8 năm 2023.\n",
+        "Sáng 5/9, Tỉnh ủy Nghệ An tổ chức Đại hội đại biểu Đảng bộ tỉnh lần thứ XIX.\n",
+    ):
+        assert _labels(lede + speaker) == [], lede
+    # a session with the district, whatever it reviews, is about the district
+    lede = (
+        "Sáng 5/9, Thường trực Tỉnh ủy Nghệ An làm việc với Huyện ủy Quỳnh Lưu về kỳ họp thứ 8.\n"
+    )
+    assert _labels(lede + speaker) == ["huyện Quỳnh Lưu"]

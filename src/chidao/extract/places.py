@@ -82,7 +82,10 @@ _SITE_BEFORE = re.compile(
     r"trụ sở|trung tâm|đoạn qua|thuộc|ở)(?!\w)"
 )
 # a session of the whole province (its lede): local speakers do not make it about their units
-_PROVINCE_WIDE = re.compile(r"(?<!\w)(?:hội nghị|toàn tỉnh|cán bộ chủ chốt|hội thảo|tọa đàm)(?!\w)")
+_PROVINCE_WIDE = re.compile(
+    r"(?<!\w)(?:hội nghị|toàn tỉnh|cán bộ chủ chốt|hội thảo|tọa đàm|phiên họp|họp phiên|"
+    r"phiên thường kỳ|họp thường kỳ|kỳ họp|đại hội(?: đại biểu)? đảng bộ tỉnh)(?!\w)"
+)
 _CLAUSE_SPLIT = re.compile(r"[;:.\n]")
 _ABOUT_WORD = re.compile(r"(?<!\w)về(?!\w)")
 _QUALIFIER_SEP = re.compile(r"\s*[,(]\s*")
