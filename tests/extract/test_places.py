@@ -219,4 +219,4 @@ def test_a_province_meeting_or_congress_is_not_about_the_units_of_its_speakers()
     lede = (
         "Sáng 5/9, Thường trực Tỉnh ủy Nghệ An làm việc với Huyện ủy Quỳnh Lưu về kỳ họp thứ 8.\n"
     )
-    assert _labels(lede + speaker) == ["huyện Quỳnh Lưu"]
+    assert set(_labels(lede + speaker)) == {"huyện Quỳnh Lưu"}
