@@ -293,6 +293,7 @@ class _Scanner:
         self.families = family_names()
         self.short = short_families()
         self.heads_at: dict[int, int] = {}  # head start -> head end
+        self._title_ends: dict[tuple[int, int], int] = {}  # (head start, limit) -> title end
         for m in self.head_re.finditer(self.folded):
             self.heads_at[m.start()] = m.end()
         self.head_starts = sorted(self.heads_at)
@@ -365,7 +366,11 @@ class _Scanner:
         head_end = self.heads_at.get(start)
         if head_end is None:
             return start
-        return self.extent(head_end, limit)
+        key = (start, limit)
+        end = self._title_ends.get(key)
+        if end is None:
+            end = self._title_ends[key] = self.extent(head_end, limit)
+        return end
 
     def extent(self, pos: int, limit: int) -> int:
         """How far the words of a title run from ``pos``: capitalised words, acronyms,
