@@ -91,3 +91,11 @@ def test_a_visit_ends_before_the_gifts_and_the_state_of_production_leads_to_its_
         "Trường Phổ thông dân tộc nội trú huyện",
         "vùng trồng chè xã Sính Phình",
     ]
+
+
+def test_a_summary_of_what_was_inspected_is_not_a_site():
+    text = (
+        "Sáng 8/3, đồng chí Hồ Văn Lâm, Phó Chủ tịch UBND tỉnh Quảng Trị đã đi kiểm tra thực tế "
+        "tiến độ một số dự án trọng điểm và làm việc với huyện Hải Lăng.\n"
+    )
+    assert visits(text) == []
