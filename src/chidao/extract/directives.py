@@ -183,7 +183,9 @@ _BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\
 _CAPTION_SPEECH = re.compile(r"(?<!\w)(?:kết luận|chỉ đạo)(?!\w)")
 _ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
 # a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
-_NOTICE = re.compile(r"(?:thông báo(?:\s+kết luận)?|kết luận của)(?!\w)")
+_NOTICE = re.compile(
+    r"(?:thông báo\s*$|thông báo\s+(?:số\s+\S+\s+)?(?:ý kiến\s+)?kết luận|(?:ý kiến\s+)?kết luận của)(?!\w)"
+)
 _CAPTION_VERB = re.compile(
     r"(?<!\w)(?:phát biểu|tại|kiểm tra|thăm|trao|tặng|làm việc|chủ trì|kết luận|chỉ đạo|"
     r"báo cáo|trình bày|dự|đến|cùng|với|và các)(?!\w)"
