@@ -47,6 +47,14 @@ directive but names the assignee of the points.  A named body followed by its ta
 instruction to that body; the body ends before the task verb.  A notice's closing
 formula ("... thông báo để các cơ quan, đơn vị biết, thực hiện.") is not a directive.
 Petitions that overlap a directive are dropped: the leader's instruction wins.
+
+Speakers are also named by "ông"/"bà" ("Theo ông X, ...", "ông giao ..."), by the head of
+the delegation ("Trưởng đoàn công tác yêu cầu ..."), by a leader's caption placed before
+the conclusion ("Bí thư Tỉnh ủy X phát biểu kết luận."), and at the end of a quote of
+several sentences ("“... . ...”, Bí thư Tỉnh ủy X yêu cầu.").  A bare "Đồng chí đề nghị
+tỉnh ..." right after a local official was named is that official's request.  Each
+";"-clause of a directive that opens with a named body and its task adds that body to
+the assignees; "Thường trực Tỉnh ủy giao X ..." assigns X.
 """
 
 from __future__ import annotations
