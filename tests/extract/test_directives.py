@@ -782,3 +782,15 @@ def test_a_body_that_gives_a_task_is_not_its_assignee():
         "Yên Định rà soát quy hoạch cán bộ."
     )
     assert assignees(doc) == [["Ban Tổ chức Tỉnh ủy"]]
+
+
+def test_the_leaders_of_a_city_of_the_province_do_not_give_directives():
+    doc = process(
+        "Sáng 5/6, đồng chí Trần Minh Quân, Bí thư Tỉnh ủy Nghệ An đã làm việc với Ban Thường vụ "
+        "Thành ủy Vinh về kết quả năm 2024.\n"
+        "Bí thư Thành ủy Vinh Phan Đức Lộc: Các phường phải hoàn thành giải phóng mặt bằng.\n"
+        "Kết luận buổi làm việc, đồng chí Trần Minh Quân yêu cầu thành phố Vinh tập trung phát "
+        "triển đô thị."
+    )
+    assert texts(doc) == ["thành phố Vinh tập trung phát triển đô thị."]
+    assert issuers(doc) == ["Trần Minh Quân"]

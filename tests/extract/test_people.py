@@ -574,3 +574,16 @@ def test_a_title_in_apposition_before_ong_is_the_person_s():
         "Đào Văn Ba": ["Giám đốc Sở Tài chính"],
     }
     assert chairs(doc) == ["Kim Văn Sang"]
+
+
+@pytest.mark.parametrize(("city", "example"), _entries("city"))
+def test_each_centrally_run_city_s_leaders_are_not_of_the_lower_side(city, example):
+    assert not is_local_title(example)
+    assert not is_local_title(f"Chủ tịch UBND thành phố {city}")
+
+
+def test_the_leaders_of_a_city_of_a_province_are_of_the_lower_side():
+    assert is_local_title("Bí thư Thành ủy Vinh")
+    assert is_local_title("Chủ tịch UBND thành phố Thanh Hóa")
+    assert is_local_title("Chủ tịch UBND TP. Hà Tĩnh")
+    assert not is_local_title("Bí thư Thành ủy")

@@ -66,7 +66,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .deadlines import find_deadline
-from .people import canonical_title, is_leader, title_lexicon, trie_pattern
+from .people import canonical_title, is_leader, is_local_title, title_lexicon, trie_pattern
 from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
@@ -352,6 +352,8 @@ class _Reader:
                 end = cap.end()
             if any(m.start() <= a <= end for a, _, _ in ends):
                 continue  # "Chủ tịch UBND tỉnh Lê Văn An": the name's reference covers it
+            if is_local_title(self.doc.text[m.start() : end]):
+                continue  # "Bí thư Thành ủy Vinh cho biết": a city of the province
             sm = self.rx.speech.match(self.f, end, s.end)
             if sm:
                 kind = self.rx.kind_of[sm.group("verb")]
@@ -713,7 +715,10 @@ def _paragraph_speaker(
         person = colon.person
         # "Title Name: ..." leads give the floor to participants; a chair's or a top
         # leader's ("Phó Chủ tịch UBND tỉnh Lê Văn An: Các địa phương cần ...") is a directive
-        top = any(_LEADER_TITLE.match(canonical_title(t.text)) for t in people[person].titles)
+        top = any(
+            _LEADER_TITLE.match(canonical_title(t.text)) and not is_local_title(t.text)
+            for t in people[person].titles
+        )
         st.speaker = _Speaker(person, people[person].is_chair or top)
     elif leads and (
         (leads[0].person is not None and r.leader(leads[0].person))

@@ -72,6 +72,7 @@ class TitleLexicon:
     words: frozenset[str]
     local: tuple[str, ...]
     stops: frozenset[str]
+    cities: frozenset[str] = frozenset()
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -89,7 +90,7 @@ def _rows(path: Path) -> list[list[str]]:
 @lru_cache(maxsize=1)
 def title_lexicon() -> TitleLexicon:
     """Load ``titles.tsv``; a malformed line raises an error naming the file and line."""
-    heads, ranks, words, local, stops = [], [], set(), [], set()
+    heads, ranks, words, local, stops, cities = [], [], set(), [], set(), set()
     for n, row in enumerate(_rows(TITLES_PATH), 1):
         if len(row) < 2:
             raise ValueError(f"{TITLES_PATH.name}: entry {n} needs kind<TAB>entry: {row!r}")
@@ -104,10 +105,17 @@ def title_lexicon() -> TitleLexicon:
             local.append(entry)
         elif kind == "stop":
             stops.add(entry)
+        elif kind == "city":
+            cities.add(entry)
         else:
             raise ValueError(f"{TITLES_PATH.name}: unknown kind {kind!r} in entry {n}")
     return TitleLexicon(
-        tuple(heads), tuple(ranks), frozenset(words), tuple(local), frozenset(stops)
+        tuple(heads),
+        tuple(ranks),
+        frozenset(words),
+        tuple(local),
+        frozenset(stops),
+        frozenset(cities),
     )
 
 
@@ -203,6 +211,9 @@ _MEMORIAL = re.compile(
     r"(?<!\w)(?:di tích|đền thờ|đền|tượng đài|tượng|lưu niệm|nhà lưu niệm|mộ|lăng|bảo tàng|"
     r"quê hương|mang tên|tên|trường|đường|phố)\s+$"
 )
+_CITY_UNIT = re.compile(
+    rf"(?<!\w)(?:[Tt]hành ủy|[Tt]hành uỷ|[Tt]hành phố|TP\.?)\s+(?P<name>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
+)
 _LEVEL_END = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|thị xã|quận|huyện|đặc khu)$")
 _LEDE_VERB = re.compile(
     r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
@@ -263,8 +274,12 @@ _LEADING = re.compile(
 
 
 def is_local_title(title: str) -> bool:
-    """Whether a title is one of the lower side (district, commune, village)."""
-    return _patterns()[2].search(fold(title)) is not None
+    """Whether a title is one of the lower side (district, commune, village, or a city of
+    a province: "Bí thư Thành ủy Vinh", not "Bí thư Thành ủy Đà Nẵng", a centrally-run city)."""
+    if _patterns()[2].search(fold(title)) is not None:
+        return True
+    m = _CITY_UNIT.search(title)
+    return m is not None and fold(m.group("name")) not in title_lexicon().cities
 
 
 def is_local(person: Person) -> bool:
