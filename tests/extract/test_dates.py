@@ -207,3 +207,5 @@ def test_a_session_over_two_days_starts_on_the_first():
     ):
         assert date_of(lede) == dt.date(2024, 6, 12), lede
     assert date_of("Ngày 12-6-2024, Tỉnh ủy Sơn La họp.\n") == dt.date(2024, 6, 12)
+    lede = "Từ ngày 12 đến 14/6, đoàn công tác Tỉnh ủy Sơn La làm việc với huyện Mộc Châu về quý II/2024.\n"
+    assert date_of(lede) == dt.date(2024, 6, 12)

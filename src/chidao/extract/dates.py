@@ -34,7 +34,7 @@ _LEDE = re.compile(
     r"(?<!\w)(?P<lead>(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối|sáng qua|chiều qua|sáng nay|chiều nay|"
     r"trưa nay|tối nay|tối qua|ngày|hôm nay|hôm qua)"
     r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?\s*(?:\(\s*)?)"
-    r"(?:(?P<d0>\d{1,2})\s*(?:và|-|–|,)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
+    r"(?:(?P<d0>\d{1,2})\s*(?:và|-|–|,|đến)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>\d{4}))?(?!\d))"
 )
@@ -120,7 +120,11 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         if _is_reference(folded, d_at):
             continue
         head = folded[max(0, m.start() - 25) : m.start()]
-        if m.group("lead").strip().startswith("ngày") and _DEADLINE_HEAD.search(head):
+        if (
+            m.group("lead").strip().startswith("ngày")
+            and _DEADLINE_HEAD.search(head)
+            and not m.group("d0")  # "Từ ngày 12 đến 14/3": the days of the session
+        ):
             continue
         if _PAGE_HEAD.search(head):
             continue  # "Cập nhật lúc 08:30 ngày 10/10/2022": the page's date
