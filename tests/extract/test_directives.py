@@ -794,3 +794,12 @@ def test_the_leaders_of_a_city_of_the_province_do_not_give_directives():
     )
     assert texts(doc) == ["thành phố Vinh tập trung phát triển đô thị."]
     assert issuers(doc) == ["Trần Minh Quân"]
+
+
+def test_theo_a_leader_named_with_a_title_before_gives_the_leader_s_opinion():
+    doc = process(
+        LEDE + "Bí thư Huyện ủy Yên Định Lương Văn Hải cho biết, huyện đạt 10/14 chỉ tiêu.\n"
+        "Theo Bí thư Tỉnh ủy Trịnh Văn Phúc, các xã cần rà soát quy hoạch sản xuất.\n"
+        "Theo Chủ tịch UBND huyện Yên Định Vi Văn Sơn, các xã cần thêm vốn."
+    )
+    assert texts(doc) == ["các xã cần rà soát quy hoạch sản xuất."]

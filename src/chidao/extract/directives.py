@@ -312,7 +312,8 @@ class _Reader:
         ends = [(a, min(self.ref_end.get(a, b), s.end), person) for a, b, person in refs]
         for a, end, person in ends:
             # "Theo Chủ tịch UBND xã ..., ...": an opinion, the leader's or the lower side's
-            if _THEO.search(self.f, max(0, a - 14), a):
+            b0 = self.ref_begin.get(a, a)  # "Theo Bí thư Tỉnh ủy Lê Văn An, ...": before the title
+            if _THEO.search(self.f, max(0, a - 14), a) or _THEO.search(self.f, max(0, b0 - 14), b0):
                 m = _COMMA.match(self.f, end, s.end)
                 if m:
                     kind = "say" if self.leader(person) else "report"
