@@ -220,3 +220,11 @@ def test_a_province_meeting_or_congress_is_not_about_the_units_of_its_speakers()
         "Sáng 5/9, Thường trực Tỉnh ủy Nghệ An làm việc với Huyện ủy Quỳnh Lưu về kỳ họp thứ 8.\n"
     )
     assert set(_labels(lede + speaker)) == {"huyện Quỳnh Lưu"}
+
+
+def test_a_list_of_units_after_a_colon_gives_each_unit():
+    text = (
+        "Sáng 12/9, đồng chí Võ Văn Phú, Chủ tịch UBND tỉnh Hà Tĩnh làm việc với Đảng ủy, UBND các "
+        "phường: Thành Sen, Trần Phú và Bắc Hồng Lĩnh về kết quả năm 2025.\n"
+    )
+    assert _labels(text) == ["phường Thành Sen", "phường Trần Phú", "phường Bắc Hồng Lĩnh"]

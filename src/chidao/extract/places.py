@@ -50,7 +50,8 @@ _LEVEL_WORDS = {
     "đặc khu": "đặc khu",
 }  # fmt: skip
 # no look-behind (it would run at every position): callers check the character before
-_LEVEL_RE = re.compile(r"(?P<level>" + trie_alternation(_LEVEL_WORDS) + r")(?=[\s.])\s*")
+# ("các phường: Thành Sen, Trần Phú": a colon may stand between the level and the names)
+_LEVEL_RE = re.compile(r"(?P<level>" + trie_alternation(_LEVEL_WORDS) + r")(?=[\s.:])(?:\s*:)?\s*")
 
 
 def _level_words(folded: str) -> Iterator[re.Match[str]]:
