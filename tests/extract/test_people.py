@@ -587,3 +587,74 @@ def test_the_leaders_of_a_city_of_a_province_are_of_the_lower_side():
     assert is_local_title("Chủ tịch UBND thành phố Thanh Hóa")
     assert is_local_title("Chủ tịch UBND TP. Hà Tĩnh")
     assert not is_local_title("Bí thư Thành ủy")
+
+
+# ---- the lede's leader named after the title -----------------------------------------------
+
+
+def chair_titles(doc: Document) -> dict[str, list[str]]:
+    return {p.name.text: [t.text for t in p.titles] for p in doc.people if p.is_chair}
+
+
+@pytest.mark.parametrize(
+    ("lede", "chair"),
+    [
+        (
+            "QNgO - Chiều 2.10, Phó Chủ tịch UBND tỉnh Đoàn Văn Khải đã đi kiểm tra công tác "
+            "ứng phó mưa lũ tại huyện Mộ Đức.",
+            {"Đoàn Văn Khải": ["Phó Chủ tịch UBND tỉnh"]},
+        ),
+        (
+            "(Báo Yên Bái) - Chiều 3/4, Bí thư Tỉnh ủy Hoàng Minh Đức làm việc với Ban Thường vụ "
+            "Huyện ủy Văn Chấn.",
+            {"Hoàng Minh Đức": ["Bí thư Tỉnh ủy"]},
+        ),
+        (
+            "Cà Mau - Ngày 5/9, Ủy viên Ban Thường vụ Tỉnh ủy, Chủ tịch UBND tỉnh Lâm Hữu Tài "
+            "cùng đoàn công tác kiểm tra dự án đê biển Tây.",
+            {"Lâm Hữu Tài": ["Ủy viên Ban Thường vụ Tỉnh ủy", "Chủ tịch UBND tỉnh"]},
+        ),
+        (
+            "Ngày 25 tháng 11 năm 2025, Phó Chủ tịch UBND tỉnh Cầm Văn Thái dẫn đầu đoàn công tác "
+            "của tỉnh kiểm tra sản xuất vụ đông tại xã Mường Bú.",
+            {"Cầm Văn Thái": ["Phó Chủ tịch UBND tỉnh"]},
+        ),
+        (
+            "BẮC KẠN - Sáng nay (12/6), Phó Bí thư Thường trực Tỉnh ủy Nông Thị Huyền chủ trì "
+            "hội nghị sơ kết công tác dân vận 6 tháng đầu năm.",
+            {"Nông Thị Huyền": ["Phó Bí thư Thường trực Tỉnh ủy"]},
+        ),
+    ],
+)
+def test_it_makes_the_leader_named_after_the_title_in_the_lede_the_chair(lede, chair):
+    doc = read(lede + "\nÔng Lò Văn Piêng, Chủ tịch UBND xã báo cáo kết quả thực hiện nhiệm vụ.")
+    assert chair_titles(doc) == chair
+
+
+def test_the_lede_s_leader_named_after_the_title_issues_the_conclusion_s_directives():
+    doc = process(
+        "Chủ tịch UBND tỉnh kiểm tra phòng, chống sạt lở tại Trà Bồng\n"
+        "QNgO - Sáng 14/10, Chủ tịch UBND tỉnh Đặng Minh Quang dẫn đầu đoàn công tác kiểm tra "
+        "công tác phòng, chống sạt lở tại huyện Trà Bồng.\n"
+        "Theo ông Hồ Văn Lượm, Chủ tịch UBND huyện Trà Bồng, năm 2024 huyện đã di dời 120 hộ dân.\n"
+        "Chủ tịch UBND tỉnh yêu cầu huyện Trà Bồng rà soát các điểm có nguy cơ sạt lở, "
+        "hoàn thành di dời dân trước ngày 30/11/2024."
+    )
+    assert chair_titles(doc) == {"Đặng Minh Quang": ["Chủ tịch UBND tỉnh"]}
+    assert [d.data["issuer"] for d in doc.directives] == ["Đặng Minh Quang"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ngày 20 tháng 3 năm 2024, đồng chí Quàng Văn Minh, Phó Chủ tịch UBND tỉnh đã kiểm tra "
+        "tiến độ dự án hồ chứa nước bản Mòng.\n"
+        "Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:",
+        "Tham dự có đồng chí Lường Văn Pấng, Giám đốc Sở Xây dựng.\n"
+        "Sau khi kiểm tra hiện trường và nghe ý kiến các sở, đồng chí Quàng Văn Minh, "
+        "Phó Chủ tịch UBND tỉnh kết luận như sau:",
+    ],
+)
+def test_a_notice_s_leader_who_concludes_as_follows_chairs_it(body):
+    doc = read("THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra dự án\n" + body)
+    assert chair_titles(doc) == {"Quàng Văn Minh": ["Phó Chủ tịch UBND tỉnh"]}

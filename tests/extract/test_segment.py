@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chidao.extract.segment import segment
-from chidao.extract.spans import Document
+from chidao.extract.segment import DATELINE, segment
+from chidao.extract.spans import Document, fold
 
 
 def sentences(text: str) -> list[str]:
@@ -96,3 +96,27 @@ def test_a_long_paragraph_of_stops_and_abbreviations_is_split_in_linear_time():
     out = sentences(text)
     assert time.perf_counter() - started < 2.0  # about 0.05 s for 290 000 characters
     assert len(out) > 4000
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Sáng 5/4, đồng chí ...",
+        "QNO - Chiều 2.10, Phó Chủ tịch ...",
+        "(Báo Yên Bái) - Chiều 3-4, Bí thư ...",
+        "BẮC KẠN - Sáng nay (12/6), ...",
+        "Ngày 25/11/2025, đồng chí ...",
+        "Ngày 25 tháng 11 năm 2025, đồng chí ...",
+        "Chiều qua, Chủ tịch ...",
+    ],
+)
+def test_it_recognises_the_dateline_a_lede_opens_with(lede):
+    assert DATELINE.match(fold(lede))
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Phó Chủ tịch UBND tỉnh kiểm tra tại Đại Lộc", "Năm 2024, huyện đã di dời 120 hộ dân."],
+)
+def test_a_paragraph_without_the_time_of_the_session_is_no_dateline(paragraph):
+    assert DATELINE.match(fold(paragraph)) is None

@@ -67,6 +67,7 @@ from pathlib import Path
 
 from .deadlines import find_deadline
 from .people import canonical_title, is_leader, is_local_title, title_lexicon, trie_pattern
+from .segment import DATELINE as _DATELINE
 from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
@@ -176,9 +177,6 @@ def _start(entries: tuple[str, ...]) -> str:
     return trie_pattern(entries, word_start=True)
 
 
-_DATELINE = re.compile(
-    r"(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|hôm qua)(?:\s+nay|\s+qua)?\s*(?:ngày\s*)?\d{1,2}\s*[-/.]\s*\d{1,2}"
-)
 # "đồng chí", "đồng chí Chủ tịch": the speaker already named goes on
 _BARE_COMRADE = re.compile(r"(?<!\w)đồng chí(?=\s)")
 _COMMA = re.compile(r"\s*,\s*")

@@ -39,9 +39,11 @@ person (a photo caption: "Chủ tịch UBND tỉnh Phan Văn Em", "Đồng chí 
 biểu tại buổi làm việc."), "colon" for "Title Name: opinion" leads (the span runs
 from the start of the paragraph to the colon, colon excluded).
 
-Chairs: the lede's leader ("đồng chí X, ..., đã có buổi làm việc với ..."), "X
+Chairs: the lede's leader ("đồng chí X, ..., đã có buổi làm việc với ...", "QNO - Chiều
+2.10, Phó Chủ tịch UBND tỉnh X đã đi kiểm tra ...": see ``segment.DATELINE``), "X
 chủ trì", "dưới sự chủ trì của X", "Chủ trì hội nghị có các đồng chí: ...", and the
-leader who gives "phát biểu kết luận" / "Kết luận buổi làm việc, X ..."; failing
+leader who gives "phát biểu kết luận" / "Kết luận buổi làm việc, X ..." / "X kết luận
+như sau:"; failing
 all these, the leader who "phát biểu chỉ đạo"; failing that, the person the lede
 opens with.  Lower-side officials (district, commune) never chair.
 """
@@ -55,6 +57,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .segment import DATELINE as _DATELINE
 from .segment import LOWER, UPPER
 from .spans import Document, Mention, Person, Span, fold
 
@@ -218,10 +221,6 @@ _LEVEL_END = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|thị xã|quận|
 _LEDE_VERB = re.compile(
     r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
     r"về dự|dự và chỉ đạo|phát biểu chỉ đạo|tiếp và làm việc|đến thăm|chúc tết|giám sát|thị sát)(?!\w)"
-)
-_DATELINE = re.compile(
-    r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)\b[^,.]{0,40}?\d{1,2}\s*[-/.]\s*\d{1,2}|"
-    r"(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
 )
 _GROUP_LEAD = re.compile(r"(?<!\w)các đồng chí\s+")
 _COMMA_BEFORE = re.compile(r",\s*$")
@@ -733,7 +732,8 @@ _LED_BY = re.compile(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?
 _LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban")
 _CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
 _CONCLUDES = re.compile(
-    r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc"
+    r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc|"
+    r"(?<!\w)kết luận (?:và chỉ đạo )?như sau"
 )
 _DIRECTS = re.compile(r"phát biểu chỉ đạo|chỉ đạo hội nghị")
 _GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
