@@ -262,6 +262,7 @@ class _Reader:
         self.refs.sort()
         self.ref_starts = [r[0] for r in self.refs]
         self._leads: dict[int, list[_Lead]] = {}
+        self._leader: dict[int, bool] = {}
         self.indicator_starts = sorted(i.span.start for i in doc.indicators)
         # one scan of the document for bare pronouns ("đồng chí", "ông") and leaders' titles
         bare = list(_BARE_DONG_CHI.finditer(self.f))
@@ -282,7 +283,13 @@ class _Reader:
 
     # -- speakers ------------------------------------------------------------
     def leader(self, person: int | None) -> bool:
-        return person is not None and is_leader(self.doc.people[person])
+        """Whether ``person`` is a leader who can give directives (memoised: chairs are set)."""
+        if person is None:
+            return False
+        known = self._leader.get(person)
+        if known is None:
+            known = self._leader[person] = is_leader(self.doc.people[person])
+        return known
 
     def leads_in(self, s: Span) -> list[_Lead]:
         """Speaker lead-ins of a sentence ("<person> (cũng) đề nghị", "đồng chí giao")."""

@@ -295,6 +295,16 @@ def is_leader(person: Person) -> bool:
     return any(_LEADING.match(fold(t.text)) and not is_local_title(t.text) for t in person.titles)
 
 
+# up to the last punctuation that ends the words a title could run over (greedy: one scan)
+_LAST_STOP = re.compile(r".*[,;:.!?(“\"]", re.S)
+
+
+def _after_last_stop(text: str, start: int, end: int) -> int:
+    """The offset after the last of ``,;:.!?(“"`` in ``text[start:end]`` (``start`` if none)."""
+    m = _LAST_STOP.match(text, start, end)
+    return m.end() if m else start
+
+
 class _Scanner:
     """Finds titles and names in one document."""
 
@@ -392,16 +402,20 @@ class _Scanner:
         ``_TITLE_MAX`` characters (a longer run is not a title: this keeps the scan linear)."""
         end = pos
         limit = min(limit, pos + _TITLE_MAX)
+        text, folded = self.text, self.folded
+        nxt: re.Match[str] | None = None
+        have_next = False  # whether ``nxt`` is already the token after ``pos``
         while pos < limit:
-            if self.text[pos] != " ":
+            if text[pos] != " ":
                 break
-            m = _TOKEN.match(self.text, pos + 1)
+            m = nxt if have_next else _TOKEN.match(text, pos + 1)
             if not m or m.end() > limit:
                 break
             tok = m.group()
-            ftok = self.folded[m.start() : m.end()]
-            nxt = _TOKEN.match(self.text, m.end() + 1) if m.end() + 1 < limit else None
-            fnxt = self.folded[nxt.start() : nxt.end()] if nxt else ""
+            ftok = folded[m.start() : m.end()]
+            nxt = _TOKEN.match(text, m.end() + 1) if m.end() + 1 < limit else None
+            have_next = nxt is not None and text[m.end()] == " "
+            fnxt = folded[nxt.start() : nxt.end()] if nxt else ""
             if tok.startswith("("):
                 if not any(c.isupper() for c in tok):
                     break
@@ -436,9 +450,7 @@ class _Scanner:
         """The title written right before ``name`` ("Chủ tịch UBND tỉnh Phan Văn Em")."""
         a, _ = self.line_bounds(name.start)
         window_start = max(a, name.start - 160)
-        seg = self.text[window_start : name.start]
-        cut = max(seg.rfind(c) for c in ',;:.!?(“"')
-        seg_start = window_start + cut + 1
+        seg_start = _after_last_stop(self.text, window_start, name.start)
         for h in self._between(self.head_starts, seg_start, name.start):
             if self.title_end(h, name.start) >= name.start - 1:
                 title = self.doc.span(h, name.start, "title", "title-before")
@@ -446,9 +458,7 @@ class _Scanner:
         return name.start, None
 
     def _segment_start(self, line_start: int, end: int) -> int:
-        seg_from = max(line_start, end - 160)
-        seg = self.text[seg_from:end]
-        return seg_from + max(seg.rfind(c) for c in ',;:.!?(“"') + 1
+        return _after_last_stop(self.text, max(line_start, end - 160), end)
 
     def group_title(self, start: int) -> Span | None:
         """The title shared by a list: "các đồng chí Ủy viên Ban Thường vụ Tỉnh ủy: Lê Văn An,

@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 
@@ -102,8 +103,23 @@ def fold(text: str) -> str:
     """Lower case and modern tone placement, keeping the length of ``text``.
 
     Any character whose lower case is not one character is kept as it is, so an
-    offset into the result is an offset into ``text``.
+    offset into the result is an offset into ``text``.  Short texts (names, titles,
+    phrases: folded again and again) are memoised.
     """
+    if len(text) <= _FOLD_MEMO_MAX:
+        return _fold_short(text)
+    return _fold(text)
+
+
+_FOLD_MEMO_MAX = 80
+
+
+@lru_cache(maxsize=16384)
+def _fold_short(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # rare ("İ"): keep such characters as they are
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
