@@ -308,6 +308,8 @@ class _Reader:
         """The matches of a whole-document scan that lie inside sentence ``s``."""
         starts, matches = found
         lo = bisect_left(starts, s.start)
+        if lo == len(starts) or starts[lo] >= s.end:
+            return []  # most sentences: none
         hi = bisect_left(starts, s.end, lo)
         return [m for m in matches[lo:hi] if m.end() <= s.end]
 
@@ -670,7 +672,7 @@ def _heading(doc: Document, p: Span) -> bool:
     text = p.text.rstrip()
     if _BULLET.match(text) and not _ROMAN.match(text):
         return False  # "- Tập trung ...", "1. ..." (but "II. Nhiệm vụ thời gian tới" is one)
-    return len(text.split()) <= 16 and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”"))
+    return not text.endswith((".", "!", "?", "…", ":", ";", '"', "”")) and len(text.split()) <= 16
 
 
 def _bare_caption(doc: Document, r: _Reader, p: Span) -> int | None:

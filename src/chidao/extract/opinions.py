@@ -346,8 +346,10 @@ def find_opinions(doc: Document) -> None:
     conclusion = _conclusion_start(doc)
     listed: set[int] = set()  # paragraphs already taken as items of a list
     announced = -1  # the paragraph whose difficulties a lead sentence announced
+    p = -1
     for s in doc.sentences:
-        p = doc.paragraph_of(s.start)
+        while p + 1 < len(doc.paragraphs) and doc.paragraphs[p + 1].start <= s.start:
+            p += 1  # the paragraph of the sentence (both lists are in text order)
         if p in colon_paragraphs or p in listed:
             continue
         text = folded[s.start : s.end]

@@ -51,7 +51,7 @@ opens with.  Lower-side officials (district, commune) never chair.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -774,12 +774,14 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
     refs_by_sentence: dict[int, list[tuple[int, int, int]]] = {}
     occ_at = {o.name.start: o for o in occs}
     sent_index = {s.start: i for i, s in enumerate(doc.sentences)}
+    sent_starts = [s.start for s in doc.sentences]
     for m in doc.mentions:
         if m.kind not in ("name", "title"):
             continue
-        s = _sentence_of(doc, m.span.start)
-        if s is None:
-            continue
+        k = bisect_right(sent_starts, m.span.start) - 1
+        if k < 0 or m.span.start >= doc.sentences[k].end:
+            continue  # between sentences
+        s = doc.sentences[k]
         if m.kind == "name":
             occ = occ_at.get(m.span.start)
             a, b = (occ.start, occ.end) if occ else (m.span.start, m.span.end)
