@@ -34,6 +34,13 @@ def test_the_directive_page_shows_the_sentence_in_its_source_report(client, dire
     assert "</mark> Cùng ngày, đoàn khảo sát" in html
 
 
+def test_the_directive_page_links_its_session_only_for_those_who_may_open_it(client, directive, task_a, office, officer_a):
+    session_url = reverse("meetings:session", args=[directive.session_id])
+    assert f'href="{session_url}"' in html_of(client, office, "tasks:directive", directive.pk)
+    assert f'href="{session_url}"' not in html_of(client, officer_a, "tasks:directive", directive.pk)
+    assert client.get(session_url).status_code in (403, 404)  # the page it would have linked to
+
+
 def test_the_directive_page_shows_an_officer_only_their_units_task(client, directive, task_a, task_b, officer_a):
     html = html_of(client, officer_a, "tasks:directive", directive.pk)
     assert "Xã An Bình" in html and "Xã Bình Minh" not in html

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "template_partials",
+    "ninja",  # serves the API docs page's assets locally (no CDN)
     "chidao.web",
     "chidao.organisation",
     "chidao.meetings",
