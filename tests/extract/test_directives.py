@@ -776,6 +776,14 @@ def test_each_clause_of_a_sentence_gives_its_body_as_an_assignee():
     assert assignees(doc) == [["Sở Y tế", "Công an tỉnh"]]
 
 
+def test_each_giao_clause_of_a_sentence_gives_its_body_as_an_assignee():
+    doc = process(
+        ZONE + "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế; giao "
+        "Sở Tài chính tham mưu bố trí kinh phí; đồng thời giao cho Công an tỉnh bảo đảm an ninh."
+    )
+    assert assignees(doc) == [["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]]
+
+
 def test_a_body_that_gives_a_task_is_not_its_assignee():
     doc = process(
         ZONE + "Thường trực Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Huyện ủy "

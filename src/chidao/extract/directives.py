@@ -641,7 +641,9 @@ _LIST_LEAD = re.compile(
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
 _ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
 _GIVE_IN = re.compile(r"(?<!\w)giao(?: cho)?\s+(?=\S)")
-_CLAUSE_GAP = re.compile(r";\s+")
+# the next clause of a sentence, which may give its own body a task: "; giao Sở Tài chính ...",
+# "; đồng thời giao cho Công an tỉnh ..." (matched on the folded text)
+_CLAUSE_GAP = re.compile(r";\s+(?:đồng thời\s+)?(?:giao(?:\s+cho)?\s+)?")
 _GIVEN = re.compile(r"(?<!\w)giao(?: cho)?\s*$")
 _WHICH = re.compile(r"^\S.*?(?<!\w)nào(?!\w)")
 _CHO = re.compile(r"\s*cho\s+")
@@ -958,7 +960,7 @@ def find_directives(doc: Document) -> None:
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
-                for m in _CLAUSE_GAP.finditer(doc.text, explicit[-1].end, span.end):
+                for m in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
                     explicit.extend(r.body_assignees(m.end(), span.end))
                 assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
