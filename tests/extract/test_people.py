@@ -620,6 +620,16 @@ def chair_titles(doc: Document) -> dict[str, list[str]]:
             {"Cầm Văn Thái": ["Phó Chủ tịch UBND tỉnh"]},
         ),
         (
+            "Trong 2 ngày 12 và 13/6, Bí thư Tỉnh ủy Hoàng Minh Đức kiểm tra sản xuất tại huyện "
+            "Lục Yên.",
+            {"Hoàng Minh Đức": ["Bí thư Tỉnh ủy"]},
+        ),
+        (
+            "Vừa qua, Phó Chủ tịch UBND tỉnh Đoàn Văn Khải đã đi kiểm tra công tác phòng, chống "
+            "hạn tại huyện Ba Tơ.",
+            {"Đoàn Văn Khải": ["Phó Chủ tịch UBND tỉnh"]},
+        ),
+        (
             "BẮC KẠN - Sáng nay (12/6), Phó Bí thư Thường trực Tỉnh ủy Nông Thị Huyền chủ trì "
             "hội nghị sơ kết công tác dân vận 6 tháng đầu năm.",
             {"Nông Thị Huyền": ["Phó Bí thư Thường trực Tỉnh ủy"]},
@@ -658,3 +668,14 @@ def test_the_lede_s_leader_named_after_the_title_issues_the_conclusion_s_directi
 def test_a_notice_s_leader_who_concludes_as_follows_chairs_it(body):
     doc = read("THÔNG BÁO\nKết luận của Phó Chủ tịch UBND tỉnh tại buổi kiểm tra dự án\n" + body)
     assert chair_titles(doc) == {"Quàng Văn Minh": ["Phó Chủ tịch UBND tỉnh"]}
+
+
+def test_two_leaders_named_after_their_titles_keep_each_their_own_title():
+    doc = read(
+        "Sáng 12/6, Chủ tịch UBND tỉnh Lâm Hữu Tài và Phó Chủ tịch UBND tỉnh Tạ Minh Sơn đã "
+        "kiểm tra dự án đê biển Tây."
+    )
+    assert chair_titles(doc) == {
+        "Lâm Hữu Tài": ["Chủ tịch UBND tỉnh"],
+        "Tạ Minh Sơn": ["Phó Chủ tịch UBND tỉnh"],
+    }

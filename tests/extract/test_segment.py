@@ -108,6 +108,8 @@ def test_a_long_paragraph_of_stops_and_abbreviations_is_split_in_linear_time():
         "Ngày 25/11/2025, đồng chí ...",
         "Ngày 25 tháng 11 năm 2025, đồng chí ...",
         "Chiều qua, Chủ tịch ...",
+        "Trong 2 ngày 12 và 13/6, Bí thư ...",
+        "Vừa qua, Phó Chủ tịch ...",
     ],
 )
 def test_it_recognises_the_dateline_a_lede_opens_with(lede):

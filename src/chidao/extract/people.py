@@ -452,6 +452,8 @@ class _Scanner:
         window_start = max(a, name.start - 160)
         seg_start = _after_last_stop(self.text, window_start, name.start)
         for h in self._between(self.head_starts, seg_start, name.start):
+            if self._between(self.full_starts, h + 1, name.start):
+                continue  # "Chủ tịch UBND tỉnh Lê Văn An và Phó Chủ tịch ...": another's title
             if self.title_end(h, name.start) >= name.start - 1:
                 title = self.doc.span(h, name.start, "title", "title-before")
                 return h, title

@@ -40,12 +40,13 @@ _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\.")
 # The opening of a lede, matched on the folded text at the start of a paragraph: an
 # optional source ("QNO - ", "(Báo Yên Bái) - ", "BẮC KẠN - "), then the time of the
 # session: "Sáng 5/4", "Chiều 2.10", "Sáng nay (12/6)", "Ngày 25/11/2025", "Ngày 25 tháng
-# 11 năm 2025", "Chiều nay", "Sáng qua".
+# 11 năm 2025", "Trong 2 ngày 12 và 13/6", "Chiều nay", "Sáng qua", "Vừa qua,".
 DATELINE = re.compile(
     r"(?:[^\n]{1,40}?\s[-–—]\s*)?"
-    r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua)(?!\w)[^,.\n]{0,40}?"
+    r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua|"
+    r"trong (?:\w+ )?ngày)(?!\w)[^,.\n]{0,40}?"
     r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\)?"
-    r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua))"
+    r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)|(?:vừa qua|mới đây)(?=,))"
 )
 
 
