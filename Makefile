@@ -22,7 +22,7 @@ install: venv
 
 ## the whole test suite: SQLite with the browser test (installs Debian's chromium if missing),
 ## then the database-facing tests again on a throw-away PostgreSQL (installs Debian's postgresql)
-test: venv
+test: lint
 	bash scripts/ensure-chromium.sh
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 	$(MAKE) test-postgres

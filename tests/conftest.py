@@ -31,21 +31,37 @@ def _fast_password_hasher(settings):
 def unit_a(db):
     from chidao.organisation.models import Unit, UnitKind
 
-    return Unit.objects.create(province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã An Bình", short_name="An Bình", code="90001")
+    return Unit.objects.create(
+        province_code="38",
+        kind=UnitKind.COMMUNE,
+        level="xã",
+        name="Xã An Bình",
+        short_name="An Bình",
+        code="90001",
+    )
 
 
 @pytest.fixture
 def unit_b(db):
     from chidao.organisation.models import Unit, UnitKind
 
-    return Unit.objects.create(province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Bình Minh", short_name="Bình Minh", code="90002")
+    return Unit.objects.create(
+        province_code="38",
+        kind=UnitKind.COMMUNE,
+        level="xã",
+        name="Xã Bình Minh",
+        short_name="Bình Minh",
+        code="90002",
+    )
 
 
 @pytest.fixture
 def department(db):
     from chidao.organisation.models import Unit, UnitKind
 
-    return Unit.objects.create(province_code="38", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Tài chính")
+    return Unit.objects.create(
+        province_code="38", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Tài chính"
+    )
 
 
 @pytest.fixture

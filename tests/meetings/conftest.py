@@ -48,7 +48,9 @@ Kết luận buổi làm việc, đồng chí Phạm Quốc Tuấn yêu cầu hu
 def department_xd(db):
     from chidao.organisation.models import Unit, UnitKind
 
-    return Unit.objects.create(province_code="38", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Xây dựng")
+    return Unit.objects.create(
+        province_code="38", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Xây dựng"
+    )
 
 
 @pytest.fixture
@@ -56,5 +58,7 @@ def document(db, office, unit_a, unit_b, department):
     """The An Bình report ingested by the office, waiting for review."""
     from chidao.meetings.services import ingest_text
 
-    doc, _created = ingest_text(text=AN_BINH, filename="an-binh.txt", province_code="38", actor=office)
+    doc, _created = ingest_text(
+        text=AN_BINH, filename="an-binh.txt", province_code="38", actor=office
+    )
     return doc

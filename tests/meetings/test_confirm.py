@@ -24,13 +24,20 @@ from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
 def reviewed(document, department, department_xd):
     """The An Bình document after review: the departments' directive goes to two departments."""
     services.edit_item(
-        document=document, version=document.version, kind="directives", index=1,
-        units=[department.pk, department_xd.pk], assignees=["các sở, ngành liên quan"], topic="Giao thông",
+        document=document,
+        version=document.version,
+        kind="directives",
+        index=1,
+        units=[department.pk, department_xd.pk],
+        assignees=["các sở, ngành liên quan"],
+        topic="Giao thông",
     )
     return document
 
 
-def test_it_stores_the_session_items_directives_and_tasks(reviewed, office, unit_a, department, department_xd):
+def test_it_stores_the_session_items_directives_and_tasks(
+    reviewed, office, unit_a, department, department_xd
+):
     draft = reviewed.draft
 
     session = services.confirm(document=reviewed, actor=office)
@@ -44,12 +51,18 @@ def test_it_stores_the_session_items_directives_and_tasks(reviewed, office, unit
     assert [p.full_name for p in session.chairs.all()] == ["Trịnh Văn Lâm"]
     assert list(session.localities.all()) == [unit_a]
     chair = Person.objects.get(full_name="Trịnh Văn Lâm")
-    assert sorted(chair.positions.values_list("title", flat=True)) == ["Chủ tịch UBND tỉnh", "Phó Bí thư Tỉnh ủy"]
+    assert sorted(chair.positions.values_list("title", flat=True)) == [
+        "Chủ tịch UBND tỉnh",
+        "Phó Bí thư Tỉnh ủy",
+    ]
 
     expected = {
-        ItemKind.PERSON: len(draft["people"]), ItemKind.LOCALITY: len(draft["localities"]),
-        ItemKind.AGENCY: len(draft["agencies"]), ItemKind.INDICATOR: len(draft["indicators"]),
-        ItemKind.DIFFICULTY: len(draft["difficulties"]), ItemKind.PETITION: len(draft["petitions"]),
+        ItemKind.PERSON: len(draft["people"]),
+        ItemKind.LOCALITY: len(draft["localities"]),
+        ItemKind.AGENCY: len(draft["agencies"]),
+        ItemKind.INDICATOR: len(draft["indicators"]),
+        ItemKind.DIFFICULTY: len(draft["difficulties"]),
+        ItemKind.PETITION: len(draft["petitions"]),
         ItemKind.SITE_VISIT: len(draft["site_visits"]),
     }
     got = {kind: session.items.filter(kind=kind).count() for kind in expected}
@@ -67,21 +80,35 @@ def test_it_stores_the_session_items_directives_and_tasks(reviewed, office, unit
 
     first, second = Directive.objects.filter(session=session).order_by("order")
     assert (first.issuer, first.issuer_name, first.assignee_text, first.deadline) == (
-        chair, "Trịnh Văn Lâm", ["UBND xã An Bình"], dt.date(2026, 6, 30)
+        chair,
+        "Trịnh Văn Lâm",
+        ["UBND xã An Bình"],
+        dt.date(2026, 6, 30),
     )
-    assert (second.assignee_text, second.topic, second.deadline) == (["các sở, ngành liên quan"], "Giao thông", None)
-    assert [(t.directive_id, t.unit, t.deadline, t.state) for t in Task.objects.order_by("directive__order", "unit__name")] == [
+    assert (second.assignee_text, second.topic, second.deadline) == (
+        ["các sở, ngành liên quan"],
+        "Giao thông",
+        None,
+    )
+    assert [
+        (t.directive_id, t.unit, t.deadline, t.state)
+        for t in Task.objects.order_by("directive__order", "unit__name")
+    ] == [
         (first.pk, unit_a, dt.date(2026, 6, 30), TaskState.NEW),
         (second.pk, department, None, TaskState.NEW),
         (second.pk, department_xd, None, TaskState.NEW),
     ]
-    assert list(TaskEvent.objects.values_list("kind", "actor")) == [(EventKind.CREATED, office.pk)] * 3
+    assert (
+        list(TaskEvent.objects.values_list("kind", "actor")) == [(EventKind.CREATED, office.pk)] * 3
+    )
 
 
 def test_it_refuses_a_directive_without_a_unit_and_stores_nothing(document, office):
     services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
 
-    with pytest.raises(DraftError, match=r"Chỉ đạo số 2 «các sở, ngành.*» chưa chọn đơn vị thực hiện"):
+    with pytest.raises(
+        DraftError, match=r"Chỉ đạo số 2 «các sở, ngành.*» chưa chọn đơn vị thực hiện"
+    ):
         services.confirm(document=document, actor=office)
 
     assert (Session.objects.count(), Directive.objects.count(), Task.objects.count()) == (0, 0, 0)
@@ -106,7 +133,11 @@ def test_a_failure_half_way_leaves_nothing(reviewed, office, monkeypatch):
         services.confirm(document=reviewed, actor=office)
 
     assert len(calls) == 2
-    assert (Session.objects.count(), SessionItem.objects.count(), Directive.objects.count()) == (0, 0, 0)
+    assert (Session.objects.count(), SessionItem.objects.count(), Directive.objects.count()) == (
+        0,
+        0,
+        0,
+    )
     assert (Task.objects.count(), TaskEvent.objects.count()) == (0, 0)
     doc = SourceDocument.objects.get(pk=reviewed.pk)
     assert (doc.status, doc.version) == (DocumentStatus.REVIEW, 2)
@@ -128,14 +159,22 @@ def test_an_old_report_keeps_its_district(office):
     from .conftest import HOANG_LOC
 
     district = Unit.objects.create(
-        province_code="38", kind=UnitKind.DISTRICT, level="huyện", name="Huyện Hoằng Lộc", short_name="Hoằng Lộc",
+        province_code="38",
+        kind=UnitKind.DISTRICT,
+        level="huyện",
+        name="Huyện Hoằng Lộc",
+        short_name="Hoằng Lộc",
         valid_to=dt.date(2025, 6, 30),
     )
-    doc, _ = services.ingest_text(text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office)
+    doc, _ = services.ingest_text(
+        text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office
+    )
     assert doc.draft["directives"][0]["units"] == [district.pk]
 
     session = services.confirm(document=doc, actor=office)
 
     assert session.date == dt.date(2023, 9, 14)
     assert list(session.localities.all()) == [district]
-    assert [(t.unit, t.directive.assignee_text) for t in Task.objects.all()] == [(district, ["huyện Hoằng Lộc"])]
+    assert [(t.unit, t.directive.assignee_text) for t in Task.objects.all()] == [
+        (district, ["huyện Hoằng Lộc"])
+    ]

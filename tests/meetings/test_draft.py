@@ -17,39 +17,67 @@ def _lookup(table):
 
 
 def test_it_suggests_the_unit_an_assignee_names():
-    assert suggest_units(["UBND xã Minh Sơn"], ["xã Minh Sơn"], _lookup({"UBND xã Minh Sơn": [7]})) == ([7], False)
+    assert suggest_units(
+        ["UBND xã Minh Sơn"], ["xã Minh Sơn"], _lookup({"UBND xã Minh Sơn": [7]})
+    ) == ([7], False)
 
 
 def test_it_flags_a_collective_assignee_for_the_office_to_choose():
-    assert suggest_units(["các sở, ngành"], ["xã Minh Sơn"], _lookup({"xã Minh Sơn": [7]})) == ([], True)
-    assert suggest_units(["xã Tân Lập", "các sở, ngành"], [], _lookup({"xã Tân Lập": [9]})) == ([9], True)
+    assert suggest_units(["các sở, ngành"], ["xã Minh Sơn"], _lookup({"xã Minh Sơn": [7]})) == (
+        [],
+        True,
+    )
+    assert suggest_units(["xã Tân Lập", "các sở, ngành"], [], _lookup({"xã Tân Lập": [9]})) == (
+        [9],
+        True,
+    )
 
 
 def test_it_sends_local_government_and_unnamed_assignees_to_the_session_localities():
     lookup = _lookup({"xã Minh Sơn": [7], "xã Tân Lập": [9]})
-    assert suggest_units(["cấp ủy, chính quyền địa phương"], ["xã Minh Sơn", "xã Tân Lập"], lookup) == ([7, 9], False)
+    assert suggest_units(
+        ["cấp ủy, chính quyền địa phương"], ["xã Minh Sơn", "xã Tân Lập"], lookup
+    ) == ([7, 9], False)
     assert suggest_units([], ["xã Tân Lập"], lookup) == ([9], False)
     assert suggest_units([], [], lookup) == ([], True)
 
 
 def test_the_draft_keeps_every_item_with_its_offsets():
     record = {
-        "date": "2026-03-12", "title": "Hội nghị sơ kết", "chairs": [{"name": "Hà Văn Sơn", "titles": ["Bí thư Tỉnh ủy"]}],
+        "date": "2026-03-12",
+        "title": "Hội nghị sơ kết",
+        "chairs": [{"name": "Hà Văn Sơn", "titles": ["Bí thư Tỉnh ủy"]}],
         "people": [{"name": "Hà Văn Sơn", "titles": ["Bí thư Tỉnh ủy"], "start": 0, "end": 10}],
-        "localities": ["xã Minh Sơn"], "locality_spans": [{"text": "xã Minh Sơn", "start": 20, "end": 31}],
-        "agencies": ["Sở Y tế"], "agency_spans": [],
-        "indicators": [{"text": "đạt 5%", "start": 40, "end": 46, "value": 5.0, "unit": "%", "rule": "x"}],
-        "difficulties": [], "petitions": [{"text": "kiến nghị", "start": 50, "end": 59, "by": None}],
-        "directives": [{"text": "các sở, ngành hỗ trợ xã", "start": 60, "end": 83, "issuer": "Hà Văn Sơn",
-                        "assignees": ["các sở, ngành"], "deadline": None}],
-        "site_visits": ["cầu Đá"], "site_visit_spans": [{"text": "cầu Đá", "start": 90, "end": 96}],
+        "localities": ["xã Minh Sơn"],
+        "locality_spans": [{"text": "xã Minh Sơn", "start": 20, "end": 31}],
+        "agencies": ["Sở Y tế"],
+        "agency_spans": [],
+        "indicators": [
+            {"text": "đạt 5%", "start": 40, "end": 46, "value": 5.0, "unit": "%", "rule": "x"}
+        ],
+        "difficulties": [],
+        "petitions": [{"text": "kiến nghị", "start": 50, "end": 59, "by": None}],
+        "directives": [
+            {
+                "text": "các sở, ngành hỗ trợ xã",
+                "start": 60,
+                "end": 83,
+                "issuer": "Hà Văn Sơn",
+                "assignees": ["các sở, ngành"],
+                "deadline": None,
+            }
+        ],
+        "site_visits": ["cầu Đá"],
+        "site_visit_spans": [{"text": "cầu Đá", "start": 90, "end": 96}],
     }
     draft = build_draft(record, _lookup({"xã Minh Sơn": [7]}))
 
     assert draft["kind"] == "conference"
     assert draft["localities"] == [{"text": "xã Minh Sơn", "start": 20, "end": 31}]
     assert draft["agencies"] == [{"text": "Sở Y tế", "start": None, "end": None}]
-    assert draft["indicators"] == [{"text": "đạt 5%", "start": 40, "end": 46, "value": 5.0, "unit": "%"}]
+    assert draft["indicators"] == [
+        {"text": "đạt 5%", "start": 40, "end": 46, "value": 5.0, "unit": "%"}
+    ]
     assert draft["site_visits"] == [{"text": "cầu Đá", "start": 90, "end": 96}]
     assert draft["directives"][0]["units"] == []
     assert draft["directives"][0]["needs_choice"] is True
@@ -62,15 +90,34 @@ def _fresh(document):
 
 def test_it_edits_a_directive_and_bumps_the_version(document, department):
     services.edit_item(
-        document=document, version=1, kind="directives", index=1,
-        text="  Các sở, ngành   giải quyết kiến nghị ", issuer="Trịnh Văn Lâm", assignees="các sở; ngành",
-        units=[department], deadline="15/7/2026", topic="Giao thông",
+        document=document,
+        version=1,
+        kind="directives",
+        index=1,
+        text="  Các sở, ngành   giải quyết kiến nghị ",
+        issuer="Trịnh Văn Lâm",
+        assignees="các sở; ngành",
+        units=[department],
+        deadline="15/7/2026",
+        topic="Giao thông",
     )
     doc = _fresh(document)
     d = doc.draft["directives"][1]
     assert doc.version == 2 == document.version
-    assert (d["text"], d["assignees"], d["units"], d["deadline"], d["topic"], d["needs_choice"]) == (
-        "Các sở, ngành giải quyết kiến nghị", ["các sở", "ngành"], [department.pk], "2026-07-15", "Giao thông", False
+    assert (
+        d["text"],
+        d["assignees"],
+        d["units"],
+        d["deadline"],
+        d["topic"],
+        d["needs_choice"],
+    ) == (
+        "Các sở, ngành giải quyết kiến nghị",
+        ["các sở", "ngành"],
+        [department.pk],
+        "2026-07-15",
+        "Giao thông",
+        False,
     )
 
 
@@ -80,7 +127,10 @@ def test_it_refuses_a_stale_version_and_changes_nothing(document):
 
     stale = SourceDocument.objects.get(pk=document.pk)
     stale.version = 1  # what a second reviewer's page still shows
-    with pytest.raises(ConflictError, match=r"vừa được người khác sửa \(phiên bản 2, trang của bạn là phiên bản 1\)"):
+    with pytest.raises(
+        ConflictError,
+        match=r"vừa được người khác sửa \(phiên bản 2, trang của bạn là phiên bản 1\)",
+    ):
         services.edit_item(document=stale, version=1, kind="directives", index=0, topic="Đất đai")
     with pytest.raises(ConflictError):
         services.drop_item(document=stale, version=1, kind="directives", index=0)
@@ -92,13 +142,19 @@ def test_it_refuses_a_stale_version_and_changes_nothing(document):
 
 def test_it_names_the_bad_value(document):
     with pytest.raises(DraftError, match="Chỉ đạo số 1, thời hạn: “31/2/2026” không phải là ngày"):
-        services.edit_item(document=document, version=1, kind="directives", index=0, deadline="31/2/2026")
+        services.edit_item(
+            document=document, version=1, kind="directives", index=0, deadline="31/2/2026"
+        )
     with pytest.raises(DraftError, match=r"Chỉ đạo số 9: không có mục này \(chỉ có 2 mục\)"):
         services.edit_item(document=document, version=1, kind="directives", index=8, topic="x")
-    with pytest.raises(DraftError, match="Chỉ đạo số 1, đơn vị thực hiện: đơn vị 999999 không có trong tỉnh này"):
+    with pytest.raises(
+        DraftError, match="Chỉ đạo số 1, đơn vị thực hiện: đơn vị 999999 không có trong tỉnh này"
+    ):
         services.edit_item(document=document, version=1, kind="directives", index=0, units=[999999])
     with pytest.raises(DraftError, match="Kiến nghị số 1, thời hạn: không sửa được trường này"):
-        services.edit_item(document=document, version=1, kind="petitions", index=0, deadline="1/1/2026")
+        services.edit_item(
+            document=document, version=1, kind="petitions", index=0, deadline="1/1/2026"
+        )
     assert _fresh(document).version == 1
 
 
@@ -107,7 +163,9 @@ def test_it_refuses_a_unit_of_another_province(document):
 
     elsewhere = Unit.objects.create(province_code="42", kind=UnitKind.COMMUNE, name="Xã Kỳ Lạc")
     with pytest.raises(DraftError, match=f"đơn vị {elsewhere.pk} không có trong tỉnh này"):
-        services.edit_item(document=document, version=1, kind="directives", index=0, units=[elsewhere.pk])
+        services.edit_item(
+            document=document, version=1, kind="directives", index=0, units=[elsewhere.pk]
+        )
 
 
 def test_it_splits_a_directive_at_an_offset(document):
@@ -133,7 +191,9 @@ def test_it_refuses_a_split_at_the_ends(document):
 
 
 def test_it_merges_two_adjacent_directives(document, unit_a, department):
-    services.edit_item(document=document, version=1, kind="directives", index=1, units=[department.pk])
+    services.edit_item(
+        document=document, version=1, kind="directives", index=1, units=[department.pk]
+    )
     first, second = document.draft["directives"]
 
     services.merge_directives(document=document, version=2, index=0)
@@ -149,7 +209,13 @@ def test_it_merges_two_adjacent_directives(document, unit_a, department):
 
 
 def test_it_merges_edited_texts_without_losing_the_edits(document):
-    services.edit_item(document=document, version=1, kind="directives", index=0, text="UBND xã An Bình giải phóng mặt bằng.")
+    services.edit_item(
+        document=document,
+        version=1,
+        kind="directives",
+        index=0,
+        text="UBND xã An Bình giải phóng mặt bằng.",
+    )
     first, second = _fresh(document).draft["directives"]
 
     services.merge_directives(document=document, version=2, index=0)
@@ -174,9 +240,20 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
     doc = _fresh(document)
     added = [d for d in doc.draft["directives"] if d["start"] == start]
     assert added == [
-        {"text": doc.text[start:end], "start": start, "end": end, "issuer": "Trịnh Văn Lâm", "deadline": None,
-         "deadline_span": None, "assignees": [], "assignee_spans": [], "units": [], "suggested": [],
-         "needs_choice": True, "topic": ""}
+        {
+            "text": doc.text[start:end],
+            "start": start,
+            "end": end,
+            "issuer": "Trịnh Văn Lâm",
+            "deadline": None,
+            "deadline_span": None,
+            "assignees": [],
+            "assignee_spans": [],
+            "units": [],
+            "suggested": [],
+            "needs_choice": True,
+            "topic": "",
+        }
     ]
     assert doc.draft["directives"].index(added[0]) == 0  # placed by position in the source
     with pytest.raises(DraftError, match="nằm ngoài văn bản"):
@@ -185,14 +262,18 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
 
 def test_it_sets_the_session_date_title_chairs_and_localities(document):
     services.set_session(
-        document=document, version=1, date=dt.date(2026, 3, 13), title="Làm việc tại An Bình",
+        document=document,
+        version=1,
+        date=dt.date(2026, 3, 13),
+        title="Làm việc tại An Bình",
         chairs=["Trịnh Văn Lâm", {"name": "Đỗ Minh Khôi", "titles": ["Phó Chủ tịch UBND tỉnh"]}],
         localities=["xã An Bình", "xã Bình Minh"],
     )
     doc = _fresh(document)
     assert (doc.draft["date"], doc.draft["title"]) == ("2026-03-13", "Làm việc tại An Bình")
     assert doc.draft["chairs"] == [
-        {"name": "Trịnh Văn Lâm", "titles": []}, {"name": "Đỗ Minh Khôi", "titles": ["Phó Chủ tịch UBND tỉnh"]}
+        {"name": "Trịnh Văn Lâm", "titles": []},
+        {"name": "Đỗ Minh Khôi", "titles": ["Phó Chủ tịch UBND tỉnh"]},
     ]
     assert [loc["text"] for loc in doc.draft["localities"]] == ["xã An Bình", "xã Bình Minh"]
     assert doc.draft["localities"][0]["start"] is not None  # the extracted one keeps its place
@@ -217,8 +298,15 @@ def test_the_office_discards_a_document_and_ingesting_it_again_brings_it_back(do
     with pytest.raises(DraftError, match="không thể sửa nữa"):
         services.drop_item(document=document, version=2, kind="petitions", index=0)
 
-    again, created = services.ingest_text(text=AN_BINH, filename="", province_code="38", actor=office)
-    assert (again.pk, created, again.status, again.version) == (document.pk, False, DocumentStatus.REVIEW, 3)
+    again, created = services.ingest_text(
+        text=AN_BINH, filename="", province_code="38", actor=office
+    )
+    assert (again.pk, created, again.status, again.version) == (
+        document.pk,
+        False,
+        DocumentStatus.REVIEW,
+        3,
+    )
 
 
 # ---------------------------------------------------------------- units of the session's time, bodies in long assignees
@@ -238,12 +326,23 @@ def test_it_prefers_today_s_commune_after_the_reform_and_the_old_one_before():
 
 
 def test_it_finds_the_longest_unit_name_inside_a_long_assignee():
-    known = [UnitRef(1, "UBND tỉnh"), UnitRef(2, "Văn phòng UBND tỉnh"), UnitRef(5, "Văn phòng Ủy ban nhân dân tỉnh"),
-             UnitRef(9, "Xã Tân Phúc", local=True)]
-    assert longest_known_unit("Văn phòng UBND tỉnh theo dõi, đôn đốc việc", known) == [UnitRef(2, "Văn phòng UBND tỉnh")]
+    known = [
+        UnitRef(1, "UBND tỉnh"),
+        UnitRef(2, "Văn phòng UBND tỉnh"),
+        UnitRef(5, "Văn phòng Ủy ban nhân dân tỉnh"),
+        UnitRef(9, "Xã Tân Phúc", local=True),
+    ]
+    assert longest_known_unit("Văn phòng UBND tỉnh theo dõi, đôn đốc việc", known) == [
+        UnitRef(2, "Văn phòng UBND tỉnh")
+    ]
     assert longest_known_unit("UBND xã tân phúc khẩn trương", known) == [known[3]]
     assert longest_known_unit("Chủ tịch UBND các xã", known) == []
-    units = suggest_units(["Văn phòng UBND tỉnh theo dõi, đôn đốc việc"], ["xã Tân Phúc"], _lookup({}), known=lambda: known)
+    units = suggest_units(
+        ["Văn phòng UBND tỉnh theo dõi, đôn đốc việc"],
+        ["xã Tân Phúc"],
+        _lookup({}),
+        known=lambda: known,
+    )
     assert units == ([2], False)
 
 
@@ -271,25 +370,52 @@ def test_it_tells_a_provincial_body_from_a_local_one(assignee, provincial):
 def test_a_provincial_body_never_falls_back_to_a_commune():
     lookup = _lookup({"xã Tân Phúc": [NEW_XA], "Công an tỉnh phối hợp với xã Tân Phúc": [NEW_XA]})
     # the lookup's commune is dropped, and the session's locality is not used: the office chooses
-    assert suggest_units(["Công an tỉnh phối hợp với xã Tân Phúc"], ["xã Tân Phúc"], lookup) == ([], True)
-    assert suggest_units(["Văn phòng UBND tỉnh theo dõi"], ["xã Tân Phúc"], lookup, known=lambda: [NEW_XA]) == ([], True)
+    assert suggest_units(["Công an tỉnh phối hợp với xã Tân Phúc"], ["xã Tân Phúc"], lookup) == (
+        [],
+        True,
+    )
+    assert suggest_units(
+        ["Văn phòng UBND tỉnh theo dõi"], ["xã Tân Phúc"], lookup, known=lambda: [NEW_XA]
+    ) == ([], True)
     # the local government still goes to the session's locality
     assert suggest_units(["chính quyền địa phương"], ["xã Tân Phúc"], lookup) == ([4], False)
 
 
 def _record(date, assignees):
-    return {"date": date, "title": "", "localities": ["xã Hoằng Phúc"], "locality_spans": [],
-            "directives": [{"text": "Giao việc.", "start": 0, "end": 10, "issuer": None, "assignees": assignees}]}
+    return {
+        "date": date,
+        "title": "",
+        "localities": ["xã Hoằng Phúc"],
+        "locality_spans": [],
+        "directives": [
+            {"text": "Giao việc.", "start": 0, "end": 10, "issuer": None, "assignees": assignees}
+        ],
+    }
 
 
 def test_the_draft_of_a_report_takes_the_units_of_its_time_and_bodies_inside_long_assignees(db):
     from chidao.organisation.models import Unit, UnitKind
 
-    old = Unit.objects.create(province_code="38", kind=UnitKind.LEGACY_COMMUNE, level="xã", name="Xã Hoằng Phúc",
-                              short_name="Hoằng Phúc", code="15001", valid_to=dt.date(2025, 6, 30))
-    new = Unit.objects.create(province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Hoằng Phúc",
-                              short_name="Hoằng Phúc", code="90115")
-    office = Unit.objects.create(province_code="38", kind=UnitKind.DEPARTMENT, level="văn phòng", name="Văn phòng UBND tỉnh")
+    old = Unit.objects.create(
+        province_code="38",
+        kind=UnitKind.LEGACY_COMMUNE,
+        level="xã",
+        name="Xã Hoằng Phúc",
+        short_name="Hoằng Phúc",
+        code="15001",
+        valid_to=dt.date(2025, 6, 30),
+    )
+    new = Unit.objects.create(
+        province_code="38",
+        kind=UnitKind.COMMUNE,
+        level="xã",
+        name="Xã Hoằng Phúc",
+        short_name="Hoằng Phúc",
+        code="90115",
+    )
+    office = Unit.objects.create(
+        province_code="38", kind=UnitKind.DEPARTMENT, level="văn phòng", name="Văn phòng UBND tỉnh"
+    )
     Unit.objects.create(province_code="42", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Nội vụ")
     suggest, known = services._suggester("38"), services._known_units("38")
 

@@ -17,7 +17,9 @@ from .conftest import AN_BINH, BINH_MINH, HOANG_LOC
 
 
 def test_it_stores_the_text_the_record_and_a_draft(office, unit_a):
-    doc, created = services.ingest_text(text=AN_BINH, filename="an-binh.txt", province_code="38", actor=office)
+    doc, created = services.ingest_text(
+        text=AN_BINH, filename="an-binh.txt", province_code="38", actor=office
+    )
 
     assert created is True
     assert doc.status == DocumentStatus.REVIEW
@@ -39,8 +41,12 @@ def test_it_stores_the_text_the_record_and_a_draft(office, unit_a):
 
 
 def test_it_does_not_duplicate_the_same_text(office):
-    first, created_first = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
-    again, created_again = services.ingest_text(text=AN_BINH, filename="b.txt", province_code="38", actor=None)
+    first, created_first = services.ingest_text(
+        text=AN_BINH, filename="a.txt", province_code="38", actor=office
+    )
+    again, created_again = services.ingest_text(
+        text=AN_BINH, filename="b.txt", province_code="38", actor=None
+    )
 
     assert (created_first, created_again) == (True, False)
     assert again.pk == first.pk
@@ -50,22 +56,29 @@ def test_it_does_not_duplicate_the_same_text(office):
 def test_it_recognises_a_paste_with_windows_line_ends_and_decomposed_marks(office):
     import unicodedata
 
-    first, _ = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
+    first, _ = services.ingest_text(
+        text=AN_BINH, filename="a.txt", province_code="38", actor=office
+    )
     pasted = unicodedata.normalize("NFD", AN_BINH.strip().replace("\n", "\r\n"))
-    again, created = services.ingest_text(text=pasted, filename="", province_code="38", actor=office)
+    again, created = services.ingest_text(
+        text=pasted, filename="", province_code="38", actor=office
+    )
 
     assert (again.pk, created) == (first.pk, False)
 
 
 def test_it_refuses_the_same_report_for_another_province(office):
     services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
-    with pytest.raises(ExtractError, match=r"b\.txt: this report was already ingested for another province"):
+    with pytest.raises(
+        ExtractError, match=r"b\.txt: this report was already ingested for another province"
+    ):
         services.ingest_text(text=AN_BINH, filename="b.txt", province_code="42", actor=None)
     assert SourceDocument.objects.count() == 1
 
 
 def test_it_does_not_duplicate_the_same_uploaded_file(office, settings):
-    upload = lambda: SimpleUploadedFile("bao-cao.txt", BINH_MINH.encode(), content_type="text/plain")  # noqa: E731
+    def upload():
+        return SimpleUploadedFile("bao-cao.txt", BINH_MINH.encode(), content_type="text/plain")
 
     first, created_first = services.ingest_file(file=upload(), province_code="38", actor=office)
     again, created_again = services.ingest_file(file=upload(), province_code="38", actor=office)
@@ -98,7 +111,9 @@ def test_it_reads_a_docx(office):
     document.save(buffer)
 
     doc, created = services.ingest_file(
-        file=SimpleUploadedFile("hoang-loc.docx", buffer.getvalue()), province_code="38", actor=office
+        file=SimpleUploadedFile("hoang-loc.docx", buffer.getvalue()),
+        province_code="38",
+        actor=office,
     )
     assert created
     assert "đẩy nhanh tiến độ các dự án trọng điểm" in doc.text
@@ -123,14 +138,24 @@ def _tiny_pdf(lines: list[str]) -> bytes:
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
     return bytes(out)
 
 
 def test_it_reads_the_text_layer_of_a_pdf(office):
-    pdf = _tiny_pdf(["Sang 12/3, dong chi Trinh Van Lam lam viec voi xa An Binh.", "De nghi UBND xa An Binh hoan thanh truoc ngay 30/6/2026."])
+    pdf = _tiny_pdf(
+        [
+            "Sang 12/3, dong chi Trinh Van Lam lam viec voi xa An Binh.",
+            "De nghi UBND xa An Binh hoan thanh truoc ngay 30/6/2026.",
+        ]
+    )
 
-    doc, created = services.ingest_file(file=SimpleUploadedFile("thong-bao.pdf", pdf), province_code="38", actor=office)
+    doc, created = services.ingest_file(
+        file=SimpleUploadedFile("thong-bao.pdf", pdf), province_code="38", actor=office
+    )
 
     assert created
     assert "De nghi UBND xa An Binh hoan thanh" in doc.raw_text
@@ -140,7 +165,13 @@ def test_it_reads_the_text_layer_of_a_pdf(office):
 def test_it_suggests_units_of_the_document_s_province_only(office, unit_a):
     from chidao.organisation.models import Unit, UnitKind
 
-    Unit.objects.create(province_code="42", kind=UnitKind.COMMUNE, level="xã", name="Xã An Bình", short_name="An Bình")
+    Unit.objects.create(
+        province_code="42",
+        kind=UnitKind.COMMUNE,
+        level="xã",
+        name="Xã An Bình",
+        short_name="An Bình",
+    )
 
     doc, _ = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
 
@@ -149,9 +180,13 @@ def test_it_suggests_units_of_the_document_s_province_only(office, unit_a):
 
 def test_it_names_the_file_it_cannot_read(office):
     with pytest.raises(ExtractError, match=r"anh\.png: unsupported file type '\.png'"):
-        services.ingest_file(file=SimpleUploadedFile("anh.png", b"\x89PNG"), province_code="38", actor=office)
+        services.ingest_file(
+            file=SimpleUploadedFile("anh.png", b"\x89PNG"), province_code="38", actor=office
+        )
     with pytest.raises(ExtractError, match=r"rong\.txt: the text is empty"):
-        services.ingest_file(file=SimpleUploadedFile("rong.txt", b"  \n"), province_code="38", actor=office)
+        services.ingest_file(
+            file=SimpleUploadedFile("rong.txt", b"  \n"), province_code="38", actor=office
+        )
     assert SourceDocument.objects.count() == 0
 
 
@@ -185,11 +220,15 @@ def test_the_command_prints_one_line_per_file_and_fails_when_one_failed(db, tmp_
     bad.write_bytes(b"PK broken")
 
     with pytest.raises(SystemExit) as exit_info:
-        call_command("ingest", str(good), str(bad), "--province", "thanh hoa", "--published", "2023-09-15")
+        call_command(
+            "ingest", str(good), str(bad), "--province", "thanh hoa", "--published", "2023-09-15"
+        )
     out, err = capsys.readouterr()
 
     assert exit_info.value.code == 1
-    assert out.strip().splitlines() == [f"{good}: created (document {SourceDocument.objects.get().pk}: {SourceDocument.objects.get()})"]
+    assert out.strip().splitlines() == [
+        f"{good}: created (document {SourceDocument.objects.get().pk}: {SourceDocument.objects.get()})"
+    ]
     assert err.strip().startswith(f"{bad}: error: not a valid .docx")
     doc = SourceDocument.objects.get()
     assert doc.province_code == "38"
@@ -210,6 +249,10 @@ def test_the_command_names_an_unknown_province(db, tmp_path):
 def test_the_published_date_gives_the_year(office):
     text = BINH_MINH.replace(" năm 2026", "").replace("Quý I, ", "")
     doc, _ = services.ingest_text(
-        text=text, filename="x.txt", province_code="38", actor=office, published=dt.date(2024, 4, 10)
+        text=text,
+        filename="x.txt",
+        province_code="38",
+        actor=office,
+        published=dt.date(2024, 4, 10),
     )
     assert doc.draft["date"] == "2024-04-09"

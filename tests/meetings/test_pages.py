@@ -32,8 +32,13 @@ def confirmed(document, office):
 
     for i, d in enumerate(document.draft["directives"]):
         if not d["units"]:
-            services.edit_item(document=document, version=document.version, kind="directives", index=i,
-                               units=[Unit.objects.filter(province_code="38").first().pk])
+            services.edit_item(
+                document=document,
+                version=document.version,
+                kind="directives",
+                index=i,
+                units=[Unit.objects.filter(province_code="38").first().pk],
+            )
     return services.confirm(document=document, actor=office)
 
 
@@ -42,7 +47,8 @@ def confirmed(document, office):
 
 def test_it_ingests_a_pasted_text_and_opens_its_review(client, office, unit_a):
     response = as_user(client, office).post(
-        reverse("meetings:ingest"), {"text": AN_BINH, "filename": "an-binh.txt", "published": "13/03/2026"}
+        reverse("meetings:ingest"),
+        {"text": AN_BINH, "filename": "an-binh.txt", "published": "13/03/2026"},
     )
     doc = SourceDocument.objects.get()
     assert response.status_code == 302 and response.url == reverse("meetings:review", args=[doc.pk])
@@ -50,7 +56,9 @@ def test_it_ingests_a_pasted_text_and_opens_its_review(client, office, unit_a):
 
 
 def test_it_says_already_ingested_and_links_to_the_existing_document(client, office, document):
-    response = as_user(client, office).post(reverse("meetings:ingest"), {"text": AN_BINH}, follow=True)
+    response = as_user(client, office).post(
+        reverse("meetings:ingest"), {"text": AN_BINH}, follow=True
+    )
     assert SourceDocument.objects.count() == 1
     page = response.content.decode()
     assert "already ingested" in page
@@ -58,7 +66,12 @@ def test_it_says_already_ingested_and_links_to_the_existing_document(client, off
 
 
 def test_it_ingests_several_uploaded_files_once(client, office):
-    files = lambda: [SimpleUploadedFile("a.txt", BINH_MINH.encode()), SimpleUploadedFile("b.txt", HOANG_LOC.encode())]  # noqa: E731
+    def files():
+        return [
+            SimpleUploadedFile("a.txt", BINH_MINH.encode()),
+            SimpleUploadedFile("b.txt", HOANG_LOC.encode()),
+        ]
+
     as_user(client, office)
     response = client.post(reverse("meetings:ingest"), {"files": files()})
     assert response.status_code == 302 and response.url == reverse("meetings:document_list")
@@ -69,7 +82,9 @@ def test_it_ingests_several_uploaded_files_once(client, office):
 def test_it_refuses_an_empty_form_and_a_bad_file(client, office):
     as_user(client, office)
     assert client.post(reverse("meetings:ingest"), {"text": " "}).status_code == 400
-    response = client.post(reverse("meetings:ingest"), {"files": [SimpleUploadedFile("x.exe", b"MZ")]}, follow=True)
+    response = client.post(
+        reverse("meetings:ingest"), {"files": [SimpleUploadedFile("x.exe", b"MZ")]}, follow=True
+    )
     assert "x.exe" in response.content.decode()
     assert SourceDocument.objects.count() == 0
 
@@ -78,7 +93,9 @@ def test_it_refuses_an_empty_form_and_a_bad_file(client, office):
 
 
 @pytest.mark.parametrize("name", ["ingest", "document_list"])
-def test_only_the_office_reaches_ingest_and_the_review_list(client, name, office, leader, officer_a, admin):
+def test_only_the_office_reaches_ingest_and_the_review_list(
+    client, name, office, leader, officer_a, admin
+):
     url = reverse(f"meetings:{name}")
     assert as_user(client, office).get(url).status_code == 200
     for user in (leader, officer_a, admin):
@@ -92,7 +109,12 @@ def test_the_review_page_is_the_office_s_only(client, document, office, leader, 
     assert as_user(client, office).get(url).status_code == 200
     assert as_user(client, officer_a).get(url).status_code == 403
     assert as_user(client, leader).get(url).status_code == 403
-    assert as_user(client, officer_a).post(reverse("meetings:review_confirm", args=[document.pk]), {"version": 1}).status_code == 403
+    assert (
+        as_user(client, officer_a)
+        .post(reverse("meetings:review_confirm", args=[document.pk]), {"version": 1})
+        .status_code
+        == 403
+    )
 
 
 def test_another_province_s_document_and_session_answer_404(client, document, office):
@@ -103,12 +125,19 @@ def test_another_province_s_document_and_session_answer_404(client, document, of
     as_user(client, other)
     assert client.get(reverse("meetings:review", args=[document.pk])).status_code == 404
     assert client.get(reverse("meetings:review", args=[999999])).status_code == 404
-    assert client.post(reverse("meetings:review_drop", args=[document.pk, "petitions", 0]), {"version": 2}).status_code == 404
+    assert (
+        client.post(
+            reverse("meetings:review_drop", args=[document.pk, "petitions", 0]), {"version": 2}
+        ).status_code
+        == 404
+    )
     assert client.get(reverse("meetings:session", args=[session.pk])).status_code == 404
     assert client.get(reverse("meetings:session", args=[999999])).status_code == 404
 
 
-def test_sessions_are_read_by_office_leaders_and_admins_not_officers(client, document, office, leader, admin, officer_a):
+def test_sessions_are_read_by_office_leaders_and_admins_not_officers(
+    client, document, office, leader, admin, officer_a
+):
     session = confirmed(document, office)
     for name, args in (("session_list", []), ("session", [session.pk])):
         url = reverse(f"meetings:{name}", args=args)
@@ -136,18 +165,26 @@ def test_the_review_page_marks_each_item_in_the_source(client, office, unit_a):
     assert "&lt;b&gt;Đông&lt;/b&gt; &amp; Tây" in page
     assert "<b>Đông</b>" not in page
     assert 'value="30/06/2026"' in page  # the deadline, dd/mm/yyyy
-    assert f'<input type="checkbox" name="units" value="{unit_a.pk}" checked> Xã An Bình' in page  # a chosen chip
+    assert (
+        f'<input type="checkbox" name="units" value="{unit_a.pk}" checked> Xã An Bình' in page
+    )  # a chosen chip
     deadline = doc.text.index("trước ngày 30/6/2026")
     assert (
         f'<mark id="m-deadline-0" class="mark mark-deadline"><span class="seg" data-start="{deadline}">'
-        f'{doc.text[deadline:deadline + 20]}</span></mark>'
+        f"{doc.text[deadline : deadline + 20]}</span></mark>"
     ) in page
     assert "«trước ngày 30/6/2026»" in page  # the deadline as written, beside its input
 
 
-def test_the_suggestion_stays_first_after_the_office_unselects_it(client, document, office, unit_a, department):
-    services.edit_item(document=document, version=1, kind="directives", index=0, units=[department.pk])
-    page = as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+def test_the_suggestion_stays_first_after_the_office_unselects_it(
+    client, document, office, unit_a, department
+):
+    services.edit_item(
+        document=document, version=1, kind="directives", index=0, units=[department.pk]
+    )
+    page = (
+        as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+    )
     chips = page.split('id="d0-units"')[1].split("</div>")[0]
     chosen = f'<input type="checkbox" name="units" value="{department.pk}" checked> Sở Tài chính'
     unselected = f'<input type="checkbox" name="units" value="{unit_a.pk}"> Xã An Bình'
@@ -155,9 +192,13 @@ def test_the_suggestion_stays_first_after_the_office_unselects_it(client, docume
     assert chips.index(chosen) < chips.index(unselected)
 
 
-def test_the_departments_directive_offers_a_choice_of_departments(client, document, office, department):
+def test_the_departments_directive_offers_a_choice_of_departments(
+    client, document, office, department
+):
     services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
-    page = as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+    page = (
+        as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+    )
     assert "cần chọn đơn vị" in page
     assert f'<input type="checkbox" name="units" value="{department.pk}"> Sở Tài chính' in page
     assert "chưa chọn đơn vị thực hiện" in page
@@ -167,8 +208,15 @@ def test_the_office_edits_a_directive_through_htmx(client, document, office, dep
     url = reverse("meetings:review_directive", args=[document.pk, 1])
     response = as_user(client, office).post(
         url,
-        {"version": 1, "text": "Các sở, ngành giải quyết kiến nghị của xã.", "issuer": "Trịnh Văn Lâm",
-         "assignees": "các sở, ngành", "units": [department.pk], "deadline": "15/07/2026", "topic": "Giao thông"},
+        {
+            "version": 1,
+            "text": "Các sở, ngành giải quyết kiến nghị của xã.",
+            "issuer": "Trịnh Văn Lâm",
+            "assignees": "các sở, ngành",
+            "units": [department.pk],
+            "deadline": "15/07/2026",
+            "topic": "Giao thông",
+        },
         HTTP_HX_REQUEST="true",
     )
     assert response.status_code == 200
@@ -179,9 +227,13 @@ def test_the_office_edits_a_directive_through_htmx(client, document, office, dep
 
 def test_a_stale_edit_answers_409_and_changes_nothing(client, document, office):
     as_user(client, office)
-    client.post(reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1})
+    client.post(
+        reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1}
+    )
     before = SourceDocument.objects.get(pk=document.pk)
-    response = client.post(reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 1})
+    response = client.post(
+        reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 1}
+    )
     assert response.status_code == 409
     assert "người khác sửa" in response.content.decode()
     after = SourceDocument.objects.get(pk=document.pk)
@@ -190,7 +242,9 @@ def test_a_stale_edit_answers_409_and_changes_nothing(client, document, office):
 
 def test_a_stale_htmx_edit_shows_why_inside_the_refreshed_workspace(client, document, office):
     as_user(client, office)
-    client.post(reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1})
+    client.post(
+        reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1}
+    )
     response = client.post(
         reverse("meetings:review_session", args=[document.pk]),
         {"version": 1, "date": "01/01/2026", "kind": "visit"},
@@ -206,22 +260,47 @@ def test_the_office_splits_merges_drops_adds_and_sets_the_date(client, document,
     as_user(client, office)
     pk = document.pk
     n = len(document.draft["directives"])
-    assert client.post(reverse("meetings:review_split", args=[pk, 0]), {"version": 1, "offset": 20}).status_code == 302
+    assert (
+        client.post(
+            reverse("meetings:review_split", args=[pk, 0]), {"version": 1, "offset": 20}
+        ).status_code
+        == 302
+    )
     assert len(SourceDocument.objects.get(pk=pk).draft["directives"]) == n + 1
-    assert client.post(reverse("meetings:review_merge", args=[pk, 0]), {"version": 2}).status_code == 302
+    assert (
+        client.post(reverse("meetings:review_merge", args=[pk, 0]), {"version": 2}).status_code
+        == 302
+    )
     assert len(SourceDocument.objects.get(pk=pk).draft["directives"]) == n
-    client.post(reverse("meetings:review_add", args=[pk]), {"version": 3, "kind": "site_visits", "fragment": "tuyến đường liên xã"})
+    client.post(
+        reverse("meetings:review_add", args=[pk]),
+        {"version": 3, "kind": "site_visits", "fragment": "tuyến đường liên xã"},
+    )
     visits = SourceDocument.objects.get(pk=pk).draft["site_visits"]
     assert "tuyến đường liên xã" in [v["text"] for v in visits]
-    client.post(reverse("meetings:review_session", args=[pk]), {
-        "version": 4, "date": "13/03/2026", "title": "Làm việc tại xã An Bình", "kind": "visit",
-        "chairs": "Trịnh Văn Lâm", "localities": "xã An Bình"})
+    client.post(
+        reverse("meetings:review_session", args=[pk]),
+        {
+            "version": 4,
+            "date": "13/03/2026",
+            "title": "Làm việc tại xã An Bình",
+            "kind": "visit",
+            "chairs": "Trịnh Văn Lâm",
+            "localities": "xã An Bình",
+        },
+    )
     doc = SourceDocument.objects.get(pk=pk)
-    assert (doc.draft["date"], doc.draft["title"], doc.version) == ("2026-03-13", "Làm việc tại xã An Bình", 5)
+    assert (doc.draft["date"], doc.draft["title"], doc.version) == (
+        "2026-03-13",
+        "Làm việc tại xã An Bình",
+        5,
+    )
     assert doc.draft["chairs"][0]["titles"]  # kept from the extraction
 
 
-def test_confirm_refuses_a_directive_without_unit_then_goes_to_the_session(client, document, office, department):
+def test_confirm_refuses_a_directive_without_unit_then_goes_to_the_session(
+    client, document, office, department
+):
     as_user(client, office)
     services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
     response = client.post(reverse("meetings:review_confirm", args=[document.pk]), {"version": 2})
@@ -229,28 +308,50 @@ def test_confirm_refuses_a_directive_without_unit_then_goes_to_the_session(clien
     assert "Chỉ đạo số 2" in response.content.decode()
     assert Session.objects.count() == 0
 
-    services.edit_item(document=document, version=2, kind="directives", index=1, units=[department.pk])
+    services.edit_item(
+        document=document, version=2, kind="directives", index=1, units=[department.pk]
+    )
     response = client.post(reverse("meetings:review_confirm", args=[document.pk]), {"version": 3})
     session = Session.objects.get()
-    assert response.status_code == 302 and response.url == reverse("meetings:session", args=[session.pk])
+    assert response.status_code == 302 and response.url == reverse(
+        "meetings:session", args=[session.pk]
+    )
     assert SourceDocument.objects.get(pk=document.pk).status == DocumentStatus.CONFIRMED
     assert Task.objects.count() == 2
     # the review page of a confirmed document goes to its session
-    assert client.get(reverse("meetings:review", args=[document.pk])).url == reverse("meetings:session", args=[session.pk])
+    assert client.get(reverse("meetings:review", args=[document.pk])).url == reverse(
+        "meetings:session", args=[session.pk]
+    )
 
 
 def test_an_old_report_shows_its_district_as_the_chosen_unit(client, office):
     from chidao.organisation.models import Unit, UnitKind
 
     district = Unit.objects.create(
-        province_code="38", kind=UnitKind.DISTRICT, level="huyện", name="Huyện Hoằng Lộc", short_name="Hoằng Lộc",
+        province_code="38",
+        kind=UnitKind.DISTRICT,
+        level="huyện",
+        name="Huyện Hoằng Lộc",
+        short_name="Hoằng Lộc",
     )
-    doc, _ = services.ingest_text(text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office)
+    doc, _ = services.ingest_text(
+        text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office
+    )
     as_user(client, office)
     page = client.get(reverse("meetings:review", args=[doc.pk])).content.decode()
-    assert f'<input type="checkbox" name="units" value="{district.pk}" checked> Huyện Hoằng Lộc' in page
-    response = client.post(reverse("meetings:review_directive", args=[doc.pk, 0]), {
-        "version": 1, "text": doc.draft["directives"][0]["text"], "units": [district.pk], "deadline": "31/12/2023"})
+    assert (
+        f'<input type="checkbox" name="units" value="{district.pk}" checked> Huyện Hoằng Lộc'
+        in page
+    )
+    response = client.post(
+        reverse("meetings:review_directive", args=[doc.pk, 0]),
+        {
+            "version": 1,
+            "text": doc.draft["directives"][0]["text"],
+            "units": [district.pk],
+            "deadline": "31/12/2023",
+        },
+    )
     assert response.status_code == 302
     assert SourceDocument.objects.get(pk=doc.pk).draft["directives"][0]["units"] == [district.pk]
 
@@ -266,9 +367,13 @@ def test_the_office_discards_a_document_from_the_review_page(client, document, o
 # ---------------------------------------------------------------- the session page
 
 
-def test_the_session_page_shows_everything_with_vietnamese_numbers(client, document, office, leader):
+def test_the_session_page_shows_everything_with_vietnamese_numbers(
+    client, document, office, leader
+):
     session = confirmed(document, office)
-    page = as_user(client, leader).get(reverse("meetings:session", args=[session.pk])).content.decode()
+    page = (
+        as_user(client, leader).get(reverse("meetings:session", args=[session.pk])).content.decode()
+    )
     directive = session.directives.order_by("order").first()
     assert reverse("tasks:directive", args=[directive.pk]) in page
     assert "12/03/2026" in page and "30/06/2026" in page
@@ -287,7 +392,9 @@ def _documents(n, office):
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_the_review_list_runs_a_fixed_number_of_queries(client, office, unit_a, rows, django_assert_max_num_queries):
+def test_the_review_list_runs_a_fixed_number_of_queries(
+    client, office, unit_a, rows, django_assert_max_num_queries
+):
     _documents(rows, office)
     as_user(client, office)
     with django_assert_max_num_queries(6):
@@ -296,7 +403,9 @@ def test_the_review_list_runs_a_fixed_number_of_queries(client, office, unit_a, 
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_the_session_list_runs_a_fixed_number_of_queries(client, office, leader, unit_a, unit_b, rows, django_assert_max_num_queries):
+def test_the_session_list_runs_a_fixed_number_of_queries(
+    client, office, leader, unit_a, unit_b, rows, django_assert_max_num_queries
+):
     _documents(rows, office)
     for doc in SourceDocument.objects.all():
         confirmed(doc, office)
@@ -306,7 +415,9 @@ def test_the_session_list_runs_a_fixed_number_of_queries(client, office, leader,
     assert len(response.context["sessions"]) == rows
 
 
-def test_the_session_list_filters_by_leader_locality_and_period(client, office, leader, unit_a, unit_b):
+def test_the_session_list_filters_by_leader_locality_and_period(
+    client, office, leader, unit_a, unit_b
+):
     _documents(3, office)
     for doc in SourceDocument.objects.all():
         confirmed(doc, office)
@@ -315,7 +426,10 @@ def test_the_session_list_filters_by_leader_locality_and_period(client, office, 
     chair = an_binh.chairs.get()
 
     def titles(**params):
-        return sorted(s.title for s in client.get(reverse("meetings:session_list"), params).context["sessions"])
+        return sorted(
+            s.title
+            for s in client.get(reverse("meetings:session_list"), params).context["sessions"]
+        )
 
     assert titles(locality=unit_a.pk) == [an_binh.title]
     assert an_binh.title in titles(leader=chair.pk)

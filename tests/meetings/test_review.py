@@ -22,7 +22,9 @@ def as_user(client, user):
 
 def search(client, document, q, index=None):
     params = {"q": q} if index is None else {"q": q, "index": index}
-    return client.get(reverse("meetings:review_units", args=[document.pk]), params, HTTP_HX_REQUEST="true")
+    return client.get(
+        reverse("meetings:review_units", args=[document.pk]), params, HTTP_HX_REQUEST="true"
+    )
 
 
 def unit_ids(response):
@@ -36,7 +38,9 @@ def unit_ids(response):
 def test_it_says_how_many_directives_still_need_a_unit(client, document, office, department):
     services.edit_item(document=document, version=1, kind="directives", index=0, units=[])
     services.edit_item(document=document, version=2, kind="directives", index=1, units=[])
-    page = as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+    page = (
+        as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
+    )
 
     assert "2 chỉ đạo chưa có đơn vị thực hiện" in page
     assert "Còn 2 chỉ đạo cần chọn đơn vị</button>" in page
@@ -44,9 +48,13 @@ def test_it_says_how_many_directives_still_need_a_unit(client, document, office,
     assert '<a href="#directive-0" title="Chỉ đạo số 1 chưa chọn đơn vị thực hiện">số 1</a>' in page
 
 
-def test_the_confirm_button_counts_the_directives_it_will_give_out_once_all_have_units(client, document, office, department):
+def test_the_confirm_button_counts_the_directives_it_will_give_out_once_all_have_units(
+    client, document, office, department
+):
     as_user(client, office)
-    services.edit_item(document=document, version=1, kind="directives", index=1, units=[department.pk])
+    services.edit_item(
+        document=document, version=1, kind="directives", index=1, units=[department.pk]
+    )
     page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
     n = len(document.draft["directives"])
 
@@ -63,7 +71,11 @@ def test_the_count_follows_an_htmx_edit(client, document, office, department):
         HTTP_HX_REQUEST="true",
     )
     page = response.content.decode()
-    needing = sum(1 for d in services.SourceDocument.objects.get(pk=document.pk).draft["directives"] if not d["units"])
+    needing = sum(
+        1
+        for d in services.SourceDocument.objects.get(pk=document.pk).draft["directives"]
+        if not d["units"]
+    )
     assert needing >= 1
     assert f"Còn {needing} chỉ đạo cần chọn đơn vị</button>" in page
 
@@ -76,13 +88,25 @@ def test_only_the_office_searches_units(client, document, office, leader, office
         assert search(as_user(client, user), document, "an binh").status_code == 403
     client.logout()
     response = search(client, document, "an binh")
-    assert response.status_code in (204, 302) and response.url.startswith(reverse("login"))  # htmx: HX-Redirect
+    assert response.status_code in (204, 302) and response.url.startswith(
+        reverse("login")
+    )  # htmx: HX-Redirect
     assert search(as_user(client, office), document, "an binh").status_code == 200
 
 
-def test_it_finds_units_without_diacritics_and_never_another_province_s(client, document, office, unit_a, department):
-    elsewhere = Unit.objects.create(province_code="01", kind=UnitKind.COMMUNE, level="xã", name="Xã An Bình", short_name="An Bình")
-    Unit.objects.create(province_code="01", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Tài chính")
+def test_it_finds_units_without_diacritics_and_never_another_province_s(
+    client, document, office, unit_a, department
+):
+    elsewhere = Unit.objects.create(
+        province_code="01",
+        kind=UnitKind.COMMUNE,
+        level="xã",
+        name="Xã An Bình",
+        short_name="An Bình",
+    )
+    Unit.objects.create(
+        province_code="01", kind=UnitKind.DEPARTMENT, level="sở", name="Sở Tài chính"
+    )
     as_user(client, office)
 
     response = search(client, document, "an binh")
@@ -91,7 +115,10 @@ def test_it_finds_units_without_diacritics_and_never_another_province_s(client, 
     assert unit_ids(search(client, document, "SỞ TÀI CHÍNH")) == [department.pk]
     assert unit_ids(search(client, document, "tai chinh")) == [department.pk]
     assert unit_ids(search(client, document, "không có")) == []
-    assert "Không có đơn vị nào của tỉnh khớp với “không có”" in search(client, document, "không có").content.decode()
+    assert (
+        "Không có đơn vị nào của tỉnh khớp với “không có”"
+        in search(client, document, "không có").content.decode()
+    )
 
 
 def test_another_province_s_document_answers_404(client, document, office):
@@ -101,7 +128,9 @@ def test_another_province_s_document_answers_404(client, document, office):
     assert search(as_user(client, office), document, "an binh").status_code == 404
 
 
-def test_it_leaves_out_the_units_a_directive_already_shows(client, document, office, unit_a, unit_b):
+def test_it_leaves_out_the_units_a_directive_already_shows(
+    client, document, office, unit_a, unit_b
+):
     assert document.draft["directives"][0]["units"] == [unit_a.pk]
     as_user(client, office)
     assert unit_ids(search(client, document, "xa", index=0)) == [unit_b.pk]
@@ -112,28 +141,52 @@ def test_it_leaves_out_the_units_a_directive_already_shows(client, document, off
 @pytest.fixture
 def two_hoang_phuc(db):
     """Xã Hoằng Phúc before July 2025 and the commune of today with the same name."""
-    old = Unit.objects.create(province_code="38", kind=UnitKind.LEGACY_COMMUNE, level="xã", name="Xã Hoằng Phúc",
-                              short_name="Hoằng Phúc", code="15001", valid_to=dt.date(2025, 6, 30))
-    new = Unit.objects.create(province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Hoằng Phúc",
-                              short_name="Hoằng Phúc", code="90115")
+    old = Unit.objects.create(
+        province_code="38",
+        kind=UnitKind.LEGACY_COMMUNE,
+        level="xã",
+        name="Xã Hoằng Phúc",
+        short_name="Hoằng Phúc",
+        code="15001",
+        valid_to=dt.date(2025, 6, 30),
+    )
+    new = Unit.objects.create(
+        province_code="38",
+        kind=UnitKind.COMMUNE,
+        level="xã",
+        name="Xã Hoằng Phúc",
+        short_name="Hoằng Phúc",
+        code="90115",
+    )
     return old, new
 
 
-def test_it_lists_today_s_units_first_for_a_recent_session(client, document, office, two_hoang_phuc):
+def test_it_lists_today_s_units_first_for_a_recent_session(
+    client, document, office, two_hoang_phuc
+):
     old, new = two_hoang_phuc
     response = search(as_user(client, office), document, "hoang phuc")
     assert unit_ids(response) == [new.pk, old.pk]
-    assert "chip-legacy" in response.content.decode().split(f'value="{old.pk}"')[0].rsplit("<label", 1)[1]
+    assert (
+        "chip-legacy"
+        in response.content.decode().split(f'value="{old.pk}"')[0].rsplit("<label", 1)[1]
+    )
 
 
-def test_it_lists_the_old_units_first_for_a_session_before_the_reform(client, office, two_hoang_phuc):
+def test_it_lists_the_old_units_first_for_a_session_before_the_reform(
+    client, office, two_hoang_phuc
+):
     old, new = two_hoang_phuc
-    doc, _ = services.ingest_text(text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office)
+    doc, _ = services.ingest_text(
+        text=HOANG_LOC, filename="hl.txt", province_code="38", actor=office
+    )
     assert doc.draft["date"] < "2025-07-01"
     assert unit_ids(search(as_user(client, office), doc, "hoang phuc")) == [old.pk, new.pk]
 
 
-def test_the_review_page_offers_the_search_and_the_session_s_localities(client, office, unit_a, department):
+def test_the_review_page_offers_the_search_and_the_session_s_localities(
+    client, office, unit_a, department
+):
     doc, _ = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
     services.edit_item(document=doc, version=1, kind="directives", index=0, units=[department.pk])
     page = as_user(client, office).get(reverse("meetings:review", args=[doc.pk])).content.decode()
@@ -153,14 +206,27 @@ def test_the_review_page_offers_the_search_and_the_session_s_localities(client, 
 # ---------------------------------------------------------------- undo a drop
 
 
-def test_the_office_undoes_a_drop_and_gets_the_item_back_as_it_was(client, document, office, department):
+def test_the_office_undoes_a_drop_and_gets_the_item_back_as_it_was(
+    client, document, office, department
+):
     as_user(client, office)
-    services.edit_item(document=document, version=1, kind="directives", index=0, units=[department.pk], topic="Đất đai")
+    services.edit_item(
+        document=document,
+        version=1,
+        kind="directives",
+        index=0,
+        units=[department.pk],
+        topic="Đất đai",
+    )
     before = services.SourceDocument.objects.get(pk=document.pk).draft["directives"]
 
-    client.post(reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 2})
+    client.post(
+        reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 2}
+    )
     page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
-    assert "Vừa bỏ Chỉ đạo «" in page and reverse("meetings:review_undo", args=[document.pk]) in page
+    assert (
+        "Vừa bỏ Chỉ đạo «" in page and reverse("meetings:review_undo", args=[document.pk]) in page
+    )
 
     response = client.post(reverse("meetings:review_undo", args=[document.pk]), {"version": 3})
     doc = services.SourceDocument.objects.get(pk=document.pk)
@@ -179,29 +245,53 @@ def test_the_office_corrects_a_petition_an_indicator_and_a_person(client, docume
     as_user(client, office)
     draft = document.draft
     assert draft["petitions"] and draft["indicators"] and draft["people"]
-    client.post(reverse("meetings:review_item", args=[document.pk, "petitions", 0]),
-                {"version": 1, "text": "Hỗ trợ kinh phí nâng cấp đường liên xã", "by": "Lê Văn Hòa"})
-    client.post(reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
-                {"version": 2, "text": "thu ngân sách đạt 12,5 tỷ đồng", "value": "12,5", "unit": "tỷ đồng"})
-    response = client.post(reverse("meetings:review_item", args=[document.pk, "people", 0]),
-                           {"version": 3, "text": "Trịnh Văn Lâm", "titles": "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh"},
-                           HTTP_HX_REQUEST="true")
-    assert response.status_code == 200 and response.content.decode().lstrip().startswith('<div id="workspace"')
+    client.post(
+        reverse("meetings:review_item", args=[document.pk, "petitions", 0]),
+        {"version": 1, "text": "Hỗ trợ kinh phí nâng cấp đường liên xã", "by": "Lê Văn Hòa"},
+    )
+    client.post(
+        reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
+        {
+            "version": 2,
+            "text": "thu ngân sách đạt 12,5 tỷ đồng",
+            "value": "12,5",
+            "unit": "tỷ đồng",
+        },
+    )
+    response = client.post(
+        reverse("meetings:review_item", args=[document.pk, "people", 0]),
+        {"version": 3, "text": "Trịnh Văn Lâm", "titles": "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200 and response.content.decode().lstrip().startswith(
+        '<div id="workspace"'
+    )
 
     doc = services.SourceDocument.objects.get(pk=document.pk)
     assert doc.version == 4
-    assert (doc.draft["petitions"][0]["text"], doc.draft["petitions"][0]["by"]) == ("Hỗ trợ kinh phí nâng cấp đường liên xã", "Lê Văn Hòa")
-    assert (doc.draft["indicators"][0]["value"], doc.draft["indicators"][0]["unit"]) == (12.5, "tỷ đồng")
+    assert (doc.draft["petitions"][0]["text"], doc.draft["petitions"][0]["by"]) == (
+        "Hỗ trợ kinh phí nâng cấp đường liên xã",
+        "Lê Văn Hòa",
+    )
+    assert (doc.draft["indicators"][0]["value"], doc.draft["indicators"][0]["unit"]) == (
+        12.5,
+        "tỷ đồng",
+    )
     assert doc.draft["people"][0]["titles"] == ["Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"]
 
 
 def test_a_bad_item_edit_says_which_field_and_changes_nothing(client, document, office):
     as_user(client, office)
-    response = client.post(reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
-                           {"version": 1, "text": "tăng", "value": "mười"})
+    response = client.post(
+        reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
+        {"version": 1, "text": "tăng", "value": "mười"},
+    )
     assert response.status_code == 400
     assert "Chỉ tiêu số 1, giá trị: “mười” không phải là số." in response.content.decode()
-    response = client.post(reverse("meetings:review_item", args=[document.pk, "petitions", 0]), {"version": 1, "text": " "})
+    response = client.post(
+        reverse("meetings:review_item", args=[document.pk, "petitions", 0]),
+        {"version": 1, "text": " "},
+    )
     assert response.status_code == 400
     assert services.SourceDocument.objects.get(pk=document.pk).version == 1
 
@@ -212,8 +302,13 @@ def test_the_split_tool_offers_each_word_as_the_start_of_the_second_part(client,
     page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
     second = text.index(" ") + 1  # the second word
     word = text[second:].split()[0]
-    assert f'<button type="submit" name="offset" value="{second}" class="split-at" title="Tách trước “{word}”">{word}</button>' in page
-    response = client.post(reverse("meetings:review_split", args=[document.pk, 0]), {"version": 1, "offset": second})
+    assert (
+        f'<button type="submit" name="offset" value="{second}" class="split-at" title="Tách trước “{word}”">{word}</button>'
+        in page
+    )
+    response = client.post(
+        reverse("meetings:review_split", args=[document.pk, 0]), {"version": 1, "offset": second}
+    )
     assert response.status_code == 302
     first, rest = services.SourceDocument.objects.get(pk=document.pk).draft["directives"][:2]
     assert (first["text"], rest["text"]) == (text[:second].strip(), text[second:].strip())

@@ -16,7 +16,13 @@ REPORT = (
 )
 
 
-def make_session(*, province_code: str = "38", title: str = "Chủ tịch UBND tỉnh làm việc với xã An Bình", date=None, text=REPORT):
+def make_session(
+    *,
+    province_code: str = "38",
+    title: str = "Chủ tịch UBND tỉnh làm việc với xã An Bình",
+    date=None,
+    text=REPORT,
+):
     from chidao.meetings.models import DocumentStatus, Session, SourceDocument
 
     doc = SourceDocument.objects.create(
@@ -28,10 +34,20 @@ def make_session(*, province_code: str = "38", title: str = "Chủ tịch UBND t
         status=DocumentStatus.CONFIRMED,
         province_code=province_code,
     )
-    return Session.objects.create(document=doc, province_code=province_code, date=date or dt.date(2026, 3, 12), title=title)
+    return Session.objects.create(
+        document=doc, province_code=province_code, date=date or dt.date(2026, 3, 12), title=title
+    )
 
 
-def make_directive(session, *, text="Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn.", issuer=None, topic="", order=0, deadline=None):
+def make_directive(
+    session,
+    *,
+    text="Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn.",
+    issuer=None,
+    topic="",
+    order=0,
+    deadline=None,
+):
     from chidao.meetings.models import Directive
 
     start = session.document.text.find(text)
@@ -75,7 +91,12 @@ def directive(session, leader_person):
 def tasks(directive, unit_a, unit_b, office, today):
     from chidao.tasks.services import create_tasks
 
-    return create_tasks(directive=directive, units=[unit_a, unit_b], deadline=today + dt.timedelta(days=10), actor=office)
+    return create_tasks(
+        directive=directive,
+        units=[unit_a, unit_b],
+        deadline=today + dt.timedelta(days=10),
+        actor=office,
+    )
 
 
 @pytest.fixture
@@ -96,8 +117,12 @@ def make_tasks(session, leader_person, office, today):
     def make(unit, n: int, *, days: int = 3, text: str = "Rà soát hồ sơ đất đai số {i}."):
         tasks = []
         for i in range(n):
-            d = make_directive(session, text=text.format(i=i + 1), issuer=leader_person, order=100 + i)
-            tasks += create_tasks(directive=d, units=[unit], deadline=today + dt.timedelta(days=days), actor=office)
+            d = make_directive(
+                session, text=text.format(i=i + 1), issuer=leader_person, order=100 + i
+            )
+            tasks += create_tasks(
+                directive=d, units=[unit], deadline=today + dt.timedelta(days=days), actor=office
+            )
         return tasks
 
     return make

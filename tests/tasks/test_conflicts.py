@@ -25,18 +25,30 @@ def second_office(db):
 
     from chidao.organisation.models import Profile
 
-    user = get_user_model().objects.create_user(username="vanphong2", password="mat-khau-rat-dai-2026", first_name="Lê Thị Hòa")
+    user = get_user_model().objects.create_user(
+        username="vanphong2", password="mat-khau-rat-dai-2026", first_name="Lê Thị Hòa"
+    )
     Profile.objects.create(user=user, role="office", province_code="38")
     return user
 
 
 def snapshot(task):
     t = Task.objects.get(pk=task.pk)
-    return (t.state, t.deadline, t.unit_id, t.progress, t.version, TaskEvent.objects.filter(task=t).count(),
-            ProgressReport.objects.filter(task=t).count(), Attachment.objects.filter(task=t).count())
+    return (
+        t.state,
+        t.deadline,
+        t.unit_id,
+        t.progress,
+        t.version,
+        TaskEvent.objects.filter(task=t).count(),
+        ProgressReport.objects.filter(task=t).count(),
+        Attachment.objects.filter(task=t).count(),
+    )
 
 
-def test_it_refuses_the_second_of_two_office_edits_made_from_the_same_version(task_a, office, second_office):
+def test_it_refuses_the_second_of_two_office_edits_made_from_the_same_version(
+    task_a, office, second_office
+):
     edit_task(task=task_a, actor=office, version=1, deadline=dt.date(2026, 12, 1))
     before = snapshot(task_a)
     with pytest.raises(ConflictError) as caught:
@@ -44,7 +56,11 @@ def test_it_refuses_the_second_of_two_office_edits_made_from_the_same_version(ta
     assert snapshot(task_a) == before
     assert Task.objects.get(pk=task_a.pk).deadline == dt.date(2026, 12, 1)
     message = str(caught.value)
-    assert "phiên bản hiện tại 2" in message and "bạn đang sửa phiên bản 1" in message and "tải lại" in message
+    assert (
+        "phiên bản hiện tại 2" in message
+        and "bạn đang sửa phiên bản 1" in message
+        and "tải lại" in message
+    )
 
 
 def test_it_refuses_a_stale_progress_report_and_stores_no_report_or_file(task_a, officer_a):
@@ -52,13 +68,19 @@ def test_it_refuses_a_stale_progress_report_and_stores_no_report_or_file(task_a,
     before = snapshot(task_a)
     with pytest.raises(ConflictError):
         report_progress(
-            task=task_a, actor=officer_a, version=1, text="Lần 1 (gửi lại)", percent=30,
+            task=task_a,
+            actor=officer_a,
+            version=1,
+            text="Lần 1 (gửi lại)",
+            percent=30,
             files=[SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 test")],
         )
     assert snapshot(task_a) == before
 
 
-def test_it_refuses_the_losing_decision_when_two_office_staff_decide_at_once(task_a, officer_a, office, second_office):
+def test_it_refuses_the_losing_decision_when_two_office_staff_decide_at_once(
+    task_a, officer_a, office, second_office
+):
     report_completion(task=task_a, actor=officer_a, version=1)
     accept_completion(task=task_a, actor=office, version=2)
     with pytest.raises(ConflictError, match="Xác nhận hoàn thành"):
@@ -70,7 +92,10 @@ def test_it_answers_409_with_the_reason_to_a_stale_form_post(client, task_a, off
     edit_task(task=task_a, actor=office, version=1, deadline=dt.date(2026, 12, 1))
     before = snapshot(task_a)
     client.force_login(second_office)
-    response = client.post(reverse("tasks:edit", args=[task_a.pk]), {"edit-version": 1, "edit-deadline": "2027-01-15", "edit-note": ""})
+    response = client.post(
+        reverse("tasks:edit", args=[task_a.pk]),
+        {"edit-version": 1, "edit-deadline": "2027-01-15", "edit-note": ""},
+    )
     assert response.status_code == 409
     assert "bạn đang sửa phiên bản 1" in response.content.decode()
     assert snapshot(task_a) == before
@@ -92,7 +117,9 @@ def test_it_shows_the_conflict_inside_the_panel_to_an_htmx_post(client, task_a, 
     assert snapshot(task_a) == before
 
 
-def test_it_refuses_a_write_that_lost_the_race_after_its_version_check(task_a, office, second_office, monkeypatch):
+def test_it_refuses_a_write_that_lost_the_race_after_its_version_check(
+    task_a, office, second_office, monkeypatch
+):
     """Two requests read version 1 and both pass the check; the second write finds version 2."""
     from chidao.tasks import services
 

@@ -22,7 +22,13 @@ def test_it_sorts_the_officers_tasks_into_sections(make_tasks, unit_a, officer_a
     set_deadline(soon, today + dt.timedelta(days=7))
     set_deadline(later, today + dt.timedelta(days=8))
     report_completion(task=waiting, actor=officer_a, version=1)
-    request_extension(task=extension, actor=officer_a, version=1, new_deadline=today + dt.timedelta(days=30), reason="Mưa bão.")
+    request_extension(
+        task=extension,
+        actor=officer_a,
+        version=1,
+        new_deadline=today + dt.timedelta(days=30),
+        reason="Mưa bão.",
+    )
     report_impossible(task=closed, actor=officer_a, version=1, reason="Không còn quỹ đất.")
     box = queries.inbox(officer_a, today)
     assert [t.pk for t in box.overdue] == [overdue.pk]
@@ -46,11 +52,16 @@ def test_it_renders_the_counts_and_the_directive_text(client, make_tasks, unit_a
     html = response.content.decode()
     assert response.status_code == 200
     assert response.context["box"].counts["due_soon"] == 2
-    assert "Hoàn thiện hồ sơ nông thôn mới kiểu mẫu 1." in html and "Hoàn thiện hồ sơ nông thôn mới kiểu mẫu 2." in html
+    assert (
+        "Hoàn thiện hồ sơ nông thôn mới kiểu mẫu 1." in html
+        and "Hoàn thiện hồ sơ nông thôn mới kiểu mẫu 2." in html
+    )
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_it_reads_the_inbox_in_a_fixed_number_of_queries(client, make_tasks, unit_a, officer_a, rows, django_assert_max_num_queries):
+def test_it_reads_the_inbox_in_a_fixed_number_of_queries(
+    client, make_tasks, unit_a, officer_a, rows, django_assert_max_num_queries
+):
     make_tasks(unit_a, rows)
     client.force_login(officer_a)
     with django_assert_max_num_queries(5):

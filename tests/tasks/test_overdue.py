@@ -1,4 +1,4 @@
-""""Quá hạn" is derived from the deadline and the clock, never stored."""
+""" "Quá hạn" is derived from the deadline and the clock, never stored."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ def test_it_follows_the_clock_without_any_write(due_task, monkeypatch):
     freeze(monkeypatch, DEADLINE)
     assert (due_task.is_overdue(), Task.objects.filter(queries.overdue_q()).count()) == (False, 0)
     freeze(monkeypatch, DEADLINE + dt.timedelta(days=1))
-    assert (due_task.is_overdue(), list(Task.objects.filter(queries.overdue_q()))) == (True, [due_task])
+    assert (due_task.is_overdue(), list(Task.objects.filter(queries.overdue_q()))) == (
+        True,
+        [due_task],
+    )
     assert Task.objects.get(pk=due_task.pk).version == 1  # nothing was written
 
 
@@ -59,11 +62,17 @@ def test_it_counts_a_task_awaiting_confirmation_as_overdue_until_accepted(due_ta
 
 def test_it_annotates_querysets_with_the_flag_of_the_day(due_task, task_b):
     Task.objects.filter(pk=task_b.pk).update(deadline=None)
-    flags = dict(queries.with_overdue(Task.objects.all(), DEADLINE + dt.timedelta(days=1)).values_list("unit__name", "overdue"))
+    flags = dict(
+        queries.with_overdue(Task.objects.all(), DEADLINE + dt.timedelta(days=1)).values_list(
+            "unit__name", "overdue"
+        )
+    )
     assert flags == {"Xã An Bình": True, "Xã Bình Minh": False}
 
 
-def test_it_shows_the_overdue_badge_on_the_task_page_once_the_date_passes(client, due_task, officer_a, monkeypatch):
+def test_it_shows_the_overdue_badge_on_the_task_page_once_the_date_passes(
+    client, due_task, officer_a, monkeypatch
+):
     client.force_login(officer_a)
     freeze(monkeypatch, DEADLINE)
     assert "Quá hạn" not in client.get(reverse("tasks:task", args=[due_task.pk])).content.decode()
@@ -71,7 +80,9 @@ def test_it_shows_the_overdue_badge_on_the_task_page_once_the_date_passes(client
     assert "Quá hạn" in client.get(reverse("tasks:task", args=[due_task.pk])).content.decode()
 
 
-def test_it_filters_the_register_by_the_derived_overdue_state(client, due_task, task_b, office, monkeypatch):
+def test_it_filters_the_register_by_the_derived_overdue_state(
+    client, due_task, task_b, office, monkeypatch
+):
     Task.objects.filter(pk=task_b.pk).update(deadline=DEADLINE + dt.timedelta(days=10))
     client.force_login(office)
     freeze(monkeypatch, DEADLINE + dt.timedelta(days=1))

@@ -18,7 +18,9 @@ def html_of(client, user, name, *args, **params):
     return response.content.decode()
 
 
-def test_the_directive_page_shows_its_session_issuer_text_and_every_units_task(client, directive, task_a, task_b, office, today):
+def test_the_directive_page_shows_its_session_issuer_text_and_every_units_task(
+    client, directive, task_a, task_b, office, today
+):
     Task.objects.filter(pk=task_a.pk).update(deadline=today - dt.timedelta(days=1))
     html = html_of(client, office, "tasks:directive", directive.pk)
     assert "Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn." in html
@@ -29,24 +31,37 @@ def test_the_directive_page_shows_its_session_issuer_text_and_every_units_task(c
 
 def test_the_directive_page_shows_the_sentence_in_its_source_report(client, directive, office):
     html = html_of(client, office, "tasks:directive", directive.pk)
-    assert '<mark class="mark mark-directive">Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn.</mark>' in html
-    assert "tập trung cao độ cho công tác giải phóng mặt bằng. <mark" in html  # the report around it
+    assert (
+        '<mark class="mark mark-directive">Hoàn thành giải phóng mặt bằng khu công nghiệp Đông Sơn.</mark>'
+        in html
+    )
+    assert (
+        "tập trung cao độ cho công tác giải phóng mặt bằng. <mark" in html
+    )  # the report around it
     assert "</mark> Cùng ngày, đoàn khảo sát" in html
 
 
-def test_the_directive_page_links_its_session_only_for_those_who_may_open_it(client, directive, task_a, office, officer_a):
+def test_the_directive_page_links_its_session_only_for_those_who_may_open_it(
+    client, directive, task_a, office, officer_a
+):
     session_url = reverse("meetings:session", args=[directive.session_id])
     assert f'href="{session_url}"' in html_of(client, office, "tasks:directive", directive.pk)
-    assert f'href="{session_url}"' not in html_of(client, officer_a, "tasks:directive", directive.pk)
+    assert f'href="{session_url}"' not in html_of(
+        client, officer_a, "tasks:directive", directive.pk
+    )
     assert client.get(session_url).status_code in (403, 404)  # the page it would have linked to
 
 
-def test_the_directive_page_shows_an_officer_only_their_units_task(client, directive, task_a, task_b, officer_a):
+def test_the_directive_page_shows_an_officer_only_their_units_task(
+    client, directive, task_a, task_b, officer_a
+):
     html = html_of(client, officer_a, "tasks:directive", directive.pk)
     assert "Xã An Bình" in html and "Xã Bình Minh" not in html
 
 
-def test_the_task_page_offers_the_unit_its_report_forms_and_the_office_its_decisions(client, task_a, officer_a, office, leader):
+def test_the_task_page_offers_the_unit_its_report_forms_and_the_office_its_decisions(
+    client, task_a, officer_a, office, leader
+):
     unit_forms = ("progress-text", "extension-new_deadline", "impossible-reason", "complete-text")
     html = html_of(client, officer_a, "tasks:task", task_a.pk)
     assert all(f'name="{f}"' in html for f in unit_forms)
@@ -58,71 +73,128 @@ def test_the_task_page_offers_the_unit_its_report_forms_and_the_office_its_decis
     assert task_a.deadline.strftime("%d/%m/%Y") in html
 
 
-def test_a_unit_reports_progress_and_completion_and_the_office_accepts_through_the_pages(client, task_a, officer_a, office):
+def test_a_unit_reports_progress_and_completion_and_the_office_accepts_through_the_pages(
+    client, task_a, officer_a, office
+):
     client.force_login(officer_a)
     url = reverse("tasks:task", args=[task_a.pk])
-    response = client.post(reverse("tasks:report_progress", args=[task_a.pk]), {"progress-version": 1, "progress-text": "Đã chi trả 30 hộ.", "progress-percent": 45})
+    response = client.post(
+        reverse("tasks:report_progress", args=[task_a.pk]),
+        {"progress-version": 1, "progress-text": "Đã chi trả 30 hộ.", "progress-percent": 45},
+    )
     assert (response.status_code, response["Location"]) == (302, url)
-    response = client.post(reverse("tasks:report_completion", args=[task_a.pk]), {"complete-version": 2, "complete-text": "Đã bàn giao mặt bằng."}, HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("tasks:report_completion", args=[task_a.pk]),
+        {"complete-version": 2, "complete-text": "Đã bàn giao mặt bằng."},
+        HTTP_HX_REQUEST="true",
+    )
     assert response.status_code == 200 and "Chờ xác nhận hoàn thành" in response.content.decode()
     client.force_login(office)
-    response = client.post(reverse("tasks:accept_completion", args=[task_a.pk]), {"accept-version": 3, "accept-note": "Đạt."})
+    response = client.post(
+        reverse("tasks:accept_completion", args=[task_a.pk]),
+        {"accept-version": 3, "accept-note": "Đạt."},
+    )
     task = Task.objects.get(pk=task_a.pk)
-    assert (response.status_code, task.state, task.progress, task.version) == (302, TaskState.DONE, 100, 4)
+    assert (response.status_code, task.state, task.progress, task.version) == (
+        302,
+        TaskState.DONE,
+        100,
+        4,
+    )
 
 
 def test_an_extension_request_and_its_grant_through_the_pages(client, task_a, officer_a, office):
     client.force_login(officer_a)
-    client.post(reverse("tasks:request_extension", args=[task_a.pk]), {"extension-version": 1, "extension-new_deadline": "15/09/2031", "extension-reason": "Chờ vốn."})
+    client.post(
+        reverse("tasks:request_extension", args=[task_a.pk]),
+        {
+            "extension-version": 1,
+            "extension-new_deadline": "15/09/2031",
+            "extension-reason": "Chờ vốn.",
+        },
+    )
     client.force_login(office)
     assert "15/09/2031" in client.get(reverse("tasks:task", args=[task_a.pk])).content.decode()
-    client.post(reverse("tasks:grant_extension", args=[task_a.pk]), {"grant-version": 2, "grant-note": ""})
+    client.post(
+        reverse("tasks:grant_extension", args=[task_a.pk]), {"grant-version": 2, "grant-note": ""}
+    )
     task = Task.objects.get(pk=task_a.pk)
     assert (task.state, task.deadline) == (TaskState.EXTENDED, dt.date(2031, 9, 15))
 
 
 def test_a_form_error_answers_400_and_keeps_what_was_typed(client, task_a, officer_a):
     client.force_login(officer_a)
-    response = client.post(reverse("tasks:report_progress", args=[task_a.pk]), {"progress-version": 1, "progress-text": "Đã họp dân.", "progress-percent": 150})
+    response = client.post(
+        reverse("tasks:report_progress", args=[task_a.pk]),
+        {"progress-version": 1, "progress-text": "Đã họp dân.", "progress-percent": 150},
+    )
     assert response.status_code == 400
     assert "Đã họp dân." in response.content.decode()
     assert Task.objects.get(pk=task_a.pk).version == 1
 
 
-def test_a_post_in_a_state_that_no_longer_allows_it_answers_409_naming_the_state(client, task_a, officer_a, office):
+def test_a_post_in_a_state_that_no_longer_allows_it_answers_409_naming_the_state(
+    client, task_a, officer_a, office
+):
     report_completion(task=task_a, actor=officer_a, version=1)
     accept_completion(task=task_a, actor=office, version=2)
     client.force_login(office)
-    response = client.post(reverse("tasks:return_completion", args=[task_a.pk]), {"return-version": 3, "return-note": "Thiếu."})
+    response = client.post(
+        reverse("tasks:return_completion", args=[task_a.pk]),
+        {"return-version": 3, "return-note": "Thiếu."},
+    )
     assert response.status_code == 409 and "Hoàn thành" in response.content.decode()
     assert Task.objects.get(pk=task_a.pk).state == TaskState.DONE
 
 
-def test_the_unit_page_counts_states_overdue_and_the_completion_rate(client, make_tasks, unit_a, officer_a, office, today):
+def test_the_unit_page_counts_states_overdue_and_the_completion_rate(
+    client, make_tasks, unit_a, officer_a, office, today
+):
     done, late, _, _ = make_tasks(unit_a, 4)
     report_completion(task=done, actor=officer_a, version=1)
     accept_completion(task=done, actor=office, version=2)
     Task.objects.filter(pk=late.pk).update(deadline=today - dt.timedelta(days=3))
     client.force_login(office)
     dash = client.get(reverse("tasks:unit", args=[unit_a.pk])).context["dash"]
-    assert (dash.counts["total"], dash.counts["done"], dash.counts["overdue"], dash.counts["new"], dash.completion_rate) == (4, 1, 1, 3, 25)
+    assert (
+        dash.counts["total"],
+        dash.counts["done"],
+        dash.counts["overdue"],
+        dash.counts["new"],
+        dash.completion_rate,
+    ) == (4, 1, 1, 3, 25)
     assert dash.tasks[-1].pk == done.pk  # closed tasks come last
 
 
-def test_the_leader_page_lists_the_directives_the_leader_issued_with_task_states(client, directive, task_a, task_b, leader, leader_person):
+def test_the_leader_page_lists_the_directives_the_leader_issued_with_task_states(
+    client, directive, task_a, task_b, leader, leader_person
+):
     client.force_login(leader)
     page = client.get(reverse("tasks:leader", args=[leader_person.pk])).context["page"]
-    assert [(d.pk, [t.unit.name for t in d.visible_tasks]) for d in page.directives] == [(directive.pk, ["Xã An Bình", "Xã Bình Minh"])]
+    assert [(d.pk, [t.unit.name for t in d.visible_tasks]) for d in page.directives] == [
+        (directive.pk, ["Xã An Bình", "Xã Bình Minh"])
+    ]
     assert page.counts["total"] == 2
 
 
 @pytest.mark.parametrize("rows", [1, 3])
 def test_the_unit_leader_and_directive_pages_read_in_a_fixed_number_of_queries(
-    client, make_tasks, unit_a, office, leader_person, directive, rows, django_assert_max_num_queries
+    client,
+    make_tasks,
+    unit_a,
+    office,
+    leader_person,
+    directive,
+    rows,
+    django_assert_max_num_queries,
 ):
     tasks = make_tasks(unit_a, rows)
     client.force_login(office)
-    for name, arg, limit in (("tasks:unit", unit_a.pk, 6), ("tasks:leader", leader_person.pk, 7), ("tasks:directive", tasks[0].directive_id, 5)):
+    for name, arg, limit in (
+        ("tasks:unit", unit_a.pk, 6),
+        ("tasks:leader", leader_person.pk, 7),
+        ("tasks:directive", tasks[0].directive_id, 5),
+    ):
         with django_assert_max_num_queries(limit):
             assert client.get(reverse(name, args=[arg])).status_code == 200
 

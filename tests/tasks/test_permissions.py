@@ -49,7 +49,9 @@ def all_url_names() -> list[str]:
             elif isinstance(p, URLPattern):
                 if not p.name and ns.startswith("admin:"):
                     continue  # the admin's unnamed "<object_id>/" redirects to the named change page
-                assert p.name, f"URL pattern {p.pattern} has no name: name it so that it can be walked"
+                assert p.name, (
+                    f"URL pattern {p.pattern} has no name: name it so that it can be walked"
+                )
                 yield ns + p.name
 
     return sorted(set(walk(get_resolver().url_patterns, "")))
@@ -76,18 +78,37 @@ WAITING_REPORT = (
 
 
 @pytest.fixture
-def world(db, session, directive, task_a, task_b, officer_b, unit_a, unit_b, leader_person, office) -> World:
+def world(
+    db, session, directive, task_a, task_b, officer_b, unit_a, unit_b, leader_person, office
+) -> World:
     from chidao.meetings.services import ingest_text
 
     report_progress(
-        task=task_b, actor=officer_b, version=1, text="Đã kiểm đếm.", percent=20,
+        task=task_b,
+        actor=officer_b,
+        version=1,
+        text="Đã kiểm đếm.",
+        percent=20,
         files=[SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 bien ban")],
     )
     task_b.refresh_from_db()
-    review, _ = ingest_text(text=WAITING_REPORT, filename="cho-ra-soat.txt", province_code="38", actor=office, published=dt.date(2026, 5, 5))
+    review, _ = ingest_text(
+        text=WAITING_REPORT,
+        filename="cho-ra-soat.txt",
+        province_code="38",
+        actor=office,
+        published=dt.date(2026, 5, 5),
+    )
     return World(
-        session=session, document=session.document, review_document=review, directive=directive, task_a=task_a,
-        task_b=task_b, attachment=Attachment.objects.get(task=task_b), unit_a=unit_a, unit_b=unit_b,
+        session=session,
+        document=session.document,
+        review_document=review,
+        directive=directive,
+        task_a=task_a,
+        task_b=task_b,
+        attachment=Attachment.objects.get(task=task_b),
+        unit_a=unit_a,
+        unit_b=unit_b,
         leader_person=leader_person,
     )
 
@@ -135,7 +156,10 @@ def task_b(w: World) -> list[Any]:
 
 def versioned(prefix: str, **fields: Any) -> Callable[[World], dict[str, Any]]:
     def payload(w: World) -> dict[str, Any]:
-        return {f"{prefix}-version": w.task_b.version, **{f"{prefix}-{k}": v for k, v in fields.items()}}
+        return {
+            f"{prefix}-version": w.task_b.version,
+            **{f"{prefix}-{k}": v for k, v in fields.items()},
+        }
 
     return payload
 
@@ -148,14 +172,19 @@ EXPECT: dict[str, Expect] = {
     "login": Expect(get={p: 200 for p in PERSONAS} | {p: REDIRECT for p in PERSONAS[1:]}),
     "logout": Expect(get=everyone(405, anonymous=405)),
     "set_language": Expect(
-        get={p: REDIRECT for p in PERSONAS}, post={p: REDIRECT for p in PERSONAS}, payload=lambda w: {"language": "en", "next": "/"}
+        get={p: REDIRECT for p in PERSONAS},
+        post={p: REDIRECT for p in PERSONAS},
+        payload=lambda w: {"language": "en", "next": "/"},
     ),
     # ---- the JSON API (session authentication: anonymous gets 401)
     "api:api-root": Expect(get={p: 404 for p in PERSONAS}),
     "api:openapi-json": Expect(get={p: 200 for p in PERSONAS}),  # the schema only, no data
     "api:openapi-view": Expect(get={p: 200 for p in PERSONAS}),
     "api:list_sessions": Expect(get=everyone(200, anonymous=401, officer_a=403, officer_b=403)),
-    "api:get_session": Expect(args=lambda w: [w.session.pk], get=everyone(200, anonymous=401, officer_a=403, officer_b=403)),
+    "api:get_session": Expect(
+        args=lambda w: [w.session.pk],
+        get=everyone(200, anonymous=401, officer_a=403, officer_b=403),
+    ),
     "api:list_directives": Expect(get=everyone(200, anonymous=401)),
     "api:list_tasks": Expect(get=everyone(200, anonymous=401), not_for_officer_a="Bình Minh"),
     "api:get_task": Expect(args=task_b, get=everyone(200, anonymous=401, officer_a=404)),
@@ -170,61 +199,140 @@ EXPECT: dict[str, Expect] = {
     "api:extract": Expect(
         get=everyone(405, anonymous=405),
         post=everyone(403, anonymous=401, office=200),
-        payload=lambda w: {"text": "Sáng 3/4, đồng chí Lê Văn Phúc, Chủ tịch UBND tỉnh, làm việc với xã An Bình."},
+        payload=lambda w: {
+            "text": "Sáng 3/4, đồng chí Lê Văn Phúc, Chủ tịch UBND tỉnh, làm việc với xã An Bình."
+        },
         json=True,
     ),
     # ---- meetings: sessions for the province's readers; ingest and review for the office only
     "meetings:session_list": Expect(get=readers()),
     "meetings:session": Expect(args=lambda w: [w.session.pk], get=readers(officer=403)),
-    "meetings:ingest": Expect(get=everyone(403, office=200), post=everyone(403, office=200), payload=lambda w: {}),  # the form again, with its errors
+    "meetings:ingest": Expect(
+        get=everyone(403, office=200), post=everyone(403, office=200), payload=lambda w: {}
+    ),  # the form again, with its errors
     "meetings:document_list": Expect(get=everyone(403, office=200)),
     "meetings:review": Expect(args=lambda w: [w.review_document.pk], get=everyone(403, office=200)),
-    "meetings:review_session": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_directive": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_split": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_merge": Expect(args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_drop": Expect(args=lambda w: [w.review_document.pk, "directive", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_add": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_undo": Expect(args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_item": Expect(args=lambda w: [w.review_document.pk, "petitions", 0], get=OFFICE_POST_ONLY, post=REVIEW_POST),
-    "meetings:review_units": Expect(args=lambda w: [w.review_document.pk], get=everyone(403, office=200)),
+    "meetings:review_session": Expect(
+        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST
+    ),
+    "meetings:review_directive": Expect(
+        args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST
+    ),
+    "meetings:review_split": Expect(
+        args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST
+    ),
+    "meetings:review_merge": Expect(
+        args=lambda w: [w.review_document.pk, 0], get=OFFICE_POST_ONLY, post=REVIEW_POST
+    ),
+    "meetings:review_drop": Expect(
+        args=lambda w: [w.review_document.pk, "directive", 0],
+        get=OFFICE_POST_ONLY,
+        post=REVIEW_POST,
+    ),
+    "meetings:review_add": Expect(
+        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST
+    ),
+    "meetings:review_undo": Expect(
+        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=REVIEW_POST
+    ),
+    "meetings:review_item": Expect(
+        args=lambda w: [w.review_document.pk, "petitions", 0],
+        get=OFFICE_POST_ONLY,
+        post=REVIEW_POST,
+    ),
+    "meetings:review_units": Expect(
+        args=lambda w: [w.review_document.pk], get=everyone(403, office=200)
+    ),
     "meetings:review_confirm": Expect(
-        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=everyone(403, office=REDIRECT),
+        args=lambda w: [w.review_document.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
         payload=lambda w: {"version": w.review_document.version},
     ),
     "meetings:review_discard": Expect(
-        args=lambda w: [w.review_document.pk], get=OFFICE_POST_ONLY, post=everyone(403, office=REDIRECT),
+        args=lambda w: [w.review_document.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
         payload=lambda w: {"version": w.review_document.version},
     ),
     # ---- organisation
     "organisation:unit_list": Expect(get=readers()),
     # ---- tasks: pages
-    "tasks:inbox": Expect(get=everyone(403, officer_a=200, officer_b=200), not_for_officer_a="Bình Minh"),
+    "tasks:inbox": Expect(
+        get=everyone(403, officer_a=200, officer_b=200), not_for_officer_a="Bình Minh"
+    ),
     "tasks:worklist": Expect(get=everyone(403, office=200)),
     "tasks:register": Expect(get=readers()),
     "tasks:register_export": Expect(get=readers()),
-    "tasks:directive": Expect(args=lambda w: [w.directive.pk], get=everyone(200), not_for_officer_a="Xã Bình Minh"),
+    "tasks:directive": Expect(
+        args=lambda w: [w.directive.pk], get=everyone(200), not_for_officer_a="Xã Bình Minh"
+    ),
     "tasks:unit": Expect(args=lambda w: [w.unit_b.pk], get=officer_b_only()),
     "tasks:leader": Expect(args=lambda w: [w.leader_person.pk], get=readers()),
     "tasks:attachment": Expect(args=lambda w: [w.attachment.pk], get=officer_b_only()),
     "tasks:task": Expect(args=task_b, get=officer_b_only()),
     "tasks:task_history": Expect(args=task_b, get=officer_b_only()),
     # ---- tasks: actions (POST only)
-    "tasks:start": Expect(args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")),
+    "tasks:start": Expect(
+        args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")
+    ),
     "tasks:report_progress": Expect(
-        args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("progress", text="Đã chi trả 5 hộ.", percent=40)
+        args=task_b,
+        get=POST_ONLY,
+        post=UNIT_ACTION,
+        payload=versioned("progress", text="Đã chi trả 5 hộ.", percent=40),
     ),
-    "tasks:report_completion": Expect(args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("complete", text="Xong.")),
+    "tasks:report_completion": Expect(
+        args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("complete", text="Xong.")
+    ),
     "tasks:request_extension": Expect(
-        args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("extension", new_deadline=LATER, reason="Mưa lũ.")
+        args=task_b,
+        get=POST_ONLY,
+        post=UNIT_ACTION,
+        payload=versioned("extension", new_deadline=LATER, reason="Mưa lũ."),
     ),
-    "tasks:report_impossible": Expect(args=task_b, get=POST_ONLY, post=UNIT_ACTION, payload=versioned("impossible", reason="Hết vốn.")),
-    "tasks:accept_completion": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("accept", note="")),
-    "tasks:return_completion": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("return", note="Thiếu.")),
-    "tasks:grant_extension": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("grant", note="")),
-    "tasks:refuse_extension": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("refuse", note="Không.")),
-    "tasks:reopen": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION_NOT_IN_STATE, payload=versioned("reopen", note="Mở lại.")),
-    "tasks:edit": Expect(args=task_b, get=POST_ONLY, post=OFFICE_ACTION, payload=versioned("edit", deadline=LATER, note="Lùi hạn.")),
+    "tasks:report_impossible": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=UNIT_ACTION,
+        payload=versioned("impossible", reason="Hết vốn."),
+    ),
+    "tasks:accept_completion": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=OFFICE_ACTION_NOT_IN_STATE,
+        payload=versioned("accept", note=""),
+    ),
+    "tasks:return_completion": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=OFFICE_ACTION_NOT_IN_STATE,
+        payload=versioned("return", note="Thiếu."),
+    ),
+    "tasks:grant_extension": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=OFFICE_ACTION_NOT_IN_STATE,
+        payload=versioned("grant", note=""),
+    ),
+    "tasks:refuse_extension": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=OFFICE_ACTION_NOT_IN_STATE,
+        payload=versioned("refuse", note="Không."),
+    ),
+    "tasks:reopen": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=OFFICE_ACTION_NOT_IN_STATE,
+        payload=versioned("reopen", note="Mở lại."),
+    ),
+    "tasks:edit": Expect(
+        args=task_b,
+        get=POST_ONLY,
+        post=OFFICE_ACTION,
+        payload=versioned("edit", deadline=LATER, note="Lùi hạn."),
+    ),
 }
 
 
@@ -253,7 +361,7 @@ def admin_expectation(name: str, w: World) -> tuple[list[Any], dict[str, Any]] |
     for model in django_admin.site._registry:
         prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
         if short.startswith(prefix):
-            action = short[len(prefix):]
+            action = short[len(prefix) :]
             if action in ("changelist", "add"):
                 return [], not_staff | {"admin": 200}
             obj = model._default_manager.order_by("pk").first()
@@ -294,10 +402,20 @@ def snapshot() -> list[tuple[Any, ...]]:
     from chidao.meetings.models import Directive, Session, SourceDocument
 
     return (
-        [(t.pk, t.state, t.deadline, t.unit_id, t.progress, t.version, t.reason) for t in Task.objects.order_by("pk")]
+        [
+            (t.pk, t.state, t.deadline, t.unit_id, t.progress, t.version, t.reason)
+            for t in Task.objects.order_by("pk")
+        ]
         + [(d.pk, d.status, d.version) for d in SourceDocument.objects.order_by("pk")]
-        + [(TaskEvent.objects.count(), ProgressReport.objects.count(), Attachment.objects.count(),
-            Session.objects.count(), Directive.objects.count())]
+        + [
+            (
+                TaskEvent.objects.count(),
+                ProgressReport.objects.count(),
+                Attachment.objects.count(),
+                Session.objects.count(),
+                Directive.objects.count(),
+            )
+        ]
     )
 
 
@@ -305,7 +423,9 @@ def test_every_url_has_an_expectation():
     names = all_url_names()
     missing = [n for n in names if n not in EXPECT and not n.startswith("admin:")]
     stale = [n for n in EXPECT if n not in names]
-    assert (missing, stale) == ([], []), "say who may open each new URL in EXPECT (and drop removed ones)"
+    assert (missing, stale) == ([], []), (
+        "say who may open each new URL in EXPECT (and drop removed ones)"
+    )
 
 
 @pytest.mark.parametrize("name", all_url_names())
@@ -337,7 +457,10 @@ def test_it_answers_each_persona_as_expected(name, world, request, client):
             transaction.set_rollback(True)
         if got != post[persona]:
             wrong.append(f"POST {url} as {persona}: {got}, expected {post[persona]}")
-        if changed and post[persona] not in (REDIRECT, 200):  # only a permitted, successful write changes
+        if changed and post[persona] not in (
+            REDIRECT,
+            200,
+        ):  # only a permitted, successful write changes
             wrong.append(f"POST {url} as {persona} answered {got} but changed the task")
     assert wrong == []
 
@@ -348,9 +471,23 @@ def test_it_answers_each_persona_as_expected(name, world, request, client):
 def test_the_gatekeeper_shows_each_persona_its_tasks(tasks, task_a, task_b, request):
     from chidao.tasks.access import tasks_visible_to
 
-    seen = {p: set(tasks_visible_to(request.getfixturevalue(p) if p != "anonymous" else None).values_list("pk", flat=True)) for p in PERSONAS}
+    seen = {
+        p: set(
+            tasks_visible_to(request.getfixturevalue(p) if p != "anonymous" else None).values_list(
+                "pk", flat=True
+            )
+        )
+        for p in PERSONAS
+    }
     both = {task_a.pk, task_b.pk}
-    assert seen == {"anonymous": set(), "office": both, "leader": both, "officer_a": {task_a.pk}, "officer_b": {task_b.pk}, "admin": both}
+    assert seen == {
+        "anonymous": set(),
+        "office": both,
+        "leader": both,
+        "officer_a": {task_a.pk},
+        "officer_b": {task_b.pk},
+        "admin": both,
+    }
 
 
 def test_the_gatekeeper_answers_404_alike_for_missing_and_not_yours(task_b, officer_a):
@@ -362,8 +499,13 @@ def test_the_gatekeeper_answers_404_alike_for_missing_and_not_yours(task_b, offi
         get_task_for_user,
     )
 
-    for get, pk in ((get_task_for_user, task_b.pk), (get_task_for_user, 10_000), (get_task_for_user, "abc"),
-                    (get_attachment_for_user, 10_000), (get_directive_for_user, 10_000)):
+    for get, pk in (
+        (get_task_for_user, task_b.pk),
+        (get_task_for_user, 10_000),
+        (get_task_for_user, "abc"),
+        (get_attachment_for_user, 10_000),
+        (get_directive_for_user, 10_000),
+    ):
         with pytest.raises(Http404):
             get(officer_a, pk)
 
@@ -374,7 +516,9 @@ def test_an_office_of_another_province_sees_and_decides_nothing_here(db, task_a)
     from chidao.organisation.models import Profile
     from chidao.tasks.access import can_decide, tasks_visible_to
 
-    other = get_user_model().objects.create_user(username="vanphong_hatinh", password="x-mat-khau-dai-2026")
+    other = get_user_model().objects.create_user(
+        username="vanphong_hatinh", password="x-mat-khau-dai-2026"
+    )
     Profile.objects.create(user=other, role="office", province_code="42")
     assert (tasks_visible_to(other).count(), can_decide(other, task_a)) == (0, False)
 

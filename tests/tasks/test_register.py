@@ -23,16 +23,40 @@ def book(db, leader_person, unit_a, unit_b, department, office):
     """Three sessions: the chairman in 2021 (Thiệu Hóa, old tone placement in one sentence),
     a vice-chairwoman in 2024, the chairman in 2026; five tasks in all."""
     deputy = Person.objects.create(full_name="Hà Thị Ngọc", province_code="38")
-    s2021 = make_session(title="Chủ tịch UBND tỉnh làm việc với huyện Thiệu Hóa", date=dt.date(2021, 4, 9))
-    s2024 = make_session(title="Phó Chủ tịch UBND tỉnh kiểm tra dự án đê biển", date=dt.date(2024, 8, 20))
-    s2026 = make_session(title="Chủ tịch UBND tỉnh làm việc với xã An Bình", date=dt.date(2026, 3, 12))
-    d1 = make_directive(s2021, text="Huyện Thiệu Hoá hoàn thành cắm mốc quy hoạch cụm công nghiệp.", issuer=leader_person, topic="Đất đai")
-    d2 = make_directive(s2024, text="Đẩy nhanh tiến độ nâng cấp đê biển Bình Minh.", issuer=deputy, topic="Thủy lợi")
-    d3 = make_directive(s2026, text="Tháo gỡ vướng mắc giải phóng mặt bằng đường vành đai Thiệu Hóa.", issuer=leader_person, topic="Giao thông")
+    s2021 = make_session(
+        title="Chủ tịch UBND tỉnh làm việc với huyện Thiệu Hóa", date=dt.date(2021, 4, 9)
+    )
+    s2024 = make_session(
+        title="Phó Chủ tịch UBND tỉnh kiểm tra dự án đê biển", date=dt.date(2024, 8, 20)
+    )
+    s2026 = make_session(
+        title="Chủ tịch UBND tỉnh làm việc với xã An Bình", date=dt.date(2026, 3, 12)
+    )
+    d1 = make_directive(
+        s2021,
+        text="Huyện Thiệu Hoá hoàn thành cắm mốc quy hoạch cụm công nghiệp.",
+        issuer=leader_person,
+        topic="Đất đai",
+    )
+    d2 = make_directive(
+        s2024, text="Đẩy nhanh tiến độ nâng cấp đê biển Bình Minh.", issuer=deputy, topic="Thủy lợi"
+    )
+    d3 = make_directive(
+        s2026,
+        text="Tháo gỡ vướng mắc giải phóng mặt bằng đường vành đai Thiệu Hóa.",
+        issuer=leader_person,
+        topic="Giao thông",
+    )
     t = {}
-    t["a1"], t["b1"] = create_tasks(directive=d1, units=[unit_a, unit_b], deadline=dt.date(2021, 12, 31), actor=office)
-    (t["b2"],) = create_tasks(directive=d2, units=[unit_b], deadline=dt.date(2024, 12, 31), actor=office)
-    t["a3"], t["dep3"] = create_tasks(directive=d3, units=[unit_a, department], deadline=dt.date(2026, 6, 30), actor=office)
+    t["a1"], t["b1"] = create_tasks(
+        directive=d1, units=[unit_a, unit_b], deadline=dt.date(2021, 12, 31), actor=office
+    )
+    (t["b2"],) = create_tasks(
+        directive=d2, units=[unit_b], deadline=dt.date(2024, 12, 31), actor=office
+    )
+    t["a3"], t["dep3"] = create_tasks(
+        directive=d3, units=[unit_a, department], deadline=dt.date(2026, 6, 30), actor=office
+    )
     return {"deputy": deputy, **t}
 
 
@@ -44,7 +68,12 @@ def run(user, **filters):
 
 
 def test_it_finds_thieu_hoa_typed_without_diacritics_in_both_tone_placements(book, office):
-    assert set(run(office, q="thieu hoa")) == {book["a1"].pk, book["b1"].pk, book["a3"].pk, book["dep3"].pk}
+    assert set(run(office, q="thieu hoa")) == {
+        book["a1"].pk,
+        book["b1"].pk,
+        book["a3"].pk,
+        book["dep3"].pk,
+    }
     assert set(run(office, q="THIỆU HOÁ vành đai")) == {book["a3"].pk, book["dep3"].pk}
 
 
@@ -66,15 +95,22 @@ def test_it_filters_the_derived_overdue_state(book, office):
 
 
 def test_it_filters_a_period_by_session_date_or_by_deadline(book, office):
-    assert set(run(office, date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))) == {book["b2"].pk}
-    assert set(run(office, period="deadline", date_from=dt.date(2026, 6, 1))) == {book["a3"].pk, book["dep3"].pk}
+    assert set(run(office, date_from=dt.date(2024, 1, 1), date_to=dt.date(2024, 12, 31))) == {
+        book["b2"].pk
+    }
+    assert set(run(office, period="deadline", date_from=dt.date(2026, 6, 1))) == {
+        book["a3"].pk,
+        book["dep3"].pk,
+    }
 
 
 def test_it_sorts_by_date_deadline_leader_and_state(book, office, officer_b):
     assert run(office, sort="date")[:2] == [book["a1"].pk, book["b1"].pk]
     assert run(office, sort="-date")[0] in {book["a3"].pk, book["dep3"].pk}
     assert run(office, sort="-deadline")[-2:] == [book["a1"].pk, book["b1"].pk]
-    by_leader = [Task.objects.get(pk=pk).directive.issuer.full_name for pk in run(office, sort="leader")]
+    by_leader = [
+        Task.objects.get(pk=pk).directive.issuer.full_name for pk in run(office, sort="leader")
+    ]
     assert by_leader == ["Hà Thị Ngọc"] + ["Trịnh Văn Lâm"] * 4
     report_completion(task=book["b2"], actor=officer_b, version=1)
     assert run(office, sort="state")[-1] == book["b2"].pk  # "chờ xác nhận" comes after "mới giao"
@@ -94,21 +130,28 @@ def test_it_pages_the_register(client, book, office, settings, monkeypatch):
 
     monkeypatch.setattr(common, "PAGE_SIZE", 2)
     client.force_login(office)
-    pages = [client.get(reverse("tasks:register"), {"sort": "date", "page": n}).context["page"] for n in (1, 2, 3)]
+    pages = [
+        client.get(reverse("tasks:register"), {"sort": "date", "page": n}).context["page"]
+        for n in (1, 2, 3)
+    ]
     assert [t.pk for t in pages[0].object_list] == [book["a1"].pk, book["b1"].pk]
     assert (pages[0].paginator.num_pages, sum(len(p.object_list) for p in pages)) == (3, 5)
 
 
 def test_it_answers_htmx_with_the_table_only(client, book, office):
     client.force_login(office)
-    html = client.get(reverse("tasks:register"), {"q": "de bien"}, HTTP_HX_REQUEST="true").content.decode()
+    html = client.get(
+        reverse("tasks:register"), {"q": "de bien"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
     assert html.lstrip().startswith('<div id="register-table">')
     assert "Đẩy nhanh tiến độ nâng cấp đê biển Bình Minh." in html and "cắm mốc" not in html
 
 
 def test_it_ignores_an_invalid_filter_value_and_says_so(client, book, office):
     client.force_login(office)
-    response = client.get(reverse("tasks:register"), {"state": "gibberish", "date_from": "31/02/2024"})
+    response = client.get(
+        reverse("tasks:register"), {"state": "gibberish", "date_from": "31/02/2024"}
+    )
     assert response.status_code == 200
     assert set(response.context["filters"].errors) == {"state", "date_from"}
     assert response.context["page"].paginator.count == 5
@@ -121,7 +164,15 @@ def test_it_exports_the_filtered_register_as_xlsx(client, book, office):
     assert response["Content-Disposition"].startswith("attachment;")
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:7] == ("STT", "Ngày làm việc", "Buổi làm việc", "Người chỉ đạo", "Nội dung chỉ đạo", "Lĩnh vực", "Đơn vị thực hiện")
+    assert rows[0][:7] == (
+        "STT",
+        "Ngày làm việc",
+        "Buổi làm việc",
+        "Người chỉ đạo",
+        "Nội dung chỉ đạo",
+        "Lĩnh vực",
+        "Đơn vị thực hiện",
+    )
     assert [(r[0], r[1].date(), r[6], r[7].date(), r[9]) for r in rows[1:3]] == [
         (1, dt.date(2021, 4, 9), "Xã An Bình", dt.date(2021, 12, 31), "Mới giao"),
         (2, dt.date(2021, 4, 9), "Xã Bình Minh", dt.date(2021, 12, 31), "Mới giao"),
@@ -131,7 +182,9 @@ def test_it_exports_the_filtered_register_as_xlsx(client, book, office):
 
 
 @pytest.mark.parametrize("rows", [1, 3])
-def test_it_reads_the_register_in_a_fixed_number_of_queries(client, make_tasks, unit_a, office, leader, rows, django_assert_max_num_queries):
+def test_it_reads_the_register_in_a_fixed_number_of_queries(
+    client, make_tasks, unit_a, office, leader, rows, django_assert_max_num_queries
+):
     make_tasks(unit_a, rows)
     for user in (office, leader):
         client.force_login(user)

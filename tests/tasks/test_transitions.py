@@ -30,16 +30,23 @@ def fresh(task: Task) -> Task:
     return Task.objects.get(pk=task.pk)
 
 
-def test_it_creates_one_new_task_per_unit_with_a_created_event(directive, unit_a, unit_b, office, today):
+def test_it_creates_one_new_task_per_unit_with_a_created_event(
+    directive, unit_a, unit_b, office, today
+):
     deadline = today + dt.timedelta(days=5)
-    tasks = create_tasks(directive=directive, units=[unit_a, unit_b, unit_a], deadline=deadline, actor=office)
+    tasks = create_tasks(
+        directive=directive, units=[unit_a, unit_b, unit_a], deadline=deadline, actor=office
+    )
     assert [(t.unit, t.state, t.deadline, t.version) for t in tasks] == [
         (unit_a, TaskState.NEW, deadline, 1),
         (unit_b, TaskState.NEW, deadline, 1),
     ]
     event = tasks[0].events.get()
     assert (event.kind, event.actor, event.to_state, event.changes) == (
-        EventKind.CREATED, office, TaskState.NEW, {"deadline": [None, deadline.isoformat()]}
+        EventKind.CREATED,
+        office,
+        TaskState.NEW,
+        {"deadline": [None, deadline.isoformat()]},
     )
 
 
@@ -54,9 +61,16 @@ def test_it_lets_the_unit_start_a_new_task(task_a, officer_a):
 
 
 def test_it_moves_a_new_task_to_in_progress_on_a_progress_report(task_a, officer_a):
-    report = report_progress(task=task_a, actor=officer_a, version=1, text="Đã kiểm đếm 40 hộ.", percent=40)
+    report = report_progress(
+        task=task_a, actor=officer_a, version=1, text="Đã kiểm đếm 40 hộ.", percent=40
+    )
     task = fresh(task_a)
-    assert (task.state, task.progress, report.percent, report.text) == (TaskState.IN_PROGRESS, 40, 40, "Đã kiểm đếm 40 hộ.")
+    assert (task.state, task.progress, report.percent, report.text) == (
+        TaskState.IN_PROGRESS,
+        40,
+        40,
+        "Đã kiểm đếm 40 hộ.",
+    )
 
 
 @pytest.mark.parametrize("percent", [-1, 101, "bốn mươi"])
@@ -87,7 +101,13 @@ def test_it_requires_a_note_to_return_a_completion(task_a, officer_a, office):
 def test_it_grants_an_extension_and_keeps_the_original_deadline(task_a, officer_a, office):
     first = task_a.deadline
     new = first + dt.timedelta(days=30)
-    request_extension(task=task_a, actor=officer_a, version=1, new_deadline=new, reason="Chờ quyết định thu hồi đất.")
+    request_extension(
+        task=task_a,
+        actor=officer_a,
+        version=1,
+        new_deadline=new,
+        reason="Chờ quyết định thu hồi đất.",
+    )
     assert fresh(task_a).state == TaskState.EXTENSION_REQUESTED
     grant_extension(task=task_a, actor=office, version=2)
     task = fresh(task_a)
@@ -95,9 +115,17 @@ def test_it_grants_an_extension_and_keeps_the_original_deadline(task_a, officer_
     assert task.extensions.get().status == ExtensionStatus.GRANTED
 
 
-def test_it_refuses_an_extension_and_returns_to_the_state_before_the_request(task_a, officer_a, office):
+def test_it_refuses_an_extension_and_returns_to_the_state_before_the_request(
+    task_a, officer_a, office
+):
     start(task=task_a, actor=officer_a, version=1)
-    request_extension(task=task_a, actor=officer_a, version=2, new_deadline=task_a.deadline + dt.timedelta(days=3), reason="Mưa lớn.")
+    request_extension(
+        task=task_a,
+        actor=officer_a,
+        version=2,
+        new_deadline=task_a.deadline + dt.timedelta(days=3),
+        reason="Mưa lớn.",
+    )
     refuse_extension(task=task_a, actor=office, version=3, note="Đủ thời gian.")
     task = fresh(task_a)
     assert (task.state, task.deadline) == (TaskState.IN_PROGRESS, task_a.deadline)
@@ -106,7 +134,9 @@ def test_it_refuses_an_extension_and_returns_to_the_state_before_the_request(tas
 
 def test_it_refuses_an_extension_date_not_after_the_current_deadline(task_a, officer_a):
     with pytest.raises(TaskInputError, match="phải sau thời hạn hiện tại"):
-        request_extension(task=task_a, actor=officer_a, version=1, new_deadline=task_a.deadline, reason="Mưa lớn.")
+        request_extension(
+            task=task_a, actor=officer_a, version=1, new_deadline=task_a.deadline, reason="Mưa lớn."
+        )
     assert fresh(task_a).state == TaskState.NEW
 
 
@@ -123,7 +153,14 @@ def test_it_records_impossible_with_its_reason_and_the_office_may_reopen(task_a,
 def test_it_lets_the_office_edit_the_deadline_and_reassign_the_unit(task_a, office, department):
     old = task_a.deadline
     new = old + dt.timedelta(days=7)
-    edit_task(task=task_a, actor=office, version=1, deadline=new, unit=department, note="Giao Sở Tài chính chủ trì.")
+    edit_task(
+        task=task_a,
+        actor=office,
+        version=1,
+        deadline=new,
+        unit=department,
+        note="Giao Sở Tài chính chủ trì.",
+    )
     task = fresh(task_a)
     assert (task.deadline, task.unit) == (new, department)
     assert task.events.last().changes == {
@@ -141,7 +178,9 @@ def test_it_lets_the_office_edit_the_deadline_and_reassign_the_unit(task_a, offi
         (reopen, {"note": "Mở lại"}, "Mới giao"),
     ],
 )
-def test_it_names_the_state_when_an_office_transition_is_invalid(task_a, office, action, kwargs, state_name):
+def test_it_names_the_state_when_an_office_transition_is_invalid(
+    task_a, office, action, kwargs, state_name
+):
     with pytest.raises(TransitionError, match=state_name):
         action(task=task_a, actor=office, version=1, **kwargs)
     assert (fresh(task_a).state, fresh(task_a).version) == (TaskState.NEW, 1)
@@ -161,7 +200,11 @@ def test_it_lets_only_the_units_officer_report(request, task_a, persona):
     user = request.getfixturevalue(persona)
     with pytest.raises(NotAllowedError):
         report_progress(task=task_a, actor=user, version=1, text="Thử", percent=10)
-    assert (fresh(task_a).state, fresh(task_a).progress, fresh(task_a).version) == (TaskState.NEW, 0, 1)
+    assert (fresh(task_a).state, fresh(task_a).progress, fresh(task_a).version) == (
+        TaskState.NEW,
+        0,
+        1,
+    )
 
 
 @pytest.mark.parametrize("persona", ["officer_a", "leader", "admin"])

@@ -105,7 +105,9 @@ _BODY_HEAD_RE = re.compile(
     re.IGNORECASE,
 )
 _PROVINCE_WORD_RE = re.compile(r"\btỉnh\b|\btỉnh (?:ủy|uỷ)\b|\btỉnh đoàn\b", re.IGNORECASE)
-_LOCAL_WORD_RE = re.compile(r"\b(?:xã|phường|huyện|thị trấn|thị xã|đặc khu|thôn|khu phố)\b", re.IGNORECASE)
+_LOCAL_WORD_RE = re.compile(
+    r"\b(?:xã|phường|huyện|thị trấn|thị xã|đặc khu|thôn|khu phố)\b", re.IGNORECASE
+)
 
 
 class UnitRef(NamedTuple):
@@ -171,7 +173,9 @@ def _words_key(text: str) -> str:
     return " " + " ".join(re.sub(r"[^\w]+", " ", strip_marks(fold(text or ""))).split()) + " "
 
 
-def longest_known_unit(assignee: str, known: Sequence[UnitRef], on: dt.date | None = None) -> list[UnitRef]:
+def longest_known_unit(
+    assignee: str, known: Sequence[UnitRef], on: dt.date | None = None
+) -> list[UnitRef]:
     """The units whose name is the longest one written inside ``assignee`` (whole words).
 
     "Văn phòng UBND tỉnh theo dõi, đôn đốc việc" → Văn phòng UBND tỉnh (not UBND tỉnh). Names
@@ -203,7 +207,13 @@ def _strings_with_spans(names: list[str], spans: list[dict[str, Any]]) -> list[d
     out = []
     for name in names:
         span = next((s for s in spans if (s.get("text") or "").casefold() == name.casefold()), None)
-        out.append({"text": name, "start": span.get("start") if span else None, "end": span.get("end") if span else None})
+        out.append(
+            {
+                "text": name,
+                "start": span.get("start") if span else None,
+                "end": span.get("end") if span else None,
+            }
+        )
     return out
 
 
@@ -268,7 +278,9 @@ def suggest_units(
     return units, needs_choice
 
 
-def build_draft(record: dict[str, Any], suggest: UnitSuggester, known: KnownUnits | None = None) -> dict[str, Any]:
+def build_draft(
+    record: dict[str, Any], suggest: UnitSuggester, known: KnownUnits | None = None
+) -> dict[str, Any]:
     """The review-ready copy of ``record``: items as dicts with offsets, directives with units.
 
     ``known`` lists the province's unit names for assignees the lookup does not find whole.
@@ -280,13 +292,23 @@ def build_draft(record: dict[str, Any], suggest: UnitSuggester, known: KnownUnit
         "title": record.get("title") or "",
         "kind": session_kind(record),
         "province": record.get("province") or "",
-        "chairs": [{"name": c.get("name") or "", "titles": list(c.get("titles") or [])} for c in record.get("chairs") or []],
+        "chairs": [
+            {"name": c.get("name") or "", "titles": list(c.get("titles") or [])}
+            for c in record.get("chairs") or []
+        ],
         "people": [
-            {"text": p.get("name") or "", "start": p.get("start"), "end": p.get("end"), "titles": list(p.get("titles") or [])}
+            {
+                "text": p.get("name") or "",
+                "start": p.get("start"),
+                "end": p.get("end"),
+                "titles": list(p.get("titles") or []),
+            }
             for p in record.get("people") or []
         ],
         "localities": _strings_with_spans(localities, record.get("locality_spans") or []),
-        "agencies": _strings_with_spans(list(record.get("agencies") or []), record.get("agency_spans") or []),
+        "agencies": _strings_with_spans(
+            list(record.get("agencies") or []), record.get("agency_spans") or []
+        ),
         "indicators": [_span_item(i, "value", "unit") for i in record.get("indicators") or []],
         "difficulties": [_span_item(i) for i in record.get("difficulties") or []],
         "petitions": [_span_item(i, "by") for i in record.get("petitions") or []],
@@ -300,7 +322,9 @@ def build_draft(record: dict[str, Any], suggest: UnitSuggester, known: KnownUnit
         draft["directives"].append(
             {
                 **_span_item(d, "issuer", "deadline"),
-                "deadline_span": {"start": span.get("start"), "end": span.get("end")} if span else None,
+                "deadline_span": {"start": span.get("start"), "end": span.get("end")}
+                if span
+                else None,
                 "assignees": assignees,
                 "assignee_spans": copy.deepcopy(d.get("assignee_spans") or []),
                 "units": units,
@@ -319,7 +343,9 @@ def _site_visits(record: dict[str, Any]) -> list[dict[str, Any]]:
     return [{"text": t, "start": None, "end": None} for t in record.get("site_visits") or []]
 
 
-def new_directive(text: str, start: int | None, end: int | None, draft: dict[str, Any]) -> dict[str, Any]:
+def new_directive(
+    text: str, start: int | None, end: int | None, draft: dict[str, Any]
+) -> dict[str, Any]:
     """A directive the office adds: issued by the first chair, units to be chosen."""
     chairs = draft.get("chairs") or []
     return {
@@ -338,7 +364,9 @@ def new_directive(text: str, start: int | None, end: int | None, draft: dict[str
     }
 
 
-def new_item(key: str, text: str, start: int | None, end: int | None, draft: dict[str, Any]) -> dict[str, Any]:
+def new_item(
+    key: str, text: str, start: int | None, end: int | None, draft: dict[str, Any]
+) -> dict[str, Any]:
     """An item of kind ``key`` that the office adds from a selection of the source text."""
     if key == "directives":
         return new_directive(text, start, end, draft)

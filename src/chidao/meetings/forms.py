@@ -14,7 +14,11 @@ from chidao.meetings.models import SessionKind
 from chidao.meetings.queries import SessionFilters
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
-DMY = {"placeholder": "dd/mm/yyyy", "inputmode": "numeric", "pattern": r"\d{1,2}[/\-]\d{1,2}[/\-]\d{4}"}
+DMY = {
+    "placeholder": "dd/mm/yyyy",
+    "inputmode": "numeric",
+    "pattern": r"\d{1,2}[/\-]\d{1,2}[/\-]\d{4}",
+}
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -25,7 +29,9 @@ class MultipleFileField(forms.FileField):
     """Several files in one input, each within ``CHIDAO_MAX_UPLOAD_BYTES``."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"}))
+        kwargs.setdefault(
+            "widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"})
+        )
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
@@ -37,7 +43,11 @@ class MultipleFileField(forms.FileField):
             if f.size > limit:
                 raise forms.ValidationError(
                     _("Tệp “%(name)s” (%(size)s) vượt quá giới hạn %(limit)s."),
-                    params={"name": f.name, "size": filesizeformat(f.size), "limit": filesizeformat(limit)},
+                    params={
+                        "name": f.name,
+                        "size": filesizeformat(f.size),
+                        "limit": filesizeformat(limit),
+                    },
                 )
         return cleaned
 
@@ -71,7 +81,12 @@ class VersionedForm(forms.Form):
 
 
 class SessionForm(VersionedForm):
-    date = forms.DateField(label=_("Ngày làm việc"), required=False, input_formats=DATE_FORMATS, widget=forms.TextInput(attrs=DMY))
+    date = forms.DateField(
+        label=_("Ngày làm việc"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.TextInput(attrs=DMY),
+    )
     title = forms.CharField(label=_("Tiêu đề"), required=False, max_length=500)
     kind = forms.ChoiceField(label=_("Loại"), choices=SessionKind.choices)
     chairs = forms.CharField(label=_("Chủ trì (họ tên, cách nhau bởi dấu ;)"), required=False)
@@ -81,9 +96,16 @@ class SessionForm(VersionedForm):
 class DirectiveForm(VersionedForm):
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     issuer = forms.CharField(label=_("Người chỉ đạo"), required=False, max_length=120)
-    assignees = forms.CharField(label=_("Đối tượng thực hiện (như văn bản, cách nhau bởi dấu ;)"), required=False)
+    assignees = forms.CharField(
+        label=_("Đối tượng thực hiện (như văn bản, cách nhau bởi dấu ;)"), required=False
+    )
     units = forms.TypedMultipleChoiceField(label=_("Đơn vị thực hiện"), coerce=int, required=False)
-    deadline = forms.DateField(label=_("Thời hạn"), required=False, input_formats=DATE_FORMATS, widget=forms.TextInput(attrs=DMY))
+    deadline = forms.DateField(
+        label=_("Thời hạn"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.TextInput(attrs=DMY),
+    )
     topic = forms.CharField(label=_("Lĩnh vực"), required=False, max_length=120)
 
     def __init__(self, *args: Any, unit_ids: list[int] | None = None, **kwargs: Any) -> None:
@@ -95,7 +117,9 @@ class ItemForm(VersionedForm):
     """One item other than a directive: its text, and the field of its kind (titles, value, by)."""
 
     text = forms.CharField(label=_("Nội dung"), max_length=5000)
-    titles = forms.CharField(label=_("Chức danh (cách nhau bởi dấu ;)"), required=False, max_length=500)
+    titles = forms.CharField(
+        label=_("Chức danh (cách nhau bởi dấu ;)"), required=False, max_length=500
+    )
     value = forms.CharField(label=_("Giá trị"), required=False, max_length=40)
     unit = forms.CharField(label=_("Đơn vị tính"), required=False, max_length=40)
     by = forms.CharField(label=_("Người kiến nghị"), required=False, max_length=120)
@@ -118,7 +142,9 @@ class AddItemForm(VersionedForm):
     ]
     kind = forms.ChoiceField(label=_("Loại"), choices=KINDS)
     fragment = forms.CharField(
-        label=_("Đoạn văn bản (chép từ bản gốc)"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Đoạn văn bản (chép từ bản gốc)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     start = forms.IntegerField(label=_("Từ ký tự"), required=False, min_value=0)
     end = forms.IntegerField(label=_("Đến ký tự"), required=False, min_value=1)

@@ -56,7 +56,16 @@ class Mark:
 def draft_marks(draft: dict[str, Any]) -> list[Mark]:
     """The marks of every item of a review draft that has offsets."""
     out = []
-    for key in ("people", "localities", "agencies", "indicators", "difficulties", "petitions", "site_visits", "directives"):
+    for key in (
+        "people",
+        "localities",
+        "agencies",
+        "indicators",
+        "difficulties",
+        "petitions",
+        "site_visits",
+        "directives",
+    ):
         for i, item in enumerate(draft.get(key) or []):
             start, end = item.get("start"), item.get("end")
             if isinstance(start, int) and isinstance(end, int):
@@ -73,7 +82,8 @@ def render(text: str, marks: list[Mark], *, segments: bool = False) -> SafeStrin
     ``segments`` wraps each run of text in ``<span class="seg" data-start="offset">``.
     """
     spans = sorted(
-        (m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: (m.start, -m.end, m.anchor)
+        (m for m in marks if 0 <= m.start < m.end <= len(text)),
+        key=lambda m: (m.start, -m.end, m.anchor),
     )
     out: list[str] = []
     stack: list[int] = []  # end offsets of the open marks
@@ -82,7 +92,11 @@ def render(text: str, marks: list[Mark], *, segments: bool = False) -> SafeStrin
     def run(start: int, end: int) -> str:
         if not segments:
             return escape(text[start:end])
-        return f'<span class="seg" data-start="{start}">{escape(text[start:end])}</span>' if end > start else ""
+        return (
+            f'<span class="seg" data-start="{start}">{escape(text[start:end])}</span>'
+            if end > start
+            else ""
+        )
 
     def close_until(limit: int) -> None:
         nonlocal pos

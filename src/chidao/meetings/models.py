@@ -30,9 +30,13 @@ class SourceDocument(models.Model):
     title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
     record = models.JSONField(default=dict)
     draft = models.JSONField(default=dict)
-    status = models.CharField(max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.REVIEW)
+    status = models.CharField(
+        max_length=20, choices=DocumentStatus.choices, default=DocumentStatus.REVIEW
+    )
     province_code = models.CharField(max_length=8, db_index=True)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     version = models.PositiveIntegerField(default=1)  # optimistic lock for draft edits
 
@@ -54,14 +58,24 @@ class SessionKind(models.TextChoices):
 class Session(models.Model):
     """A confirmed working session."""
 
-    document = models.OneToOneField(SourceDocument, on_delete=models.PROTECT, related_name="session")
+    document = models.OneToOneField(
+        SourceDocument, on_delete=models.PROTECT, related_name="session"
+    )
     province_code = models.CharField(max_length=8, db_index=True)
     date = models.DateField(_("ngày"), null=True, blank=True, db_index=True)
     title = models.CharField(_("tiêu đề"), max_length=500, blank=True)
-    kind = models.CharField(_("loại"), max_length=20, choices=SessionKind.choices, default=SessionKind.VISIT)
-    chairs = models.ManyToManyField(Person, blank=True, related_name="chaired_sessions", verbose_name=_("chủ trì"))
-    localities = models.ManyToManyField(Unit, blank=True, related_name="sessions", verbose_name=_("địa phương"))
-    confirmed_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    kind = models.CharField(
+        _("loại"), max_length=20, choices=SessionKind.choices, default=SessionKind.VISIT
+    )
+    chairs = models.ManyToManyField(
+        Person, blank=True, related_name="chaired_sessions", verbose_name=_("chủ trì")
+    )
+    localities = models.ManyToManyField(
+        Unit, blank=True, related_name="sessions", verbose_name=_("địa phương")
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     confirmed_at = models.DateTimeField(null=True)
 
     class Meta:
@@ -92,8 +106,12 @@ class SessionItem(models.Model):
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
     data = models.JSONField(default=dict, blank=True)  # titles, value/unit, petition's "by", ...
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    unit = models.ForeignKey(
+        Unit, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    person = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -111,10 +129,17 @@ class Directive(models.Model):
     start = models.PositiveIntegerField(null=True, blank=True)
     end = models.PositiveIntegerField(null=True, blank=True)
     issuer = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="directives", verbose_name=_("người chỉ đạo")
+        Person,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directives",
+        verbose_name=_("người chỉ đạo"),
     )
     issuer_name = models.CharField(_("người chỉ đạo"), max_length=120, blank=True)
-    assignee_text = models.JSONField(_("đối tượng thực hiện (như văn bản)"), default=list, blank=True)
+    assignee_text = models.JSONField(
+        _("đối tượng thực hiện (như văn bản)"), default=list, blank=True
+    )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
     topic = models.CharField(_("lĩnh vực"), max_length=120, blank=True, db_index=True)
     order = models.PositiveIntegerField(default=0)

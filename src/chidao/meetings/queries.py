@@ -87,7 +87,12 @@ def get_session_for_user(user: Any, pk: Any) -> Session:
         .prefetch_related(
             "chairs",
             "localities",
-            Prefetch("items", queryset=SessionItem.objects.select_related("person", "unit").order_by("kind", "order")),
+            Prefetch(
+                "items",
+                queryset=SessionItem.objects.select_related("person", "unit").order_by(
+                    "kind", "order"
+                ),
+            ),
             Prefetch(
                 "directives",
                 queryset=Directive.objects.select_related("issuer")
@@ -134,7 +139,11 @@ def session_list(user: Any, filters: SessionFilters) -> QuerySet[Session]:
 
 def session_leaders(user: Any) -> QuerySet[Person]:
     """The people who chaired a session of the province (the leader filter's choices)."""
-    return Person.objects.filter(chaired_sessions__in=sessions_for(user)).distinct().order_by("full_name")
+    return (
+        Person.objects.filter(chaired_sessions__in=sessions_for(user))
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 def session_localities(user: Any) -> QuerySet[Unit]:
@@ -188,7 +197,9 @@ def unit_choices(user: Any) -> list[int]:
     stays valid (the services check the province again).
     """
     code = province_code_of(user)
-    return list(Unit.objects.filter(province_code=code).values_list("pk", flat=True)) if code else []
+    return (
+        list(Unit.objects.filter(province_code=code).values_list("pk", flat=True)) if code else []
+    )
 
 
 def departments(units: list[Unit]) -> list[Unit]:
@@ -207,7 +218,15 @@ ITEM_LABELS: list[tuple[str, Any]] = [
     ("site_visits", _("Khảo sát thực tế")),
 ]
 # the order of the groups on the review page: what the office acts on first
-REVIEW_ORDER = ("petitions", "difficulties", "indicators", "people", "localities", "agencies", "site_visits")
+REVIEW_ORDER = (
+    "petitions",
+    "difficulties",
+    "indicators",
+    "people",
+    "localities",
+    "agencies",
+    "site_visits",
+)
 # the kinds offered when the office selects a passage of the source
 SELECTION_KINDS: list[tuple[str, Any]] = [
     ("directives", _("Chỉ đạo")),
@@ -217,7 +236,9 @@ SELECTION_KINDS: list[tuple[str, Any]] = [
 
 # assignees of a group the office picks from: departments, or the session's localities
 _DEPARTMENTS_RE = re.compile(r"\b(?:sở|ngành|ban|cơ quan|đơn vị)\b", re.IGNORECASE)
-_LOCALITIES_RE = re.compile(r"\b(?:địa phương|xã|phường|cơ sở|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE)
+_LOCALITIES_RE = re.compile(
+    r"\b(?:địa phương|xã|phường|cơ sở|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE
+)
 
 
 def confirm_problems(document: SourceDocument) -> list[str]:
@@ -245,7 +266,9 @@ def is_before_reform(document: SourceDocument) -> bool:
     return date is not None and date < REFORM_DATE
 
 
-def search_units(document: SourceDocument, text: str, exclude: set[int] | None = None, limit: int = 12) -> list[Unit]:
+def search_units(
+    document: SourceDocument, text: str, exclude: set[int] | None = None, limit: int = 12
+) -> list[Unit]:
     """Units of the document's province whose name contains every word of ``text``.
 
     Diacritic-, case- and tone-placement-insensitive ("an binh" finds Xã An Bình). Units of the
@@ -256,7 +279,9 @@ def search_units(document: SourceDocument, text: str, exclude: set[int] | None =
     key = " ".join(search_key(text).split())
     if not key:
         return []
-    units = Unit.objects.filter(province_code=document.province_code).exclude(kind=UnitKind.PROVINCE)
+    units = Unit.objects.filter(province_code=document.province_code).exclude(
+        kind=UnitKind.PROVINCE
+    )
     for word in key.split():
         units = units.filter(search_name__contains=word)
     if exclude:
@@ -268,9 +293,17 @@ def search_units(document: SourceDocument, text: str, exclude: set[int] | None =
         legacy = u.kind in LEGACY_KINDS or u.valid_to is not None
         words = u.search_name.split()
         starts = any(" ".join(words[i:]).startswith(key) for i in range(len(words)))
-        return (legacy != old, not starts, kinds.index(u.kind) if u.kind in kinds else 99, u.name, u.pk)
+        return (
+            legacy != old,
+            not starts,
+            kinds.index(u.kind) if u.kind in kinds else 99,
+            u.name,
+            u.pk,
+        )
 
-    return sorted(units.only("pk", "name", "kind", "valid_to", "search_name")[:300], key=rank)[:limit]
+    return sorted(units.only("pk", "name", "kind", "valid_to", "search_name")[:300], key=rank)[
+        :limit
+    ]
 
 
 def _session_locality_units(document: SourceDocument) -> list[Unit]:
@@ -284,7 +317,11 @@ def _session_locality_units(document: SourceDocument) -> list[Unit]:
     for item in draft.get("localities") or []:
         found = find_units(province_code=document.province_code, text=item.get("text") or "")
         refs = prefer_era(
-            [UnitRef(u.pk, u.name, legacy=u.kind in LEGACY_KINDS or u.valid_to is not None) for u in found], on
+            [
+                UnitRef(u.pk, u.name, legacy=u.kind in LEGACY_KINDS or u.valid_to is not None)
+                for u in found
+            ],
+            on,
         )
         if refs:
             unit = next(u for u in found if u.pk == refs[0].pk)
@@ -312,10 +349,19 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     draft = document.draft or {}
     units = province_units(user)
     by_pk = {u.pk: u for u in units}
-    chosen_ids = {pk for d in draft.get("directives") or [] for pk in [*(d.get("units") or []), *(d.get("suggested") or [])]}
+    chosen_ids = {
+        pk
+        for d in draft.get("directives") or []
+        for pk in [*(d.get("units") or []), *(d.get("suggested") or [])]
+    }
     if chosen_ids - set(by_pk):  # chosen units that are not offered, e.g. a pre-2025 district
         code = province_code_of(user)
-        by_pk.update({u.pk: u for u in Unit.objects.filter(pk__in=chosen_ids - set(by_pk), province_code=code)})
+        by_pk.update(
+            {
+                u.pk: u
+                for u in Unit.objects.filter(pk__in=chosen_ids - set(by_pk), province_code=code)
+            }
+        )
     locality_units = _session_locality_units(document)
     department_units = departments(units)
     text = document.text or ""
@@ -354,10 +400,13 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
                 "split_points": points,
                 "split_default": _middle_split(points, d.get("text") or ""),
                 "split_word": _word_middle(d.get("text") or ""),
-                "split_words": [(m.group(), m.start()) for m in re.finditer(r"\S+", d.get("text") or "")],
+                "split_words": [
+                    (m.group(), m.start()) for m in re.finditer(r"\S+", d.get("text") or "")
+                ],
                 "pick_departments": [u for u in department_units if u.pk not in shown],
                 "pick_localities": [u for u in locality_units if u.pk not in shown],
-                "open_departments": needs_choice and bool(_DEPARTMENTS_RE.search(assignees) or not assignees),
+                "open_departments": needs_choice
+                and bool(_DEPARTMENTS_RE.search(assignees) or not assignees),
                 "open_localities": needs_choice and bool(_LOCALITIES_RE.search(assignees)),
             }
         )
@@ -367,7 +416,12 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
             "key": key,
             "label": labels[key],
             "items": [
-                {"index": i, "index_str": str(i), "item": item, "anchor": f"m-{key}-{i}" if item.get("start") is not None else ""}
+                {
+                    "index": i,
+                    "index_str": str(i),
+                    "item": item,
+                    "anchor": f"m-{key}-{i}" if item.get("start") is not None else "",
+                }
                 for i, item in enumerate(draft.get(key) or [])
             ],
         }
@@ -379,7 +433,10 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     needing = needing_unit(draft)
     last = (draft.get("dropped") or [None])[-1]
     last_dropped = (
-        {"label": KIND_LABELS.get(last["kind"], last["kind"]), "text": (last.get("item") or {}).get("text") or ""}
+        {
+            "label": KIND_LABELS.get(last["kind"], last["kind"]),
+            "text": (last.get("item") or {}).get("text") or "",
+        }
         if isinstance(last, dict) and "kind" in last
         else None
     )

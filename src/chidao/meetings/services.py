@@ -65,7 +65,9 @@ def province_name(province_code: str) -> str | None:
 
 def _ref(unit: Unit) -> drafts.UnitRef:
     return drafts.UnitRef(
-        unit.pk, unit.name, legacy=unit.kind in LEGACY_KINDS or unit.valid_to is not None,
+        unit.pk,
+        unit.name,
+        legacy=unit.kind in LEGACY_KINDS or unit.valid_to is not None,
         local=unit.kind in (*LOCAL_KINDS, *LEGACY_KINDS),
     )
 
@@ -85,7 +87,9 @@ def _known_units(province_code: str) -> drafts.KnownUnits:
 
     @cache
     def known() -> tuple[drafts.UnitRef, ...]:
-        units = list(Unit.objects.filter(province_code=province_code).exclude(kind=UnitKind.PROVINCE))
+        units = list(
+            Unit.objects.filter(province_code=province_code).exclude(kind=UnitKind.PROVINCE)
+        )
         refs = [_ref(u) for u in units]
         by_key: dict[str, list[Unit]] = {}
         for u in units:
@@ -134,7 +138,9 @@ def ingest_text(
     existing = _existing(content_hash(text), province_code, source)
     if existing is not None:
         return existing, False
-    record = extract_text(text, Options(published=published, province=province_name(province_code), source=source))
+    record = extract_text(
+        text, Options(published=published, province=province_name(province_code), source=source)
+    )
     existing = _existing(record["sha256"], province_code, source)
     if existing is not None:
         return existing, False
@@ -180,7 +186,11 @@ def read_bytes(data: bytes, filename: str) -> str:
     suffix = Path(filename).suffix.lower()
     if suffix in (".docx", ".pdf"):
         readers._limit(filename, data, readers.MAX_DOC_BYTES)
-        text = readers.docx_text(data, filename) if suffix == ".docx" else readers.pdf_text(data, filename)
+        text = (
+            readers.docx_text(data, filename)
+            if suffix == ".docx"
+            else readers.pdf_text(data, filename)
+        )
     elif suffix in (".html", ".htm"):
         readers._limit(filename, data, readers.MAX_TEXT_BYTES)
         text = readers.html_text(readers._decode_html(data, filename), filename)
@@ -189,7 +199,8 @@ def read_bytes(data: bytes, filename: str) -> str:
         text = readers.decode_text(data, filename)
     else:
         raise ExtractError(
-            filename, f"unsupported file type {suffix!r} (supported: {', '.join(readers.SUPPORTED)})"
+            filename,
+            f"unsupported file type {suffix!r} (supported: {', '.join(readers.SUPPORTED)})",
         )
     return readers._check_chars(text, filename)
 
@@ -215,7 +226,10 @@ def ingest_file(
         try:
             size = path.stat().st_size
             if size > readers.MAX_DOC_BYTES:
-                raise ExtractError(name, f"file too large ({size:,} bytes; the limit is {readers.MAX_DOC_BYTES:,} bytes)")
+                raise ExtractError(
+                    name,
+                    f"file too large ({size:,} bytes; the limit is {readers.MAX_DOC_BYTES:,} bytes)",
+                )
             data = path.read_bytes()
         except OSError as e:
             raise ExtractError(name, f"cannot read: {e.strerror or e}") from e
@@ -276,7 +290,9 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in readers.SUPPORTED)
+            out += sorted(
+                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in readers.SUPPORTED
+            )
         else:
             out.append(p)
     return out
@@ -296,7 +312,9 @@ def ingest_paths(
     batch = IngestBatch()
     for path in expand_paths(paths):
         try:
-            document, created = ingest_file(file=path, province_code=province_code, actor=actor, published=published)
+            document, created = ingest_file(
+                file=path, province_code=province_code, actor=actor, published=published
+            )
         except ExtractError as e:
             batch.results.append(IngestResult(path, error=e.message))
         except Exception as e:  # one broken file must not stop the batch
@@ -330,12 +348,16 @@ def _locked(document: SourceDocument, version: int) -> SourceDocument:
     return current
 
 
-def _save_draft(document: SourceDocument, current: SourceDocument, draft: dict[str, Any]) -> SourceDocument:
+def _save_draft(
+    document: SourceDocument, current: SourceDocument, draft: dict[str, Any]
+) -> SourceDocument:
     updated = SourceDocument.objects.filter(pk=current.pk, version=current.version).update(
         draft=draft, version=current.version + 1
     )
     if not updated:  # cannot happen under the row lock; kept as the compare-and-swap guard
-        raise ConflictError(_("«%(doc)s» vừa được người khác sửa: hãy tải lại trang.") % {"doc": current})
+        raise ConflictError(
+            _("«%(doc)s» vừa được người khác sửa: hãy tải lại trang.") % {"doc": current}
+        )
     document.draft = draft
     document.version = current.version + 1
     return document
@@ -358,7 +380,8 @@ def _items(draft: dict[str, Any], key: str) -> list[dict[str, Any]]:
 def _item(items: list[dict[str, Any]], key: str, index: int) -> dict[str, Any]:
     if not 0 <= int(index) < len(items):
         raise DraftError(
-            _("%(item)s: không có mục này (chỉ có %(count)d mục).") % {"item": _where(key, index), "count": len(items)}
+            _("%(item)s: không có mục này (chỉ có %(count)d mục).")
+            % {"item": _where(key, index), "count": len(items)}
         )
     return items[int(index)]
 
@@ -375,7 +398,10 @@ def _parse_date(value: Any, field_name: str) -> str | None:
             return dt.datetime.strptime(text, fmt).date().isoformat()
         except ValueError:
             continue
-    raise DraftError(_("%(field)s: “%(value)s” không phải là ngày (dd/mm/yyyy).") % {"field": field_name, "value": value})
+    raise DraftError(
+        _("%(field)s: “%(value)s” không phải là ngày (dd/mm/yyyy).")
+        % {"field": field_name, "value": value}
+    )
 
 
 def _unit_ids(province_code: str, units: Iterable[Any], label: str) -> list[int]:
@@ -385,14 +411,19 @@ def _unit_ids(province_code: str, units: Iterable[Any], label: str) -> list[int]
         try:
             pk = int(pk)
         except (TypeError, ValueError) as e:
-            raise DraftError(_("%(field)s: “%(value)s” không phải là mã đơn vị.") % {"field": label, "value": u}) from e
+            raise DraftError(
+                _("%(field)s: “%(value)s” không phải là mã đơn vị.") % {"field": label, "value": u}
+            ) from e
         if pk not in ids:
             ids.append(pk)
-    known = set(Unit.objects.filter(pk__in=ids, province_code=province_code).values_list("pk", flat=True))
+    known = set(
+        Unit.objects.filter(pk__in=ids, province_code=province_code).values_list("pk", flat=True)
+    )
     missing = [pk for pk in ids if pk not in known]
     if missing:
         raise DraftError(
-            _("%(field)s: đơn vị %(ids)s không có trong tỉnh này.") % {"field": label, "ids": ", ".join(map(str, missing))}
+            _("%(field)s: đơn vị %(ids)s không có trong tỉnh này.")
+            % {"field": label, "ids": ", ".join(map(str, missing))}
         )
     return ids
 
@@ -401,7 +432,10 @@ def _strings(value: Any, label: str) -> list[str]:
     if isinstance(value, str):
         value = value.split(";")
     if not isinstance(value, (list, tuple)):
-        raise DraftError(_("%(field)s: cần một danh sách, không phải “%(value)s”.") % {"field": label, "value": value})
+        raise DraftError(
+            _("%(field)s: cần một danh sách, không phải “%(value)s”.")
+            % {"field": label, "value": value}
+        )
     return [" ".join(str(v).split()) for v in value if str(v).strip()]
 
 
@@ -424,14 +458,22 @@ def _clean_field(document: SourceDocument, key: str, index: int, name: str, valu
         if value in (None, ""):
             return None
         try:
-            return float(str(value).replace(".", "").replace(",", ".")) if isinstance(value, str) else float(value)
+            return (
+                float(str(value).replace(".", "").replace(",", "."))
+                if isinstance(value, str)
+                else float(value)
+            )
         except ValueError as e:
-            raise DraftError(_("%(field)s: “%(value)s” không phải là số.") % {"field": label, "value": value}) from e
+            raise DraftError(
+                _("%(field)s: “%(value)s” không phải là số.") % {"field": label, "value": value}
+            ) from e
     return " ".join(str(value).split()) if value is not None else None
 
 
 @transaction.atomic
-def edit_item(*, document: SourceDocument, version: int, kind: str, index: int, **fields: Any) -> SourceDocument:
+def edit_item(
+    *, document: SourceDocument, version: int, kind: str, index: int, **fields: Any
+) -> SourceDocument:
     """Change fields of one draft item (directive: text, issuer, assignees, units, deadline, topic).
 
     ``kind`` is a draft key ("directives", "petitions", ...); ``units`` are Unit objects or ids
@@ -460,7 +502,9 @@ def _as_in_source(text: str, item: dict[str, Any]) -> bool:
 
 
 @transaction.atomic
-def split_directive(*, document: SourceDocument, version: int, index: int, offset: int) -> SourceDocument:
+def split_directive(
+    *, document: SourceDocument, version: int, index: int, offset: int
+) -> SourceDocument:
     """Split directive ``index`` at character ``offset`` of its text into two directives.
 
     Both keep the issuer, assignees, units, deadline and topic; their offsets into the source
@@ -479,7 +523,10 @@ def split_directive(*, document: SourceDocument, version: int, index: int, offse
         )
     head, tail = text[:offset], text[offset:]
     if not head.strip() or not tail.strip():
-        raise DraftError(_("%(item)s: cả hai phần sau khi tách phải có nội dung.") % {"item": _where("directives", index)})
+        raise DraftError(
+            _("%(item)s: cả hai phần sau khi tách phải có nội dung.")
+            % {"item": _where("directives", index)}
+        )
     first, second = copy.deepcopy(item), copy.deepcopy(item)
     first["text"], second["text"] = head.strip(), tail.strip()
     if _as_in_source(current.text, item):
@@ -504,23 +551,38 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
     items = _items(draft, "directives")
     first = _item(items, "directives", index)
     if index + 1 >= len(items):
-        raise DraftError(_("%(item)s: là chỉ đạo cuối cùng, không có chỉ đạo sau để gộp.") % {"item": _where("directives", index)})
+        raise DraftError(
+            _("%(item)s: là chỉ đạo cuối cùng, không có chỉ đạo sau để gộp.")
+            % {"item": _where("directives", index)}
+        )
     second = items[index + 1]
     merged = copy.deepcopy(first)
-    if _as_in_source(current.text, first) and _as_in_source(current.text, second) and first["start"] < second["end"]:
+    if (
+        _as_in_source(current.text, first)
+        and _as_in_source(current.text, second)
+        and first["start"] < second["end"]
+    ):
         merged["text"] = " ".join(current.text[first["start"] : second["end"]].split())
         merged["end"] = second["end"]
     else:  # texts the office edited: keep their words, and the span of both sources when known
         merged["text"] = f"{first['text']} {second['text']}"
-        if first.get("start") is None or second.get("end") is None or first["start"] >= second["end"]:
+        if (
+            first.get("start") is None
+            or second.get("end") is None
+            or first["start"] >= second["end"]
+        ):
             merged["start"] = merged["end"] = None
         else:
             merged["end"] = second["end"]
-    merged["assignees"] = list(dict.fromkeys([*first.get("assignees", []), *second.get("assignees", [])]))
+    merged["assignees"] = list(
+        dict.fromkeys([*first.get("assignees", []), *second.get("assignees", [])])
+    )
     merged["assignee_spans"] = [*first.get("assignee_spans", []), *second.get("assignee_spans", [])]
     merged["units"] = list(dict.fromkeys([*first.get("units", []), *second.get("units", [])]))
     merged["deadline"] = first.get("deadline") or second.get("deadline")
-    merged["needs_choice"] = bool(first.get("needs_choice") or second.get("needs_choice")) and not merged["units"]
+    merged["needs_choice"] = (
+        bool(first.get("needs_choice") or second.get("needs_choice")) and not merged["units"]
+    )
     merged["topic"] = first.get("topic") or second.get("topic") or ""
     items[index : index + 2] = [merged]
     return _save_draft(document, current, draft)
@@ -538,7 +600,10 @@ def drop_item(*, document: SourceDocument, version: int, kind: str, index: int) 
     items = _items(draft, kind)
     _item(items, kind, index)
     dropped = items.pop(index)
-    draft["dropped"] = [*(draft.get("dropped") or []), {"kind": kind, "index": index, "item": dropped}][-DROPPED_KEPT:]
+    draft["dropped"] = [
+        *(draft.get("dropped") or []),
+        {"kind": kind, "index": index, "item": dropped},
+    ][-DROPPED_KEPT:]
     return _save_draft(document, current, draft)
 
 
@@ -565,7 +630,9 @@ def restore_dropped(*, document: SourceDocument, version: int) -> SourceDocument
 
 
 @transaction.atomic
-def add_item(*, document: SourceDocument, version: int, kind: str, start: int, end: int) -> SourceDocument:
+def add_item(
+    *, document: SourceDocument, version: int, kind: str, start: int, end: int
+) -> SourceDocument:
     """Add an item of kind ``kind`` from the source text ``document.text[start:end]``.
 
     Surrounding spaces are trimmed off the selection; the item is placed among its kind by
@@ -579,13 +646,20 @@ def add_item(*, document: SourceDocument, version: int, kind: str, start: int, e
     if not 0 <= start < end <= len(current.text):
         raise DraftError(
             _("%(kind)s: đoạn chọn %(start)s–%(end)s nằm ngoài văn bản (0–%(length)d).")
-            % {"kind": drafts.KIND_LABELS[kind], "start": start, "end": end, "length": len(current.text)}
+            % {
+                "kind": drafts.KIND_LABELS[kind],
+                "start": start,
+                "end": end,
+                "length": len(current.text),
+            }
         )
     selected = current.text[start:end]
     start += len(selected) - len(selected.lstrip())
     end -= len(selected) - len(selected.rstrip())
     if start >= end:
-        raise DraftError(_("%(kind)s: đoạn chọn không có chữ nào.") % {"kind": drafts.KIND_LABELS[kind]})
+        raise DraftError(
+            _("%(kind)s: đoạn chọn không có chữ nào.") % {"kind": drafts.KIND_LABELS[kind]}
+        )
     drafts.insert_in_order(items, drafts.new_item(kind, current.text[start:end], start, end, draft))
     return _save_draft(document, current, draft)
 
@@ -619,8 +693,12 @@ def set_session(
         draft["kind"] = kind
     if chairs is not UNSET:
         draft["chairs"] = [
-            {"name": " ".join(c.split()), "titles": []} if isinstance(c, str) else
-            {"name": " ".join(str(c.get("name", "")).split()), "titles": _strings(c.get("titles") or [], _("chức danh"))}
+            {"name": " ".join(c.split()), "titles": []}
+            if isinstance(c, str)
+            else {
+                "name": " ".join(str(c.get("name", "")).split()),
+                "titles": _strings(c.get("titles") or [], _("chức danh")),
+            }
             for c in chairs
         ]
         draft["chairs"] = [c for c in draft["chairs"] if c["name"]]
@@ -641,7 +719,9 @@ def discard(*, document: SourceDocument, version: int) -> SourceDocument:
     version (+1). Raises ConflictError on a stale version.
     """
     current = _locked(document, version)
-    SourceDocument.objects.filter(pk=current.pk).update(status=DocumentStatus.DISCARDED, version=current.version + 1)
+    SourceDocument.objects.filter(pk=current.pk).update(
+        status=DocumentStatus.DISCARDED, version=current.version + 1
+    )
     document.status = DocumentStatus.DISCARDED
     document.version = current.version + 1
     return document
@@ -660,12 +740,16 @@ def _reopen_if_discarded(document: SourceDocument) -> SourceDocument:
 # ---------------------------------------------------------------- confirm
 
 
-def _person(province_code: str, name: str | None, titles: list[str], on: dt.date | None) -> Person | None:
+def _person(
+    province_code: str, name: str | None, titles: list[str], on: dt.date | None
+) -> Person | None:
     if not name or not name.strip():
         return None
     person = None
     for title in titles or [""]:
-        person = organisation.get_or_create_person(province_code=province_code, full_name=name, title=title, on=on)
+        person = organisation.get_or_create_person(
+            province_code=province_code, full_name=name, title=title, on=on
+        )
     return person
 
 
@@ -701,7 +785,9 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
 
     current = SourceDocument.objects.select_for_update().filter(pk=document.pk).first()
     if current is None or current.status != DocumentStatus.REVIEW:
-        raise DraftError(_("«%(doc)s» không còn chờ rà soát: không thể xác nhận.") % {"doc": document})
+        raise DraftError(
+            _("«%(doc)s» không còn chờ rà soát: không thể xác nhận.") % {"doc": document}
+        )
     draft = current.draft
     code = current.province_code
     problems = check_ready(draft)
@@ -725,8 +811,12 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     for key, kind in drafts.ITEM_KEYS.items():
         for order, item in enumerate(draft.get(key) or []):
             row = SessionItem(
-                session=session, kind=kind, text=item.get("text") or "",
-                start=item.get("start"), end=item.get("end"), order=order,
+                session=session,
+                kind=kind,
+                text=item.get("text") or "",
+                start=item.get("start"),
+                end=item.get("end"),
+                order=order,
             )
             if key == "people":
                 row.data = {"titles": item.get("titles") or []}
@@ -761,7 +851,9 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
         ids = _unit_ids(code, d.get("units") or [], _where("directives", order))
         units = sorted(Unit.objects.filter(pk__in=ids), key=lambda u: ids.index(u.pk))
         create_tasks(directive=directive, units=units, deadline=directive.deadline, actor=actor)
-    SourceDocument.objects.filter(pk=current.pk).update(status=DocumentStatus.CONFIRMED, version=current.version + 1)
+    SourceDocument.objects.filter(pk=current.pk).update(
+        status=DocumentStatus.CONFIRMED, version=current.version + 1
+    )
     document.status = DocumentStatus.CONFIRMED
     document.version = current.version + 1
     return session

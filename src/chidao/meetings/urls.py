@@ -13,11 +13,25 @@ urlpatterns = [
     path("documents/<int:pk>/", documents.review, name="review"),
     path("documents/<int:pk>/session/", review.set_session, name="review_session"),
     path("documents/<int:pk>/units/", review.unit_search, name="review_units"),
-    path("documents/<int:pk>/directives/<int:index>/", review.edit_directive, name="review_directive"),
-    path("documents/<int:pk>/directives/<int:index>/split/", review.split_directive, name="review_split"),
-    path("documents/<int:pk>/directives/<int:index>/merge/", review.merge_directives, name="review_merge"),
+    path(
+        "documents/<int:pk>/directives/<int:index>/", review.edit_directive, name="review_directive"
+    ),
+    path(
+        "documents/<int:pk>/directives/<int:index>/split/",
+        review.split_directive,
+        name="review_split",
+    ),
+    path(
+        "documents/<int:pk>/directives/<int:index>/merge/",
+        review.merge_directives,
+        name="review_merge",
+    ),
     path("documents/<int:pk>/items/<str:kind>/<int:index>/", review.edit_item, name="review_item"),
-    path("documents/<int:pk>/items/<str:kind>/<int:index>/drop/", review.drop_item, name="review_drop"),
+    path(
+        "documents/<int:pk>/items/<str:kind>/<int:index>/drop/",
+        review.drop_item,
+        name="review_drop",
+    ),
     path("documents/<int:pk>/items/add/", review.add_item, name="review_add"),
     path("documents/<int:pk>/items/undo/", review.restore_dropped, name="review_undo"),
     path("documents/<int:pk>/confirm/", review.confirm, name="review_confirm"),

@@ -158,7 +158,12 @@ def get_task_for_user(user: Any, pk: Any) -> Task:
 
 def get_directive_for_user(user: Any, pk: Any) -> Directive:
     """The directive ``pk`` if ``user`` may see it; Http404 otherwise."""
-    directive = directives_visible_to(user).select_related("session", "session__document", "issuer").filter(pk=_pk(pk)).first()
+    directive = (
+        directives_visible_to(user)
+        .select_related("session", "session__document", "issuer")
+        .filter(pk=_pk(pk))
+        .first()
+    )
     if directive is None:
         raise Http404("Không tìm thấy chỉ đạo.")
     return directive
@@ -166,7 +171,11 @@ def get_directive_for_user(user: Any, pk: Any) -> Directive:
 
 def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
     """The attachment ``pk`` if ``user`` may see its task; Http404 otherwise."""
-    attachment = Attachment.objects.filter(pk=_pk(pk), task__in=tasks_visible_to(user)).select_related("task").first()
+    attachment = (
+        Attachment.objects.filter(pk=_pk(pk), task__in=tasks_visible_to(user))
+        .select_related("task")
+        .first()
+    )
     if attachment is None:
         raise Http404("Không tìm thấy tệp đính kèm.")
     return attachment

@@ -43,7 +43,11 @@ class MultipleFileField(forms.FileField):
             if f.size > limit:
                 raise forms.ValidationError(
                     _("Tệp “%(name)s” (%(size)s) vượt quá giới hạn %(limit)s."),
-                    params={"name": f.name, "size": filesizeformat(f.size), "limit": filesizeformat(limit)},
+                    params={
+                        "name": f.name,
+                        "size": filesizeformat(f.size),
+                        "limit": filesizeformat(limit),
+                    },
                 )
         return cleaned
 
@@ -61,12 +65,16 @@ class ProgressForm(VersionedForm):
 
 
 class CompletionForm(VersionedForm):
-    text = forms.CharField(label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    text = forms.CharField(
+        label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     files = MultipleFileField(label=_("Tệp đính kèm"))
 
 
 class ExtensionForm(VersionedForm):
-    new_deadline = forms.DateField(label=_("Thời hạn đề nghị"), input_formats=DATE_FORMATS, widget=DateInput())
+    new_deadline = forms.DateField(
+        label=_("Thời hạn đề nghị"), input_formats=DATE_FORMATS, widget=DateInput()
+    )
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
 
@@ -75,7 +83,9 @@ class ReasonForm(VersionedForm):
 
 
 class NoteForm(VersionedForm):
-    note = forms.CharField(label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("Ý kiến"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
 
 class RequiredNoteForm(VersionedForm):
@@ -83,15 +93,21 @@ class RequiredNoteForm(VersionedForm):
 
 
 class EditForm(VersionedForm):
-    deadline = forms.DateField(label=_("Thời hạn"), input_formats=DATE_FORMATS, widget=DateInput(), required=False)
+    deadline = forms.DateField(
+        label=_("Thời hạn"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
+    )
     unit = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=None, required=False)  # type: ignore[arg-type]
-    note = forms.CharField(label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    note = forms.CharField(
+        label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
 
     def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         from chidao.organisation.models import LEGACY_KINDS, Unit
 
-        self.fields["unit"].queryset = units if units is not None else Unit.objects.exclude(kind__in=LEGACY_KINDS)
+        self.fields["unit"].queryset = (
+            units if units is not None else Unit.objects.exclude(kind__in=LEGACY_KINDS)
+        )
 
 
 class RegisterFilterForm(forms.Form):
@@ -99,7 +115,9 @@ class RegisterFilterForm(forms.Form):
 
     leader = forms.IntegerField(required=False)
     unit = forms.IntegerField(required=False)
-    state = forms.ChoiceField(required=False, choices=[("", ""), (OVERDUE, _("Quá hạn")), *TaskState.choices])
+    state = forms.ChoiceField(
+        required=False, choices=[("", ""), (OVERDUE, _("Quá hạn")), *TaskState.choices]
+    )
     period = forms.ChoiceField(
         required=False, choices=[("session", _("Ngày làm việc")), ("deadline", _("Thời hạn"))]
     )
@@ -107,7 +125,9 @@ class RegisterFilterForm(forms.Form):
     date_to = forms.DateField(required=False, input_formats=DATE_FORMATS)
     topic = forms.CharField(required=False, max_length=120)
     q = forms.CharField(required=False, max_length=200)
-    sort = forms.ChoiceField(required=False, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")])
+    sort = forms.ChoiceField(
+        required=False, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")]
+    )
 
     def filters(self) -> RegisterFilters:
         """The valid filters (an invalid value is ignored and reported in ``errors``)."""

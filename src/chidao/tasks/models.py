@@ -35,7 +35,9 @@ class Task(models.Model):
 
     directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="tasks")
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="tasks")
-    state = models.CharField(_("trạng thái"), max_length=24, choices=TaskState.choices, default=TaskState.NEW)
+    state = models.CharField(
+        _("trạng thái"), max_length=24, choices=TaskState.choices, default=TaskState.NEW
+    )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
     original_deadline = models.DateField(_("thời hạn ban đầu"), null=True, blank=True)
     progress = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
@@ -49,7 +51,11 @@ class Task(models.Model):
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")
         ordering = ["deadline", "id"]
-        constraints = [models.UniqueConstraint(fields=["directive", "unit"], name="one_task_per_directive_unit")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["directive", "unit"], name="one_task_per_directive_unit"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.directive}"
@@ -78,7 +84,9 @@ class TaskEvent(models.Model):
     """One entry of a task's history: who, when, what changed."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="events")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now, db_index=True)
     kind = models.CharField(max_length=24, choices=EventKind.choices)
     from_state = models.CharField(max_length=24, choices=TaskState.choices, blank=True)
@@ -95,7 +103,9 @@ class TaskEvent(models.Model):
 
 class ProgressReport(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="reports")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
     text = models.TextField(_("nội dung"))
     percent = models.PositiveSmallIntegerField(_("tiến độ (%)"), default=0)
@@ -112,11 +122,15 @@ class Attachment(models.Model):
     """Evidence attached to a task; downloaded only through the permission-checked view."""
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="attachments")
-    report = models.ForeignKey(ProgressReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments")
+    report = models.ForeignKey(
+        ProgressReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="attachments"
+    )
     file = models.FileField(upload_to="attachments/%Y/%m")
     name = models.CharField(max_length=255)
     size = models.PositiveIntegerField(default=0)
-    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
 
     class Meta:
@@ -134,12 +148,18 @@ class ExtensionStatus(models.TextChoices):
 
 class ExtensionRequest(models.Model):
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="extensions")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     at = models.DateTimeField(default=timezone.now)
     new_deadline = models.DateField(_("thời hạn đề nghị"))
     reason = models.TextField(_("lý do"))
-    status = models.CharField(max_length=10, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING)
-    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    status = models.CharField(
+        max_length=10, choices=ExtensionStatus.choices, default=ExtensionStatus.PENDING
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     decided_at = models.DateTimeField(null=True, blank=True)
     decision_note = models.TextField(blank=True)
 

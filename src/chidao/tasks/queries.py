@@ -47,12 +47,20 @@ def overdue_q(today: dt.date | None = None) -> Q:
 def due_soon_q(today: dt.date | None = None, days: int = DUE_SOON_DAYS) -> Q:
     """Open tasks due between ``today`` and ``today + days`` (inclusive)."""
     today = _today(today)
-    return Q(deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)) & ~Q(state__in=CLOSED_STATES)
+    return Q(deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)) & ~Q(
+        state__in=CLOSED_STATES
+    )
 
 
 def with_overdue(tasks: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
     """Annotate each task with ``overdue`` (bool), computed in the database for ``today``."""
-    return tasks.annotate(overdue=Case(When(overdue_q(today), then=Value(True)), default=Value(False), output_field=BooleanField()))
+    return tasks.annotate(
+        overdue=Case(
+            When(overdue_q(today), then=Value(True)),
+            default=Value(False),
+            output_field=BooleanField(),
+        )
+    )
 
 
 def _rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
@@ -98,7 +106,9 @@ def inbox(user: Any, today: dt.date | None = None) -> Inbox:
     soon = today + dt.timedelta(days=DUE_SOON_DAYS)
     overdue, due_soon, waiting, others = [], [], [], []
     closed = 0
-    for task in with_overdue(_rows(access.tasks_visible_to(user)), today).order_by(F("deadline").asc(nulls_last=True), "id"):
+    for task in with_overdue(_rows(access.tasks_visible_to(user)), today).order_by(
+        F("deadline").asc(nulls_last=True), "id"
+    ):
         if task.state in CLOSED_STATES:
             closed += 1
         elif task.state in WAITING_ON_OFFICE:
@@ -109,7 +119,9 @@ def inbox(user: Any, today: dt.date | None = None) -> Inbox:
             due_soon.append(task)
         else:
             others.append(task)
-    return Inbox(overdue=overdue, due_soon=due_soon, waiting=waiting, others=others, closed_count=closed)
+    return Inbox(
+        overdue=overdue, due_soon=due_soon, waiting=waiting, others=others, closed_count=closed
+    )
 
 
 # ---------------------------------------------------------------- work list (office)
@@ -141,11 +153,17 @@ def worklist(user: Any, today: dt.date | None = None) -> Worklist:
     today = _today(today)
     tasks = access.tasks_visible_to(user)
     relevant = Q(state__in=WAITING_ON_OFFICE) | overdue_q(today) | due_soon_q(today)
-    rows = list(with_overdue(_rows(tasks.filter(relevant)), today).order_by(F("deadline").asc(nulls_last=True), "id"))
+    rows = list(
+        with_overdue(_rows(tasks.filter(relevant)), today).order_by(
+            F("deadline").asc(nulls_last=True), "id"
+        )
+    )
     asked = [t.pk for t in rows if t.state == TaskState.EXTENSION_REQUESTED]
     pending: dict[int, ExtensionRequest] = {}
     if asked:
-        for request in ExtensionRequest.objects.filter(task__in=asked, status=ExtensionStatus.PENDING).order_by("at"):
+        for request in ExtensionRequest.objects.filter(
+            task__in=asked, status=ExtensionStatus.PENDING
+        ).order_by("at"):
             pending[request.task_id] = request
     to_confirm, requests, due_soon = [], [], []
     by_unit: OrderedDict[Unit, list[Task]] = OrderedDict()
@@ -160,7 +178,12 @@ def worklist(user: Any, today: dt.date | None = None) -> Worklist:
         elif task.state not in WAITING_ON_OFFICE and task.deadline is not None:
             due_soon.append(task)
     ordered = OrderedDict(sorted(by_unit.items(), key=lambda kv: (-len(kv[1]), kv[0].name)))
-    return Worklist(to_confirm=to_confirm, extension_requests=requests, overdue_by_unit=ordered, due_soon=due_soon)
+    return Worklist(
+        to_confirm=to_confirm,
+        extension_requests=requests,
+        overdue_by_unit=ordered,
+        due_soon=due_soon,
+    )
 
 
 # ---------------------------------------------------------------- register
@@ -174,7 +197,9 @@ SORTS = {
     "unit": ("unit__name", "deadline"),
 }
 # the states in the order of the work, for sorting by state
-STATE_RANK = Case(*(When(state=s.value, then=Value(i)) for i, s in enumerate(TaskState)), default=Value(99))
+STATE_RANK = Case(
+    *(When(state=s.value, then=Value(i)) for i, s in enumerate(TaskState)), default=Value(99)
+)
 
 
 @dataclass
@@ -220,7 +245,9 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
     if filters.q.strip():
         tasks = tasks.filter(pk__in=_search(tasks, filters.q))
     tasks = with_overdue(_rows(tasks), today).annotate(
-        leader_name=Coalesce(NullIf("directive__issuer__full_name", Value("")), "directive__issuer_name"),
+        leader_name=Coalesce(
+            NullIf("directive__issuer__full_name", Value("")), "directive__issuer_name"
+        ),
         state_rank=STATE_RANK,
     )
     key = filters.sort.lstrip("-")
@@ -230,7 +257,9 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
     order: list[Any] = [first, *(F(f).asc(nulls_last=True) for f in fields[1:])]
     person = person_of(user) if is_leader(user) else None
     if person is not None:  # a leader sees their own directives first
-        tasks = tasks.annotate(own=Case(When(directive__issuer=person, then=Value(0)), default=Value(1)))
+        tasks = tasks.annotate(
+            own=Case(When(directive__issuer=person, then=Value(0)), default=Value(1))
+        )
         order.insert(0, F("own").asc())
     return tasks.order_by(*order, "id")
 
@@ -239,14 +268,21 @@ def _search(tasks: QuerySet[Task], text: str) -> list[int]:
     """The pks of ``tasks`` whose texts contain every word of ``text``, diacritics aside."""
     words = search_key(text).split()
     rows = tasks.values_list(
-        "pk", "directive_id", "directive__text", "directive__session__title", "directive__issuer_name",
-        "directive__issuer__full_name", "unit__name",
+        "pk",
+        "directive_id",
+        "directive__text",
+        "directive__session__title",
+        "directive__issuer_name",
+        "directive__issuer__full_name",
+        "unit__name",
     )[:SEARCH_LIMIT]
     keys: dict[int, str] = {}
     found = []
     for pk, directive_id, directive_text, title, issuer, issuer_person, unit_name in rows:
         if directive_id not in keys:
-            keys[directive_id] = search_key(" ".join([directive_text or "", title or "", issuer or "", issuer_person or ""]))
+            keys[directive_id] = search_key(
+                " ".join([directive_text or "", title or "", issuer or "", issuer_person or ""])
+            )
         haystack = keys[directive_id] + " " + search_key(unit_name or "")
         if all(w in haystack for w in words):
             found.append(pk)
@@ -261,7 +297,14 @@ def register_choices(user: Any) -> dict[str, list[Any]]:
     return {
         "leaders": list(Person.objects.filter(pk__in=leader_ids).order_by("full_name")),
         "units": list(Unit.objects.filter(pk__in=unit_ids).order_by("name")),
-        "topics": sorted({t for t in tasks.exclude(directive__topic="").values_list("directive__topic", flat=True)}),
+        "topics": sorted(
+            {
+                t
+                for t in tasks.exclude(directive__topic="").values_list(
+                    "directive__topic", flat=True
+                )
+            }
+        ),
         "states": [(s.value, s.label) for s in TaskState],
     }
 
@@ -296,7 +339,11 @@ def directive_source(directive: Directive, context: int = 240) -> SourceExcerpt 
     hi = min(len(text), end + context)
     before = text[lo:start]
     after = text[end:hi]
-    return SourceExcerpt(before=("…" if lo else "") + before, sentence=text[start:end], after=after + ("…" if hi < len(text) else ""))
+    return SourceExcerpt(
+        before=("…" if lo else "") + before,
+        sentence=text[start:end],
+        after=after + ("…" if hi < len(text) else ""),
+    )
 
 
 @dataclass
@@ -313,9 +360,17 @@ class TaskDetail:
 def task_detail(task: Task, today: dt.date | None = None) -> TaskDetail:
     """The task's history, progress reports (with attachments) and pending extension request."""
     events = list(task.events.select_related("actor").order_by("-at", "-id"))
-    reports = list(task.reports.select_related("author").prefetch_related("attachments").order_by("-at", "-id"))
+    reports = list(
+        task.reports.select_related("author").prefetch_related("attachments").order_by("-at", "-id")
+    )
     pending = task.extensions.filter(status=ExtensionStatus.PENDING).order_by("-at").first()
-    return TaskDetail(task=task, events=events, reports=reports, pending_request=pending, overdue=task.is_overdue(_today(today)))
+    return TaskDetail(
+        task=task,
+        events=events,
+        reports=reports,
+        pending_request=pending,
+        overdue=task.is_overdue(_today(today)),
+    )
 
 
 # ---------------------------------------------------------------- unit, leader
@@ -339,7 +394,9 @@ def unit_dashboard(user: Any, unit: Unit, today: dt.date | None = None) -> UnitD
     tasks = access.tasks_visible_to(user).filter(unit=unit)
     rows = list(
         with_overdue(_rows(tasks), today).order_by(
-            Case(When(state__in=CLOSED_STATES, then=Value(1)), default=Value(0)), F("deadline").asc(nulls_last=True), "id"
+            Case(When(state__in=CLOSED_STATES, then=Value(1)), default=Value(0)),
+            F("deadline").asc(nulls_last=True),
+            "id",
         )
     )
     return UnitDashboard(unit=unit, counts=state_counts(tasks, today), tasks=rows)
@@ -361,7 +418,17 @@ def leader_page(user: Any, person: Person, today: dt.date | None = None) -> Lead
         access.directives_visible_to(user)
         .filter(issuer=person)
         .select_related("session")
-        .prefetch_related(Prefetch("tasks", queryset=with_overdue(visible.select_related("unit"), today).order_by("unit__name"), to_attr="visible_tasks"))
+        .prefetch_related(
+            Prefetch(
+                "tasks",
+                queryset=with_overdue(visible.select_related("unit"), today).order_by("unit__name"),
+                to_attr="visible_tasks",
+            )
+        )
         .order_by(F("session__date").desc(nulls_last=True), "order", "id")
     )
-    return LeaderPage(person=person, directives=directives, counts=state_counts(visible.filter(directive__issuer=person), today))
+    return LeaderPage(
+        person=person,
+        directives=directives,
+        counts=state_counts(visible.filter(directive__issuer=person), today),
+    )

@@ -100,7 +100,9 @@ def available_actions(user: User, task: Task) -> set[str]:
 # ---------------------------------------------------------------- creation
 
 
-def create_tasks(*, directive: Directive, units: list[Unit], deadline: dt.date | None, actor: User | None) -> list[Task]:
+def create_tasks(
+    *, directive: Directive, units: list[Unit], deadline: dt.date | None, actor: User | None
+) -> list[Task]:
     """Create one task per unit for ``directive``, in state NEW, with ``deadline``.
 
     Side effects: one ``Task`` and one ``TaskEvent`` (CREATED) per distinct unit. Runs inside
@@ -115,8 +117,12 @@ def create_tasks(*, directive: Directive, units: list[Unit], deadline: dt.date |
                 continue
             seen.add(unit.pk)
             if Task.objects.filter(directive=directive, unit=unit).exists():
-                raise TaskInputError(_("Đơn vị %(unit)s đã có nhiệm vụ cho chỉ đạo này.") % {"unit": unit.name})
-            task = Task.objects.create(directive=directive, unit=unit, deadline=deadline, state=TaskState.NEW)
+                raise TaskInputError(
+                    _("Đơn vị %(unit)s đã có nhiệm vụ cho chỉ đạo này.") % {"unit": unit.name}
+                )
+            task = Task.objects.create(
+                directive=directive, unit=unit, deadline=deadline, state=TaskState.NEW
+            )
             TaskEvent.objects.create(
                 task=task,
                 actor=_user_or_none(actor),
@@ -138,12 +144,24 @@ def start(*, task: Task, actor: User, version: int) -> Task:
         _require(access.can_report(actor, current), actor, _("bắt đầu thực hiện"))
         _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["start"], _("bắt đầu thực hiện"))
-        _write(task, current, actor=actor, kind=EventKind.STARTED, fields={"state": TaskState.IN_PROGRESS})
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.STARTED,
+            fields={"state": TaskState.IN_PROGRESS},
+        )
     return task
 
 
 def report_progress(
-    *, task: Task, actor: User, version: int, text: str, percent: int, files: Sequence[UploadedFile] = ()
+    *,
+    task: Task,
+    actor: User,
+    version: int,
+    text: str,
+    percent: int,
+    files: Sequence[UploadedFile] = (),
 ) -> ProgressReport:
     """The unit reports progress (text, 0–100 %, attachments); a NEW task becomes IN_PROGRESS.
 
@@ -163,9 +181,19 @@ def report_progress(
         fields: dict[str, Any] = {"progress": percent}
         if current.state == TaskState.NEW:
             fields["state"] = TaskState.IN_PROGRESS
-        report = ProgressReport.objects.create(task=current, author=actor, text=text, percent=percent)
+        report = ProgressReport.objects.create(
+            task=current, author=actor, text=text, percent=percent
+        )
         names = _store_files(current, report, actor, files)
-        _write(task, current, actor=actor, kind=EventKind.PROGRESS, fields=fields, note=text, extra=_files_change(names))
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.PROGRESS,
+            fields=fields,
+            note=text,
+            extra=_files_change(names),
+        )
     return report
 
 
@@ -183,7 +211,9 @@ def report_completion(
         _require(access.can_report(actor, current), actor, _("báo cáo hoàn thành"))
         _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["complete"], _("báo cáo hoàn thành"))
-        report = ProgressReport.objects.create(task=current, author=actor, text=text, percent=100, is_completion=True)
+        report = ProgressReport.objects.create(
+            task=current, author=actor, text=text, percent=100, is_completion=True
+        )
         names = _store_files(current, report, actor, files)
         _write(
             task,
@@ -197,7 +227,9 @@ def report_completion(
     return report
 
 
-def request_extension(*, task: Task, actor: User, version: int, new_deadline: dt.date, reason: str) -> ExtensionRequest:
+def request_extension(
+    *, task: Task, actor: User, version: int, new_deadline: dt.date, reason: str
+) -> ExtensionRequest:
     """The unit asks for a later deadline: → EXTENSION_REQUESTED with a pending request.
 
     ``new_deadline`` must be after the current deadline (or after today when there is none);
@@ -207,7 +239,9 @@ def request_extension(*, task: Task, actor: User, version: int, new_deadline: dt
     if not reason:
         raise TaskInputError(_("Cần nêu lý do xin gia hạn."))
     if not isinstance(new_deadline, dt.date):
-        raise TaskInputError(_("Thời hạn đề nghị không hợp lệ: %(value)s.") % {"value": new_deadline})
+        raise TaskInputError(
+            _("Thời hạn đề nghị không hợp lệ: %(value)s.") % {"value": new_deadline}
+        )
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("xin gia hạn"))
@@ -219,7 +253,9 @@ def request_extension(*, task: Task, actor: User, version: int, new_deadline: dt
                 _("Thời hạn đề nghị %(new)s phải sau thời hạn hiện tại %(old)s.")
                 % {"new": new_deadline.strftime("%d/%m/%Y"), "old": floor.strftime("%d/%m/%Y")}
             )
-        request = ExtensionRequest.objects.create(task=current, requested_by=actor, new_deadline=new_deadline, reason=reason)
+        request = ExtensionRequest.objects.create(
+            task=current, requested_by=actor, new_deadline=new_deadline, reason=reason
+        )
         _write(
             task,
             current,
@@ -246,7 +282,12 @@ def report_impossible(*, task: Task, actor: User, version: int, reason: str) -> 
         _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["impossible"], _("báo cáo không thực hiện được"))
         _write(
-            task, current, actor=actor, kind=EventKind.IMPOSSIBLE, fields={"state": TaskState.IMPOSSIBLE, "reason": reason}, note=reason
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.IMPOSSIBLE,
+            fields={"state": TaskState.IMPOSSIBLE, "reason": reason},
+            note=reason,
         )
     return task
 
@@ -288,7 +329,14 @@ def return_completion(*, task: Task, actor: User, version: int, note: str) -> Ta
         _require(access.can_decide(actor, current), actor, _("trả lại báo cáo hoàn thành"))
         _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["return"], _("trả lại báo cáo hoàn thành"))
-        _write(task, current, actor=actor, kind=EventKind.COMPLETION_RETURNED, fields={"state": TaskState.IN_PROGRESS}, note=note)
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.COMPLETION_RETURNED,
+            fields={"state": TaskState.IN_PROGRESS},
+            note=note,
+        )
     return task
 
 
@@ -308,7 +356,14 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
         fields: dict[str, Any] = {"state": TaskState.EXTENDED, "deadline": request.new_deadline}
         if current.original_deadline is None:
             fields["original_deadline"] = current.deadline
-        _write(task, current, actor=actor, kind=EventKind.EXTENSION_GRANTED, fields=fields, note=(note or "").strip())
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.EXTENSION_GRANTED,
+            fields=fields,
+            note=(note or "").strip(),
+        )
     return task
 
 
@@ -328,10 +383,20 @@ def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Tas
         request = _pending_request(current)
         _decide(request, actor, ExtensionStatus.REFUSED, note)
         before = (
-            current.events.filter(kind=EventKind.EXTENSION_REQUESTED).order_by("-at", "-id").values_list("from_state", flat=True).first()
+            current.events.filter(kind=EventKind.EXTENSION_REQUESTED)
+            .order_by("-at", "-id")
+            .values_list("from_state", flat=True)
+            .first()
         )
         previous = before if before in WORKING_STATES else TaskState.IN_PROGRESS
-        _write(task, current, actor=actor, kind=EventKind.EXTENSION_REFUSED, fields={"state": previous}, note=note)
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.EXTENSION_REFUSED,
+            fields={"state": previous},
+            note=note,
+        )
     return task
 
 
@@ -348,7 +413,14 @@ def reopen(*, task: Task, actor: User, version: int, note: str) -> Task:
         _require(access.can_decide(actor, current), actor, _("mở lại nhiệm vụ"))
         _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["reopen"], _("mở lại nhiệm vụ"))
-        _write(task, current, actor=actor, kind=EventKind.EDITED, fields={"state": TaskState.IN_PROGRESS, "reason": ""}, note=note)
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.EDITED,
+            fields={"state": TaskState.IN_PROGRESS, "reason": ""},
+            note=note,
+        )
     return task
 
 
@@ -356,7 +428,13 @@ _UNSET: Any = object()
 
 
 def edit_task(
-    *, task: Task, actor: User, version: int, deadline: dt.date | None = _UNSET, unit: Unit | None = None, note: str = ""
+    *,
+    task: Task,
+    actor: User,
+    version: int,
+    deadline: dt.date | None = _UNSET,
+    unit: Unit | None = None,
+    note: str = "",
 ) -> Task:
     """The office corrects a task: its deadline and/or the unit it is assigned to.
 
@@ -374,13 +452,24 @@ def edit_task(
             fields["deadline"] = deadline
         if unit is not None and unit.pk != current.unit_id:
             if unit.province_code != current.unit.province_code:
-                raise TaskInputError(_("Đơn vị %(unit)s không thuộc tỉnh của nhiệm vụ.") % {"unit": unit.name})
+                raise TaskInputError(
+                    _("Đơn vị %(unit)s không thuộc tỉnh của nhiệm vụ.") % {"unit": unit.name}
+                )
             if Task.objects.filter(directive_id=current.directive_id, unit=unit).exists():
-                raise TaskInputError(_("Đơn vị %(unit)s đã có nhiệm vụ cho chỉ đạo này.") % {"unit": unit.name})
+                raise TaskInputError(
+                    _("Đơn vị %(unit)s đã có nhiệm vụ cho chỉ đạo này.") % {"unit": unit.name}
+                )
             fields["unit"] = unit
         if not fields:
             raise TaskInputError(_("Không có thay đổi nào để lưu."))
-        _write(task, current, actor=actor, kind=EventKind.EDITED, fields=fields, note=(note or "").strip())
+        _write(
+            task,
+            current,
+            actor=actor,
+            kind=EventKind.EDITED,
+            fields=fields,
+            note=(note or "").strip(),
+        )
     return task
 
 
@@ -406,7 +495,11 @@ def _conflict_message(current: Task, version: int) -> str:
     last = current.events.select_related("actor").order_by("-at", "-id").first()
     who = ""
     if last is not None:
-        name = (last.actor.get_full_name() or last.actor.get_username()) if last.actor else _("hệ thống")
+        name = (
+            (last.actor.get_full_name() or last.actor.get_username())
+            if last.actor
+            else _("hệ thống")
+        )
         who = _(" (lần cuối bởi %(who)s lúc %(at)s: %(what)s)") % {
             "who": name,
             "at": timezone.localtime(last.at).strftime("%H:%M %d/%m/%Y"),
@@ -488,9 +581,13 @@ def _percent(percent: Any) -> int:
     try:
         value = int(percent)
     except (TypeError, ValueError) as e:
-        raise TaskInputError(_("Tiến độ phải là số từ 0 đến 100, nhận được “%(value)s”.") % {"value": percent}) from e
+        raise TaskInputError(
+            _("Tiến độ phải là số từ 0 đến 100, nhận được “%(value)s”.") % {"value": percent}
+        ) from e
     if not 0 <= value <= 100:
-        raise TaskInputError(_("Tiến độ phải là số từ 0 đến 100, nhận được “%(value)s”.") % {"value": percent})
+        raise TaskInputError(
+            _("Tiến độ phải là số từ 0 đến 100, nhận được “%(value)s”.") % {"value": percent}
+        )
     return value
 
 
@@ -504,11 +601,20 @@ def _check_files(files: Sequence[UploadedFile]) -> None:
             )
 
 
-def _store_files(task: Task, report: ProgressReport, actor: User, files: Sequence[UploadedFile]) -> list[str]:
+def _store_files(
+    task: Task, report: ProgressReport, actor: User, files: Sequence[UploadedFile]
+) -> list[str]:
     names = []
     for f in files:
         name = (f.name or "tep").rsplit("/", 1)[-1][:255]
-        Attachment.objects.create(task=task, report=report, file=f, name=name, size=f.size or 0, uploaded_by=_user_or_none(actor))
+        Attachment.objects.create(
+            task=task,
+            report=report,
+            file=f,
+            name=name,
+            size=f.size or 0,
+            uploaded_by=_user_or_none(actor),
+        )
         names.append(name)
     return names
 

@@ -6,101 +6,254 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organisation', '0001_initial'),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Session',
+            name="Session",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('province_code', models.CharField(db_index=True, max_length=8)),
-                ('date', models.DateField(blank=True, db_index=True, null=True, verbose_name='ngày')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='tiêu đề')),
-                ('kind', models.CharField(choices=[('visit', 'Làm việc, kiểm tra tại địa phương'), ('conference', 'Hội nghị'), ('other', 'Khác')], default='visit', max_length=20, verbose_name='loại')),
-                ('confirmed_at', models.DateTimeField(null=True)),
-                ('chairs', models.ManyToManyField(blank=True, related_name='chaired_sessions', to='organisation.person', verbose_name='chủ trì')),
-                ('confirmed_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('localities', models.ManyToManyField(blank=True, related_name='sessions', to='organisation.unit', verbose_name='địa phương')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("province_code", models.CharField(db_index=True, max_length=8)),
+                (
+                    "date",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="ngày"),
+                ),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="tiêu đề")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("visit", "Làm việc, kiểm tra tại địa phương"),
+                            ("conference", "Hội nghị"),
+                            ("other", "Khác"),
+                        ],
+                        default="visit",
+                        max_length=20,
+                        verbose_name="loại",
+                    ),
+                ),
+                ("confirmed_at", models.DateTimeField(null=True)),
+                (
+                    "chairs",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="chaired_sessions",
+                        to="organisation.person",
+                        verbose_name="chủ trì",
+                    ),
+                ),
+                (
+                    "confirmed_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "localities",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="sessions",
+                        to="organisation.unit",
+                        verbose_name="địa phương",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'buổi làm việc',
-                'verbose_name_plural': 'buổi làm việc',
-                'ordering': ['-date', '-id'],
+                "verbose_name": "buổi làm việc",
+                "verbose_name_plural": "buổi làm việc",
+                "ordering": ["-date", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Directive',
+            name="Directive",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('start', models.PositiveIntegerField(blank=True, null=True)),
-                ('end', models.PositiveIntegerField(blank=True, null=True)),
-                ('issuer_name', models.CharField(blank=True, max_length=120, verbose_name='người chỉ đạo')),
-                ('assignee_text', models.JSONField(blank=True, default=list, verbose_name='đối tượng thực hiện (như văn bản)')),
-                ('deadline', models.DateField(blank=True, db_index=True, null=True, verbose_name='thời hạn')),
-                ('topic', models.CharField(blank=True, db_index=True, max_length=120, verbose_name='lĩnh vực')),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('issuer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='directives', to='organisation.person', verbose_name='người chỉ đạo')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='directives', to='meetings.session')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="nội dung")),
+                ("start", models.PositiveIntegerField(blank=True, null=True)),
+                ("end", models.PositiveIntegerField(blank=True, null=True)),
+                (
+                    "issuer_name",
+                    models.CharField(blank=True, max_length=120, verbose_name="người chỉ đạo"),
+                ),
+                (
+                    "assignee_text",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="đối tượng thực hiện (như văn bản)"
+                    ),
+                ),
+                (
+                    "deadline",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="thời hạn"),
+                ),
+                (
+                    "topic",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=120, verbose_name="lĩnh vực"
+                    ),
+                ),
+                ("order", models.PositiveIntegerField(default=0)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "issuer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="directives",
+                        to="organisation.person",
+                        verbose_name="người chỉ đạo",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="directives",
+                        to="meetings.session",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'chỉ đạo',
-                'verbose_name_plural': 'chỉ đạo',
-                'ordering': ['session', 'order'],
+                "verbose_name": "chỉ đạo",
+                "verbose_name_plural": "chỉ đạo",
+                "ordering": ["session", "order"],
             },
         ),
         migrations.CreateModel(
-            name='SessionItem',
+            name="SessionItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('person', 'Người tham dự'), ('locality', 'Địa phương'), ('agency', 'Cơ quan'), ('indicator', 'Chỉ tiêu'), ('difficulty', 'Khó khăn'), ('petition', 'Kiến nghị'), ('site_visit', 'Khảo sát thực tế')], max_length=20)),
-                ('text', models.TextField()),
-                ('start', models.PositiveIntegerField(blank=True, null=True)),
-                ('end', models.PositiveIntegerField(blank=True, null=True)),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('order', models.PositiveIntegerField(default=0)),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisation.person')),
-                ('session', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='meetings.session')),
-                ('unit', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organisation.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("person", "Người tham dự"),
+                            ("locality", "Địa phương"),
+                            ("agency", "Cơ quan"),
+                            ("indicator", "Chỉ tiêu"),
+                            ("difficulty", "Khó khăn"),
+                            ("petition", "Kiến nghị"),
+                            ("site_visit", "Khảo sát thực tế"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("start", models.PositiveIntegerField(blank=True, null=True)),
+                ("end", models.PositiveIntegerField(blank=True, null=True)),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("order", models.PositiveIntegerField(default=0)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisation.person",
+                    ),
+                ),
+                (
+                    "session",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="meetings.session",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organisation.unit",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['session', 'kind', 'order'],
+                "ordering": ["session", "kind", "order"],
             },
         ),
         migrations.CreateModel(
-            name='SourceDocument',
+            name="SourceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sha256', models.CharField(max_length=64, unique=True)),
-                ('filename', models.CharField(blank=True, max_length=255, verbose_name='tệp')),
-                ('file', models.FileField(blank=True, upload_to='sources/%Y/%m')),
-                ('raw_text', models.TextField()),
-                ('text', models.TextField(help_text='cleaned text; item offsets point into it')),
-                ('title', models.CharField(blank=True, max_length=500, verbose_name='tiêu đề')),
-                ('record', models.JSONField(default=dict)),
-                ('draft', models.JSONField(default=dict)),
-                ('status', models.CharField(choices=[('review', 'Chờ rà soát'), ('confirmed', 'Đã xác nhận'), ('discarded', 'Đã loại')], default='review', max_length=20)),
-                ('province_code', models.CharField(db_index=True, max_length=8)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('uploaded_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sha256", models.CharField(max_length=64, unique=True)),
+                ("filename", models.CharField(blank=True, max_length=255, verbose_name="tệp")),
+                ("file", models.FileField(blank=True, upload_to="sources/%Y/%m")),
+                ("raw_text", models.TextField()),
+                ("text", models.TextField(help_text="cleaned text; item offsets point into it")),
+                ("title", models.CharField(blank=True, max_length=500, verbose_name="tiêu đề")),
+                ("record", models.JSONField(default=dict)),
+                ("draft", models.JSONField(default=dict)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("review", "Chờ rà soát"),
+                            ("confirmed", "Đã xác nhận"),
+                            ("discarded", "Đã loại"),
+                        ],
+                        default="review",
+                        max_length=20,
+                    ),
+                ),
+                ("province_code", models.CharField(db_index=True, max_length=8)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("version", models.PositiveIntegerField(default=1)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'văn bản nguồn',
-                'verbose_name_plural': 'văn bản nguồn',
-                'ordering': ['-created_at'],
+                "verbose_name": "văn bản nguồn",
+                "verbose_name_plural": "văn bản nguồn",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.AddField(
-            model_name='session',
-            name='document',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='session', to='meetings.sourcedocument'),
+            model_name="session",
+            name="document",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="session",
+                to="meetings.sourcedocument",
+            ),
         ),
     ]

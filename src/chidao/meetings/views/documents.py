@@ -13,7 +13,11 @@ from chidao.meetings.views.common import office_only
 @office_only
 def document_list(request: HttpRequest) -> HttpResponse:
     """The office's documents waiting for review, newest first."""
-    return render(request, "meetings/document_list.html", {"documents": queries.documents_waiting(request.user)})
+    return render(
+        request,
+        "meetings/document_list.html",
+        {"documents": queries.documents_waiting(request.user)},
+    )
 
 
 @office_only

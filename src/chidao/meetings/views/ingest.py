@@ -25,7 +25,9 @@ def ingest(request: HttpRequest) -> HttpResponse:
     """
     form = IngestForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
-        return render(request, "meetings/ingest.html", {"form": form}, status=400 if form.is_bound else 200)
+        return render(
+            request, "meetings/ingest.html", {"form": form}, status=400 if form.is_bound else 200
+        )
     code = province_code_of(request.user) or ""
     data = form.cleaned_data
     outcomes = []  # (name, document, created, error)
@@ -33,7 +35,11 @@ def ingest(request: HttpRequest) -> HttpResponse:
         name = data.get("filename") or ""
         try:
             doc, created = services.ingest_text(
-                text=data["text"], filename=name, province_code=code, actor=request.user, published=data.get("published")
+                text=data["text"],
+                filename=name,
+                province_code=code,
+                actor=request.user,
+                published=data.get("published"),
             )
             outcomes.append((name or _("văn bản dán"), doc, created, None))
         except ExtractError as e:
@@ -48,7 +54,9 @@ def ingest(request: HttpRequest) -> HttpResponse:
             outcomes.append((upload.name, None, False, e.message))
     for name, doc, created, error in outcomes:
         if error is not None:
-            messages.error(request, _("%(name)s: không đọc được (%(error)s)") % {"name": name, "error": error})
+            messages.error(
+                request, _("%(name)s: không đọc được (%(error)s)") % {"name": name, "error": error}
+            )
         elif not created:
             messages.warning(
                 request,
@@ -56,7 +64,9 @@ def ingest(request: HttpRequest) -> HttpResponse:
                     '{}: {} <a href="{}">{}</a>',
                     name,
                     _("đã nhập trước đây (already ingested)"),
-                    reverse("meetings:review", args=[doc.pk]) if doc.status == "review" else _session_url(doc),
+                    reverse("meetings:review", args=[doc.pk])
+                    if doc.status == "review"
+                    else _session_url(doc),
                     doc.title or doc.filename or _("xem văn bản"),
                 ),
             )
@@ -73,4 +83,8 @@ def ingest(request: HttpRequest) -> HttpResponse:
 
 def _session_url(doc: object) -> str:
     session = getattr(doc, "session", None)
-    return reverse("meetings:session", args=[session.pk]) if session is not None else reverse("meetings:document_list")
+    return (
+        reverse("meetings:session", args=[session.pk])
+        if session is not None
+        else reverse("meetings:document_list")
+    )

@@ -28,13 +28,19 @@ Call = Callable[[SourceDocument, dict[str, Any]], object]
 
 def _errors(form: django_forms.Form) -> str:
     return "; ".join(
-        f"{form.fields[f].label}: {' '.join(errs)}" if f in form.fields and f != "version" else " ".join(errs)
+        f"{form.fields[f].label}: {' '.join(errs)}"
+        if f in form.fields and f != "version"
+        else " ".join(errs)
         for f, errs in form.errors.items()
     )
 
 
-def _answer(request: HttpRequest, document: SourceDocument, error: str = "", status: int = 200) -> HttpResponse:
-    document = queries.get_document_for_user(request.user, document.pk)  # the state after the action
+def _answer(
+    request: HttpRequest, document: SourceDocument, error: str = "", status: int = 200
+) -> HttpResponse:
+    document = queries.get_document_for_user(
+        request.user, document.pk
+    )  # the state after the action
     context = queries.review_context(request.user, document, error=error)
     if request.htmx:
         return render(request, "meetings/review.html#workspace", context)
@@ -51,7 +57,9 @@ def _act(request: HttpRequest, pk: int, form: django_forms.Form, call: Call) -> 
         return _answer(
             request,
             document,
-            _("Văn bản vừa được người khác sửa; trang đã được tải lại với bản mới nhất. Hãy làm lại thay đổi của bạn."),
+            _(
+                "Văn bản vừa được người khác sửa; trang đã được tải lại với bản mới nhất. Hãy làm lại thay đổi của bạn."
+            ),
             409,
         )
     except services.DraftError as e:
@@ -80,7 +88,13 @@ def unit_search(request: HttpRequest, pk: int) -> HttpResponse:
         index = -1
     shown: set[int] = set()
     if 0 <= index < len(directives):
-        shown = {int(u) for u in [*(directives[index].get("units") or []), *(directives[index].get("suggested") or [])]}
+        shown = {
+            int(u)
+            for u in [
+                *(directives[index].get("units") or []),
+                *(directives[index].get("suggested") or []),
+            ]
+        }
     query = (request.GET.get("q") or "").strip()[:100]
     context = {
         "document": document,
@@ -100,8 +114,13 @@ def set_session(request: HttpRequest, pk: int) -> HttpResponse:
         old = {c["name"]: c for c in doc.draft.get("chairs") or []}
         chairs = [old.get(name, {"name": name, "titles": []}) for name in _split_names(d["chairs"])]
         return services.set_session(
-            document=doc, version=d["version"], date=d["date"], title=d["title"], kind=d["kind"],
-            chairs=chairs, localities=_split_names(d["localities"]),
+            document=doc,
+            version=d["version"],
+            date=d["date"],
+            title=d["title"],
+            kind=d["kind"],
+            chairs=chairs,
+            localities=_split_names(d["localities"]),
         )
 
     return _act(request, pk, forms.SessionForm(request.POST), call)
@@ -115,9 +134,16 @@ def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
 
     def call(doc: SourceDocument, d: dict[str, Any]) -> object:
         return services.edit_item(
-            document=doc, version=d["version"], kind="directives", index=index, text=d["text"],
-            issuer=d["issuer"], assignees=_split_names(d["assignees"]), units=d["units"],
-            deadline=d["deadline"], topic=d["topic"],
+            document=doc,
+            version=d["version"],
+            kind="directives",
+            index=index,
+            text=d["text"],
+            issuer=d["issuer"],
+            assignees=_split_names(d["assignees"]),
+            units=d["units"],
+            deadline=d["deadline"],
+            topic=d["topic"],
         )
 
     return _act(request, pk, form, call)
@@ -136,7 +162,9 @@ def edit_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpRespo
             fields.update(value=d["value"] or None, unit=d["unit"])
         elif kind == "petitions":
             fields["by"] = d["by"] or None
-        return services.edit_item(document=doc, version=d["version"], kind=kind, index=index, **fields)
+        return services.edit_item(
+            document=doc, version=d["version"], kind=kind, index=index, **fields
+        )
 
     return _act(request, pk, forms.ItemForm(request.POST), call)
 
@@ -145,8 +173,12 @@ def edit_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpRespo
 @require_POST
 def split_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     return _act(
-        request, pk, forms.SplitForm(request.POST),
-        lambda doc, d: services.split_directive(document=doc, version=d["version"], index=index, offset=d["offset"]),
+        request,
+        pk,
+        forms.SplitForm(request.POST),
+        lambda doc, d: services.split_directive(
+            document=doc, version=d["version"], index=index, offset=d["offset"]
+        ),
     )
 
 
@@ -154,7 +186,9 @@ def split_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
 @require_POST
 def merge_directives(request: HttpRequest, pk: int, index: int) -> HttpResponse:
     return _act(
-        request, pk, forms.VersionedForm(request.POST),
+        request,
+        pk,
+        forms.VersionedForm(request.POST),
         lambda doc, d: services.merge_directives(document=doc, version=d["version"], index=index),
     )
 
@@ -163,8 +197,12 @@ def merge_directives(request: HttpRequest, pk: int, index: int) -> HttpResponse:
 @require_POST
 def drop_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpResponse:
     return _act(
-        request, pk, forms.VersionedForm(request.POST),
-        lambda doc, d: services.drop_item(document=doc, version=d["version"], kind=kind, index=index),
+        request,
+        pk,
+        forms.VersionedForm(request.POST),
+        lambda doc, d: services.drop_item(
+            document=doc, version=d["version"], kind=kind, index=index
+        ),
     )
 
 
@@ -173,7 +211,9 @@ def drop_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpRespo
 def restore_dropped(request: HttpRequest, pk: int) -> HttpResponse:
     """Undo the last drop."""
     return _act(
-        request, pk, forms.VersionedForm(request.POST),
+        request,
+        pk,
+        forms.VersionedForm(request.POST),
         lambda doc, d: services.restore_dropped(document=doc, version=d["version"]),
     )
 
@@ -188,7 +228,9 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
         where = form.offsets(doc.text)
         if where is None:
             raise services.DraftError(_("Không tìm thấy đoạn văn bản này trong bản gốc."))
-        return services.add_item(document=doc, version=d["version"], kind=d["kind"], start=where[0], end=where[1])
+        return services.add_item(
+            document=doc, version=d["version"], kind=d["kind"], start=where[0], end=where[1]
+        )
 
     return _act(request, pk, form, call)
 
@@ -204,7 +246,12 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.discard(document=document, version=form.cleaned_data["version"])
     except services.ConflictError:
-        return _answer(request, document, _("Văn bản vừa được người khác sửa; hãy xem lại trước khi loại."), 409)
+        return _answer(
+            request,
+            document,
+            _("Văn bản vừa được người khác sửa; hãy xem lại trước khi loại."),
+            409,
+        )
     except services.DraftError as e:
         return _answer(request, document, str(e), 400)
     messages.success(request, _("Đã loại văn bản «%(doc)s».") % {"doc": document})
@@ -225,8 +272,10 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         return _answer(request, document, _errors(form), 400)
     if form.cleaned_data["version"] != document.version:
         return _answer(
-            request, document,
-            _("Văn bản vừa được người khác sửa; hãy xem lại bản mới nhất trước khi xác nhận."), 409,
+            request,
+            document,
+            _("Văn bản vừa được người khác sửa; hãy xem lại bản mới nhất trước khi xác nhận."),
+            409,
         )
     problems = queries.confirm_problems(document)
     if problems:
@@ -235,7 +284,10 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
         session = services.confirm(document=document, actor=request.user)
     except services.DraftError as e:
         return _answer(request, document, str(e), 400)
-    messages.success(request, _("Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.") % {"n": session.directives.count()})
+    messages.success(
+        request,
+        _("Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.") % {"n": session.directives.count()},
+    )
     if request.htmx:
         response = HttpResponse(status=204)
         response["HX-Redirect"] = reverse("meetings:session", args=[session.pk])

@@ -19,7 +19,9 @@ def session_list(request: HttpRequest) -> HttpResponse:
     """The confirmed sessions, newest first, filtered by leader, period and locality."""
     form = SessionFilterForm(request.GET)
     filters = form.filters()
-    page = Paginator(queries.session_list(request.user, filters), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = Paginator(queries.session_list(request.user, filters), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
     params = request.GET.copy()
     params.pop("page", None)
     context = {

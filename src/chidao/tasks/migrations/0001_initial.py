@@ -7,106 +7,312 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('meetings', '0001_initial'),
-        ('organisation', '0001_initial'),
+        ("meetings", "0001_initial"),
+        ("organisation", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Task',
+            name="Task",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('new', 'Mới giao'), ('in_progress', 'Đang thực hiện'), ('awaiting', 'Chờ xác nhận hoàn thành'), ('done', 'Hoàn thành'), ('extension_requested', 'Xin gia hạn'), ('extended', 'Đã gia hạn'), ('impossible', 'Không thực hiện được')], default='new', max_length=24, verbose_name='trạng thái')),
-                ('deadline', models.DateField(blank=True, db_index=True, null=True, verbose_name='thời hạn')),
-                ('original_deadline', models.DateField(blank=True, null=True, verbose_name='thời hạn ban đầu')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('reason', models.TextField(blank=True, verbose_name='lý do')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('completed_at', models.DateTimeField(blank=True, null=True)),
-                ('directive', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='tasks', to='meetings.directive')),
-                ('unit', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='tasks', to='organisation.unit')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("new", "Mới giao"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("awaiting", "Chờ xác nhận hoàn thành"),
+                            ("done", "Hoàn thành"),
+                            ("extension_requested", "Xin gia hạn"),
+                            ("extended", "Đã gia hạn"),
+                            ("impossible", "Không thực hiện được"),
+                        ],
+                        default="new",
+                        max_length=24,
+                        verbose_name="trạng thái",
+                    ),
+                ),
+                (
+                    "deadline",
+                    models.DateField(blank=True, db_index=True, null=True, verbose_name="thời hạn"),
+                ),
+                (
+                    "original_deadline",
+                    models.DateField(blank=True, null=True, verbose_name="thời hạn ban đầu"),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                ("reason", models.TextField(blank=True, verbose_name="lý do")),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("completed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "directive",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="tasks",
+                        to="meetings.directive",
+                    ),
+                ),
+                (
+                    "unit",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="tasks",
+                        to="organisation.unit",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'nhiệm vụ',
-                'verbose_name_plural': 'nhiệm vụ',
-                'ordering': ['deadline', 'id'],
+                "verbose_name": "nhiệm vụ",
+                "verbose_name_plural": "nhiệm vụ",
+                "ordering": ["deadline", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ProgressReport',
+            name="ProgressReport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('text', models.TextField(verbose_name='nội dung')),
-                ('percent', models.PositiveSmallIntegerField(default=0, verbose_name='tiến độ (%)')),
-                ('is_completion', models.BooleanField(default=False)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='tasks.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("text", models.TextField(verbose_name="nội dung")),
+                (
+                    "percent",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="tiến độ (%)"),
+                ),
+                ("is_completion", models.BooleanField(default=False)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reports",
+                        to="tasks.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='ExtensionRequest',
+            name="ExtensionRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('new_deadline', models.DateField(verbose_name='thời hạn đề nghị')),
-                ('reason', models.TextField(verbose_name='lý do')),
-                ('status', models.CharField(choices=[('pending', 'Chờ xem xét'), ('granted', 'Đồng ý'), ('refused', 'Không đồng ý')], default='pending', max_length=10)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('decision_note', models.TextField(blank=True)),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='extensions', to='tasks.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                ("new_deadline", models.DateField(verbose_name="thời hạn đề nghị")),
+                ("reason", models.TextField(verbose_name="lý do")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Chờ xem xét"),
+                            ("granted", "Đồng ý"),
+                            ("refused", "Không đồng ý"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                ("decision_note", models.TextField(blank=True)),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="extensions",
+                        to="tasks.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file', models.FileField(upload_to='attachments/%Y/%m')),
-                ('name', models.CharField(max_length=255)),
-                ('size', models.PositiveIntegerField(default=0)),
-                ('at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('uploaded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('report', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='attachments', to='tasks.progressreport')),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='attachments', to='tasks.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file", models.FileField(upload_to="attachments/%Y/%m")),
+                ("name", models.CharField(max_length=255)),
+                ("size", models.PositiveIntegerField(default=0)),
+                ("at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "report",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="attachments",
+                        to="tasks.progressreport",
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="attachments",
+                        to="tasks.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='TaskEvent',
+            name="TaskEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('kind', models.CharField(choices=[('created', 'Giao nhiệm vụ'), ('started', 'Bắt đầu thực hiện'), ('progress', 'Báo cáo tiến độ'), ('completion_reported', 'Báo cáo hoàn thành'), ('completion_accepted', 'Xác nhận hoàn thành'), ('completion_returned', 'Trả lại báo cáo hoàn thành'), ('extension_requested', 'Xin gia hạn'), ('extension_granted', 'Đồng ý gia hạn'), ('extension_refused', 'Không đồng ý gia hạn'), ('impossible', 'Báo cáo không thực hiện được'), ('edited', 'Chỉnh sửa'), ('comment', 'Ý kiến')], max_length=24)),
-                ('from_state', models.CharField(blank=True, choices=[('new', 'Mới giao'), ('in_progress', 'Đang thực hiện'), ('awaiting', 'Chờ xác nhận hoàn thành'), ('done', 'Hoàn thành'), ('extension_requested', 'Xin gia hạn'), ('extended', 'Đã gia hạn'), ('impossible', 'Không thực hiện được')], max_length=24)),
-                ('to_state', models.CharField(blank=True, choices=[('new', 'Mới giao'), ('in_progress', 'Đang thực hiện'), ('awaiting', 'Chờ xác nhận hoàn thành'), ('done', 'Hoàn thành'), ('extension_requested', 'Xin gia hạn'), ('extended', 'Đã gia hạn'), ('impossible', 'Không thực hiện được')], max_length=24)),
-                ('changes', models.JSONField(blank=True, default=dict)),
-                ('note', models.TextField(blank=True)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('task', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='tasks.task')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("created", "Giao nhiệm vụ"),
+                            ("started", "Bắt đầu thực hiện"),
+                            ("progress", "Báo cáo tiến độ"),
+                            ("completion_reported", "Báo cáo hoàn thành"),
+                            ("completion_accepted", "Xác nhận hoàn thành"),
+                            ("completion_returned", "Trả lại báo cáo hoàn thành"),
+                            ("extension_requested", "Xin gia hạn"),
+                            ("extension_granted", "Đồng ý gia hạn"),
+                            ("extension_refused", "Không đồng ý gia hạn"),
+                            ("impossible", "Báo cáo không thực hiện được"),
+                            ("edited", "Chỉnh sửa"),
+                            ("comment", "Ý kiến"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "from_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "Mới giao"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("awaiting", "Chờ xác nhận hoàn thành"),
+                            ("done", "Hoàn thành"),
+                            ("extension_requested", "Xin gia hạn"),
+                            ("extended", "Đã gia hạn"),
+                            ("impossible", "Không thực hiện được"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "to_state",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("new", "Mới giao"),
+                            ("in_progress", "Đang thực hiện"),
+                            ("awaiting", "Chờ xác nhận hoàn thành"),
+                            ("done", "Hoàn thành"),
+                            ("extension_requested", "Xin gia hạn"),
+                            ("extended", "Đã gia hạn"),
+                            ("impossible", "Không thực hiện được"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("changes", models.JSONField(blank=True, default=dict)),
+                ("note", models.TextField(blank=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "task",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="tasks.task",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'id'],
+                "ordering": ["at", "id"],
             },
         ),
         migrations.AddConstraint(
-            model_name='task',
-            constraint=models.UniqueConstraint(fields=('directive', 'unit'), name='one_task_per_directive_unit'),
+            model_name="task",
+            constraint=models.UniqueConstraint(
+                fields=("directive", "unit"), name="one_task_per_directive_unit"
+            ),
         ),
     ]

@@ -50,7 +50,10 @@ def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
                 return redirect(reverse("tasks:task", args=[task.pk]))
             task = access.get_task_for_user(request.user, pk)
     else:
-        error = "; ".join(f"{form.fields[f].label if f in form.fields else ''}: {' '.join(errs)}".lstrip(": ") for f, errs in form.errors.items())
+        error = "; ".join(
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(errs)}".lstrip(": ")
+            for f, errs in form.errors.items()
+        )
         status = 400
     bound = {name: form} if error and status == 400 else None
     if error:
@@ -68,7 +71,9 @@ def _v(data: dict[str, Any]) -> int:
 @signed_in
 @require_POST
 def start(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "start", lambda t, u, d: services.start(task=t, actor=u, version=_v(d)))
+    return _act(
+        request, pk, "start", lambda t, u, d: services.start(task=t, actor=u, version=_v(d))
+    )
 
 
 @signed_in
@@ -91,7 +96,9 @@ def report_completion(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         "complete",
-        lambda t, u, d: services.report_completion(task=t, actor=u, version=_v(d), text=d["text"], files=d["files"]),
+        lambda t, u, d: services.report_completion(
+            task=t, actor=u, version=_v(d), text=d["text"], files=d["files"]
+        ),
     )
 
 
@@ -112,44 +119,76 @@ def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def report_impossible(request: HttpRequest, pk: int) -> HttpResponse:
     return _act(
-        request, pk, "impossible", lambda t, u, d: services.report_impossible(task=t, actor=u, version=_v(d), reason=d["reason"])
+        request,
+        pk,
+        "impossible",
+        lambda t, u, d: services.report_impossible(
+            task=t, actor=u, version=_v(d), reason=d["reason"]
+        ),
     )
 
 
 @signed_in
 @require_POST
 def accept_completion(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "accept", lambda t, u, d: services.accept_completion(task=t, actor=u, version=_v(d), note=d["note"]))
+    return _act(
+        request,
+        pk,
+        "accept",
+        lambda t, u, d: services.accept_completion(task=t, actor=u, version=_v(d), note=d["note"]),
+    )
 
 
 @signed_in
 @require_POST
 def return_completion(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "return", lambda t, u, d: services.return_completion(task=t, actor=u, version=_v(d), note=d["note"]))
+    return _act(
+        request,
+        pk,
+        "return",
+        lambda t, u, d: services.return_completion(task=t, actor=u, version=_v(d), note=d["note"]),
+    )
 
 
 @signed_in
 @require_POST
 def grant_extension(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "grant", lambda t, u, d: services.grant_extension(task=t, actor=u, version=_v(d), note=d["note"]))
+    return _act(
+        request,
+        pk,
+        "grant",
+        lambda t, u, d: services.grant_extension(task=t, actor=u, version=_v(d), note=d["note"]),
+    )
 
 
 @signed_in
 @require_POST
 def refuse_extension(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "refuse", lambda t, u, d: services.refuse_extension(task=t, actor=u, version=_v(d), note=d["note"]))
+    return _act(
+        request,
+        pk,
+        "refuse",
+        lambda t, u, d: services.refuse_extension(task=t, actor=u, version=_v(d), note=d["note"]),
+    )
 
 
 @signed_in
 @require_POST
 def reopen(request: HttpRequest, pk: int) -> HttpResponse:
-    return _act(request, pk, "reopen", lambda t, u, d: services.reopen(task=t, actor=u, version=_v(d), note=d["note"]))
+    return _act(
+        request,
+        pk,
+        "reopen",
+        lambda t, u, d: services.reopen(task=t, actor=u, version=_v(d), note=d["note"]),
+    )
 
 
 @signed_in
 @require_POST
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     def call(t: Task, u: Any, d: dict[str, Any]) -> object:
-        return services.edit_task(task=t, actor=u, version=_v(d), deadline=d["deadline"], unit=d["unit"], note=d["note"])
+        return services.edit_task(
+            task=t, actor=u, version=_v(d), deadline=d["deadline"], unit=d["unit"], note=d["note"]
+        )
 
     return _act(request, pk, "edit", call)

@@ -48,7 +48,9 @@ ACTION_FORMS: dict[str, type[forms.VersionedForm]] = {
 }
 
 
-def task_context(request: HttpRequest, task: Task, *, error: str = "", bound: dict[str, Any] | None = None) -> dict[str, Any]:
+def task_context(
+    request: HttpRequest, task: Task, *, error: str = "", bound: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """What the task page and its panel partial need; ``bound`` keeps a failed form's input."""
     actions = services.available_actions(request.user, task)
     action_forms: dict[str, Any] = {}
@@ -62,7 +64,9 @@ def task_context(request: HttpRequest, task: Task, *, error: str = "", bound: di
             units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
             action_forms[name] = forms.EditForm(initial=initial, units=units, prefix="edit")
         elif name == "progress":
-            action_forms[name] = forms.ProgressForm(initial=initial | {"percent": task.progress}, prefix=name)
+            action_forms[name] = forms.ProgressForm(
+                initial=initial | {"percent": task.progress}, prefix=name
+            )
         else:
             action_forms[name] = ACTION_FORMS[name](initial=initial, prefix=name)
     offered = [
@@ -98,4 +102,6 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
 def task_history(request: HttpRequest, pk: int) -> HttpResponse:
     """The task's history timeline alone (htmx refresh, or a printable list)."""
     obj = access.get_task_for_user(request.user, pk)
-    return render(request, "tasks/task.html#history", {"task": obj, "detail": queries.task_detail(obj)})
+    return render(
+        request, "tasks/task.html#history", {"task": obj, "detail": queries.task_detail(obj)}
+    )

@@ -22,9 +22,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("paths", nargs="+", metavar="PATH", help="files or directories")
         parser.add_argument(
-            "--province", default=None, help="province of the reports (default: CHIDAO_PROVINCE setting)"
+            "--province",
+            default=None,
+            help="province of the reports (default: CHIDAO_PROVINCE setting)",
         )
-        parser.add_argument("--published", default=None, help="publication date YYYY-MM-DD (gives the year)")
+        parser.add_argument(
+            "--published", default=None, help="publication date YYYY-MM-DD (gives the year)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         name = options["province"] or settings.CHIDAO_PROVINCE
@@ -37,7 +41,9 @@ class Command(BaseCommand):
             try:
                 published = dt.date.fromisoformat(options["published"])
             except ValueError as e:
-                raise CommandError(f"--published: {options['published']!r} is not a date YYYY-MM-DD") from e
+                raise CommandError(
+                    f"--published: {options['published']!r} is not a date YYYY-MM-DD"
+                ) from e
         batch = ingest_paths(paths=options["paths"], province_code=code, published=published)
         for result in batch.results:
             (self.stderr if result.error is not None else self.stdout).write(str(result))
