@@ -279,7 +279,7 @@ def test_it_reads_only_standalone_datelines(line, date):
 @pytest.mark.parametrize(
     ("line", "byline"),
     [
-        ("Hữu Đại – Hồng Thư", True),
+        ("Thu Hà – Minh Quân", True),
         ("Bài và ảnh: Minh Tâm", True),
         ("Thanh Hà (TTXVN)", True),
         ("Phó Chủ tịch UBND tỉnh Lương Văn Hòa", False),

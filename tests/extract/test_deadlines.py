@@ -62,7 +62,7 @@ def test_a_date_without_a_year_that_has_passed_is_next_year_s():
 
 
 def test_dates_of_documents_and_plans_are_not_deadlines():
-    assert deadline("thực hiện Nghị quyết số 12 ngày 07/12/2022 của Tỉnh ủy.") == (None, None)
+    assert deadline("thực hiện Nghị quyết số 15 ngày 12/11/2024 của Tỉnh ủy.") == (None, None)
     assert deadline("định hướng phát triển đến năm 2030, tầm nhìn 2045.") == (None, None)
 
 

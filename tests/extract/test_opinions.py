@@ -210,7 +210,7 @@ def test_a_conclusion_notice_lists_petitions_with_their_answers():
 
 def test_a_sentence_that_announces_difficulties_gives_way_to_the_sentences_that_state_them():
     text = (
-        "Chiều 2/6, đồng chí Đỗ Minh Tuấn, Phó Chủ tịch UBND tỉnh Bắc Giang làm việc với xã Tân Dĩnh.\n"
+        "Chiều 2/6, đồng chí Phạm Văn Khải, Phó Chủ tịch UBND tỉnh Bắc Giang làm việc với xã Tân Dĩnh.\n"
         "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn. Nhà văn hóa ở 4 thôn đã xuống "
         "cấp. Trụ sở làm việc phân tán ở 2 địa điểm, gây khó khăn cho người dân. Đề nghị tỉnh "
         "hỗ trợ kinh phí xây dựng trụ sở mới.\n"

@@ -11,7 +11,7 @@ from chidao.organisation.queries import current_title, positions_on
 
 
 def _person(*positions):
-    p = Person.objects.create(full_name="Đỗ Minh Tuấn", province_code="38")
+    p = Person.objects.create(full_name="Phạm Văn Khải", province_code="38")
     for title, start, end in positions:
         Position.objects.create(person=p, title=title, start=start, end=end)
     return p

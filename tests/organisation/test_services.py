@@ -91,7 +91,7 @@ def test_it_refuses_a_username_already_taken(office):
 def test_it_creates_a_person_with_the_title_from_the_session_date(db):
     p = get_or_create_person(
         province_code="38",
-        full_name="Đỗ Minh Tuấn",
+        full_name="Phạm Văn Khải",
         title="Phó Chủ tịch UBND tỉnh",
         on=date(2024, 3, 5),
     )
@@ -122,19 +122,19 @@ def test_it_keeps_people_of_different_provinces_apart(db):
 def test_it_records_a_new_title_once_and_keeps_the_old_one(db):
     p = get_or_create_person(
         province_code="38",
-        full_name="Đỗ Minh Tuấn",
+        full_name="Phạm Văn Khải",
         title="Phó Chủ tịch UBND tỉnh",
         on=date(2021, 4, 1),
     )
     get_or_create_person(
         province_code="38",
-        full_name="Đỗ Minh Tuấn",
+        full_name="Phạm Văn Khải",
         title="Phó Chủ tịch UBND tỉnh",
         on=date(2021, 9, 1),
     )
     get_or_create_person(
         province_code="38",
-        full_name="Đỗ Minh Tuấn",
+        full_name="Phạm Văn Khải",
         title="Chủ tịch UBND tỉnh",
         on=date(2024, 2, 1),
     )

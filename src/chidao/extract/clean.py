@@ -36,7 +36,7 @@ _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
 
-# "(Baothanhhoa.vn) - " before a lede
+# "(Baonghean.vn) - " before a lede
 _SITE_PREFIX = re.compile(
     r"^\((?:(?:[\w-]+\.)+(?:vn|com|net|org)|[A-ZĐ]{2,8}(?:/[\w.+ -]{1,20})?)\)\s*[-–—]\s*"
 )
@@ -209,7 +209,7 @@ def _is_name(words: list[str]) -> bool:
 
 
 def is_byline(line: str) -> bool:
-    """A line that only names the writers ("Hữu Đại – Hồng Thư", "Bài và ảnh: Minh Tâm")."""
+    """A line that only names the writers ("Thu Hà – Minh Quân", "Bài và ảnh: Minh Tâm")."""
     if len(line) > 80 or _HAS_DIGIT.search(line):
         return False
     body = _BYLINE_PREFIX.sub("", line)

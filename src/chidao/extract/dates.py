@@ -15,7 +15,7 @@ in order of preference, from:
    year; results of a whole past year ("kết quả năm 2020") put an early-year
    session in the year after.
 
-Dates inside document references ("Nghị quyết số 12 ngày 07/12/2022",
+Dates inside document references ("Nghị quyết số 15 ngày 12/11/2024",
 "Kết luận ... ngày 30/6/2023") are never the session date.
 """
 
@@ -47,7 +47,7 @@ _DATELINE = re.compile(
 )
 # a full date, where a dateline may be: the fast first scan for _DATELINE
 _DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
-# document references: "Nghị quyết số 12 ngày 07/12/2022", "Kết luận số 2402-KL/TU ngày 30/6/2023"
+# document references: "Nghị quyết số 15 ngày 12/11/2024", "Kết luận số 1180-KL/TU ngày 15/5/2024"
 _DOC_REF = re.compile(
     r"(?:nghị quyết|kết luận|quyết định|thông báo|chỉ thị|công văn|kế hoạch|hướng dẫn|tờ trình|"
     r"văn bản|thông tư|nghị định|luật|đề án|chương trình|báo cáo|quy định|số)\b[^.;\n]{0,60}?"

@@ -6,7 +6,7 @@ tháng 8 năm 2026", "xong trước 30-9", "trong quý II" (end of the quarter),
 tháng 4" (end of the month), "trong 3 tháng" / "trong 2 tuần" (after the session), "trong năm 2026" (31 December), "trong tuần" (the
 Sunday of the session's week), "trong 15 ngày" (days after the session), "cuối
 năm" (31 December), "6 tháng đầu năm" (30 June).  Dates of documents ("Nghị quyết
-số 12 ngày 07/12/2022") have no marker and are not deadlines.
+số 15 ngày 12/11/2024") have no marker and are not deadlines.
 
 A date without a year takes the session's year, or the next one when it would
 fall before the session ("trước 31/3" said in November).

@@ -2,7 +2,7 @@
 
 Province: ``options.province`` when the caller gives one; otherwise the province
 the text points to most: "tỉnh Hà Tĩnh", "Tỉnh ủy Thanh Hóa", the newspaper's
-domain ("Baohatinh.vn"), and the province of the districts and communes named.
+domain ("Baoquangbinh.vn"), and the province of the districts and communes named.
 
 Localities (``doc.localities``, label "<level> <name>" with the official
 spelling, text as written; ``doc.locality_info`` parallel): the units whose
@@ -10,8 +10,8 @@ leaders are the other side of the session, found where the genre names them:
 
 - the lede and the headline, after a cue ("làm việc với Ban Thường vụ Huyện ủy
   X", "làm việc tại xã Y", "thăm ... huyện Z");
-- the titles of local officials ("Chủ tịch UBND huyện Can Lộc", "Bí thư Thị ủy
-  Kỳ Anh": the speakers of the local side);
+- the titles of local officials ("Chủ tịch UBND huyện Đức Thọ", "Bí thư Thị ủy
+  Hồng Lĩnh": the speakers of the local side);
 - reporting cues ("Theo báo cáo của UBND xã X", "lãnh đạo huyện X phát biểu").
 
 Places mentioned in passing (villages, units inside petitions or directives)

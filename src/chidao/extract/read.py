@@ -154,7 +154,7 @@ _FIGCAPTION = re.compile(r"<(/?)figcaption\b", re.IGNORECASE)
 
 def _captions_as_paragraphs(markup: str) -> str:
     """Photo captions as paragraphs: trafilatura drops figures, but a caption placed after
-    a paragraph names its speaker ("Chủ tịch UBND tỉnh Võ Trọng Hải")."""
+    a paragraph names its speaker ("Chủ tịch UBND tỉnh Trần Văn Phúc")."""
     return _FIGCAPTION.sub(r"<\1p", _FIGURE.sub("", markup))
 
 

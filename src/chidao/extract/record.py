@@ -5,7 +5,7 @@ also carries ``start`` and ``end``, offsets into ``text`` (the cleaned text, whi
 the record carries too).  Lists of plain strings (localities, agencies, site
 visits) have a parallel ``*_spans`` list with the offsets.  Each entry of
 ``locality_spans`` also carries ``name`` (the label of ``localities``: "huyện Can
-Lộc"), ``unit_name`` (the unit's name without its level: "Can Lộc"), ``level``,
+Lộc"), ``unit_name`` (the unit's name without its level: "Đức Thọ"), ``level``,
 ``code``, ``era`` and ``province``.
 """
 
@@ -83,7 +83,7 @@ def to_record(doc: Document, *, raw: str, source: str) -> dict[str, Any]:
             info = doc.locality_info[i]
             d.update({k: v for k, v in info.items() if k != "name"})
             d["unit_name"] = info.get("name")
-        # "name" is the locality as the record lists it ("huyện Can Lộc")
+        # "name" is the locality as the record lists it ("huyện Đức Thọ")
         d.update({"name": s.label, **span_dict(s)})
         locality_spans.append(d)
     seen_loc: list[str] = []

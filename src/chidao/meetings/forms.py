@@ -6,12 +6,11 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import SessionKind
 from chidao.meetings.queries import SessionFilters
+from chidao.web.fields import MultipleFileField, MultipleFileInput
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DMY = {
@@ -19,37 +18,6 @@ DMY = {
     "inputmode": "numeric",
     "pattern": r"\d{1,2}[/\-]\d{1,2}[/\-]\d{4}",
 }
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input, each within ``CHIDAO_MAX_UPLOAD_BYTES``."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault(
-            "widget", MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"})
-        )
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
-        limit = settings.CHIDAO_MAX_UPLOAD_BYTES
-        for f in cleaned:
-            if f.size > limit:
-                raise forms.ValidationError(
-                    _("Tệp “%(name)s” (%(size)s) vượt quá giới hạn %(limit)s."),
-                    params={
-                        "name": f.name,
-                        "size": filesizeformat(f.size),
-                        "limit": filesizeformat(limit),
-                    },
-                )
-        return cleaned
 
 
 class IngestForm(forms.Form):
@@ -65,7 +33,10 @@ class IngestForm(forms.Form):
         input_formats=DATE_FORMATS,
         widget=forms.TextInput(attrs=DMY),
     )
-    files = MultipleFileField(label=_("Hoặc tải lên tệp (.txt, .html, .docx, .pdf)"))
+    files = MultipleFileField(
+        label=_("Hoặc tải lên tệp (.txt, .html, .docx, .pdf)"),
+        widget=MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"}),
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

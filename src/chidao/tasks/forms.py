@@ -6,12 +6,11 @@ import datetime as dt
 from typing import Any
 
 from django import forms
-from django.conf import settings
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from chidao.tasks.models import TaskState
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
+from chidao.web.fields import MultipleFileField
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
@@ -21,35 +20,6 @@ class DateInput(forms.DateInput):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class MultipleFileInput(forms.ClearableFileInput):
-    allow_multiple_selected = True
-
-
-class MultipleFileField(forms.FileField):
-    """Several files in one input, each within ``CHIDAO_MAX_UPLOAD_BYTES``."""
-
-    def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput())
-        kwargs.setdefault("required", False)
-        super().__init__(**kwargs)
-
-    def clean(self, data: Any, initial: Any = None) -> list[Any]:
-        files = data if isinstance(data, list | tuple) else ([data] if data else [])
-        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
-        limit = settings.CHIDAO_MAX_UPLOAD_BYTES
-        for f in cleaned:
-            if f.size > limit:
-                raise forms.ValidationError(
-                    _("Tệp “%(name)s” (%(size)s) vượt quá giới hạn %(limit)s."),
-                    params={
-                        "name": f.name,
-                        "size": filesizeformat(f.size),
-                        "limit": filesizeformat(limit),
-                    },
-                )
-        return cleaned
 
 
 class VersionedForm(forms.Form):

@@ -1,0 +1,39 @@
+"""Form fields shared by the apps' forms (uploads of several files)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext_lazy as _
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input, each within ``CHIDAO_MAX_UPLOAD_BYTES``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, list | tuple) else ([data] if data else [])
+        cleaned = [super(MultipleFileField, self).clean(f, initial) for f in files]
+        limit = settings.CHIDAO_MAX_UPLOAD_BYTES
+        for f in cleaned:
+            if f.size > limit:
+                raise forms.ValidationError(
+                    _("Tệp “%(name)s” (%(size)s) vượt quá giới hạn %(limit)s."),
+                    params={
+                        "name": f.name,
+                        "size": filesizeformat(f.size),
+                        "limit": filesizeformat(limit),
+                    },
+                )
+        return cleaned
