@@ -67,8 +67,14 @@ def directive_dict(item: Item) -> dict[str, Any]:
     out = item_dict(item)
     # GUIDE: assignees are strings as written; offsets go to assignee_spans
     assignees = item.data.get("assignees", [])
+    roles = out.pop("roles", None) or ["lead"] * len(assignees)
     out["assignees"] = [a.text if isinstance(a, Span) else a for a in assignees]
-    out["assignee_spans"] = [span_dict(a) for a in assignees if isinstance(a, Span)]
+    # each assignee's role: "lead" (đơn vị chủ trì) or "support" (đơn vị phối hợp)
+    out["assignee_spans"] = [
+        {**span_dict(a), "role": role}
+        for a, role in zip(assignees, roles, strict=True)
+        if isinstance(a, Span)
+    ]
     out.setdefault("issuer", None)
     out.setdefault("deadline", None)
     return out
@@ -101,6 +107,9 @@ def to_record(doc: Document, *, raw: str, source: str) -> dict[str, Any]:
         "title": doc.title,
         "date": _iso(doc.date),
         "date_span": span_dict(doc.date_span) if doc.date_span else None,
+        "date_partial": (
+            {"day": doc.date_partial[0], "month": doc.date_partial[1]} if doc.date_partial else None
+        ),
         "province": doc.province,
         "chairs": [person_dict(p) for p in doc.people if p.is_chair],
         "people": [person_dict(p) for p in doc.people],
