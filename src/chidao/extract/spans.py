@@ -211,6 +211,8 @@ class Document:
     petitions: list[Item] = field(default_factory=list)
     directives: list[Item] = field(default_factory=list)
     site_visits: list[Span] = field(default_factory=list)
+    # indexes built once by the stages that ask many times (``lookup.py``), keyed by name
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.folded:
