@@ -34,6 +34,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
+        (_("Tài khoản"), "organisation:officer_accounts", None),
     ],
     Role.LEADER: [
         (_("Chỉ đạo của tôi"), "tasks:leader", "person"),
@@ -49,6 +50,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
+        (_("Tài khoản"), "organisation:officer_accounts", None),
         (_("Quản trị"), "admin:index", None),
     ],
 }
