@@ -24,6 +24,7 @@ install: venv
 ## then the database-facing tests again on a throw-away PostgreSQL (installs Debian's postgresql)
 test: lint
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-libreoffice.sh
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 	$(MAKE) test-postgres
 
