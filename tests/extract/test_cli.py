@@ -170,3 +170,18 @@ def test_render_text_names_the_date_province_and_chairs():
     assert (
         "⟦CHỈ ĐẠO Xã cần hoàn thành kế hoạch.⟧ {người chỉ đạo: Lương Văn Hòa; thực hiện: Xã}" in out
     )
+
+
+def test_schema_prints_the_json_schema_of_the_record():
+    code, out, _ = run(["--schema"])
+
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["title"] == "Chỉ đạo session record"
+    assert {"version", "directives", "locality_spans", "text"} <= set(schema["properties"])
+
+
+def test_no_path_and_no_schema_is_a_usage_error(capsys):
+    code, _, err = run([])
+
+    assert code == 2 and "PATH" in err

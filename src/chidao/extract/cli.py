@@ -57,7 +57,9 @@ def parser() -> argparse.ArgumentParser:
         description="Extract session records from working-session reports "
         "(.txt, .html, .docx, .pdf; a directory means every such file in it; - is stdin).",
     )
-    ap.add_argument("paths", nargs="+", metavar="PATH")
+    ap.add_argument("paths", nargs="*", metavar="PATH")
+    ap.add_argument("--schema", action="store_true",
+                    help="print the JSON Schema of the record and exit")  # fmt: skip
     ap.add_argument("--format", choices=["json", "jsonl", "text"], default="json",
                     help="json: one object (an array for several files); jsonl: one record "
                     "per line; text: the cleaned text with the items marked")  # fmt: skip
@@ -105,6 +107,14 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         a = parser().parse_args(argv)
     except SystemExit as e:  # argparse prints the usage error itself
         return int(e.code or 0)
+    if a.schema:
+        from .record import json_schema
+
+        out.write(json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n")
+        return 0
+    if not a.paths:
+        print("chidao extract: give at least one PATH (or - for standard input)", file=err)
+        return 2
     logging.basicConfig(stream=err, format="chidao extract: %(levelname)s: %(message)s")
     logging.getLogger("chidao").setLevel(logging.WARNING - 10 * min(a.verbose, 2))
     options = Options(published=a.published, province=a.province)

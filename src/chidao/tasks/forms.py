@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chidao.tasks.models import TaskState
+from chidao.tasks.models import TaskRole, TaskState
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
 from chidao.web.fields import MultipleFileField
 
@@ -94,6 +94,7 @@ class RegisterFilterForm(forms.Form):
     date_from = forms.DateField(required=False, input_formats=DATE_FORMATS)
     date_to = forms.DateField(required=False, input_formats=DATE_FORMATS)
     topic = forms.CharField(required=False, max_length=120)
+    role = forms.ChoiceField(required=False, choices=[("", ""), *TaskRole.choices])
     q = forms.CharField(required=False, max_length=200)
     sort = forms.ChoiceField(
         required=False, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")]
@@ -113,6 +114,7 @@ class RegisterFilterForm(forms.Form):
             date_from=date_from,
             date_to=data.get("date_to"),
             topic=data.get("topic") or "",
+            role=data.get("role") or "",
             q=data.get("q") or "",
             sort=data.get("sort") or "-date",
             errors=errors,

@@ -22,10 +22,13 @@ from chidao.organisation.models import Person, Unit, search_key
 from chidao.tasks import access
 from chidao.tasks.models import (
     CLOSED_STATES,
+    EventKind,
     ExtensionRequest,
     ExtensionStatus,
+    ProgressReport,
     Task,
     TaskEvent,
+    TaskRole,
     TaskState,
 )
 
@@ -213,6 +216,7 @@ class RegisterFilters:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     topic: str = ""
+    role: str = ""  # TaskRole value: lead or supporting units only
     q: str = ""
     sort: str = "-date"
     errors: dict[str, str] = field(default_factory=dict)
@@ -242,6 +246,8 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
         tasks = tasks.filter(**{f"{date_field}__lte": filters.date_to})
     if filters.topic:
         tasks = tasks.filter(directive__topic=filters.topic)
+    if filters.role:
+        tasks = tasks.filter(role=filters.role)
     if filters.q.strip():
         tasks = tasks.filter(pk__in=_search(tasks, filters.q))
     tasks = with_overdue(_rows(tasks), today).annotate(
@@ -306,6 +312,7 @@ def register_choices(user: Any) -> dict[str, list[Any]]:
             }
         ),
         "states": [(s.value, s.label) for s in TaskState],
+        "roles": list(TaskRole.choices),
     }
 
 
@@ -355,10 +362,49 @@ class TaskDetail:
     reports: list[Any]
     pending_request: Any
     overdue: bool
+    returned: TaskEvent | None = None
+    partners: list[Task] = field(default_factory=list)
+
+
+def returned_event(events: list[TaskEvent]) -> TaskEvent | None:
+    """The office's return of a completion report, when it is the latest word on the task.
+
+    ``events`` newest first; a later completion report or acceptance makes it history.
+    """
+    for event in events:
+        if event.kind == EventKind.COMPLETION_RETURNED:
+            return event
+        if event.kind in (EventKind.COMPLETION_REPORTED, EventKind.COMPLETION_ACCEPTED):
+            return None
+    return None
+
+
+def partner_tasks(task: Task) -> list[Task]:
+    """The other units' tasks of the same directive, as this task's unit may see them.
+
+    A lead task sees every supporting unit with its progress and latest report
+    (``latest_report``); a supporting task sees the lead units (their name and state only).
+    """
+    others = (
+        Task.objects.filter(directive_id=task.directive_id)
+        .exclude(pk=task.pk)
+        .select_related("unit")
+        .order_by("role", "unit__name")
+    )
+    if task.role == TaskRole.SUPPORT:
+        return list(others.filter(role=TaskRole.LEAD))
+    rows = list(others.filter(role=TaskRole.SUPPORT))
+    latest: dict[int, ProgressReport] = {}
+    for report in ProgressReport.objects.filter(task__in=rows).order_by("at", "id"):
+        latest[report.task_id] = report
+    for row in rows:
+        row.latest_report = latest.get(row.pk)
+    return rows
 
 
 def task_detail(task: Task, today: dt.date | None = None) -> TaskDetail:
-    """The task's history, progress reports (with attachments) and pending extension request."""
+    """The task's history, progress reports (with attachments), pending extension request,
+    the office's return note still open, and the partner units of the directive."""
     events = list(task.events.select_related("actor").order_by("-at", "-id"))
     reports = list(
         task.reports.select_related("author").prefetch_related("attachments").order_by("-at", "-id")
@@ -370,6 +416,8 @@ def task_detail(task: Task, today: dt.date | None = None) -> TaskDetail:
         reports=reports,
         pending_request=pending,
         overdue=task.is_overdue(_today(today)),
+        returned=returned_event(events) if task.state not in CLOSED_STATES else None,
+        partners=partner_tasks(task),
     )
 
 

@@ -142,6 +142,7 @@ def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
             issuer=d["issuer"],
             assignees=_split_names(d["assignees"]),
             units=d["units"],
+            support=d["support"],
             deadline=d["deadline"],
             topic=d["topic"],
         )
