@@ -72,6 +72,10 @@ def directives(session, leader_person, unit_a, unit_b, department, office):
     )
     create_tasks(directive=d1, units=[unit_a], deadline=dt.date(2026, 6, 30), actor=office)
     create_tasks(
-        directive=d2, units=[department, unit_b], deadline=dt.date(2026, 6, 30), actor=office
+        directive=d2,
+        units=[department, unit_b],
+        deadline=dt.date(2026, 6, 30),
+        actor=office,
+        support=[unit_b.pk],
     )
     return [d1, d2]

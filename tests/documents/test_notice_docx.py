@@ -55,8 +55,13 @@ def test_every_directive_is_numbered_under_its_lead_units_with_deadline(
     text = _all_text(doc)
     assert "1. UBND xã An Bình:" in text
     assert "1.1. " + DIRECTIVE_1.rstrip(".") + " (thời hạn: 30/06/2026)." in text
-    assert "2. Sở Tài chính, UBND xã Bình Minh:" in text or "2. Sở Tài chính:" in text
-    assert DIRECTIVE_2.rstrip(".") in text
+    assert "2. Sở Tài chính:" in text
+    assert (
+        "2.1. "
+        + DIRECTIVE_2.rstrip(".")
+        + " (thời hạn: 30/06/2026; đơn vị phối hợp: UBND xã Bình Minh)."
+        in text
+    )
 
 
 def test_signature_block_and_recipients(directives, session, office):

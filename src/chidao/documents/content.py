@@ -12,9 +12,7 @@ from django.utils.translation import gettext as _
 from chidao.meetings.models import ItemKind, Session
 from chidao.organisation.models import LOCAL_KINDS, Person, Unit, UnitKind
 from chidao.organisation.queries import current_title, positions_on
-
-LEAD = "lead"
-SUPPORT = "support"
+from chidao.tasks.models import TaskRole
 
 
 @dataclass(frozen=True)
@@ -210,15 +208,15 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 
 
 def directive_groups(session: Session) -> tuple[DirectiveGroup, ...]:
-    """The session's directives grouped by their lead units (``Task.role`` where the app has it;
-    every task counts as lead otherwise), with deadlines and supporting units, in session order.
+    """The session's directives grouped by their lead units (``Task.role``), with deadlines and
+    supporting units, in session order.
     A directive without tasks is grouped under the assignees as the text names them."""
     groups: dict[str, list[DirectiveLine]] = {}
     directives = session.directives.prefetch_related("tasks__unit").order_by("order", "pk")
     for d in directives:
         tasks = list(d.tasks.all())
-        lead = [t for t in tasks if getattr(t, "role", LEAD) != SUPPORT]
-        support = [t for t in tasks if getattr(t, "role", LEAD) == SUPPORT]
+        lead = [t for t in tasks if t.role != TaskRole.SUPPORT]
+        support = [t for t in tasks if t.role == TaskRole.SUPPORT]
         if lead:
             key = ", ".join(dict.fromkeys(unit_label(t.unit) for t in lead))
         elif d.assignee_text:

@@ -45,12 +45,20 @@ class NoticeStatus:
         )
 
 
+_UNREAD = object()
+
+
 def notice_status(
-    session: Session, today: dt.date | None = None, calendar: WorkCalendar | None = None
+    session: Session,
+    today: dt.date | None = None,
+    calendar: WorkCalendar | None = None,
+    notice: Any = _UNREAD,
 ) -> NoticeStatus:
+    """The notice's due date and state for ``session``; ``notice`` when already fetched."""
     calendar = calendar or WorkCalendar.from_settings()
     today = today or timezone.localdate()
-    notice = Notice.objects.filter(session=session).first()
+    if notice is _UNREAD:
+        notice = Notice.objects.filter(session=session).first()
     due = notice_due_date(session.date, calendar)
     left = None
     if due is not None:
@@ -69,9 +77,10 @@ def notices_to_issue(user: Any, today: dt.date | None = None) -> list[NoticeStat
         sessions_for(user)
         .filter(date__gte=today - dt.timedelta(days=LOOKBACK_DAYS), date__lte=today)
         .exclude(notice__number__gt="", notice__issued_on__isnull=False)
+        .select_related("notice")
         .order_by("date", "pk")[:WARN_LIMIT]
     )
-    found = [notice_status(s, today, calendar) for s in sessions]
+    found = [notice_status(s, today, calendar, getattr(s, "notice", None)) for s in sessions]
     return sorted(
         (s for s in found if s.overdue or s.due_soon), key=lambda s: (s.due or today, s.session.pk)
     )
