@@ -75,12 +75,12 @@ def quarter(db, leader_person, unit_a, unit_b, department, office):
     }
 
 
-def _content(scope=Scope(), **kw):
+def _content(scope=None, **kw):
     return report_content(
         Task.objects.filter(unit__province_code="38"),
         province_code="38",
         period=Q1,
-        scope=scope,
+        scope=scope or Scope(),
         today=dt.date(2026, 12, 7),
         **kw,
     )
