@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.http import HttpRequest
 from ninja import Router
 from ninja.errors import HttpError
 
-from chidao.extract import ExtractError, Options, extract_text
+from chidao.extract import ExtractError, Options, SessionRecord
+from chidao.extract import extract as run_extractor
 
 from .guards import OFFICE, require_role
 from .schemas import Error, ExtractIn
@@ -20,16 +19,18 @@ MAX_CHARS = 2_000_000
 
 @router.post(
     "/extract",
-    response={200: dict[str, Any], 403: Error, 413: Error, 422: Error},
+    response={200: SessionRecord, 403: Error, 413: Error, 422: Error},
     summary="Extract a record",
 )
-def extract(request: HttpRequest, payload: ExtractIn) -> dict[str, Any]:
-    """Run the extractor on the text; nothing is stored (use the pages to ingest and confirm)."""
+def extract(request: HttpRequest, payload: ExtractIn) -> SessionRecord:
+    """Run the extractor on the text; nothing is stored (use the pages to ingest and confirm).
+
+    The answer is the session record (``chidao extract``'s JSON, version 2)."""
     require_role(request, OFFICE)
     if len(payload.text) > MAX_CHARS:
         raise HttpError(413, f"text: {len(payload.text):,} characters; the limit is {MAX_CHARS:,}")
     options = Options(published=payload.published, province=payload.province, source=payload.source)
     try:
-        return extract_text(payload.text, options)
+        return run_extractor(payload.text, options)
     except ExtractError as e:
         raise HttpError(422, str(e)) from e
