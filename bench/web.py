@@ -212,13 +212,11 @@ def cases() -> list[Case]:
 
 def measure(repeat: int, only: set[str]) -> list[Figure]:
     from django.contrib.auth import get_user_model
-    from django.db import connection
+    from django.core.signals import request_started
+    from django.db import connection, reset_queries
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
     from django.urls import NoReverseMatch
-
-    from django.core.signals import request_started
-    from django.db import reset_queries
 
     request_started.disconnect(reset_queries)  # else each request empties the captured queries
     database = "postgresql" if connection.vendor == "postgresql" else "sqlite"
