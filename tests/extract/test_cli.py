@@ -101,6 +101,13 @@ def test_the_publication_date_gives_the_year(folder):
     assert json.loads(out)["date"] == "2026-04-05"
 
 
+def test_the_day_received_bounds_the_year(folder):
+    # the deadline says 2026, but a text received on 1/3/2026 cannot report a 5/4/2026 session
+    code, out, _ = run([str(folder / "a.txt"), "--received", "2026-03-01"])
+    assert code == 0
+    assert json.loads(out)["date"] == "2025-04-05"
+
+
 def test_two_jobs_give_the_same_records_in_the_same_order(folder):
     (folder / "hong.pdf").write_bytes(b"%PDF-1.4 broken")
     one = run([str(folder), "--format", "jsonl", "--jobs", "1"])

@@ -65,6 +65,9 @@ def parser() -> argparse.ArgumentParser:
                     "per line; text: the cleaned text with the items marked")  # fmt: skip
     ap.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                     help="publication date of the page, for the year of the session")  # fmt: skip
+    ap.add_argument("--received", type=_date, metavar="YYYY-MM-DD",
+                    help="the day the text was received: the session is never after it "
+                    "(default: today, unless --published is given)")  # fmt: skip
     ap.add_argument("--province", type=_province, metavar="NAME",
                     help="the province, when known (with or without diacritics)")  # fmt: skip
     ap.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
@@ -117,7 +120,7 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         return 2
     logging.basicConfig(stream=err, format="chidao extract: %(levelname)s: %(message)s")
     logging.getLogger("chidao").setLevel(logging.WARNING - 10 * min(a.verbose, 2))
-    options = Options(published=a.published, province=a.province)
+    options = Options(published=a.published, received=a.received, province=a.province)
     from .batch import expand_paths
 
     paths = expand_paths(a.paths)

@@ -146,6 +146,14 @@ class DirectiveEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class DatePartial:
+    """The day and month of a session whose year nothing in the text gives (``date`` null)."""
+
+    day: int
+    month: int
+
+
+@dataclass(frozen=True, slots=True)
 class SessionRecord:
     """What the extractor found in one report (see the module docstring)."""
 
@@ -169,6 +177,8 @@ class SessionRecord:
     site_visit_spans: tuple[TextSpan, ...]
     text: str
     version: int = field(default=RECORD_VERSION)
+    # the day and month of the session when its year is unknown (``date`` is then null)
+    date_partial: DatePartial | None = None
 
     def to_json(self) -> JSON:
         """The JSON-ready form (``version`` first, then the fields in order)."""
@@ -307,6 +317,7 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
         title=doc.title,
         date=doc.date,
         date_span=_text_span(doc.date_span) if doc.date_span else None,
+        date_partial=DatePartial(*doc.date_partial) if doc.date_partial else None,
         province=doc.province,
         chairs=tuple(_person(p) for p in doc.people if p.is_chair),
         people=tuple(_person(p) for p in doc.people),
@@ -505,6 +516,17 @@ def _read_directive(
     )
 
 
+def _read_partial(data: Mapping[str, Any], where: str) -> DatePartial | None:
+    v = _get(data, "date_partial", where)
+    if v is None:
+        return None
+    w = f"{where}.date_partial"
+    day, month = _int(v, "day", w), _int(v, "month", w)
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        raise RecordError(f"{w}: not a day and month: {day}/{month}")
+    return DatePartial(day, month)
+
+
 def read_record(data: Mapping[str, Any]) -> SessionRecord:
     """A record from its JSON form, of any version in ``READABLE_VERSIONS``; the result is of
     the current version.  Raises :class:`RecordError` naming the field that is wrong."""
@@ -525,6 +547,7 @@ def read_record(data: Mapping[str, Any]) -> SessionRecord:
         title=_maybe_str(data, "title", w),
         date=_date(data, "date", w),
         date_span=_read_maybe_span(data, "date_span", w),
+        date_partial=_read_partial(data, w),
         province=_maybe_str(data, "province", w),
         chairs=tuple(_read_person(v, f"{w}.chairs[{i}]") for i, v in items("chairs")),
         people=tuple(_read_person(v, f"{w}.people[{i}]") for i, v in items("people")),
