@@ -158,7 +158,10 @@ def edit_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
             topic=d["topic"],
         )
 
-    return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": index + 1})
+    document = queries.get_document_for_user(request.user, pk)
+    draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
+    n = drafts.position(draft, "directives", item_id) + 1
+    return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": n})
 
 
 @office_only
