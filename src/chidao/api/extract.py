@@ -9,13 +9,12 @@ from ninja import Router
 from ninja.errors import HttpError
 
 from chidao.extract import ExtractError, Options, extract_text
+from chidao.extract import read as readers
 
 from .guards import OFFICE, require_role
 from .schemas import Error, ExtractIn
 
 router = Router(tags=["extract"])
-
-MAX_CHARS = 2_000_000
 
 
 @router.post(
@@ -26,8 +25,9 @@ MAX_CHARS = 2_000_000
 def extract(request: HttpRequest, payload: ExtractIn) -> dict[str, Any]:
     """Run the extractor on the text; nothing is stored (use the pages to ingest and confirm)."""
     require_role(request, OFFICE)
-    if len(payload.text) > MAX_CHARS:
-        raise HttpError(413, f"text: {len(payload.text):,} characters; the limit is {MAX_CHARS:,}")
+    limit = readers.MAX_CHARS  # the limit of uploads and pasted reports, checked before any work
+    if len(payload.text) > limit:
+        raise HttpError(413, f"text: {len(payload.text):,} characters; the limit is {limit:,}")
     options = Options(published=payload.published, province=payload.province, source=payload.source)
     try:
         return extract_text(payload.text, options)
