@@ -11,7 +11,14 @@ underthesea.word_tokenize on the same texts, the speed-up with ``--jobs 2``, and
 the peak RSS of a fresh process that extracts N and 4N documents (flat memory
 means the batch streams).
 
-    python bench/extract.py [--docs 1000] [--rss-docs 250] [--seed 7]
+Then the growth in the size of one text, whatever its shape: the CPU seconds of
+one extraction of 0.5, 1 and 2 million characters of (a) generated reports'
+paragraphs, (b) the same words with no punctuation and no line breaks (one endless
+sentence, as a pasted table or OCR text gives), (c) one repeated character and
+(d) one line of digits and slashes; with the ratio of each doubling (2.0 is
+linear, 4.0 quadratic).
+
+    python bench/extract.py [--docs 1000] [--rss-docs 250] [--seed 7] [--shapes-only]
 """
 
 from __future__ import annotations
@@ -26,6 +33,7 @@ import sys
 import time
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
 
 from chidao.extract.batch import iter_records
@@ -137,6 +145,69 @@ def run_underthesea(n: int, seed: int) -> tuple[float, Counter] | str:
     return time.process_time() - t, counter
 
 
+SHAPE_SIZES = (500_000, 1_000_000, 2_000_000)
+_PUNCT = re.compile(r"[.!?;:,…\"“”‘’()\[\]\n-]+")
+_SPACES = re.compile(r"\s+")
+
+
+def shape_paragraphs(n: int, seed: int) -> str:
+    """``n`` characters of generated reports, one after another."""
+    parts, size, i = [], 0, 0
+    while size < n:
+        parts.append(make_report(i, seed))
+        size += len(parts[-1]) + 2
+        i += 1
+    return "\n\n".join(parts)[:n]
+
+
+def shape_words(n: int, seed: int) -> str:
+    """``n`` characters of the reports' words with no punctuation and no line break."""
+    text = _SPACES.sub(" ", _PUNCT.sub(" ", shape_paragraphs(n + n // 10, seed)))
+    return text[:n]
+
+
+def shape_one_character(n: int, seed: int) -> str:
+    return "a" * n
+
+
+def shape_digits_and_slashes(n: int, seed: int) -> str:
+    """One line of numbers joined by slashes ("4821/17/30395/..."), no space."""
+    rng = random.Random(seed)
+    parts, size = [], 0
+    while size < n:
+        parts.append(str(rng.randint(1, 99999)))
+        size += len(parts[-1]) + 1
+    return "/".join(parts)[:n]
+
+
+SHAPES = [
+    ("genre paragraphs", shape_paragraphs),
+    ("punctuation-free genre words", shape_words),
+    ("one repeated character", shape_one_character),
+    ("one line of digits and slashes", shape_digits_and_slashes),
+]
+
+
+def growth(seed: int) -> None:
+    """Print the CPU seconds of extracting each shape at each size, and the ratios."""
+    extract_text(shape_paragraphs(3000, seed))  # load the lexicons and tables first
+    print()
+    print("growth in the size of one text (CPU seconds of one extraction; goal < 5 s at 2M,")
+    print("a ratio near 2.0 per doubling is linear, 4.0 quadratic)")
+    sizes = "".join(f"{n / 1e6:>8.1f}M" for n in SHAPE_SIZES)
+    print(f"{'shape':34s}{sizes}   ratios per doubling")
+    for label, make in SHAPES:
+        seconds = []
+        for n in SHAPE_SIZES:
+            text = make(n, seed)
+            t = time.process_time()
+            extract_text(text)
+            seconds.append(time.process_time() - t)
+        ratios = ", ".join(f"{b / max(a, 1e-9):.2f}" for a, b in pairwise(seconds))
+        cells = "".join(f"{x:8.2f} s" for x in seconds)
+        print(f"{label:34s}{cells}   {ratios}", flush=True)
+
+
 def peak_rss_child(n: int, seed: int) -> int:
     """Peak RSS (kB) of a fresh process that extracts ``n`` generated reports."""
     out = subprocess.run(
@@ -161,11 +232,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--rss-docs", type=int, default=250, help="N for the memory check (N and 4N)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--shapes-only", action="store_true", help="only the growth table")
     ap.add_argument("--rss-only", type=int, help=argparse.SUPPRESS)
     a = ap.parse_args(argv)
     if a.rss_only is not None:
         run_pipeline(a.rss_only, a.seed, 1)
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        return 0
+    if a.shapes_only:
+        growth(a.seed)
         return 0
 
     templates()
@@ -206,6 +281,7 @@ def main(argv: list[str] | None = None) -> int:
     r1, r4 = peak_rss_child(n, a.seed), peak_rss_child(4 * n, a.seed)
     print(f"{'peak RSS, fresh process':34s} {n} docs: {r1 / 1024:.1f} MB; {4 * n} docs: {r4 / 1024:.1f} MB "
           f"({(r4 - r1) / 1024:+.1f} MB)")  # fmt: skip
+    growth(a.seed)
     return 0
 
 

@@ -83,7 +83,7 @@ def test_it_refuses_a_text_over_the_limit_of_uploads_before_any_work(client, off
     from chidao.extract import read
 
     monkeypatch.setattr(read, "MAX_CHARS", 1_000)  # the one limit of uploads and pastes
-    monkeypatch.setattr(api_extract, "extract_text", lambda *a, **k: pytest.fail("extracted"))
+    monkeypatch.setattr(api_extract, "run_extractor", lambda *a, **k: pytest.fail("extracted"))
     client.force_login(office)
 
     response = client.post("/api/extract", {"text": "a" * 1_001}, content_type="application/json")

@@ -40,3 +40,13 @@ def test_it_serves_the_interactive_docs(client, db):
 
     assert response.status_code == 200
     assert b"openapi.json" in response.content
+
+
+def test_the_extract_endpoint_documents_the_session_record(client, db):
+    schema = client.get("/api/openapi.json").json()
+
+    answer = schema["paths"]["/api/extract"]["post"]["responses"]["200"]
+    ref = answer["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[-1]
+    record = schema["components"]["schemas"][ref]
+    assert {"version", "directives", "locality_spans", "text"} <= set(record["properties"])
+    assert "SessionRecord" in ref

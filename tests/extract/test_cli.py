@@ -101,6 +101,13 @@ def test_the_publication_date_gives_the_year(folder):
     assert json.loads(out)["date"] == "2026-04-05"
 
 
+def test_the_day_received_bounds_the_year(folder):
+    # the deadline says 2026, but a text received on 1/3/2026 cannot report a 5/4/2026 session
+    code, out, _ = run([str(folder / "a.txt"), "--received", "2026-03-01"])
+    assert code == 0
+    assert json.loads(out)["date"] == "2025-04-05"
+
+
 def test_two_jobs_give_the_same_records_in_the_same_order(folder):
     (folder / "hong.pdf").write_bytes(b"%PDF-1.4 broken")
     one = run([str(folder), "--format", "jsonl", "--jobs", "1"])
@@ -170,3 +177,18 @@ def test_render_text_names_the_date_province_and_chairs():
     assert (
         "⟦CHỈ ĐẠO Xã cần hoàn thành kế hoạch.⟧ {người chỉ đạo: Lương Văn Hòa; thực hiện: Xã}" in out
     )
+
+
+def test_schema_prints_the_json_schema_of_the_record():
+    code, out, _ = run(["--schema"])
+
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["title"] == "Chỉ đạo session record"
+    assert {"version", "directives", "locality_spans", "text"} <= set(schema["properties"])
+
+
+def test_no_path_and_no_schema_is_a_usage_error(capsys):
+    code, _, err = run([])
+
+    assert code == 2 and "PATH" in err

@@ -209,3 +209,64 @@ def test_a_session_over_two_days_starts_on_the_first():
     assert date_of("Ngày 12-6-2024, Tỉnh ủy Sơn La họp.\n") == dt.date(2024, 6, 12)
     lede = "Từ ngày 12 đến 14/6, đoàn công tác Tỉnh ủy Sơn La làm việc với huyện Mộc Châu về quý II/2024.\n"
     assert date_of(lede) == dt.date(2024, 6, 12)
+
+
+# ---- the session is never after the day the text was received (issue 9) --------------------
+
+PASTED_DECEMBER = (
+    "Sáng 4/12, đồng chí Đặng Minh Châu, Phó Chủ tịch UBND tỉnh làm việc với UBND xã Ea Kao "
+    "về dự án hồ chứa nước.\n"
+    "Kết luận buổi làm việc, đồng chí yêu cầu UBND xã Ea Kao hoàn thành giải phóng mặt bằng "
+    "trong quý I/2027. Phấn đấu năm 2027 hoàn thành dự án.\n"
+)
+NO_YEAR_AT_ALL = (
+    "Chiều 18/11, đồng chí Vũ Hải Đăng, Phó Chủ tịch UBND tỉnh làm việc với xã Tam Nông về "
+    "việc vận hành chính quyền địa phương hai cấp.\n"
+    "Đồng chí đề nghị xã Tam Nông rà soát quỹ đất công.\n"
+)
+TERM_BEING_PREPARED = (
+    "Ngày 14/8, Thường trực Tỉnh ủy họp nghe báo cáo công tác chuẩn bị đại hội đảng bộ các xã "
+    "nhiệm kỳ 2025–2030.\n"
+    "Đồng chí Bí thư Tỉnh ủy yêu cầu các đảng bộ hoàn thành văn kiện trước ngày 30/8.\n"
+)
+NOTICE_ISSUED_LATER = (
+    "ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nSố: 17/TB-UBND\nBắc Ninh, ngày 09 tháng 02 năm 2026\n\n"
+    "THÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh tại buổi làm việc với UBND phường Đông Ngàn\n\n"
+    "Ngày 03/02, đồng chí Ngô Tân Phượng, Chủ tịch UBND tỉnh làm việc với UBND phường Đông Ngàn.\n"
+)
+
+
+def test_a_year_inferred_from_the_body_never_puts_the_session_after_the_day_received():
+    # the deadlines and targets say 2027; received on 7/12/2026, "Sáng 4/12" is 4/12/2026
+    assert date_of(PASTED_DECEMBER, received=dt.date(2026, 12, 7)) == dt.date(2026, 12, 4)
+    # received on 30/11/2026: the 4/12 before it is in 2025
+    assert date_of(PASTED_DECEMBER, received=dt.date(2026, 11, 30)) == dt.date(2025, 12, 4)
+
+
+def test_the_publication_date_is_a_ceiling_too():
+    assert date_of(PASTED_DECEMBER, published=dt.date(2026, 12, 5)) == dt.date(2026, 12, 4)
+
+
+def test_with_no_year_clue_the_date_is_null_and_the_day_and_month_are_kept():
+    # two-tier government: on or after 1/7/2025, but both 18/11/2025 and 18/11/2026 fit
+    doc = process(NO_YEAR_AT_ALL, Options(received=dt.date(2026, 12, 7)))
+    assert doc.date is None
+    assert doc.date_partial == (18, 11)
+    assert doc.date_span is not None and doc.date_span.text == "Chiều 18/11"
+
+
+def test_the_two_tier_government_gives_the_year_when_only_one_fits():
+    # received 7/12/2025: 18/11 after 1/7/2025 and before that day is 2025 only
+    doc = process(NO_YEAR_AT_ALL, Options(received=dt.date(2025, 12, 7)))
+    assert doc.date == dt.date(2025, 11, 18)
+    assert doc.date_partial is None
+
+
+def test_a_term_range_is_not_a_year_of_the_session_but_the_congress_it_prepares_is():
+    assert date_of(TERM_BEING_PREPARED, received=dt.date(2026, 12, 7)) == dt.date(2025, 8, 14)
+
+
+def test_the_day_a_notice_was_issued_is_not_the_session_date_but_bounds_its_year():
+    doc = process(NOTICE_ISSUED_LATER, Options(received=dt.date(2026, 12, 7)))
+    assert doc.date == dt.date(2026, 2, 3)
+    assert doc.date_span is not None and doc.date_span.text == "Ngày 03/02"

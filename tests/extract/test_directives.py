@@ -322,7 +322,13 @@ def test_a_conclusion_notice_s_units_and_bullets_are_directives_with_their_unit(
         "- Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.",
         "b) Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.",
     ]
-    assert assignees(doc) == [["UBND huyện Lạc Sơn"], ["UBND huyện Lạc Sơn"], ["Sở Tài chính"]]
+    # the units after "phối hợp với" are listed too, as supporting units
+    assert assignees(doc) == [
+        ["UBND huyện Lạc Sơn"],
+        ["UBND huyện Lạc Sơn"],
+        ["Sở Tài chính", "các đơn vị liên quan"],
+    ]
+    assert doc.directives[2].data["roles"] == ["lead", "support"]
     assert [d.data["deadline"] for d in doc.directives] == [
         dt.date(2024, 11, 30),
         dt.date(2024, 12, 31),
@@ -532,7 +538,7 @@ def test_a_body_followed_by_its_task_is_a_directive_to_that_body():
     ]
     assert assignees(doc) == [
         ["Văn phòng UBND tỉnh"],
-        ["Sở Tài chính"],
+        ["Sở Tài chính", "Sở Nông nghiệp và Môi trường"],
         ["Sở Văn hóa, Thể thao và Du lịch", "Sở Xây dựng"],
     ]
 
@@ -625,7 +631,7 @@ def test_a_notice_s_assessment_section_does_not_close_the_leader_s_floor():
         "- Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.",
         "2. Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.",
     ]
-    assert assignees(doc) == [["UBND huyện Hòa An"], ["Sở Giao thông vận tải"]]
+    assert assignees(doc) == [["UBND huyện Hòa An"], ["Sở Giao thông vận tải", "Sở Tài chính"]]
     assert set(issuers(doc)) == {"Triệu Văn Hùng"}
 
 
@@ -789,7 +795,8 @@ def test_a_body_that_gives_a_task_is_not_its_assignee():
         ZONE + "Thường trực Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Huyện ủy "
         "Yên Định rà soát quy hoạch cán bộ."
     )
-    assert assignees(doc) == [["Ban Tổ chức Tỉnh ủy"]]
+    assert assignees(doc) == [["Ban Tổ chức Tỉnh ủy", "Huyện ủy Yên Định"]]
+    assert doc.directives[0].data["roles"] == ["lead", "support"]
 
 
 def test_the_leaders_of_a_city_of_the_province_do_not_give_directives():
@@ -811,3 +818,38 @@ def test_theo_a_leader_named_with_a_title_before_gives_the_leader_s_opinion():
         "Theo Chủ tịch UBND huyện Yên Định Vi Văn Sơn, các xã cần thêm vốn."
     )
     assert texts(doc) == ["các xã cần rà soát quy hoạch sản xuất."]
+
+
+# ---- lead and supporting units (issue 9) ----------------------------------------------------
+
+LEAD_AND_SUPPORT = (
+    "Chiều 6/11/2026, đồng chí Hà Minh Tú, Phó Chủ tịch UBND tỉnh làm việc với UBND xã Ea Súp.\n"
+    "Kết luận buổi làm việc, đồng chí giao Sở Xây dựng chủ trì, phối hợp với UBND xã Ea Súp và "
+    "Sở Tài chính rà soát hồ sơ thiết kế, báo cáo trước ngày 20/12/2026. Đồng chí đề nghị UBND "
+    "xã Ea Súp cùng Công an tỉnh bảo đảm an ninh khu vực thi công. Giao Sở Y tế kiểm tra các "
+    "trạm y tế trên địa bàn.\n"
+)
+
+
+def roles(doc: Document) -> list[list[tuple[str, str]]]:
+    return [
+        [(a.text, r) for a, r in zip(d.data["assignees"], d.data["roles"], strict=True)]
+        for d in doc.directives
+    ]
+
+
+def test_each_assignee_is_lead_or_support_from_the_words_of_the_directive():
+    doc = process(LEAD_AND_SUPPORT)
+    assert roles(doc) == [
+        [("Sở Xây dựng", "lead"), ("UBND xã Ea Súp", "support"), ("Sở Tài chính", "support")],
+        [("UBND xã Ea Súp", "lead"), ("Công an tỉnh", "support")],
+        [("Sở Y tế", "lead")],
+    ]
+
+
+def test_the_record_gives_every_assignee_span_its_role_and_lists_them_all():
+    from chidao.extract import extract_text
+
+    first = extract_text(LEAD_AND_SUPPORT)["directives"][0]
+    assert first["assignees"] == ["Sở Xây dựng", "UBND xã Ea Súp", "Sở Tài chính"]
+    assert [s["role"] for s in first["assignee_spans"]] == ["lead", "support", "support"]

@@ -6,7 +6,10 @@ import re
 
 import pytest
 
-from chidao.extract.lookup import trie_alternation, word_start_matches
+from chidao.extract import people
+from chidao.extract.lookup import mentions_in, trie_alternation, word_start_matches
+from chidao.extract.segment import segment
+from chidao.extract.spans import Document
 
 
 def test_a_trie_alternation_matches_every_entry_and_prefers_the_longest():
@@ -28,3 +31,17 @@ def test_word_start_matches_skips_matches_inside_a_word():
     rx = re.compile("huyện")
     text = "câu chuyện của huyện Yên Thành, _huyện"
     assert [m.start() for m in word_start_matches(rx, text)] == [text.index("huyện Yên")]
+
+
+def test_the_mentions_in_a_stretch_are_found_in_order_and_follow_new_mentions():
+    doc = Document(text="Ông Lò Văn Sinh và bà Mùa Thị Dế dự họp.")
+    segment(doc)
+    people.find_people(doc)
+    assert [m.span.text for m in mentions_in(doc, 0, len(doc.text))] == [
+        "Lò Văn Sinh",
+        "Mùa Thị Dế",
+    ]
+    assert [m.span.text for m in mentions_in(doc, 16, len(doc.text))] == ["Mùa Thị Dế"]
+    assert mentions_in(doc, 0, 4) == []
+    doc.mentions = doc.mentions[1:]  # a stage that sets new mentions gets a fresh index
+    assert [m.span.text for m in mentions_in(doc, 0, 16)] == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chidao.extract.segment import DATELINE, segment
+from chidao.extract.segment import DATELINE, MAX_SENTENCE, segment
 from chidao.extract.spans import Document, fold
 
 
@@ -122,3 +122,27 @@ def test_it_recognises_the_dateline_a_lede_opens_with(lede):
 )
 def test_a_paragraph_without_the_time_of_the_session_is_no_dateline(paragraph):
     assert DATELINE.match(fold(paragraph)) is None
+
+
+def test_an_overlong_sentence_is_cut_at_clause_breaks_into_pieces_of_bounded_length():
+    clause = "xã Tân Lộc đã hoàn thành kênh mương nội đồng, "
+    text = clause * 120  # about 5,600 characters, no full stop
+    doc = Document(text=text)
+    segment(doc)
+    assert len(doc.sentences) > 3
+    assert all(len(s) <= MAX_SENTENCE for s in doc.sentences)
+    assert all(s.text.endswith(",") for s in doc.sentences[:-1])
+    # the pieces follow each other and lose nothing but the spaces between them
+    assert "".join(s.text for s in doc.sentences).replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_text_with_no_space_is_cut_at_the_limit():
+    doc = Document(text="a" * (2 * MAX_SENTENCE + 7))
+    segment(doc)
+    assert [len(s) for s in doc.sentences] == [MAX_SENTENCE, MAX_SENTENCE, 7]
+
+
+def test_a_sentence_of_ordinary_length_is_not_cut():
+    text = "Đồng chí Lò Văn Khánh, Bí thư Huyện ủy, " * 20 + "phát biểu tại hội nghị."
+    assert len(text) < MAX_SENTENCE
+    assert sentences(text) == [text]

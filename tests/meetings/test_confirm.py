@@ -178,3 +178,42 @@ def test_an_old_report_keeps_its_district(office):
     assert [(t.unit, t.directive.assignee_text) for t in Task.objects.all()] == [
         (district, ["huyện Hoằng Lộc"])
     ]
+
+
+def test_the_supporting_units_of_a_directive_get_support_tasks(
+    document, office, department, department_xd
+):
+    services.edit_item(
+        document=document,
+        version=document.version,
+        kind="directives",
+        index=1,
+        units=[department.pk, department_xd.pk],
+        support=[department_xd.pk],
+    )
+
+    session = services.confirm(document=document, actor=office)
+
+    roles = dict(
+        Task.objects.filter(directive__session=session, directive__order=1).values_list(
+            "unit__name", "role"
+        )
+    )
+    assert roles == {"Sở Tài chính": "lead", "Sở Xây dựng": "support"}
+
+
+def test_a_directive_keeps_a_lead_when_every_unit_is_marked_supporting(
+    document, department, department_xd
+):
+    services.edit_item(
+        document=document,
+        version=document.version,
+        kind="directives",
+        index=1,
+        units=[department.pk, department_xd.pk],
+        support=[department.pk, department_xd.pk],
+    )
+
+    assert SourceDocument.objects.get(pk=document.pk).draft["directives"][1]["support"] == [
+        department_xd.pk
+    ]

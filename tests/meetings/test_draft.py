@@ -250,6 +250,7 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
             "assignees": [],
             "assignee_spans": [],
             "units": [],
+            "support": [],
             "suggested": [],
             "needs_choice": True,
             "topic": "",
@@ -430,3 +431,28 @@ def test_the_draft_of_a_report_takes_the_units_of_its_time_and_bodies_inside_lon
     # another province's department is not known here: the office chooses
     draft = build_draft(_record("2026-01-15", ["Sở Nội vụ hướng dẫn thực hiện"]), suggest, known)
     assert (draft["directives"][0]["units"], draft["directives"][0]["needs_choice"]) == ([], True)
+
+
+def test_an_assignee_the_extractor_marks_as_supporting_gives_a_supporting_unit():
+    from chidao.meetings.draft import UnitRef, build_draft
+
+    units = {"Sở Xây dựng": UnitRef(1, "Sở Xây dựng"), "UBND xã Tân Lập": UnitRef(2, "Xã Tân Lập")}
+    record = {
+        "date": "2026-05-04",
+        "directives": [
+            {
+                "text": "Giao Sở Xây dựng chủ trì, phối hợp với UBND xã Tân Lập lập quy hoạch.",
+                "assignees": ["Sở Xây dựng", "UBND xã Tân Lập"],
+                "assignee_spans": [
+                    {"text": "Sở Xây dựng", "start": 5, "end": 16, "role": "lead"},
+                    {"text": "UBND xã Tân Lập", "start": 39, "end": 54, "role": "support"},
+                ],
+            }
+        ],
+    }
+
+    (directive,) = build_draft(record, lambda text: [units[text]] if text in units else [])[
+        "directives"
+    ]
+
+    assert (directive["units"], directive["support"]) == ([1, 2], [2])

@@ -312,3 +312,25 @@ def test_the_split_tool_offers_each_word_as_the_start_of_the_second_part(client,
     assert response.status_code == 302
     first, rest = services.SourceDocument.objects.get(pk=document.pk).draft["directives"][:2]
     assert (first["text"], rest["text"]) == (text[:second].strip(), text[second:].strip())
+
+
+def test_the_office_marks_a_unit_as_supporting_on_the_review_page(
+    client, document, office, unit_a, department
+):
+    as_user(client, office)
+    response = client.post(
+        reverse("meetings:review_directive", args=[document.pk, 1]),
+        {
+            "version": 1,
+            "text": document.draft["directives"][1]["text"],
+            "units": [unit_a.pk, department.pk],
+            "support": [unit_a.pk],
+        },
+        HTTP_HX_REQUEST="true",
+    )
+
+    page = response.content.decode()
+    assert services.SourceDocument.objects.get(pk=document.pk).draft["directives"][1][
+        "support"
+    ] == [unit_a.pk]
+    assert f'name="support" value="{unit_a.pk}" checked' in page and "1 phối hợp" in page

@@ -39,6 +39,7 @@ class UnitRef(Schema):
 class TaskBrief(Schema):
     id: int
     unit: UnitRef
+    role: str
     state: str
     state_label: str
     deadline: dt.date | None
@@ -106,6 +107,7 @@ class TaskOut(Schema):
     directive_text: str
     session_id: int
     unit: UnitRef
+    role: str
     state: str
     state_label: str
     deadline: dt.date | None

@@ -34,6 +34,7 @@ def task_brief(t: Task, today: Any) -> dict[str, Any]:
     return {
         "id": t.pk,
         "unit": {"id": t.unit_id, "name": t.unit.name},
+        "role": t.role,
         "state": t.state,
         "state_label": str(t.get_state_display()),
         "deadline": t.deadline,
@@ -93,6 +94,7 @@ def task(t: Task, today: Any = None) -> dict[str, Any]:
         "directive_text": t.directive.text,
         "session_id": t.directive.session_id,
         "unit": {"id": t.unit_id, "name": t.unit.name},
+        "role": t.role,
         "state": t.state,
         "state_label": str(t.get_state_display()),
         "deadline": t.deadline,

@@ -3,24 +3,33 @@
 A pure-Python library (no web framework):
 
 >>> from chidao.extract import extract_text
->>> record = extract_text("Sáng 5/4/2024, đồng chí ... ")
+>>> record = extract("Sáng 5/4/2024, đồng chí ... ")   # a typed SessionRecord
+>>> record.to_json()                                    # its JSON form (extract_text)
 
 ``extract_file`` reads .txt, .html, .docx and .pdf files.  Errors are
 :class:`ExtractError` with a message that names the file.
 """
 
 from .errors import ExtractError
-from .pipeline import extract_text, process
-from .read import extract_file, read_file
+from .pipeline import extract, extract_text, process
+from .read import extract_file, read_bytes, read_file
+from .record import RECORD_VERSION, RecordError, SessionRecord, json_schema, read_record
 from .spans import Document, Options, Span
 
 __all__ = [
+    "RECORD_VERSION",
     "Document",
     "ExtractError",
     "Options",
+    "RecordError",
+    "SessionRecord",
     "Span",
+    "extract",
     "extract_file",
     "extract_text",
+    "json_schema",
     "process",
+    "read_bytes",
     "read_file",
+    "read_record",
 ]

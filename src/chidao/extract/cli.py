@@ -57,12 +57,17 @@ def parser() -> argparse.ArgumentParser:
         description="Extract session records from working-session reports "
         "(.txt, .html, .docx, .pdf; a directory means every such file in it; - is stdin).",
     )
-    ap.add_argument("paths", nargs="+", metavar="PATH")
+    ap.add_argument("paths", nargs="*", metavar="PATH")
+    ap.add_argument("--schema", action="store_true",
+                    help="print the JSON Schema of the record and exit")  # fmt: skip
     ap.add_argument("--format", choices=["json", "jsonl", "text"], default="json",
                     help="json: one object (an array for several files); jsonl: one record "
                     "per line; text: the cleaned text with the items marked")  # fmt: skip
     ap.add_argument("--published", type=_date, metavar="YYYY-MM-DD",
                     help="publication date of the page, for the year of the session")  # fmt: skip
+    ap.add_argument("--received", type=_date, metavar="YYYY-MM-DD",
+                    help="the day the text was received: the session is never after it "
+                    "(default: today, unless --published is given)")  # fmt: skip
     ap.add_argument("--province", type=_province, metavar="NAME",
                     help="the province, when known (with or without diacritics)")  # fmt: skip
     ap.add_argument("--jobs", "-j", type=_jobs, default=1, metavar="N",
@@ -105,9 +110,17 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         a = parser().parse_args(argv)
     except SystemExit as e:  # argparse prints the usage error itself
         return int(e.code or 0)
+    if a.schema:
+        from .record import json_schema
+
+        out.write(json.dumps(json_schema(), ensure_ascii=False, indent=1) + "\n")
+        return 0
+    if not a.paths:
+        print("chidao extract: give at least one PATH (or - for standard input)", file=err)
+        return 2
     logging.basicConfig(stream=err, format="chidao extract: %(levelname)s: %(message)s")
     logging.getLogger("chidao").setLevel(logging.WARNING - 10 * min(a.verbose, 2))
-    options = Options(published=a.published, province=a.province)
+    options = Options(published=a.published, received=a.received, province=a.province)
     from .batch import expand_paths
 
     paths = expand_paths(a.paths)

@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from .lookup import SentenceIndex
+from .segment import UPPER
 from .spans import Document, Span
 
 # time of day (or "Ngày") then an optional "ngày"/"hôm nay", then d/m or d-m (or d.m), optional year
@@ -56,7 +57,12 @@ _DOC_REF = re.compile(
 # a year: every rule below starts from one (a scan for digits is fast; the words before
 # the year are then matched backwards from it)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?!\d)")
-_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")  # "2020 - 2025": a term, not a year
+_RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2020 - 2025": a term, not a year
+_RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*$")  # the "2025" of "2020 - 2025"
+# the term a congress elects or prepares for: "đại hội ... nhiệm kỳ 2025–2030" (the folded
+# words before the first year); the congress sits in the term's first year
+_TERM = re.compile(r"nhiệm kỳ\s+$")
+_CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 # reporting periods that place the session in their year (the words before the year)
 _PERIOD_YEAR = re.compile(
     r"(?<!\w)(?P<kind>(?:\d{1,2}|mấy|những|các|hai|ba|sáu|chín|mười hai)\s+tháng(?:\s+(?:đầu|cuối))?|"
@@ -111,6 +117,32 @@ def _is_reference(folded: str, start: int) -> bool:
     return bool(_DOC_REF.search(head))
 
 
+# the place-and-date line of a notice or a letter: "Hưng Yên, ngày 21 tháng 01 năm 2026"
+# (capitalised place words, a comma, "ngày", at the start of a line)
+_ISSUED = re.compile(rf"(?:^|\n)[ \t]*[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{0,4}}[ \t]*,[ \t]*$")
+_ISSUED_DATE = re.compile(
+    r"(?<![\w/])(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+)
+
+
+def issued_date(doc: Document) -> dt.date | None:
+    """The date a notice was issued, from its place-and-date line ("Hưng Yên, ngày 21 tháng
+    01 năm 2026") near the top: the session came before it.  None when there is none."""
+    top = doc.text[:600]
+    for m in _ISSUED_DATE.finditer(doc.folded, 0, len(top)):
+        head = top[max(0, m.start() - 40) : m.start()]
+        head = head[: len(head) - len("ngày ")] if head.lower().endswith("ngày ") else None
+        if head is not None and _ISSUED.search(head):
+            return _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    return None
+
+
+def _is_issued_line(doc: Document, start: int) -> bool:
+    """Whether the date at ``start`` ("ngày 21 tháng 01 ...") is a place-and-date line."""
+    head = doc.text[max(0, start - 40) : start]
+    return bool(_ISSUED.search(head))
+
+
 def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
@@ -119,6 +151,8 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         d_at = m.start("d2") if long_form else m.start("d")
         if _is_reference(folded, d_at):
             continue
+        if _is_issued_line(doc, m.start()):
+            continue  # "Hưng Yên, ngày 21 tháng 01 năm 2026": the notice's own date
         head = folded[max(0, m.start() - 25) : m.start()]
         if (
             m.group("lead").strip().startswith("ngày")
@@ -167,8 +201,7 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     candidates = [
         y
         for y in _YEAR_NUMBER.finditer(folded)
-        if not (y.start() and folded[y.start() - 1].isalnum())
-        and not _RANGE_AFTER.match(folded, y.end())
+        if not (y.start() and folded[y.start() - 1].isalnum()) and not _in_range(folded, y)
     ]
     instructions = _instruction_sentences(doc, [y.start() for y in candidates])
     years = [y for y in candidates if not _inside(instructions, y.start())]
@@ -208,9 +241,31 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
         else:
             votes[y] += 1
     if not votes:
-        return _year_before_deadlines(doc, instructions, month, day)
+        return _year_before_deadlines(doc, instructions, month, day) or _congress_year(doc)
     best = max(votes.values())
     return max(y for y, c in votes.items() if c == best)
+
+
+def _in_range(folded: str, y: re.Match[str]) -> bool:
+    """Whether the year ``y`` is one end of a range ("nhiệm kỳ 2025–2030", "2021-2025")."""
+    return bool(
+        _RANGE_AFTER.match(folded, y.end())
+        or _RANGE_BEFORE.search(folded, max(0, y.start() - 8), y.start())
+    )
+
+
+def _congress_year(doc: Document) -> int | None:
+    """The first year of the term a congress is held or prepared for ("chuẩn bị đại hội
+    đảng bộ các xã nhiệm kỳ 2025–2030" puts the session in 2025); None without one."""
+    folded = doc.folded
+    if not _CONGRESS.search(folded):
+        return None
+    for y in _YEAR_NUMBER.finditer(folded):
+        if _TERM.search(folded, max(0, y.start() - 12), y.start()) and _RANGE_AFTER.match(
+            folded, y.end()
+        ):
+            return int(y.group())
+    return None
 
 
 def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int, int]]:
@@ -262,6 +317,8 @@ def _year_before_deadlines(
     # no full date: a period set as a deadline ("trong quý II/2023"), taken at its end
     for start, end in instructions:
         for y in _YEAR_NUMBER.finditer(folded, start, end):
+            if _in_range(folded, y):
+                continue  # "nhiệm kỳ 2025–2030": a term, not a deadline
             if _FUTURE_FAR.search(folded, max(start, y.start() - 30), y.start()):
                 continue  # "đến năm 2030", "giai đoạn 2026 - 2030": a horizon, not a deadline
             last = _period_end_month(folded[max(start, y.start() - 30) : y.start()])
@@ -291,11 +348,42 @@ def _period_end_month(head: str) -> int:
     return n if 1 <= n <= 12 else 12
 
 
+REFORM_DATE = dt.date(2025, 7, 1)  # the two-tier local government
+# the two-tier local government named by the text: the session is on or after 1 July 2025
+_TWO_TIER = re.compile(
+    r"(?<!\w)(?:chính quyền địa phương (?:hai|2) cấp|chính quyền (?:hai|2) cấp|"
+    r"mô hình (?:hai|2) cấp|sau (?:sắp xếp|sáp nhập|hợp nhất) (?:đơn vị hành chính|tỉnh|xã))(?!\w)"
+)
+
+
+def ceiling(doc: Document) -> dt.date:
+    """The last day the session can have been on: the publication date or the day the text
+    was received, whichever is earlier; today when neither is known."""
+    known = [d for d in (doc.options.published, doc.options.received) if d is not None]
+    return min(known) if known else dt.date.today()
+
+
+def _only_year_since(day: int, month: int, since: dt.date, until: dt.date) -> int | None:
+    """The one year that puts day/month between ``since`` and ``until``; None when there are
+    none or several."""
+    years = [
+        y
+        for y in range(since.year, until.year + 1)
+        if (d := _valid(y, month, day)) is not None and since <= d <= until
+    ]
+    return years[0] if len(years) == 1 else None
+
+
 def find_date(doc: Document) -> None:
-    """Set ``doc.date`` and ``doc.date_span`` (left ``None`` when no year can be inferred)."""
+    """Set ``doc.date`` and ``doc.date_span``; with a day and month but no year that can be
+    inferred, ``doc.date`` stays ``None`` and ``doc.date_partial`` keeps (day, month).  The
+    date is never after :func:`ceiling`."""
     lede = find_lede_date(doc)
+    limit = ceiling(doc)
     published = doc.options.published
-    dateline = find_dateline(doc)
+    dateline = find_dateline(doc) or issued_date(doc)
+    if dateline is not None and dateline > limit:
+        dateline = None  # a page date after the day the text was received: not trusted
     if lede is None:
         # "Sáng nay, ..." / "Chiều qua, ...": the day is the page's, or the one before
         relative = _RELATIVE.search(doc.folded, 0, 800)
@@ -315,5 +403,14 @@ def find_date(doc: Document) -> None:
             year = year_before(day, month, anchor)
         if year is None:
             year = body_year(doc, month, day)
-    if year is not None:
-        doc.date = _valid(year, month, day)
+            if year is not None and (_valid(year, month, day) or limit) > limit:
+                # a clue that puts the session after the day it was reported: the latest
+                # year before that day, if it is the clue's year or the one before it
+                before = year_before(day, month, limit)
+                year = before if before is not None and before >= year - 1 else None
+        if year is None and _TWO_TIER.search(doc.folded):
+            year = _only_year_since(day, month, REFORM_DATE, limit)
+    date = _valid(year, month, day) if year is not None else None
+    if date is None:
+        doc.date_partial = (day, month)
+    doc.date = date

@@ -89,6 +89,8 @@ KINDS = (
     "body",
     "task",
     "closing",
+    "lead",
+    "support",
 )
 
 
@@ -130,6 +132,10 @@ class _Rx:
     body: re.Pattern[str]
     task: re.Pattern[str]
     closing: re.Pattern[str]
+    lead: re.Pattern[str]
+    support_before: re.Pattern[str]
+    support_after: re.Pattern[str]
+    support_scan: re.Pattern[str]
     kind_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -168,6 +174,10 @@ def _rx() -> _Rx:
         body=re.compile(rf"(?:{_alt(lx['body'])})(?!\w)"),
         task=re.compile(rf"(?:{_alt(lx['task'] + lx['modal'])})(?!\w)"),
         closing=re.compile(rf"(?:{_start(lx['closing'])})(?!\w)"),
+        lead=re.compile(rf"\s*,?\s*(?:{_alt(lx['lead'])})(?!\w)"),
+        support_before=re.compile(rf"(?<!\w)(?:{_alt(lx['support'])})\s+$"),
+        support_after=re.compile(rf"\s*,?\s*(?:{_alt(lx['support'])})(?!\w)"),
+        support_scan=re.compile(rf"(?:{_start(lx['support'])})(?!\w)\s+"),
         kind_of=kind_of,
     )
 
@@ -967,12 +977,14 @@ def find_directives(doc: Document) -> None:
                 assignees = list(st.last_assignees)
             else:
                 assignees = list(fallback)
+            assignees, roles = _with_roles(r, span, assignees)
             deadline, deadline_text = find_deadline(doc, span)
             if issuer is None and chairs:
                 issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             data = {
                 "issuer": people[issuer].name.text if issuer is not None else None,
                 "assignees": assignees,
+                "roles": roles,
                 "deadline": deadline,
                 "deadline_text": deadline_text,
             }
@@ -983,6 +995,82 @@ def find_directives(doc: Document) -> None:
     # UBND phường ... thực hiện các nhiệm vụ sau:" read by the opinions stage as a request)
     doc.petitions = [
         p for p in doc.petitions if not any(p.span.overlaps(d.span) for d in doc.directives)
+    ]
+
+
+_SUPPORT_GROUP = re.compile(r"(?:các|những)\s[^,;.:()]{1,40}?liên quan(?!\w)")
+
+
+def _with_roles(
+    r: _Reader, span: Span, assignees: list[Span | str]
+) -> tuple[list[Span | str], list[str]]:
+    """The assignees of a directive with their roles ("lead" or "support"), parallel lists.
+
+    A body followed by a lead word ("Sở Xây dựng chủ trì, ...") leads; a body written after
+    a support word ("phối hợp với UBND xã A và Sở Tài chính", "UBND xã B cùng Công an tỉnh")
+    or followed by one ("Sở Y tế phối hợp") supports.  The bodies named after "phối hợp
+    với" inside the directive are added as supporting units.  When none is marked as lead,
+    every assignee not written after a support word leads."""
+    f, doc = r.f, r.doc
+    rx = r.rx
+    spans: list[Span | str] = []
+    # "UBND xã Hòa Phú cùng Công an tỉnh": two assignees, the second supports
+    for a in assignees:
+        if isinstance(a, Span):
+            parts = _split_support(r, a)
+            spans.extend(parts)
+        else:
+            spans.append(a)
+    known = [a for a in spans if isinstance(a, Span)]
+    listed: set[int] = set()  # starts of the bodies of a list after a support word
+    # supporting bodies named inside the directive after a support word
+    for m in rx.support_scan.finditer(f, span.start, span.end):
+        at = m.end()
+        if any(k.start <= at < k.end for k in known):
+            continue
+        found = r.body_assignees(at, span.end, any_verb=True)
+        if not found:
+            g = _SUPPORT_GROUP.match(f, at, span.end)
+            if g:
+                found = [doc.span(g.start(), g.end(), "assignee", "support-group")]
+        for b in found:
+            listed.add(b.start)
+            if not any(b.overlaps(k) for k in known):
+                spans.append(b)
+                known.append(b)
+    roles: list[str] = []
+    for a in spans:
+        if not isinstance(a, Span):
+            roles.append("lead")
+            continue
+        before = rx.support_before.search(f, max(0, a.start - 30), a.start)
+        if before or a.start in listed or a.rule == "support-group":
+            roles.append("support")
+        elif rx.lead.match(f, a.end, span.end):
+            roles.append("lead")
+        elif rx.support_after.match(f, a.end, span.end):
+            roles.append("support")
+        else:
+            roles.append("lead")
+    if "lead" not in roles and roles:
+        roles[0] = "lead"
+    order = sorted(
+        range(len(spans)), key=lambda i: spans[i].start if isinstance(spans[i], Span) else -1
+    )
+    return [spans[i] for i in order], [roles[i] for i in order]
+
+
+_SUPPORT_JOIN = re.compile(r"\s+(?:cùng với|cùng)\s+(?=\S)")
+
+
+def _split_support(r: _Reader, a: Span) -> list[Span]:
+    """A subject "UBND xã A cùng Công an tỉnh" as its two bodies; else the span itself."""
+    m = _SUPPORT_JOIN.search(r.f, a.start, a.end)
+    if m is None or not r.doc.text[m.end()].isupper():
+        return [a]
+    return [
+        r.doc.span(a.start, m.start(), "assignee", a.rule),
+        r.doc.span(m.end(), a.end, "assignee", a.rule),
     ]
 
 

@@ -157,6 +157,7 @@ def find_indicators(doc: Document) -> None:
     """Set ``doc.indicators``: the figures reported as results."""
     text, folded = doc.text, doc.folded
     index = SentenceIndex(doc)
+    seen: dict[tuple[float, str], list[set[str]]] = {}  # for _repeated
     for m in _figures(text):
         num, den = m.group("num"), m.group("den")
         head = folded[max(0, m.start() - 25) : m.start()]
@@ -205,7 +206,7 @@ def find_indicators(doc: Document) -> None:
             unit = f"/{den} {unit}".strip() if unit != "%" else unit
         value = parse_number(num)
         span = doc.span(clause_start, end, "indicator", "indicators:figure")
-        if _repeated(doc.indicators, span, value, unit):
+        if _repeated(seen, span, value, unit):
             continue  # the sapo or a caption repeating a figure of the body
         doc.indicators.append(Item(span, {"value": value, "unit": unit}))
 
@@ -214,12 +215,20 @@ def _words(text: str) -> set[str]:
     return set(_WORD.findall(text.lower()))
 
 
-def _repeated(found: list[Item], span: Span, value: float, unit: str) -> bool:
-    """Whether the same figure, said in about the same words, is already found."""
+# how many earlier figures of one value and unit a figure is compared with: a report
+# repeats a figure a few times at most, and the bound keeps long texts linear
+_REPEAT_WINDOW = 32
+
+
+def _repeated(
+    seen: dict[tuple[float, str], list[set[str]]], span: Span, value: float, unit: str
+) -> bool:
+    """Whether the same figure, said in about the same words, is already found; ``seen``
+    holds the words of the figures found so far by value and unit, and gets this one's."""
     words = _words(span.text)
-    for item in found:
-        if item.data["value"] == value and item.data["unit"].lower() == unit.lower():
-            other = _words(item.span.text)
-            if len(words & other) >= 0.6 * min(len(words), len(other)):
-                return True
+    earlier = seen.setdefault((value, unit.lower()), [])
+    for other in earlier[-_REPEAT_WINDOW:]:
+        if len(words & other) >= 0.6 * min(len(words), len(other)):
+            return True
+    earlier.append(words)
     return False

@@ -5,10 +5,10 @@ regex engine never retries every entry at every position)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
 
-from .spans import Document, Span
+from .spans import Document, Mention, Span
 
 
 class SentenceIndex:
@@ -34,6 +34,20 @@ class SentenceIndex:
                 out.append(self.sentences[i])
             i += 1
         return out
+
+
+def mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
+    """The mentions of ``doc`` (sorted by offset) that start inside ``start..end``, in
+    order; found by bisection over an index built once per list of mentions."""
+    cached = doc.cache.get("mention-starts")
+    if cached is None or cached[0] is not doc.mentions or cached[1] != len(doc.mentions):
+        cached = doc.cache["mention-starts"] = (
+            doc.mentions,
+            len(doc.mentions),
+            [m.span.start for m in doc.mentions],
+        )
+    starts = cached[2]
+    return doc.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
 def trie_alternation(entries: Iterable[str]) -> str:

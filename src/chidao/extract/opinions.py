@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from .lookup import SentenceIndex, word_start_matches
+from .lookup import SentenceIndex, mentions_in, word_start_matches
 from .spans import Document, Item, Person, Span
 
 # ---- difficulties ---------------------------------------------------------------------------
@@ -155,16 +155,16 @@ def _is_upper(person: Person) -> bool:
 
 def _chair_in(doc: Document, start: int, end: int) -> bool:
     """Whether a chair (or provincial leader) is mentioned in ``start..end``."""
-    for m in doc.mentions:
-        if start <= m.span.start < end and m.kind in ("name", "title"):
+    for m in mentions_in(doc, start, end):
+        if m.kind in ("name", "title"):
             if 0 <= m.person < len(doc.people) and _is_upper(doc.people[m.person]):
                 return True
     return False
 
 
 def _named_person(doc: Document, start: int, end: int) -> str | None:
-    for m in doc.mentions:
-        if start <= m.span.start < end and m.kind == "name" and 0 <= m.person < len(doc.people):
+    for m in mentions_in(doc, start, end):
+        if m.kind == "name" and 0 <= m.person < len(doc.people):
             p = doc.people[m.person]
             if not _is_upper(p):
                 return p.name.text
@@ -173,7 +173,7 @@ def _named_person(doc: Document, start: int, end: int) -> str | None:
 
 def _speaker_before(doc: Document, start: int, end: int) -> bool:
     """Whether a person is named (by name or title) in ``start..end``."""
-    return any(start <= m.span.start < end and m.kind in ("name", "title") for m in doc.mentions)
+    return any(m.kind in ("name", "title") for m in mentions_in(doc, start, end))
 
 
 def _trim(

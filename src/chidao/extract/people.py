@@ -53,6 +53,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -60,6 +61,8 @@ from pathlib import Path
 from .segment import DATELINE as _DATELINE
 from .segment import LOWER, UPPER
 from .spans import Document, Mention, Person, Span, fold
+
+_NEWLINE = re.compile("\n")
 
 DATA = Path(__file__).with_name("data")
 TITLES_PATH = DATA / "titles.tsv"
@@ -217,7 +220,10 @@ _MEMORIAL = re.compile(
 _CITY_UNIT = re.compile(
     rf"(?<!\w)(?:[Tt]hành ủy|[Tt]hành uỷ|[Tt]hành phố|TP\.?)\s+(?P<name>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
 )
-_LEVEL_END = re.compile(r"(?<!\w)(?:xã|phường|thị trấn|thị xã|quận|huyện|đặc khu)$")
+_LEVELS = ("xã", "phường", "thị trấn", "thị xã", "quận", "huyện", "đặc khu")
+_LEVEL_END = re.compile(rf"(?<!\w)(?:{'|'.join(_LEVELS)})$")
+# each level word, a space and the word after it (anywhere, as str.find would find them)
+_LEVEL_WORDS = [(w, re.compile(re.escape(w) + r" (?=(?P<word>[^ ]+) )")) for w in _LEVELS]
 _LEDE_VERB = re.compile(
     r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
     r"về dự|dự và chỉ đạo|phát biểu chỉ đạo|tiếp và làm việc|đến thăm|chúc tết|giám sát|thị sát)(?!\w)"
@@ -318,6 +324,11 @@ class _Scanner:
         self.short = short_families()
         self.heads_at: dict[int, int] = {}  # head start -> head end
         self._title_ends: dict[tuple[int, int], int] = {}  # (head start, limit) -> title end
+        self._unit_named: dict[str, bool] = {}  # "phường lê hồng phong" -> written as a unit
+        # (level word, the word after it) -> offsets of the level word, built when asked
+        self._after_level: dict[tuple[str, str], list[int]] | None = None
+        # the offsets of the line breaks, to find a line's bounds without a scan
+        self.breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
         for m in self.head_re.finditer(self.folded):
             self.heads_at[m.start()] = m.end()
         self.head_starts = sorted(self.heads_at)
@@ -442,9 +453,11 @@ class _Scanner:
         return end
 
     def line_bounds(self, pos: int) -> tuple[int, int]:
-        a = self.text.rfind("\n", 0, pos) + 1
-        b = self.text.find("\n", pos)
-        return a, (len(self.text) if b < 0 else b)
+        """The start and end of the line that holds ``pos``."""
+        i = bisect_left(self.breaks, pos)
+        a = self.breaks[i - 1] + 1 if i else 0
+        b = self.breaks[i] if i < len(self.breaks) else len(self.text)
+        return a, b
 
     def title_before(self, name: Span) -> tuple[int, Span | None]:
         """The title written right before ``name`` ("Chủ tịch UBND tỉnh Phan Văn Em")."""
@@ -594,13 +607,39 @@ class _Scanner:
             return False
         level = _LEVEL_END.search(fold(before.text)).group()
         needle = f"{level} {fold(name.text)}"
-        pos = self.folded.find(needle)
-        while pos >= 0:
-            at = pos + len(level) + 1
+        if needle not in self._unit_named:  # once per name: the answer is the text's
+            self._unit_named[needle] = self._written_as_unit(needle, len(level) + 1, name)
+        return not self._unit_named[needle]
+
+    def _written_as_unit(self, needle: str, skip: int, name: Span) -> bool:
+        """Whether ``needle`` (a level word and a name) occurs once without a title before
+        the name: "làm việc với phường Lê Hồng Phong"."""
+        for pos in self._needle_positions(needle, skip):
+            at = pos + skip
             if self.title_before(Span(at, at + len(name), "person", name.text))[1] is None:
-                return False  # written as a unit elsewhere: "làm việc với phường Lê Hồng Phong"
-            pos = self.folded.find(needle, pos + 1)
-        return True
+                return True
+        return False
+
+    def _needle_positions(self, needle: str, skip: int) -> Iterator[int]:
+        """The offsets of ``needle`` (a level word, a space, a name) in the folded text, in
+        order; found through an index of the words after each level word, built once."""
+        first, space, _ = needle[skip:].partition(" ")
+        if not space:  # a one-word name: no index for it
+            pos = self.folded.find(needle)
+            while pos >= 0:
+                yield pos
+                pos = self.folded.find(needle, pos + 1)
+            return
+        if self._after_level is None:
+            self._after_level = {}
+            for level, pattern in _LEVEL_WORDS:
+                for m in pattern.finditer(self.folded):
+                    key = (level, m.group("word"))
+                    self._after_level.setdefault(key, []).append(m.start())
+        level = needle[: skip - 1]
+        for pos in self._after_level.get((level, first), ()):
+            if self.folded.startswith(needle, pos):
+                yield pos
 
     def occurrences(self) -> list[Occurrence]:
         out = []
@@ -700,21 +739,31 @@ def _best_titles(occs: list[Occurrence]) -> list[Span]:
     return list(occs[best].titles)
 
 
-def _resolve_title(held: list[tuple[int, str]], canon: str) -> int:
-    """Index of the one person holding ``canon`` (exactly, else as a prefix), or -1;
-    ``held`` lists (person, canonical title) for every title of every person."""
-    for exact in (True, False):
-        hits = set()
+class _TitleHolders:
+    """Who holds which canonical title, indexed by the title and by its leading words, so
+    that resolving a title is a few look-ups however many people the text names."""
+
+    def __init__(self, held: list[tuple[int, str]]) -> None:
+        self.exact: dict[str, set[int]] = {}  # title -> persons
+        self.longer: dict[str, set[int]] = {}  # leading words of a longer title -> persons
         for i, c in held:
-            if c == canon or (
-                not exact and (c.startswith(canon + " ") or canon.startswith(c + " "))
-            ):
-                hits.add(i)
+            self.exact.setdefault(c, set()).add(i)
+            words = c.split(" ")
+            for k in range(1, len(words)):
+                self.longer.setdefault(" ".join(words[:k]), set()).add(i)
+
+    def resolve(self, canon: str) -> int:
+        """Index of the one person holding ``canon`` (exactly, else as a prefix: a longer
+        title that starts with it, or a shorter one it starts with), or -1."""
+        hits = self.exact.get(canon, set())
+        if not hits:
+            words = canon.split(" ")
+            hits = set(self.longer.get(canon, ()))
+            for k in range(1, len(words)):
+                hits |= self.exact.get(" ".join(words[:k]), set())
         if len(hits) == 1:
-            return hits.pop()
-        if hits:
-            return -1
-    return -1
+            return next(iter(hits))
+        return -1
 
 
 def _sentence_of(doc: Document, pos: int) -> Span | None:
@@ -875,9 +924,11 @@ def find_people(doc: Document) -> None:
     mentions = [Mention(o.name, o.person, "name") for o in occs]
     doc.references = [doc.span(o.start, o.end, f"person:{o.person}", "reference") for o in occs]
     taken = [(o.start, o.end) for o in occs]
-    held = [(i, canonical_title(t.text)) for i, p in enumerate(doc.people) for t in p.titles]
+    holders = _TitleHolders(
+        [(i, canonical_title(t.text)) for i, p in enumerate(doc.people) for t in p.titles]
+    )
     for span, canon in sc.title_mentions(taken):
-        i = _resolve_title(held, canon)
+        i = holders.resolve(canon)
         if i >= 0:
             mentions.append(Mention(span, i, "title"))
     # captions and colon leads

@@ -34,7 +34,7 @@ from . import (
     segment,
     visits,
 )
-from .record import to_record
+from .record import SessionRecord, build_record
 from .spans import Document, Options
 
 Stage = Callable[[Document], None]
@@ -61,8 +61,14 @@ def process(raw: str, options: Options | None = None) -> Document:
     return doc
 
 
-def extract_text(raw: str, options: Options | None = None) -> dict[str, Any]:
-    """The session record of a report given as text."""
+def extract(raw: str, options: Options | None = None) -> SessionRecord:
+    """The typed session record of a report given as text."""
     options = options or Options()
     doc = process(raw, options)
-    return to_record(doc, raw=raw, source=options.source)
+    return build_record(doc, raw=raw, source=options.source)
+
+
+def extract_text(raw: str, options: Options | None = None) -> dict[str, Any]:
+    """The session record of a report given as text, in its JSON form
+    (``extract(raw, options).to_json()``)."""
+    return extract(raw, options).to_json()

@@ -6,6 +6,12 @@ of a new sentence: a capital, a digit, an opening quote, or a lower-case letter
 after a single full stop (reports sometimes start a sentence in lower case).  A
 full stop glued to a capitalised word ("thống nhất.Phó Bí thư") also ends one.
 
+A sentence longer than ``MAX_SENTENCE`` characters (a pasted table, OCR text with no
+full stops, a run of one character) is cut into pieces of at most that length, at the
+last clause break (";", ",", ":") or else the last space before the limit, or else at
+the limit: every later stage then works on bounded stretches, so extraction takes
+time linear in the input whatever its shape.  No real sentence comes near the limit.
+
 What never ends a sentence: abbreviations ("TP.", "Tp.", "ThS.", "v.v."), the
 thousands separator and decimals ("11.710", "12,36%"), dates ("30/6/2026",
 "9-3", "31.7.2023"), an ellipsis followed by lower case, and a list number
@@ -15,6 +21,7 @@ thousands separator and decimals ("11.710", "12,36%"), dates ("30/6/2026",
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from .spans import Document, Span
 
@@ -35,6 +42,10 @@ _ABBREV = re.compile(
     r"(?:(?<!\w)(?:TP|Tp|tp|TX|Tx|ThS|TS|PGS|GS|BS|KS|CN|St|Q|P|X|H|TT|Mr|Ms|No|Th|tr|Tr|ng|v\.v|vv|Sđd|Nxb|NXB)"
     rf"|(?<![\w.])[{UPPER}])\.$"
 )
+MAX_SENTENCE = 1500
+# where an overlong sentence may be cut: after a clause break, else after a space
+_SAFE_BREAK = re.compile(r"[;,:]\s")
+_SPACE = re.compile(r"\s")
 _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\.")
 
 # The opening of a lede, matched on the folded text at the start of a paragraph: an
@@ -81,18 +92,37 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
     return sorted(set(cuts))
 
 
+def _bounded(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> Iterator[int]:
+    """Cuts that keep every piece of ``text[start:end]`` at most ``limit`` long: at the
+    last clause break in the second half of the window, else the last space there, else
+    at the limit."""
+    while end - start > limit:
+        stop = start + limit
+        half = start + limit // 2
+        cut = _last(_SAFE_BREAK, text, half, stop) or _last(_SPACE, text, half, stop) or stop
+        yield cut
+        start = cut
+
+
+def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
+    """The end of the last match of ``pattern`` in ``text[start:end]`` (0 if none)."""
+    last = 0
+    for m in pattern.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
 def split_sentences(doc: Document, paragraph: Span) -> list[Span]:
-    """The sentences of one paragraph, in order, trimmed of white space."""
+    """The sentences of one paragraph, in order, trimmed of white space; none is longer
+    than ``MAX_SENTENCE``."""
     out = []
     start = paragraph.start
-    for cut in _cuts(doc.text, paragraph.start, paragraph.end):
-        s = doc.span(start, cut, "sentence")
-        if s.end > s.start:
-            out.append(s)
-        start = cut
-    s = doc.span(start, paragraph.end, "sentence")
-    if s.end > s.start:
-        out.append(s)
+    for cut in [*_cuts(doc.text, paragraph.start, paragraph.end), paragraph.end]:
+        for piece_end in [*_bounded(doc.text, start, cut), cut]:
+            s = doc.span(start, piece_end, "sentence")
+            if s.end > s.start:
+                out.append(s)
+            start = piece_end
     return out
 
 

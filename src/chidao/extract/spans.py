@@ -143,6 +143,9 @@ class Options:
     """What the caller knows beyond the text."""
 
     published: dt.date | None = None  # the page's publication date, for the year
+    # the day the text was received (pasted, uploaded, read); the session is never after it
+    # nor after ``published``; today when neither is given
+    received: dt.date | None = None
     province: str | None = None  # the province, when the caller knows it
     source: str = "-"  # file name, for the record and for error messages
 
@@ -192,6 +195,8 @@ class Document:
     sentences: list[Span] = field(default_factory=list)
     date: dt.date | None = None
     date_span: Span | None = None
+    # (day, month) of the session when no year can be inferred (``date`` is then None)
+    date_partial: tuple[int, int] | None = None
     province: str | None = None
     people: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -206,6 +211,8 @@ class Document:
     petitions: list[Item] = field(default_factory=list)
     directives: list[Item] = field(default_factory=list)
     site_visits: list[Span] = field(default_factory=list)
+    # indexes built once by the stages that ask many times (``lookup.py``), keyed by name
+    cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.folded:

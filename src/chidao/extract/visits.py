@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .lookup import SentenceIndex, word_start_matches
+from .lookup import SentenceIndex, mentions_in, word_start_matches
 from .spans import Document
 
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
@@ -66,8 +66,8 @@ def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
     if _DELEGATION.search(doc.folded, sentence.start, sentence.end):
         return True
     return any(
-        sentence.start <= m.span.start < sentence.end and doc.people[m.person].is_chair
-        for m in doc.mentions
+        doc.people[m.person].is_chair
+        for m in mentions_in(doc, sentence.start, sentence.end)
         if 0 <= m.person < len(doc.people)
     )
 

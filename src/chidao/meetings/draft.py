@@ -54,7 +54,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
     "difficulties": ("text",),
     "petitions": ("text", "by"),
     "site_visits": ("text",),
-    "directives": ("text", "issuer", "assignees", "units", "deadline", "topic"),
+    "directives": ("text", "issuer", "assignees", "units", "support", "deadline", "topic"),
 }
 
 # how messages name a kind of item and a field
@@ -77,6 +77,7 @@ FIELD_LABELS: dict[str, Any] = {
     "issuer": _("người chỉ đạo"),
     "assignees": _("đối tượng thực hiện"),
     "units": _("đơn vị thực hiện"),
+    "support": _("đơn vị phối hợp"),
     "deadline": _("thời hạn"),
     "topic": _("lĩnh vực"),
 }
@@ -278,6 +279,46 @@ def suggest_units(
     return units, needs_choice
 
 
+def lead_and_support(units: Sequence[int], support: Sequence[int]) -> list[int]:
+    """The supporting units among ``units`` (in their order); at least one unit leads.
+
+    When every unit was marked as supporting, the first one leads (a directive always has a
+    unit that answers for it).
+    """
+    chosen = [u for u in units if u in set(support)]
+    if units and len(chosen) == len(units):
+        chosen = chosen[1:]
+    return chosen
+
+
+def support_units(
+    directive: dict[str, Any],
+    units: Sequence[int],
+    localities: list[str],
+    suggest: UnitSuggester,
+    *,
+    on: dt.date | None = None,
+    known: KnownUnits | None = None,
+) -> list[int]:
+    """The units of ``units`` that the extractor's assignee roles mark as supporting.
+
+    An assignee span with ``"role": "support"`` ("phối hợp với UBND xã …") names supporting
+    units; a unit also named by a leading assignee leads.
+    """
+    spans = [s for s in directive.get("assignee_spans") or [] if isinstance(s, dict)]
+    texts = {
+        role: [s["text"] for s in spans if s.get("text") and (s.get("role") == "support") == role]
+        for role in (True, False)
+    }
+    if not texts[True]:
+        return []
+    found, _ = suggest_units(texts[True], localities, suggest, on=on, known=known)
+    lead: list[int] = []
+    if texts[False]:
+        lead, _ = suggest_units(texts[False], localities, suggest, on=on, known=known)
+    return lead_and_support(units, [u for u in found if u not in lead])
+
+
 def build_draft(
     record: dict[str, Any], suggest: UnitSuggester, known: KnownUnits | None = None
 ) -> dict[str, Any]:
@@ -318,6 +359,7 @@ def build_draft(
     for d in record.get("directives") or []:
         assignees = [a for a in d.get("assignees") or [] if a]
         units, needs_choice = suggest_units(assignees, localities, suggest, on=on, known=known)
+        support = support_units(d, units, localities, suggest, on=on, known=known)
         span = d.get("deadline_text") if isinstance(d.get("deadline_text"), dict) else None
         draft["directives"].append(
             {
@@ -328,6 +370,7 @@ def build_draft(
                 "assignees": assignees,
                 "assignee_spans": copy.deepcopy(d.get("assignee_spans") or []),
                 "units": units,
+                "support": support,
                 "suggested": list(units),
                 "needs_choice": needs_choice,
                 "topic": "",
@@ -358,6 +401,7 @@ def new_directive(
         "assignees": [],
         "assignee_spans": [],
         "units": [],
+        "support": [],
         "suggested": [],
         "needs_choice": True,
         "topic": "",

@@ -87,6 +87,7 @@ class DirectiveForm(VersionedForm):
         label=_("Đối tượng thực hiện (như văn bản, cách nhau bởi dấu ;)"), required=False
     )
     units = forms.TypedMultipleChoiceField(label=_("Đơn vị thực hiện"), coerce=int, required=False)
+    support = forms.TypedMultipleChoiceField(label=_("Đơn vị phối hợp"), coerce=int, required=False)
     deadline = forms.DateField(
         label=_("Thời hạn"),
         required=False,
@@ -98,6 +99,7 @@ class DirectiveForm(VersionedForm):
     def __init__(self, *args: Any, unit_ids: list[int] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["units"].choices = [(pk, pk) for pk in unit_ids or []]
+        self.fields["support"].choices = self.fields["units"].choices
 
 
 class ItemForm(VersionedForm):

@@ -391,6 +391,7 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
                 "suggested": suggested,
                 "unit_ids": shown,
                 "chosen_ids": {u.pk for u in chosen},
+                "support_ids": set(d.get("support") or []),
                 "deadline": _iso_date(d.get("deadline")),
                 "deadline_text": deadline_text,
                 "assignees": "; ".join(d.get("assignees") or []),

@@ -433,7 +433,7 @@ def _clean_field(document: SourceDocument, key: str, index: int, name: str, valu
         return text
     if name in ("assignees", "titles"):
         return _strings(value, label)
-    if name == "units":
+    if name in ("units", "support"):
         return _unit_ids(document.province_code, value or [], label)
     if name == "deadline":
         return _parse_date(value, label)
@@ -457,10 +457,12 @@ def _clean_field(document: SourceDocument, key: str, index: int, name: str, valu
 def edit_item(
     *, document: SourceDocument, version: int, kind: str, index: int, **fields: Any
 ) -> SourceDocument:
-    """Change fields of one draft item (directive: text, issuer, assignees, units, deadline, topic).
+    """Change fields of one draft item (directive: text, issuer, assignees, units, support,
+    deadline, topic).
 
     ``kind`` is a draft key ("directives", "petitions", ...); ``units`` are Unit objects or ids
-    of the document's province; ``deadline`` a date, ISO or dd/mm/yyyy text, or None.
+    of the document's province; ``support`` those of them that support (phối hợp) rather than
+    lead (chủ trì; at least one unit leads); ``deadline`` a date, ISO or dd/mm/yyyy text, or None.
     Choosing units for a directive clears its ``needs_choice`` flag.
     Side effects: the document's draft and version (+1). Raises ConflictError on a stale
     version, DraftError naming the item and field on a bad value.
@@ -473,6 +475,8 @@ def edit_item(
         item[name] = _clean_field(current, kind, index, name, value)
     if kind == "directives" and "units" in fields:
         item["needs_choice"] = not item["units"]
+    if kind == "directives" and ("units" in fields or "support" in fields):
+        item["support"] = drafts.lead_and_support(item["units"], item.get("support") or [])
     return _save_draft(document, current, draft)
 
 
@@ -562,6 +566,9 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
     )
     merged["assignee_spans"] = [*first.get("assignee_spans", []), *second.get("assignee_spans", [])]
     merged["units"] = list(dict.fromkeys([*first.get("units", []), *second.get("units", [])]))
+    merged["support"] = drafts.lead_and_support(
+        merged["units"], [*first.get("support", []), *second.get("support", [])]
+    )
     merged["deadline"] = first.get("deadline") or second.get("deadline")
     merged["needs_choice"] = (
         bool(first.get("needs_choice") or second.get("needs_choice")) and not merged["units"]
@@ -834,7 +841,13 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
         )
         ids = _unit_ids(code, d.get("units") or [], _where("directives", order))
         units = sorted(Unit.objects.filter(pk__in=ids), key=lambda u: ids.index(u.pk))
-        create_tasks(directive=directive, units=units, deadline=directive.deadline, actor=actor)
+        create_tasks(
+            directive=directive,
+            units=units,
+            deadline=directive.deadline,
+            actor=actor,
+            support=set(drafts.lead_and_support(ids, d.get("support") or [])),
+        )
     SourceDocument.objects.filter(pk=current.pk).update(
         status=DocumentStatus.CONFIRMED, version=current.version + 1
     )

@@ -8,7 +8,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from chidao.tasks.models import TaskState
+from chidao.tasks.models import TaskRole, TaskState
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
 from chidao.web.fields import MultipleFileField
 
@@ -31,6 +31,12 @@ class VersionedForm(forms.Form):
 class ProgressForm(VersionedForm):
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
+    lower_reason = forms.CharField(
+        label=_("Lý do giảm tiến độ (chỉ khi giảm)"),
+        required=False,
+        max_length=1000,
+        widget=forms.TextInput(),
+    )
     files = MultipleFileField(label=_("Tệp đính kèm"))
 
 
@@ -94,6 +100,7 @@ class RegisterFilterForm(forms.Form):
     date_from = forms.DateField(required=False, input_formats=DATE_FORMATS)
     date_to = forms.DateField(required=False, input_formats=DATE_FORMATS)
     topic = forms.CharField(required=False, max_length=120)
+    role = forms.ChoiceField(required=False, choices=[("", ""), *TaskRole.choices])
     q = forms.CharField(required=False, max_length=200)
     sort = forms.ChoiceField(
         required=False, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")]
@@ -113,6 +120,7 @@ class RegisterFilterForm(forms.Form):
             date_from=date_from,
             date_to=data.get("date_to"),
             topic=data.get("topic") or "",
+            role=data.get("role") or "",
             q=data.get("q") or "",
             sort=data.get("sort") or "-date",
             errors=errors,

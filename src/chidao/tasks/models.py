@@ -26,6 +26,14 @@ class TaskState(models.TextChoices):
 CLOSED_STATES = (TaskState.DONE, TaskState.IMPOSSIBLE)
 
 
+class TaskRole(models.TextChoices):
+    """The unit's part in a directive: the lead unit (chủ trì) answers for it being done;
+    supporting units (phối hợp) report their part, which the lead sees."""
+
+    LEAD = "lead", _("Chủ trì")
+    SUPPORT = "support", _("Phối hợp")
+
+
 class Task(models.Model):
     """What one unit must do for one directive.
 
@@ -37,6 +45,9 @@ class Task(models.Model):
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="tasks")
     state = models.CharField(
         _("trạng thái"), max_length=24, choices=TaskState.choices, default=TaskState.NEW
+    )
+    role = models.CharField(
+        _("vai trò"), max_length=10, choices=TaskRole.choices, default=TaskRole.LEAD, db_index=True
     )
     deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
     original_deadline = models.DateField(_("thời hạn ban đầu"), null=True, blank=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -40,6 +40,7 @@ from chidao.tasks.models import (
     ProgressReport,
     Task,
     TaskEvent,
+    TaskRole,
     TaskState,
 )
 
@@ -101,10 +102,16 @@ def available_actions(user: User, task: Task) -> set[str]:
 
 
 def create_tasks(
-    *, directive: Directive, units: list[Unit], deadline: dt.date | None, actor: User | None
+    *,
+    directive: Directive,
+    units: list[Unit],
+    deadline: dt.date | None,
+    actor: User | None,
+    support: Collection[int] = (),
 ) -> list[Task]:
     """Create one task per unit for ``directive``, in state NEW, with ``deadline``.
 
+    A unit whose id is in ``support`` supports (phối hợp); the others lead (chủ trì).
     Side effects: one ``Task`` and one ``TaskEvent`` (CREATED) per distinct unit. Runs inside
     the caller's transaction (a savepoint), so a failure of the caller undoes it. A unit that
     already has a task for this directive raises :class:`TaskInputError`.
@@ -120,15 +127,21 @@ def create_tasks(
                 raise TaskInputError(
                     _("Đơn vị %(unit)s đã có nhiệm vụ cho chỉ đạo này.") % {"unit": unit.name}
                 )
+            role = TaskRole.SUPPORT if unit.pk in support else TaskRole.LEAD
             task = Task.objects.create(
-                directive=directive, unit=unit, deadline=deadline, state=TaskState.NEW
+                directive=directive, unit=unit, deadline=deadline, state=TaskState.NEW, role=role
             )
+            changes: dict[str, list[Any]] = {}
+            if role == TaskRole.SUPPORT:
+                changes["role"] = [None, role.value]
+            if deadline:
+                changes["deadline"] = [None, _json(deadline)]
             TaskEvent.objects.create(
                 task=task,
                 actor=_user_or_none(actor),
                 kind=EventKind.CREATED,
                 to_state=TaskState.NEW,
-                changes={"deadline": [None, _json(deadline)]} if deadline else {},
+                changes=changes,
             )
             tasks.append(task)
     return tasks
@@ -162,22 +175,39 @@ def report_progress(
     text: str,
     percent: int,
     files: Sequence[UploadedFile] = (),
+    lower_reason: str = "",
 ) -> ProgressReport:
     """The unit reports progress (text, 0–100 %, attachments); a NEW task becomes IN_PROGRESS.
 
-    Side effects: a ``ProgressReport``, one ``Attachment`` per file (stored under MEDIA_ROOT),
-    the task's ``progress`` (and state), event PROGRESS.
+    A progress lower than the task's needs ``lower_reason`` (why it went down), kept in the
+    event's note. Side effects: a ``ProgressReport``, one ``Attachment`` per file (stored
+    under MEDIA_ROOT), the task's ``progress`` (and state), event PROGRESS.
     """
     text = _clean_text(text)
     if not text:
         raise TaskInputError(_("Nội dung báo cáo tiến độ không được để trống."))
     percent = _percent(percent)
+    lower_reason = (lower_reason or "").strip()
     _check_files(files)
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo tiến độ"))
         _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["progress"], _("báo cáo tiến độ"))
+        if percent < current.progress and not lower_reason:
+            raise TaskInputError(
+                _(
+                    "Tiến độ giảm từ %(old)d%% xuống %(new)d%%: hãy nêu lý do giảm tiến độ "
+                    "(ô “Lý do giảm tiến độ”)."
+                )
+                % {"old": current.progress, "new": percent}
+            )
+        if percent < current.progress:
+            text = _("%(text)s\n(Giảm tiến độ từ %(old)d%%: %(reason)s)") % {
+                "text": text,
+                "old": current.progress,
+                "reason": lower_reason,
+            }
         fields: dict[str, Any] = {"progress": percent}
         if current.state == TaskState.NEW:
             fields["state"] = TaskState.IN_PROGRESS
