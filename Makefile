@@ -24,12 +24,13 @@ install: venv
 ## then the database-facing tests again on a throw-away PostgreSQL (installs Debian's postgresql)
 test: lint
 	bash scripts/ensure-chromium.sh
+	bash scripts/ensure-libreoffice.sh
 	$(BIN)/python -m pytest -n 2 -p no:cacheprovider
 	$(MAKE) test-postgres
 
 test-postgres: venv
 	bash scripts/with-postgres.sh $(BIN)/python -m pytest -n 2 -p no:cacheprovider -m "not browser" \
-		$(wildcard tests/organisation tests/meetings tests/tasks tests/api tests/demo)
+		$(wildcard tests/organisation tests/meetings tests/tasks tests/api tests/demo tests/documents)
 
 ## everything but the browser test, for a quick loop
 test-fast: venv

@@ -9,7 +9,14 @@ from django.urls import reverse
 
 from chidao.tasks import queries
 from chidao.tasks.models import Task
-from chidao.tasks.services import report_completion, report_impossible, request_extension
+from chidao.tasks.services import (
+    accept_completion,
+    report_completion,
+    report_impossible,
+    request_extension,
+    return_completion,
+    start,
+)
 
 
 def set_deadline(task, deadline):
@@ -35,7 +42,15 @@ def test_it_sorts_the_officers_tasks_into_sections(make_tasks, unit_a, officer_a
     assert [t.pk for t in box.due_soon] == [soon.pk]
     assert {t.pk for t in box.waiting} == {waiting.pk, extension.pk}
     assert [t.pk for t in box.others] == [later.pk]
-    assert box.counts == {"overdue": 1, "due_soon": 1, "waiting": 2, "others": 1, "closed": 1}
+    assert box.counts == {
+        "overdue": 1,
+        "due_soon": 1,
+        "new": 1,
+        "returned": 0,
+        "in_progress": 0,
+        "waiting": 2,
+        "done": 1,
+    }
 
 
 def test_it_shows_only_the_officers_own_unit(make_tasks, unit_a, unit_b, officer_b, today):
@@ -67,3 +82,67 @@ def test_it_reads_the_inbox_in_a_fixed_number_of_queries(
     with django_assert_max_num_queries(5):
         response = client.get(reverse("tasks:inbox"))
     assert len(response.context["box"].due_soon) == rows
+
+
+def test_it_ranks_new_returned_in_progress_waiting_and_done(
+    make_tasks, unit_a, officer_a, office, today
+):
+    new, returned, working, waiting, done = make_tasks(unit_a, 5, days=30)
+    report_completion(task=returned, actor=officer_a, version=1)
+    return_completion(task=returned, actor=office, version=2, note="Thiếu biên bản nghiệm thu.")
+    start(task=working, actor=officer_a, version=1)
+    report_completion(task=waiting, actor=officer_a, version=1)
+    report_completion(task=done, actor=officer_a, version=1)
+    accept_completion(task=done, actor=office, version=2)
+
+    box = queries.inbox(officer_a, today)
+
+    assert [(s.key, [t.pk for t in s.tasks]) for s in box.sections] == [
+        ("overdue", []),
+        ("due_soon", []),
+        ("new", [new.pk]),
+        ("returned", [returned.pk]),
+        ("in_progress", [working.pk]),
+        ("waiting", [waiting.pk]),
+        ("done", [done.pk]),
+    ]
+
+
+def test_a_returned_report_due_soon_comes_first_of_its_section(
+    make_tasks, unit_a, officer_a, office, today
+):
+    plain, returned = make_tasks(unit_a, 2, days=2)
+    report_completion(task=returned, actor=officer_a, version=1)
+    return_completion(task=returned, actor=office, version=2, note="Thiếu ảnh hiện trường.")
+
+    (first, second) = queries.inbox(officer_a, today).due_soon
+
+    assert (first.pk, first.returned, second.pk) == (returned.pk, True, plain.pk)
+
+
+def test_the_counters_filter_and_empty_sections_fold(client, make_tasks, unit_a, officer_a):
+    make_tasks(unit_a, 2, days=30, text="Kiểm kê rừng phòng hộ {i}.")
+    client.force_login(officer_a)
+
+    page = client.get(reverse("tasks:inbox")).content.decode()
+    only_new = client.get(reverse("tasks:inbox"), {"section": "waiting"}).content.decode()
+
+    assert '<details class="inbox-section" id="new" open>' in page
+    assert '<details class="inbox-section" id="overdue">' in page  # empty: folded
+    assert 'href="?section=new"' in page
+    assert 'id="waiting"' in only_new and 'id="new"' not in only_new
+    assert "Kiểm kê rừng phòng hộ 1." not in only_new
+
+
+def test_the_office_s_note_is_at_the_top_of_a_returned_task(
+    client, make_tasks, unit_a, officer_a, office
+):
+    (task,) = make_tasks(unit_a, 1, days=30)
+    report_completion(task=task, actor=officer_a, version=1)
+    return_completion(task=task, actor=office, version=2, note="Thiếu biên bản nghiệm thu.")
+    client.force_login(officer_a)
+
+    page = client.get(reverse("tasks:task", args=[task.pk])).content.decode()
+
+    note = page.index("Văn phòng trả lại báo cáo hoàn thành")
+    assert note < page.index("Thao tác") and "Thiếu biên bản nghiệm thu." in page[note:]

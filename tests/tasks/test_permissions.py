@@ -333,7 +333,30 @@ EXPECT: dict[str, Expect] = {
         post=OFFICE_ACTION,
         payload=versioned("edit", deadline=LATER, note="Lùi hạn."),
     ),
+    # ---- documents that go out: the session's conclusion notice (office edits and issues)
+    "documents:notice": Expect(
+        args=lambda w: [w.session.pk],
+        get=readers(403) | {"office": 200},
+        post=readers(403) | {"office": REDIRECT},
+        payload=lambda w: notice_payload(w),
+    ),
+    "documents:notice_issue": Expect(
+        args=lambda w: [w.session.pk],
+        get=OFFICE_POST_ONLY,
+        post=readers(403) | {"office": REDIRECT},
+        payload=lambda w: {"version": 1, "number": "12", "issued_on": "2026-03-20"},
+    ),
+    # nothing generated yet: the readers get 404, officers 403
+    "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
+    "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),
 }
+
+
+def notice_payload(w: World) -> dict[str, Any]:
+    from chidao.documents.content import default_sections
+
+    defaults = default_sections(w.session)
+    return {**defaults.__dict__, "version": 1, "action": "save"}
 
 
 def admin_expectation(name: str, w: World) -> tuple[list[Any], dict[str, Any]] | None:

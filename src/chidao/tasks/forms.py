@@ -31,6 +31,12 @@ class VersionedForm(forms.Form):
 class ProgressForm(VersionedForm):
     text = forms.CharField(label=_("Nội dung"), widget=forms.Textarea(attrs={"rows": 3}))
     percent = forms.IntegerField(label=_("Tiến độ (%)"), min_value=0, max_value=100)
+    lower_reason = forms.CharField(
+        label=_("Lý do giảm tiến độ (chỉ khi giảm)"),
+        required=False,
+        max_length=1000,
+        widget=forms.TextInput(),
+    )
     files = MultipleFileField(label=_("Tệp đính kèm"))
 
 

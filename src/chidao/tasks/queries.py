@@ -12,9 +12,21 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import BooleanField, Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import (
+    BooleanField,
+    Case,
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Coalesce, NullIf
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import Directive
 from chidao.organisation.access import is_leader, person_of
@@ -82,48 +94,136 @@ def state_counts(tasks: QuerySet[Task], today: dt.date | None = None) -> dict[st
 # ---------------------------------------------------------------- inbox (unit officer)
 
 
+INBOX_SECTIONS: list[tuple[str, Any]] = [
+    ("overdue", _("Quá hạn")),
+    ("due_soon", _("Sắp đến hạn (7 ngày)")),
+    ("new", _("Mới giao, chưa bắt đầu")),
+    ("returned", _("Văn phòng trả lại")),
+    ("in_progress", _("Đang thực hiện")),
+    ("waiting", _("Chờ Văn phòng xử lý")),
+    ("done", _("Đã kết thúc")),
+]
+"""The inbox's sections in the order of the work: what is late first, what is over last."""
+
+DONE_SHOWN = 50  # the inbox lists the most recently closed tasks, the count says how many
+
+
+@dataclass
+class InboxSection:
+    key: str
+    label: Any
+    tasks: list[Task]
+    count: int
+
+    @property
+    def empty(self) -> bool:
+        return not self.count
+
+
 @dataclass
 class Inbox:
-    """The officer's inbox: overdue, due soon, waiting on the office, the others (open)."""
+    """The officer's inbox, ranked: overdue, due soon, new, returned by the office, in
+    progress, waiting for the office, done. Each task is in exactly one section."""
 
-    overdue: list[Task]
-    due_soon: list[Task]
-    waiting: list[Task]
-    others: list[Task]
-    closed_count: int
+    sections: list[InboxSection]
+
+    def section(self, key: str) -> InboxSection:
+        return next(s for s in self.sections if s.key == key)
 
     @property
     def counts(self) -> dict[str, int]:
-        return {
-            "overdue": len(self.overdue),
-            "due_soon": len(self.due_soon),
-            "waiting": len(self.waiting),
-            "others": len(self.others),
-            "closed": self.closed_count,
-        }
+        return {s.key: s.count for s in self.sections}
+
+    @property
+    def overdue(self) -> list[Task]:
+        return self.section("overdue").tasks
+
+    @property
+    def due_soon(self) -> list[Task]:
+        return self.section("due_soon").tasks
+
+    @property
+    def waiting(self) -> list[Task]:
+        return self.section("waiting").tasks
+
+    @property
+    def others(self) -> list[Task]:
+        """The open tasks neither late, due soon nor waiting: new, returned, in progress."""
+        return [t for key in ("new", "returned", "in_progress") for t in self.section(key).tasks]
+
+    @property
+    def closed_count(self) -> int:
+        return self.section("done").count
+
+
+def with_returned(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    """Annotate ``last_decision``: the kind of the task's latest completion event (reported,
+    accepted or returned), so "returned by the office" is read in the same query."""
+    latest = (
+        TaskEvent.objects.filter(
+            task=OuterRef("pk"),
+            kind__in=[
+                EventKind.COMPLETION_REPORTED,
+                EventKind.COMPLETION_ACCEPTED,
+                EventKind.COMPLETION_RETURNED,
+            ],
+        )
+        .order_by("-at", "-id")
+        .values("kind")[:1]
+    )
+    return tasks.annotate(last_decision=Subquery(latest))
+
+
+def inbox_section_of(task: Task, today: dt.date) -> str:
+    """Which inbox section ``task`` (annotated by ``with_overdue`` and ``with_returned``) is in."""
+    if task.state in CLOSED_STATES:
+        return "done"
+    if task.state in WAITING_ON_OFFICE:
+        return "waiting"
+    if task.overdue:
+        return "overdue"
+    if task.deadline is not None and task.deadline <= today + dt.timedelta(days=DUE_SOON_DAYS):
+        return "due_soon"
+    if task.state == TaskState.NEW:
+        return "new"
+    if getattr(task, "last_decision", None) == EventKind.COMPLETION_RETURNED:
+        return "returned"
+    return "in_progress"
 
 
 def inbox(user: Any, today: dt.date | None = None) -> Inbox:
-    """Sort the user's open tasks into the inbox sections (one query)."""
+    """Rank the user's tasks into the inbox sections (one query).
+
+    Every task carries ``returned`` (the office returned its completion report and the unit
+    has not reported again) whatever its section, so a returned report is seen first.
+    """
     today = _today(today)
-    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    overdue, due_soon, waiting, others = [], [], [], []
-    closed = 0
-    for task in with_overdue(_rows(access.tasks_visible_to(user)), today).order_by(
+    buckets: dict[str, list[Task]] = {key: [] for key, _label in INBOX_SECTIONS}
+    rows = with_returned(with_overdue(_rows(access.tasks_visible_to(user)), today)).order_by(
         F("deadline").asc(nulls_last=True), "id"
-    ):
-        if task.state in CLOSED_STATES:
-            closed += 1
-        elif task.state in WAITING_ON_OFFICE:
-            waiting.append(task)
-        elif task.overdue:
-            overdue.append(task)
-        elif task.deadline is not None and task.deadline <= soon:
-            due_soon.append(task)
-        else:
-            others.append(task)
+    )
+    for task in rows:
+        task.returned = (
+            task.state not in CLOSED_STATES and task.last_decision == EventKind.COMPLETION_RETURNED
+        )
+        buckets[inbox_section_of(task, today)].append(task)
+    for key in buckets:  # returned reports first in every open section
+        if key != "done":
+            buckets[key].sort(key=lambda t: not t.returned)
+    done = sorted(
+        buckets["done"], key=lambda t: (t.completed_at or t.updated_at, t.pk), reverse=True
+    )
+    buckets["done"] = done
     return Inbox(
-        overdue=overdue, due_soon=due_soon, waiting=waiting, others=others, closed_count=closed
+        sections=[
+            InboxSection(
+                key=key,
+                label=label,
+                tasks=buckets[key][:DONE_SHOWN] if key == "done" else buckets[key],
+                count=len(buckets[key]),
+            )
+            for key, label in INBOX_SECTIONS
+        ]
     )
 
 

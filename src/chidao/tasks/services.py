@@ -175,22 +175,39 @@ def report_progress(
     text: str,
     percent: int,
     files: Sequence[UploadedFile] = (),
+    lower_reason: str = "",
 ) -> ProgressReport:
     """The unit reports progress (text, 0–100 %, attachments); a NEW task becomes IN_PROGRESS.
 
-    Side effects: a ``ProgressReport``, one ``Attachment`` per file (stored under MEDIA_ROOT),
-    the task's ``progress`` (and state), event PROGRESS.
+    A progress lower than the task's needs ``lower_reason`` (why it went down), kept in the
+    event's note. Side effects: a ``ProgressReport``, one ``Attachment`` per file (stored
+    under MEDIA_ROOT), the task's ``progress`` (and state), event PROGRESS.
     """
     text = (text or "").strip()
     if not text:
         raise TaskInputError(_("Nội dung báo cáo tiến độ không được để trống."))
     percent = _percent(percent)
+    lower_reason = (lower_reason or "").strip()
     _check_files(files)
     with transaction.atomic():
         current = _lock(task, version)
         _require(access.can_report(actor, current), actor, _("báo cáo tiến độ"))
         _require_version(current, version)
         _require_state(current, UNIT_ACTIONS["progress"], _("báo cáo tiến độ"))
+        if percent < current.progress and not lower_reason:
+            raise TaskInputError(
+                _(
+                    "Tiến độ giảm từ %(old)d%% xuống %(new)d%%: hãy nêu lý do giảm tiến độ "
+                    "(ô “Lý do giảm tiến độ”)."
+                )
+                % {"old": current.progress, "new": percent}
+            )
+        if percent < current.progress:
+            text = _("%(text)s\n(Giảm tiến độ từ %(old)d%%: %(reason)s)") % {
+                "text": text,
+                "old": current.progress,
+                "reason": lower_reason,
+            }
         fields: dict[str, Any] = {"progress": percent}
         if current.state == TaskState.NEW:
             fields["state"] = TaskState.IN_PROGRESS

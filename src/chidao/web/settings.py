@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "chidao.organisation",
     "chidao.meetings",
     "chidao.tasks",
+    "chidao.documents",
     "chidao.api",
     "chidao.demo",
 ]
@@ -169,6 +170,15 @@ CHIDAO_MAX_UPLOAD_BYTES = env_int("CHIDAO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
 
 # the province this installation serves (name as in vietnam-provinces)
 CHIDAO_PROVINCE = env_str("CHIDAO_PROVINCE", "Thanh Hóa")
+
+# Working days (conclusion notices are due 5 working days after the session): Vietnamese public
+# holidays from the ``holidays`` package, Saturdays and Sundays, and the government's yearly
+# compensating days: extra days off and Saturdays worked instead, ISO dates comma-separated.
+CHIDAO_EXTRA_DAYS_OFF = env_str("CHIDAO_EXTRA_DAYS_OFF", "")
+CHIDAO_EXTRA_WORKING_DAYS = env_str("CHIDAO_EXTRA_WORKING_DAYS", "")
+CHIDAO_NOTICE_WORKING_DAYS = env_int("CHIDAO_NOTICE_WORKING_DAYS", 5)
+# LibreOffice's converter for the PDF of notices and reports (scripts/ensure-libreoffice.sh)
+CHIDAO_SOFFICE = env_str("CHIDAO_SOFFICE", "soffice")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads it to send X-CSRFToken

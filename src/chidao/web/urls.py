@@ -16,4 +16,5 @@ urlpatterns = [
     path("org/", include("chidao.organisation.urls")),
     path("sessions/", include("chidao.meetings.urls")),
     path("tasks/", include("chidao.tasks.urls")),
+    path("documents/", include("chidao.documents.urls")),
 ]

@@ -36,18 +36,25 @@ def _errors(form: django_forms.Form) -> str:
 
 
 def _answer(
-    request: HttpRequest, document: SourceDocument, error: str = "", status: int = 200
+    request: HttpRequest,
+    document: SourceDocument,
+    error: str = "",
+    status: int = 200,
+    notice: str = "",
 ) -> HttpResponse:
     document = queries.get_document_for_user(
         request.user, document.pk
     )  # the state after the action
     context = queries.review_context(request.user, document, error=error)
+    context["notice"] = notice
     if request.htmx:
         return render(request, "meetings/review.html#workspace", context)
     return render(request, "meetings/review.html", context, status=status)
 
 
-def _act(request: HttpRequest, pk: int, form: django_forms.Form, call: Call) -> HttpResponse:
+def _act(
+    request: HttpRequest, pk: int, form: django_forms.Form, call: Call, done: str = ""
+) -> HttpResponse:
     document = queries.get_document_for_user(request.user, pk)
     if not form.is_valid():
         return _answer(request, document, _errors(form), 400)
@@ -64,8 +71,10 @@ def _act(request: HttpRequest, pk: int, form: django_forms.Form, call: Call) -> 
         )
     except services.DraftError as e:
         return _answer(request, document, str(e), 400)
+    done = done or _("Đã lưu thay đổi.")
     if request.htmx:
-        return _answer(request, document)
+        return _answer(request, document, notice=done)
+    messages.success(request, done)
     return redirect("meetings:review", pk=document.pk)
 
 
@@ -123,7 +132,9 @@ def set_session(request: HttpRequest, pk: int) -> HttpResponse:
             localities=_split_names(d["localities"]),
         )
 
-    return _act(request, pk, forms.SessionForm(request.POST), call)
+    return _act(
+        request, pk, forms.SessionForm(request.POST), call, _("Đã lưu thông tin buổi làm việc.")
+    )
 
 
 @office_only
@@ -147,7 +158,7 @@ def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
             topic=d["topic"],
         )
 
-    return _act(request, pk, form, call)
+    return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": index + 1})
 
 
 @office_only

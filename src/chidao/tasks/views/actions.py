@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from chidao.organisation.models import LEGACY_KINDS
@@ -23,6 +25,21 @@ from chidao.tasks.views.common import signed_in
 from chidao.tasks.views.task import ACTION_FORMS, task_context
 
 Call = Callable[[Task, Any, dict[str, Any]], object]
+
+# what each action says once done (every action confirms itself)
+DONE_MESSAGES: dict[str, Any] = {
+    "start": _("Đã bắt đầu thực hiện nhiệm vụ."),
+    "progress": _("Đã gửi báo cáo tiến độ."),
+    "complete": _("Đã gửi báo cáo hoàn thành; chờ Văn phòng xác nhận."),
+    "extension": _("Đã gửi đề nghị gia hạn; chờ Văn phòng xem xét."),
+    "impossible": _("Đã báo cáo không thực hiện được."),
+    "accept": _("Đã xác nhận hoàn thành nhiệm vụ."),
+    "return": _("Đã trả lại báo cáo hoàn thành cho đơn vị."),
+    "grant": _("Đã đồng ý gia hạn; thời hạn mới đã được cập nhật."),
+    "refuse": _("Đã không đồng ý gia hạn."),
+    "reopen": _("Đã mở lại nhiệm vụ."),
+    "edit": _("Đã lưu thay đổi của nhiệm vụ."),
+}
 
 
 def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
@@ -46,6 +63,7 @@ def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
         except services.TaskInputError as e:
             error, status = str(e), 400
         else:
+            messages.success(request, DONE_MESSAGES[name])
             if not request.htmx:
                 return redirect(reverse("tasks:task", args=[task.pk]))
             task = access.get_task_for_user(request.user, pk)
@@ -84,7 +102,13 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
         pk,
         "progress",
         lambda t, u, d: services.report_progress(
-            task=t, actor=u, version=_v(d), text=d["text"], percent=d["percent"], files=d["files"]
+            task=t,
+            actor=u,
+            version=_v(d),
+            text=d["text"],
+            percent=d["percent"],
+            files=d["files"],
+            lower_reason=d["lower_reason"],
         ),
     )
 

@@ -1,4 +1,4 @@
-"""tasks:inbox: a unit officer's tasks, overdue and due soon first."""
+"""tasks:inbox: a unit officer's tasks, ranked from what is late to what is over."""
 
 from __future__ import annotations
 
@@ -12,6 +12,18 @@ from chidao.tasks import queries
 
 @role_required(Role.OFFICER)
 def inbox(request: HttpRequest) -> HttpResponse:
-    """Overdue, due within 7 days, waiting on the office, the other open tasks; counts at the top."""
+    """The ranked sections (empty ones folded); ``?section=KEY`` shows that section alone."""
     box = queries.inbox(request.user)
-    return render(request, "tasks/inbox.html", {"box": box, "unit": unit_of(request.user)})
+    current = request.GET.get("section", "")
+    keys = [s.key for s in box.sections]
+    shown = [box.section(current)] if current in keys else box.sections
+    return render(
+        request,
+        "tasks/inbox.html",
+        {
+            "box": box,
+            "shown": shown,
+            "current": current if current in keys else "",
+            "unit": unit_of(request.user),
+        },
+    )

@@ -1,0 +1,50 @@
+"""Forms of the notice page: they parse input; the services decide and write."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from chidao.documents.models import NoticeFormat
+from chidao.documents.services import NoticeText
+
+DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def _area(rows: int) -> forms.Textarea:
+    return forms.Textarea(attrs={"rows": rows})
+
+
+class NoticeForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    format = forms.ChoiceField(label=_("Thể thức"), choices=NoticeFormat.choices)
+    issuing_body = forms.CharField(label=_("Cơ quan ban hành"), max_length=200, widget=_area(2))
+    symbol = forms.CharField(label=_("Ký hiệu"), max_length=40)
+    place = forms.CharField(label=_("Địa danh"), max_length=80)
+    summary = forms.CharField(label=_("Trích yếu"), max_length=500, widget=_area(2))
+    opening = forms.CharField(label=_("Thông tin buổi làm việc"), widget=_area(4))
+    assessment = forms.CharField(label=_("Đánh giá chung"), required=False, widget=_area(6))
+    directives_heading = forms.CharField(label=_("Tiêu đề phần nhiệm vụ"), max_length=200)
+    closing = forms.CharField(label=_("Đoạn kết"), required=False, widget=_area(2))
+    recipients = forms.CharField(label=_("Nơi nhận"), widget=_area(5))
+    signature = forms.CharField(label=_("Thẩm quyền ký"), widget=_area(3))
+    signer = forms.CharField(label=_("Người ký"), max_length=120, required=False)
+
+    def text(self) -> NoticeText:
+        data = self.cleaned_data
+        return NoticeText(**{k: data.get(k) or "" for k in NoticeText.__dataclass_fields__})
+
+
+class IssueForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    number = forms.CharField(label=_("Số"), max_length=20)
+    issued_on = forms.DateField(
+        label=_("Ngày ban hành"), input_formats=DATE_FORMATS, widget=DateInput()
+    )

@@ -1,0 +1,13 @@
+"""URLs of the documents that go out: conclusion notices, periodic reports, exports."""
+
+from django.urls import path
+
+from chidao.documents.views import notices
+
+app_name = "documents"
+urlpatterns = [
+    path("sessions/<int:pk>/notice/", notices.notice, name="notice"),
+    path("sessions/<int:pk>/notice/issue/", notices.issue, name="notice_issue"),
+    path("sessions/<int:pk>/notice.docx", notices.download, {"kind": "docx"}, name="notice_docx"),
+    path("sessions/<int:pk>/notice.pdf", notices.download, {"kind": "pdf"}, name="notice_pdf"),
+]
