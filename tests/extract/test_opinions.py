@@ -319,9 +319,7 @@ def test_damage_from_a_disaster_is_a_difficulty():
 
 def test_a_shortage_is_a_difficulty_even_when_a_place_has_to_make_do():
     assert is_difficulty(fold("Nước tưới cho vụ đông xuân thiếu trầm trọng."))
-    assert is_difficulty(
-        fold("Phòng học còn thiếu, nhiều nơi phải học nhờ nhà văn hóa khu phố.")
-    )
+    assert is_difficulty(fold("Phòng học còn thiếu, nhiều nơi phải học nhờ nhà văn hóa khu phố."))
 
 
 def test_a_place_named_by_its_risk_or_the_delegation_s_visit_is_not_a_difficulty():
