@@ -132,6 +132,33 @@ def generation_only(n: int, seed: int) -> float:
     return time.process_time() - t
 
 
+def short_report(i: int, seed: int, low: int = 1000, high: int = 2000) -> str:
+    """The ``i``-th generated report cut to its first paragraphs: 1-2 KB (UTF-8)."""
+    out: list[str] = []
+    for line in make_report(i, seed).split("\n\n"):
+        if len("\n\n".join([*out, line]).encode("utf-8")) > high and out:
+            break
+        out.append(line)
+    text = "\n\n".join(out)
+    while len(text.encode("utf-8")) < low:
+        text += "\n\n" + text
+    return text.encode("utf-8")[:high].decode("utf-8", "ignore")
+
+
+def warm_per_document(n: int, seed: int) -> tuple[float, float]:
+    """Mean and 95th percentile CPU milliseconds of one extraction of a 1-2 KB report,
+    the process warm (lexicons loaded, one report extracted before)."""
+    texts = [short_report(i, seed) for i in range(n)]
+    extract_text(texts[0])
+    costs = []
+    for text in texts:
+        t = time.process_time()
+        extract_text(text)
+        costs.append((time.process_time() - t) * 1000)
+    costs.sort()
+    return sum(costs) / len(costs), costs[int(0.95 * (len(costs) - 1))]
+
+
 def run_underthesea(n: int, seed: int) -> tuple[float, Counter] | str:
     try:
         from underthesea import word_tokenize
@@ -263,6 +290,10 @@ def main(argv: list[str] | None = None) -> int:
         tu, cu = base
         print(_line("underthesea.word_tokenize (CPU)", tu, cu, gen))
         print(f"{'pipeline speed / word_tokenize':34s} {(tu - gen) / max(cpu1 - gen, 1e-9):7.2f} x")
+    mean, p95 = warm_per_document(200, a.seed)
+    print(
+        f"{'warm cost of one 1-2 KB report':34s} {mean:7.2f} ms CPU mean, {p95:.2f} ms 95th percentile"
+    )
     print(_line("chidao pipeline, --jobs 1 (wall)", t1, c1))
     print(f"load average before --jobs 2: {_load()}")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
