@@ -6,6 +6,7 @@ import pytest
 
 from chidao.demo import setup
 from chidao.meetings import services as meetings
+from chidao.meetings.draft import id_at
 from chidao.organisation.models import Unit, UnitKind
 
 REPORT = """Chủ tịch UBND tỉnh làm việc với xã An Bình
@@ -30,7 +31,11 @@ def document(office, unit_a):
     )
     assert doc.draft["directives"], "the report must give one directive"
     return meetings.edit_item(
-        document=doc, version=doc.version, kind="directives", index=0, units=[]
+        document=doc,
+        version=doc.version,
+        kind="directives",
+        item_id=id_at(doc.draft, "directives", 0),
+        units=[],
     )
 
 
@@ -46,7 +51,7 @@ def test_it_maps_an_assignee_followed_by_its_action_on_its_leading_words(
         document=document,
         version=document.version,
         kind="directives",
-        index=0,
+        item_id=id_at(document.draft, "directives", 0),
         assignees=["Văn phòng UBND tỉnh theo dõi, đôn đốc"],
     )
 
@@ -60,7 +65,7 @@ def test_it_gives_the_sessions_locality_when_the_assignee_names_no_unit(office, 
         document=document,
         version=document.version,
         kind="directives",
-        index=0,
+        item_id=id_at(document.draft, "directives", 0),
         assignees=["Mỗi cán bộ, công chức của xã"],
     )
     doc = meetings.set_session(document=doc, version=doc.version, localities=["xã An Bình"])
@@ -75,7 +80,7 @@ def test_it_leaves_a_directive_without_units_when_nothing_names_one(office, docu
         document=document,
         version=document.version,
         kind="directives",
-        index=0,
+        item_id=id_at(document.draft, "directives", 0),
         assignees=["các ngành"],
     )
     doc = meetings.set_session(document=doc, version=doc.version, localities=[])

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from chidao.meetings import services
+from chidao.meetings.draft import id_at
 from chidao.meetings.models import (
     Directive,
     DocumentStatus,
@@ -27,7 +28,7 @@ def reviewed(document, department, department_xd):
         document=document,
         version=document.version,
         kind="directives",
-        index=1,
+        item_id=id_at(document.draft, "directives", 1),
         units=[department.pk, department_xd.pk],
         assignees=["các sở, ngành liên quan"],
         topic="Giao thông",
@@ -104,7 +105,13 @@ def test_it_stores_the_session_items_directives_and_tasks(
 
 
 def test_it_refuses_a_directive_without_a_unit_and_stores_nothing(document, office):
-    services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
+    services.edit_item(
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[],
+    )
 
     with pytest.raises(
         DraftError, match=r"Chỉ đạo số 2 «các sở, ngành.*» chưa chọn đơn vị thực hiện"
@@ -148,7 +155,12 @@ def test_it_cannot_confirm_twice(reviewed, office):
     with pytest.raises(DraftError, match="không còn chờ rà soát"):
         services.confirm(document=reviewed, actor=office)
     with pytest.raises(DraftError, match="không thể sửa nữa"):
-        services.drop_item(document=reviewed, version=reviewed.version, kind="directives", index=0)
+        services.drop_item(
+            document=reviewed,
+            version=reviewed.version,
+            kind="directives",
+            item_id=id_at(reviewed.draft, "directives", 0),
+        )
     assert Session.objects.count() == 1
 
 
@@ -187,7 +199,7 @@ def test_the_supporting_units_of_a_directive_get_support_tasks(
         document=document,
         version=document.version,
         kind="directives",
-        index=1,
+        item_id=id_at(document.draft, "directives", 1),
         units=[department.pk, department_xd.pk],
         support=[department_xd.pk],
     )
@@ -209,7 +221,7 @@ def test_a_directive_keeps_a_lead_when_every_unit_is_marked_supporting(
         document=document,
         version=document.version,
         kind="directives",
-        index=1,
+        item_id=id_at(document.draft, "directives", 1),
         units=[department.pk, department_xd.pk],
         support=[department.pk, department_xd.pk],
     )

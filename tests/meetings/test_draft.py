@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 import pytest
 
 from chidao.meetings import services
-from chidao.meetings.draft import build_draft, split_points, suggest_units
+from chidao.meetings.draft import KEYS, build_draft, id_at, split_points, suggest_units
 from chidao.meetings.models import SourceDocument
 from chidao.meetings.services import ConflictError, DraftError
 
@@ -71,7 +72,9 @@ def test_the_draft_keeps_every_item_with_its_offsets():
         "site_visit_spans": [{"text": "cầu Đá", "start": 90, "end": 96}],
     }
     draft = build_draft(record, _lookup({"xã Minh Sơn": [7]}))
+    ids = [i.pop("id") for key in KEYS for i in draft[key]]
 
+    assert len(set(ids)) == len(ids) == 7  # every item has an id of its own
     assert draft["kind"] == "conference"
     assert draft["localities"] == [{"text": "xã Minh Sơn", "start": 20, "end": 31}]
     assert draft["agencies"] == [{"text": "Sở Y tế", "start": None, "end": None}]
@@ -93,7 +96,7 @@ def test_it_edits_a_directive_and_bumps_the_version(document, department):
         document=document,
         version=1,
         kind="directives",
-        index=1,
+        item_id=id_at(document.draft, "directives", 1),
         text="  Các sở, ngành   giải quyết kiến nghị ",
         issuer="Trịnh Văn Lâm",
         assignees="các sở; ngành",
@@ -122,7 +125,12 @@ def test_it_edits_a_directive_and_bumps_the_version(document, department):
 
 
 def test_it_refuses_a_stale_version_and_changes_nothing(document):
-    services.drop_item(document=document, version=1, kind="petitions", index=0)
+    services.drop_item(
+        document=document,
+        version=1,
+        kind="petitions",
+        item_id=id_at(document.draft, "petitions", 0),
+    )
     before = _fresh(document).draft
 
     stale = SourceDocument.objects.get(pk=document.pk)
@@ -131,9 +139,20 @@ def test_it_refuses_a_stale_version_and_changes_nothing(document):
         ConflictError,
         match=r"vừa được người khác sửa \(phiên bản 2, trang của bạn là phiên bản 1\)",
     ):
-        services.edit_item(document=stale, version=1, kind="directives", index=0, topic="Đất đai")
+        services.edit_item(
+            document=stale,
+            version=1,
+            kind="directives",
+            item_id=id_at(stale.draft, "directives", 0),
+            topic="Đất đai",
+        )
     with pytest.raises(ConflictError):
-        services.drop_item(document=stale, version=1, kind="directives", index=0)
+        services.drop_item(
+            document=stale,
+            version=1,
+            kind="directives",
+            item_id=id_at(stale.draft, "directives", 0),
+        )
 
     after = _fresh(document)
     assert after.version == 2
@@ -143,17 +162,35 @@ def test_it_refuses_a_stale_version_and_changes_nothing(document):
 def test_it_names_the_bad_value(document):
     with pytest.raises(DraftError, match="Chỉ đạo số 1, thời hạn: “31/2/2026” không phải là ngày"):
         services.edit_item(
-            document=document, version=1, kind="directives", index=0, deadline="31/2/2026"
+            document=document,
+            version=1,
+            kind="directives",
+            item_id=id_at(document.draft, "directives", 0),
+            deadline="31/2/2026",
         )
-    with pytest.raises(DraftError, match=r"Chỉ đạo số 9: không có mục này \(chỉ có 2 mục\)"):
-        services.edit_item(document=document, version=1, kind="directives", index=8, topic="x")
+    with pytest.raises(
+        DraftError, match=r"Chỉ đạo: không có mục “i999” \(có thể vừa bị bỏ hoặc gộp"
+    ):
+        services.edit_item(
+            document=document, version=1, kind="directives", item_id="i999", topic="x"
+        )
     with pytest.raises(
         DraftError, match="Chỉ đạo số 1, đơn vị thực hiện: đơn vị 999999 không có trong tỉnh này"
     ):
-        services.edit_item(document=document, version=1, kind="directives", index=0, units=[999999])
+        services.edit_item(
+            document=document,
+            version=1,
+            kind="directives",
+            item_id=id_at(document.draft, "directives", 0),
+            units=[999999],
+        )
     with pytest.raises(DraftError, match="Kiến nghị số 1, thời hạn: không sửa được trường này"):
         services.edit_item(
-            document=document, version=1, kind="petitions", index=0, deadline="1/1/2026"
+            document=document,
+            version=1,
+            kind="petitions",
+            item_id=id_at(document.draft, "petitions", 0),
+            deadline="1/1/2026",
         )
     assert _fresh(document).version == 1
 
@@ -164,7 +201,11 @@ def test_it_refuses_a_unit_of_another_province(document):
     elsewhere = Unit.objects.create(province_code="42", kind=UnitKind.COMMUNE, name="Xã Kỳ Lạc")
     with pytest.raises(DraftError, match=f"đơn vị {elsewhere.pk} không có trong tỉnh này"):
         services.edit_item(
-            document=document, version=1, kind="directives", index=0, units=[elsewhere.pk]
+            document=document,
+            version=1,
+            kind="directives",
+            item_id=id_at(document.draft, "directives", 0),
+            units=[elsewhere.pk],
         )
 
 
@@ -172,7 +213,9 @@ def test_it_splits_a_directive_at_an_offset(document):
     original = document.draft["directives"][0]
     cut = original["text"].index(" trước ngày")
 
-    services.split_directive(document=document, version=1, index=0, offset=cut)
+    services.split_directive(
+        document=document, version=1, item_id=id_at(document.draft, "directives", 0), offset=cut
+    )
 
     doc = _fresh(document)
     first, second = doc.draft["directives"][:2]
@@ -187,16 +230,24 @@ def test_it_splits_a_directive_at_an_offset(document):
 
 def test_it_refuses_a_split_at_the_ends(document):
     with pytest.raises(DraftError, match="Chỉ đạo số 1: không tách được tại ký tự 0"):
-        services.split_directive(document=document, version=1, index=0, offset=0)
+        services.split_directive(
+            document=document, version=1, item_id=id_at(document.draft, "directives", 0), offset=0
+        )
 
 
 def test_it_merges_two_adjacent_directives(document, unit_a, department):
     services.edit_item(
-        document=document, version=1, kind="directives", index=1, units=[department.pk]
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[department.pk],
     )
     first, second = document.draft["directives"]
 
-    services.merge_directives(document=document, version=2, index=0)
+    services.merge_directives(
+        document=document, version=2, item_id=id_at(document.draft, "directives", 0)
+    )
 
     doc = _fresh(document)
     (merged,) = doc.draft["directives"]
@@ -205,7 +256,9 @@ def test_it_merges_two_adjacent_directives(document, unit_a, department):
     assert merged["units"] == [unit_a.pk, department.pk]
     assert merged["deadline"] == "2026-06-30"
     with pytest.raises(DraftError, match="là chỉ đạo cuối cùng"):
-        services.merge_directives(document=document, version=3, index=0)
+        services.merge_directives(
+            document=document, version=3, item_id=id_at(document.draft, "directives", 0)
+        )
 
 
 def test_it_merges_edited_texts_without_losing_the_edits(document):
@@ -213,12 +266,14 @@ def test_it_merges_edited_texts_without_losing_the_edits(document):
         document=document,
         version=1,
         kind="directives",
-        index=0,
+        item_id=id_at(document.draft, "directives", 0),
         text="UBND xã An Bình giải phóng mặt bằng.",
     )
     first, second = _fresh(document).draft["directives"]
 
-    services.merge_directives(document=document, version=2, index=0)
+    services.merge_directives(
+        document=document, version=2, item_id=id_at(document.draft, "directives", 0)
+    )
 
     (merged,) = _fresh(document).draft["directives"]
     assert merged["text"] == f"UBND xã An Bình giải phóng mặt bằng. {second['text']}"
@@ -227,7 +282,12 @@ def test_it_merges_edited_texts_without_losing_the_edits(document):
 
 def test_it_drops_an_item(document):
     difficulties = len(document.draft["difficulties"])
-    services.drop_item(document=document, version=1, kind="difficulties", index=0)
+    services.drop_item(
+        document=document,
+        version=1,
+        kind="difficulties",
+        item_id=id_at(document.draft, "difficulties", 0),
+    )
     assert len(_fresh(document).draft["difficulties"]) == difficulties - 1
 
 
@@ -239,6 +299,8 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
 
     doc = _fresh(document)
     added = [d for d in doc.draft["directives"] if d["start"] == start]
+    others = {i["id"] for key in KEYS for i in doc.draft[key] if i is not added[0]}
+    assert added[0].pop("id") not in others  # a new id of its own
     assert added == [
         {
             "text": doc.text[start:end],
@@ -297,7 +359,12 @@ def test_the_office_discards_a_document_and_ingesting_it_again_brings_it_back(do
     services.discard(document=document, version=1)
     assert _fresh(document).status == DocumentStatus.DISCARDED
     with pytest.raises(DraftError, match="không thể sửa nữa"):
-        services.drop_item(document=document, version=2, kind="petitions", index=0)
+        services.drop_item(
+            document=document,
+            version=2,
+            kind="petitions",
+            item_id=id_at(document.draft, "petitions", 0),
+        )
 
     again, created = services.ingest_text(
         text=AN_BINH, filename="", province_code="38", actor=office
@@ -456,3 +523,61 @@ def test_an_assignee_the_extractor_marks_as_supporting_gives_a_supporting_unit()
     ]
 
     assert (directive["units"], directive["support"]) == ([1, 2], [2])
+
+
+# ---------------------------------------------------------------- stable item ids
+
+
+def test_an_item_keeps_its_id_when_an_earlier_one_is_dropped(document, department):
+    first, second = (d["id"] for d in document.draft["directives"])
+
+    services.drop_item(document=document, version=1, kind="directives", item_id=first)
+    services.edit_item(
+        document=document, version=2, kind="directives", item_id=second, topic="Tài chính"
+    )
+
+    (left,) = _fresh(document).draft["directives"]
+    assert left["id"] == second and left["topic"] == "Tài chính"
+
+
+def test_a_split_gives_the_second_part_a_new_id_and_a_merge_keeps_the_first(document):
+    original = document.draft["directives"][0]
+    cut = original["text"].index(" trước ngày")
+
+    services.split_directive(document=document, version=1, item_id=original["id"], offset=cut)
+    head, tail, _ = _fresh(document).draft["directives"]
+    services.merge_directives(document=document, version=2, item_id=head["id"])
+
+    assert head["id"] == original["id"] and tail["id"] not in {
+        d["id"] for d in document.draft["directives"]
+    }
+    assert _fresh(document).draft["directives"][0]["id"] == original["id"]
+
+
+def test_a_dropped_item_comes_back_with_its_id(document):
+    petition = document.draft["petitions"][0]["id"]
+
+    services.drop_item(document=document, version=1, kind="petitions", item_id=petition)
+    services.restore_dropped(document=document, version=2)
+
+    assert _fresh(document).draft["petitions"][0]["id"] == petition
+
+
+def test_a_draft_stored_before_ids_gets_the_same_ids_on_every_read(document):
+    old = copy.deepcopy(document.draft)
+    for key in KEYS:
+        for item in old[key]:
+            del item["id"]
+    del old["next_id"]
+    SourceDocument.objects.filter(pk=document.pk).update(draft=old)
+
+    doc = _fresh(document)
+    assert id_at(doc.draft, "directives", 1) == id_at(doc.draft, "directives", 1)
+    services.edit_item(
+        document=doc,
+        version=1,
+        kind="directives",
+        item_id=id_at(doc.draft, "directives", 1),
+        topic="Đất đai",
+    )
+    assert _fresh(document).draft["directives"][1]["topic"] == "Đất đai"

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chidao.meetings import services
+from chidao.meetings.draft import id_at
 from chidao.meetings.models import DocumentStatus, Session, SourceDocument
 from chidao.tasks.models import Task
 
@@ -36,7 +37,7 @@ def confirmed(document, office):
                 document=document,
                 version=document.version,
                 kind="directives",
-                index=i,
+                item_id=id_at(document.draft, "directives", i),
                 units=[Unit.objects.filter(province_code="38").first().pk],
             )
     return services.confirm(document=document, actor=office)
@@ -127,7 +128,11 @@ def test_another_province_s_document_and_session_answer_404(client, document, of
     assert client.get(reverse("meetings:review", args=[999999])).status_code == 404
     assert (
         client.post(
-            reverse("meetings:review_drop", args=[document.pk, "petitions", 0]), {"version": 2}
+            reverse(
+                "meetings:review_drop",
+                args=[document.pk, "petitions", id_at(document.draft, "petitions", 0)],
+            ),
+            {"version": 2},
         ).status_code
         == 404
     )
@@ -180,7 +185,11 @@ def test_the_suggestion_stays_first_after_the_office_unselects_it(
     client, document, office, unit_a, department
 ):
     services.edit_item(
-        document=document, version=1, kind="directives", index=0, units=[department.pk]
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 0),
+        units=[department.pk],
     )
     page = (
         as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
@@ -195,7 +204,13 @@ def test_the_suggestion_stays_first_after_the_office_unselects_it(
 def test_the_departments_directive_offers_a_choice_of_departments(
     client, document, office, department
 ):
-    services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
+    services.edit_item(
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[],
+    )
     page = (
         as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
     )
@@ -205,7 +220,9 @@ def test_the_departments_directive_offers_a_choice_of_departments(
 
 
 def test_the_office_edits_a_directive_through_htmx(client, document, office, department):
-    url = reverse("meetings:review_directive", args=[document.pk, 1])
+    url = reverse(
+        "meetings:review_directive", args=[document.pk, id_at(document.draft, "directives", 1)]
+    )
     response = as_user(client, office).post(
         url,
         {
@@ -228,11 +245,19 @@ def test_the_office_edits_a_directive_through_htmx(client, document, office, dep
 def test_a_stale_edit_answers_409_and_changes_nothing(client, document, office):
     as_user(client, office)
     client.post(
-        reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1}
+        reverse(
+            "meetings:review_drop",
+            args=[document.pk, "difficulties", id_at(document.draft, "difficulties", 0)],
+        ),
+        {"version": 1},
     )
     before = SourceDocument.objects.get(pk=document.pk)
     response = client.post(
-        reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 1}
+        reverse(
+            "meetings:review_drop",
+            args=[document.pk, "directives", id_at(document.draft, "directives", 0)],
+        ),
+        {"version": 1},
     )
     assert response.status_code == 409
     assert "người khác sửa" in response.content.decode()
@@ -243,7 +268,11 @@ def test_a_stale_edit_answers_409_and_changes_nothing(client, document, office):
 def test_a_stale_htmx_edit_shows_why_inside_the_refreshed_workspace(client, document, office):
     as_user(client, office)
     client.post(
-        reverse("meetings:review_drop", args=[document.pk, "difficulties", 0]), {"version": 1}
+        reverse(
+            "meetings:review_drop",
+            args=[document.pk, "difficulties", id_at(document.draft, "difficulties", 0)],
+        ),
+        {"version": 1},
     )
     response = client.post(
         reverse("meetings:review_session", args=[document.pk]),
@@ -262,13 +291,23 @@ def test_the_office_splits_merges_drops_adds_and_sets_the_date(client, document,
     n = len(document.draft["directives"])
     assert (
         client.post(
-            reverse("meetings:review_split", args=[pk, 0]), {"version": 1, "offset": 20}
+            reverse(
+                "meetings:review_split",
+                args=[pk, id_at(SourceDocument.objects.get(pk=pk).draft, "directives", 0)],
+            ),
+            {"version": 1, "offset": 20},
         ).status_code
         == 302
     )
     assert len(SourceDocument.objects.get(pk=pk).draft["directives"]) == n + 1
     assert (
-        client.post(reverse("meetings:review_merge", args=[pk, 0]), {"version": 2}).status_code
+        client.post(
+            reverse(
+                "meetings:review_merge",
+                args=[pk, id_at(SourceDocument.objects.get(pk=pk).draft, "directives", 0)],
+            ),
+            {"version": 2},
+        ).status_code
         == 302
     )
     assert len(SourceDocument.objects.get(pk=pk).draft["directives"]) == n
@@ -302,14 +341,24 @@ def test_confirm_refuses_a_directive_without_unit_then_goes_to_the_session(
     client, document, office, department
 ):
     as_user(client, office)
-    services.edit_item(document=document, version=1, kind="directives", index=1, units=[])
+    services.edit_item(
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[],
+    )
     response = client.post(reverse("meetings:review_confirm", args=[document.pk]), {"version": 2})
     assert response.status_code == 400
     assert "Chỉ đạo số 2" in response.content.decode()
     assert Session.objects.count() == 0
 
     services.edit_item(
-        document=document, version=2, kind="directives", index=1, units=[department.pk]
+        document=document,
+        version=2,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[department.pk],
     )
     response = client.post(reverse("meetings:review_confirm", args=[document.pk]), {"version": 3})
     session = Session.objects.get()
@@ -344,7 +393,7 @@ def test_an_old_report_shows_its_district_as_the_chosen_unit(client, office):
         in page
     )
     response = client.post(
-        reverse("meetings:review_directive", args=[doc.pk, 0]),
+        reverse("meetings:review_directive", args=[doc.pk, id_at(doc.draft, "directives", 0)]),
         {
             "version": 1,
             "text": doc.draft["directives"][0]["text"],

@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from chidao.meetings import services
+from chidao.meetings.draft import id_at
 from chidao.organisation.models import Unit, UnitKind
 
 from .conftest import AN_BINH, HOANG_LOC
@@ -21,7 +22,12 @@ def as_user(client, user):
 
 
 def search(client, document, q, index=None):
-    params = {"q": q} if index is None else {"q": q, "index": index}
+    params = {"q": q}
+    if isinstance(index, int):
+        directives = document.draft["directives"]
+        params["item"] = directives[index]["id"] if index < len(directives) else "i999"
+    elif index is not None:
+        params["item"] = index
     return client.get(
         reverse("meetings:review_units", args=[document.pk]), params, HTTP_HX_REQUEST="true"
     )
@@ -36,8 +42,20 @@ def unit_ids(response):
 
 
 def test_it_says_how_many_directives_still_need_a_unit(client, document, office, department):
-    services.edit_item(document=document, version=1, kind="directives", index=0, units=[])
-    services.edit_item(document=document, version=2, kind="directives", index=1, units=[])
+    services.edit_item(
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 0),
+        units=[],
+    )
+    services.edit_item(
+        document=document,
+        version=2,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[],
+    )
     page = (
         as_user(client, office).get(reverse("meetings:review", args=[document.pk])).content.decode()
     )
@@ -53,7 +71,11 @@ def test_the_confirm_button_counts_the_directives_it_will_give_out_once_all_have
 ):
     as_user(client, office)
     services.edit_item(
-        document=document, version=1, kind="directives", index=1, units=[department.pk]
+        document=document,
+        version=1,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[department.pk],
     )
     page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
     n = len(document.draft["directives"])
@@ -66,7 +88,9 @@ def test_the_confirm_button_counts_the_directives_it_will_give_out_once_all_have
 def test_the_count_follows_an_htmx_edit(client, document, office, department):
     as_user(client, office)
     response = client.post(
-        reverse("meetings:review_directive", args=[document.pk, 0]),
+        reverse(
+            "meetings:review_directive", args=[document.pk, id_at(document.draft, "directives", 0)]
+        ),
         {"version": 1, "text": document.draft["directives"][0]["text"], "units": []},
         HTTP_HX_REQUEST="true",
     )
@@ -188,12 +212,25 @@ def test_the_review_page_offers_the_search_and_the_session_s_localities(
     client, office, unit_a, department
 ):
     doc, _ = services.ingest_text(text=AN_BINH, filename="a.txt", province_code="38", actor=office)
-    services.edit_item(document=doc, version=1, kind="directives", index=0, units=[department.pk])
+    services.edit_item(
+        document=doc,
+        version=1,
+        kind="directives",
+        item_id=id_at(doc.draft, "directives", 0),
+        units=[department.pk],
+    )
     page = as_user(client, office).get(reverse("meetings:review", args=[doc.pk])).content.decode()
     search_url = reverse("meetings:review_units", args=[doc.pk])
-    assert f'hx-get="{search_url}" hx-vals=\'{{"index": 0}}\'' in page
+    item = doc.draft["directives"][0]["id"]
+    assert f'hx-get="{search_url}" hx-vals=\'{{"item": "{item}"}}\'' in page
     # xã An Bình is the session's locality: offered as a quick choice once it is not among the chips
-    services.edit_item(document=doc, version=2, kind="directives", index=0, units=[department.pk])
+    services.edit_item(
+        document=doc,
+        version=2,
+        kind="directives",
+        item_id=id_at(doc.draft, "directives", 0),
+        units=[department.pk],
+    )
     doc.refresh_from_db()
     draft = doc.draft
     draft["directives"][0]["suggested"] = []
@@ -214,14 +251,18 @@ def test_the_office_undoes_a_drop_and_gets_the_item_back_as_it_was(
         document=document,
         version=1,
         kind="directives",
-        index=0,
+        item_id=id_at(document.draft, "directives", 0),
         units=[department.pk],
         topic="Đất đai",
     )
     before = services.SourceDocument.objects.get(pk=document.pk).draft["directives"]
 
     client.post(
-        reverse("meetings:review_drop", args=[document.pk, "directives", 0]), {"version": 2}
+        reverse(
+            "meetings:review_drop",
+            args=[document.pk, "directives", id_at(document.draft, "directives", 0)],
+        ),
+        {"version": 2},
     )
     page = client.get(reverse("meetings:review", args=[document.pk])).content.decode()
     assert (
@@ -246,11 +287,17 @@ def test_the_office_corrects_a_petition_an_indicator_and_a_person(client, docume
     draft = document.draft
     assert draft["petitions"] and draft["indicators"] and draft["people"]
     client.post(
-        reverse("meetings:review_item", args=[document.pk, "petitions", 0]),
+        reverse(
+            "meetings:review_item",
+            args=[document.pk, "petitions", id_at(document.draft, "petitions", 0)],
+        ),
         {"version": 1, "text": "Hỗ trợ kinh phí nâng cấp đường liên xã", "by": "Lê Văn Hòa"},
     )
     client.post(
-        reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
+        reverse(
+            "meetings:review_item",
+            args=[document.pk, "indicators", id_at(document.draft, "indicators", 0)],
+        ),
         {
             "version": 2,
             "text": "thu ngân sách đạt 12,5 tỷ đồng",
@@ -259,7 +306,9 @@ def test_the_office_corrects_a_petition_an_indicator_and_a_person(client, docume
         },
     )
     response = client.post(
-        reverse("meetings:review_item", args=[document.pk, "people", 0]),
+        reverse(
+            "meetings:review_item", args=[document.pk, "people", id_at(document.draft, "people", 0)]
+        ),
         {"version": 3, "text": "Trịnh Văn Lâm", "titles": "Phó Bí thư Tỉnh ủy; Chủ tịch UBND tỉnh"},
         HTTP_HX_REQUEST="true",
     )
@@ -283,13 +332,19 @@ def test_the_office_corrects_a_petition_an_indicator_and_a_person(client, docume
 def test_a_bad_item_edit_says_which_field_and_changes_nothing(client, document, office):
     as_user(client, office)
     response = client.post(
-        reverse("meetings:review_item", args=[document.pk, "indicators", 0]),
+        reverse(
+            "meetings:review_item",
+            args=[document.pk, "indicators", id_at(document.draft, "indicators", 0)],
+        ),
         {"version": 1, "text": "tăng", "value": "mười"},
     )
     assert response.status_code == 400
     assert "Chỉ tiêu số 1, giá trị: “mười” không phải là số." in response.content.decode()
     response = client.post(
-        reverse("meetings:review_item", args=[document.pk, "petitions", 0]),
+        reverse(
+            "meetings:review_item",
+            args=[document.pk, "petitions", id_at(document.draft, "petitions", 0)],
+        ),
         {"version": 1, "text": " "},
     )
     assert response.status_code == 400
@@ -307,7 +362,10 @@ def test_the_split_tool_offers_each_word_as_the_start_of_the_second_part(client,
         in page
     )
     response = client.post(
-        reverse("meetings:review_split", args=[document.pk, 0]), {"version": 1, "offset": second}
+        reverse(
+            "meetings:review_split", args=[document.pk, id_at(document.draft, "directives", 0)]
+        ),
+        {"version": 1, "offset": second},
     )
     assert response.status_code == 302
     first, rest = services.SourceDocument.objects.get(pk=document.pk).draft["directives"][:2]
@@ -319,7 +377,9 @@ def test_the_office_marks_a_unit_as_supporting_on_the_review_page(
 ):
     as_user(client, office)
     response = client.post(
-        reverse("meetings:review_directive", args=[document.pk, 1]),
+        reverse(
+            "meetings:review_directive", args=[document.pk, id_at(document.draft, "directives", 1)]
+        ),
         {
             "version": 1,
             "text": document.draft["directives"][1]["text"],

@@ -20,6 +20,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from chidao.extract import ExtractError, extract_file
+from chidao.meetings import draft as meetings_draft
 from chidao.meetings import services as meetings
 from chidao.meetings.models import DocumentStatus, SourceDocument
 from chidao.organisation import services as organisation
@@ -275,7 +276,7 @@ def _assign_units(document: SourceDocument, *, actor: Any) -> None:
                 document=document,
                 version=document.version,
                 kind="directives",
-                index=index,
+                item_id=meetings_draft.id_at(document.draft, "directives", index),
                 units=units,
             )
             document.refresh_from_db()

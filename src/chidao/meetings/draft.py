@@ -12,7 +12,10 @@ A draft is a JSON dict stored in ``SourceDocument.draft``::
                      "units", "suggested", "needs_choice", "deadline", "deadline_span", "topic"}],
      "dropped": [{"kind", "index", "item"}]}  # what the office dropped, last one first undone
 
-Every item keeps ``start``/``end`` into the document's cleaned text (``None`` when the office
+Every item has an ``id``, unique in its draft and stable across edits (the review page and the
+edit services name items by id, never by position; ``draft["next_id"]`` numbers new ones;
+:func:`assign_ids` gives ids to drafts stored before ids existed). Every item keeps
+``start``/``end`` into the document's cleaned text (``None`` when the office
 typed the item). ``units`` are the ids of the units the directive's tasks will go to;
 ``suggested`` keeps what the extraction proposed (the review page lists those
 first); ``needs_choice`` says that an assignee named no unit ("các sở, ngành") and the office must
@@ -126,6 +129,39 @@ UnitSuggester = Callable[[str], Sequence["UnitRef | int"]]
 KnownUnits = Callable[[], Sequence[UnitRef]]
 """Every unit name of the province (aliases included, one UnitRef per name): the units an
 assignee can contain ("Văn phòng UBND tỉnh theo dõi, đôn đốc việc")."""
+
+
+def assign_ids(draft: dict[str, Any]) -> dict[str, Any]:
+    """Give every item of ``draft`` that has none a new id ("i1", "i2", ...), in place.
+
+    Items keep the ids they have; a draft stored before ids existed gets them in a fixed order
+    (kinds in ``KEYS`` order, then the dropped items), so reading it twice gives the same ids.
+    Returns ``draft``.
+    """
+    n = int(draft.get("next_id") or 1)
+    seen: set[str] = set()
+    items = [i for key in KEYS for i in draft.get(key) or []]
+    items += [d["item"] for d in draft.get("dropped") or [] if isinstance(d.get("item"), dict)]
+    for item in items:
+        if not item.get("id") or item["id"] in seen:
+            item["id"] = f"i{n}"
+            n += 1
+        seen.add(item["id"])
+    draft["next_id"] = n
+    return draft
+
+
+def position(draft: dict[str, Any], key: str, item_id: str) -> int:
+    """The position of the item ``item_id`` among the draft's ``key`` items, or -1."""
+    for i, item in enumerate(draft.get(key) or []):
+        if item.get("id") == item_id:
+            return i
+    return -1
+
+
+def id_at(draft: dict[str, Any], key: str, n: int) -> str:
+    """The id of the ``n``-th item of kind ``key`` (for scripts and tests that count items)."""
+    return str(assign_ids(copy.deepcopy(draft))[key][n]["id"])
 
 
 def _ref(value: UnitRef | int) -> UnitRef:
@@ -376,7 +412,7 @@ def build_draft(
                 "topic": "",
             }
         )
-    return draft
+    return assign_ids(draft)
 
 
 def _site_visits(record: dict[str, Any]) -> list[dict[str, Any]]:

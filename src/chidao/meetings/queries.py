@@ -7,6 +7,7 @@ Views never fetch a document or a session by a user-supplied id themselves: they
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
-from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, split_points
+from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
     Directive,
@@ -346,7 +347,7 @@ def _word_middle(text: str) -> int:
 
 def review_context(user: Any, document: SourceDocument, error: str = "") -> dict[str, Any]:
     """Everything the review page shows: the marked source, the draft's items, the unit choices."""
-    draft = document.draft or {}
+    draft = assign_ids(copy.deepcopy(document.draft or {}))  # ids of drafts stored before them
     units = province_units(user)
     by_pk = {u.pk: u for u in units}
     chosen_ids = {

@@ -345,12 +345,14 @@ def _locked(document: SourceDocument, version: int) -> SourceDocument:
             )
             % {"doc": current, "current": current.version, "yours": version}
         )
+    drafts.assign_ids(current.draft)  # drafts stored before items had ids
     return current
 
 
 def _save_draft(
     document: SourceDocument, current: SourceDocument, draft: dict[str, Any]
 ) -> SourceDocument:
+    drafts.assign_ids(draft)  # new items (added, split) get theirs
     updated = SourceDocument.objects.filter(pk=current.pk, version=current.version).update(
         draft=draft, version=current.version + 1
     )
@@ -377,13 +379,16 @@ def _items(draft: dict[str, Any], key: str) -> list[dict[str, Any]]:
     return draft.setdefault(key, [])
 
 
-def _item(items: list[dict[str, Any]], key: str, index: int) -> dict[str, Any]:
-    if not 0 <= int(index) < len(items):
-        raise DraftError(
-            _("%(item)s: không có mục này (chỉ có %(count)d mục).")
-            % {"item": _where(key, index), "count": len(items)}
-        )
-    return items[int(index)]
+def _item(items: list[dict[str, Any]], key: str, item_id: str) -> tuple[int, dict[str, Any]]:
+    """The position and the item of id ``item_id``; DraftError when the draft has no such item
+    (dropped, merged, or never there)."""
+    for index, item in enumerate(items):
+        if item.get("id") == str(item_id):
+            return index, item
+    raise DraftError(
+        _("%(kind)s: không có mục “%(id)s” (có thể vừa bị bỏ hoặc gộp; hãy tải lại trang).")
+        % {"kind": drafts.KIND_LABELS.get(key, key), "id": item_id}
+    )
 
 
 def _parse_date(value: Any, field_name: str) -> str | None:
@@ -472,12 +477,13 @@ def _clean_field(document: SourceDocument, key: str, index: int, name: str, valu
 
 @transaction.atomic
 def edit_item(
-    *, document: SourceDocument, version: int, kind: str, index: int, **fields: Any
+    *, document: SourceDocument, version: int, kind: str, item_id: str, **fields: Any
 ) -> SourceDocument:
     """Change fields of one draft item (directive: text, issuer, assignees, units, support,
     deadline, topic).
 
-    ``kind`` is a draft key ("directives", "petitions", ...); ``units`` are Unit objects or ids
+    ``kind`` is a draft key ("directives", "petitions", ...), ``item_id`` the item's id;
+    ``units`` are Unit objects or ids
     of the document's province; ``support`` those of them that support (phối hợp) rather than
     lead (chủ trì; at least one unit leads); ``deadline`` a date, ISO or dd/mm/yyyy text, or None.
     Choosing units for a directive clears its ``needs_choice`` flag.
@@ -487,7 +493,7 @@ def edit_item(
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
     items = _items(draft, kind)
-    item = _item(items, kind, index)
+    index, item = _item(items, kind, item_id)
     for name, value in fields.items():
         item[name] = _clean_field(current, kind, index, name, value)
     if kind == "directives" and "units" in fields:
@@ -507,9 +513,9 @@ def _as_in_source(text: str, item: dict[str, Any]) -> bool:
 
 @transaction.atomic
 def split_directive(
-    *, document: SourceDocument, version: int, index: int, offset: int
+    *, document: SourceDocument, version: int, item_id: str, offset: int
 ) -> SourceDocument:
-    """Split directive ``index`` at character ``offset`` of its text into two directives.
+    """Split directive ``item_id`` at character ``offset`` of its text into two directives.
 
     Both keep the issuer, assignees, units, deadline and topic; their offsets into the source
     follow the cut (a text the office edited keeps the offsets of its whole source sentence).
@@ -518,7 +524,7 @@ def split_directive(
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
     items = _items(draft, "directives")
-    item = _item(items, "directives", index)
+    index, item = _item(items, "directives", item_id)
     text = item["text"]
     if not 0 < int(offset) < len(text):
         raise DraftError(
@@ -532,6 +538,7 @@ def split_directive(
             % {"item": _where("directives", index)}
         )
     first, second = copy.deepcopy(item), copy.deepcopy(item)
+    second["id"] = None  # the second part is a new item (the first keeps the id)
     first["text"], second["text"] = head.strip(), tail.strip()
     if _as_in_source(current.text, item):
         base = item["start"]
@@ -543,8 +550,8 @@ def split_directive(
 
 
 @transaction.atomic
-def merge_directives(*, document: SourceDocument, version: int, index: int) -> SourceDocument:
-    """Merge directive ``index`` with the next one into one directive.
+def merge_directives(*, document: SourceDocument, version: int, item_id: str) -> SourceDocument:
+    """Merge directive ``item_id`` with the next one into one directive.
 
     The text runs from the first's start to the second's end in the source (or the two texts
     joined when the office edited them); assignees and units are united; the deadline is the first
@@ -553,7 +560,7 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
     items = _items(draft, "directives")
-    first = _item(items, "directives", index)
+    index, first = _item(items, "directives", item_id)
     if index + 1 >= len(items):
         raise DraftError(
             _("%(item)s: là chỉ đạo cuối cùng, không có chỉ đạo sau để gộp.")
@@ -596,8 +603,8 @@ def merge_directives(*, document: SourceDocument, version: int, index: int) -> S
 
 
 @transaction.atomic
-def drop_item(*, document: SourceDocument, version: int, kind: str, index: int) -> SourceDocument:
-    """Remove one item of kind ``kind`` from the draft, keeping it for ``restore_dropped``.
+def drop_item(*, document: SourceDocument, version: int, kind: str, item_id: str) -> SourceDocument:
+    """Remove the item ``item_id`` of kind ``kind`` from the draft, keeping it for ``restore_dropped``.
 
     Side effects: the draft (the item moves to ``draft["dropped"]``, the last
     ``DROPPED_KEPT`` kept) and version (+1).
@@ -605,7 +612,7 @@ def drop_item(*, document: SourceDocument, version: int, kind: str, index: int) 
     current = _locked(document, version)
     draft = copy.deepcopy(current.draft)
     items = _items(draft, kind)
-    _item(items, kind, index)
+    index, _dropped = _item(items, kind, item_id)
     dropped = items.pop(index)
     draft["dropped"] = [
         *(draft.get("dropped") or []),

@@ -14,21 +14,25 @@ urlpatterns = [
     path("documents/<int:pk>/session/", review.set_session, name="review_session"),
     path("documents/<int:pk>/units/", review.unit_search, name="review_units"),
     path(
-        "documents/<int:pk>/directives/<int:index>/", review.edit_directive, name="review_directive"
+        "documents/<int:pk>/directives/<slug:item_id>/",
+        review.edit_directive,
+        name="review_directive",
     ),
     path(
-        "documents/<int:pk>/directives/<int:index>/split/",
+        "documents/<int:pk>/directives/<slug:item_id>/split/",
         review.split_directive,
         name="review_split",
     ),
     path(
-        "documents/<int:pk>/directives/<int:index>/merge/",
+        "documents/<int:pk>/directives/<slug:item_id>/merge/",
         review.merge_directives,
         name="review_merge",
     ),
-    path("documents/<int:pk>/items/<str:kind>/<int:index>/", review.edit_item, name="review_item"),
     path(
-        "documents/<int:pk>/items/<str:kind>/<int:index>/drop/",
+        "documents/<int:pk>/items/<str:kind>/<slug:item_id>/", review.edit_item, name="review_item"
+    ),
+    path(
+        "documents/<int:pk>/items/<str:kind>/<slug:item_id>/drop/",
         review.drop_item,
         name="review_drop",
     ),

@@ -8,6 +8,7 @@ requests get the workspace with the message at 200.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from chidao.meetings import draft as drafts
 from chidao.meetings import forms, queries, services
 from chidao.meetings.models import SourceDocument
 from chidao.meetings.views.common import office_only
@@ -87,16 +89,14 @@ def _split_names(text: str) -> list[str]:
 def unit_search(request: HttpRequest, pk: int) -> HttpResponse:
     """The units of the province matching ``q`` (a fragment for the "add unit" box of a directive).
 
-    ``index`` names the directive: the units it already shows are left out.
+    ``item`` names the directive (its id): the units it already shows are left out.
     """
     document = queries.get_document_for_user(request.user, pk)
-    directives = (document.draft or {}).get("directives") or []
-    try:
-        index = int(request.GET.get("index", ""))
-    except ValueError:
-        index = -1
+    draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
+    directives = draft.get("directives") or []
+    index = drafts.position(draft, "directives", request.GET.get("item", ""))
     shown: set[int] = set()
-    if 0 <= index < len(directives):
+    if index >= 0:
         shown = {
             int(u)
             for u in [
@@ -139,7 +139,7 @@ def set_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+def edit_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
     """Text, issuer, assignees, units, deadline and topic of one directive."""
     form = forms.DirectiveForm(request.POST, unit_ids=queries.unit_choices(request.user))
 
@@ -148,7 +148,7 @@ def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
             document=doc,
             version=d["version"],
             kind="directives",
-            index=index,
+            item_id=item_id,
             text=d["text"],
             issuer=d["issuer"],
             assignees=_split_names(d["assignees"]),
@@ -158,12 +158,15 @@ def edit_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
             topic=d["topic"],
         )
 
-    return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": index + 1})
+    document = queries.get_document_for_user(request.user, pk)
+    draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
+    n = drafts.position(draft, "directives", item_id) + 1
+    return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": n})
 
 
 @office_only
 @require_POST
-def edit_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpResponse:
+def edit_item(request: HttpRequest, pk: int, kind: str, item_id: str) -> HttpResponse:
     """The text of an item (a petition, a difficulty, a person...) and the field of its kind."""
 
     def call(doc: SourceDocument, d: dict[str, Any]) -> object:
@@ -175,7 +178,7 @@ def edit_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpRespo
         elif kind == "petitions":
             fields["by"] = d["by"] or None
         return services.edit_item(
-            document=doc, version=d["version"], kind=kind, index=index, **fields
+            document=doc, version=d["version"], kind=kind, item_id=item_id, **fields
         )
 
     return _act(request, pk, forms.ItemForm(request.POST), call)
@@ -183,37 +186,39 @@ def edit_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpRespo
 
 @office_only
 @require_POST
-def split_directive(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+def split_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
     return _act(
         request,
         pk,
         forms.SplitForm(request.POST),
         lambda doc, d: services.split_directive(
-            document=doc, version=d["version"], index=index, offset=d["offset"]
+            document=doc, version=d["version"], item_id=item_id, offset=d["offset"]
         ),
     )
 
 
 @office_only
 @require_POST
-def merge_directives(request: HttpRequest, pk: int, index: int) -> HttpResponse:
+def merge_directives(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
     return _act(
         request,
         pk,
         forms.VersionedForm(request.POST),
-        lambda doc, d: services.merge_directives(document=doc, version=d["version"], index=index),
+        lambda doc, d: services.merge_directives(
+            document=doc, version=d["version"], item_id=item_id
+        ),
     )
 
 
 @office_only
 @require_POST
-def drop_item(request: HttpRequest, pk: int, kind: str, index: int) -> HttpResponse:
+def drop_item(request: HttpRequest, pk: int, kind: str, item_id: str) -> HttpResponse:
     return _act(
         request,
         pk,
         forms.VersionedForm(request.POST),
         lambda doc, d: services.drop_item(
-            document=doc, version=d["version"], kind=kind, index=index
+            document=doc, version=d["version"], kind=kind, item_id=item_id
         ),
     )
 
