@@ -256,3 +256,72 @@ def test_the_published_date_gives_the_year(office):
         published=dt.date(2024, 4, 10),
     )
     assert doc.draft["date"] == "2024-04-09"
+
+
+# ---------------------------------------------------------------- one document per report
+
+
+def test_the_txt_and_the_html_of_one_report_are_one_document(office, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    headline, *body = BINH_MINH.strip().split("\n\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    page = f"<html><head><title>{headline}</title></head><body><article>{paragraphs}</article></body></html>"
+    as_txt, created = services.ingest_text(
+        text=BINH_MINH, filename="binh-minh.txt", province_code="38", actor=office
+    )
+    assert created
+
+    as_html, created = services.ingest_file(
+        file=SimpleUploadedFile("binh-minh.html", page.encode()), province_code="38", actor=office
+    )
+
+    assert as_html.text == as_txt.text, "the two formats must clean to the same text"
+    assert (as_html.pk, created) == (as_txt.pk, False)
+    assert SourceDocument.objects.count() == 1
+
+
+def test_an_upload_above_the_extractor_limit_is_refused_naming_it(office, monkeypatch):
+    from chidao.extract import read
+
+    monkeypatch.setattr(read, "MAX_DOC_BYTES", 100)
+    upload = SimpleUploadedFile("trang.html", b"<p>" + b"x" * 200 + b"</p>")
+
+    with pytest.raises(ExtractError, match=r"trang\.html: file too large \(101 bytes"):
+        services.ingest_file(file=upload, province_code="38", actor=office)
+    assert SourceDocument.objects.count() == 0
+
+
+# ---------------------------------------------------------------- units by code
+
+NGA_SON = """Phó Chủ tịch UBND tỉnh làm việc với xã Nga Sơn
+
+Sáng 12/3/2026, đồng chí Lê Minh Tâm, Phó Chủ tịch UBND tỉnh Thanh Hóa đã làm việc với xã Nga Sơn về tiến độ các dự án giao thông.
+
+Phát biểu kết luận, đồng chí Lê Minh Tâm đề nghị UBND xã Nga Sơn hoàn thành giải phóng mặt bằng tuyến đường ven biển trước ngày 30/6/2026.
+"""
+
+
+def test_units_the_extractor_resolved_are_found_by_their_official_code(office):
+    from chidao.organisation.models import Unit, UnitKind
+
+    # two units of that name: only the official code tells which one the report means
+    other = Unit.objects.create(
+        province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Nga Sơn", code="99001"
+    )
+    coded = Unit.objects.create(
+        province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Nga Sơn", code="16093"
+    )
+    assert services._suggester("38")("xã Nga Sơn")[0].pk == other.pk  # by name: the wrong one
+
+    doc, _ = services.ingest_text(
+        text=NGA_SON, filename="nga-son.txt", province_code="38", actor=office
+    )
+
+    assert doc.record["locality_spans"][0]["code"] == "16093"
+    assert doc.draft["localities"][0]["unit"] == coded.pk
+    (directive,) = doc.draft["directives"]
+    assert directive["assignee_spans"][0]["unit_code"] == "16093"
+    assert directive["units"] == [coded.pk]
+    session = services.confirm(document=doc, actor=office)
+    assert list(session.localities.all()) == [coded]
+    assert [t.unit for t in session.directives.get().tasks.all()] == [coded]
