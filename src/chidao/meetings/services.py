@@ -35,6 +35,7 @@ from chidao.extract import (
     max_bytes,
     read_bytes,
 )
+from chidao.extract import read as readers
 from chidao.extract.record import content_hash
 from chidao.meetings import draft as drafts
 from chidao.meetings.models import Directive, DocumentStatus, Session, SessionItem, SourceDocument
@@ -158,6 +159,7 @@ def ingest_text(
     text or a failure of the extractor.
     """
     source = filename or "<văn bản dán>"
+    readers.check_length(text or "", source)  # before any work: the limit of every text
     text = normalise_text(text)
     if not text:
         raise ExtractError(source, "the text is empty")
@@ -801,7 +803,8 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     Side effects: one Session (chairs → Person, localities → Unit); a SessionItem for every
     person, locality, agency, indicator, difficulty, petition and site visit (text, offsets);
     a Directive per draft directive (issuer Person, assignee_text, deadline, topic) with its
-    tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1).
+    tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1);
+    one audit event SESSION_CONFIRMED.
     Any failure stores nothing. Raises DraftError naming the directive that has no unit, or
     when the document is not in review.
     """
@@ -887,4 +890,14 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     )
     document.status = DocumentStatus.CONFIRMED
     document.version = current.version + 1
+    from chidao.audit.models import EventKind
+    from chidao.audit.services import record_event
+
+    record_event(
+        kind=EventKind.SESSION_CONFIRMED,
+        actor=actor,
+        target=session,
+        summary=session.title[:500],
+        data={"document": current.pk, "directives": session.directives.count()},
+    )
     return session

@@ -1,0 +1,77 @@
+"""``chidao generate``: a generated province for benchmarks, never on a real database."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from chidao.demo.generate import GenerateError, generate
+from chidao.meetings.models import Directive, Session
+from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS
+from chidao.tasks.models import Task, TaskEvent, TaskState
+
+TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def province(db):
+    return generate(tasks=600, today=TODAY, seed=7)
+
+
+def test_it_makes_the_number_of_tasks_asked(province):
+    assert province.tasks == Task.objects.count() == 600
+    assert Directive.objects.count() == province.directives >= 150
+    assert TaskEvent.objects.count() >= 600
+
+
+def test_every_state_and_missing_deadlines_occur(province):
+    states = set(Task.objects.values_list("state", flat=True))
+    assert states == set(TaskState.values)
+    assert Task.objects.filter(deadline=None).exists()
+    assert Task.objects.filter(original_deadline__isnull=False, state=TaskState.EXTENDED).exists()
+    overdue = Task.objects.filter(deadline__lt=TODAY).exclude(
+        state__in=[TaskState.DONE, TaskState.IMPOSSIBLE]
+    )
+    assert overdue.exists()
+
+
+def test_sessions_span_five_years_districts_before_the_reform(province):
+    dates = Session.objects.order_by("date").values_list("date", flat=True)
+    assert dates.first() < dt.date(2022, 1, 1) and dates.last() > dt.date(2026, 1, 1)
+    before = Session.objects.filter(date__lt=dt.date(2025, 7, 1)).first()
+    after = Session.objects.filter(date__gte=dt.date(2025, 7, 1)).first()
+    assert before.localities.get().kind in LEGACY_KINDS
+    assert after.localities.get().kind in LOCAL_KINDS
+
+
+def test_units_are_skewed(province):
+    from django.db.models import Count
+
+    counts = list(
+        Task.objects.values("unit")
+        .annotate(n=Count("pk"))
+        .order_by("-n")
+        .values_list("n", flat=True)
+    )
+    assert counts[0] >= 5 * counts[len(counts) // 2]
+
+
+def test_a_second_run_changes_nothing(province):
+    again = generate(tasks=600, today=TODAY, seed=7)
+    assert again.already and Task.objects.count() == 600
+
+
+def test_it_refuses_a_database_with_real_users(db):
+    get_user_model().objects.create_user(username="nguyenvana", password="x-long-password-1")
+    with pytest.raises(GenerateError, match="nguyenvana"):
+        generate(tasks=10)
+    assert not Task.objects.exists()
+
+
+def test_the_command_names_the_refusal(db):
+    get_user_model().objects.create_user(username="tranthib", password="x-long-password-1")
+    with pytest.raises(CommandError, match="tranthib"):
+        call_command("generate", tasks=10)
