@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("meetings", "0001_initial"),
+        ("meetings", "0002_document_text_sha256"),
     ]
 
     operations = [
