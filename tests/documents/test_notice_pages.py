@@ -155,3 +155,24 @@ def test_officers_cannot_open_the_notice_and_other_provinces_get_404(
     session.save()
     client.force_login(office)
     assert client.get(reverse("documents:notice", args=[session.pk])).status_code == 404
+
+
+def test_notice_command_writes_the_docx_the_page_would(tmp_path, office, session, directives):
+    from django.core.management import call_command
+
+    notice = ensure_notice(session=session, actor=office)
+    notice.assessment = "Đánh giá do Văn phòng soạn."
+    notice.save()
+    out = tmp_path / "tb.docx"
+    call_command("notice", str(session.pk), "--format", "docx", "-o", str(out))
+    paragraphs = [p.text for p in Document(str(out)).paragraphs]
+    assert "Đánh giá do Văn phòng soạn." in paragraphs
+    assert any(DIRECTIVE_1.rstrip(".") in p for p in paragraphs)
+
+
+def test_notice_command_names_a_missing_session(tmp_path, db):
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="SESSION_ID: no confirmed session 999"):
+        call_command("notice", "999", "-o", str(tmp_path / "x.docx"))

@@ -346,6 +346,11 @@ EXPECT: dict[str, Expect] = {
         post=readers(403) | {"office": REDIRECT},
         payload=lambda w: {"version": 1, "number": "12", "issued_on": "2026-03-20"},
     ),
+    "documents:report": Expect(
+        get=readers(200),
+        post=readers(200),
+        payload=lambda w: {"kind": "quarter", "year": 2026, "number": 1},
+    ),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),

@@ -48,3 +48,60 @@ class IssueForm(forms.Form):
     issued_on = forms.DateField(
         label=_("Ngày ban hành"), input_formats=DATE_FORMATS, widget=DateInput()
     )
+
+
+PERIOD_CHOICES = [
+    ("month", _("Tháng")),
+    ("quarter", _("Quý")),
+    ("half", _("6 tháng")),
+    ("year", _("Năm")),
+    ("custom", _("Tùy chọn")),
+]
+
+
+class ReportForm(forms.Form):
+    """Period and scope of the periodic report, and the office's texts."""
+
+    kind = forms.ChoiceField(label=_("Kỳ báo cáo"), choices=PERIOD_CHOICES, initial="quarter")
+    year = forms.IntegerField(label=_("Năm"), min_value=2000, max_value=2100)
+    number = forms.IntegerField(
+        label=_("Tháng / quý / nửa năm"), min_value=1, max_value=12, required=False, initial=1
+    )
+    start = forms.DateField(
+        label=_("Từ ngày"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
+    )
+    end = forms.DateField(
+        label=_("Đến ngày"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
+    )
+    unit = forms.TypedChoiceField(label=_("Đơn vị"), coerce=int, required=False, empty_value=None)
+    leader = forms.TypedChoiceField(
+        label=_("Lãnh đạo"), coerce=int, required=False, empty_value=None
+    )
+    assessment = forms.CharField(label=_("Đánh giá chung"), required=False, widget=_area(5))
+    proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=_area(4))
+
+    def __init__(self, *args, units=(), leaders=(), **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", _("Toàn tỉnh"))] + [(u.pk, u.name) for u in units]
+        self.fields["leader"].choices = [("", _("Tất cả lãnh đạo"))] + [
+            (p.pk, p.full_name) for p in leaders
+        ]
+
+    def clean(self):  # type: ignore[no-untyped-def]
+        from chidao.documents.report import custom_period, period_of
+
+        data = super().clean()
+        if self.errors:
+            return data
+        if data.get("unit") and data.get("leader"):
+            raise forms.ValidationError(_("Chọn một đơn vị hoặc một lãnh đạo, không chọn cả hai."))
+        try:
+            if data["kind"] == "custom":
+                if not data.get("start") or not data.get("end"):
+                    raise forms.ValidationError(_("Kỳ tùy chọn cần ngày bắt đầu và ngày kết thúc."))
+                data["period"] = custom_period(data["start"], data["end"])
+            else:
+                data["period"] = period_of(data["kind"], data["year"], data.get("number") or 1)
+        except ValueError as e:
+            raise forms.ValidationError(str(e)) from e
+        return data

@@ -2,10 +2,11 @@
 
 from django.urls import path
 
-from chidao.documents.views import notices
+from chidao.documents.views import notices, reports
 
 app_name = "documents"
 urlpatterns = [
+    path("report/", reports.report, name="report"),
     path("sessions/<int:pk>/notice/", notices.notice, name="notice"),
     path("sessions/<int:pk>/notice/issue/", notices.issue, name="notice_issue"),
     path("sessions/<int:pk>/notice.docx", notices.download, {"kind": "docx"}, name="notice_docx"),

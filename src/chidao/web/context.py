@@ -33,6 +33,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Nhập báo cáo"), "meetings:ingest", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
+        (_("Báo cáo"), "documents:report", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Tìm kiếm"), "insight:search", None),
     ],
