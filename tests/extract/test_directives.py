@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_2021
 
-from chidao.extract import directives as directives_stage
-from chidao.extract.directives import CUES_PATH, cue_lexicon
+from chidao.extract import lexicon
+from chidao.extract.directives import CUES, KINDS, cue_lexicon
 from chidao.extract.pipeline import process
 from chidao.extract.spans import Document
 
@@ -187,12 +187,7 @@ def test_directives_without_a_written_subject_fall_back_to_the_session_s_localit
 
 
 def _cues(kind: str) -> list[str]:
-    out = []
-    for line in CUES_PATH.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if not line.startswith("#") and len(cols) >= 2 and cols[0] == kind:
-            out.append(cols[1])
-    return out
+    return list(lexicon.texts(lexicon.load(CUES, KINDS), kind, folded=False))
 
 
 ZONE = LEDE + "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc biểu dương kết quả của huyện.\n"
@@ -302,14 +297,15 @@ def test_each_lower_side_opener_closes_the_floor(word):
 
 
 def test_a_bad_cue_line_names_the_file(tmp_path, monkeypatch):
-    bad = tmp_path / "directive_cues.tsv"
-    bad.write_text("order\tra lệnh\n", encoding="utf-8")
-    monkeypatch.setattr(directives_stage, "CUES_PATH", bad)
+    (tmp_path / CUES).write_text("kind\ttext\texample\norder\tra lệnh\n", encoding="utf-8")
+    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+    lexicon.load.cache_clear()
     cue_lexicon.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"directive_cues\.tsv:1"):
+        with pytest.raises(ValueError, match=r"directive_cues\.tsv:2"):
             cue_lexicon()
     finally:
+        lexicon.load.cache_clear()
         cue_lexicon.cache_clear()
 
 

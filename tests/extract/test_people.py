@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_2021
 
-from chidao.extract import people as people_stage
+from chidao.extract import lexicon
 from chidao.extract.people import (
-    FAMILY_PATH,
-    TITLES_PATH,
+    FAMILIES,
+    FAMILY_KINDS,
+    TITLE_KINDS,
+    TITLES,
     canonical_title,
     family_names,
     find_people,
@@ -230,13 +232,8 @@ def test_the_whole_pipeline_reports_the_chairs_and_people():
 
 
 def _entries(kind: str) -> list[tuple[str, str]]:
-    out = []
-    for line in TITLES_PATH.read_text(encoding="utf-8").splitlines():
-        cols = line.split("\t")
-        if line.startswith("#") or len(cols) < 3 or cols[0] != kind:
-            continue
-        out.append((cols[1], cols[2]))
-    return out
+    rows = lexicon.load(TITLES, TITLE_KINDS)
+    return [(r.text, r.example) for r in rows if r.kind == kind and r.example]
 
 
 @pytest.mark.parametrize(("head", "example"), _entries("head"))
@@ -347,29 +344,25 @@ def test_a_unit_named_after_a_person_stays_a_unit_when_written_alone_elsewhere()
 def test_the_lexicons_have_no_person_names_and_no_duplicates():
     lex = title_lexicon()
     assert len(set(lex.heads)) == len(lex.heads)
-    keys = [
-        tuple(line.split("\t")[:2]) for line in TITLES_PATH.read_text(encoding="utf-8").splitlines()
-    ]
-    keys = [k for k in keys if not k[0].startswith("#") and len(k) == 2]
+    keys = [(r.kind, r.text) for r in lexicon.load(TITLES, TITLE_KINDS)]
     assert len(keys) == len(set(keys))
-    rows = [
-        line
-        for line in FAMILY_PATH.read_text(encoding="utf-8").splitlines()
-        if not line.startswith("#")
-    ]
-    assert len(rows) == len(set(rows))
-    assert all(len(r.split("\t")[0].split()) == 1 for r in rows)
+    families = [r.text for r in lexicon.load(FAMILIES, FAMILY_KINDS)]
+    assert len(families) == len(set(families))
+    assert all(len(f.split()) == 1 for f in families)
 
 
 def test_a_bad_lexicon_line_names_the_file(tmp_path, monkeypatch):
-    bad = tmp_path / "titles.tsv"
-    bad.write_text("chief\tGiám đốc\tGiám đốc Sở\n", encoding="utf-8")
-    monkeypatch.setattr(people_stage, "TITLES_PATH", bad)
+    (tmp_path / TITLES).write_text(
+        "kind\ttext\texample\nchief\tGiám đốc\tGiám đốc Sở\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+    lexicon.load.cache_clear()
     title_lexicon.cache_clear()
     try:
-        with pytest.raises(ValueError, match=r"titles\.tsv"):
+        with pytest.raises(ValueError, match=r"titles\.tsv:2"):
             title_lexicon()
     finally:
+        lexicon.load.cache_clear()
         title_lexicon.cache_clear()
 
 

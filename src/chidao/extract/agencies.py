@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 
+from . import lexicon as lexicons
 from .lookup import SentenceIndex, trie_alternation, word_start_matches
 from .spans import Document, Span, fold, written_forms
 
@@ -53,30 +53,20 @@ _TOKEN = re.compile(r"[\w&-]+")
 _SO = re.compile(r"Sở\s+(?=[A-ZĐÀ-Ỹ])")
 
 
-def _read_tsv(name: str) -> list[list[str]]:
-    text = (resources.files(__package__) / name).read_text(encoding="utf-8")
-    rows = []
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows[1:]  # the header
-
-
 @cache
 def lexicon() -> tuple[tuple[str, str, str], ...]:
-    """The rows of ``agencies.tsv``: (name, pattern, example)."""
-    rows = _read_tsv("agencies.tsv")
-    for i, r in enumerate(rows, start=2):
-        if len(r) != 3:
-            raise ValueError(f"agencies.tsv: row {i} must have 3 columns, not {len(r)}: {r!r}")
-    return tuple((r[0], r[1], r[2]) for r in rows)
+    """The bodies of ``data/agencies.tsv``: (name, pattern, example)."""
+    rows = lexicons.load("agencies.tsv", ("body",), ("pattern",))
+    for r in rows:
+        if not r.extra[0]:
+            raise lexicons.LexiconError(f"{r.where}: the body {r.text!r} has no pattern")
+    return tuple((r.text, r.extra[0], r.example) for r in rows)
 
 
 @cache
 def departments() -> tuple[str, ...]:
-    """The department names of ``departments.tsv`` ("Sở Tài chính", ...)."""
-    return tuple(r[0] for r in _read_tsv("departments.tsv"))
+    """The department names of ``data/departments.tsv`` ("Sở Tài chính", ...)."""
+    return lexicons.texts(lexicons.load("departments.tsv", ("department",)), folded=False)
 
 
 @cache

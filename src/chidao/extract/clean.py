@@ -26,15 +26,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from pathlib import Path
 
+from . import lexicon as lexicons
 from .spans import Document, Options, fold
 
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 # runs of white space other than one plain space (those need no replacing)
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
-LEXICON_PATH = Path(__file__).with_name("boilerplate.tsv")
 
 # "(Baonghean.vn) - " before a lede
 _SITE_PREFIX = re.compile(
@@ -88,19 +87,21 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
+BOILERPLATE = "boilerplate.tsv"
+KINDS = ("end", "section", "widget", "banner", "caption")
+MATCHES = ("line", "prefix", "regex")
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> tuple[Entry, ...]:
-    """The entries of ``boilerplate.tsv``."""
+    """The entries of ``data/boilerplate.tsv``."""
     entries = []
-    for n, line in enumerate(LEXICON_PATH.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split("\t")
-        if len(parts) != 4 or parts[1] not in {"line", "prefix", "regex"}:
-            raise ValueError(f"{LEXICON_PATH.name}:{n}: expected kind, match, pattern, example")
-        kind, match, pattern, example = parts
+    for row in lexicons.load(BOILERPLATE, KINDS, ("match",)):
+        match = row.extra[0]
+        if match not in MATCHES:
+            raise lexicons.LexiconError(f"{row.where}: the match must be one of {MATCHES}")
         # patterns are compared with folded lines ("toàn" folds to "tòan"); no \D, \S, \W in them
-        entries.append(Entry(kind, match, fold(pattern), example))
+        entries.append(Entry(row.kind, match, row.folded, row.example))
     return tuple(entries)
 
 

@@ -63,15 +63,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from . import lexicon
 from .deadlines import find_deadline
 from .people import canonical_title, is_leader, is_local_title, title_lexicon, trie_pattern
 from .segment import DATELINE as _DATELINE
 from .segment import UPPER
 from .spans import Document, Item, Span, fold
 
-CUES_PATH = Path(__file__).with_name("data") / "directive_cues.tsv"
+CUES = "directive_cues.tsv"
 KINDS = (
     "ask",
     "assign",
@@ -96,18 +96,10 @@ KINDS = (
 
 @lru_cache(maxsize=1)
 def cue_lexicon() -> dict[str, tuple[str, ...]]:
-    """Entries of ``directive_cues.tsv`` by kind (folded); bad lines name the file and line."""
-    out: dict[str, list[str]] = {k: [] for k in KINDS}
-    for n, line in enumerate(CUES_PATH.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if len(cols) < 2 or cols[0] not in out or not cols[1].strip():
-            raise ValueError(
-                f"{CUES_PATH.name}:{n}: expected <kind>\\t<entry> with a kind of {KINDS}: {line!r}"
-            )
-        out[cols[0]].append(fold(cols[1].strip()))
-    return {k: tuple(v) for k, v in out.items()}
+    """Entries of ``data/directive_cues.tsv`` by kind (folded); bad lines name the file and
+    line."""
+    rows = lexicon.load(CUES, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
 
 
 def _alt(entries: tuple[str, ...]) -> str:

@@ -56,17 +56,17 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
+from . import lexicon
 from .segment import DATELINE as _DATELINE
 from .segment import LOWER, UPPER
 from .spans import Document, Mention, Person, Span, fold
 
 _NEWLINE = re.compile("\n")
 
-DATA = Path(__file__).with_name("data")
-TITLES_PATH = DATA / "titles.tsv"
-FAMILY_PATH = DATA / "family_names.tsv"
+TITLES = "titles.tsv"
+FAMILIES = "family_names.tsv"
+FAMILY_KINDS = ("family", "short")
 
 
 @dataclass(frozen=True)
@@ -81,68 +81,35 @@ class TitleLexicon:
     cities: frozenset[str] = frozenset()
 
 
-def _rows(path: Path) -> list[list[str]]:
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        cols = line.split("\t")
-        if not cols[0].strip():
-            raise ValueError(f"{path.name}:{n}: empty entry")
-        rows.append([c.strip() for c in cols])
-    return rows
+TITLE_KINDS = ("head", "rank", "word", "local", "stop", "city")
 
 
 @lru_cache(maxsize=1)
 def title_lexicon() -> TitleLexicon:
-    """Load ``titles.tsv``; a malformed line raises an error naming the file and line."""
-    heads, ranks, words, local, stops, cities = [], [], set(), [], set(), set()
-    for n, row in enumerate(_rows(TITLES_PATH), 1):
-        if len(row) < 2:
-            raise ValueError(f"{TITLES_PATH.name}: entry {n} needs kind<TAB>entry: {row!r}")
-        kind, entry = row[0], fold(row[1])
-        if kind == "head":
-            heads.append(entry)
-        elif kind == "rank":
-            ranks.append(entry)
-        elif kind == "word":
-            words.add(entry)
-        elif kind == "local":
-            local.append(entry)
-        elif kind == "stop":
-            stops.add(entry)
-        elif kind == "city":
-            cities.add(entry)
-        else:
-            raise ValueError(f"{TITLES_PATH.name}: unknown kind {kind!r} in entry {n}")
+    """Load ``data/titles.tsv``; a malformed line raises an error naming the file and line."""
+    rows = lexicon.load(TITLES, TITLE_KINDS)
     return TitleLexicon(
-        tuple(heads),
-        tuple(ranks),
-        frozenset(words),
-        tuple(local),
-        frozenset(stops),
-        frozenset(cities),
+        heads=lexicon.texts(rows, "head"),
+        ranks=lexicon.texts(rows, "rank"),
+        words=frozenset(lexicon.texts(rows, "word")),
+        local=lexicon.texts(rows, "local"),
+        stops=frozenset(lexicon.texts(rows, "stop")),
+        cities=frozenset(lexicon.texts(rows, "city")),
     )
 
 
 @lru_cache(maxsize=1)
 def family_names() -> frozenset[str]:
-    """The family names of ``family_names.tsv``, as written (capitalised)."""
-    return frozenset(row[0] for row in _rows(FAMILY_PATH))
+    """The family names of ``data/family_names.tsv``, as written (capitalised)."""
+    return frozenset(lexicon.texts(lexicon.load(FAMILIES, FAMILY_KINDS), folded=False))
 
 
 @lru_cache(maxsize=1)
 def short_families() -> frozenset[str]:
-    """The families marked ``short`` in ``family_names.tsv``: names of the Central Highlands
-    peoples, often written with two syllables ("Siu Đoan") or glued ("K'Điệp")."""
-    out = set()
-    for n, row in enumerate(_rows(FAMILY_PATH), 1):
-        marks = [c for c in row[1:] if c]
-        if any(c != "short" for c in marks):
-            raise ValueError(f"{FAMILY_PATH.name}: entry {n} ({row[0]}): unknown mark {marks!r}")
-        if marks:
-            out.add(row[0])
-    return frozenset(out)
+    """The families of kind ``short`` in ``data/family_names.tsv``: names of the Central
+    Highlands peoples, often written with two syllables ("Siu Đoan") or glued ("K'Điệp")."""
+    rows = lexicon.load(FAMILIES, FAMILY_KINDS)
+    return frozenset(lexicon.texts(rows, "short", folded=False))
 
 
 def _family_of(token: str, families: frozenset[str]) -> str | None:

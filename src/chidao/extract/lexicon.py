@@ -1,0 +1,89 @@
+"""The one loader of the extractor's lexicons: the genre's vocabulary, kept as reviewed data.
+
+Code keeps the grammar of the genre; the words it is written in live in the TSV files of
+``chidao/extract/data/``, all in one format:
+
+- lines starting with ``#`` are comments: each file explains its kinds there;
+- the first other line is the header: ``kind<TAB>text<TAB>example``, then the names of the
+  file's further columns, if any (``agencies.tsv`` adds ``pattern``);
+- every row gives a kind (one of those the reading module declares), the entry as written,
+  a sentence of the genre where the entry does its work (may be empty where a test builds
+  one for each row of the kind), then the further columns (an empty trailing cell may be
+  left out).
+
+A row that breaks the format raises :class:`LexiconError` naming the file, the line and
+what is wrong, so a reviewer's typo is found when the lexicon is read, not as a quiet miss.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .spans import fold
+
+DATA = Path(__file__).with_name("data")
+BASE_COLUMNS = ("kind", "text", "example")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that breaks the format (the message names the file and line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One reviewed entry of a lexicon."""
+
+    kind: str
+    text: str  # as written in the file
+    example: str
+    extra: tuple[str, ...]  # the file's further columns, in the header's order
+    where: str  # "titles.tsv:42", for messages
+
+    @property
+    def folded(self) -> str:
+        """The entry as the stages compare it (lower case, modern tone placement)."""
+        return fold(self.text)
+
+
+@cache
+def load(name: str, kinds: tuple[str, ...], columns: tuple[str, ...] = ()) -> tuple[Row, ...]:
+    """The rows of ``data/<name>``, checked: the header is ``kind, text, example`` and then
+    ``columns``; each row's kind is one of ``kinds``; its text is not empty."""
+    path = DATA / name
+    header = (*BASE_COLUMNS, *columns)
+    rows: list[Row] = []
+    seen_header = False
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        if not seen_header:
+            if tuple(cells) != header:
+                raise LexiconError(
+                    f"{name}:{n}: the header must be {chr(9).join(header)!r}, not {line!r}"
+                )
+            seen_header = True
+            continue
+        if len(cells) > len(header):
+            raise LexiconError(
+                f"{name}:{n}: {len(cells)} columns, the header names {len(header)}: {line!r}"
+            )
+        cells += [""] * (len(header) - len(cells))
+        kind, text, example, *extra = cells
+        if kind not in kinds:
+            raise LexiconError(f"{name}:{n}: unknown kind {kind!r} (one of {kinds}): {line!r}")
+        if not text:
+            raise LexiconError(f"{name}:{n}: the entry (second column) is empty: {line!r}")
+        rows.append(Row(kind, text, example, tuple(extra), f"{name}:{n}"))
+    if not seen_header:
+        raise LexiconError(f"{name}: no header line {chr(9).join(header)!r}")
+    return tuple(rows)
+
+
+def texts(rows: Iterable[Row], *kinds: str, folded: bool = True) -> tuple[str, ...]:
+    """The entries of ``rows`` of the given kinds (all kinds if none), folded by default,
+    in the file's order."""
+    return tuple((r.folded if folded else r.text) for r in rows if not kinds or r.kind in kinds)

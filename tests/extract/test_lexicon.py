@@ -1,0 +1,70 @@
+"""The one lexicon loader: one TSV format (kind, text, example, further columns) in one
+folder, and a clear error naming the file and line for a row that breaks it."""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.lexicon import LexiconError, load, texts
+
+
+@pytest.fixture
+def folder(tmp_path, monkeypatch):
+    monkeypatch.setattr(lexicon, "DATA", tmp_path)
+    load.cache_clear()
+    yield tmp_path
+    load.cache_clear()
+
+
+def write(folder, text: str) -> str:
+    (folder / "words.tsv").write_text(text, encoding="utf-8")
+    return "words.tsv"
+
+
+def test_rows_carry_kind_text_example_and_the_further_columns(folder):
+    name = write(
+        folder,
+        "# comment\n\nkind\ttext\texample\tpattern\n"
+        "body\tBan Dân vận Tỉnh ủy\tTrưởng Ban Dân vận Tỉnh ủy\tban dân vận tỉnh ủy\n"
+        "body\tSở Nội Vụ\n",
+    )
+    rows = load(name, ("body",), ("pattern",))
+    assert [(r.kind, r.text, r.example, r.extra) for r in rows] == [
+        ("body", "Ban Dân vận Tỉnh ủy", "Trưởng Ban Dân vận Tỉnh ủy", ("ban dân vận tỉnh ủy",)),
+        ("body", "Sở Nội Vụ", "", ("",)),
+    ]
+    assert rows[1].where == "words.tsv:5"
+    assert texts(rows) == ("ban dân vận tỉnh ủy", "sở nội vụ")
+    assert texts(rows, folded=False)[1] == "Sở Nội Vụ"
+
+
+def test_texts_keeps_only_the_kinds_asked_for(folder):
+    name = write(folder, "kind\ttext\texample\nask\tđề nghị\nsay\tnhấn mạnh\nask\tyêu cầu\n")
+    assert texts(load(name, ("ask", "say")), "ask") == ("đề nghị", "yêu cầu")
+
+
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("kind\ttext\nask\tđề nghị\n", r"words\.tsv:1: the header must be"),
+        ("", r"words\.tsv: no header line"),
+        ("kind\ttext\texample\norder\tra lệnh\n", r"words\.tsv:2: unknown kind 'order'"),
+        ("kind\ttext\texample\nask\t\tví dụ\n", r"words\.tsv:2: the entry .* is empty"),
+        ("kind\ttext\texample\nask\tđề nghị\tví dụ\tthừa\n", r"words\.tsv:2: 4 columns"),
+    ],
+)
+def test_a_row_that_breaks_the_format_names_the_file_and_line(folder, body, message):
+    name = write(folder, body)
+    with pytest.raises(LexiconError, match=message):
+        load(name, ("ask",))
+
+
+@pytest.mark.parametrize("path", sorted(lexicon.DATA.glob("*.tsv")), ids=lambda p: p.name)
+def test_every_lexicon_of_the_folder_has_the_one_header(path):
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x and x[0] != "#"]
+    assert lines[0].split("\t")[:3] == ["kind", "text", "example"]
+    kinds = tuple({line.split("\t")[0] for line in lines[1:]})
+    columns = tuple(lines[0].split("\t")[3:])
+    rows = load(path.name, kinds, columns)
+    assert len({(r.kind, r.text) for r in rows}) == len(rows), "a row is written twice"
