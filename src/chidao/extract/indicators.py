@@ -57,10 +57,10 @@ _NOUN_STOP = frozenset(
     "bị phải cần nhưng mà nên do vì nhằm ở".split()
 )
 # nouns that make the number a time, an order or a rank, not a figure
+# (and counts of meetings held are not results: "tổ chức 6 cuộc họp", "3 hội nghị")
 _NOT_UNIT = frozenset(
-    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm".split()
-    # counts of meetings held are not results: "tổ chức 6 cuộc họp", "3 hội nghị"
-    + ["cuộc", "hội"]
+    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm "
+    "cuộc hội".split()
 )
 # damage from a disaster and what is still lacking are difficulties, not results: "mưa lũ làm
 # sạt lở 1,8 km bờ sông, ngập 620 ha", "kinh phí còn thiếu khoảng 35 tỷ đồng" (the sentence
