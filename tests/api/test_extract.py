@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from chidao.meetings.models import SourceDocument
 
 REPORT = (
@@ -76,14 +78,15 @@ def test_it_names_the_missing_text_field(client, office):
     assert "text" in response.content.decode()
 
 
-def test_it_refuses_a_text_over_the_limit_by_size(client, office):
-    from chidao.api.extract import MAX_CHARS
+def test_it_refuses_a_text_over_the_limit_of_uploads_before_any_work(client, office, monkeypatch):
+    from chidao.api import extract as api_extract
+    from chidao.extract import read
 
+    monkeypatch.setattr(read, "MAX_CHARS", 1_000)  # the one limit of uploads and pastes
+    monkeypatch.setattr(api_extract, "run_extractor", lambda *a, **k: pytest.fail("extracted"))
     client.force_login(office)
 
-    response = client.post(
-        "/api/extract", {"text": "a" * (MAX_CHARS + 1)}, content_type="application/json"
-    )
+    response = client.post("/api/extract", {"text": "a" * 1_001}, content_type="application/json")
 
     assert response.status_code == 413
-    assert "text" in response.json()["detail"]
+    assert "1,001 characters; the limit is 1,000" in response.json()["detail"]

@@ -85,3 +85,27 @@ def test_it_rejects_a_percentage_above_100_by_field(client, officer_a, task_a):
     assert "percent" in response.content.decode()
     task_a.refresh_from_db()
     assert task_a.progress == 0
+
+
+def test_a_nul_character_in_the_progress_text_is_refused_and_nothing_is_stored(
+    client, officer_a, task_a
+):
+    client.force_login(officer_a)
+
+    response = _post(client, task_a, text="Đã xong\x00 phần một", percent=40, version=1)
+
+    assert response.status_code == 422
+    assert "NUL" in response.content.decode() and "text" in response.content.decode()
+    task_a.refresh_from_db()
+    assert (task_a.version, task_a.progress, task_a.reports.count()) == (1, 0, 0)
+
+
+def test_the_service_refuses_a_nul_character_whatever_the_caller(officer_a, task_a):
+    import pytest
+
+    from chidao.tasks import services
+
+    with pytest.raises(services.TaskInputError, match="NUL"):
+        services.report_progress(task=task_a, actor=officer_a, version=1, text="a\x00b", percent=5)
+    task_a.refresh_from_db()
+    assert task_a.reports.count() == 0

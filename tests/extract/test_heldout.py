@@ -28,9 +28,9 @@ FLOORS = {
     "agencies_f1": 0.50,
     "indicators_f1": 0.75,
     "petitions_f1": 0.75,
-    "difficulties_f1": 0.65,
-    "site_visits_f1": 0.50,
-    "overall": 0.89,
+    "difficulties_f1": 0.95,
+    "site_visits_f1": 0.95,
+    "overall": 0.93,
 }
 ROLE_FLOOR = 0.80
 ASSIGNEE_FLOOR = 0.55

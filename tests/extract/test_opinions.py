@@ -302,3 +302,30 @@ def test_asking_for_a_policy_or_hoping_to_get_one_is_a_petition():
         "Địa phương mong được tỉnh quan tâm đầu tư đường vào trung tâm xã.",
     ):
         assert petition_kind(fold(sentence)) == "ask-verb", sentence
+
+
+# ---- issue 6, class 7: damage from disasters, shortages, one item per sentence ---------------
+
+
+def test_damage_from_a_disaster_is_a_difficulty():
+    for sentence in (
+        "Cơn bão số 5 làm tốc mái 240 ngôi nhà, hư hỏng 2 trường học.",
+        "Trận lũ quét cuối tháng 9 làm sạt lở 600 m đường tỉnh 217.",
+        "Đợt rét hại gây thiệt hại khoảng 3.200 con gia súc.",
+        "Hơn 80 ha lúa bị ngập úng kéo dài.",
+    ):
+        assert is_difficulty(fold(sentence)), sentence
+
+
+def test_a_shortage_is_a_difficulty_even_when_a_place_has_to_make_do():
+    assert is_difficulty(fold("Nước tưới cho vụ đông xuân thiếu trầm trọng."))
+    assert is_difficulty(fold("Phòng học còn thiếu, nhiều nơi phải học nhờ nhà văn hóa khu phố."))
+
+
+def test_a_place_named_by_its_risk_or_the_delegation_s_visit_is_not_a_difficulty():
+    assert not is_difficulty(fold("Xã đã di dời 58 hộ dân ra khỏi vùng nguy cơ lũ quét."))
+    assert not is_difficulty(
+        fold("Đoàn công tác đã đến thăm các hộ dân xóm Nà Lừa sống trong vùng nguy cơ sạt lở.")
+    )
+    # a leader's "phải" is still an instruction
+    assert not is_difficulty(fold("Xã phải khắc phục ngay tình trạng thiếu nước sinh hoạt."))

@@ -319,3 +319,94 @@ def test_an_upload_of_every_supported_format_is_read_from_its_bytes():
     assert read_bytes(LEDE.encode("utf-16"), "ban-tin.txt") == LEDE
     with pytest.raises(ExtractError, match=r"hong\.pdf: "):
         read_bytes(b"%PDF-1.4 garbage", "hong.pdf")
+
+
+def _lying_docx(path, inflated: int, declared: int) -> None:
+    """A .docx whose word/document.xml inflates to ``inflated`` bytes while both ZIP headers
+    declare ``declared`` (the attack of a ZIP bomb that lies about its size)."""
+    import struct
+
+    real = io.BytesIO()
+    docx.Document().save(real)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(real) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():  # a real package, so that a reader gets to the document
+            if info.filename != "word/document.xml":
+                z.writestr(info.filename, src.read(info))
+        z.writestr("word/document.xml", b"<w:document>" + b" " * inflated)
+    data = bytearray(buf.getvalue())
+    name = b"word/document.xml"
+    local = data.find(b"PK\x03\x04")
+    while local >= 0:
+        if data[local + 30 : local + 30 + len(name)] == name:
+            struct.pack_into("<I", data, local + 22, declared)
+        local = data.find(b"PK\x03\x04", local + 4)
+    central = data.find(b"PK\x01\x02")
+    while central >= 0:
+        if data[central + 46 : central + 46 + len(name)] == name:
+            struct.pack_into("<I", data, central + 24, declared)
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_zip_bomb_lying_about_its_size_is_refused_without_inflating_it(tmp_path, monkeypatch):
+    import tracemalloc
+
+    f = tmp_path / "noi-doi.docx"
+    _lying_docx(f, inflated=60 * 1024 * 1024, declared=900_000)
+    with zipfile.ZipFile(f) as z:  # the headers claim a modest, ordinary ratio
+        info = z.getinfo("word/document.xml")
+        assert info.file_size == 900_000 and info.file_size / info.compress_size < read.MAX_RATIO
+    tracemalloc.start()
+    try:
+        with pytest.raises(ExtractError, match=r"noi-doi\.docx: "):
+            read_file(f)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 1024 * 1024  # never inflated past a few chunks
+
+
+def test_a_docx_member_inflating_past_the_cap_is_refused_by_the_bytes_read(tmp_path, monkeypatch):
+    monkeypatch.setattr(read, "MAX_PART_BYTES", 256 * 1024)
+    d = docx.Document()
+    for n in range(3000):  # a real, honest, large document.xml (ratio well under the limit)
+        d.add_paragraph(f"Đoạn {n}: " + LEDE)
+    f = tmp_path / "lon.docx"
+    d.save(f)
+    with pytest.raises(
+        ExtractError, match=r"lon\.docx: refused: member 'word/document.xml' inflates beyond"
+    ):
+        read_file(f)
+
+
+def test_an_xlsx_is_opened_only_through_the_capped_reader(tmp_path, monkeypatch):
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["Nội dung", "Đơn vị"])
+    wb.active.append(["Hoàn thành trước 30/6/2026", "UBND xã Minh Tiến"])
+    buf = io.BytesIO()
+    wb.save(buf)
+    rows = list(
+        read.xlsx_workbook(buf.getvalue(), "theo-doi.xlsx").active.iter_rows(values_only=True)
+    )
+    assert rows[1] == ("Hoàn thành trước 30/6/2026", "UBND xã Minh Tiến")
+    monkeypatch.setattr(read, "MAX_UNZIPPED_BYTES", 1_000)
+    with pytest.raises(ExtractError, match=r"theo-doi\.xlsx: refused: .*suspected ZIP bomb"):
+        read.xlsx_workbook(buf.getvalue(), "theo-doi.xlsx")
+
+
+def test_a_nul_character_in_a_text_file_is_refused_naming_the_file_and_offset(tmp_path):
+    f = tmp_path / "nul.txt"
+    f.write_bytes(("a" * 9000 + "\x00" + LEDE).encode())  # past the binary sniff at the start
+    with pytest.raises(ExtractError, match=r"nul\.txt: a NUL character at offset 9,000"):
+        read_file(f)
+
+
+def test_the_one_length_limit_applies_to_any_text():
+    from chidao.extract.read import MAX_CHARS, check_length
+
+    assert check_length("a" * MAX_CHARS, "dan") == "a" * MAX_CHARS
+    with pytest.raises(ExtractError, match=r"dan: text too long"):
+        check_length("a" * (MAX_CHARS + 1), "dan")

@@ -99,3 +99,16 @@ def test_a_summary_of_what_was_inspected_is_not_a_site():
         "tiến độ một số dự án trọng điểm và làm việc với huyện Hải Lăng.\n"
     )
     assert visits(text) == []
+
+
+def test_named_sites_after_a_determiner_and_the_nouns_of_works_and_hamlets_are_sites():
+    text = (
+        "Chiều 3/9, đồng chí Lò Văn Mạnh, Phó Chủ tịch UBND tỉnh Điện Biên đã kiểm tra thực tế "
+        "các điểm sụt lún tuyến đường Tủa Chùa - Sín Chải, khảo sát cống Nậm Ty và đến thăm "
+        "các hộ dân bản Huổi Lóng.\n"
+    )
+    assert visits(text) == [
+        "các điểm sụt lún tuyến đường Tủa Chùa - Sín Chải",
+        "cống Nậm Ty",
+        "các hộ dân bản Huổi Lóng",
+    ]

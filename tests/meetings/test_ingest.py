@@ -256,3 +256,37 @@ def test_the_published_date_gives_the_year(office):
         published=dt.date(2024, 4, 10),
     )
     assert doc.draft["date"] == "2024-04-09"
+
+
+def test_a_nul_character_in_an_uploaded_text_file_is_refused_naming_it(office):
+    upload = SimpleUploadedFile("bao-cao.txt", (AN_BINH * 20 + "\x00 cuối").encode())
+
+    with pytest.raises(ExtractError, match=r"bao-cao\.txt: a NUL character at offset"):
+        services.ingest_file(file=upload, province_code="38", actor=office)
+    assert SourceDocument.objects.count() == 0
+
+
+def test_a_pasted_text_over_the_limit_is_refused_before_any_work(client, office, monkeypatch):
+    from django.urls import reverse
+
+    from chidao.extract import read
+
+    monkeypatch.setattr(read, "MAX_CHARS", 500)
+    monkeypatch.setattr(services, "extract_text", lambda *a, **k: pytest.fail("extracted"))
+    client.force_login(office)
+
+    response = client.post(reverse("meetings:ingest"), {"text": "Sáng 5/4 " + "x" * 600})
+
+    assert response.status_code == 400
+    assert "vượt quá giới hạn 500 ký tự" in response.content.decode()
+    assert SourceDocument.objects.count() == 0
+
+
+def test_the_ingest_service_applies_the_same_limit_to_a_paste(office, monkeypatch):
+    from chidao.extract import read
+
+    monkeypatch.setattr(read, "MAX_CHARS", 500)
+    monkeypatch.setattr(services, "extract_text", lambda *a, **k: pytest.fail("extracted"))
+
+    with pytest.raises(ExtractError, match="text too long"):
+        services.ingest_text(text="y" * 501, filename="", province_code="38", actor=office)

@@ -140,3 +140,28 @@ def test_it_refuses_a_write_that_lost_the_race_after_its_version_check(
     task = Task.objects.get(pk=task_a.pk)
     assert task.deadline != dt.date(2027, 1, 15)
     assert TaskEvent.objects.filter(task=task, kind="edited").count() == 0
+
+
+def test_after_a_409_the_form_keeps_what_the_officer_typed_beside_the_current_values(
+    client, task_a, officer_a, office
+):
+    edit_task(task=task_a, actor=office, version=1, deadline=dt.date(2026, 11, 30))
+    client.force_login(officer_a)
+    typed = "Đã giải phóng mặt bằng 12/15 hộ; còn 3 hộ chưa nhận tiền bồi thường."
+    response = client.post(
+        reverse("tasks:report_progress", args=[task_a.pk]),
+        {
+            "progress-version": 1,
+            "progress-text": typed,
+            "progress-percent": 80,
+            "progress-files": SimpleUploadedFile("bien-ban.pdf", b"%PDF-1.4 x"),
+        },
+    )
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert f">\n{typed}</textarea>" in html  # still in the form, ready to send again
+    assert 'name="progress-percent" value="80"' in html
+    assert 'name="progress-version" value="2"' in html  # against the version now shown
+    assert "Giá trị hiện tại" in html and "30/11/2026" in html
+    assert "hãy chọn lại" in html and "bien-ban.pdf" in html
+    assert ProgressReport.objects.filter(task=task_a).count() == 0

@@ -390,6 +390,10 @@ def admin_expectation(name: str, w: World) -> tuple[list[Any], dict[str, Any]] |
         prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
         if short.startswith(prefix):
             action = short[len(prefix) :]
+            if model._meta.label == "audit.AuditEvent" and action in ("add", "delete"):
+                event = model._default_manager.order_by("pk").first()  # the trail is read only
+                args = [] if action == "add" else [event.pk if event else 0]
+                return args, not_staff | {"admin": 403}
             if action in ("changelist", "add"):
                 return [], not_staff | {"admin": 200}
             obj = model._default_manager.order_by("pk").first()

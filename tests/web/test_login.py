@@ -91,11 +91,42 @@ def test_it_does_not_check_the_password_once_throttled(client, office, settings,
     assert calls == []
 
 
-def test_it_throttles_one_username_whatever_the_address(client, office, settings):
+def test_an_attacker_elsewhere_does_not_lock_the_owner_out(client, office, settings):
     settings.LOGIN_THROTTLE_ATTEMPTS = 2
-    login(client, "vanphong", "sai", address="10.0.0.1")
-    login(client, "vanphong", "sai", address="10.0.0.2")
-    assert login(client, "vanphong", PASSWORD, address="10.0.0.3").status_code == 429
+    for _ in range(5):
+        login(client, "vanphong", "sai", address="203.0.113.9")
+    assert login(client, "vanphong", PASSWORD, address="203.0.113.9").status_code == 429
+    assert login(client, "vanphong", PASSWORD, address="10.0.0.3").status_code == 302
+
+
+def test_parallel_attempts_check_no_more_passwords_than_the_limit(office, settings, monkeypatch):
+    """Attempts that arrive while others are still being checked (as on several workers):
+    each reserves its attempt before the password is checked, so however they interleave at
+    most the limit's worth of passwords are ever checked."""
+    import django.contrib.auth.forms as auth_forms
+    from django.test import RequestFactory
+
+    from chidao.web.forms import ThrottledAuthenticationForm
+
+    settings.LOGIN_THROTTLE_ATTEMPTS = 5
+    real = auth_forms.authenticate
+    checked = []
+
+    def attempt():
+        request = RequestFactory().post("/login/", REMOTE_ADDR="198.51.100.7")
+        form = ThrottledAuthenticationForm(request, {"username": "vanphong", "password": "sai"})
+        return form.is_valid()
+
+    def slow_authenticate(*args, **kwargs):
+        checked.append(1)
+        if len(checked) == 1:  # while the first password is being checked, 59 more arrive
+            for _ in range(59):
+                attempt()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(auth_forms, "authenticate", slow_authenticate)
+    assert attempt() is False
+    assert len(checked) == 5
 
 
 def test_it_throttles_an_address_trying_many_usernames(client, office, leader, settings):

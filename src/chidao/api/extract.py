@@ -8,13 +8,12 @@ from ninja.errors import HttpError
 
 from chidao.extract import ExtractError, Options, SessionRecord
 from chidao.extract import extract as run_extractor
+from chidao.extract import read as readers
 
 from .guards import OFFICE, require_role
 from .schemas import Error, ExtractIn
 
 router = Router(tags=["extract"])
-
-MAX_CHARS = 2_000_000
 
 
 @router.post(
@@ -27,8 +26,9 @@ def extract(request: HttpRequest, payload: ExtractIn) -> SessionRecord:
 
     The answer is the session record (``chidao extract``'s JSON, version 2)."""
     require_role(request, OFFICE)
-    if len(payload.text) > MAX_CHARS:
-        raise HttpError(413, f"text: {len(payload.text):,} characters; the limit is {MAX_CHARS:,}")
+    limit = readers.MAX_CHARS  # the limit of uploads and pasted reports, checked before any work
+    if len(payload.text) > limit:
+        raise HttpError(413, f"text: {len(payload.text):,} characters; the limit is {limit:,}")
     options = Options(published=payload.published, province=payload.province, source=payload.source)
     try:
         return run_extractor(payload.text, options)

@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 from ninja import Field, Schema
+from pydantic import AfterValidator
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError(f"a NUL character (\\x00) at offset {value.index(chr(0))} is not text")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+"""A string read from a client: a NUL character is refused (422 naming the field) on every
+database, before any work."""
 
 
 class UnitOut(Schema):
@@ -112,16 +124,16 @@ class TaskDetailOut(TaskOut):
 
 
 class ProgressIn(Schema):
-    text: str = Field(..., min_length=1, max_length=10_000)
+    text: Text = Field(..., min_length=1, max_length=10_000)
     percent: int = Field(..., ge=0, le=100)
     version: int = Field(..., ge=1, description="the task's version the report was written against")
 
 
 class ExtractIn(Schema):
-    text: str = Field(..., min_length=1, description="the report's text (plain text or HTML)")
+    text: Text = Field(..., min_length=1, description="the report's text (plain text or HTML)")
     published: dt.date | None = Field(None, description="publication date, to infer the year")
     province: str | None = Field(None, description="province name when known, e.g. 'Thanh Hóa'")
-    source: str = Field("api", max_length=255, description="a name for the document")
+    source: Text = Field("api", max_length=255, description="a name for the document")
 
 
 class Error(Schema):

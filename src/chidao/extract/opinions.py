@@ -50,6 +50,13 @@ _DIFFICULTY = re.compile(
     r"|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu|bình quân|mức bình quân|trung bình)"
     r"|(?:mới|chỉ)\s+(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
     r"|gây (?:khó khăn|bức xúc|ách tắc|ùn tắc|lãng phí|thất thoát|mất an toàn|phiền hà|ảnh hưởng)"
+    # damage from disasters: "mưa lũ làm sạt lở 1,8 km bờ sông, hư hỏng 3 tuyến đường"
+    r"|làm (?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|tràn bờ|vỡ|cuốn trôi|thiệt hại|chết|mất trắng|"
+    r"sạt|sụt lún|bồi lấp|gãy đổ)"
+    r"|gây (?:thiệt hại|hư hỏng|ngập|sạt lở)|(?:bị|ước) (?:thiệt hại|hư hỏng|hư hại|ngập|tốc mái|cuốn trôi)"
+    r"|thiệt hại (?:về|khoảng|ước|hơn|trên|nặng|nghiêm trọng)"
+    # shortages: "nguồn nước sinh hoạt thiếu trầm trọng", "thiếu hụt lao động"
+    r"|thiếu (?:trầm trọng|nghiêm trọng|hụt|nhiều|cục bộ)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
     r")"
 )
@@ -88,7 +95,7 @@ _ACTION_WORD_LAST = re.compile(
 # an instruction, not a statement of fact
 _DIRECTIVE = re.compile(
     r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
-    r"cần(?! thiết)|phải|giao cho|"
+    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải|giao cho|"
     r"giao(?= (?:sở|ban|ubnd|ủy ban|văn phòng|công an|bộ chỉ huy|các|huyện|xã|phường|thị xã|thành phố)))"
     r"(?!\w)"
 )
@@ -186,10 +193,19 @@ def _trim(
     return doc.span(start, end, "opinion", rule)
 
 
+# "vùng nguy cơ sạt lở", "khu vực có nguy cơ ...": a place named by its risk, not a difficulty
+_RISK_PLACE = re.compile(r"(?<!\w)(?:vùng|khu vực|điểm|nơi|khỏi)(?:\s+có)?\s+$")
+# the delegation's own visit: "Đoàn đã đến thăm các hộ dân ... vùng nguy cơ sạt lở"
+_VISIT_SENTENCE = re.compile(
+    r"^(?:[^,.]{0,50},\s*)?(?:đoàn|đoàn công tác|đoàn giám sát|lãnh đạo tỉnh)(?:\s+\w+){0,3}?\s+"
+    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:đến|đi|kiểm tra|khảo sát|thăm)(?!\w)"
+)
+
+
 def is_difficulty(folded_sentence: str) -> bool:
     """Whether a sentence (folded) states a difficulty."""
     s = folded_sentence
-    if _DIRECTIVE.search(s):
+    if _DIRECTIVE.search(s) or _VISIT_SENTENCE.match(s):
         return False
     if _HOWEVER.match(s) and _NEGATIVE.search(s):
         return True
@@ -199,6 +215,8 @@ def is_difficulty(folded_sentence: str) -> bool:
             m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head)
         ):
             continue  # "khắc phục những hạn chế"; but "kinh phí khắc phục còn hạn chế" is one
+        if m.group().startswith("nguy cơ") and _RISK_PLACE.search(head):
+            continue  # "di dời 126 hộ ra khỏi vùng nguy cơ sạt lở": a place, not a risk stated
         concessions = list(_CONCESSIVE.finditer(head))
         if concessions and not _CONCESSIVE_TURN.search(head, concessions[-1].end()):
             continue  # "mặc dù còn nhiều khó khăn, ...", "trong bối cảnh còn gặp khó khăn"
@@ -291,7 +309,7 @@ _DIFFICULTY_INTRO = re.compile(
 _ANY_CUE = re.compile(
     r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
     r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
-    r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
+    r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|làm|bị|ước|thiệt hại|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
     r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|:"
 )
 

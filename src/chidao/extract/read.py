@@ -15,6 +15,7 @@ import logging
 import re
 import sys
 import zipfile
+import zlib
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,10 +31,13 @@ SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
 MAX_TEXT_BYTES = 8 * 1024 * 1024  # a .txt file (a report is ~50 kB)
 MAX_DOC_BYTES = 32 * 1024 * 1024  # a .docx, .pdf or .html file (pictures included)
 MAX_CHARS = 2_000_000  # the text read from any file
-# a .docx is a ZIP: refuse members that inflate beyond these before parsing
-MAX_UNZIPPED_BYTES = 128 * 1024 * 1024
-MAX_RATIO = 200  # uncompressed / compressed size of one member
+# a .docx or .xlsx is a ZIP: its members are inflated as a stream and refused past these
+# (counting the bytes actually inflated, never the sizes the ZIP headers declare)
+MAX_UNZIPPED_BYTES = 64 * 1024 * 1024  # all members together
+MAX_PART_BYTES = 24 * 1024 * 1024  # one member (word/document.xml of a 2M-character report)
+MAX_RATIO = 200  # inflated / compressed size of one member, past 1 MB
 MAX_MEMBERS = 5_000
+ZIP_CHUNK = 64 * 1024
 MAX_PDF_PAGES = 500
 
 
@@ -69,23 +73,40 @@ def decode_text(data: bytes, source: str) -> str:
     """Text of a file's bytes: UTF-8 (with or without BOM) or UTF-16 with a BOM."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16")
+            return _no_nul(data.decode("utf-16"), source)
         except UnicodeDecodeError as e:
             raise ExtractError(source, f"not valid UTF-16 text (byte {e.start})") from e
     if b"\x00" in data[:8192]:
         raise ExtractError(source, "binary data, not a text file")
     try:
-        return data.decode("utf-8-sig")
+        return _no_nul(data.decode("utf-8-sig"), source)
     except UnicodeDecodeError as e:
         raise ExtractError(
             source, f"not UTF-8 text (invalid byte 0x{data[e.start]:02x} at offset {e.start})"
         ) from e
 
 
-def _check_chars(text: str, source: str) -> str:
+def check_length(text: str, source: str) -> str:
+    """``text`` unchanged, or :class:`ExtractError` when it is longer than ``MAX_CHARS``.
+
+    The one limit of every text given to the extractor: a file's text, a pasted report, the
+    API's payload.  Callers check it before any other work."""
     if len(text) > MAX_CHARS:
         raise ExtractError(
             source, f"text too long ({len(text):,} characters; the limit is {MAX_CHARS:,})"
+        )
+    return text
+
+
+_check_chars = check_length  # the former private name
+
+
+def _no_nul(text: str, source: str) -> str:
+    """A NUL character is no text (PostgreSQL refuses to store it): refused, naming where."""
+    at = text.find("\x00")
+    if at >= 0:
+        raise ExtractError(
+            source, f"a NUL character at offset {at:,}: this is not a plain text file"
         )
     return text
 
@@ -196,43 +217,88 @@ def _page_date(value: str | None) -> str | None:
 # ---------------------------------------------------------------- DOCX
 
 
-def check_zip(data: bytes, source: str) -> None:
-    """Refuse a ZIP that is corrupt or inflates beyond the limits (a ZIP bomb)."""
+class _Inflated(Exception):
+    """A ZIP member inflated past a limit while being read."""
+
+
+def _inflate(zf: zipfile.ZipFile, info: zipfile.ZipInfo, budget: int) -> bytes:
+    """A member's bytes as actually inflated, read in small chunks: never more than
+    ``budget`` bytes (nor ``MAX_PART_BYTES``, nor ``MAX_RATIO`` times its compressed size past
+    1 MB) are produced, whatever the ZIP headers declare."""
+    cap = min(budget, MAX_PART_BYTES)
+    ratio_cap = max(1024 * 1024, MAX_RATIO * max(info.compress_size, 1))
+    out = io.BytesIO()
+    size = 0
+    with zf.open(info) as member:
+        while True:
+            chunk = member.read(ZIP_CHUNK)  # read(n) inflates at most n bytes at a time
+            if not chunk:
+                break
+            size += len(chunk)
+            if size > cap:
+                raise _Inflated(f"member {info.filename!r} inflates beyond {cap:,} bytes")
+            if size > ratio_cap:
+                raise _Inflated(
+                    f"member {info.filename!r} inflates more than {MAX_RATIO} times its "
+                    "compressed size"
+                )
+            out.write(chunk)
+    return out.getvalue()
+
+
+def safe_zip(data: bytes, source: str, *, kind: str = ".docx", required: str = "") -> bytes:
+    """The ZIP ``data`` (a .docx or an .xlsx) rebuilt from its members as actually inflated.
+
+    ZIP headers can lie about sizes (a member declared at 900 kB inflating to 3 GB), and
+    ``zipfile.read`` inflates a whole member in one call, so no library may open an upload's
+    ZIP directly: every member is inflated here as a stream, in chunks, with a hard cap on the
+    bytes actually produced (``MAX_PART_BYTES`` a member, ``MAX_UNZIPPED_BYTES`` in all, and
+    ``MAX_RATIO``), its CRC checked, and stored uncompressed in a new ZIP that python-docx or
+    openpyxl can then open safely.  ``required`` names a member the format must have
+    ("word/document.xml", "xl/workbook.xml").  Raises :class:`ExtractError` naming ``source``.
+    """
+    label = kind.lstrip(".")
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise ExtractError(source, f"not a valid .docx (corrupt ZIP: {e})") from e
-    with zf:
+        raise ExtractError(source, f"not a valid .{label} (corrupt ZIP: {e})") from e
+    out = io.BytesIO()
+    with zf, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_STORED) as rebuilt:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
             raise ExtractError(source, f"refused: {len(infos):,} ZIP members (suspected ZIP bomb)")
-        total = 0
+        if required and required not in zf.namelist():
+            raise ExtractError(source, f"not a .{label} (no {required} in the ZIP)")
+        budget = MAX_UNZIPPED_BYTES
         for info in infos:
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > 1024 * 1024 and ratio > MAX_RATIO:
-                raise ExtractError(
-                    source,
-                    f"refused: member {info.filename!r} inflates {ratio:,.0f} times "
-                    "(suspected ZIP bomb)",
-                )
-        if total > MAX_UNZIPPED_BYTES:
-            raise ExtractError(
-                source, f"refused: {total:,} bytes once unzipped (suspected ZIP bomb)"
-            )
-        if "word/document.xml" not in zf.namelist():
-            raise ExtractError(source, "not a .docx (no word/document.xml in the ZIP)")
+            if info.is_dir():
+                continue
+            try:
+                blob = _inflate(zf, info, budget)
+            except _Inflated as e:
+                raise ExtractError(source, f"refused: {e} (suspected ZIP bomb)") from e
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, NotImplementedError) as e:
+                # a CRC that does not match is what a header lying about the size gives
+                raise ExtractError(source, f"not a valid .{label} (corrupt ZIP: {e})") from e
+            budget -= len(blob)
+            rebuilt.writestr(info.filename, blob)
+    return out.getvalue()
+
+
+def check_zip(data: bytes, source: str) -> None:
+    """Refuse a .docx that is corrupt or inflates beyond the limits (a ZIP bomb)."""
+    safe_zip(data, source, kind=".docx", required="word/document.xml")
 
 
 def docx_text(data: bytes, source: str) -> str:
     """Paragraphs and table rows of a .docx, in document order, one per line."""
-    check_zip(data, source)
+    package = safe_zip(data, source, kind=".docx", required="word/document.xml")
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(package))
         lines: list[str] = []
         for block in document.iter_inner_content():
             if isinstance(block, Paragraph):
@@ -244,6 +310,18 @@ def docx_text(data: bytes, source: str) -> str:
     except Exception as e:  # lxml, KeyError, zipfile errors of a broken package
         raise ExtractError(source, f"not a readable .docx ({type(e).__name__}: {e})") from e
     return "\n".join(lines)
+
+
+def xlsx_workbook(data: bytes, source: str) -> Any:
+    """An .xlsx upload opened by openpyxl (read-only, values not formulas) after
+    :func:`safe_zip`: the one way the application reads a spreadsheet it is given."""
+    package = safe_zip(data, source, kind=".xlsx", required="xl/workbook.xml")
+    from openpyxl import load_workbook
+
+    try:
+        return load_workbook(io.BytesIO(package), read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises assorted errors on a broken workbook
+        raise ExtractError(source, f"not a readable .xlsx ({type(e).__name__}: {e})") from e
 
 
 def _table_lines(table: Any) -> list[str]:
@@ -324,7 +402,8 @@ def read_bytes(data: bytes, name: str) -> str:
         text = html_text(_decode_html(data, name), name)
     else:
         text = decode_text(data, name)
-    return _check_chars(text, name)
+    # a PDF's or a page's text layer may carry NUL characters: artefacts, dropped
+    return check_length(text.replace("\x00", ""), name)
 
 
 def read_file(path: str | Path, *, stdin: BinaryIO | None = None) -> str:

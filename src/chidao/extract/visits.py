@@ -32,9 +32,15 @@ _SITE = (
     r"nhà văn hóa|trụ sở|chợ|cảng|bến|làng nghề|đền|chùa|nghĩa trang|nhà bia|hệ thống|vườn|mỏ|"
     r"bãi|kênh|trung tâm|xưởng|nông trại|khu vực|hiện trường|nhà ở|nhà máy|ga|sân bay|di chỉ|"
     r"đình|miếu|bảo tàng|nhà lưu niệm|đồn|trạm y tế|trường học|phòng khám|khu dân cư|tổ hợp|"
-    r"vùng nguyên liệu|cơ sở sản xuất|nhà xưởng|ký túc xá|khu tái định cư|khu công nghiệp)"
+    r"vùng nguyên liệu|cơ sở sản xuất|nhà xưởng|ký túc xá|khu tái định cư|khu công nghiệp|"
+    r"cống|âu thuyền|trạm bơm|kho|vị trí|địa điểm|hộ dân|hộ gia đình|thôn|ấp|bản|tổ dân phố|"
+    r"khu phố|cửa khẩu|bờ|bờ sông|bờ biển|rừng|diện tích|ruộng|nhà máy nước|công trường|"
+    r"gói thầu|hạng mục|nút giao|đoạn|tuyến đê|tuyến kè|khu đất|lô đất|điểm trường|bệnh xá)"
 )
-_SITE_START = re.compile(_SITE + r"(?!\w)")
+# a site may open with a determiner or a count: "các điểm sạt lở ...", "hai công trình ..."
+_SITE_START = re.compile(
+    r"(?P<det>(?:các|những|một số|một|hai|ba|bốn|năm|\d{1,3})\s+)?" + _SITE + r"(?!\w)"
+)
 _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 # the end of a site: the clause ends, or another inspection verb starts the next site
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
@@ -57,6 +63,11 @@ _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|
 _DELEGATION = re.compile(
     r"(?<!\w)(?:đoàn|đồng chí|bí thư|chủ tịch|lãnh đạo tỉnh|trực tiếp|thường trực)(?!\w)"
 )
+
+
+def _named(text: str) -> bool:
+    """Whether a site phrase holds a name (a capitalised word)."""
+    return any(c.isupper() for c in text)
 
 
 def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
@@ -84,7 +95,8 @@ def find_visits(doc: Document) -> None:
             folded[m.end() :]
         ):
             continue
-        if not _SITE_START.match(folded, m.end()):
+        site = _SITE_START.match(folded, m.end())
+        if not site:
             continue
         if _DIRECTIVE_HEAD.search(folded[max(0, start - 40) : start]):
             continue
@@ -102,6 +114,9 @@ def find_visits(doc: Document) -> None:
         for a, b in zip(cuts[::2], cuts[1::2], strict=True):
             if len(folded[a:b].split()) < 2:
                 continue
+            first = _SITE_START.match(folded, a)
+            if first and first.group("det") and not _named(doc.text[first.end() : b]):
+                continue  # "một số dự án trọng điểm": a summary, not a site
             span = doc.span(a, b, "site_visit", "visits:inspection")
             key = span.text.lower()
             if key not in seen:

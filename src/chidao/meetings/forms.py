@@ -38,6 +38,22 @@ class IngestForm(forms.Form):
         widget=MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"}),
     )
 
+    def clean_text(self) -> str:
+        """The pasted text, within the limit of uploads (checked before any work)."""
+        from chidao.extract import read
+
+        text: str = self.cleaned_data.get("text") or ""
+        if len(text) > read.MAX_CHARS:
+            raise forms.ValidationError(
+                _(
+                    "Nội dung dán dài %(n)s ký tự, vượt quá giới hạn %(limit)s ký tự "
+                    "(giới hạn của tệp tải lên)."
+                ),
+                code="max_length",
+                params={"n": f"{len(text):,}", "limit": f"{read.MAX_CHARS:,}"},
+            )
+        return text
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if not (data.get("text") or "").strip() and not data.get("files"):

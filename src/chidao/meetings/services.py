@@ -132,6 +132,7 @@ def ingest_text(
     text or a failure of the extractor.
     """
     source = filename or "<văn bản dán>"
+    readers.check_length(text or "", source)  # before any work: the limit of every text
     text = normalise_text(text)
     if not text:
         raise ExtractError(source, "the text is empty")
@@ -182,27 +183,9 @@ def _existing(sha256: str, province_code: str, source: str) -> SourceDocument | 
 
 
 def read_bytes(data: bytes, filename: str) -> str:
-    """The raw text of a file's content, by the extension of ``filename`` (the extractor's readers)."""
-    suffix = Path(filename).suffix.lower()
-    if suffix in (".docx", ".pdf"):
-        readers._limit(filename, data, readers.MAX_DOC_BYTES)
-        text = (
-            readers.docx_text(data, filename)
-            if suffix == ".docx"
-            else readers.pdf_text(data, filename)
-        )
-    elif suffix in (".html", ".htm"):
-        readers._limit(filename, data, readers.MAX_TEXT_BYTES)
-        text = readers.html_text(readers._decode_html(data, filename), filename)
-    elif suffix in ("", ".txt", ".text", ".md"):
-        readers._limit(filename, data, readers.MAX_TEXT_BYTES)
-        text = readers.decode_text(data, filename)
-    else:
-        raise ExtractError(
-            filename,
-            f"unsupported file type {suffix!r} (supported: {', '.join(readers.SUPPORTED)})",
-        )
-    return readers._check_chars(text, filename)
+    """The raw text of a file's content, by the extension of ``filename``: the extractor's
+    public reader (its limits, ZIP bomb and NUL checks, and errors naming the file)."""
+    return readers.read_bytes(data, filename)
 
 
 def ingest_file(
@@ -791,7 +774,8 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     Side effects: one Session (chairs → Person, localities → Unit); a SessionItem for every
     person, locality, agency, indicator, difficulty, petition and site visit (text, offsets);
     a Directive per draft directive (issuer Person, assignee_text, deadline, topic) with its
-    tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1).
+    tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1);
+    one audit event SESSION_CONFIRMED.
     Any failure stores nothing. Raises DraftError naming the directive that has no unit, or
     when the document is not in review.
     """
@@ -876,4 +860,14 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     )
     document.status = DocumentStatus.CONFIRMED
     document.version = current.version + 1
+    from chidao.audit.models import EventKind
+    from chidao.audit.services import record_event
+
+    record_event(
+        kind=EventKind.SESSION_CONFIRMED,
+        actor=actor,
+        target=session,
+        summary=session.title[:500],
+        data={"document": current.pk, "directives": session.directives.count()},
+    )
     return session

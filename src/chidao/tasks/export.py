@@ -11,6 +11,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from chidao.safe_cells import safe_row
 from chidao.tasks.models import Task
 
 DATE = "dd/mm/yyyy"
@@ -39,7 +40,7 @@ def register_workbook(rows: Iterable[Task]) -> bytes:
         _("Tiến độ (%)"),
         _("Ngày hoàn thành"),
     ]
-    ws.append(headers)
+    ws.append(safe_row(headers, ws))
     for cell in ws[1]:
         cell.font = Font(bold=True)
     widths = [6, 13, 40, 22, 70, 16, 26, 13, 13, 24, 9, 11, 15]
@@ -52,21 +53,24 @@ def register_workbook(rows: Iterable[Task]) -> bytes:
             overdue = task.is_overdue()
         completed = timezone.localtime(task.completed_at).date() if task.completed_at else None
         ws.append(
-            [
-                n,
-                directive.session.date,
-                directive.session.title,
-                directive.issuer.full_name if directive.issuer else directive.issuer_name,
-                directive.text,
-                directive.topic,
-                task.unit.name,
-                task.deadline,
-                task.original_deadline,
-                task.get_state_display(),
-                _("Có") if overdue else "",
-                task.progress,
-                completed,
-            ]
+            safe_row(
+                [
+                    n,
+                    directive.session.date,
+                    directive.session.title,
+                    directive.issuer.full_name if directive.issuer else directive.issuer_name,
+                    directive.text,
+                    directive.topic,
+                    task.unit.name,
+                    task.deadline,
+                    task.original_deadline,
+                    task.get_state_display(),
+                    _("Có") if overdue else "",
+                    task.progress,
+                    completed,
+                ],
+                ws,
+            )
         )
         row = ws.max_row
         for col in (2, 8, 9, 13):

@@ -183,7 +183,7 @@ def report_progress(
     event's note. Side effects: a ``ProgressReport``, one ``Attachment`` per file (stored
     under MEDIA_ROOT), the task's ``progress`` (and state), event PROGRESS.
     """
-    text = (text or "").strip()
+    text = _clean_text(text)
     if not text:
         raise TaskInputError(_("Nội dung báo cáo tiến độ không được để trống."))
     percent = _percent(percent)
@@ -234,7 +234,7 @@ def report_completion(
 
     Side effects: a completion ``ProgressReport`` at 100 %, attachments, event COMPLETION_REPORTED.
     """
-    text = (text or "").strip() or _("Đã hoàn thành nhiệm vụ.")
+    text = _clean_text(text) or _("Đã hoàn thành nhiệm vụ.")
     _check_files(files)
     with transaction.atomic():
         current = _lock(task, version)
@@ -265,7 +265,7 @@ def request_extension(
     ``new_deadline`` must be after the current deadline (or after today when there is none);
     ``reason`` is required. Side effects: an ``ExtensionRequest``, event EXTENSION_REQUESTED.
     """
-    reason = (reason or "").strip()
+    reason = _clean_text(reason)
     if not reason:
         raise TaskInputError(_("Cần nêu lý do xin gia hạn."))
     if not isinstance(new_deadline, dt.date):
@@ -303,7 +303,7 @@ def report_impossible(*, task: Task, actor: User, version: int, reason: str) -> 
 
     Side effects: the task's ``reason`` and state, event IMPOSSIBLE. The office may reopen it.
     """
-    reason = (reason or "").strip()
+    reason = _clean_text(reason)
     if not reason:
         raise TaskInputError(_("Cần nêu lý do không thực hiện được."))
     with transaction.atomic():
@@ -341,7 +341,7 @@ def accept_completion(*, task: Task, actor: User, version: int, note: str = "") 
             actor=actor,
             kind=EventKind.COMPLETION_ACCEPTED,
             fields={"state": TaskState.DONE, "completed_at": timezone.now(), "progress": 100},
-            note=(note or "").strip(),
+            note=_clean_text(note),
         )
     return task
 
@@ -351,7 +351,7 @@ def return_completion(*, task: Task, actor: User, version: int, note: str) -> Ta
 
     Side effects: task update, event COMPLETION_RETURNED.
     """
-    note = (note or "").strip()
+    note = _clean_text(note)
     if not note:
         raise TaskInputError(_("Cần ghi rõ lý do trả lại báo cáo hoàn thành."))
     with transaction.atomic():
@@ -392,7 +392,7 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
             actor=actor,
             kind=EventKind.EXTENSION_GRANTED,
             fields=fields,
-            note=(note or "").strip(),
+            note=_clean_text(note),
         )
     return task
 
@@ -402,7 +402,7 @@ def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Tas
 
     Side effects: task update, the request marked refused, event EXTENSION_REFUSED.
     """
-    note = (note or "").strip()
+    note = _clean_text(note)
     if not note:
         raise TaskInputError(_("Cần ghi rõ lý do không đồng ý gia hạn."))
     with transaction.atomic():
@@ -435,7 +435,7 @@ def reopen(*, task: Task, actor: User, version: int, note: str) -> Task:
 
     Side effects: task update (reason cleared), event EDITED with the state change.
     """
-    note = (note or "").strip()
+    note = _clean_text(note)
     if not note:
         raise TaskInputError(_("Cần ghi rõ lý do mở lại nhiệm vụ."))
     with transaction.atomic():
@@ -498,7 +498,7 @@ def edit_task(
             actor=actor,
             kind=EventKind.EDITED,
             fields=fields,
-            note=(note or "").strip(),
+            note=_clean_text(note),
         )
     return task
 
@@ -607,6 +607,18 @@ def _user_or_none(actor: User | None) -> Any:
     return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
 
 
+def _clean_text(value: str | None) -> str:
+    """A text given for a write, stripped; a NUL character refused (PostgreSQL cannot store
+    it, SQLite would): the same answer on both databases."""
+    text = (value or "").strip()
+    if "\x00" in text:
+        raise TaskInputError(
+            _("Nội dung có ký tự NUL (\\x00) ở vị trí %(at)d; hãy xoá ký tự đó rồi gửi lại.")
+            % {"at": text.index("\x00")}
+        )
+    return text
+
+
 def _percent(percent: Any) -> int:
     try:
         value = int(percent)
@@ -664,5 +676,5 @@ def _decide(request: ExtensionRequest, actor: User, status: str, note: str) -> N
     request.status = status
     request.decided_by = _user_or_none(actor)
     request.decided_at = timezone.now()
-    request.decision_note = (note or "").strip()
+    request.decision_note = _clean_text(note)
     request.save(update_fields=["status", "decided_by", "decided_at", "decision_note"])

@@ -14,8 +14,9 @@ from chidao.web import throttle
 
 
 class ThrottleMixin:
-    """Refuse a login without checking the password once the username or address is throttled;
-    count a failed login; forget the username's failures after a success."""
+    """Reserve an attempt (atomically) before the password is checked: over the limit of the
+    account from this address, or of the address, refuse without checking it; a success
+    gives the reservation back and forgets the account's failures from this address."""
 
     request: Any
     cleaned_data: dict[str, Any]
@@ -24,19 +25,20 @@ class ThrottleMixin:
     def clean(self) -> dict[str, Any]:
         username = self.cleaned_data.get("username") or ""
         address = throttle.client_address(self.request)
-        if throttle.is_throttled(username, address):
+        if not throttle.reserve(username, address):
+            from chidao.audit.models import EventKind
+            from chidao.audit.services import record_event
+
+            record_event(
+                kind=EventKind.LOGIN_THROTTLED, request=self.request, username=username[:150]
+            )
             raise forms.ValidationError(
                 self.error_messages["throttled"],
                 code="throttled",
                 params={"minutes": max(1, settings.LOGIN_THROTTLE_SECONDS // 60)},
             )
-        try:
-            cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
-        except forms.ValidationError as e:
-            if getattr(e, "code", None) == "invalid_login":
-                throttle.record_failure(username, address)
-            raise
-        throttle.clear_failures(username)
+        cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
+        throttle.release(username, address)  # only reached when the password was right
         return cleaned
 
 

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "chidao.documents",
     "chidao.api",
     "chidao.demo",
+    "chidao.audit",
 ]
 
 MIDDLEWARE = [
@@ -82,6 +83,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "chidao.web.limits.RequestBodyLimitMiddleware",  # before anything reads the body
+    "chidao.web.limits.DatabaseBusyMiddleware",  # "database is locked" → 503, never 500
+    "chidao.audit.middleware.CurrentRequestMiddleware",  # who acted, for the audit trail
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -120,8 +124,10 @@ else:
             "NAME": DATA_DIR / "chidao.sqlite3",
             "OPTIONS": {
                 # WAL: readers never wait for the writer; IMMEDIATE: writers queue instead of failing
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;",
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
+                # seconds a writer waits for the one before it; past that, 503 + Retry-After
+                "timeout": env_int("CHIDAO_SQLITE_TIMEOUT", 20),
             },
         }
     }
@@ -129,8 +135,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": max(10, env_int("CHIDAO_PASSWORD_MIN_LENGTH", 10))},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "chidao.web.passwords.LocalWordsValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -142,6 +153,9 @@ LOGIN_THROTTLE_SECONDS = env_int("CHIDAO_LOGIN_THROTTLE_SECONDS", 15 * 60)
 LOGIN_THROTTLE_ADDRESS_ATTEMPTS = env_int(
     "CHIDAO_LOGIN_THROTTLE_ADDRESS_ATTEMPTS", 4 * LOGIN_THROTTLE_ATTEMPTS
 )
+
+# days the audit trail keeps its events (``chidao purge_audit`` deletes older ones daily)
+CHIDAO_AUDIT_RETENTION_DAYS = env_int("CHIDAO_AUDIT_RETENTION_DAYS", 730)
 
 CACHES = {
     "default": {
@@ -167,6 +181,10 @@ MEDIA_URL = "/uploads/"  # never served directly: downloads go through a permiss
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 CHIDAO_MAX_UPLOAD_BYTES = env_int("CHIDAO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# a request body larger than these is refused (413) before it is read: signed-in users
+# (several files of an ingest or a report) and anyone else (a login form)
+CHIDAO_MAX_REQUEST_BYTES = env_int("CHIDAO_MAX_REQUEST_BYTES", 100 * 1024 * 1024)
+CHIDAO_MAX_ANONYMOUS_REQUEST_BYTES = env_int("CHIDAO_MAX_ANONYMOUS_REQUEST_BYTES", 64 * 1024)
 
 # the province this installation serves (name as in vietnam-provinces)
 CHIDAO_PROVINCE = env_str("CHIDAO_PROVINCE", "Thanh Hóa")

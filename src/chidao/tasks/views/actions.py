@@ -42,16 +42,38 @@ DONE_MESSAGES: dict[str, Any] = {
 }
 
 
+def _form(request: HttpRequest, name: str, data: Any, files: Any = None) -> forms.VersionedForm:
+    if name == "edit":
+        units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
+        return forms.EditForm(data, units=units, prefix=name)
+    return ACTION_FORMS[name](data, files, prefix=name)
+
+
+def _kept_after_conflict(
+    request: HttpRequest, name: str, form: forms.VersionedForm, task: Task
+) -> tuple[forms.VersionedForm, dict[str, Any]]:
+    """After a 409: the form again with what the user typed (now against the current version,
+    so that sending it again after a look at the current values works), the names of the
+    files that were not saved, and what the user typed as text for when the action is no
+    longer offered."""
+    data = request.POST.copy()
+    data[f"{name}-version"] = str(task.version)
+    again = _form(request, name, data)
+    typed = [
+        (form.fields[f].label, str(value))
+        for f, value in form.cleaned_data.items()
+        if f not in ("version", "files") and value not in (None, "", [])
+    ]
+    files = [f.name for f in request.FILES.getlist(f"{name}-files")]
+    return again, {"typed": typed, "files": files}
+
+
 def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
     task = access.get_task_for_user(request.user, pk)
     allowed = access.can_report if name in services.UNIT_ACTIONS else access.can_decide
     if not allowed(request.user, task):
         raise PermissionDenied
-    if name == "edit":
-        units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
-        form: forms.VersionedForm = forms.EditForm(request.POST, units=units, prefix=name)
-    else:
-        form = ACTION_FORMS[name](request.POST, request.FILES, prefix=name)
+    form = _form(request, name, request.POST, request.FILES)
     error, status = "", 200
     if form.is_valid():
         try:
@@ -74,9 +96,13 @@ def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
         )
         status = 400
     bound = {name: form} if error and status == 400 else None
+    kept = None
     if error:
         task = access.get_task_for_user(request.user, pk)
-    context = task_context(request, task, error=error, bound=bound)
+    if error and status == 409:  # keep what the user typed, beside the current values
+        again, kept = _kept_after_conflict(request, name, form, task)
+        bound = {name: again}
+    context = task_context(request, task, error=error, bound=bound, kept=kept)
     if request.htmx:  # htmx swaps only 2xx answers: the error is shown inside the panel
         return render(request, "tasks/task.html#panel", context)
     return render(request, "tasks/task.html", context, status=status)

@@ -48,10 +48,31 @@ ACTION_FORMS: dict[str, type[forms.VersionedForm]] = {
 }
 
 
+def current_values(task: Task) -> list[tuple[Any, str]]:
+    """The task as it is now, shown beside a form refused by a conflict."""
+    last = task.reports.order_by("-at", "-id").first()
+    values = [
+        (_("Trạng thái"), task.get_state_display()),
+        (_("Thời hạn"), task.deadline.strftime("%d/%m/%Y") if task.deadline else "—"),
+        (_("Tiến độ"), f"{task.progress}%"),
+        (_("Đơn vị thực hiện"), task.unit.name),
+    ]
+    if last is not None:
+        values.append((_("Báo cáo gần nhất"), f"{last.percent}% · {last.text}"))
+    return values
+
+
 def task_context(
-    request: HttpRequest, task: Task, *, error: str = "", bound: dict[str, Any] | None = None
+    request: HttpRequest,
+    task: Task,
+    *,
+    error: str = "",
+    bound: dict[str, Any] | None = None,
+    kept: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """What the task page and its panel partial need; ``bound`` keeps a failed form's input."""
+    """What the task page and its panel partial need; ``bound`` keeps a failed form's input;
+    ``kept`` (after a conflict) what the user typed and the files not saved, shown with the
+    task's current values."""
     actions = services.available_actions(request.user, task)
     action_forms: dict[str, Any] = {}
     for name in actions:
@@ -87,6 +108,9 @@ def task_context(
         "actions": actions,
         "offered": offered,
         "error": error,
+        "kept": kept,
+        "kept_offered": bool(kept and bound and any(n in actions for n in bound)),
+        "current": current_values(task) if kept is not None else [],
     }
 
 
