@@ -171,6 +171,11 @@ EXPECT: dict[str, Expect] = {
     "home": Expect(get=everyone(REDIRECT)),
     "login": Expect(get={p: 200 for p in PERSONAS} | {p: REDIRECT for p in PERSONAS[1:]}),
     "logout": Expect(get=everyone(405, anonymous=405)),
+    "password_change": Expect(
+        get=everyone(200),
+        post=everyone(200),  # a wrong old password: the form again with its errors
+        payload=lambda w: {"old_password": "x", "new_password1": "y", "new_password2": "y"},
+    ),
     "set_language": Expect(
         get={p: REDIRECT for p in PERSONAS},
         post={p: REDIRECT for p in PERSONAS},
@@ -257,6 +262,11 @@ EXPECT: dict[str, Expect] = {
     ),
     # ---- organisation
     "organisation:unit_list": Expect(get=readers()),
+    "organisation:officer_accounts": Expect(
+        get=everyone(403, office=200, admin=200),
+        post=everyone(403, office=200, admin=200),
+        payload=lambda w: {},  # no unit chosen: the form again with its message
+    ),
     # ---- tasks: pages
     "tasks:inbox": Expect(
         get=everyone(403, officer_a=200, officer_b=200), not_for_officer_a="Bình Minh"
