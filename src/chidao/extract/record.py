@@ -183,7 +183,7 @@ class SessionRecord:
     def to_json(self) -> JSON:
         """The JSON-ready form (``version`` first, then the fields in order)."""
         out: JSON = {"version": self.version}
-        out.update((k, v) for k, v in _jsonable(self).items() if k != "version")
+        out.update((k, v) for k, v in as_json(self).items() if k != "version")
         return out
 
     def locality_code(self, label: str) -> str | None:
@@ -199,13 +199,14 @@ _PLAIN = frozenset(_SCALARS)  # exact types kept as they are, without a call
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass -> its fields' names, in order
 
 
-def _jsonable(value: Any) -> Any:
+def as_json(value: Any) -> Any:
+    """The JSON-ready form of a record or of any of its items (dates as ISO text)."""
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return [v if type(v) in _PLAIN else _jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN else as_json(v) for v in value]
     names = _FIELD_NAMES.get(type(value))
     if names is None and hasattr(value, "__dataclass_fields__"):
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
@@ -213,7 +214,7 @@ def _jsonable(value: Any) -> Any:
         out = {}
         for name in names:
             v = getattr(value, name)
-            out[name] = v if type(v) in _PLAIN else _jsonable(v)
+            out[name] = v if type(v) in _PLAIN else as_json(v)
         return out
     return value
 
