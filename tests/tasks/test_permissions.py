@@ -282,6 +282,8 @@ EXPECT: dict[str, Expect] = {
     "tasks:attachment": Expect(args=lambda w: [w.attachment.pk], get=officer_b_only()),
     "tasks:task": Expect(args=task_b, get=officer_b_only()),
     "tasks:task_history": Expect(args=task_b, get=officer_b_only()),
+    # ---- insight
+    "insight:search": Expect(get=everyone(200)),
     # ---- tasks: actions (POST only)
     "tasks:start": Expect(
         args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")
@@ -360,6 +362,12 @@ EXPECT: dict[str, Expect] = {
         get=readers(200),
         post=readers(200),
         payload=lambda w: {"kind": "quarter", "year": 2026, "number": 1},
+    ),
+    "documents:export_register": Expect(args=lambda w: ["xlsx"], get=readers(200)),
+    "documents:export_petitions": Expect(args=lambda w: ["csv"], get=readers(200)),
+    "documents:export_indicators": Expect(args=lambda w: ["xlsx"], get=readers(200)),
+    "documents:export_unit": Expect(
+        args=lambda w: [w.unit_b.pk, "csv"], get=officer_b_only(), not_for_officer_a="Bình Minh"
     ),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
