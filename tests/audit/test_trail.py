@@ -94,3 +94,13 @@ def test_the_purge_keeps_the_configured_time(db, settings, capsys):
     call_command("purge_audit")
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [recent.pk]
     assert "1 audit events older than 30 days deleted" in capsys.readouterr().out
+
+
+def test_the_client_address_behind_the_proxy_is_the_one_the_proxy_saw(rf, settings):
+    from chidao.audit.services import client_address
+
+    settings.CHIDAO_TRUSTED_PROXIES = ["127.0.0.1"]
+    proxied = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5")
+    direct = rf.get("/", REMOTE_ADDR="198.51.100.2", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_address(proxied) == "203.0.113.5"  # the forged "1.2.3.4" is ignored
+    assert client_address(direct) == "198.51.100.2"
