@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from chidao.extract.record import SessionRecord, read_record
 from chidao.meetings import services
 from chidao.meetings.draft import KEYS, build_draft, id_at, split_points, suggest_units
 from chidao.meetings.models import SourceDocument
@@ -71,7 +72,7 @@ def test_the_draft_keeps_every_item_with_its_offsets():
         "site_visits": ["cầu Đá"],
         "site_visit_spans": [{"text": "cầu Đá", "start": 90, "end": 96}],
     }
-    draft = build_draft(record, _lookup({"xã Minh Sơn": [7]}))
+    draft = build_draft(typed(record), _lookup({"xã Minh Sơn": [7]}))
     ids = [i.pop("id") for key in KEYS for i in draft[key]]
 
     assert len(set(ids)) == len(ids) == 7  # every item has an id of its own
@@ -449,6 +450,19 @@ def test_a_provincial_body_never_falls_back_to_a_commune():
     assert suggest_units(["chính quyền địa phương"], ["xã Tân Phúc"], lookup) == ([4], False)
 
 
+def typed(record: dict) -> SessionRecord:
+    """The typed record of a partial JSON record written by a test (missing keys empty)."""
+    data = {"version": 2, "sha256": "", "text": "", **record}
+    for p in [*(data.get("chairs") or []), *(data.get("people") or [])]:
+        p.setdefault("start", 0)
+        p.setdefault("end", 0)
+    for d in data.get("directives") or []:
+        d.setdefault("start", 0)
+        d.setdefault("end", len(d["text"]))
+        d.setdefault("assignee_spans", [{"text": a} for a in d.get("assignees") or []])
+    return read_record(data)
+
+
 def _record(date, assignees):
     return {
         "date": date,
@@ -488,7 +502,9 @@ def test_the_draft_of_a_report_takes_the_units_of_its_time_and_bodies_inside_lon
     suggest, known = services._suggester("38"), services._known_units("38")
 
     def units(date, assignees):
-        return build_draft(_record(date, assignees), suggest, known)["directives"][0]["units"]
+        return build_draft(typed(_record(date, assignees)), suggest, known)["directives"][0][
+            "units"
+        ]
 
     assert units("2026-01-15", ["UBND xã Hoằng Phúc"]) == [new.pk]
     assert units("2024-10-02", ["UBND xã Hoằng Phúc"]) == [old.pk]
@@ -496,7 +512,9 @@ def test_the_draft_of_a_report_takes_the_units_of_its_time_and_bodies_inside_lon
     # an alias of a body: the old name of the department is found inside the text too
     assert units("2026-01-15", ["Văn phòng Ủy ban nhân dân tỉnh tổng hợp, báo cáo"]) == [office.pk]
     # another province's department is not known here: the office chooses
-    draft = build_draft(_record("2026-01-15", ["Sở Nội vụ hướng dẫn thực hiện"]), suggest, known)
+    draft = build_draft(
+        typed(_record("2026-01-15", ["Sở Nội vụ hướng dẫn thực hiện"])), suggest, known
+    )
     assert (draft["directives"][0]["units"], draft["directives"][0]["needs_choice"]) == ([], True)
 
 
@@ -518,7 +536,7 @@ def test_an_assignee_the_extractor_marks_as_supporting_gives_a_supporting_unit()
         ],
     }
 
-    (directive,) = build_draft(record, lambda text: [units[text]] if text in units else [])[
+    (directive,) = build_draft(typed(record), lambda text: [units[text]] if text in units else [])[
         "directives"
     ]
 

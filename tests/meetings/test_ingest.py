@@ -258,6 +258,39 @@ def test_the_published_date_gives_the_year(office):
     assert doc.draft["date"] == "2024-04-09"
 
 
+# ---------------------------------------------------------------- one document per report
+
+
+def test_the_txt_and_the_html_of_one_report_are_one_document(office, settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path)
+    headline, *body = BINH_MINH.strip().split("\n\n")
+    paragraphs = "".join(f"<p>{p}</p>" for p in body)
+    page = f"<html><head><title>{headline}</title></head><body><article>{paragraphs}</article></body></html>"
+    as_txt, created = services.ingest_text(
+        text=BINH_MINH, filename="binh-minh.txt", province_code="38", actor=office
+    )
+    assert created
+
+    as_html, created = services.ingest_file(
+        file=SimpleUploadedFile("binh-minh.html", page.encode()), province_code="38", actor=office
+    )
+
+    assert as_html.text == as_txt.text, "the two formats must clean to the same text"
+    assert (as_html.pk, created) == (as_txt.pk, False)
+    assert SourceDocument.objects.count() == 1
+
+
+def test_an_upload_above_the_extractor_limit_is_refused_naming_it(office, monkeypatch):
+    from chidao.extract import read
+
+    monkeypatch.setattr(read, "MAX_DOC_BYTES", 100)
+    upload = SimpleUploadedFile("trang.html", b"<p>" + b"x" * 200 + b"</p>")
+
+    with pytest.raises(ExtractError, match=r"trang\.html: file too large \(101 bytes"):
+        services.ingest_file(file=upload, province_code="38", actor=office)
+    assert SourceDocument.objects.count() == 0
+
+
 def test_a_nul_character_in_an_uploaded_text_file_is_refused_naming_it(office):
     upload = SimpleUploadedFile("bao-cao.txt", (AN_BINH * 20 + "\x00 cuối").encode())
 
@@ -266,13 +299,49 @@ def test_a_nul_character_in_an_uploaded_text_file_is_refused_naming_it(office):
     assert SourceDocument.objects.count() == 0
 
 
+# ---------------------------------------------------------------- units by code
+
+NGA_SON = """Phó Chủ tịch UBND tỉnh làm việc với xã Nga Sơn
+
+Sáng 12/3/2026, đồng chí Lê Minh Tâm, Phó Chủ tịch UBND tỉnh Thanh Hóa đã làm việc với xã Nga Sơn về tiến độ các dự án giao thông.
+
+Phát biểu kết luận, đồng chí Lê Minh Tâm đề nghị UBND xã Nga Sơn hoàn thành giải phóng mặt bằng tuyến đường ven biển trước ngày 30/6/2026.
+"""
+
+
+def test_units_the_extractor_resolved_are_found_by_their_official_code(office):
+    from chidao.organisation.models import Unit, UnitKind
+
+    # two units of that name: only the official code tells which one the report means
+    other = Unit.objects.create(
+        province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Nga Sơn", code="99001"
+    )
+    coded = Unit.objects.create(
+        province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Nga Sơn", code="16093"
+    )
+    assert services._suggester("38")("xã Nga Sơn")[0].pk == other.pk  # by name: the wrong one
+
+    doc, _ = services.ingest_text(
+        text=NGA_SON, filename="nga-son.txt", province_code="38", actor=office
+    )
+
+    assert doc.record["locality_spans"][0]["code"] == "16093"
+    assert doc.draft["localities"][0]["unit"] == coded.pk
+    (directive,) = doc.draft["directives"]
+    assert directive["assignee_spans"][0]["unit_code"] == "16093"
+    assert directive["units"] == [coded.pk]
+    session = services.confirm(document=doc, actor=office)
+    assert list(session.localities.all()) == [coded]
+    assert [t.unit for t in session.directives.get().tasks.all()] == [coded]
+
+
 def test_a_pasted_text_over_the_limit_is_refused_before_any_work(client, office, monkeypatch):
     from django.urls import reverse
 
     from chidao.extract import read
 
     monkeypatch.setattr(read, "MAX_CHARS", 500)
-    monkeypatch.setattr(services, "extract_text", lambda *a, **k: pytest.fail("extracted"))
+    monkeypatch.setattr(services, "extract", lambda *a, **k: pytest.fail("extracted"))
     client.force_login(office)
 
     response = client.post(reverse("meetings:ingest"), {"text": "Sáng 5/4 " + "x" * 600})
@@ -286,7 +355,7 @@ def test_the_ingest_service_applies_the_same_limit_to_a_paste(office, monkeypatc
     from chidao.extract import read
 
     monkeypatch.setattr(read, "MAX_CHARS", 500)
-    monkeypatch.setattr(services, "extract_text", lambda *a, **k: pytest.fail("extracted"))
+    monkeypatch.setattr(services, "extract", lambda *a, **k: pytest.fail("extracted"))
 
     with pytest.raises(ExtractError, match="text too long"):
         services.ingest_text(text="y" * 501, filename="", province_code="38", actor=office)

@@ -172,6 +172,11 @@ EXPECT: dict[str, Expect] = {
     "healthz": Expect(get={p: 200 for p in PERSONAS}),  # the load balancer's check, no data
     "login": Expect(get={p: 200 for p in PERSONAS} | {p: REDIRECT for p in PERSONAS[1:]}),
     "logout": Expect(get=everyone(405, anonymous=405)),
+    "password_change": Expect(
+        get=everyone(200),
+        post=everyone(200),  # a wrong old password: the form again with its errors
+        payload=lambda w: {"old_password": "x", "new_password1": "y", "new_password2": "y"},
+    ),
     "set_language": Expect(
         get={p: REDIRECT for p in PERSONAS},
         post={p: REDIRECT for p in PERSONAS},
@@ -258,6 +263,11 @@ EXPECT: dict[str, Expect] = {
     ),
     # ---- organisation
     "organisation:unit_list": Expect(get=readers()),
+    "organisation:officer_accounts": Expect(
+        get=everyone(403, office=200, admin=200),
+        post=everyone(403, office=200, admin=200),
+        payload=lambda w: {},  # no unit chosen: the form again with its message
+    ),
     # ---- tasks: pages
     "tasks:inbox": Expect(
         get=everyone(403, officer_a=200, officer_b=200), not_for_officer_a="Bình Minh"
@@ -351,6 +361,12 @@ EXPECT: dict[str, Expect] = {
         get=readers(200),
         post=readers(200),
         payload=lambda w: {"kind": "quarter", "year": 2026, "number": 1},
+    ),
+    "documents:export_register": Expect(args=lambda w: ["xlsx"], get=readers(200)),
+    "documents:export_petitions": Expect(args=lambda w: ["csv"], get=readers(200)),
+    "documents:export_indicators": Expect(args=lambda w: ["xlsx"], get=readers(200)),
+    "documents:export_unit": Expect(
+        args=lambda w: [w.unit_b.pk, "csv"], get=officer_b_only(), not_for_officer_a="Bình Minh"
     ),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),

@@ -12,12 +12,13 @@ A pure-Python library (no web framework):
 
 from .errors import ExtractError
 from .pipeline import extract, extract_text, process
-from .read import extract_file, read_bytes, read_file
+from .read import SUPPORTED, extract_file, load_bytes, max_bytes, read_bytes, read_file
 from .record import RECORD_VERSION, RecordError, SessionRecord, json_schema, read_record
 from .spans import Document, Options, Span
 
 __all__ = [
     "RECORD_VERSION",
+    "SUPPORTED",
     "Document",
     "ExtractError",
     "Options",
@@ -28,6 +29,8 @@ __all__ = [
     "extract_file",
     "extract_text",
     "json_schema",
+    "load_bytes",
+    "max_bytes",
     "process",
     "read_bytes",
     "read_file",

@@ -387,6 +387,19 @@ def _limit_for(suffix: str) -> int:
     return MAX_TEXT_BYTES if suffix == ".txt" else MAX_DOC_BYTES
 
 
+def max_bytes(name: str) -> int:
+    """The size limit of a file named ``name`` (by its extension): the one place the limits
+    live, for the CLI and the web application alike.  Raises ExtractError naming ``name`` for
+    an unsupported extension."""
+    return _limit_for(_suffix(name))
+
+
+def load_bytes(path: str | Path) -> bytes:
+    """The content of the file at ``path`` within the size limit of its type (ExtractError
+    naming the file when it is too large, a directory or unreadable)."""
+    return _read_bytes(path, max_bytes(str(path)))
+
+
 def read_bytes(data: bytes, name: str) -> str:
     """The raw text of a file's content, by the extension of ``name`` (an upload, say):
     every supported format (.txt, .html/.htm, .docx, .pdf), with the same size limits,

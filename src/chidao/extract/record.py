@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
+from .agencies import agency_name
 from .spans import Document, Item, Person, Span, fold
 
 RECORD_VERSION = 2
@@ -183,7 +184,7 @@ class SessionRecord:
     def to_json(self) -> JSON:
         """The JSON-ready form (``version`` first, then the fields in order)."""
         out: JSON = {"version": self.version}
-        out.update((k, v) for k, v in _jsonable(self).items() if k != "version")
+        out.update((k, v) for k, v in as_json(self).items() if k != "version")
         return out
 
     def locality_code(self, label: str) -> str | None:
@@ -199,13 +200,14 @@ _PLAIN = frozenset(_SCALARS)  # exact types kept as they are, without a call
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass -> its fields' names, in order
 
 
-def _jsonable(value: Any) -> Any:
+def as_json(value: Any) -> Any:
+    """The JSON-ready form of a record or of any of its items (dates as ISO text)."""
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
-        return [v if type(v) in _PLAIN else _jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN else as_json(v) for v in value]
     names = _FIELD_NAMES.get(type(value))
     if names is None and hasattr(value, "__dataclass_fields__"):
         names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
@@ -213,7 +215,7 @@ def _jsonable(value: Any) -> Any:
         out = {}
         for name in names:
             v = getattr(value, name)
-            out[name] = v if type(v) in _PLAIN else _jsonable(v)
+            out[name] = v if type(v) in _PLAIN else as_json(v)
         return out
     return value
 
@@ -337,7 +339,8 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
         people=tuple(_person(p) for p in doc.people),
         localities=tuple(dict.fromkeys(s.label for s in doc.localities)),
         locality_spans=localities,
-        agencies=tuple(dict.fromkeys(s.text for s in doc.agencies)),
+        # listed by name: "Sở NN&PTNT" as "Sở Nông nghiệp và Phát triển nông thôn"
+        agencies=tuple(dict.fromkeys(agency_name(s) for s in doc.agencies)),
         agency_spans=tuple(_text_span(s) for s in doc.agencies),
         indicators=tuple(
             Indicator(

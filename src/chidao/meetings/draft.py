@@ -27,12 +27,13 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from chidao.extract.record import DirectiveEntry, SessionRecord, TextSpan, as_json
 from chidao.extract.spans import fold, strip_marks
 from chidao.meetings.models import ItemKind, SessionKind
 
@@ -123,6 +124,11 @@ class UnitRef(NamedTuple):
     local: bool = False  # a commune, ward, special zone, district or old commune
 
 
+UnitByCode = Callable[[str, "str | None"], "UnitRef | None"]
+"""Given an official code and the era the extractor gave it ("2025", "legacy" or None), the
+unit of the province with that code, or None."""
+
+
 UnitSuggester = Callable[[str], Sequence["UnitRef | int"]]
 """Given an assignee or locality text, the units it names (best first)."""
 
@@ -168,8 +174,10 @@ def _ref(value: UnitRef | int) -> UnitRef:
     return value if isinstance(value, UnitRef) else UnitRef(int(value))
 
 
-def session_date(record: dict[str, Any]) -> dt.date | None:
+def session_date(record: SessionRecord | dict[str, Any]) -> dt.date | None:
     """The session's date from a record or draft (``None`` when missing or not ISO)."""
+    if isinstance(record, SessionRecord):
+        return record.date
     try:
         return dt.date.fromisoformat(record.get("date") or "")
     except (TypeError, ValueError):
@@ -232,33 +240,39 @@ def longest_known_unit(
     return prefer_era(best, on)
 
 
-def _span_item(item: dict[str, Any], *extra: str) -> dict[str, Any]:
-    out = {"text": item.get("text") or "", "start": item.get("start"), "end": item.get("end")}
+def _span_item(item: Any, *extra: str) -> dict[str, Any]:
+    """A draft item of a record item (text, offsets, and the ``extra`` fields)."""
+    out = {"text": item.text or "", "start": item.start, "end": item.end}
     for key in extra:
-        out[key] = copy.deepcopy(item.get(key))
+        value = getattr(item, key)
+        out[key] = value.isoformat() if isinstance(value, dt.date) else value
     return out
 
 
-def _strings_with_spans(names: list[str], spans: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _strings_with_spans(names: Sequence[str], spans: Sequence[TextSpan]) -> list[dict[str, Any]]:
     """One item per name, placed at the first span whose text is that name (case-insensitive)."""
     out = []
     for name in names:
-        span = next((s for s in spans if (s.get("text") or "").casefold() == name.casefold()), None)
+        span = next((s for s in spans if (s.text or "").casefold() == name.casefold()), None)
         out.append(
             {
                 "text": name,
-                "start": span.get("start") if span else None,
-                "end": span.get("end") if span else None,
+                "start": span.start if span else None,
+                "end": span.end if span else None,
             }
         )
     return out
 
 
-def session_kind(record: dict[str, Any]) -> str:
+def session_kind(record: SessionRecord | dict[str, Any]) -> str:
     """A visit when the session is about localities, a conference when the title says so."""
-    if re.search(r"\bhội nghị\b", record.get("title") or "", re.IGNORECASE):
+    if isinstance(record, SessionRecord):
+        title, localities = record.title, bool(record.localities)
+    else:
+        title, localities = record.get("title"), bool(record.get("localities"))
+    if re.search(r"\bhội nghị\b", title or "", re.IGNORECASE):
         return SessionKind.CONFERENCE
-    if record.get("localities"):
+    if localities:
         return SessionKind.VISIT
     return SessionKind.OTHER
 
@@ -270,10 +284,13 @@ def suggest_units(
     *,
     on: dt.date | None = None,
     known: KnownUnits | None = None,
+    coded: Mapping[str, UnitRef] | None = None,
+    locality_units: Mapping[str, UnitRef] | None = None,
 ) -> tuple[list[int], bool]:
     """The units a directive's assignees name, and whether the office must still choose.
 
-    Each assignee is looked up (units of the session's time first: ``on`` before July 2025
+    An assignee in ``coded`` (the unit the extractor resolved, by its official code) is that
+    unit: no name is matched. Every other assignee is looked up (units of the session's time first: ``on`` before July 2025
     prefers pre-2025 units); when the lookup finds nothing, the longest unit name of
     ``known`` written inside the assignee is taken. An assignee that names the local
     government ("cấp ủy, chính quyền địa phương", "xã") stands for the session's localities;
@@ -292,10 +309,14 @@ def suggest_units(
     def localities_units() -> list[UnitRef]:
         found: list[UnitRef] = []
         for name in localities:
-            found += prefer_era(suggest(name), on)[:1]
+            by_code = (locality_units or {}).get(name)
+            found += [by_code] if by_code is not None else prefer_era(suggest(name), on)[:1]
         return found
 
     for assignee in assignees:
+        if coded and assignee in coded:
+            add([coded[assignee]])
+            continue
         provincial = names_provincial_body(assignee)
         found = prefer_era(suggest(assignee), on)
         if not found and known is not None:
@@ -328,83 +349,125 @@ def lead_and_support(units: Sequence[int], support: Sequence[int]) -> list[int]:
 
 
 def support_units(
-    directive: dict[str, Any],
+    directive: DirectiveEntry,
     units: Sequence[int],
     localities: list[str],
     suggest: UnitSuggester,
     *,
     on: dt.date | None = None,
     known: KnownUnits | None = None,
+    coded: Mapping[str, UnitRef] | None = None,
+    locality_units: Mapping[str, UnitRef] | None = None,
 ) -> list[int]:
     """The units of ``units`` that the extractor's assignee roles mark as supporting.
 
-    An assignee span with ``"role": "support"`` ("phối hợp với UBND xã …") names supporting
-    units; a unit also named by a leading assignee leads.
+    An assignee with role "support" ("phối hợp với UBND xã …") names supporting units; a unit
+    also named by a leading assignee leads.
     """
-    spans = [s for s in directive.get("assignee_spans") or [] if isinstance(s, dict)]
     texts = {
-        role: [s["text"] for s in spans if s.get("text") and (s.get("role") == "support") == role]
+        role: [a.text for a in directive.assignee_spans if a.text and (a.role == "support") == role]
         for role in (True, False)
     }
     if not texts[True]:
         return []
-    found, _ = suggest_units(texts[True], localities, suggest, on=on, known=known)
+    found, _ = suggest_units(
+        texts[True], localities, suggest, on=on, known=known, coded=coded,
+        locality_units=locality_units,
+    )  # fmt: skip
     lead: list[int] = []
     if texts[False]:
-        lead, _ = suggest_units(texts[False], localities, suggest, on=on, known=known)
+        lead, _ = suggest_units(
+            texts[False], localities, suggest, on=on, known=known, coded=coded,
+            locality_units=locality_units,
+        )  # fmt: skip
     return lead_and_support(units, [u for u in found if u not in lead])
 
 
+def _resolved(
+    record: SessionRecord, by_code: UnitByCode | None
+) -> tuple[dict[str, UnitRef], dict[str, UnitRef]]:
+    """The units the extractor resolved, by their official code: by locality label, and by
+    assignee text."""
+    if by_code is None:
+        return {}, {}
+    era = {e.code: e.era for e in record.locality_spans if e.code}
+    cache: dict[str, UnitRef | None] = {}
+
+    def unit(code: str) -> UnitRef | None:
+        if code not in cache:
+            cache[code] = by_code(code, era.get(code))
+        return cache[code]
+
+    localities: dict[str, UnitRef] = {}
+    for entry in record.locality_spans:
+        ref = unit(entry.code) if entry.code else None
+        if ref is not None:
+            localities.setdefault(entry.name, ref)
+    assignees: dict[str, UnitRef] = {}
+    for d in record.directives:
+        for a in d.assignee_spans:
+            ref = unit(a.unit_code) if a.unit_code else None
+            if ref is not None:
+                assignees.setdefault(a.text, ref)
+    return localities, assignees
+
+
 def build_draft(
-    record: dict[str, Any], suggest: UnitSuggester, known: KnownUnits | None = None
+    record: SessionRecord,
+    suggest: UnitSuggester,
+    known: KnownUnits | None = None,
+    by_code: UnitByCode | None = None,
 ) -> dict[str, Any]:
     """The review-ready copy of ``record``: items as dicts with offsets, directives with units.
 
-    ``known`` lists the province's unit names for assignees the lookup does not find whole.
+    Localities and assignees the extractor resolved (an official ``code``) get their unit by
+    ``by_code``; names are looked up (``suggest``) only for the others. ``known`` lists the
+    province's unit names for assignees the lookup does not find whole. Each draft locality
+    keeps the id of its unit (``unit``, None when the code named no unit here).
     """
-    localities = list(record.get("localities") or [])
-    on = session_date(record)
+    localities = list(record.localities)
+    on = record.date
+    locality_units, coded = _resolved(record, by_code)
     draft: dict[str, Any] = {
-        "date": record.get("date"),
-        "title": record.get("title") or "",
+        "date": record.date.isoformat() if record.date else None,
+        "title": record.title or "",
         "kind": session_kind(record),
-        "province": record.get("province") or "",
-        "chairs": [
-            {"name": c.get("name") or "", "titles": list(c.get("titles") or [])}
-            for c in record.get("chairs") or []
-        ],
+        "province": record.province or "",
+        "chairs": [{"name": c.name, "titles": list(c.titles)} for c in record.chairs],
         "people": [
-            {
-                "text": p.get("name") or "",
-                "start": p.get("start"),
-                "end": p.get("end"),
-                "titles": list(p.get("titles") or []),
-            }
-            for p in record.get("people") or []
+            {"text": p.name, "start": p.start, "end": p.end, "titles": list(p.titles)}
+            for p in record.people
         ],
-        "localities": _strings_with_spans(localities, record.get("locality_spans") or []),
-        "agencies": _strings_with_spans(
-            list(record.get("agencies") or []), record.get("agency_spans") or []
-        ),
-        "indicators": [_span_item(i, "value", "unit") for i in record.get("indicators") or []],
-        "difficulties": [_span_item(i) for i in record.get("difficulties") or []],
-        "petitions": [_span_item(i, "by") for i in record.get("petitions") or []],
+        "localities": [
+            {**item, "unit": locality_units[item["text"]].pk}
+            if item["text"] in locality_units
+            else item
+            for item in _strings_with_spans(localities, record.locality_spans)
+        ],
+        "agencies": _strings_with_spans(record.agencies, record.agency_spans),
+        "indicators": [_span_item(i, "value", "unit") for i in record.indicators],
+        "difficulties": [_span_item(i) for i in record.difficulties],
+        "petitions": [_span_item(i, "by") for i in record.petitions],
         "site_visits": _site_visits(record),
         "directives": [],
     }
-    for d in record.get("directives") or []:
-        assignees = [a for a in d.get("assignees") or [] if a]
-        units, needs_choice = suggest_units(assignees, localities, suggest, on=on, known=known)
-        support = support_units(d, units, localities, suggest, on=on, known=known)
-        span = d.get("deadline_text") if isinstance(d.get("deadline_text"), dict) else None
+    for d in record.directives:
+        assignees = [a for a in d.assignees if a]
+        units, needs_choice = suggest_units(
+            assignees, localities, suggest, on=on, known=known, coded=coded,
+            locality_units=locality_units,
+        )  # fmt: skip
+        support = support_units(
+            d, units, localities, suggest, on=on, known=known, coded=coded,
+            locality_units=locality_units,
+        )  # fmt: skip
+        span = d.deadline_text
         draft["directives"].append(
             {
                 **_span_item(d, "issuer", "deadline"),
-                "deadline_span": {"start": span.get("start"), "end": span.get("end")}
-                if span
-                else None,
+                "deadline_span": {"start": span.start, "end": span.end} if span else None,
                 "assignees": assignees,
-                "assignee_spans": copy.deepcopy(d.get("assignee_spans") or []),
+                "assignee_spans": [as_json(a) for a in d.assignee_spans],
                 "units": units,
                 "support": support,
                 "suggested": list(units),
@@ -415,11 +478,10 @@ def build_draft(
     return assign_ids(draft)
 
 
-def _site_visits(record: dict[str, Any]) -> list[dict[str, Any]]:
-    spans = record.get("site_visit_spans")
-    if spans:
-        return [_span_item(s) for s in spans]
-    return [{"text": t, "start": None, "end": None} for t in record.get("site_visits") or []]
+def _site_visits(record: SessionRecord) -> list[dict[str, Any]]:
+    if record.site_visit_spans:
+        return [_span_item(s) for s in record.site_visit_spans]
+    return [{"text": t, "start": None, "end": None} for t in record.site_visits]
 
 
 def new_directive(

@@ -18,11 +18,14 @@ class DocumentStatus(models.TextChoices):
 class SourceDocument(models.Model):
     """A report as ingested: its text, the extracted record and the office's review draft.
 
-    ``sha256`` is the content hash of the raw text: the same report is never ingested twice.
+    ``sha256`` is the content hash of the raw text, ``text_sha256`` that of the cleaned text:
+    the same report is never ingested twice, as the same text or in another format (.txt and
+    .html of one report clean to the same text).
     ``draft`` starts as a copy of ``record`` and holds the office's edits until confirmation.
     """
 
     sha256 = models.CharField(max_length=64, unique=True)
+    text_sha256 = models.CharField(max_length=64, db_index=True, blank=True)
     filename = models.CharField(_("tệp"), max_length=255, blank=True)
     file = models.FileField(upload_to="sources/%Y/%m", blank=True)
     raw_text = models.TextField()

@@ -21,15 +21,25 @@ from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
-from chidao.extract import ExtractError, Options, extract_text
+from chidao.extract import (
+    SUPPORTED,
+    ExtractError,
+    Options,
+    extract,
+    load_bytes,
+    max_bytes,
+    read_bytes,
+)
 from chidao.extract import read as readers
 from chidao.extract.record import content_hash
 from chidao.meetings import draft as drafts
 from chidao.meetings.models import Directive, DocumentStatus, Session, SessionItem, SourceDocument
+from chidao.organisation import queries as organisation_queries
 from chidao.organisation import services as organisation
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind
 
@@ -79,6 +89,21 @@ def _suggester(province_code: str) -> drafts.UnitSuggester:
     return suggest
 
 
+def _by_code(province_code: str) -> drafts.UnitByCode:
+    """The unit of the province with an official code (the extractor's ``code``/``unit_code``):
+    of today's units for era "2025", of the pre-2025 ones for "legacy"."""
+
+    def unit(code: str, era: str | None) -> drafts.UnitRef | None:
+        found = organisation_queries.unit_by_code(
+            province_code=province_code,
+            code=code,
+            legacy=None if era is None else era == "legacy",
+        )
+        return _ref(found) if found is not None else None
+
+    return unit
+
+
 def _known_units(province_code: str) -> drafts.KnownUnits:
     """The province's unit names and the aliases of its bodies, read once on first use."""
     from functools import cache
@@ -123,12 +148,14 @@ def ingest_text(
 ) -> tuple[SourceDocument, bool]:
     """Extract a report's record and store it as a document waiting for review.
 
-    Returns ``(document, created)``; a text already ingested (same ``record["sha256"]``)
-    returns the existing document with ``created=False`` and writes nothing (except that a
-    discarded document goes back to review). ``file`` is the
+    Returns ``(document, created)``. A report already ingested returns the existing document
+    with ``created=False`` and writes nothing (except that a discarded document goes back to
+    review): the same text (``sha256`` of the normalised raw text) or the same cleaned text
+    (``text_sha256``: the .txt and the .html of one report are one document). ``file`` is the
     original upload ``(name, bytes)``, saved under MEDIA_ROOT with a new document.
-    Side effects: one SourceDocument row (status REVIEW, ``draft`` built from the record with
-    unit suggestions), and the saved file. Raises ExtractError naming ``filename`` on an empty
+    Side effects: one SourceDocument row (status REVIEW, ``record`` the extractor's typed
+    record in its JSON form, ``draft`` built from it with units resolved by code, names only
+    as the fallback), and the saved file. Raises ExtractError naming ``filename`` on an empty
     text or a failure of the extractor.
     """
     source = filename or "<văn bản dán>"
@@ -136,23 +163,27 @@ def ingest_text(
     text = normalise_text(text)
     if not text:
         raise ExtractError(source, "the text is empty")
-    existing = _existing(content_hash(text), province_code, source)
-    if existing is not None:
-        return existing, False
-    record = extract_text(
+    record = extract(
         text, Options(published=published, province=province_name(province_code), source=source)
     )
-    existing = _existing(record["sha256"], province_code, source)
+    text_sha256 = content_hash(record.text)
+    existing = _existing(record.sha256, text_sha256, province_code, source)
     if existing is not None:
         return existing, False
     document = SourceDocument(
-        sha256=record["sha256"],
+        sha256=record.sha256,
+        text_sha256=text_sha256,
         filename=(filename or "")[:255],
         raw_text=text,
-        text=record.get("text") or "",
-        title=(record.get("title") or "")[:500],
-        record=record,
-        draft=drafts.build_draft(record, _suggester(province_code), _known_units(province_code)),
+        text=record.text,
+        title=(record.title or "")[:500],
+        record=record.to_json(),
+        draft=drafts.build_draft(
+            record,
+            _suggester(province_code),
+            _known_units(province_code),
+            _by_code(province_code),
+        ),
         province_code=province_code,
         uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
@@ -165,27 +196,28 @@ def ingest_text(
         # the same report ingested at the same moment by someone else
         if document.file:
             document.file.delete(save=False)
-        return SourceDocument.objects.get(sha256=record["sha256"]), False
+        return SourceDocument.objects.get(sha256=record.sha256), False
     return document, True
 
 
-def _existing(sha256: str, province_code: str, source: str) -> SourceDocument | None:
-    """The document already ingested with this content (a discarded one goes back to review).
+def _existing(
+    sha256: str, text_sha256: str, province_code: str, source: str
+) -> SourceDocument | None:
+    """The document already ingested with this text or this cleaned text (a discarded one goes
+    back to review), in one query.
 
     The same content ingested for another province is refused without saying what it is.
     """
-    existing = SourceDocument.objects.filter(sha256=sha256).first()
+    existing = (
+        SourceDocument.objects.filter(Q(sha256=sha256) | Q(text_sha256=text_sha256))
+        .order_by("pk")
+        .first()
+    )
     if existing is None:
         return None
     if existing.province_code != province_code:
         raise ExtractError(source, "this report was already ingested for another province")
     return _reopen_if_discarded(existing)
-
-
-def read_bytes(data: bytes, filename: str) -> str:
-    """The raw text of a file's content, by the extension of ``filename``: the extractor's
-    public reader (its limits, ZIP bomb and NUL checks, and errors naming the file)."""
-    return readers.read_bytes(data, filename)
 
 
 def ingest_file(
@@ -197,28 +229,17 @@ def ingest_file(
 ) -> tuple[SourceDocument, bool]:
     """Ingest a file: a path (str or Path) or an uploaded file (``.name``, ``.read()``).
 
-    The text is read by the extractor's readers (.txt, .html, .docx, .pdf); the original file
-    is kept under MEDIA_ROOT with a new document. Returns ``(document, created)`` as
-    :func:`ingest_text`. Raises ExtractError naming the file when it cannot be read.
+    The text is read by the extractor's public reader (``chidao.extract.read_bytes``: .txt,
+    .html, .docx, .pdf, with the extractor's size limits, ``chidao.extract.max_bytes``); the
+    original file is kept under MEDIA_ROOT with a new document. Returns ``(document, created)``
+    as :func:`ingest_text`. Raises ExtractError naming the file when it cannot be read.
     """
     if isinstance(file, (str, Path)):
-        path = Path(file)
-        name = str(path)
-        if path.is_dir():
-            raise ExtractError(name, "is a directory")
-        try:
-            size = path.stat().st_size
-            if size > readers.MAX_DOC_BYTES:
-                raise ExtractError(
-                    name,
-                    f"file too large ({size:,} bytes; the limit is {readers.MAX_DOC_BYTES:,} bytes)",
-                )
-            data = path.read_bytes()
-        except OSError as e:
-            raise ExtractError(name, f"cannot read: {e.strerror or e}") from e
+        name = str(file)
+        data = load_bytes(file)
     else:
         name = getattr(file, "name", "") or "upload"
-        limit = readers.MAX_DOC_BYTES + 1
+        limit = max_bytes(name) + 1  # one byte more: read_bytes says "too large"
         data = file.read(limit) if hasattr(file, "read") else bytes(file)
     text = read_bytes(data, name)
     return ingest_text(
@@ -273,9 +294,7 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(
-                f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in readers.SUPPORTED
-            )
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED)
         else:
             out.append(p)
     return out
@@ -479,6 +498,8 @@ def edit_item(
     index, item = _item(items, kind, item_id)
     for name, value in fields.items():
         item[name] = _clean_field(current, kind, index, name, value)
+    if kind == "localities" and "text" in fields:
+        item.pop("unit", None)  # another name: its unit is looked up again at confirmation
     if kind == "directives" and "units" in fields:
         item["needs_choice"] = not item["units"]
     if kind == "directives" and ("units" in fields or "support" in fields):
@@ -750,6 +771,14 @@ def _person(
     return person
 
 
+def _locality_unit(province_code: str, item: dict[str, Any]) -> Unit | None:
+    """The unit a draft locality was resolved to (by its official code), if of this province."""
+    pk = item.get("unit")
+    if not isinstance(pk, int):
+        return None
+    return Unit.objects.filter(pk=pk, province_code=province_code).first()
+
+
 def _first_unit(province_code: str, text: str) -> Unit | None:
     found = organisation.find_units(province_code=province_code, text=text)
     return found[0] if found else None
@@ -820,7 +849,8 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
                 row.data = {"titles": item.get("titles") or []}
                 row.person = _person(code, item.get("text"), item.get("titles") or [], date)
             elif key == "localities":
-                row.unit = _first_unit(code, row.text)
+                # the unit the extractor resolved by its code; the name only as the fallback
+                row.unit = _locality_unit(code, item) or _first_unit(code, row.text)
                 if row.unit is not None:
                     session.localities.add(row.unit)
             elif key == "agencies":

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import admin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from chidao.organisation.models import Person, Position, Profile, Unit
+from chidao.organisation.models import LEGACY_KINDS, Person, Position, Profile, Unit
 
 admin.site.site_header = _("Chỉ đạo — quản trị")
 admin.site.site_title = _("Chỉ đạo")
@@ -31,6 +38,68 @@ class UnitAdmin(admin.ModelAdmin):
     autocomplete_fields = ["parent", "successors"]
     list_select_related = ["parent"]
     list_per_page = 100
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet[Unit], search_term: str
+    ) -> tuple[QuerySet[Unit], bool]:
+        """Today's units before the pre-2025 ones of the same name (the unit pickers)."""
+        queryset, distinct = super().get_search_results(request, queryset, search_term)
+        legacy = Case(
+            When(Q(kind__in=LEGACY_KINDS) | Q(valid_to__isnull=False), then=Value(1)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        return queryset.select_related("parent").order_by(legacy, "search_name", "pk"), distinct
+
+
+class UnitAutocompleteJsonView(AutocompleteJsonView):
+    """The admin's unit pickers label pre-2025 units: "Xã Hoằng Tiến (trước 7/2025, huyện …)"."""
+
+    def serialize_result(self, obj: Any, to_field_name: str) -> dict[str, Any]:
+        result = super().serialize_result(obj, to_field_name)
+        if isinstance(obj, Unit):
+            result["text"] = obj.label
+        return result
+
+
+def _autocomplete_view(request: HttpRequest) -> HttpResponse:
+    return UnitAutocompleteJsonView.as_view(admin_site=admin.site)(request)
+
+
+admin.site.autocomplete_view = _autocomplete_view  # type: ignore[method-assign]
+
+
+def installation_province_code() -> str:
+    from django.conf import settings
+
+    from chidao.organisation.access import _configured_province_code
+
+    return _configured_province_code(settings.CHIDAO_PROVINCE) or ""
+
+
+class ProfileForm(forms.ModelForm):
+    """A profile's province defaults to the installation's (CHIDAO_PROVINCE)."""
+
+    class Meta:
+        model = Profile
+        fields = [
+            "user",
+            "role",
+            "province_code",
+            "unit",
+            "person",
+            "title",
+            "phone",
+            "must_change_password",
+        ]
+        help_texts = {
+            "province_code": _("Mã tỉnh của cài đặt này được điền sẵn (38 là Thanh Hóa)."),
+        }
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "province_code" in self.fields and not self.initial.get("province_code"):
+            self.initial["province_code"] = installation_province_code()
 
 
 class PositionInline(admin.TabularInline):
@@ -57,6 +126,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 @admin.register(Profile)
 class ProfileAdmin(admin.ModelAdmin):
+    form = ProfileForm
     list_display = ["user", "role", "province_code", "unit", "person"]
     list_filter = ["role", "province_code"]
     search_fields = ["user__username", "user__first_name", "unit__name", "person__full_name"]
@@ -66,6 +136,7 @@ class ProfileAdmin(admin.ModelAdmin):
 
 class ProfileInline(admin.StackedInline):
     model = Profile
+    form = ProfileForm
     can_delete = False
     autocomplete_fields = ["unit", "person"]
     verbose_name_plural = _("vai trò")
@@ -76,10 +147,32 @@ if admin.site.is_registered(User):
     admin.site.unregister(User)
 
 
+class UserCreationForm(AdminUserCreationForm):
+    """The admin's new-user form: the passwords typed stay when another field is refused,
+    and every account signs in with a password (no "password-based authentication" switch)."""
+
+    usable_password = None  # type: ignore[assignment]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in ("password1", "password2"):
+            self.fields[name].widget.render_value = True  # type: ignore[attr-defined]
+
+
 @admin.register(User)
 class ChidaoUserAdmin(UserAdmin):
     """Django's user admin with the user's role in the same form."""
 
+    add_form = UserCreationForm
+    add_fieldsets = (
+        (
+            None,
+            {
+                "classes": ("wide",),
+                "fields": ("username", "first_name", "email", "password1", "password2"),
+            },
+        ),
+    )
     inlines = [ProfileInline]
     list_display = ["username", "first_name", "is_staff", "is_active", "role"]
     list_select_related = ["profile"]

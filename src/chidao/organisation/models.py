@@ -79,6 +79,20 @@ class Unit(models.Model):
     def is_legacy(self) -> bool:
         return self.kind in LEGACY_KINDS
 
+    @property
+    def label(self) -> str:
+        """The name as a picker shows it: a pre-2025 unit says so, with its district.
+
+        "Xã Hoằng Tiến (trước 7/2025, huyện Hoằng Hóa)" beside today's "Xã Hoằng Tiến".
+        """
+        if not (self.is_legacy or self.valid_to is not None):
+            return self.name
+        parent = self.parent if self.parent_id else None
+        detail = str(_("trước 7/2025"))
+        if parent is not None and parent.kind == UnitKind.DISTRICT:
+            detail += f", {parent.name[:1].lower()}{parent.name[1:]}"
+        return f"{self.name} ({detail})"
+
 
 class Person(models.Model):
     full_name = models.CharField(_("họ và tên"), max_length=120)
@@ -138,6 +152,13 @@ class Profile(models.Model):
     )
     person = models.ForeignKey(
         Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="users"
+    )
+    title = models.CharField(_("chức vụ"), max_length=255, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=40, blank=True)
+    must_change_password = models.BooleanField(
+        _("phải đổi mật khẩu khi đăng nhập"),
+        default=False,
+        help_text=_("Bật cho tài khoản có mật khẩu tạm thời (tạo hàng loạt, nhập từ tệp)."),
     )
 
     class Meta:

@@ -7,7 +7,7 @@ from datetime import date
 from django.db.models import F, Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from chidao.organisation.models import LEGACY_KINDS, Person, Position, Unit, search_key
+from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Position, Unit, search_key
 
 
 class Period:
@@ -63,3 +63,22 @@ def current_title(person: Person) -> str:
         return ", ".join(dict.fromkeys(p.title for p in current))
     last = person.positions.order_by("-end", "-start", "-pk").first()
     return last.title if last is not None else ""
+
+
+def unit_by_code(*, province_code: str, code: str, legacy: bool | None = None) -> Unit | None:
+    """The territorial unit of the province with the official ``code`` (a commune, ward,
+    special zone, district or pre-2025 commune), or None.
+
+    ``legacy`` True looks among the pre-2025 units (districts, old communes), False among
+    today's, None among both (today's first): the codes of the two eras overlap.
+    """
+    if not code:
+        return None
+    kinds: tuple[str, ...] = (*LOCAL_KINDS, *LEGACY_KINDS)
+    if legacy is True:
+        kinds = LEGACY_KINDS
+    elif legacy is False:
+        kinds = LOCAL_KINDS
+    found = list(Unit.objects.filter(province_code=province_code, code=code, kind__in=kinds))
+    found.sort(key=lambda u: u.kind in LEGACY_KINDS)
+    return found[0] if found else None

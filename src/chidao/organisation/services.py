@@ -66,6 +66,15 @@ def create_user(
 
 
 @transaction.atomic
+def password_changed(*, user: Any) -> None:
+    """The user chose their own password: a temporary one no longer needs changing.
+
+    Side effects: ``Profile.must_change_password`` cleared.
+    """
+    Profile.objects.filter(user=user, must_change_password=True).update(must_change_password=False)
+
+
+@transaction.atomic
 def get_or_create_person(
     *, province_code: str, full_name: str, title: str = "", on: date | None = None
 ) -> Person:

@@ -51,3 +51,40 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     if request.htmx and request.htmx.target == "unit-results":
         template += "#results"
     return render(request, template, context)
+
+
+@role_required(Role.OFFICE, Role.ADMIN)
+def officer_accounts(request: HttpRequest) -> HttpResponse:
+    """One officer account per unit, in bulk: the units without an officer, ticked; the
+    created accounts' one-time passwords are shown once and offered as a CSV download (they
+    are stored nowhere but in their hash)."""
+    import base64
+
+    from django.contrib import messages
+    from django.utils.translation import gettext as _
+
+    from chidao.organisation import accounts
+
+    code = province_code_of(request.user) or ""
+    open_units = accounts.units_without_officer(code)
+    if request.method == "POST":
+        chosen = {int(v) for v in request.POST.getlist("units") if v.isdigit()}
+        units = [u for u in open_units if u.pk in chosen]
+        if not units:
+            messages.error(request, _("Chưa chọn đơn vị nào."))
+        else:
+            created = accounts.create_unit_officers(province_code=code, units=units)
+            messages.success(
+                request,
+                _(
+                    "Đã tạo %(n)d tài khoản cán bộ. Hãy tải danh sách mật khẩu ngay: nó chỉ hiện một lần."
+                )
+                % {"n": len(created)},
+            )
+            data = base64.b64encode(accounts.accounts_csv(created)).decode("ascii")
+            return render(
+                request,
+                "organisation/officer_accounts_created.html",
+                {"created": created, "csv_data": data},
+            )
+    return render(request, "organisation/officer_accounts.html", {"units": open_units})

@@ -35,6 +35,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Báo cáo"), "documents:report", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
+        (_("Tài khoản"), "organisation:officer_accounts", None),
     ],
     Role.LEADER: [
         (_("Chỉ đạo của tôi"), "tasks:leader", "person"),
@@ -50,6 +51,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
+        (_("Tài khoản"), "organisation:officer_accounts", None),
         (_("Quản trị"), "admin:index", None),
     ],
 }

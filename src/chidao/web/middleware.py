@@ -45,3 +45,41 @@ class VietnameseFirstLocaleMiddleware(LocaleMiddleware):
         language = chosen if chosen in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()  # type: ignore[attr-defined]
+
+
+class ForcePasswordChangeMiddleware:
+    """A user whose password is temporary (``Profile.must_change_password``) reaches only the
+    password change page (and logout, language, static files) until they have changed it."""
+
+    ALLOWED = ("password_change", "logout", "set_language")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and self._must_change(user):
+            from django.conf import settings
+            from django.shortcuts import redirect
+            from django.urls import Resolver404, resolve, reverse
+
+            try:
+                name = resolve(request.path_info).url_name
+            except Resolver404:
+                name = None
+            static = settings.STATIC_URL and request.path.startswith(str(settings.STATIC_URL))
+            if name not in self.ALLOWED and not static:
+                url = reverse("password_change")
+                if getattr(request, "htmx", False):
+                    response = HttpResponse(status=204)
+                    response["HX-Redirect"] = url
+                    return response
+                return redirect(url)
+        return self.get_response(request)
+
+    @staticmethod
+    def _must_change(user: object) -> bool:
+        from chidao.organisation.access import profile_of
+
+        profile = profile_of(user)
+        return bool(profile is not None and profile.must_change_password)

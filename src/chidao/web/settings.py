@@ -97,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "chidao.web.middleware.HtmxLoginRedirectMiddleware",
+    "chidao.web.middleware.ForcePasswordChangeMiddleware",
 ]
 
 ROOT_URLCONF = "chidao.web.urls"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -72,3 +74,32 @@ class LoginView(auth_views.LoginView):
 
 class LogoutView(auth_views.LogoutView):
     """Log out (POST only, as Django requires), then back to the login page."""
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Change one's password (the account menu); a temporary password must be changed here
+    before anything else. Django keeps the user signed in after the change."""
+
+    template_name = "registration/password_change.html"
+
+    def get_success_url(self) -> str:
+        return home_url(self.request.user) or reverse("home")
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        from django.contrib import messages
+        from django.utils.translation import gettext as _
+
+        from chidao.organisation.services import password_changed
+
+        response = super().form_valid(form)
+        password_changed(user=self.request.user)
+        messages.success(self.request, _("Đã đổi mật khẩu."))
+        return response
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        from chidao.organisation.access import profile_of
+
+        context = super().get_context_data(**kwargs)
+        profile = profile_of(self.request.user)
+        context["forced"] = bool(profile is not None and profile.must_change_password)
+        return context
