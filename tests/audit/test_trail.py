@@ -40,8 +40,16 @@ def test_an_export_is_recorded_with_its_filters(client, office):
     client.force_login(office)
     client.get(reverse("tasks:register_export"), {"q": "đê biển"})
     event = AuditEvent.objects.get(kind=EventKind.EXPORT)
-    assert event.actor == office and event.object_type == "register"
-    assert "q=" in event.data["query"]
+    assert event.actor == office and event.object_type == "tasks:register_export"
+    assert event.summary.startswith("so-theo-doi-chi-dao-") and "q=" in event.data["query"]
+
+
+def test_every_download_is_recorded_whatever_the_app(client, office):
+    client.force_login(office)
+    response = client.get(reverse("documents:export_register", args=["csv"]))
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(kind=EventKind.EXPORT)
+    assert event.actor == office and event.summary.endswith(".csv")
 
 
 def test_a_permission_refusal_is_recorded(client, officer_a):
