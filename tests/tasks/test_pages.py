@@ -213,7 +213,7 @@ def test_the_unit_page_shows_a_page_of_tasks_and_counts_them_all(
 def test_the_leader_page_puts_overdue_directives_first_and_its_counters_filter(
     client, make_tasks, unit_a, office, leader_person, today
 ):
-    first, late, done = make_tasks(unit_a, 3, days=30)
+    _first, late, done = make_tasks(unit_a, 3, days=30)
     Task.objects.filter(pk=late.pk).update(deadline=today - dt.timedelta(days=3))
     Task.objects.filter(pk=done.pk).update(state="done")
     client.force_login(office)
