@@ -408,6 +408,12 @@ EXPECT: dict[str, Expect] = {
     "documents:export_unit": Expect(
         args=lambda w: [w.unit_b.pk, "csv"], get=officer_b_only(), not_for_officer_a="Bình Minh"
     ),
+    "documents:import": Expect(
+        get=readers(403) | {"office": 200},
+        post=readers(403) | {"office": 400},  # no file: refused with the reason
+    ),
+    # no such upload: 404 for the office (and for another province's upload alike)
+    "documents:import_sheet": Expect(args=lambda w: [0], get=readers(403) | {"office": 404}),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),
