@@ -100,3 +100,54 @@ def test_every_agency_points_at_its_own_text():
     assert doc.agencies
     for span in doc.agencies:
         assert doc.text[span.start : span.end] == span.text
+
+
+# ---- issue 6, class 4: lists under one head and abbreviations, listed by their full names -----
+
+
+def listed_of(text: str) -> list[str]:
+    from chidao.extract import extract_text
+
+    return extract_text(text)["agencies"]
+
+
+def test_departments_of_a_list_under_one_head_are_listed_as_sở():
+    text = LEDE + "Cùng đi có lãnh đạo các sở: Nội vụ, Khoa học và Công nghệ, Y tế.\n"
+    assert listed_of(text) == ["Sở Nội vụ", "Sở Khoa học và Công nghệ", "Sở Y tế"]
+
+
+@pytest.mark.parametrize(
+    "written,full",
+    [
+        ("Sở NN&PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở NN-PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở TN&MT", "Sở Tài nguyên và Môi trường"),
+        ("Sở TNMT", "Sở Tài nguyên và Môi trường"),
+        ("Sở KH-ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Sở KH&ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Sở GD&ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở LĐ-TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở LĐTBXH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở GTVT", "Sở Giao thông vận tải"),
+        ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở NN&MT", "Sở Nông nghiệp và Môi trường"),
+    ],
+)
+def test_an_abbreviated_department_is_listed_by_its_full_name(written, full):
+    text = LEDE + f"Cùng đi có lãnh đạo {written}, Văn phòng UBND tỉnh.\n"
+    assert listed_of(text) == [full, "Văn phòng UBND tỉnh"]
+    assert agencies_of(text)[0] == written  # the span keeps the words as written
+
+
+def test_each_abbreviation_row_names_a_department_of_the_list():
+    from chidao.extract.agencies import _abbreviations
+
+    assert {full for _, full in _abbreviations()} <= set(departments())
+
+
+def test_a_body_heard_reporting_takes_part():
+    text = (
+        "Ngày 9/9/2025, Thường trực Tỉnh ủy Điện Biên họp nghe Ban Tổ chức Tỉnh ủy báo cáo "
+        "công tác cán bộ.\n"
+    )
+    assert agencies_of(text) == ["Ban Tổ chức Tỉnh ủy"]

@@ -849,3 +849,29 @@ def test_the_record_gives_every_assignee_span_its_role_and_lists_them_all():
     first = extract_text(LEAD_AND_SUPPORT)["directives"][0]
     assert first["assignees"] == ["Sở Xây dựng", "UBND xã Ea Súp", "Sở Tài chính"]
     assert [s["role"] for s in first["assignee_spans"]] == ["lead", "support", "support"]
+
+
+# ---- issue 6, class 9: the assignee stops where the action begins -----------------------------
+
+
+def test_the_assignee_stops_where_the_action_begins():
+    doc = process(
+        "Sáng 3/4/2026, đồng chí Lò Thị Hạnh, Phó Chủ tịch UBND tỉnh làm việc với xã Mường Ảng.\n"
+        "Kết luận, đồng chí đề nghị xã Mường Ảng huy động lực lượng nạo vét kênh ngay trong tháng "
+        "4. Đề nghị Ban cán sự đảng UBND tỉnh lãnh đạo sắp xếp trụ sở làm việc cho các xã. "
+        "Giao Sở KH-ĐT phối hợp với Sở GD&ĐT rà soát danh mục đầu tư.\n"
+    )
+    assert assignees(doc) == [
+        ["xã Mường Ảng"],
+        ["Ban cán sự đảng UBND tỉnh"],
+        ["Sở KH-ĐT", "Sở GD&ĐT"],
+    ]
+
+
+def test_departments_listed_under_one_head_are_one_assignee_each():
+    doc = process(
+        "Sáng 3/4/2026, đồng chí Lò Thị Hạnh, Phó Chủ tịch UBND tỉnh làm việc với xã Mường Ảng.\n"
+        "Kết luận, đồng chí giao các sở: Tài chính, Xây dựng, Nông nghiệp và Môi trường thẩm định "
+        "hồ sơ dự án.\n"
+    )
+    assert assignees(doc) == [["Sở Tài chính", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường"]]

@@ -25,15 +25,15 @@ FLOORS = {
     "directive_item_recall": 0.94,
     "date_accuracy": 0.99,
     "province_accuracy": 0.99,
-    "agencies_f1": 0.50,
+    "agencies_f1": 0.95,
     "indicators_f1": 0.75,
     "petitions_f1": 0.75,
     "difficulties_f1": 0.95,
     "site_visits_f1": 0.95,
     "overall": 0.93,
 }
-ROLE_FLOOR = 0.80
-ASSIGNEE_FLOOR = 0.55
+ROLE_FLOOR = 0.95
+ASSIGNEE_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")

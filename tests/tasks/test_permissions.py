@@ -361,6 +361,12 @@ EXPECT: dict[str, Expect] = {
         post=readers(200),
         payload=lambda w: {"kind": "quarter", "year": 2026, "number": 1},
     ),
+    "documents:export_register": Expect(args=lambda w: ["xlsx"], get=readers(200)),
+    "documents:export_petitions": Expect(args=lambda w: ["csv"], get=readers(200)),
+    "documents:export_indicators": Expect(args=lambda w: ["xlsx"], get=readers(200)),
+    "documents:export_unit": Expect(
+        args=lambda w: [w.unit_b.pk, "csv"], get=officer_b_only(), not_for_officer_a="Bình Minh"
+    ),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),

@@ -2,11 +2,15 @@
 
 from django.urls import path
 
-from chidao.documents.views import notices, reports
+from chidao.documents.views import exports, notices, reports
 
 app_name = "documents"
 urlpatterns = [
     path("report/", reports.report, name="report"),
+    path("export/register.<str:kind>", exports.register, name="export_register"),
+    path("export/units/<int:pk>.<str:kind>", exports.unit, name="export_unit"),
+    path("export/petitions.<str:kind>", exports.petitions, name="export_petitions"),
+    path("export/indicators.<str:kind>", exports.indicators, name="export_indicators"),
     path("sessions/<int:pk>/notice/", notices.notice, name="notice"),
     path("sessions/<int:pk>/notice/issue/", notices.issue, name="notice_issue"),
     path("sessions/<int:pk>/notice.docx", notices.download, {"kind": "docx"}, name="notice_docx"),

@@ -43,6 +43,8 @@ _SPEAKS = re.compile(
     r"^[^.;:]{0,40}?(?:phát biểu|báo cáo|giải trình|trả lời|làm rõ|thông tin|cho biết|trao đổi|"
     r"tham luận|đề xuất|kiến nghị)"
 )
+# "họp nghe Ban Tổ chức Tỉnh ủy báo cáo ...": the body reports to the session
+_HEARD = re.compile(r"(?<!\w)nghe(?:\s+(?:đại diện|lãnh đạo))?\s*$")
 _REFERENCE = re.compile(r"(?:của|theo|giao|giao cho|đề nghị|yêu cầu|với|chỉ đạo)\s*$")
 _SO_STOP = re.compile(
     r"(?:và|cùng|phối hợp|đã|chủ trì|báo cáo|phát biểu|cho biết|tỉnh|trình|tham mưu|đề nghị|"
@@ -67,6 +69,41 @@ def lexicon() -> tuple[tuple[str, str, str], ...]:
 def departments() -> tuple[str, ...]:
     """The department names of ``data/departments.tsv`` ("Sở Tài chính", ...)."""
     return lexicons.texts(lexicons.load("departments.tsv", ("department",)), folded=False)
+
+
+@cache
+def _abbreviations() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """The abbreviations of ``data/department_abbreviations.tsv``: (pattern over the folded
+    words after "Sở ", full name)."""
+    rows = lexicons.load("department_abbreviations.tsv", ("abbreviation",), ("full", "pattern"))
+    out = []
+    for r in rows:
+        full, pattern = r.extra
+        if not full or not pattern:
+            raise lexicons.LexiconError(f"{r.where}: {r.text!r} needs a full name and a pattern")
+        out.append((re.compile(rf"(?:{pattern})"), full))
+    return tuple(out)
+
+
+def agency_name(span: Span) -> str:
+    """The name a body is listed by: its full name for an abbreviation ("Sở NN&PTNT" ->
+    "Sở Nông nghiệp và Phát triển nông thôn"), "Sở" before a department of a list under one
+    head ("các sở: Tài chính, ..." -> "Sở Tài chính"), else as written."""
+    text = " ".join(span.text.split())
+    if span.rule.startswith("agencies:department-list"):
+        return "Sở " + text
+    return full_name(text)
+
+
+def full_name(text: str) -> str:
+    """ "Sở GD&ĐT" -> "Sở Giáo dục và Đào tạo"; any other name as it is."""
+    if not text.startswith("Sở "):
+        return text
+    rest = fold(text[len("Sở ") :]).strip()
+    for pattern, full in _abbreviations():
+        if pattern.fullmatch(rest):
+            return full
+    return text
 
 
 @cache
@@ -219,11 +256,13 @@ def find_agencies(doc: Document) -> None:
             reason = None
         elif _PARTICIPATION.search(sent_head):
             reason = "participant"
-        elif _SPEAKS.match(folded[span.end : span.end + 60]) and len(sent_head) < 40:
+        elif _SPEAKS.match(folded[span.end : span.end + 60]) and (
+            len(sent_head) < 40 or _HEARD.search(head)
+        ):
             reason = "speaker"
         if reason is None:
             continue
-        key = " ".join(fold(span.text).split()).removeprefix("sở ")
+        key = fold(agency_name(span)).removeprefix("sở ")
         if key in seen:
             continue
         seen.add(key)

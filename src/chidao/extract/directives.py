@@ -65,6 +65,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from . import lexicon
+from .agencies import department_lists
 from .deadlines import find_deadline
 from .people import canonical_title, is_leader, is_local_title, title_lexicon, trie_pattern
 from .segment import DATELINE as _DATELINE
@@ -272,6 +273,10 @@ class _Reader:
         titled = list(_LEAD_TITLE.finditer(self.f))
         self.titled = ([m.start() for m in titled], titled)
         self.mention_at = caption_at
+        # "các sở: Tài chính, Xây dựng, ...": the departments of each list, by the list's head
+        self.department_lists: dict[int, list[Span]] = {}
+        for span, head in department_lists(doc).items():
+            self.department_lists.setdefault(head, []).append(span)
         # a name's reference runs to the end of the titles written after it
         self.ref_end: dict[int, int] = {}
         names = [m for m in doc.mentions if m.kind == "name"]
@@ -566,6 +571,33 @@ class _Reader:
             p = b
         return None
 
+    def action_start(self, pos: int, end: int) -> int:
+        """Where the action begins inside a subject: "xã Ea Tu | huy động lực lượng ...",
+        "Ban cán sự đảng UBND tỉnh | lãnh đạo ...": a verb of the cue lexicon right after a
+        name (a capitalised word) or a level word ending a body's name ("tỉnh", "xã"); else
+        ``end``."""
+        text, f = self.doc.text, self.f
+        named = False
+        head = self.rx.agent.match(f, pos, end)  # "chủ đầu tư", "các cấp": one head, not a verb
+        after = head.end() if head else pos
+        for w in _WORD.finditer(text, pos, end):
+            word = w.group()
+            if (
+                w.start() >= after
+                and w.start() > pos
+                and named
+                and (
+                    self.rx.imperative_only.match(f, w.start(), end)
+                    or self.rx.task.match(f, w.start(), end)
+                )
+            ):
+                prev = text[pos : w.start()].split()[-1]
+                if (prev[0].isupper() and fold(prev) not in _BODY_HEADS) or fold(prev) in _LEVELS:
+                    return w.start() - 1 if text[w.start() - 1] == " " else w.start()
+            if word[0].isupper() or fold(word) in _LEVELS:
+                named = True
+        return end
+
     def body_assignees(self, pos: int, end: int, any_verb: bool = False) -> list[Span]:
         """The bodies told to act at ``pos``: one span per body of a list ("Sở Tài chính,
         Sở Xây dựng hướng dẫn ..." gives both); empty when ``pos`` holds no named body."""
@@ -609,6 +641,16 @@ class _Reader:
         m = _CHO.match(self.f, pos, end)
         if m:
             pos = m.end()
+        at = pos
+        while at < end and self.f[at] == " ":
+            at += 1
+        listed = self.department_lists.get(at)
+        if listed:
+            # "giao các sở: Tài chính, Xây dựng thẩm định ...": one assignee per department
+            return [
+                Span(x.start, x.end, "assignee", x.text, "department-list")
+                for x in sorted(listed, key=lambda x: x.start)
+            ]
         # "giao Sở Tài nguyên và Môi trường rút ngắn ...": after "giao" the body is named
         given = _GIVEN.search(self.f, max(0, pos - 10), pos) is not None
         bodies = self.body_assignees(pos, end, any_verb=given)
@@ -617,6 +659,14 @@ class _Reader:
         e = self.subject_end(pos, end, people=True)
         if e is None and asked:
             e = self.group_end(pos, end)
+        if e is None and asked and self.rx.agent.match(self.f, pos, end):
+            # "Đề nghị Ban cán sự đảng UBND tỉnh lãnh đạo sắp xếp ...": a named subject, then
+            # the verb of the action (no modal between)
+            clause = _CLAUSE_END.search(self.f, pos, end)
+            stop = clause.start() if clause else end
+            cut = self.action_start(pos, stop)
+            if cut < stop and not self.rx.negator.search(self.f, pos, cut):
+                e = cut
         if e is None:
             return []
         while pos < e and self.f[pos] in ' "“':
@@ -625,6 +675,7 @@ class _Reader:
         given_in = _GIVE_IN.search(self.f, pos, e)
         if given_in:
             return self.assignees_at(given_in.end(), end)
+        e = self.action_start(pos, e)
         s = self.doc.span(pos, e, "assignee", "subject")
         text = s.text.rstrip(" ,;")
         # "Người đứng đầu địa phương nào để dự án chậm thì phải ...": the subject ends at "nào"
@@ -634,7 +685,12 @@ class _Reader:
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 
-_BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+|[-–])")
+# a token of a body's name; abbreviations keep their "&" and "-" ("Sở GD&ĐT", "Sở KH-ĐT")
+_BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+(?:[&-][\w'’]+)*|[-–])")
+_WORD = re.compile(r"[\w'’&-]+")
+_CLAUSE_END = re.compile(r"[,;:.]")
+_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "thị trấn", "thị xã", "thành phố", "quận"})
+_BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
 _BODY_LIST_GAP = re.compile(r", | và ")
 # a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
 _LIST_LEAD = re.compile(
@@ -1049,7 +1105,11 @@ def _with_roles(
     order = sorted(
         range(len(spans)), key=lambda i: spans[i].start if isinstance(spans[i], Span) else -1
     )
-    return [spans[i] for i in order], [roles[i] for i in order]
+    # a department of a list under one head is named in full: "các sở: Tài chính" -> "Sở Tài chính"
+    named: list[Span | str] = [
+        "Sở " + x.text if isinstance(x, Span) and x.rule == "department-list" else x for x in spans
+    ]
+    return [named[i] for i in order], [roles[i] for i in order]
 
 
 _SUPPORT_JOIN = re.compile(r"\s+(?:cùng với|cùng)\s+(?=\S)")

@@ -28,6 +28,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
+from .agencies import agency_name
 from .spans import Document, Item, Person, Span, fold
 
 RECORD_VERSION = 2
@@ -338,7 +339,8 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
         people=tuple(_person(p) for p in doc.people),
         localities=tuple(dict.fromkeys(s.label for s in doc.localities)),
         locality_spans=localities,
-        agencies=tuple(dict.fromkeys(s.text for s in doc.agencies)),
+        # listed by name: "Sở NN&PTNT" as "Sở Nông nghiệp và Phát triển nông thôn"
+        agencies=tuple(dict.fromkeys(agency_name(s) for s in doc.agencies)),
         agency_spans=tuple(_text_span(s) for s in doc.agencies),
         indicators=tuple(
             Indicator(

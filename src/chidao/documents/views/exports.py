@@ -1,0 +1,118 @@
+"""Downloads of the lists as XLSX or CSV: the register (with the page's filters), a unit's
+dossier, petitions, indicators. Each starts from its domain's gatekeeper."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from chidao.documents import exports
+from chidao.meetings.models import ItemKind, SessionItem
+from chidao.meetings.queries import sessions_for
+from chidao.organisation.access import role_required
+from chidao.organisation.models import Person, Role
+from chidao.tasks import access, queries
+from chidao.tasks.forms import RegisterFilterForm
+
+province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
+signed_in = role_required(*Role.values)
+KINDS = ("xlsx", "csv")
+
+
+def _kind(kind: str) -> str:
+    if kind not in KINDS:
+        raise Http404("unknown format")
+    return kind
+
+
+def _stamp() -> str:
+    return f"{timezone.localdate():%Y%m%d}"
+
+
+FILTER_LABELS = {
+    "leader": _lazy("Lãnh đạo chỉ đạo"),
+    "unit": _lazy("Đơn vị"),
+    "state": _lazy("Tình trạng"),
+    "period": _lazy("Lọc theo"),
+    "date_from": _lazy("Từ ngày"),
+    "date_to": _lazy("Đến ngày"),
+    "topic": _lazy("Lĩnh vực"),
+    "role": _lazy("Vai trò"),
+    "q": _lazy("Tìm kiếm"),
+}
+
+
+def _filters(user: Any, form: RegisterFilterForm) -> list[tuple[str, str]]:
+    """The filters the page had, as (label, shown value), for the export's "Bộ lọc" sheet."""
+    form.is_valid()
+    shown = []
+    for name, value in getattr(form, "cleaned_data", {}).items():
+        if value in (None, "") or name not in FILTER_LABELS:
+            continue
+        if name == "unit":
+            unit = access.units_visible_to(user).filter(pk=value).first()
+            text = unit.name if unit else str(value)
+        elif name == "leader":
+            person = Person.objects.filter(pk=value).first()
+            text = person.full_name if person else str(value)
+        elif hasattr(value, "strftime"):
+            text = value.strftime("%d/%m/%Y")
+        else:
+            text = str(dict(getattr(form.fields[name], "choices", []) or []).get(value, value))
+        shown.append((str(FILTER_LABELS[name]), text))
+    return shown
+
+
+@province_readers
+def register(request: HttpRequest, kind: str) -> HttpResponse:
+    """The register as filtered on its page (every row, not one page)."""
+    form = RegisterFilterForm(request.GET)
+    rows = queries.register(request.user, form.filters())
+    listing = exports.task_listing(
+        rows,
+        title=_("Sổ theo dõi chỉ đạo"),
+        filename=f"so-theo-doi-chi-dao-{_stamp()}",
+        filters=_filters(request.user, RegisterFilterForm(request.GET)),
+    )
+    return exports.response_for(listing, _kind(kind))
+
+
+@signed_in
+def unit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """A unit's dossier: all its tasks (officers: their own unit only; others 404)."""
+    obj = access.get_unit_for_user(request.user, pk)
+    tasks = queries.with_overdue(access.tasks_visible_to(request.user).filter(unit=obj)).order_by(
+        "deadline", "pk"
+    )
+    listing = exports.task_listing(tasks, title=obj.name, filename=f"nhiem-vu-{obj.pk}-{_stamp()}")
+    return exports.response_for(listing, _kind(kind))
+
+
+def _items(user: Any, kind: str) -> Any:
+    return SessionItem.objects.filter(kind=kind, session__in=sessions_for(user))
+
+
+@province_readers
+def petitions(request: HttpRequest, kind: str) -> HttpResponse:
+    listing = exports.item_listing(
+        _items(request.user, ItemKind.PETITION),
+        kind="petition",
+        title=_("Kiến nghị"),
+        filename=f"kien-nghi-{_stamp()}",
+    )
+    return exports.response_for(listing, _kind(kind))
+
+
+@province_readers
+def indicators(request: HttpRequest, kind: str) -> HttpResponse:
+    listing = exports.item_listing(
+        _items(request.user, ItemKind.INDICATOR),
+        kind="indicator",
+        title=_("Chỉ tiêu, số liệu"),
+        filename=f"chi-tieu-{_stamp()}",
+    )
+    return exports.response_for(listing, _kind(kind))
