@@ -282,6 +282,8 @@ EXPECT: dict[str, Expect] = {
     "tasks:attachment": Expect(args=lambda w: [w.attachment.pk], get=officer_b_only()),
     "tasks:task": Expect(args=task_b, get=officer_b_only()),
     "tasks:task_history": Expect(args=task_b, get=officer_b_only()),
+    # ---- insight
+    "insight:search": Expect(get=everyone(200)),
     # ---- tasks: actions (POST only)
     "tasks:start": Expect(
         args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")

@@ -248,6 +248,9 @@ def generate(
         )
         _officer(code, result)
     result.units = Unit.objects.filter(province_code=code).count()
+    from chidao.search.index import reindex  # rows were inserted in bulk: no signals
+
+    reindex(code)
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")

@@ -30,7 +30,9 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import Directive
 from chidao.organisation.access import is_leader, person_of
-from chidao.organisation.models import Person, Unit, search_key
+from chidao.organisation.models import Person, Unit
+from chidao.search.engine import matching, words
+from chidao.search.models import EntryKind, SearchEntry
 from chidao.tasks import access
 from chidao.tasks.models import (
     CLOSED_STATES,
@@ -47,7 +49,6 @@ from chidao.tasks.models import (
 DUE_SOON_DAYS = 7
 WAITING_ON_OFFICE = (TaskState.AWAITING_CONFIRMATION, TaskState.EXTENSION_REQUESTED)
 OVERDUE = "overdue"  # the derived state offered in the register's state filter
-SEARCH_LIMIT = 20000  # free-text search filters at most this many rows in Python
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -325,9 +326,9 @@ class RegisterFilters:
 def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) -> QuerySet[Task]:
     """The register's rows (one per task) that ``user`` may see, filtered and sorted.
 
-    Free text is compared without diacritics and tone placement ("thieu hoa" finds
-    "Thiệu Hóa") on the directive, its session title, its issuer and the unit; it filters in
-    Python over the rows the other filters leave (at most ``SEARCH_LIMIT``).
+    Free text goes through the search index (``chidao.search``), in the database: every word,
+    without diacritics or tone placement ("thieu hoa" finds "Thiệu Hóa"), in the directive,
+    its session title, its issuer or topic, or the unit's name.
     """
     today = _today(today)
     tasks = access.tasks_visible_to(user)
@@ -349,7 +350,7 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
     if filters.role:
         tasks = tasks.filter(role=filters.role)
     if filters.q.strip():
-        tasks = tasks.filter(pk__in=_search(tasks, filters.q))
+        tasks = task_search(tasks, filters.q)
     tasks = with_overdue(_rows(tasks), today).annotate(
         leader_name=Coalesce(
             NullIf("directive__issuer__full_name", Value("")), "directive__issuer_name"
@@ -370,29 +371,16 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
     return tasks.order_by(*order, "id")
 
 
-def _search(tasks: QuerySet[Task], text: str) -> list[int]:
-    """The pks of ``tasks`` whose texts contain every word of ``text``, diacritics aside."""
-    words = search_key(text).split()
-    rows = tasks.values_list(
-        "pk",
-        "directive_id",
-        "directive__text",
-        "directive__session__title",
-        "directive__issuer_name",
-        "directive__issuer__full_name",
-        "unit__name",
-    )[:SEARCH_LIMIT]
-    keys: dict[int, str] = {}
-    found = []
-    for pk, directive_id, directive_text, title, issuer, issuer_person, unit_name in rows:
-        if directive_id not in keys:
-            keys[directive_id] = search_key(
-                " ".join([directive_text or "", title or "", issuer or "", issuer_person or ""])
-            )
-        haystack = keys[directive_id] + " " + search_key(unit_name or "")
-        if all(w in haystack for w in words):
-            found.append(pk)
-    return found
+def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
+    """``tasks`` whose every word of ``text`` is in their directive (its text, issuer, topic,
+    session title: the search index) or in their unit's name; computed in the database."""
+    for word in words(text):
+        directives = matching(SearchEntry.objects.filter(kind=EntryKind.DIRECTIVE), word)
+        units = Unit.objects.filter(search_name__contains=word).values("pk")
+        tasks = tasks.filter(
+            Q(directive_id__in=directives.values("object_id")) | Q(unit_id__in=units)
+        )
+    return tasks
 
 
 def register_choices(user: Any) -> dict[str, list[Any]]:

@@ -36,16 +36,19 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Báo cáo"), "documents:report", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Tài khoản"), "organisation:officer_accounts", None),
+        (_("Tìm kiếm"), "insight:search", None),
     ],
     Role.LEADER: [
         (_("Chỉ đạo của tôi"), "tasks:leader", "person"),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
+        (_("Tìm kiếm"), "insight:search", None),
     ],
     Role.OFFICER: [
         (_("Việc được giao"), "tasks:inbox", None),
         (_("Đơn vị của tôi"), "tasks:unit", "unit"),
+        (_("Tìm kiếm"), "insight:search", None),
     ],
     Role.ADMIN: [
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),

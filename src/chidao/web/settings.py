@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "chidao.organisation",
     "chidao.meetings",
     "chidao.tasks",
+    "chidao.search",
+    "chidao.insight",
     "chidao.documents",
     "chidao.api",
     "chidao.demo",

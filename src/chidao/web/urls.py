@@ -17,5 +17,6 @@ urlpatterns = [
     path("org/", include("chidao.organisation.urls")),
     path("sessions/", include("chidao.meetings.urls")),
     path("tasks/", include("chidao.tasks.urls")),
+    path("insight/", include("chidao.insight.urls")),
     path("documents/", include("chidao.documents.urls")),
 ]

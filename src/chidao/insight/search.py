@@ -1,0 +1,99 @@
+"""Search across documents, sessions, directives and petitions (tasks: the register with
+``q``), inside what the user may see (each domain's gatekeeper: ``meetings.queries`` for documents and sessions,
+``tasks.access`` for directives and tasks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Q, QuerySet
+
+from chidao.meetings.queries import documents_for, sessions_for
+from chidao.organisation.access import can_read_province, is_office, province_code_of
+from chidao.search.engine import matching
+from chidao.search.models import EntryKind, SearchEntry
+from chidao.tasks import access
+
+TASKS = "task"
+KINDS = [*EntryKind.values, TASKS]
+
+
+@dataclass
+class SearchFilters:
+    q: str = ""
+    kind: str = ""  # one of KINDS, or "" for documents, sessions, directives and petitions
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def visible_entries(user: Any) -> QuerySet[SearchEntry]:
+    """The index entries whose object ``user`` may open.
+
+    Readers of a whole province (office, leaders, administrators) see its sessions,
+    directives and petitions, and the office its documents: that is one indexed condition on
+    the entries' province. Anyone else goes through the gatekeepers' querysets.
+    """
+    code = province_code_of(user)
+    if can_read_province(user) and code:
+        scope = SearchEntry.objects.filter(province_code=code)
+        return scope if is_office(user) else scope.exclude(kind=EntryKind.DOCUMENT)
+    sessions = sessions_for(user).values("pk")
+    return SearchEntry.objects.filter(
+        Q(kind=EntryKind.DOCUMENT, object_id__in=documents_for(user).values("pk"))
+        | Q(kind=EntryKind.SESSION, object_id__in=sessions)
+        | Q(kind=EntryKind.PETITION, session_id__in=sessions)
+        | Q(kind=EntryKind.DIRECTIVE, object_id__in=access.directives_visible_to(user).values("pk"))
+    )
+
+
+def search(user: Any, filters: SearchFilters) -> QuerySet[SearchEntry]:
+    """The entries matching ``filters.q`` the user may open, best first, then newest."""
+    entries = visible_entries(user)
+    if filters.kind in EntryKind.values:
+        entries = entries.filter(kind=filters.kind)
+    if filters.date_from:
+        entries = entries.filter(date__gte=filters.date_from)
+    if filters.date_to:
+        entries = entries.filter(date__lte=filters.date_to)
+    return matching(entries, filters.q).order_by("rank", "-date", "-id")
+
+
+@dataclass
+class Hit:
+    """One search result as the page shows it."""
+
+    kind: str
+    kind_label: str
+    title: str
+    url: str
+    date: dt.date | None
+
+
+_URLS = {
+    EntryKind.DOCUMENT: ("meetings:review", "object_id"),
+    EntryKind.SESSION: ("meetings:session", "object_id"),
+    EntryKind.DIRECTIVE: ("tasks:directive", "object_id"),
+    EntryKind.PETITION: ("meetings:session", "session_id"),
+}
+
+
+def hits(entries: Any) -> list[Hit]:
+    """The page's entries as hits with their links."""
+    from django.urls import reverse
+
+    out = []
+    for e in entries:
+        name, attr = _URLS[EntryKind(e.kind)]
+        out.append(
+            Hit(
+                kind=e.kind,
+                kind_label=str(EntryKind(e.kind).label),
+                title=e.title,
+                url=reverse(name, args=[getattr(e, attr)]),
+                date=e.date,
+            )
+        )
+    return out

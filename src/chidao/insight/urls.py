@@ -1,0 +1,10 @@
+"""URLs of the insight pages."""
+
+from django.urls import path
+
+from chidao.insight import views
+
+app_name = "insight"
+urlpatterns = [
+    path("search/", views.search, name="search"),
+]

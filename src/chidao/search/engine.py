@@ -1,0 +1,57 @@
+"""One interface over two full-text engines: SQLite's FTS5 and PostgreSQL's text search.
+
+``matching(entries, text)`` keeps the entries whose folded text has every word of ``text``
+(each word also as a prefix: "giai phong" finds "giải phóng mặt bằng") and annotates
+``rank`` (lower is better): bm25 on SQLite, minus ``ts_rank`` on PostgreSQL. Both engines
+see the same folded words (``search_key``), so diacritics and tone placement never matter.
+Other databases fall back to ``LIKE`` on the folded text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from django.db import connection
+from django.db.models import QuerySet, Value
+
+from chidao.organisation.models import search_key
+from chidao.search.models import SearchEntry
+
+MAX_WORDS = 8
+
+
+def words(text: str) -> list[str]:
+    """The folded words of a query ("Thiệu Hoá" -> ["thieu", "hoa"]), at most ``MAX_WORDS``."""
+    return re.findall(r"\w+", search_key(text or ""))[:MAX_WORDS]
+
+
+def matching(entries: QuerySet[SearchEntry], text: str) -> QuerySet[SearchEntry]:
+    """``entries`` that contain every word of ``text``, annotated with ``rank``."""
+    found = words(text)
+    if not found:
+        return entries.none().annotate(rank=Value(0.0))
+    vendor = connection.vendor
+    # unqualified columns: the query may be a subquery, where Django renames the table
+    if vendor == "sqlite":
+        expr = " ".join(f'"{w}"*' for w in found)
+        return entries.extra(
+            where=["id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"],
+            params=[expr],
+            select={
+                "rank": "(SELECT rank FROM search_fts WHERE search_fts MATCH %s"
+                " AND search_fts.rowid = search_searchentry.id)"
+            },
+            select_params=[expr],
+        )
+    if vendor == "postgresql":
+        expr = " & ".join(f"{w}:*" for w in found)
+        vector = "to_tsvector('simple', key)"
+        return entries.extra(
+            where=[f"{vector} @@ to_tsquery('simple', %s)"],
+            params=[expr],
+            select={"rank": f"-ts_rank({vector}, to_tsquery('simple', %s))"},
+            select_params=[expr],
+        )
+    for w in found:  # pragma: no cover - neither SQLite nor PostgreSQL
+        entries = entries.filter(key__contains=w)
+    return entries.annotate(rank=Value(0))

@@ -1,0 +1,109 @@
+"""Search across the province: diacritics and tone placement aside, ranked, within what the
+user may see; the same answers on SQLite (FTS5) and PostgreSQL (full-text)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from chidao.insight.search import SearchFilters, search
+from chidao.search.index import reindex
+from chidao.search.models import EntryKind, SearchEntry
+
+
+def found(user, q, **kw):
+    return {(e.kind, e.object_id) for e in search(user, SearchFilters(q=q, **kw))}
+
+
+@pytest.mark.parametrize("q", ["thieu hoa", "Thiệu Hoá", "Thiệu Hóa", "THIEU HOA"])
+def test_both_tone_placements_and_no_diacritics_find_the_same(atlas, office, q):
+    assert found(office, q) == {
+        (EntryKind.SESSION, atlas["s1"].pk),
+        (EntryKind.DOCUMENT, atlas["s1"].document_id),
+        (EntryKind.DIRECTIVE, atlas["d1"].pk),
+        (EntryKind.PETITION, atlas["petition"].pk),
+    }
+
+
+def test_words_are_prefixes_and_all_are_needed(atlas, office):
+    assert found(office, "de bien binh", kind=EntryKind.DIRECTIVE) == {
+        (EntryKind.DIRECTIVE, atlas["d2"].pk)
+    }
+    assert found(office, "de bien thieu", kind=EntryKind.DIRECTIVE) == set()
+
+
+def test_filters_by_kind_and_date(atlas, office):
+    assert found(office, "thieu hoa", kind=EntryKind.PETITION) == {
+        (EntryKind.PETITION, atlas["petition"].pk)
+    }
+    assert found(office, "bien", date_from=dt.date(2026, 1, 1), kind=EntryKind.SESSION) == {
+        (EntryKind.SESSION, atlas["s2"].pk)
+    }
+    assert found(office, "thieu hoa", date_to=dt.date(2023, 12, 31)) == set()
+
+
+def test_the_more_words_matched_the_higher_the_rank(atlas, office):
+    ranked = list(search(office, SearchFilters(q="thieu hoa", kind=EntryKind.DIRECTIVE)))
+    assert ranked and all(hasattr(e, "rank") for e in ranked)
+    hits = list(search(office, SearchFilters(q="hoa")))
+    assert len(hits) >= 4
+
+
+def test_an_officer_finds_only_their_units_directives(atlas, officer_a, officer_b):
+    assert found(officer_a, "thieu hoa") == {(EntryKind.DIRECTIVE, atlas["d1"].pk)}
+    assert found(officer_b, "thieu hoa") == set()
+
+
+def test_a_leader_does_not_see_documents_in_review(atlas, leader):
+    kinds = {k for k, _ in found(leader, "thieu hoa")}
+    assert EntryKind.DOCUMENT not in kinds and EntryKind.DIRECTIVE in kinds
+
+
+def test_reindex_rebuilds_the_same_entries(atlas, office):
+    before = set(SearchEntry.objects.values_list("kind", "object_id", "key"))
+    SearchEntry.objects.all().delete()
+    assert found(office, "thieu hoa") == set()
+    assert reindex() == len(before)
+    assert set(SearchEntry.objects.values_list("kind", "object_id", "key")) == before
+    assert len(found(office, "thieu hoa")) == 4
+
+
+def test_an_edited_directive_is_found_by_its_new_words(atlas, office):
+    d2 = atlas["d2"]
+    d2.text = "Nạo vét kênh Nhà Lê."
+    d2.save()
+    assert found(office, "nao vet kenh") == {(EntryKind.DIRECTIVE, d2.pk)}
+    d2.delete()
+    assert found(office, "nao vet") == set()
+
+
+def test_the_page_lists_hits_with_links(atlas, client, office, django_assert_max_num_queries):
+    client.force_login(office)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("insight:search"), {"q": "thieu hoa"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert reverse("tasks:directive", args=[atlas["d1"].pk]) in html
+    assert reverse("meetings:session", args=[atlas["s1"].pk]) in html
+    assert "4 kết quả" in html
+
+
+def test_tasks_kind_opens_the_register_with_the_words(atlas, client, office):
+    client.force_login(office)
+    response = client.get(reverse("insight:search"), {"q": "thieu hoa", "kind": "task"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("tasks:register") + "?q=thieu+hoa"
+
+
+def test_an_empty_or_punctuation_query_finds_nothing(atlas, office):
+    assert found(office, "") == set()
+    assert found(office, '"*() -') == set()
+
+
+def test_a_wrong_date_is_named(atlas, client, office):
+    client.force_login(office)
+    response = client.get(reverse("insight:search"), {"q": "hoa", "date_from": "31/02/2026"})
+    assert response.status_code == 200
+    assert "date_from" in response.content.decode()
