@@ -26,11 +26,11 @@ FLOORS = {
     "date_accuracy": 0.99,
     "province_accuracy": 0.99,
     "agencies_f1": 0.95,
-    "indicators_f1": 0.75,
-    "petitions_f1": 0.75,
+    "indicators_f1": 0.95,
+    "petitions_f1": 0.95,
     "difficulties_f1": 0.95,
     "site_visits_f1": 0.95,
-    "overall": 0.93,
+    "overall": 0.97,
 }
 ROLE_FLOOR = 0.95
 ASSIGNEE_FLOOR = 0.80

@@ -133,3 +133,16 @@ def test_a_closed_bracket_does_not_cut_the_clause_of_a_figure():
         "Tổng sản phẩm trên địa bàn tỉnh (GRDP) tăng 6,12%",
         "không kể tiền sử dụng đất đạt 1.200 tỷ đồng",
     ]
+
+
+# ---- issue 6, class 5: results, not damage, shortages or meetings held ----------------------
+
+
+def test_damage_shortages_and_meetings_held_are_not_results():
+    text = (
+        "Sáng 9/10/2025, đồng chí Hà Thị Lan, Phó Chủ tịch UBND tỉnh làm việc với xã Yên Hòa.\n"
+        "Cơn bão số 3 làm tốc mái 86 ngôi nhà, ngập 1.200 ha lúa. Kinh phí sửa chữa trường học "
+        "còn thiếu khoảng 7 tỷ đồng. Xã đã tổ chức 9 cuộc họp dân và 2 hội nghị đối thoại. "
+        "Thu ngân sách đạt 12,5 tỷ đồng.\n"
+    )
+    assert figures(text) == [(12.5, "tỷ đồng")]

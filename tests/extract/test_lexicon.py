@@ -3,6 +3,8 @@ folder, and a clear error naming the file and line for a row that breaks it."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from chidao.extract import lexicon
@@ -68,3 +70,32 @@ def test_every_lexicon_of_the_folder_has_the_one_header(path):
     columns = tuple(lines[0].split("\t")[3:])
     rows = load(path.name, kinds, columns)
     assert len({(r.kind, r.text) for r in rows}) == len(rows), "a row is written twice"
+
+
+ASSIGNEE_ROWS = load(lexicon.ASSIGNEES, lexicon.ASSIGNEE_KINDS, ("level",))
+
+
+@pytest.mark.parametrize("row", ASSIGNEE_ROWS, ids=lambda r: f"{r.kind}:{r.text}")
+def test_each_assignee_word_is_shown_at_work_in_its_example(row):
+    assert row.example, "each row of assignees.tsv has an example"
+    assert row.folded in lexicon.fold(row.example)
+
+
+def test_the_app_s_words_come_folded_or_without_diacritics():
+    assert "thường trực tỉnh ủy" in lexicon.assignee_words("provincial_body")
+    assert "hdnd" in lexicon.assignee_words("local_body", marks=False)
+    assert lexicon.assignee_levels("abbreviation") == {
+        "tp": "thành phố",
+        "tx": "thị xã",
+        "tt": "thị trấn",
+    }
+    with pytest.raises(LexiconError, match=r"assignees\.tsv: no kind 'boss'"):
+        lexicon.assignee_words("boss")
+
+
+def test_an_alternation_matches_both_tone_placements_and_prefers_the_longest():
+    rx = re.compile(f"(?:{lexicon.alternation(['ủy ban', 'ủy ban nhân dân'])})")
+    assert rx.match("uỷ ban nhân dân tỉnh").group() == "uỷ ban nhân dân"
+    assert rx.match("ủy ban mặt trận").group() == "ủy ban"
+    plain = re.compile(f"(?:{lexicon.alternation(['hđnd'], marks=False)})")
+    assert plain.fullmatch("hdnd")

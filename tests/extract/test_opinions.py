@@ -329,3 +329,20 @@ def test_a_place_named_by_its_risk_or_the_delegation_s_visit_is_not_a_difficulty
     )
     # a leader's "phải" is still an instruction
     assert not is_difficulty(fold("Xã phải khắc phục ngay tình trạng thiếu nước sinh hoạt."))
+
+
+# ---- issue 6, class 6: petitions go up; a department's answer is neither -----------------------
+
+
+def test_a_department_s_answer_is_not_a_petition_and_a_notice_announced_is_not_the_conclusion():
+    doc = process(
+        "BLO - Chủ tịch UBND tỉnh vừa ký Thông báo số 88/TB-UBND kết luận buổi làm việc với xã "
+        "Phước Long.\n"
+        "Sáng 2/10/2025, đồng chí Trần Văn Lực, Chủ tịch UBND tỉnh làm việc với xã Phước Long.\n"
+        "Xã kiến nghị tỉnh hỗ trợ kinh phí nạo vét kênh Cái Cùng.\n"
+        "Trả lời kiến nghị của xã, lãnh đạo Sở Tài chính cho biết, Sở đang tổng hợp hồ sơ đề nghị "
+        "Bộ Tài chính bổ sung kinh phí.\n"
+    )
+    assert [p.span.text for p in doc.petitions] == [
+        "Xã kiến nghị tỉnh hỗ trợ kinh phí nạo vét kênh Cái Cùng."
+    ]

@@ -599,3 +599,21 @@ def test_a_draft_stored_before_ids_gets_the_same_ids_on_every_read(document):
         topic="Đất đai",
     )
     assert _fresh(document).draft["directives"][1]["topic"] == "Đất đai"
+
+
+@pytest.mark.parametrize(
+    "kind, provincial",
+    [("provincial_body", True), ("local_body", False), ("local_government", False)],
+)
+def test_the_assignee_words_of_the_extractor_s_lexicon_sort_provincial_bodies(kind, provincial):
+    from chidao.extract import lexicon
+    from chidao.meetings.draft import names_provincial_body
+
+    rows = [
+        r
+        for r in lexicon.load(lexicon.ASSIGNEES, lexicon.ASSIGNEE_KINDS, ("level",))
+        if r.kind == kind
+    ]
+    assert rows
+    for row in rows:
+        assert names_provincial_body(row.example) is provincial, row.example

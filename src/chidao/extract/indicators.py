@@ -57,8 +57,18 @@ _NOUN_STOP = frozenset(
     "bị phải cần nhưng mà nên do vì nhằm ở".split()
 )
 # nouns that make the number a time, an order or a rank, not a figure
+# (and counts of meetings held are not results: "tổ chức 6 cuộc họp", "3 hội nghị")
 _NOT_UNIT = frozenset(
-    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm".split()
+    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm "
+    "cuộc hội".split()
+)
+# damage from a disaster and what is still lacking are difficulties, not results: "mưa lũ làm
+# sạt lở 1,8 km bờ sông, ngập 620 ha", "kinh phí còn thiếu khoảng 35 tỷ đồng" (the sentence
+# up to the figure)
+_DAMAGE = re.compile(
+    r"(?<!\w)(?:(?:làm|gây|bị)\s+(?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|sạt|tràn bờ|vỡ|"
+    r"cuốn trôi|thiệt hại|chết|mất trắng|sụt lún|bồi lấp|gãy đổ)|thiệt hại|(?:còn|vẫn|đang|hiện) thiếu)"
+    r"(?!\w)"
 )
 # what may not come right before the number
 _BAD_HEAD = re.compile(
@@ -179,6 +189,8 @@ def find_indicators(doc: Document) -> None:
         sentence_head = folded[s_start : m.start()]
         if _is_target(sentence_head) or _STATIC_HEAD.search(folded, clause_start, m.start()):
             continue
+        if _DAMAGE.search(sentence_head):
+            continue  # damage or a shortage: a difficulty
         if u:
             unit = text[u.start("unit") : u.end("unit")]
             end = u.end()

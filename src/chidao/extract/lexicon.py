@@ -17,12 +17,13 @@ what is wrong, so a reviewer's typo is found when the lexicon is read, not as a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from .spans import fold
+from .spans import fold, strip_marks, written_forms
 
 DATA = Path(__file__).with_name("data")
 BASE_COLUMNS = ("kind", "text", "example")
@@ -87,3 +88,55 @@ def texts(rows: Iterable[Row], *kinds: str, folded: bool = True) -> tuple[str, .
     """The entries of ``rows`` of the given kinds (all kinds if none), folded by default,
     in the file's order."""
     return tuple((r.folded if folded else r.text) for r in rows if not kinds or r.kind in kinds)
+
+
+def alternation(entries: Iterable[str], *, marks: bool = True) -> str:
+    """A regex alternation (no group) of folded ``entries``, longest first, each also in the
+    old tone placement ("uỷ" for "ủy"); without diacritics when ``marks`` is false (to match
+    search keys such as ``strip_marks(fold(text))``)."""
+    forms: set[str] = set()
+    for entry in entries:
+        variants = {w.lower() for w in written_forms(entry)} | {entry}
+        forms |= variants if marks else {strip_marks(v) for v in variants}
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
+
+
+# ---------------------------------------------------------------- the web app's vocabulary
+
+ASSIGNEES = "assignees.tsv"
+ASSIGNEE_KINDS = (
+    "local_government",
+    "provincial_body",
+    "body",
+    "province_word",
+    "level_word",
+    "departments_group",
+    "localities_group",
+    "local_body",
+    "leader",
+    "district_committee",
+    "abbreviation",
+    "conference",
+)
+
+
+def assignee_words(kind: str, *, marks: bool = True) -> tuple[str, ...]:
+    """The folded entries of ``data/assignees.tsv`` of ``kind`` (without diacritics when
+    ``marks`` is false), for the app's sorting of a draft's assignees into units."""
+    if kind not in ASSIGNEE_KINDS:
+        raise LexiconError(f"{ASSIGNEES}: no kind {kind!r} (one of {ASSIGNEE_KINDS})")
+    words = texts(load(ASSIGNEES, ASSIGNEE_KINDS, ("level",)), kind)
+    return words if marks else tuple(strip_marks(w) for w in words)
+
+
+def assignee_levels(kind: str, *, marks: bool = True) -> dict[str, str]:
+    """Entry -> level word (folded; without diacritics when ``marks`` is false) of the
+    ``kind`` rows of ``data/assignees.tsv`` that name a level."""
+    out = {}
+    for r in load(ASSIGNEES, ASSIGNEE_KINDS, ("level",)):
+        if r.kind == kind:
+            if not r.extra[0]:
+                raise LexiconError(f"{r.where}: a {kind} row needs its level")
+            key, level = r.folded, fold(r.extra[0])
+            out[key if marks else strip_marks(key)] = level if marks else strip_marks(level)
+    return out

@@ -331,10 +331,28 @@ def _bare_comrade(text: str, start: int, end: int) -> bool:
     return any(not m.group(1).isupper() for m in _COMRADE.finditer(text, start, end))
 
 
+# "... vừa ký Thông báo số 412/TB-UBND kết luận buổi kiểm tra ...": a notice announced, not the
+# concluding speech (the folded words before "kết luận")
+_NOTICE_HEAD = re.compile(r"(?<!\w)(?:thông báo|văn bản|công văn)(?:\s+số)?[^.;:\n]{0,40}$")
+
+
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
-    m = next(word_start_matches(_CONCLUSION, doc.folded), None)
-    return m.start() if m else len(doc.folded)
+    for m in word_start_matches(_CONCLUSION, doc.folded):
+        if _NOTICE_HEAD.search(doc.folded, max(0, m.start() - 60), m.start()):
+            continue
+        return m.start()
+    return len(doc.folded)
+
+
+# a provincial department answering the lower side: "Trả lời kiến nghị của xã, lãnh đạo Sở
+# Nông nghiệp và Môi trường cho biết, Sở đang ... đề nghị Bộ ...": neither a petition nor a
+# directive (the folded sentence up to the asking verb)
+_ANSWER = re.compile(
+    r"^(?:[^,.;:]{0,30}?\s)?(?:trả lời|giải trình|giải đáp|tiếp thu|làm rõ)(?!\w)"
+    r"|(?<!\w)(?:đại diện|lãnh đạo|giám đốc|phó giám đốc)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
+    r"(?:cho biết|giải trình|trả lời|thông tin|khẳng định)(?!\w)"
+)
 
 
 def _asker_is_upper(doc: Document, start: int, cue: int, conclusion: int) -> bool:
@@ -429,6 +447,8 @@ def find_opinions(doc: Document) -> None:
             )
             continue
         kind, cue = petition_match(text)
+        if kind is not None and _ANSWER.search(text, 0, max(cue, 0)):
+            kind = None  # a department's answer
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
             start = s.start

@@ -33,6 +33,7 @@ from typing import Any, NamedTuple
 
 from django.utils.translation import gettext_lazy as _
 
+from chidao.extract.lexicon import alternation, assignee_words
 from chidao.extract.record import DirectiveEntry, SessionRecord, TextSpan, as_json
 from chidao.extract.spans import fold, strip_marks
 from chidao.meetings.models import ItemKind, SessionKind
@@ -86,11 +87,10 @@ FIELD_LABELS: dict[str, Any] = {
     "topic": _("lĩnh vực"),
 }
 
-# assignees that mean "the local government the session addresses"
+# assignees that mean "the local government the session addresses" (the words: the
+# extractor's lexicon data/assignees.tsv, kind local_government)
 _LOCAL_RE = re.compile(
-    r"^(?:các |mọi )?(?:cấp ủy|cấp uỷ|chính quyền|địa phương|đảng ủy|đảng uỷ|ubnd xã|ubnd phường|"
-    r"xã|phường|huyện|thị xã|hệ thống chính trị|cả hệ thống chính trị)\b",
-    re.IGNORECASE,
+    rf"^(?:các |mọi )?(?:{alternation(assignee_words('local_government'))})\b", re.IGNORECASE
 )
 
 # the first day of the two-tier local government: reports before it name pre-2025 units
@@ -99,20 +99,15 @@ REFORM_DATE = dt.date(2025, 7, 1)
 # an assignee that names a provincial body: a department ("Sở"), or a body of the province
 # ("Văn phòng UBND tỉnh", "Công an tỉnh", "Ban Tổ chức Tỉnh ủy", "Bộ Chỉ huy Quân sự tỉnh")
 _PROVINCIAL_HEAD_RE = re.compile(
-    r"^(?:các |mọi )?(?:sở|bộ chỉ huy|kho bạc|cục thuế|bảo hiểm xã hội tỉnh|"
-    r"ubnd tỉnh|ủy ban nhân dân tỉnh|uỷ ban nhân dân tỉnh|hđnd tỉnh|hội đồng nhân dân tỉnh|"
-    r"thường trực tỉnh ủy|thường trực tỉnh uỷ|ban thường vụ tỉnh ủy|ban thường vụ tỉnh uỷ)\b",
-    re.IGNORECASE,
+    rf"^(?:các |mọi )?(?:{alternation(assignee_words('provincial_body'))})\b", re.IGNORECASE
 )
 _BODY_HEAD_RE = re.compile(
-    r"^(?:các |mọi )?(?:ban|văn phòng|công an|ủy ban|uỷ ban|ubnd|ubmttq|mttq|mặt trận|đảng ủy|đảng uỷ|"
-    r"đài|báo|trung tâm|chi cục|cục|hội|liên đoàn|tỉnh đoàn|đoàn thanh niên|thanh tra)\b",
-    re.IGNORECASE,
+    rf"^(?:các |mọi )?(?:{alternation(assignee_words('body'))})\b", re.IGNORECASE
 )
-_PROVINCE_WORD_RE = re.compile(r"\btỉnh\b|\btỉnh (?:ủy|uỷ)\b|\btỉnh đoàn\b", re.IGNORECASE)
-_LOCAL_WORD_RE = re.compile(
-    r"\b(?:xã|phường|huyện|thị trấn|thị xã|đặc khu|thôn|khu phố)\b", re.IGNORECASE
+_PROVINCE_WORD_RE = re.compile(
+    rf"\b(?:{alternation(assignee_words('province_word'))})\b", re.IGNORECASE
 )
+_LOCAL_WORD_RE = re.compile(rf"\b(?:{alternation(assignee_words('level_word'))})\b", re.IGNORECASE)
 
 
 class UnitRef(NamedTuple):
@@ -264,13 +259,17 @@ def _strings_with_spans(names: Sequence[str], spans: Sequence[TextSpan]) -> list
     return out
 
 
+# a title that names a conference (the words: data/assignees.tsv, kind conference)
+_CONFERENCE_RE = re.compile(rf"\b(?:{alternation(assignee_words('conference'))})\b", re.IGNORECASE)
+
+
 def session_kind(record: SessionRecord | dict[str, Any]) -> str:
     """A visit when the session is about localities, a conference when the title says so."""
     if isinstance(record, SessionRecord):
         title, localities = record.title, bool(record.localities)
     else:
         title, localities = record.get("title"), bool(record.get("localities"))
-    if re.search(r"\bhội nghị\b", title or "", re.IGNORECASE):
+    if _CONFERENCE_RE.search(title or ""):
         return SessionKind.CONFERENCE
     if localities:
         return SessionKind.VISIT

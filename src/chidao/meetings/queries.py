@@ -18,6 +18,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
+from chidao.extract.lexicon import alternation, assignee_words
 from chidao.meetings.access import as_pk, documents_visible_to, sessions_visible_to
 from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
 from chidao.meetings.marks import Mark, draft_marks, render
@@ -204,9 +205,12 @@ SELECTION_KINDS: list[tuple[str, Any]] = [
 ]
 
 # assignees of a group the office picks from: departments, or the session's localities
-_DEPARTMENTS_RE = re.compile(r"\b(?:sở|ngành|ban|cơ quan|đơn vị)\b", re.IGNORECASE)
+# (the words: the extractor's lexicon data/assignees.tsv)
+_DEPARTMENTS_RE = re.compile(
+    rf"\b(?:{alternation(assignee_words('departments_group'))})\b", re.IGNORECASE
+)
 _LOCALITIES_RE = re.compile(
-    r"\b(?:địa phương|xã|phường|cơ sở|chính quyền|cấp ủy|cấp uỷ)\b", re.IGNORECASE
+    rf"\b(?:{alternation(assignee_words('localities_group'))})\b", re.IGNORECASE
 )
 
 

@@ -15,6 +15,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 
+from chidao.extract.lexicon import alternation, assignee_levels, assignee_words
 from chidao.extract.spans import fold
 from chidao.organisation.bodies import alias_keys
 from chidao.organisation.models import Person, Position, Profile, Role, Unit, UnitKind, search_key
@@ -122,22 +123,24 @@ _LEVEL_KINDS: dict[str, tuple[str, ...]] = {
     "thanh pho": (UnitKind.DISTRICT,),
 }
 _LEVEL_RE = re.compile(r"^(" + "|".join(sorted(_LEVEL_KINDS, key=len, reverse=True)) + r")\s+(.+)$")
+# (the words below: the extractor's lexicon data/assignees.tsv, compared without diacritics)
 # bodies of a commune or district named before it: "UBND xã Minh Sơn", "Đảng ủy phường Đông Sơn"
 _LOCAL_BODY_RE = re.compile(
-    r"^(?:ubnd|hdnd|uy ban nhan dan|hoi dong nhan dan|dang uy|huyen uy|thi uy|thanh uy|chinh quyen)\s+"
+    rf"^(?:{alternation(assignee_words('local_body'), marks=False)})\s+"
     r"(?=(?:" + "|".join(_LEVEL_KINDS) + r")\s)"
 )
 # who in a body is asked rather than the body: "lãnh đạo huyện Thiệu Hóa", "Giám đốc Sở Y tế"
-_LEAD_RE = re.compile(
-    r"^(?:lanh dao|ban lanh dao|giam doc|chu tich|bi thu|thu truong|nguoi dung dau)\s+"
-)
+_LEAD_RE = re.compile(rf"^(?:{alternation(assignee_words('leader'), marks=False)})\s+")
 # the Party committee of a pre-2025 district names the district: "Huyện ủy Thiệu Hóa"
+_DISTRICT_OF_COMMITTEE = {
+    k: v + " " for k, v in assignee_levels("district_committee", marks=False).items()
+}
 _DISTRICT_COMMITTEE_RE = re.compile(
-    r"^(huyen uy|thi uy|thanh uy)\s+(?!(?:" + "|".join(_LEVEL_KINDS) + r")\s)"
+    rf"^({alternation(_DISTRICT_OF_COMMITTEE, marks=False)})\s+"
+    r"(?!(?:" + "|".join(_LEVEL_KINDS) + r")\s)"
 )
-_DISTRICT_OF_COMMITTEE = {"huyen uy": "huyen ", "thi uy": "thi xa ", "thanh uy": "thanh pho "}
-_ABBREVIATION_RE = re.compile(r"^(tp|tx|tt)\.?\s+")
-_ABBREVIATIONS = {"tp": "thanh pho ", "tx": "thi xa ", "tt": "thi tran "}
+_ABBREVIATIONS = {k: v + " " for k, v in assignee_levels("abbreviation", marks=False).items()}
+_ABBREVIATION_RE = re.compile(rf"^({alternation(_ABBREVIATIONS, marks=False)})\.?\s+")
 
 
 def _key(text: str) -> str:
