@@ -5,7 +5,8 @@ by role themselves); a single object comes through ``get_document_for_user`` or
 ``get_session_object_for_user``, which answer Http404 for "missing" and "not yours" alike.
 
 - source documents (review): the office staff of their province only;
-- sessions: office, leaders and administrators of their province.  A unit officer sees no
+- sessions: office, leaders and administrators of their province; a deleted session is seen
+  by nobody (the administrator restores it in the admin).  A unit officer sees no
   session page: a session shows every unit's tasks; the officer sees the directives that gave
   their unit a task (``chidao.tasks.access``).
 """
@@ -51,7 +52,7 @@ def sessions_visible_to(user: Any) -> QuerySet[Session]:
     code = province_code_of(user)
     if not can_read_province(user) or not code:
         return Session.objects.none()
-    return Session.objects.filter(province_code=code)
+    return Session.objects.filter(province_code=code, deleted_at__isnull=True)
 
 
 def get_session_object_for_user(user: Any, pk: Any) -> Session:
