@@ -213,6 +213,43 @@ EXPECT: dict[str, Expect] = {
     # ---- meetings: sessions for the province's readers; ingest and review for the office only
     "meetings:session_list": Expect(get=readers()),
     "meetings:session": Expect(args=lambda w: [w.session.pk], get=readers(officer=403)),
+    # corrections of a confirmed session: office only (a refused form goes back with a message)
+    "meetings:session_delete": Expect(
+        args=lambda w: [w.session.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"reason": ""},
+    ),
+    "meetings:directive_add": Expect(
+        args=lambda w: [w.session.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"text": ""},
+    ),
+    "meetings:directive_edit": Expect(
+        args=lambda w: [w.session.pk, w.directive.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"text": ""},
+    ),
+    "meetings:directive_withdraw": Expect(
+        args=lambda w: [w.session.pk, w.directive.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"reason": ""},
+    ),
+    "meetings:directive_reassign": Expect(
+        args=lambda w: [w.session.pk, w.directive.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"reason": ""},
+    ),
+    "meetings:directive_comment": Expect(
+        args=lambda w: [w.directive.pk],
+        get=everyone(403, office=405, leader=405),
+        post=everyone(403, office=REDIRECT, leader=REDIRECT),
+        payload=lambda w: {"text": ""},
+    ),
     "meetings:ingest": Expect(
         get=everyone(403, office=200), post=everyone(403, office=200), payload=lambda w: {}
     ),  # the form again, with its errors
@@ -372,6 +409,12 @@ EXPECT: dict[str, Expect] = {
     "documents:export_unit": Expect(
         args=lambda w: [w.unit_b.pk, "csv"], get=officer_b_only(), not_for_officer_a="Bình Minh"
     ),
+    "documents:import": Expect(
+        get=readers(403) | {"office": 200},
+        post=readers(403) | {"office": 400},  # no file: refused with the reason
+    ),
+    # no such upload: 404 for the office (and for another province's upload alike)
+    "documents:import_sheet": Expect(args=lambda w: [0], get=readers(403) | {"office": 404}),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),
@@ -411,7 +454,8 @@ def admin_expectation(name: str, w: World) -> tuple[list[Any], dict[str, Any]] |
         prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
         if short.startswith(prefix):
             action = short[len(prefix) :]
-            if model._meta.label == "audit.AuditEvent" and action in ("add", "delete"):
+            read_only = ("audit.AuditEvent", "meetings.Session")  # sessions: deleted on their page
+            if model._meta.label in read_only and action in ("add", "delete"):
                 event = model._default_manager.order_by("pk").first()  # the trail is read only
                 args = [] if action == "add" else [event.pk if event else 0]
                 return args, not_staff | {"admin": 403}
