@@ -36,6 +36,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.extract.lexicon import alternation, assignee_words
 from chidao.extract.record import DirectiveEntry, SessionRecord, TextSpan, as_json
 from chidao.extract.spans import fold, strip_marks
+from chidao.extract.topics import classify as classify_topic
 from chidao.meetings.models import ItemKind, SessionKind
 
 # draft key -> the kind of SessionItem it becomes (directives become Directive rows)
@@ -471,7 +472,7 @@ def build_draft(
                 "support": support,
                 "suggested": list(units),
                 "needs_choice": needs_choice,
-                "topic": "",
+                "topic": classify_topic(d.text) or "",
             }
         )
     return assign_ids(draft)
@@ -501,7 +502,7 @@ def new_directive(
         "support": [],
         "suggested": [],
         "needs_choice": True,
-        "topic": "",
+        "topic": classify_topic(text) or "",
     }
 
 
