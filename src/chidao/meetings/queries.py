@@ -19,9 +19,9 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from chidao.extract.lexicon import alternation, assignee_words
+from chidao.extract.topics import labels as topic_labels
 from chidao.meetings.access import as_pk, documents_visible_to, sessions_visible_to
 from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
-from chidao.extract.topics import labels as topic_labels
 from chidao.meetings.language import looks_vietnamese
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
