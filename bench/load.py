@@ -38,7 +38,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote_plus, urlencode
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -134,12 +134,8 @@ def office(client: Client, deadline: float, rng: random.Random) -> None:
         client.request("office work list", "GET", "/tasks/worklist/")
         page = rng.randint(1, 20)
         client.request("office register", "GET", f"/tasks/register/?page={page}")
-        client.request(
-            "office register search",
-            "GET",
-            "/tasks/register/?q="
-            + rng.choice(["xa", "giai phong mat bang", "de bien", "truong hoc", "nong thon moi"]),
-        )
+        words = rng.choice(["xa", "giai phong mat bang", "de bien", "truong hoc", "nong thon moi"])
+        client.request("office register search", "GET", "/tasks/register/?q=" + quote_plus(words))
         client.request("office documents", "GET", "/sessions/documents/")
 
 
