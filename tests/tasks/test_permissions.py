@@ -323,6 +323,7 @@ EXPECT: dict[str, Expect] = {
     "tasks:task_history": Expect(args=task_b, get=officer_b_only()),
     # ---- insight
     "insight:search": Expect(get=everyone(200)),
+    "insight:dashboard": Expect(get=readers()),
     # ---- tasks: actions (POST only)
     "tasks:start": Expect(
         args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")
