@@ -11,7 +11,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from .test_flow import PASSWORD, chromium, log_in, log_out, page, submit_action  # noqa: F401
+from .test_flow import PASSWORD, log_in, log_out, submit_action
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
