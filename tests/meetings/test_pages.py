@@ -62,7 +62,7 @@ def test_it_says_already_ingested_and_links_to_the_existing_document(client, off
     )
     assert SourceDocument.objects.count() == 1
     page = response.content.decode()
-    assert "already ingested" in page
+    assert "đã nhập trước đây" in page and "already ingested" not in page
     assert reverse("meetings:review", args=[document.pk]) in page
 
 

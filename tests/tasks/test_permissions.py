@@ -252,7 +252,8 @@ EXPECT: dict[str, Expect] = {
         args=lambda w: [w.review_document.pk],
         get=OFFICE_POST_ONLY,
         post=everyone(403, office=REDIRECT),
-        payload=lambda w: {"version": w.review_document.version},
+        # a reason in case the extractor finds no directive in the short report
+        payload=lambda w: {"version": w.review_document.version, "reason": "Lưu làm tư liệu."},
     ),
     "meetings:review_discard": Expect(
         args=lambda w: [w.review_document.pk],

@@ -28,10 +28,10 @@ class IngestForm(forms.Form):
     )
     filename = forms.CharField(label=_("Tên tệp (không bắt buộc)"), required=False, max_length=255)
     published = forms.DateField(
-        label=_("Ngày đăng (không bắt buộc, để suy ra năm)"),
+        label=_("Ngày đăng hoặc ngày nhận (mặc định hôm nay; để suy ra năm)"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.TextInput(attrs=DMY),
+        widget=forms.DateInput(format="%d/%m/%Y", attrs=DMY),
     )
     files = MultipleFileField(
         label=_("Hoặc tải lên tệp (.txt, .html, .docx, .pdf)"),
@@ -65,6 +65,12 @@ class VersionedForm(forms.Form):
     """Every draft edit carries the document version the reviewer saw (the optimistic lock)."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+
+class ConfirmForm(VersionedForm):
+    reason = forms.CharField(
+        label=_("Lý do xác nhận"), required=False, max_length=1000, widget=forms.Textarea
+    )
 
 
 class SessionForm(VersionedForm):

@@ -80,6 +80,11 @@ class Session(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True)
+    confirm_reason = models.TextField(
+        _("lý do xác nhận"),
+        blank=True,
+        help_text=_("vì sao một bản ghi thiếu chỉ đạo hoặc lãnh đạo vẫn được xác nhận"),
+    )
 
     class Meta:
         verbose_name = _("buổi làm việc")

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.extract.lexicon import alternation, assignee_words
 from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
+from chidao.meetings.language import looks_vietnamese
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
     Directive,
@@ -349,6 +350,52 @@ def _word_middle(text: str) -> int:
     return min(spaces, key=lambda i: abs(i - len(text) / 2)) if spaces else max(1, len(text) // 2)
 
 
+def _date_problems(draft: dict[str, Any]) -> list[str]:
+    from chidao.meetings.services import check_ready
+
+    return check_ready({"date": draft.get("date")})
+
+
+def _missing_essentials(draft: dict[str, Any]) -> list[str]:
+    from chidao.meetings.services import missing_essentials
+
+    return missing_essentials(draft)
+
+
+@dataclass(frozen=True)
+class DateInfo:
+    """The session date as the review page shows it, with its evidence and warnings."""
+
+    date: dt.date | None
+    evidence: str  # the words of the text the date was read from ("Sáng 4/12")
+    year_inferred: bool  # the evidence names no year: it was inferred
+    partial: str  # "4/12" when only the day and month are known
+    changed: bool  # the office set another date than the extractor's
+
+
+def date_info(document: SourceDocument) -> DateInfo:
+    """The draft's date, the words it came from, and whether its year was inferred."""
+    record = document.record or {}
+    draft = document.draft or {}
+    date = _iso_date(draft.get("date"))
+    span = record.get("date_span") if isinstance(record.get("date_span"), dict) else None
+    evidence = " ".join(((span or {}).get("text") or "").split())
+    partial_value = record.get("date_partial")
+    partial = ""
+    if isinstance(partial_value, dict) and partial_value.get("day"):
+        partial = f"{partial_value['day']}/{partial_value.get('month')}"
+    elif isinstance(partial_value, (list, tuple)) and len(partial_value) == 2:
+        partial = f"{partial_value[0]}/{partial_value[1]}"
+    changed = draft.get("date") != record.get("date")
+    inferred = (
+        date is not None
+        and not changed
+        and bool(evidence)
+        and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", evidence)
+    )
+    return DateInfo(date, evidence, inferred, partial, changed)
+
+
 def review_context(user: Any, document: SourceDocument, error: str = "") -> dict[str, Any]:
     """Everything the review page shows: the marked source, the draft's items, the unit choices."""
     draft = assign_ids(copy.deepcopy(document.draft or {}))  # ids of drafts stored before them
@@ -447,6 +494,10 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
         else None
     )
     return {
+        "date_info": date_info(document),
+        "missing": _missing_essentials(draft),
+        "date_problem": " ".join(_date_problems(draft)),
+        "not_vietnamese": not looks_vietnamese(text),
         "last_dropped": last_dropped,
         "document": document,
         "draft": draft,

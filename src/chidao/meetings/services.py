@@ -164,7 +164,13 @@ def ingest_text(
     if not text:
         raise ExtractError(source, "the text is empty")
     record = extract(
-        text, Options(published=published, province=province_name(province_code), source=source)
+        text,
+        Options(
+            published=published,
+            received=timezone.localdate(),  # the session is never after the day it was read
+            province=province_name(province_code),
+            source=source,
+        ),
     )
     text_sha256 = content_hash(record.text)
     existing = _existing(record.sha256, text_sha256, province_code, source)
@@ -784,9 +790,18 @@ def _first_unit(province_code: str, text: str) -> Unit | None:
     return found[0] if found else None
 
 
-def check_ready(draft: dict[str, Any]) -> list[str]:
-    """What stops a draft from being confirmed: one message per directive with no unit."""
+def check_ready(draft: dict[str, Any], today: dt.date | None = None) -> list[str]:
+    """What stops a draft from being confirmed: no session date, a date after today, one
+    message per directive with no unit."""
     problems = []
+    date = drafts.session_date(draft)
+    if date is None:
+        problems.append(_("Chưa có ngày làm việc: hãy nhập ngày trước khi xác nhận."))
+    elif date > (today or timezone.localdate()):
+        problems.append(
+            _("Ngày làm việc %(date)s ở sau hôm nay: hãy sửa ngày trước khi xác nhận.")
+            % {"date": date.strftime("%d/%m/%Y")}
+        )
     for i, d in enumerate(draft.get("directives") or []):
         if not d.get("units"):
             problems.append(
@@ -796,8 +811,21 @@ def check_ready(draft: dict[str, Any]) -> list[str]:
     return problems
 
 
+def missing_essentials(draft: dict[str, Any]) -> list[str]:
+    """What a session report normally has and this draft lacks (no directive, no leader):
+    confirming it anyway needs an explicit reason."""
+    missing = []
+    directives = draft.get("directives") or []
+    if not directives:
+        missing.append(_("không có chỉ đạo nào"))
+    leaders = [c for c in draft.get("chairs") or [] if (c.get("name") or "").strip()]
+    if not leaders and not any((d.get("issuer") or "").strip() for d in directives):
+        missing.append(_("không có lãnh đạo chủ trì"))
+    return missing
+
+
 @transaction.atomic
-def confirm(*, document: SourceDocument, actor: Any) -> Session:
+def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Session:
     """Store the reviewed draft as a confirmed session, in one transaction.
 
     Side effects: one Session (chairs → Person, localities → Unit); a SessionItem for every
@@ -805,8 +833,10 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     a Directive per draft directive (issuer Person, assignee_text, deadline, topic) with its
     tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1);
     one audit event SESSION_CONFIRMED.
-    Any failure stores nothing. Raises DraftError naming the directive that has no unit, or
-    when the document is not in review.
+    Any failure stores nothing. Raises DraftError when the session has no date (or one
+    after today), naming the directive that has no unit, when the record lacks a directive or
+    a leader and no ``reason`` is given (kept in ``Session.confirm_reason``), or when the
+    document is not in review.
     """
     from chidao.tasks.services import create_tasks
 
@@ -820,6 +850,13 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
     problems = check_ready(draft)
     if problems:
         raise DraftError(" ".join(problems))
+    reason = " ".join((reason or "").split())
+    missing = missing_essentials(draft)
+    if missing and not reason:
+        raise DraftError(
+            _("Văn bản %(missing)s: cần ghi lý do để xác nhận (hoặc loại văn bản).")
+            % {"missing": ", ".join(missing)}
+        )
     date = dt.date.fromisoformat(draft["date"]) if draft.get("date") else None
     session = Session.objects.create(
         document=current,
@@ -829,6 +866,7 @@ def confirm(*, document: SourceDocument, actor: Any) -> Session:
         kind=draft.get("kind") or drafts.session_kind(current.record),
         confirmed_by=actor if getattr(actor, "is_authenticated", False) else None,
         confirmed_at=timezone.now(),
+        confirm_reason=reason[:1000] if missing else "",
     )
     for chair in draft.get("chairs") or []:
         person = _person(code, chair.get("name"), chair.get("titles") or [], date)

@@ -6,12 +6,14 @@ from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from chidao.extract import ExtractError
 from chidao.meetings import services
 from chidao.meetings.forms import IngestForm
+from chidao.meetings.language import looks_vietnamese, vietnamese_error
 from chidao.meetings.views.common import office_only
 from chidao.organisation.access import province_code_of
 
@@ -23,7 +25,11 @@ def ingest(request: HttpRequest) -> HttpResponse:
     One new document goes straight to its review page; several, or only duplicates, go to
     the list of documents waiting for review with one message per file.
     """
-    form = IngestForm(request.POST or None, request.FILES or None)
+    form = IngestForm(
+        request.POST or None,
+        request.FILES or None,
+        initial={"published": timezone.localdate()},
+    )
     if request.method != "POST" or not form.is_valid():
         return render(
             request, "meetings/ingest.html", {"form": form}, status=400 if form.is_bound else 200
@@ -55,7 +61,9 @@ def ingest(request: HttpRequest) -> HttpResponse:
     for name, doc, created, error in outcomes:
         if error is not None:
             messages.error(
-                request, _("%(name)s: không đọc được (%(error)s)") % {"name": name, "error": error}
+                request,
+                _("%(name)s: không đọc được: %(error)s.")
+                % {"name": name, "error": vietnamese_error(error)},
             )
         elif not created:
             messages.warning(
@@ -63,7 +71,7 @@ def ingest(request: HttpRequest) -> HttpResponse:
                 format_html(
                     '{}: {} <a href="{}">{}</a>',
                     name,
-                    _("đã nhập trước đây (already ingested)"),
+                    _("đã nhập trước đây:"),
                     reverse("meetings:review", args=[doc.pk])
                     if doc.status == "review"
                     else _session_url(doc),
@@ -71,6 +79,16 @@ def ingest(request: HttpRequest) -> HttpResponse:
                 ),
             )
     created_docs = [doc for _name, doc, created, _error in outcomes if created]
+    for doc in created_docs:
+        if not looks_vietnamese(doc.text):
+            messages.warning(
+                request,
+                _(
+                    "«%(doc)s» có vẻ không phải là báo cáo tiếng Việt: hãy kiểm tra trước khi "
+                    "xác nhận, hoặc loại văn bản."
+                )
+                % {"doc": doc},
+            )
     if len(outcomes) == 1 and created_docs:
         messages.success(request, _("Đã nhập văn bản. Hãy rà soát trước khi xác nhận."))
         return redirect("meetings:review", pk=created_docs[0].pk)

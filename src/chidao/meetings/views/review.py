@@ -284,7 +284,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
     document = queries.get_document_for_user(request.user, pk)
-    form = forms.VersionedForm(request.POST)
+    form = forms.ConfirmForm(request.POST)
     if not form.is_valid():
         return _answer(request, document, _errors(form), 400)
     if form.cleaned_data["version"] != document.version:
@@ -298,7 +298,9 @@ def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     if problems:
         return _answer(request, document, " ".join(problems), 400)
     try:
-        session = services.confirm(document=document, actor=request.user)
+        session = services.confirm(
+            document=document, actor=request.user, reason=form.cleaned_data["reason"]
+        )
     except services.DraftError as e:
         return _answer(request, document, str(e), 400)
     messages.success(
