@@ -40,8 +40,16 @@ def test_an_export_is_recorded_with_its_filters(client, office):
     client.force_login(office)
     client.get(reverse("tasks:register_export"), {"q": "đê biển"})
     event = AuditEvent.objects.get(kind=EventKind.EXPORT)
-    assert event.actor == office and event.object_type == "register"
-    assert "q=" in event.data["query"]
+    assert event.actor == office and event.object_type == "tasks:register_export"
+    assert event.summary.startswith("so-theo-doi-chi-dao-") and "q=" in event.data["query"]
+
+
+def test_every_download_is_recorded_whatever_the_app(client, office):
+    client.force_login(office)
+    response = client.get(reverse("documents:export_register", args=["csv"]))
+    assert response.status_code == 200
+    event = AuditEvent.objects.get(kind=EventKind.EXPORT)
+    assert event.actor == office and event.summary.endswith(".csv")
 
 
 def test_a_permission_refusal_is_recorded(client, officer_a):
@@ -94,3 +102,13 @@ def test_the_purge_keeps_the_configured_time(db, settings, capsys):
     call_command("purge_audit")
     assert list(AuditEvent.objects.values_list("pk", flat=True)) == [recent.pk]
     assert "1 audit events older than 30 days deleted" in capsys.readouterr().out
+
+
+def test_the_client_address_behind_the_proxy_is_the_one_the_proxy_saw(rf, settings):
+    from chidao.audit.services import client_address
+
+    settings.CHIDAO_TRUSTED_PROXIES = ["127.0.0.1"]
+    proxied = rf.get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5")
+    direct = rf.get("/", REMOTE_ADDR="198.51.100.2", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    assert client_address(proxied) == "203.0.113.5"  # the forged "1.2.3.4" is ignored
+    assert client_address(direct) == "198.51.100.2"

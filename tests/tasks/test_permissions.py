@@ -169,6 +169,7 @@ LATER = (dt.date.today() + dt.timedelta(days=60)).isoformat()
 EXPECT: dict[str, Expect] = {
     # ---- web foundation
     "home": Expect(get=everyone(REDIRECT)),
+    "healthz": Expect(get={p: 200 for p in PERSONAS}),  # the load balancer's check, no data
     "login": Expect(get={p: 200 for p in PERSONAS} | {p: REDIRECT for p in PERSONAS[1:]}),
     "logout": Expect(get=everyone(405, anonymous=405)),
     "password_change": Expect(

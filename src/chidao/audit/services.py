@@ -17,10 +17,23 @@ from chidao.audit.models import AuditEvent, EventKind
 
 
 def client_address(request: HttpRequest | None) -> str:
-    """The address the request came from (REMOTE_ADDR; a proxy in front sets it, see docs/)."""
+    """The address the request came from.
+
+    REMOTE_ADDR, unless it is one of ``CHIDAO_TRUSTED_PROXIES`` (nginx on the same host, a
+    load balancer): then the right-most address of ``X-Forwarded-For`` that is not a trusted
+    proxy (the one the proxy saw; a client cannot forge it by sending its own header).
+    """
     if request is None:
         return ""
-    return str(request.META.get("REMOTE_ADDR", ""))
+    remote = str(request.META.get("REMOTE_ADDR", ""))
+    trusted = set(getattr(settings, "CHIDAO_TRUSTED_PROXIES", ()))
+    if remote not in trusted:
+        return remote
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    for address in reversed([a for a in forwarded if a]):
+        if address not in trusted:
+            return address if _valid_ip(address) else remote
+    return remote
 
 
 def _valid_ip(address: str) -> str | None:

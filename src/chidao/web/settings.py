@@ -54,6 +54,10 @@ ALLOWED_HOSTS = [
     h for h in env_str("CHIDAO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver").split(",") if h
 ]
 CSRF_TRUSTED_ORIGINS = [o for o in env_str("CHIDAO_CSRF_TRUSTED_ORIGINS", "").split(",") if o]
+# proxies whose X-Forwarded-For names the client (login throttling and the audit trail)
+CHIDAO_TRUSTED_PROXIES = [
+    a.strip() for a in env_str("CHIDAO_TRUSTED_PROXIES", "127.0.0.1,::1").split(",") if a.strip()
+]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -76,10 +80,13 @@ INSTALLED_APPS = [
     "chidao.api",
     "chidao.demo",
     "chidao.audit",
+    "chidao.backup",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from the app server itself
+    "chidao.web.security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "chidao.web.middleware.VietnameseFirstLocaleMiddleware",  # vi unless the user chose en
     "django.middleware.common.CommonMiddleware",
@@ -179,6 +186,15 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
+# whitenoise serves the files collected into STATIC_ROOT (`chidao serve` collects them),
+# compressed, and the apps' files directly when they have not been collected (tests, demo)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_MAX_AGE = env_int("CHIDAO_STATIC_MAX_AGE", 3600)
 MEDIA_ROOT = DATA_DIR / "uploads"
 MEDIA_URL = "/uploads/"  # never served directly: downloads go through a permission-checked view
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
@@ -205,9 +221,37 @@ SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads it to send X-CSRFToken
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
-if env_bool("CHIDAO_HTTPS", False):
+# Behind HTTPS (a TLS-terminating proxy, see docs/nginx-chidao.conf): secure cookies, HSTS and
+# the redirect to https, each tunable.  `chidao check --deploy --fail-level WARNING` then
+# reports nothing once CHIDAO_SECRET_KEY and CHIDAO_ALLOWED_HOSTS are set too.
+HTTPS = env_bool("CHIDAO_HTTPS", False)
+if HTTPS:
     SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env_bool("CHIDAO_SSL_REDIRECT", True)
+    # paths answered over plain http too (a load balancer's health check)
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_HSTS_SECONDS = env_int("CHIDAO_HSTS_SECONDS", 365 * 24 * 3600)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("CHIDAO_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("CHIDAO_HSTS_PRELOAD", True)
+    SILENCED_SYSTEM_CHECKS = [
+        check
+        for check, chosen in (
+            ("security.W008", not SECURE_SSL_REDIRECT),  # the proxy redirects instead
+            ("security.W004", not SECURE_HSTS_SECONDS),
+            ("security.W005", not SECURE_HSTS_INCLUDE_SUBDOMAINS),
+            ("security.W021", not SECURE_HSTS_PRELOAD),
+        )
+        if chosen  # an explicit choice of the operator is not a warning any more
+    ]
+
+# Content-Security-Policy: no inline script or style anywhere (templates use static files)
+CHIDAO_CSP = env_str(
+    "CHIDAO_CSP",
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; frame-ancestors 'none'",
+)
 
 LOGGING = {
     "version": 1,

@@ -47,6 +47,18 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"has_role": role_of(request.user) is not None})
 
 
+def healthz(request: HttpRequest) -> HttpResponse:
+    """For a load balancer: 200 "ok" when this host reaches its database, else 503."""
+    from django.db import DatabaseError, connection
+
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return HttpResponse("database unavailable", status=503, content_type="text/plain")
+    return HttpResponse("ok", content_type="text/plain")
+
+
 class LoginView(auth_views.LoginView):
     """Django's login view with throttled failed attempts (429 once throttled)."""
 

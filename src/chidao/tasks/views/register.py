@@ -6,8 +6,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from chidao.audit.models import EventKind
-from chidao.audit.services import record_event
 from chidao.tasks import queries
 from chidao.tasks.export import register_workbook
 from chidao.tasks.forms import RegisterFilterForm
@@ -43,12 +41,5 @@ def register_export(request: HttpRequest) -> HttpResponse:
     rows = queries.register(request.user, filters)
     response = HttpResponse(register_workbook(rows), content_type=XLSX)
     name = f"so-theo-doi-chi-dao-{timezone.localdate():%Y%m%d}.xlsx"
-    record_event(
-        kind=EventKind.EXPORT,
-        request=request,
-        object_type="register",
-        summary=name,
-        data={"query": request.GET.urlencode()[:1000]},
-    )
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
