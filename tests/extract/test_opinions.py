@@ -23,12 +23,26 @@ CONFERENCE = (
 )
 
 
-def test_it_finds_the_difficulties_one_per_sentence_without_the_speaker_s_lead_in():
+def test_it_finds_the_difficulties_one_per_clause_without_the_speaker_s_lead_in():
+    # issue 6, class 7: one item per ";"-clause of a difficulty sentence
     doc = process(CONFERENCE)
     assert [i.span.text for i in doc.difficulties] == [
         "Tuy nhiên, sản xuất kinh doanh của doanh nghiệp còn nhiều khó khăn do ảnh hưởng của thiên tai.",
-        "Tổng vốn đầu tư toàn xã hội chưa đạt kế hoạch; giá vật tư nông nghiệp tăng cao.",
-        "một số địa phương còn lúng túng trong chuyển đổi số; công tác giải phóng mặt bằng chưa quyết liệt.",
+        "Tổng vốn đầu tư toàn xã hội chưa đạt kế hoạch",
+        "giá vật tư nông nghiệp tăng cao.",
+        "một số địa phương còn lúng túng trong chuyển đổi số",
+        "công tác giải phóng mặt bằng chưa quyết liệt.",
+    ]
+
+
+def test_a_clause_that_reports_a_result_is_left_out_of_the_difficulties():
+    doc = process(
+        "Sáng 9/9/2024, đồng chí Lò Văn Púa, Phó Chủ tịch UBND tỉnh làm việc với huyện Mai Sơn.\n"
+        "Thu ngân sách đạt 212 tỷ đồng, bằng 71% dự toán; giải ngân vốn đầu tư công mới đạt 38% "
+        "kế hoạch.\n"
+    )
+    assert [i.span.text for i in doc.difficulties] == [
+        "giải ngân vốn đầu tư công mới đạt 38% kế hoạch."
     ]
 
 
@@ -291,7 +305,8 @@ def test_a_sentence_naming_the_difficulties_before_a_colon_gives_what_follows_it
         "Những khó khăn chủ yếu là: nguồn nhân lực còn thiếu, chuyển đổi số chậm.\n"
     )
     assert [i.span.text for i in process(lede + body).difficulties] == [
-        "tiến độ giải ngân còn chậm; quản lý đất đai còn bất cập.",
+        "tiến độ giải ngân còn chậm",
+        "quản lý đất đai còn bất cập.",
         "nguồn nhân lực còn thiếu, chuyển đổi số chậm.",
     ]
 

@@ -73,15 +73,30 @@ def test_it_renders_the_counts_and_the_directive_text(client, make_tasks, unit_a
     )
 
 
-@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize("rows", [1, 3, 25])
 def test_it_reads_the_inbox_in_a_fixed_number_of_queries(
     client, make_tasks, unit_a, officer_a, rows, django_assert_max_num_queries
 ):
+    # sign-in and profile (4), the grouped counts (1), one query per non-empty section, however many rows
     make_tasks(unit_a, rows)
     client.force_login(officer_a)
-    with django_assert_max_num_queries(5):
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("tasks:inbox"))
-    assert len(response.context["box"].due_soon) == rows
+    box = response.context["box"]
+    assert box.counts["due_soon"] == rows
+    assert len(box.due_soon) == min(rows, queries.SECTION_SHOWN)
+
+
+def test_a_section_alone_pages_through_all_its_tasks(
+    client, make_tasks, unit_a, officer_a, django_assert_max_num_queries
+):
+    make_tasks(unit_a, 55)
+    client.force_login(officer_a)
+    with django_assert_max_num_queries(7):
+        response = client.get(reverse("tasks:inbox"), {"section": "due_soon", "page": 2})
+    box = response.context["box"]
+    assert box.page.number == 2 and len(box.due_soon) == 5
+    assert "Trang 2/2" in response.content.decode()
 
 
 def test_it_ranks_new_returned_in_progress_waiting_and_done(

@@ -192,11 +192,41 @@ def test_the_unit_leader_and_directive_pages_read_in_a_fixed_number_of_queries(
     client.force_login(office)
     for name, arg, limit in (
         ("tasks:unit", unit_a.pk, 6),
-        ("tasks:leader", leader_person.pk, 7),
+        ("tasks:leader", leader_person.pk, 9),  # + directive counters, session localities
         ("tasks:directive", tasks[0].directive_id, 5),
     ):
         with django_assert_max_num_queries(limit):
             assert client.get(reverse(name, args=[arg])).status_code == 200
+
+
+def test_the_unit_page_shows_a_page_of_tasks_and_counts_them_all(
+    client, make_tasks, unit_a, office
+):
+    make_tasks(unit_a, 55)
+    client.force_login(office)
+    response = client.get(reverse("tasks:unit", args=[unit_a.pk]), {"page": 2})
+    dash = response.context["dash"]
+    assert dash.counts["total"] == 55 and len(dash.tasks) == 5
+    assert "Trang 2/2" in response.content.decode()
+
+
+def test_the_leader_page_puts_overdue_directives_first_and_its_counters_filter(
+    client, make_tasks, unit_a, office, leader_person, today
+):
+    _first, late, done = make_tasks(unit_a, 3, days=30)
+    Task.objects.filter(pk=late.pk).update(deadline=today - dt.timedelta(days=3))
+    Task.objects.filter(pk=done.pk).update(state="done")
+    client.force_login(office)
+    url = reverse("tasks:leader", args=[leader_person.pk])
+    page = client.get(url).context["page"]
+    assert page.directives[0].pk == late.directive_id
+    assert page.directive_counts == {"total": 3, "overdue": 1, "open": 2, "done": 1}
+    assert [d.pk for d in client.get(url, {"show": "overdue"}).context["page"].directives] == [
+        late.directive_id
+    ]
+    assert [d.pk for d in client.get(url, {"show": "done"}).context["page"].directives] == [
+        done.directive_id
+    ]
 
 
 def test_the_leader_page_is_404_for_a_person_of_another_province(client, db, office):

@@ -213,6 +213,43 @@ EXPECT: dict[str, Expect] = {
     # ---- meetings: sessions for the province's readers; ingest and review for the office only
     "meetings:session_list": Expect(get=readers()),
     "meetings:session": Expect(args=lambda w: [w.session.pk], get=readers(officer=403)),
+    # corrections of a confirmed session: office only (a refused form goes back with a message)
+    "meetings:session_delete": Expect(
+        args=lambda w: [w.session.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"reason": ""},
+    ),
+    "meetings:directive_add": Expect(
+        args=lambda w: [w.session.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"text": ""},
+    ),
+    "meetings:directive_edit": Expect(
+        args=lambda w: [w.session.pk, w.directive.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"text": ""},
+    ),
+    "meetings:directive_withdraw": Expect(
+        args=lambda w: [w.session.pk, w.directive.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"reason": ""},
+    ),
+    "meetings:directive_reassign": Expect(
+        args=lambda w: [w.session.pk, w.directive.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"reason": ""},
+    ),
+    "meetings:directive_comment": Expect(
+        args=lambda w: [w.directive.pk],
+        get=everyone(403, office=405, leader=405),
+        post=everyone(403, office=REDIRECT, leader=REDIRECT),
+        payload=lambda w: {"text": ""},
+    ),
     "meetings:ingest": Expect(
         get=everyone(403, office=200), post=everyone(403, office=200), payload=lambda w: {}
     ),  # the form again, with its errors
@@ -410,7 +447,8 @@ def admin_expectation(name: str, w: World) -> tuple[list[Any], dict[str, Any]] |
         prefix = f"{model._meta.app_label}_{model._meta.model_name}_"
         if short.startswith(prefix):
             action = short[len(prefix) :]
-            if model._meta.label == "audit.AuditEvent" and action in ("add", "delete"):
+            read_only = ("audit.AuditEvent", "meetings.Session")  # sessions: deleted on their page
+            if model._meta.label in read_only and action in ("add", "delete"):
                 event = model._default_manager.order_by("pk").first()  # the trail is read only
                 args = [] if action == "add" else [event.pk if event else 0]
                 return args, not_staff | {"admin": 403}

@@ -64,7 +64,7 @@ def test_it_renders_the_requested_date_and_reason(
     assert "15/01/2031" in html and "Chờ điều chỉnh quy hoạch." in html
 
 
-@pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize("rows", [1, 3, 30])
 def test_it_reads_the_worklist_in_a_fixed_number_of_queries(
     client, make_tasks, unit_a, officer_a, office, today, rows, django_assert_max_num_queries
 ):
@@ -78,7 +78,12 @@ def test_it_reads_the_worklist_in_a_fixed_number_of_queries(
             reason="Chờ vốn.",
         )
     client.force_login(office)
-    # 5 for the tasks, 1 for the sessions whose conclusion notice is due (documents)
-    with django_assert_max_num_queries(6):
+    Task.objects.filter(pk__in=[t.pk for t in tasks]).update(deadline=today - dt.timedelta(days=1))
+    # sign-in (3); counts, four sections, pending requests, overdue units and their tasks (7);
+    # the sessions whose conclusion notice is due (documents, 1)
+    with django_assert_max_num_queries(11):
         response = client.get(reverse("tasks:worklist"))
-    assert len(response.context["work"].extension_requests) == rows
+    work = response.context["work"]
+    assert len(work.extension_requests) == min(rows, queries.WORKLIST_SHOWN)
+    assert work.counts["extension_requests"] == work.counts["overdue"] == rows
+    assert [len(ts) for ts in work.overdue_by_unit.values()] == [min(rows, queries.ROWS_PER_UNIT)]

@@ -694,7 +694,10 @@ _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục",
 _BODY_LIST_GAP = re.compile(r", | và ")
 # a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
 _LIST_LEAD = re.compile(
-    r"(?:sau|sau đây|cụ thể|trọng tâm|như sau|chủ yếu|là)\s*:\s*$", re.IGNORECASE
+    r"(?:sau|sau đây|cụ thể|trọng tâm|như sau|chủ yếu|là|"
+    r"(?:các|những|một số)\s+(?:nhiệm vụ|giải pháp|nội dung|việc|vấn đề|điểm|yêu cầu)"
+    r"(?:\s+\w+){0,2})\s*:\s*$",
+    re.IGNORECASE,
 )
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
 _ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
@@ -717,6 +720,11 @@ def sentences_by_paragraph(doc: Document) -> list[list[Span]]:
         if i < len(doc.paragraphs) and doc.paragraphs[i].contains(s):
             out[i].append(s)
     return out
+
+
+# a sapo that states a leader's instruction ("Chủ tịch UBND tỉnh yêu cầu các địa phương hoàn
+# thành ... trước ngày 15/12."): read like the body (a repeat in the body is counted once)
+_SAPO_ASKS = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao)(?!\w)")
 
 
 def _sapo(doc: Document) -> set[int]:
@@ -928,7 +936,9 @@ def find_directives(doc: Document) -> None:
         doc.title and _NOTICE.match(fold(doc.title))
     )
     for i, p in enumerate(paragraphs):
-        if i in sapo or captions.get(i) is not None:
+        if (i in sapo and not _SAPO_ASKS.search(doc.folded, p.start, p.end)) or captions.get(
+            i
+        ) is not None:
             continue
         sentences = by_paragraph[i]
         if not sentences:
@@ -1004,6 +1014,12 @@ def find_directives(doc: Document) -> None:
             if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
                 who_list = r.assignees_at(subject_at, span.end)
+                if not who_list:
+                    # "đề nghị thời gian tới, Đảng ủy xã X tập trung các nhiệm vụ:": after
+                    # the time phrase
+                    comma = doc.folded.find(", ", subject_at, min(span.end, subject_at + 40))
+                    if comma > 0:
+                        who_list = r.assignees_at(comma + 2, span.end)
                 if who_list:
                     st.last_assignees, st.last_issuer = list(who_list), issuer
                     continue

@@ -67,7 +67,8 @@ _NOT_UNIT = frozenset(
 # up to the figure)
 _DAMAGE = re.compile(
     r"(?<!\w)(?:(?:làm|gây|bị)\s+(?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|sạt|tràn bờ|vỡ|"
-    r"cuốn trôi|thiệt hại|chết|mất trắng|sụt lún|bồi lấp|gãy đổ)|thiệt hại|(?:còn|vẫn|đang|hiện) thiếu)"
+    r"cuốn trôi|thiệt hại|chết|mất trắng|sụt lún|bồi lấp|gãy đổ)|thiệt hại|(?:còn|vẫn|đang|hiện) thiếu|"
+    r"do vướng|còn vướng)"
     r"(?!\w)"
 )
 # what may not come right before the number

@@ -375,6 +375,41 @@ def _bullets_after(doc: Document, p: int) -> list[Span]:
     return out
 
 
+_CLAUSE_SEP = re.compile(r";\s*")
+
+
+def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]:
+    """One item per ";"-clause of a difficulty sentence: after a lead-in that announces the
+    difficulties ("Về khó khăn, vướng mắc: A; B; C.") every clause; otherwise the clauses
+    that state a difficulty themselves ("thu ngân sách đạt ...; giải ngân mới đạt 46%" keeps
+    the second), or the whole sentence when none does alone."""
+    folded = doc.folded
+    cuts = list(_CLAUSE_SEP.finditer(folded, span.start, span.end))
+    if not cuts:
+        return [span]
+    parts = []
+    start = span.start
+    for c in cuts:
+        parts.append(doc.span(start, c.start(), "difficulty", span.rule))
+        start = c.end()
+    parts.append(doc.span(start, span.end, "difficulty", span.rule))
+    parts = [p for p in parts if len(p.text.split()) >= 2]
+    if folded[sentence.start : span.start].rstrip().endswith(":"):
+        return parts or [span]  # the lead-in announced them: "Về khó khăn, vướng mắc: ..."
+    # a clause that reports a result ("tổng thu ngân sách đạt 412 tỷ đồng, bằng 78% dự toán")
+    # is left out; the others are one item each
+    kept = [
+        p
+        for p in parts
+        if is_difficulty(folded[p.start : p.end])
+        or not _RESULT_CLAUSE.search(folded, p.start, p.end)
+    ]
+    return kept or [span]
+
+
+_RESULT_CLAUSE = re.compile(r"(?<!\w)(?:đạt|tăng|bằng|vượt|hoàn thành|được)\s+(?:\w+\s+){0,3}?\d")
+
+
 def find_opinions(doc: Document) -> None:
     """Set ``doc.difficulties`` and ``doc.petitions``."""
     petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
@@ -465,8 +500,9 @@ def find_opinions(doc: Document) -> None:
             continue
         if is_difficulty(text):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
-            difficulties.append(
-                Item(Span(span.start, span.end, "difficulty", span.text, span.rule), {})
-            )
+            for part in _difficulty_clauses(doc, s, span):
+                difficulties.append(
+                    Item(Span(part.start, part.end, "difficulty", part.text, span.rule), {})
+                )
     doc.petitions = sorted(petitions, key=lambda i: i.span.start)
     doc.difficulties = sorted(difficulties, key=lambda i: i.span.start)

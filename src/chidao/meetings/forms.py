@@ -173,3 +173,37 @@ class SessionFilterForm(forms.Form):
             start=data.get("start") if isinstance(data.get("start"), dt.date) else None,
             end=data.get("end") if isinstance(data.get("end"), dt.date) else None,
         )
+
+
+class _UnitsMixin(forms.Form):
+    units = forms.TypedMultipleChoiceField(label=_("Đơn vị thực hiện"), coerce=int)
+    support = forms.TypedMultipleChoiceField(label=_("Đơn vị phối hợp"), coerce=int, required=False)
+
+    def __init__(self, *args: Any, unit_ids: list[int] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [(pk, pk) for pk in unit_ids or []]
+        self.fields["units"].choices = choices
+        self.fields["support"].choices = choices
+
+
+class CorrectDirectiveForm(forms.Form):
+    text = forms.CharField(label=_("Nội dung"), max_length=5000, widget=forms.Textarea)
+    issuer = forms.CharField(label=_("Người chỉ đạo"), required=False, max_length=120)
+    deadline = forms.DateField(label=_("Thời hạn"), required=False, input_formats=DATE_FORMATS)
+    topic = forms.CharField(label=_("Lĩnh vực"), required=False, max_length=120)
+
+
+class NewDirectiveForm(CorrectDirectiveForm, _UnitsMixin):
+    pass
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(label=_("Lý do"), max_length=1000, widget=forms.Textarea)
+
+
+class ReassignForm(ReasonForm, _UnitsMixin):
+    pass
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(label=_("Ý kiến chỉ đạo"), max_length=4000, widget=forms.Textarea)

@@ -86,6 +86,12 @@ class Session(models.Model):
         help_text=_("vì sao một bản ghi thiếu chỉ đạo hoặc lãnh đạo vẫn được xác nhận"),
     )
 
+    deleted_at = models.DateTimeField(_("đã xóa lúc"), null=True, blank=True, db_index=True)
+    deleted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    deleted_reason = models.TextField(_("lý do xóa"), blank=True)
+
     class Meta:
         verbose_name = _("buổi làm việc")
         verbose_name_plural = _("buổi làm việc")
@@ -151,12 +157,37 @@ class Directive(models.Model):
     deadline = models.DateField(_("thời hạn"), null=True, blank=True, db_index=True)
     topic = models.CharField(_("lĩnh vực"), max_length=120, blank=True, db_index=True)
     order = models.PositiveIntegerField(default=0)
+    withdrawn_at = models.DateTimeField(_("đã rút lúc"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    withdrawn_reason = models.TextField(_("lý do rút"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("chỉ đạo")
         verbose_name_plural = _("chỉ đạo")
         ordering = ["session", "order"]
+
+    def __str__(self) -> str:
+        return self.text[:80]
+
+
+class DirectiveComment(models.Model):
+    """A follow-up instruction or comment of a leader (or the office) on a directive; the
+    units that have a task for it see it."""
+
+    directive = models.ForeignKey(Directive, on_delete=models.CASCADE, related_name="comments")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    text = models.TextField(_("nội dung"))
+
+    class Meta:
+        verbose_name = _("ý kiến chỉ đạo thêm")
+        verbose_name_plural = _("ý kiến chỉ đạo thêm")
+        ordering = ["at", "id"]
 
     def __str__(self) -> str:
         return self.text[:80]

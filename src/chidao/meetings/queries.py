@@ -79,7 +79,7 @@ def sessions_for(user: Any) -> QuerySet[Session]:
     code = province_code_of(user)
     if not can_read_province(user) or not code:
         return Session.objects.none()
-    return Session.objects.filter(province_code=code)
+    return Session.objects.filter(province_code=code, deleted_at__isnull=True)
 
 
 def get_session_for_user(user: Any, pk: Any) -> Session:
@@ -523,3 +523,32 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
         "add_kinds": [("directives", _("Chỉ đạo")), *((k, labels[k]) for k in REVIEW_ORDER)],
         "selection_kinds": SELECTION_KINDS,
     }
+
+
+def directives_with_units(session: Session) -> list[Directive]:
+    """The session's directives, each with ``unit_tasks``: its tasks with their unit and role
+    (the lead units first), so that a page names the units rather than the words "Xã"."""
+    from chidao.tasks.models import Task
+
+    directives = list(session.directives.all())
+    by_directive: dict[int, list[Any]] = {d.pk: [] for d in directives}
+    for task in (
+        Task.objects.filter(directive__session=session)
+        .select_related("unit")
+        .order_by("role", "unit__name")
+    ):
+        by_directive.setdefault(task.directive_id, []).append(task)
+    for d in directives:
+        d.unit_tasks = by_directive.get(d.pk, [])
+        d.pk_str = str(d.pk)
+        d.unit_ids = {t.unit_id for t in d.unit_tasks if t.state != "cancelled"}
+        d.support_ids = {t.unit_id for t in d.unit_tasks if t.role == "support"}
+    return directives
+
+
+def unit_options(user: Any) -> list[Unit]:
+    """The units a directive may be given to, for a picker: today's units of the province in
+    Vietnamese order, communes and wards first."""
+    from chidao.organisation.collation import vi_key
+
+    return sorted(province_units(user), key=lambda u: (u.kind not in LOCAL_KINDS, vi_key(u.name)))

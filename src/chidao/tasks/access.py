@@ -123,8 +123,9 @@ def directives_visible_to(user: Any) -> QuerySet[Directive]:
 
 
 def sessions_visible_to(user: Any) -> QuerySet[Session]:
-    """The sessions ``user`` may see (officers: those with a directive for their unit)."""
-    sessions = Session.objects.all()
+    """The sessions ``user`` may see (officers: those with a directive for their unit); a
+    deleted session is seen by nobody (the administrator restores it in the admin)."""
+    sessions = Session.objects.filter(deleted_at__isnull=True)
     if is_officer(user):
         return sessions.filter(Exists(directives_visible_to(user).filter(session=OuterRef("pk"))))
     if can_read_province(user):

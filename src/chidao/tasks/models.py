@@ -21,9 +21,10 @@ class TaskState(models.TextChoices):
     EXTENSION_REQUESTED = "extension_requested", _("Xin gia hạn")
     EXTENDED = "extended", _("Đã gia hạn")
     IMPOSSIBLE = "impossible", _("Không thực hiện được")
+    CANCELLED = "cancelled", _("Đã hủy")
 
 
-CLOSED_STATES = (TaskState.DONE, TaskState.IMPOSSIBLE)
+CLOSED_STATES = (TaskState.DONE, TaskState.IMPOSSIBLE, TaskState.CANCELLED)
 
 
 class TaskRole(models.TextChoices):
@@ -89,6 +90,8 @@ class EventKind(models.TextChoices):
     IMPOSSIBLE = "impossible", _("Báo cáo không thực hiện được")
     EDITED = "edited", _("Chỉnh sửa")
     COMMENT = "comment", _("Ý kiến")
+    CANCELLED = "cancelled", _("Hủy nhiệm vụ")
+    RESTORED = "restored", _("Khôi phục nhiệm vụ")
 
 
 class TaskEvent(models.Model):

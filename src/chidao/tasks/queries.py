@@ -12,9 +12,11 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.paginator import Paginator
 from django.db.models import (
     BooleanField,
     Case,
+    CharField,
     Count,
     F,
     OuterRef,
@@ -23,8 +25,9 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce, NullIf
+from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -106,7 +109,7 @@ INBOX_SECTIONS: list[tuple[str, Any]] = [
 ]
 """The inbox's sections in the order of the work: what is late first, what is over last."""
 
-DONE_SHOWN = 50  # the inbox lists the most recently closed tasks, the count says how many
+PAGE_SIZE = 50
 
 
 @dataclass
@@ -127,6 +130,7 @@ class Inbox:
     progress, waiting for the office, done. Each task is in exactly one section."""
 
     sections: list[InboxSection]
+    page: Any = None  # the Paginator page when one section is shown
 
     def section(self, key: str) -> InboxSection:
         return next(s for s in self.sections if s.key == key)
@@ -192,101 +196,175 @@ def inbox_section_of(task: Task, today: dt.date) -> str:
     return "in_progress"
 
 
-def inbox(user: Any, today: dt.date | None = None) -> Inbox:
-    """Rank the user's tasks into the inbox sections (one query).
+SECTION_SHOWN = 20  # rows a section shows on the whole inbox; ``?section=`` pages through all
 
-    Every task carries ``returned`` (the office returned its completion report and the unit
-    has not reported again) whatever its section, so a returned report is seen first.
+
+def section_of(today: dt.date) -> Case:
+    """The inbox section of each task as a database expression (same rules as
+    ``inbox_section_of``); needs ``with_returned``."""
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    return Case(
+        When(state__in=CLOSED_STATES, then=Value("done")),
+        When(state__in=WAITING_ON_OFFICE, then=Value("waiting")),
+        When(overdue_q(today), then=Value("overdue")),
+        When(deadline__lte=soon, then=Value("due_soon")),
+        When(state=TaskState.NEW, then=Value("new")),
+        When(last_decision=EventKind.COMPLETION_RETURNED, then=Value("returned")),
+        default=Value("in_progress"),
+        output_field=CharField(),
+    )
+
+
+def inbox(
+    user: Any,
+    today: dt.date | None = None,
+    *,
+    section: str = "",
+    page: Any = None,
+    shown: int = SECTION_SHOWN,
+) -> Inbox:
+    """Rank the user's tasks into the inbox sections, in the database.
+
+    The counts of every section come from one grouped query; each section then reads its
+    first ``shown`` rows (returned reports first, then by deadline; done: the latest first).
+    With ``section``, only that section's rows are read, a page of ``PAGE_SIZE`` at a time
+    (``page``), and ``Inbox.page`` is the Paginator's page.
     """
     today = _today(today)
-    buckets: dict[str, list[Task]] = {key: [] for key, _label in INBOX_SECTIONS}
-    rows = with_returned(with_overdue(_rows(access.tasks_visible_to(user)), today)).order_by(
-        F("deadline").asc(nulls_last=True), "id"
+    base = with_returned(with_overdue(access.tasks_visible_to(user), today)).annotate(
+        section=section_of(today),
+        returned=Case(
+            When(
+                ~Q(state__in=CLOSED_STATES) & Q(last_decision=EventKind.COMPLETION_RETURNED),
+                then=Value(True),
+            ),
+            default=Value(False),
+            output_field=BooleanField(),
+        ),
     )
-    for task in rows:
-        task.returned = (
-            task.state not in CLOSED_STATES and task.last_decision == EventKind.COMPLETION_RETURNED
-        )
-        buckets[inbox_section_of(task, today)].append(task)
-    for key in buckets:  # returned reports first in every open section
-        if key != "done":
-            buckets[key].sort(key=lambda t: not t.returned)
-    done = sorted(
-        buckets["done"], key=lambda t: (t.completed_at or t.updated_at, t.pk), reverse=True
+    counts = dict(
+        base.order_by().values_list("section").annotate(n=Count("pk")).values_list("section", "n")
     )
-    buckets["done"] = done
-    return Inbox(
-        sections=[
-            InboxSection(
-                key=key,
-                label=label,
-                tasks=buckets[key][:DONE_SHOWN] if key == "done" else buckets[key],
-                count=len(buckets[key]),
-            )
-            for key, label in INBOX_SECTIONS
-        ]
-    )
+    keys = [key for key, _label in INBOX_SECTIONS]
+    wanted = [section] if section in keys else keys
+    sections = []
+    result_page = None
+    for key, label in INBOX_SECTIONS:
+        count = counts.get(key, 0)
+        rows: list[Task] = []
+        if key in wanted and count:
+            ordered = _rows(base.filter(section=key))
+            if key == "done":
+                ordered = ordered.order_by(
+                    F("completed_at").desc(nulls_last=True), "-updated_at", "-id"
+                )
+            else:
+                ordered = ordered.order_by("-returned", F("deadline").asc(nulls_last=True), "id")
+            if section in keys:
+                result_page = Paginator(ordered, PAGE_SIZE).get_page(page)
+                rows = list(result_page.object_list)
+            else:
+                rows = list(ordered[:shown])
+        sections.append(InboxSection(key=key, label=label, tasks=rows, count=count))
+    return Inbox(sections=sections, page=result_page)
 
 
 # ---------------------------------------------------------------- work list (office)
 
 
+WORKLIST_SHOWN = 20  # rows a work list section shows; its "see all" opens the register
+UNITS_SHOWN = 10  # units with the most overdue tasks shown on the work list
+ROWS_PER_UNIT = 5  # their most overdue tasks shown
+
+
 @dataclass
 class Worklist:
-    """What needs the office now."""
+    """What needs the office now: the first rows of each section and the full counts
+    (computed in the database); every section links to the register for the rest."""
 
     to_confirm: list[Task]
     extension_requests: list[Task]
     overdue_by_unit: OrderedDict[Unit, list[Task]]
     due_soon: list[Task]
+    counts: dict[str, int] = field(default_factory=dict)
+    overdue_per_unit: dict[int, int] = field(default_factory=dict)
+    today: dt.date | None = None
 
     @property
-    def counts(self) -> dict[str, int]:
-        return {
-            "to_confirm": len(self.to_confirm),
-            "extension_requests": len(self.extension_requests),
-            "overdue": sum(len(v) for v in self.overdue_by_unit.values()),
-            "overdue_units": len(self.overdue_by_unit),
-            "due_soon": len(self.due_soon),
-        }
+    def overdue_groups(self) -> list[tuple[Unit, int, list[Task]]]:
+        """(unit, its overdue count, its most overdue tasks) for the page."""
+        return [
+            (u, self.overdue_per_unit.get(u.pk, len(ts)), ts)
+            for u, ts in self.overdue_by_unit.items()
+        ]
 
 
-def worklist(user: Any, today: dt.date | None = None) -> Worklist:
-    """Completions to confirm, extension requests (with the requested date), overdue tasks by
-    unit, tasks due soon (two queries)."""
+def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOWN) -> Worklist:
+    """Completions to confirm, extension requests (with the requested date), the units with
+    the most overdue tasks (their most overdue first), tasks due soon: at most ``shown`` rows
+    a section and a fixed number of queries whatever the province's size."""
     today = _today(today)
     tasks = access.tasks_visible_to(user)
-    relevant = Q(state__in=WAITING_ON_OFFICE) | overdue_q(today) | due_soon_q(today)
-    rows = list(
-        with_overdue(_rows(tasks.filter(relevant)), today).order_by(
-            F("deadline").asc(nulls_last=True), "id"
-        )
+    soon_open = due_soon_q(today) & ~Q(state__in=WAITING_ON_OFFICE)
+    counts = tasks.aggregate(
+        to_confirm=Count("pk", filter=Q(state=TaskState.AWAITING_CONFIRMATION)),
+        extension_requests=Count("pk", filter=Q(state=TaskState.EXTENSION_REQUESTED)),
+        overdue=Count("pk", filter=overdue_q(today)),
+        overdue_units=Count("unit", filter=overdue_q(today), distinct=True),
+        due_soon=Count("pk", filter=soon_open & ~overdue_q(today)),
     )
-    asked = [t.pk for t in rows if t.state == TaskState.EXTENSION_REQUESTED]
+    by_deadline = (F("deadline").asc(nulls_last=True), "id")
+    rows = with_overdue(_rows(tasks), today)
+    to_confirm = list(
+        rows.filter(state=TaskState.AWAITING_CONFIRMATION).order_by(*by_deadline)[:shown]
+    )
+    requests = list(rows.filter(state=TaskState.EXTENSION_REQUESTED).order_by(*by_deadline)[:shown])
     pending: dict[int, ExtensionRequest] = {}
-    if asked:
+    if requests:
         for request in ExtensionRequest.objects.filter(
-            task__in=asked, status=ExtensionStatus.PENDING
+            task__in=[t.pk for t in requests], status=ExtensionStatus.PENDING
         ).order_by("at"):
             pending[request.task_id] = request
-    to_confirm, requests, due_soon = [], [], []
+    for task in requests:
+        task.pending_request = pending.get(task.pk)
+    due_soon = list(rows.filter(soon_open & ~overdue_q(today)).order_by(*by_deadline)[:shown])
+    top = list(
+        tasks.filter(overdue_q(today))
+        .order_by()
+        .values("unit")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "unit__name")[:UNITS_SHOWN]
+        .values_list("unit", "n")
+    )
+    per_unit = dict(top)
     by_unit: OrderedDict[Unit, list[Task]] = OrderedDict()
-    for task in rows:
-        if task.state == TaskState.AWAITING_CONFIRMATION:
-            to_confirm.append(task)
-        elif task.state == TaskState.EXTENSION_REQUESTED:
-            task.pending_request = pending.get(task.pk)
-            requests.append(task)
-        if task.overdue:
-            by_unit.setdefault(task.unit, []).append(task)
-        elif task.state not in WAITING_ON_OFFICE and task.deadline is not None:
-            due_soon.append(task)
-    ordered = OrderedDict(sorted(by_unit.items(), key=lambda kv: (-len(kv[1]), kv[0].name)))
+    if top:
+        ranked = (
+            rows.filter(overdue_q(today), unit__in=list(per_unit))
+            .annotate(
+                rank_in_unit=Window(
+                    RowNumber(),
+                    partition_by=[F("unit_id")],
+                    order_by=[F("deadline").asc(), F("id").asc()],
+                )
+            )
+            .filter(rank_in_unit__lte=ROWS_PER_UNIT)
+        )
+        found: dict[int, list[Task]] = {}
+        units: dict[int, Unit] = {}
+        for task in ranked:
+            found.setdefault(task.unit_id, []).append(task)
+            units[task.unit_id] = task.unit
+        for unit_id, _n in top:
+            by_unit[units[unit_id]] = sorted(found[unit_id], key=lambda t: (t.deadline, t.pk))
     return Worklist(
         to_confirm=to_confirm,
         extension_requests=requests,
-        overdue_by_unit=ordered,
+        overdue_by_unit=by_unit,
         due_soon=due_soon,
+        counts=counts,
+        overdue_per_unit=per_unit,
+        today=today,
     )
 
 
@@ -517,6 +595,7 @@ class UnitDashboard:
     unit: Unit
     counts: dict[str, int]
     tasks: list[Task]
+    page: Any = None
 
     @property
     def completion_rate(self) -> int | None:
@@ -525,17 +604,31 @@ class UnitDashboard:
         return round(100 * self.counts.get(TaskState.DONE.value, 0) / total) if total else None
 
 
-def unit_dashboard(user: Any, unit: Unit, today: dt.date | None = None) -> UnitDashboard:
-    """A unit's tasks (visible to ``user``) by state, its overdue count and completion rate."""
+def unit_dashboard(
+    user: Any, unit: Unit, today: dt.date | None = None, *, page: Any = None
+) -> UnitDashboard:
+    """A unit's tasks (visible to ``user``) by state, its overdue count and completion rate;
+    the tasks a page of ``PAGE_SIZE`` at a time (open first, then by deadline)."""
     tasks = access.tasks_visible_to(user).filter(unit=unit)
-    rows = list(
-        with_overdue(_rows(tasks), today).order_by(
-            Case(When(state__in=CLOSED_STATES, then=Value(1)), default=Value(0)),
-            F("deadline").asc(nulls_last=True),
-            "id",
-        )
+    rows = with_overdue(_rows(tasks), today).order_by(
+        Case(When(state__in=CLOSED_STATES, then=Value(1)), default=Value(0)),
+        F("deadline").asc(nulls_last=True),
+        "id",
     )
-    return UnitDashboard(unit=unit, counts=state_counts(tasks, today), tasks=rows)
+    counts = state_counts(tasks, today)
+    paginator = Paginator(rows, PAGE_SIZE)
+    paginator.count = counts["total"]  # known already: no second COUNT
+    shown = paginator.get_page(page)
+    return UnitDashboard(unit=unit, counts=counts, tasks=list(shown.object_list), page=shown)
+
+
+LEADER_PAGE_SIZE = 20
+LEADER_SHOWS = {
+    "": Q(),
+    OVERDUE: Q(overdue=True),
+    "open": Q(open=True),
+    "done": Q(open=False),
+}
 
 
 @dataclass
@@ -543,28 +636,67 @@ class LeaderPage:
     person: Person
     directives: list[Directive]
     counts: dict[str, int]
+    page: Any = None
+    show: str = ""
+    directive_counts: dict[str, int] = field(default_factory=dict)
 
 
-def leader_page(user: Any, person: Person, today: dt.date | None = None) -> LeaderPage:
-    """The directives ``person`` issued (visible to ``user``) with their tasks and overdue flags."""
-    from django.db.models import Prefetch
+def leader_page(
+    user: Any,
+    person: Person,
+    today: dt.date | None = None,
+    *,
+    show: str = "",
+    page: Any = None,
+) -> LeaderPage:
+    """What ``person`` directed (visible to ``user``), where, and what became of it: the
+    directives with an overdue task first, then the newest; ``show`` keeps the directives
+    with an overdue task, with an open task, or all closed; a page of
+    ``LEADER_PAGE_SIZE`` directives at a time, each with its tasks and overdue flags."""
+    from django.db.models import Exists, Prefetch
 
+    today = _today(today)
     visible = access.tasks_visible_to(user)
-    directives = list(
+    mine = visible.filter(directive=OuterRef("pk"))
+    has_overdue = Exists(mine.filter(overdue_q(today)))
+    has_open = Exists(mine.exclude(state__in=CLOSED_STATES))
+    directives = (
         access.directives_visible_to(user)
         .filter(issuer=person)
+        .annotate(overdue=has_overdue, open=has_open)
+    )
+    directive_counts = (
+        access.directives_visible_to(user)
+        .filter(issuer=person)
+        .aggregate(
+            total=Count("pk"),
+            overdue=Count("pk", filter=Q(has_overdue)),
+            open=Count("pk", filter=Q(has_open)),
+        )
+    )
+    directive_counts["done"] = directive_counts["total"] - directive_counts["open"]
+    show = show if show in LEADER_SHOWS else ""
+    chosen = (
+        directives.filter(LEADER_SHOWS[show])
         .select_related("session")
         .prefetch_related(
             Prefetch(
                 "tasks",
                 queryset=with_overdue(visible.select_related("unit"), today).order_by("unit__name"),
                 to_attr="visible_tasks",
-            )
+            ),
+            "session__localities",
         )
-        .order_by(F("session__date").desc(nulls_last=True), "order", "id")
+        .order_by("-overdue", F("session__date").desc(nulls_last=True), "order", "id")
     )
+    paginator = Paginator(chosen, LEADER_PAGE_SIZE)
+    paginator.count = directive_counts[show or "total"]
+    shown = paginator.get_page(page)
     return LeaderPage(
         person=person,
-        directives=directives,
+        directives=list(shown.object_list),
         counts=state_counts(visible.filter(directive__issuer=person), today),
+        page=shown,
+        show=show,
+        directive_counts=directive_counts,
     )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
@@ -33,6 +33,7 @@ from chidao.meetings.models import Directive
 from chidao.organisation.models import Unit
 from chidao.tasks import access
 from chidao.tasks.models import (
+    CLOSED_STATES,
     Attachment,
     EventKind,
     ExtensionRequest,
@@ -501,6 +502,94 @@ def edit_task(
             note=_clean_text(note),
         )
     return task
+
+
+_UNSET_DEADLINE: Any = object()
+
+# ---------------------------------------------------------------- corrections of a session
+
+
+def cancel_open_tasks(*, tasks: Iterable[Task], actor: User, reason: str) -> list[Task]:
+    """Cancel the tasks that are still open (a withdrawn directive, a unit taken off it, a
+    deleted session): → CANCELLED with ``reason``; done or impossible tasks stay as they are.
+
+    Side effects: per open task, the state and version, event CANCELLED (its ``from_state``
+    is what :func:`restore_cancelled` goes back to). Runs in the caller's transaction.
+    """
+    reason = (reason or "").strip()
+    if not reason:
+        raise TaskInputError(_("Cần nêu lý do hủy nhiệm vụ."))
+    cancelled = []
+    with transaction.atomic():
+        for task in tasks:
+            current = Task.objects.select_for_update().get(pk=task.pk)
+            if current.state in CLOSED_STATES:
+                continue
+            _write(
+                task,
+                current,
+                actor=actor,
+                kind=EventKind.CANCELLED,
+                fields={"state": TaskState.CANCELLED},
+                note=reason,
+            )
+            cancelled.append(task)
+    return cancelled
+
+
+def restore_cancelled(*, tasks: Iterable[Task], actor: User, note: str) -> list[Task]:
+    """Put cancelled tasks back in the state they had before (a restored session or unit).
+
+    Side effects: per cancelled task, state and version, event RESTORED with ``note``.
+    """
+    restored = []
+    with transaction.atomic():
+        for task in tasks:
+            current = Task.objects.select_for_update().get(pk=task.pk)
+            if current.state != TaskState.CANCELLED:
+                continue
+            before = (
+                current.events.filter(kind=EventKind.CANCELLED)
+                .order_by("-at", "-id")
+                .values_list("from_state", flat=True)
+                .first()
+            )
+            _write(
+                task,
+                current,
+                actor=actor,
+                kind=EventKind.RESTORED,
+                fields={"state": before or TaskState.NEW},
+                note=note,
+            )
+            restored.append(task)
+    return restored
+
+
+def follow_directive(
+    *,
+    tasks: Iterable[Task],
+    actor: User,
+    deadline: dt.date | Any | None = _UNSET_DEADLINE,
+    roles: dict[int, str] | None = None,
+    note: str = "",
+) -> None:
+    """The open tasks of a corrected directive take its new deadline and their units' roles.
+
+    Side effects: per task that changes, its fields and version, event EDITED with ``note``.
+    """
+    with transaction.atomic():
+        for task in tasks:
+            current = Task.objects.select_for_update().get(pk=task.pk)
+            if current.state in CLOSED_STATES:
+                continue
+            fields: dict[str, Any] = {}
+            if deadline is not _UNSET_DEADLINE and deadline != current.deadline:
+                fields["deadline"] = deadline
+            if roles and current.unit_id in roles and roles[current.unit_id] != current.role:
+                fields["role"] = roles[current.unit_id]
+            if fields:
+                _write(task, current, actor=actor, kind=EventKind.EDITED, fields=fields, note=note)
 
 
 # ---------------------------------------------------------------- helpers

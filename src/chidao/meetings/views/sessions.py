@@ -10,6 +10,7 @@ from chidao.meetings import queries
 from chidao.meetings.forms import SessionFilterForm
 from chidao.meetings.models import ItemKind
 from chidao.meetings.views.common import province_readers
+from chidao.organisation.access import is_office
 
 PAGE_SIZE = 50
 
@@ -50,7 +51,9 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
         "difficulties": items[ItemKind.DIFFICULTY],
         "petitions": items[ItemKind.PETITION],
         "site_visits": items[ItemKind.SITE_VISIT],
-        "directives": list(obj.directives.all()),
+        "directives": queries.directives_with_units(obj),
         "source": queries.session_source(obj),
+        "can_correct": is_office(request.user),
+        "unit_options": queries.unit_options(request.user) if is_office(request.user) else [],
     }
     return render(request, "meetings/session.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from chidao.organisation.access import can_read_province
+from chidao.organisation.access import can_read_province, is_leader, is_office
 from chidao.tasks import access, queries
 from chidao.tasks.views.common import signed_in
 
@@ -19,5 +19,7 @@ def directive(request: HttpRequest, pk: int) -> HttpResponse:
         "tasks": queries.directive_tasks(request.user, obj),
         "source": queries.directive_source(obj),
         "user_reads_province": can_read_province(request.user),
+        "comments": list(obj.comments.select_related("author")),
+        "can_comment": is_leader(request.user) or is_office(request.user),
     }
     return render(request, "tasks/directive.html", context)

@@ -6,11 +6,21 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from chidao.tasks import access, queries
-from chidao.tasks.views.common import province_readers
+from chidao.tasks.views.common import province_readers, query_without
 
 
 @province_readers
 def leader(request: HttpRequest, pk: int) -> HttpResponse:
-    """The leader's directives, newest session first, each with its tasks' states."""
+    """The leader's directives, overdue first then newest, each with its tasks' states; the
+    counters filter (``?show=overdue|open|done``); pages of 20."""
     person = access.get_person_for_user(request.user, pk)
-    return render(request, "tasks/leader.html", {"page": queries.leader_page(request.user, person)})
+    data = queries.leader_page(
+        request.user, person, show=request.GET.get("show", ""), page=request.GET.get("page")
+    )
+    context = {
+        "page": data,
+        "pages": data.page,
+        "page_query": query_without(request, "page"),
+        "overdue": queries.OVERDUE,
+    }
+    return render(request, "tasks/leader.html", context)
