@@ -408,6 +408,12 @@ EXPECT: dict[str, Expect] = {
     "documents:export_unit": Expect(
         args=lambda w: [w.unit_b.pk, "csv"], get=officer_b_only(), not_for_officer_a="Bình Minh"
     ),
+    "documents:import": Expect(
+        get=readers(403) | {"office": 200},
+        post=readers(403) | {"office": 400},  # no file: refused with the reason
+    ),
+    # no such upload: 404 for the office (and for another province's upload alike)
+    "documents:import_sheet": Expect(args=lambda w: [0], get=readers(403) | {"office": 404}),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),
@@ -623,3 +629,63 @@ def test_predicates_combine_with_and_or_not(task_a, officer_a, office, leader):
     assert [(~can_report)(u, task_a) for u in (officer_a, office)] == [False, True]
     assert [can_view(u, task_a) for u in (officer_a, office, leader)] == [True, True, True]
     assert is_province_reader(leader, task_a) and not can_decide(leader, task_a)
+
+
+# ---------------------------------------------------------------- the API's filters
+
+# every filter of the API's lists, with values that name unit_b or a state only unit_b's task
+# is in: an officer's answers are computed inside what they may see
+API_FILTERS: list[tuple[str, Callable[[World], dict[str, Any]]]] = [
+    ("api:list_directives", lambda w: {}),
+    ("api:list_directives", lambda w: {"unit": w.unit_b.pk}),
+    ("api:list_directives", lambda w: {"unit": w.unit_a.pk}),
+    ("api:list_directives", lambda w: {"state": "in_progress"}),
+    ("api:list_directives", lambda w: {"state": "new"}),
+    ("api:list_directives", lambda w: {"state": "done"}),
+    ("api:list_directives", lambda w: {"overdue": "true"}),
+    ("api:list_directives", lambda w: {"overdue": "false"}),
+    ("api:list_directives", lambda w: {"role": "lead"}),
+    ("api:list_tasks", lambda w: {}),
+    ("api:list_tasks", lambda w: {"unit": w.unit_b.pk}),
+    ("api:list_tasks", lambda w: {"state": "in_progress"}),
+    ("api:list_tasks", lambda w: {"state": "done"}),
+    ("api:list_tasks", lambda w: {"overdue": "true"}),
+    ("api:list_tasks", lambda w: {"directive": w.directive.pk}),
+    ("api:list_units", lambda w: {}),
+]
+
+
+def _api_answers(client: Client, w: World) -> list[Any]:
+    return [client.get(reverse(name, args=[]), params(w)).json() for name, params in API_FILTERS]
+
+
+def test_an_officers_api_filters_never_reveal_another_units_tasks(world, client, officer_a):
+    """Officer A's answers to every filter do not change when unit B's task changes state,
+    deadline or role: the filters run inside what officer A may see."""
+    client.force_login(officer_a)
+    before = _api_answers(client, world)
+
+    Task.objects.filter(pk=world.task_b.pk).update(
+        state="done", deadline=dt.date(2020, 1, 1), role="support"
+    )
+
+    assert _api_answers(client, world) == before
+
+
+def test_an_officer_filtering_by_another_units_state_or_unit_gets_nothing(world, client, officer_a):
+    assert world.task_b.state == "in_progress" and world.task_a.state == "new"
+    client.force_login(officer_a)
+    url = reverse("api:list_directives")
+
+    assert client.get(url, {"state": "in_progress"}).json()["count"] == 0
+    assert client.get(url, {"unit": world.unit_b.pk}).json()["count"] == 0
+    assert client.get(reverse("api:list_tasks"), {"unit": world.unit_b.pk}).json()["count"] == 0
+    assert client.get(url, {"state": "new"}).json()["count"] == 1  # their own task's state
+
+
+def test_the_office_filters_over_every_unit_of_the_province(world, client, office):
+    client.force_login(office)
+    url = reverse("api:list_directives")
+
+    assert client.get(url, {"state": "in_progress"}).json()["count"] == 1
+    assert client.get(url, {"unit": world.unit_b.pk}).json()["count"] == 1

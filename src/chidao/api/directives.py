@@ -13,7 +13,7 @@ from ninja.errors import HttpError
 
 from chidao.meetings.models import Directive
 from chidao.organisation import access
-from chidao.tasks.access import directives_visible_to
+from chidao.tasks.access import directives_visible_to, tasks_visible_to
 from chidao.tasks.models import CLOSED_STATES, Task, TaskState
 
 from . import serialise
@@ -45,15 +45,19 @@ def overdue_q(today: dt.date, prefix: str = "") -> Q:
     return Q(**{f"{prefix}deadline__lt": today}) & ~Q(**{f"{prefix}state__in": CLOSED_STATES})
 
 
-def filter_directives(qs: QuerySet[Directive], f: DirectiveFilters) -> QuerySet[Directive]:
-    """Apply the register's filters; a task condition means "has at least one such task"."""
+def filter_directives(
+    qs: QuerySet[Directive], f: DirectiveFilters, visible_tasks: QuerySet[Task]
+) -> QuerySet[Directive]:
+    """Apply the register's filters; a task condition means "has at least one such task"
+    among ``visible_tasks`` (the caller's: an officer's filters never look at, and so never
+    reveal, another unit's tasks)."""
     if f.leader is not None:
         qs = qs.filter(issuer_id=f.leader)
     if f.deadline_from:
         qs = qs.filter(deadline__gte=f.deadline_from)
     if f.deadline_to:
         qs = qs.filter(deadline__lte=f.deadline_to)
-    tasks = Task.objects.filter(directive=OuterRef("pk"))
+    tasks = visible_tasks.filter(directive=OuterRef("pk"))
     if f.unit is not None:
         qs = qs.filter(Exists(tasks.filter(unit_id=f.unit)))
     if f.state:
@@ -82,9 +86,8 @@ def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> d
     """
     if access.role_of(request.user) is None:
         raise HttpError(403, "Tài khoản chưa có vai trò.")
-    tasks = Task.objects.select_related("unit")
-    if access.is_officer(request.user):
-        tasks = tasks.filter(unit=access.unit_of(request.user))
+    visible = tasks_visible_to(request.user)
+    tasks = visible.select_related("unit")
     qs = (
         directives_visible_to(request.user)
         .select_related("session", "issuer")
@@ -97,7 +100,7 @@ def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> d
             own=Case(When(issuer=person, then=0), default=1, output_field=IntegerField())
         )
         ordering.insert(0, "own")
-    qs = filter_directives(qs.order_by(*ordering), filters)
+    qs = filter_directives(qs.order_by(*ordering), filters, visible)
     limit = max(1, min(filters.limit, MAX_LIMIT))
     offset = max(0, filters.offset)
     today = timezone.localdate()

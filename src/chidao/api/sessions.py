@@ -9,8 +9,8 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
+from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import Directive, Session
-from chidao.tasks.access import sessions_visible_to
 from chidao.tasks.models import Task
 
 from . import serialise

@@ -105,3 +105,24 @@ class ReportForm(forms.Form):
         except ValueError as e:
             raise forms.ValidationError(str(e)) from e
         return data
+
+
+class SheetUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Sổ theo dõi (.xlsx hoặc .csv)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx,.csv"}),
+    )
+
+
+def mapping_form_class(headers: tuple[str, ...]) -> type[forms.Form]:
+    """A form with one column choice per field of the import (guessed, editable)."""
+    from chidao.documents.importer import FIELDS
+
+    choices = [("", _("(không có)"))] + [(str(i), h or f"#{i + 1}") for i, h in enumerate(headers)]
+    attrs = {
+        name: forms.TypedChoiceField(
+            label=label, choices=choices, required=False, coerce=int, empty_value=None
+        )
+        for name, label in FIELDS
+    }
+    return type("MappingForm", (forms.Form,), attrs)

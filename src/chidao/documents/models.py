@@ -75,3 +75,33 @@ class Notice(models.Model):
             return ""
         sep = "-" if self.format == NoticeFormat.PARTY else "/"
         return f"{self.number}{sep}{self.symbol}"
+
+
+class ImportStatus(models.TextChoices):
+    DRAFT = "draft", _("Chờ xác nhận")
+    IMPORTED = "imported", _("Đã nhập")
+
+
+class SheetImport(models.Model):
+    """An uploaded tracking sheet between upload, mapping, preview and confirmation."""
+
+    province_code = models.CharField(max_length=8, db_index=True)
+    file = models.FileField(upload_to="imports/%Y/%m")
+    filename = models.CharField(_("tệp"), max_length=255)
+    mapping = models.JSONField(default=dict, blank=True)  # field -> column index
+    status = models.CharField(
+        max_length=10, choices=ImportStatus.choices, default=ImportStatus.DRAFT
+    )
+    result = models.JSONField(default=dict, blank=True)  # counts written on confirmation
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("sổ theo dõi nhập vào")
+        verbose_name_plural = _("sổ theo dõi nhập vào")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.filename

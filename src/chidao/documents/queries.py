@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from chidao.documents.models import Notice
 from chidao.documents.workdays import WorkCalendar, notice_due_date
+from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import Session
-from chidao.meetings.queries import sessions_for
 
 WARN_WORKING_DAYS = 2  # the work list warns this many working days before a notice is due
 LOOKBACK_DAYS = 45  # sessions older than this (by date) are not chased any more
@@ -74,7 +74,7 @@ def notices_to_issue(user: Any, today: dt.date | None = None) -> list[NoticeStat
     today = today or timezone.localdate()
     calendar = WorkCalendar.from_settings()
     sessions = (
-        sessions_for(user)
+        sessions_visible_to(user)
         .filter(date__gte=today - dt.timedelta(days=LOOKBACK_DAYS), date__lte=today)
         .exclude(notice__number__gt="", notice__issued_on__isnull=False)
         .select_related("notice")

@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from chidao.documents.views import exports, notices, reports
+from chidao.documents.views import exports, imports, notices, reports
 
 app_name = "documents"
 urlpatterns = [
     path("report/", reports.report, name="report"),
+    path("import/", imports.upload, name="import"),
+    path("import/<int:pk>/", imports.sheet, name="import_sheet"),
     path("export/register.<str:kind>", exports.register, name="export_register"),
     path("export/units/<int:pk>.<str:kind>", exports.unit, name="export_unit"),
     path("export/petitions.<str:kind>", exports.petitions, name="export_petitions"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from django.db.models import Q, QuerySet
 
-from chidao.meetings.queries import documents_for, sessions_for
+from chidao.meetings.access import documents_visible_to, sessions_visible_to
 from chidao.organisation.access import can_read_province, is_office, province_code_of
 from chidao.search.engine import matching
 from chidao.search.models import EntryKind, SearchEntry
@@ -40,9 +40,9 @@ def visible_entries(user: Any) -> QuerySet[SearchEntry]:
     if can_read_province(user) and code:
         scope = SearchEntry.objects.filter(province_code=code)
         return scope if is_office(user) else scope.exclude(kind=EntryKind.DOCUMENT)
-    sessions = sessions_for(user).values("pk")
+    sessions = sessions_visible_to(user).values("pk")
     return SearchEntry.objects.filter(
-        Q(kind=EntryKind.DOCUMENT, object_id__in=documents_for(user).values("pk"))
+        Q(kind=EntryKind.DOCUMENT, object_id__in=documents_visible_to(user).values("pk"))
         | Q(kind=EntryKind.SESSION, object_id__in=sessions)
         | Q(kind=EntryKind.PETITION, session_id__in=sessions)
         | Q(kind=EntryKind.DIRECTIVE, object_id__in=access.directives_visible_to(user).values("pk"))

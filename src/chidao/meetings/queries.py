@@ -1,8 +1,9 @@
-"""Reads of the meetings app: the gatekeepers and what the pages list.
+"""Reads of the meetings app: what the pages list, within what the gatekeeper allows.
 
 Views never fetch a document or a session by a user-supplied id themselves: they call
-``get_document_for_user`` / ``get_session_for_user``, which answer Http404 for "missing" and
-"not yours" (another province, or a role that may not see it) alike.
+``get_document_for_user`` (``chidao.meetings.access``) / ``get_session_for_user`` (the
+session with what its page shows), which answer Http404 for "missing" and "not yours"
+(another province, or a role that may not see it) alike.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from chidao.extract.lexicon import alternation, assignee_words
+from chidao.meetings.access import as_pk, documents_visible_to, sessions_visible_to
 from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
 from chidao.meetings.language import looks_vietnamese
 from chidao.meetings.marks import Mark, draft_marks, render
@@ -30,40 +32,14 @@ from chidao.meetings.models import (
     SessionKind,
     SourceDocument,
 )
-from chidao.organisation.access import can_read_province, is_office, province_code_of
+from chidao.organisation.access import province_code_of
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind, search_key
-
-
-def _pk(value: Any) -> int:
-    try:
-        return int(value)
-    except (TypeError, ValueError) as e:
-        raise Http404 from e
-
-
-# ---------------------------------------------------------------- documents (office only)
-
-
-def documents_for(user: Any) -> QuerySet[SourceDocument]:
-    """The documents of the office's province (none for other roles)."""
-    code = province_code_of(user)
-    if not is_office(user) or not code:
-        return SourceDocument.objects.none()
-    return SourceDocument.objects.filter(province_code=code)
-
-
-def get_document_for_user(user: Any, pk: Any) -> SourceDocument:
-    """The document ``pk`` if ``user`` is office staff of its province, else Http404."""
-    document = documents_for(user).select_related("uploaded_by").filter(pk=_pk(pk)).first()
-    if document is None:
-        raise Http404("no such document")
-    return document
 
 
 def documents_waiting(user: Any) -> QuerySet[SourceDocument]:
     """The documents waiting for review, newest first (without their long texts)."""
     return (
-        documents_for(user)
+        documents_visible_to(user)
         .filter(status=DocumentStatus.REVIEW)
         .select_related("uploaded_by")
         .defer("raw_text", "text", "record", "draft")
@@ -74,18 +50,10 @@ def documents_waiting(user: Any) -> QuerySet[SourceDocument]:
 # ---------------------------------------------------------------- sessions (readers of the province)
 
 
-def sessions_for(user: Any) -> QuerySet[Session]:
-    """The confirmed sessions of the province of an office, leader or administrator."""
-    code = province_code_of(user)
-    if not can_read_province(user) or not code:
-        return Session.objects.none()
-    return Session.objects.filter(province_code=code, deleted_at__isnull=True)
-
-
 def get_session_for_user(user: Any, pk: Any) -> Session:
     """The session ``pk`` with everything its page shows, or Http404 (missing or not yours)."""
     session = (
-        sessions_for(user)
+        sessions_visible_to(user)
         .select_related("document", "confirmed_by")
         .prefetch_related(
             "chairs",
@@ -103,7 +71,7 @@ def get_session_for_user(user: Any, pk: Any) -> Session:
                 .order_by("order"),
             ),
         )
-        .filter(pk=_pk(pk))
+        .filter(pk=as_pk(pk))
         .first()
     )
     if session is None:
@@ -123,7 +91,7 @@ class SessionFilters:
 
 def session_list(user: Any, filters: SessionFilters) -> QuerySet[Session]:
     """The confirmed sessions, newest first, filtered; with chairs, localities and counts."""
-    sessions = sessions_for(user)
+    sessions = sessions_visible_to(user)
     if filters.leader:
         sessions = sessions.filter(chairs__pk=filters.leader)
     if filters.locality:
@@ -143,7 +111,7 @@ def session_list(user: Any, filters: SessionFilters) -> QuerySet[Session]:
 def session_leaders(user: Any) -> QuerySet[Person]:
     """The people who chaired a session of the province (the leader filter's choices)."""
     return (
-        Person.objects.filter(chaired_sessions__in=sessions_for(user))
+        Person.objects.filter(chaired_sessions__in=sessions_visible_to(user))
         .distinct()
         .order_by("full_name")
     )
@@ -151,7 +119,7 @@ def session_leaders(user: Any) -> QuerySet[Person]:
 
 def session_localities(user: Any) -> QuerySet[Unit]:
     """The units that sessions of the province were about (the locality filter's choices)."""
-    return Unit.objects.filter(sessions__in=sessions_for(user)).distinct().order_by("name")
+    return Unit.objects.filter(sessions__in=sessions_visible_to(user)).distinct().order_by("name")
 
 
 def session_items(session: Session) -> dict[str, list[SessionItem]]:

@@ -16,7 +16,8 @@ from typing import Any
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.db.models import Q, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 
 from chidao.organisation.models import Person, Profile, Role, Unit
 
@@ -127,3 +128,43 @@ def _configured_province_code(name: str) -> str | None:
         return province_code(find_province(name))
     except LookupError:
         return None
+
+
+# ---------------------------------------------------------------- units and leaders
+
+
+def _pk(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError) as e:
+        raise Http404 from e
+
+
+def units_visible_to(user: Any) -> QuerySet[Unit]:
+    """The units whose dashboard ``user`` may open: the province's, or the officer's own."""
+    if is_officer(user):
+        unit = unit_of(user)
+        return Unit.objects.filter(pk=unit.pk) if unit is not None else Unit.objects.none()
+    if can_read_province(user):
+        code = province_code_of(user)
+        return Unit.objects.filter(province_code=code) if code else Unit.objects.none()
+    return Unit.objects.none()
+
+
+def get_unit_for_user(user: Any, pk: Any) -> Unit:
+    """The unit ``pk`` if ``user`` may open its dashboard; Http404 otherwise."""
+    unit = units_visible_to(user).filter(pk=_pk(pk)).first()
+    if unit is None:
+        raise Http404("Không tìm thấy đơn vị.")
+    return unit
+
+
+def get_person_for_user(user: Any, pk: Any) -> Person:
+    """The person (leader) ``pk`` of the user's province (or who gave directives there), for
+    office, leaders and administrators; Http404 otherwise."""
+    code = province_code_of(user) if can_read_province(user) else None
+    in_province = Q(province_code=code) | Q(directives__session__province_code=code)
+    person = Person.objects.filter(in_province, pk=_pk(pk)).distinct().first() if code else None
+    if person is None:
+        raise Http404("Không tìm thấy lãnh đạo.")
+    return person

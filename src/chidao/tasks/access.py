@@ -1,5 +1,11 @@
 """The gatekeeper of tasks: which tasks, directives and attachments a user may see or act on.
 
+One access module per domain: sessions and source documents in ``chidao.meetings.access``,
+units and leaders in ``chidao.organisation.access``, tasks and directives (an officer's
+directives are those that gave their unit a task) here. Pages, htmx partials, exports and the
+API all go through them; the API's filters run inside ``tasks_visible_to`` so that they never
+reveal another unit's tasks.
+
 Views never fetch a task, directive or attachment by a user-supplied id themselves: they call
 ``get_task_for_user``, ``get_directive_for_user`` or ``get_attachment_for_user``, which answer
 Http404 for "missing" and "not yours" alike.
@@ -16,19 +22,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import Http404
 
-from chidao.meetings.models import Directive, Session
-from chidao.organisation.access import (
+from chidao.meetings.models import Directive
+from chidao.organisation.access import (  # noqa: F401 (units and leaders: re-exported for the views)
     can_read_province,
+    get_person_for_user,
+    get_unit_for_user,
     is_office,
     is_officer,
     profile_of,
     province_code_of,
     unit_of,
+    units_visible_to,
 )
-from chidao.organisation.models import Person, Unit
 from chidao.tasks.models import Attachment, Task
 
 
@@ -122,18 +130,6 @@ def directives_visible_to(user: Any) -> QuerySet[Directive]:
     return directives.none()
 
 
-def sessions_visible_to(user: Any) -> QuerySet[Session]:
-    """The sessions ``user`` may see (officers: those with a directive for their unit); a
-    deleted session is seen by nobody (the administrator restores it in the admin)."""
-    sessions = Session.objects.filter(deleted_at__isnull=True)
-    if is_officer(user):
-        return sessions.filter(Exists(directives_visible_to(user).filter(session=OuterRef("pk"))))
-    if can_read_province(user):
-        code = province_code_of(user)
-        return sessions.filter(province_code=code) if code else sessions.none()
-    return sessions.none()
-
-
 # ---------------------------------------------------------------- single objects
 
 
@@ -180,33 +176,3 @@ def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
     if attachment is None:
         raise Http404("Không tìm thấy tệp đính kèm.")
     return attachment
-
-
-def units_visible_to(user: Any) -> QuerySet[Unit]:
-    """The units whose dashboard ``user`` may open: the province's, or the officer's own."""
-    if is_officer(user):
-        unit = unit_of(user)
-        return Unit.objects.filter(pk=unit.pk) if unit is not None else Unit.objects.none()
-    if can_read_province(user):
-        code = province_code_of(user)
-        return Unit.objects.filter(province_code=code) if code else Unit.objects.none()
-    return Unit.objects.none()
-
-
-def get_unit_for_user(user: Any, pk: Any) -> Unit:
-    """The unit ``pk`` if ``user`` may open its dashboard; Http404 otherwise."""
-    unit = units_visible_to(user).filter(pk=_pk(pk)).first()
-    if unit is None:
-        raise Http404("Không tìm thấy đơn vị.")
-    return unit
-
-
-def get_person_for_user(user: Any, pk: Any) -> Person:
-    """The person (leader) ``pk`` of the user's province (or who gave directives there), for
-    office, leaders and administrators; Http404 otherwise."""
-    code = province_code_of(user) if can_read_province(user) else None
-    in_province = Q(province_code=code) | Q(directives__session__province_code=code)
-    person = Person.objects.filter(in_province, pk=_pk(pk)).distinct().first() if code else None
-    if person is None:
-        raise Http404("Không tìm thấy lãnh đạo.")
-    return person

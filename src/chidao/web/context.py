@@ -34,6 +34,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Báo cáo"), "documents:report", None),
+        (_("Nhập sổ theo dõi"), "documents:import", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Tài khoản"), "organisation:officer_accounts", None),
         (_("Tìm kiếm"), "insight:search", None),

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from chidao.documents import exports
+from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import ItemKind, SessionItem
-from chidao.meetings.queries import sessions_for
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Person, Role
 from chidao.tasks import access, queries
@@ -93,7 +93,7 @@ def unit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 
 def _items(user: Any, kind: str) -> Any:
-    return SessionItem.objects.filter(kind=kind, session__in=sessions_for(user))
+    return SessionItem.objects.filter(kind=kind, session__in=sessions_visible_to(user))
 
 
 @province_readers

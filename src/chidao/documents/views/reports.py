@@ -13,9 +13,9 @@ from chidao.documents.forms import ReportForm
 from chidao.documents.pdf import PdfUnavailable
 from chidao.documents.report import Scope, report_content
 from chidao.meetings.queries import session_leaders
-from chidao.organisation.access import province_code_of, role_required
+from chidao.organisation.access import province_code_of, role_required, units_visible_to
 from chidao.organisation.models import Role
-from chidao.tasks.access import tasks_visible_to, units_visible_to
+from chidao.tasks.access import tasks_visible_to
 
 province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from chidao.meetings import queries
+from chidao.meetings import access, queries
 from chidao.meetings.models import DocumentStatus
 from chidao.meetings.views.common import office_only
 
@@ -23,7 +23,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
 @office_only
 def review(request: HttpRequest, pk: int) -> HttpResponse:
     """The source text beside the record (a confirmed document goes to its session)."""
-    document = queries.get_document_for_user(request.user, pk)
+    document = access.get_document_for_user(request.user, pk)
     if document.status == DocumentStatus.CONFIRMED and hasattr(document, "session"):
         return redirect("meetings:session", pk=document.session.pk)
     context = queries.review_context(request.user, document)

@@ -20,8 +20,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from chidao.meetings import access, forms, queries, services
 from chidao.meetings import draft as drafts
-from chidao.meetings import forms, queries, services
 from chidao.meetings.models import SourceDocument
 from chidao.meetings.views.common import office_only
 
@@ -44,9 +44,7 @@ def _answer(
     status: int = 200,
     notice: str = "",
 ) -> HttpResponse:
-    document = queries.get_document_for_user(
-        request.user, document.pk
-    )  # the state after the action
+    document = access.get_document_for_user(request.user, document.pk)  # the state after the action
     context = queries.review_context(request.user, document, error=error)
     context["notice"] = notice
     if request.htmx:
@@ -57,7 +55,7 @@ def _answer(
 def _act(
     request: HttpRequest, pk: int, form: django_forms.Form, call: Call, done: str = ""
 ) -> HttpResponse:
-    document = queries.get_document_for_user(request.user, pk)
+    document = access.get_document_for_user(request.user, pk)
     if not form.is_valid():
         return _answer(request, document, _errors(form), 400)
     try:
@@ -91,7 +89,7 @@ def unit_search(request: HttpRequest, pk: int) -> HttpResponse:
 
     ``item`` names the directive (its id): the units it already shows are left out.
     """
-    document = queries.get_document_for_user(request.user, pk)
+    document = access.get_document_for_user(request.user, pk)
     draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
     directives = draft.get("directives") or []
     index = drafts.position(draft, "directives", request.GET.get("item", ""))
@@ -158,7 +156,7 @@ def edit_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
             topic=d["topic"],
         )
 
-    document = queries.get_document_for_user(request.user, pk)
+    document = access.get_document_for_user(request.user, pk)
     draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
     n = drafts.position(draft, "directives", item_id) + 1
     return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": n})
@@ -256,7 +254,7 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def discard(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the document aside (not a session report); back to the review list."""
-    document = queries.get_document_for_user(request.user, pk)
+    document = access.get_document_for_user(request.user, pk)
     form = forms.VersionedForm(request.POST)
     if not form.is_valid():
         return _answer(request, document, _errors(form), 400)
@@ -283,7 +281,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def confirm(request: HttpRequest, pk: int) -> HttpResponse:
     """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
-    document = queries.get_document_for_user(request.user, pk)
+    document = access.get_document_for_user(request.user, pk)
     form = forms.ConfirmForm(request.POST)
     if not form.is_valid():
         return _answer(request, document, _errors(form), 400)
