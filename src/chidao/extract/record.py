@@ -180,6 +180,8 @@ class SessionRecord:
     version: int = field(default=RECORD_VERSION)
     # the day and month of the session when its year is unknown (``date`` is then null)
     date_partial: DatePartial | None = None
+    # the 2025 successor of a province merged since the report ("Bình Phước" -> "Đồng Nai")
+    province_successor: str | None = None
 
     def to_json(self) -> JSON:
         """The JSON-ready form (``version`` first, then the fields in order)."""
@@ -335,6 +337,7 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
         date_span=_text_span(doc.date_span) if doc.date_span else None,
         date_partial=DatePartial(*doc.date_partial) if doc.date_partial else None,
         province=doc.province,
+        province_successor=doc.province_successor,
         chairs=tuple(_person(p) for p in doc.people if p.is_chair),
         people=tuple(_person(p) for p in doc.people),
         localities=tuple(dict.fromkeys(s.label for s in doc.localities)),
@@ -566,6 +569,7 @@ def read_record(data: Mapping[str, Any]) -> SessionRecord:
         date_span=_read_maybe_span(data, "date_span", w),
         date_partial=_read_partial(data, w),
         province=_maybe_str(data, "province", w),
+        province_successor=_maybe_str(data, "province_successor", w),
         chairs=tuple(_read_person(v, f"{w}.chairs[{i}]") for i, v in items("chairs")),
         people=tuple(_read_person(v, f"{w}.people[{i}]") for i, v in items("people")),
         localities=_strs(data, "localities", w),

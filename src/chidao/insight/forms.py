@@ -33,3 +33,48 @@ class SearchForm(forms.Form):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
+
+
+class DashboardForm(forms.Form):
+    """The dashboard's period and scope (all optional: this year, the whole province)."""
+
+    period = forms.ChoiceField(
+        label=_("Kỳ"),
+        required=False,
+        choices=[
+            ("month", _("Tháng")),
+            ("quarter", _("Quý")),
+            ("year", _("Năm")),
+            ("custom", _("Tùy chọn")),
+        ],
+        widget=forms.Select(attrs={"id": "d-period"}),
+    )
+    year = forms.IntegerField(
+        label=_("Năm"),
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        widget=forms.NumberInput(attrs={"id": "d-year"}),
+    )
+    number = forms.IntegerField(
+        label=_("Tháng/Quý"),
+        required=False,
+        min_value=1,
+        max_value=12,
+        widget=forms.NumberInput(attrs={"id": "d-number"}),
+    )
+    date_from = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"id": "d-from", "type": "date"}, format="%Y-%m-%d"),
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(attrs={"id": "d-to", "type": "date"}, format="%Y-%m-%d"),
+    )
+    unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    leader = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    topic = forms.CharField(required=False, max_length=120, widget=forms.HiddenInput)

@@ -7,4 +7,5 @@ from chidao.insight import views
 app_name = "insight"
 urlpatterns = [
     path("search/", views.search, name="search"),
+    path("dashboard/", views.dashboard, name="dashboard"),
 ]

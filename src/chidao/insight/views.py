@@ -8,11 +8,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from chidao.insight import dashboard as board
 from chidao.insight import search as searching
-from chidao.insight.forms import SearchForm
+from chidao.insight.forms import DashboardForm, SearchForm
 from chidao.organisation.access import can_read_province
 from chidao.search.models import EntryKind
-from chidao.tasks.views.common import paginate, query_without, signed_in
+from chidao.tasks.views.common import paginate, province_readers, query_without, signed_in
 
 
 @signed_in
@@ -37,3 +38,34 @@ def search(request: HttpRequest) -> HttpResponse:
     }
     template = "insight/search.html#results" if request.htmx else "insight/search.html"
     return render(request, template, context)
+
+
+@province_readers
+def dashboard(request: HttpRequest) -> HttpResponse:
+    """The period's directives and tasks by class, rankings, monthly trend, most overdue."""
+    form = DashboardForm(request.GET)
+    form.is_valid()
+    data = getattr(form, "cleaned_data", {})
+    errors = [f"{name}: {' '.join(errs)}" for name, errs in form.errors.items()]
+    try:
+        period = board.period_of(
+            data.get("period") or "year",
+            year=data.get("year"),
+            number=data.get("number"),
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+    except ValueError as e:
+        errors.append(str(e))
+        period = board.period_of("year")
+    scope = board.Scope(
+        unit=data.get("unit"), leader=data.get("leader"), topic=data.get("topic") or ""
+    )
+    result = board.dashboard(request.user, period, scope)
+    context = {
+        "form": form,
+        "errors": errors,
+        "board": result,
+        "chart": board.chart(result.months),
+    }
+    return render(request, "insight/dashboard.html", context)

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chidao.tasks.models import TaskRole, TaskState
+from chidao.tasks.outcomes import CLASSES, IMPOSSIBLE
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
 from chidao.web.fields import MultipleFileField
 
@@ -101,6 +102,9 @@ class RegisterFilterForm(forms.Form):
     date_to = forms.DateField(required=False, input_formats=DATE_FORMATS)
     topic = forms.CharField(required=False, max_length=120)
     role = forms.ChoiceField(required=False, choices=[("", ""), *TaskRole.choices])
+    outcome = forms.ChoiceField(
+        required=False, choices=[("", ""), *CLASSES, (IMPOSSIBLE, _("Không thực hiện được"))]
+    )
     q = forms.CharField(required=False, max_length=200)
     sort = forms.ChoiceField(
         required=False, choices=[(s, s) for key in SORTS for s in (key, f"-{key}")]
@@ -121,6 +125,7 @@ class RegisterFilterForm(forms.Form):
             date_to=data.get("date_to"),
             topic=data.get("topic") or "",
             role=data.get("role") or "",
+            outcome=data.get("outcome") or "",
             q=data.get("q") or "",
             sort=data.get("sort") or "-date",
             errors=errors,

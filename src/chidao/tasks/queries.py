@@ -36,7 +36,7 @@ from chidao.organisation.access import is_leader, person_of
 from chidao.organisation.models import Person, Unit
 from chidao.search.engine import matching, words
 from chidao.search.models import EntryKind, SearchEntry
-from chidao.tasks import access
+from chidao.tasks import access, outcomes
 from chidao.tasks.models import (
     CLOSED_STATES,
     EventKind,
@@ -396,6 +396,7 @@ class RegisterFilters:
     date_to: dt.date | None = None
     topic: str = ""
     role: str = ""  # TaskRole value: lead or supporting units only
+    outcome: str = ""  # one of ``outcomes.KEYS``: the dashboard's classes
     q: str = ""
     sort: str = "-date"
     errors: dict[str, str] = field(default_factory=dict)
@@ -427,6 +428,8 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
         tasks = tasks.filter(directive__topic=filters.topic)
     if filters.role:
         tasks = tasks.filter(role=filters.role)
+    if filters.outcome in outcomes.KEYS:
+        tasks = outcomes.of_outcome(tasks, filters.outcome, today)
     if filters.q.strip():
         tasks = task_search(tasks, filters.q)
     tasks = with_overdue(_rows(tasks), today).annotate(
@@ -479,6 +482,7 @@ def register_choices(user: Any) -> dict[str, list[Any]]:
         ),
         "states": [(s.value, s.label) for s in TaskState],
         "roles": list(TaskRole.choices),
+        "outcomes": list(outcomes.CLASSES),
     }
 
 

@@ -29,6 +29,7 @@ class NavLink:
 _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
     Role.OFFICE: [
         (_("Công việc"), "tasks:worklist", None),
+        (_("Tổng hợp"), "insight:dashboard", None),
         (_("Chờ duyệt"), "meetings:document_list", None),
         (_("Nhập báo cáo"), "meetings:ingest", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
@@ -41,6 +42,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
     ],
     Role.LEADER: [
         (_("Chỉ đạo của tôi"), "tasks:leader", "person"),
+        (_("Tổng hợp"), "insight:dashboard", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),

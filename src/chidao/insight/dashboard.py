@@ -1,0 +1,262 @@
+"""The dashboard: a period and a scope at a glance, every figure with the list behind it.
+
+Tasks are those of the directives issued in the period (by their session's date), inside
+what the user may see (``tasks.access``), classed by ``tasks.outcomes`` as of ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from django.db.models import F
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from chidao.tasks import access
+from chidao.tasks.models import Task
+from chidao.tasks.outcomes import (
+    CLASSES,
+    Group,
+    Outcomes,
+    outcome_counts,
+    outcomes_by,
+    outcomes_by_month,
+)
+from chidao.tasks.queries import overdue_q
+
+RANKED = 15  # rows of each ranking
+MOST_OVERDUE = 10
+PERIODS = ("month", "quarter", "year", "custom")
+
+
+@dataclass
+class Period:
+    kind: str
+    start: dt.date
+    end: dt.date
+
+    @property
+    def label(self) -> str:
+        if self.kind == "month":
+            return _("Tháng %(m)s/%(y)s") % {"m": self.start.month, "y": self.start.year}
+        if self.kind == "quarter":
+            return _("Quý %(q)s/%(y)s") % {
+                "q": (self.start.month - 1) // 3 + 1,
+                "y": self.start.year,
+            }
+        if self.kind == "year":
+            return _("Năm %(y)s") % {"y": self.start.year}
+        return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
+    return first_next - dt.timedelta(days=1)
+
+
+def period_of(
+    kind: str,
+    *,
+    year: int | None = None,
+    number: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    today: dt.date | None = None,
+) -> Period:
+    """The period asked for (``number``: the month 1-12 or quarter 1-4); the current year
+    when nothing is said. Raises ValueError naming a wrong value."""
+    today = today or timezone.localdate()
+    year = year or today.year
+    if kind == "custom":
+        if not (date_from and date_to):
+            raise ValueError(_("Khoảng thời gian tùy chọn cần cả ngày bắt đầu và ngày kết thúc."))
+        if date_from > date_to:
+            raise ValueError(_("Ngày bắt đầu sau ngày kết thúc."))
+        return Period("custom", date_from, date_to)
+    if kind == "month":
+        month = number or today.month
+        if not 1 <= month <= 12:
+            raise ValueError(_("Tháng %(n)s không hợp lệ (1–12).") % {"n": month})
+        return Period("month", dt.date(year, month, 1), _month_end(year, month))
+    if kind == "quarter":
+        quarter = number or (today.month - 1) // 3 + 1
+        if not 1 <= quarter <= 4:
+            raise ValueError(_("Quý %(n)s không hợp lệ (1–4).") % {"n": quarter})
+        first = 3 * (quarter - 1) + 1
+        return Period("quarter", dt.date(year, first, 1), _month_end(year, first + 2))
+    return Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
+
+
+@dataclass
+class Scope:
+    unit: int | None = None
+    leader: int | None = None
+    topic: str = ""
+
+
+@dataclass
+class Ranking:
+    title: str
+    param: str  # the register's filter of one row
+    groups: list[Group]
+
+
+@dataclass
+class Month:
+    month: dt.date
+    outcomes: Outcomes
+
+
+@dataclass
+class Dashboard:
+    period: Period
+    scope: Scope
+    directives: int
+    outcomes: Outcomes
+    rankings: list[Ranking]
+    months: list[Month]
+    most_overdue: list[Task]
+    today: dt.date
+    base_query: dict[str, Any] = field(default_factory=dict)
+
+    def link(self, **extra: Any) -> str:
+        """The register's URL listing the tasks behind a figure."""
+        params = {**self.base_query, **{k: v for k, v in extra.items() if v not in (None, "")}}
+        return reverse("tasks:register") + "?" + urlencode(params)
+
+    @property
+    def class_links(self) -> list[tuple[str, Any, int, str]]:
+        return [(k, label, n, self.link(outcome=k)) for k, label, n in self.outcomes.items()]
+
+
+def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = None) -> Dashboard:
+    """The figures of ``period`` and ``scope`` that ``user`` may see (a fixed number of
+    queries: directives, classes, three rankings, the months, the most overdue tasks)."""
+    today = today or timezone.localdate()
+    tasks = access.tasks_visible_to(user).filter(
+        directive__session__date__gte=period.start, directive__session__date__lte=period.end
+    )
+    directives = access.directives_visible_to(user).filter(
+        session__date__gte=period.start, session__date__lte=period.end
+    )
+    if scope.unit:
+        tasks = tasks.filter(unit_id=scope.unit)
+        directives = directives.filter(tasks__unit_id=scope.unit)
+    if scope.leader:
+        tasks = tasks.filter(directive__issuer_id=scope.leader)
+        directives = directives.filter(issuer_id=scope.leader)
+    if scope.topic:
+        tasks = tasks.filter(directive__topic=scope.topic)
+        directives = directives.filter(topic=scope.topic)
+    base = {
+        "period": "session",
+        "date_from": period.start.isoformat(),
+        "date_to": period.end.isoformat(),
+        "sort": "deadline",
+    }
+    for key, value in (("unit", scope.unit), ("leader", scope.leader), ("topic", scope.topic)):
+        if value:
+            base[key] = value
+    rankings = [
+        Ranking(_("Theo đơn vị"), "unit", outcomes_by(tasks, "unit", "unit__name", today)[:RANKED]),
+        Ranking(
+            _("Theo người chỉ đạo"),
+            "leader",
+            [
+                g
+                for g in outcomes_by(
+                    tasks.exclude(directive__issuer=None),
+                    "directive__issuer",
+                    "directive__issuer__full_name",
+                    today,
+                )
+            ][:RANKED],
+        ),
+        Ranking(
+            _("Theo lĩnh vực"),
+            "topic",
+            outcomes_by(
+                tasks.exclude(directive__topic=""), "directive__topic", "directive__topic", today
+            )[:RANKED],
+        ),
+    ]
+    most_overdue = list(
+        tasks.filter(overdue_q(today))
+        .select_related("unit", "directive", "directive__session")
+        .order_by(F("deadline").asc(), "id")[:MOST_OVERDUE]
+    )
+    return Dashboard(
+        period=period,
+        scope=scope,
+        directives=directives.count(),
+        outcomes=outcome_counts(tasks, today),
+        rankings=rankings,
+        months=[
+            Month(m, o) for m, o in outcomes_by_month(tasks, "directive__session__date", today)
+        ],
+        most_overdue=most_overdue,
+        today=today,
+        base_query=base,
+    )
+
+
+# ---------------------------------------------------------------- the monthly chart (SVG)
+
+
+@dataclass
+class Bar:
+    x: float
+    y: float
+    height: float
+    width: float
+    key: str
+    n: int
+    title: str
+
+
+@dataclass
+class Chart:
+    """A stacked bar per month, drawn on the server (no script, no internet)."""
+
+    width: int
+    height: int
+    bars: list[Bar]
+    labels: list[tuple[float, str]]
+    max_total: int
+    legend: list[tuple[str, Any]]
+
+
+def chart(months: list[Month], width: int = 720, height: int = 220) -> Chart:
+    """The geometry of the monthly trend: one stacked bar per month, the five classes."""
+    top = max((m.outcomes.total for m in months), default=0) or 1
+    plot_h = height - 30
+    step = width / max(1, len(months))
+    bar_w = max(2.0, step * 0.7)
+    bars, labels = [], []
+    for i, m in enumerate(months):
+        x = i * step + (step - bar_w) / 2
+        y = float(plot_h)
+        for key, label in CLASSES:
+            n = getattr(m.outcomes, key)
+            if not n:
+                continue
+            h = plot_h * n / top
+            y -= h
+            bars.append(
+                Bar(
+                    round(x, 1),
+                    round(y, 1),
+                    round(h, 1),
+                    round(bar_w, 1),
+                    key,
+                    n,
+                    f"{m.month:%m/%Y} · {label}: {n}",
+                )
+            )
+        if len(months) <= 12 or i % max(1, len(months) // 12) == 0:
+            labels.append((round(x + bar_w / 2, 1), f"{m.month:%m/%y}"))
+    return Chart(width, height, bars, labels, top, list(CLASSES))

@@ -1,0 +1,168 @@
+"""The dashboard's figures against values counted by hand, at the edges of the periods."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from tests.tasks.conftest import make_directive, make_session
+
+from chidao.insight.dashboard import Scope, chart, dashboard, period_of
+from chidao.tasks.models import Task, TaskState
+from chidao.tasks.outcomes import outcome_counts
+from chidao.tasks.services import create_tasks
+
+TODAY = dt.date(2026, 6, 1)
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def _set(task, **fields):
+    Task.objects.filter(pk=task.pk).update(**fields)
+
+
+def _at(day, hour=15):
+    return dt.datetime.combine(day, dt.time(hour), tzinfo=HCM)
+
+
+@pytest.fixture
+def quarter(db, leader_person, unit_a, unit_b, office):
+    """31/3 (last day of Q1): four tasks; 1/4 (first day of Q2): three tasks."""
+    s_march = make_session(title="Làm việc với xã An Bình", date=dt.date(2026, 3, 31))
+    s_april = make_session(title="Làm việc với xã Bình Minh", date=dt.date(2026, 4, 1))
+    d = [
+        make_directive(
+            s_march,
+            text=f"Việc tháng ba số {i}.",
+            issuer=leader_person,
+            topic="Giao thông",
+            order=i,
+        )
+        for i in range(4)
+    ] + [
+        make_directive(s_april, text=f"Việc tháng tư số {i}.", topic="Y tế", order=i)
+        for i in range(3)
+    ]
+    t = [
+        create_tasks(
+            directive=x,
+            units=[unit_a if i < 4 else unit_b],
+            deadline=dt.date(2026, 4, 10),
+            actor=office,
+        )[0]
+        for i, x in enumerate(d)
+    ]
+    _set(
+        t[0], state=TaskState.DONE, completed_at=_at(dt.date(2026, 4, 10), 23)
+    )  # the deadline's day
+    _set(t[1], state=TaskState.DONE, completed_at=_at(dt.date(2026, 4, 11), 1))  # the day after
+    _set(  # extended to 30/5, done 1/5: on time
+        t[2],
+        state=TaskState.DONE,
+        original_deadline=dt.date(2026, 4, 10),
+        deadline=dt.date(2026, 5, 30),
+        completed_at=_at(dt.date(2026, 5, 1)),
+    )
+    _set(t[3], state=TaskState.IN_PROGRESS, deadline=TODAY)  # due today: still in time
+    _set(t[4], state=TaskState.EXTENDED, deadline=dt.date(2026, 5, 31))  # due yesterday: overdue
+    _set(t[5], deadline=None)
+    _set(t[6], state=TaskState.IMPOSSIBLE)
+    return t
+
+
+def test_the_classes_at_the_deadlines_edges(quarter):
+    got = outcome_counts(Task.objects.all(), TODAY)
+    assert (got.done_on_time, got.done_late, got.in_time, got.overdue, got.no_deadline) == (
+        2,
+        1,
+        1,
+        1,
+        1,
+    )
+    assert got.impossible == 1 and got.total == 7
+    assert got.on_time_rate == round(100 * 2 / 4) and got.done_rate == round(100 * 3 / 6)
+
+
+def test_a_quarter_holds_the_sessions_of_its_last_day_not_the_next(quarter, office):
+    q1 = dashboard(office, period_of("quarter", year=2026, number=1), Scope(), TODAY)
+    assert q1.directives == 4
+    assert (q1.outcomes.done_on_time, q1.outcomes.done_late, q1.outcomes.in_time) == (2, 1, 1)
+    assert q1.outcomes.overdue == q1.outcomes.no_deadline == 0
+    q2 = dashboard(office, period_of("quarter", year=2026, number=2), Scope(), TODAY)
+    assert q2.directives == 3
+    assert (q2.outcomes.overdue, q2.outcomes.no_deadline, q2.outcomes.impossible) == (1, 1, 1)
+
+
+def test_months_rankings_and_most_overdue(quarter, office, unit_a, unit_b, leader_person):
+    year = dashboard(office, period_of("year", year=2026), Scope(), TODAY)
+    assert [(m.month, m.outcomes.total) for m in year.months] == [
+        (dt.date(2026, 3, 1), 4),
+        (dt.date(2026, 4, 1), 3),
+    ]
+    by_unit = {g.key: g.outcomes for g in year.rankings[0].groups}
+    assert by_unit[unit_a.pk].on_time_rate == 67 and by_unit[unit_b.pk].overdue == 1
+    assert [g.key for g in year.rankings[0].groups] == [unit_a.pk, unit_b.pk]  # best rate first
+    assert [g.key for g in year.rankings[1].groups] == [leader_person.pk]
+    assert {g.key for g in year.rankings[2].groups} == {"Giao thông", "Y tế"}
+    assert [t.pk for t in year.most_overdue] == [quarter[4].pk]
+
+
+def test_a_scope_narrows_every_figure(quarter, office, unit_b):
+    scoped = dashboard(office, period_of("year", year=2026), Scope(unit=unit_b.pk), TODAY)
+    assert scoped.directives == 3 and scoped.outcomes.total == 3
+
+
+def test_every_class_links_to_the_same_tasks_in_the_register(quarter, client, office):
+    client.force_login(office)
+    for number in (1, 2):  # the register counts as of the real day: so does this dashboard
+        board = dashboard(office, period_of("quarter", year=2026, number=number), Scope())
+        for key, _label, n, url in board.class_links:
+            listed = client.get(url).context["page"].paginator.count
+            assert listed == n, key
+
+
+def test_periods_and_their_errors():
+    assert period_of("month", year=2024, number=2).end == dt.date(2024, 2, 29)
+    assert period_of("quarter", year=2026, number=4).start == dt.date(2026, 10, 1)
+    with pytest.raises(ValueError, match="13"):
+        period_of("month", year=2026, number=13)
+    with pytest.raises(ValueError):
+        period_of("custom", date_from=dt.date(2026, 5, 2), date_to=dt.date(2026, 5, 1))
+
+
+def test_the_chart_stacks_one_bar_a_class_and_month(quarter, office):
+    year = dashboard(office, period_of("year", year=2026), Scope(), TODAY)
+    drawn = chart(year.months)
+    assert sum(b.n for b in drawn.bars) == 6  # the impossible task is not a class
+    assert {b.key for b in drawn.bars} == {
+        "done_on_time",
+        "done_late",
+        "in_time",
+        "overdue",
+        "no_deadline",
+    }
+
+
+def test_the_page_in_a_fixed_number_of_queries(
+    quarter, client, office, django_assert_max_num_queries
+):
+    client.force_login(office)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("insight:dashboard"), {"period": "year", "year": 2026})
+    html = response.content.decode()
+    assert (
+        response.status_code == 200 and "<svg" in html and "<script" not in html.split("<main")[-1]
+    )
+
+
+def test_a_wrong_month_is_named_and_the_year_shown(quarter, client, office):
+    client.force_login(office)
+    response = client.get(reverse("insight:dashboard"), {"period": "month", "number": "13"})
+    assert response.status_code == 200
+    assert "number" in response.content.decode()
+
+
+def test_officers_cannot_open_it(client, officer_a):
+    client.force_login(officer_a)
+    assert client.get(reverse("insight:dashboard")).status_code == 403
