@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
@@ -560,7 +560,10 @@ def read_record(data: Mapping[str, Any]) -> SessionRecord:
         _read_locality(v, f"{w}.locality_spans[{i}]")
         for i, v in enumerate(_list(data, "locality_spans", w))
     )
-    items = lambda key: enumerate(_list(data, key, w))  # noqa: E731
+
+    def items(key: str) -> Iterator[tuple[int, Any]]:
+        return enumerate(_list(data, key, w))
+
     return SessionRecord(
         source=_str(data, "source", w, default="-"),
         sha256=_str(data, "sha256", w),
