@@ -1038,8 +1038,8 @@ def find_directives(doc: Document) -> None:
             parts = _instruction_clauses(doc, span, subject_at)
             if len(parts) > 1:
                 for part, part_at in parts:
-                    who = r.assignees_at(part_at, part.end)
-                    part_assignees: list[Span | str] = [*who]
+                    part_who = r.assignees_at(part_at, part.end)
+                    part_assignees: list[Span | str] = [*part_who]
                     if not part_assignees:
                         part_assignees = [
                             *(st.last_assignees if issuer == st.last_issuer else fallback)
