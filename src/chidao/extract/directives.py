@@ -1039,7 +1039,7 @@ def find_directives(doc: Document) -> None:
             if len(parts) > 1:
                 for part, part_at in parts:
                     part_who = r.assignees_at(part_at, part.end)
-                    part_assignees: list[Span | str] = [*part_who]
+                    part_assignees: list[Span | str] = list(part_who)
                     if not part_assignees:
                         part_assignees = [
                             *(st.last_assignees if issuer == st.last_issuer else fallback)
@@ -1087,7 +1087,11 @@ def find_directives(doc: Document) -> None:
             items.append(Item(span, data))
             st.last_assignees, st.last_issuer = assignees, issuer
     doc.directives = _without_summary_repeats(doc, items)
-    # (a petition over the same words as a directive is dropped by resolve.py, not here)
+    # a leader's instruction is not the lower side's petition ("kết luận như sau: ... đề nghị
+    # UBND phường ... thực hiện các nhiệm vụ sau:" read by the opinions stage as a request)
+    doc.petitions = [
+        p for p in doc.petitions if not any(p.span.overlaps(d.span) for d in doc.directives)
+    ]
 
 
 # the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ..."
