@@ -1038,13 +1038,12 @@ def find_directives(doc: Document) -> None:
             parts = _instruction_clauses(doc, span, subject_at)
             if len(parts) > 1:
                 for part, part_at in parts:
-                    named = r.assignees_at(part_at, part.end)
-                    part_assignees: list[Span | str] = list(named)
+                    part_who = r.assignees_at(part_at, part.end)
+                    part_assignees: list[Span | str] = list(part_who)
                     if not part_assignees:
-                        earlier: list[Span | str] = (
-                            st.last_assignees if issuer == st.last_issuer else fallback
-                        )
-                        part_assignees = list(earlier)
+                        part_assignees = [
+                            *(st.last_assignees if issuer == st.last_issuer else fallback)
+                        ]
                     part_assignees, part_roles = _with_roles(r, part, part_assignees)
                     deadline, deadline_text = find_deadline(doc, part)
                     who_issues = issuer if issuer is not None or not chairs else chairs[0]
