@@ -778,12 +778,21 @@ def test_each_clause_of_a_sentence_gives_its_body_as_an_assignee():
     assert assignees(doc) == [["Sở Y tế", "Công an tỉnh"]]
 
 
-def test_each_giao_clause_of_a_sentence_gives_its_body_as_an_assignee():
+def test_each_giao_clause_of_a_sentence_is_a_directive_with_its_own_body_and_deadline():
+    # issue 6, class 1: each "giao"/"đề nghị" clause with its own assignee is a directive
     doc = process(
-        ZONE + "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế; giao "
-        "Sở Tài chính tham mưu bố trí kinh phí; đồng thời giao cho Công an tỉnh bảo đảm an ninh."
+        ZONE + "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế trước ngày "
+        "30/9/2026; giao Sở Tài chính tham mưu bố trí kinh phí; đồng thời giao cho Công an tỉnh "
+        "bảo đảm an ninh."
     )
-    assert assignees(doc) == [["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]]
+    assert texts(doc) == [
+        "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế trước ngày 30/9/2026",
+        "giao Sở Tài chính tham mưu bố trí kinh phí",
+        "đồng thời giao cho Công an tỉnh bảo đảm an ninh.",
+    ]
+    assert assignees(doc) == [["Sở Nội vụ"], ["Sở Tài chính"], ["Công an tỉnh"]]
+    assert [d.data["deadline"] for d in doc.directives] == [dt.date(2026, 9, 30), None, None]
+    assert issuers(doc) == ["Trịnh Văn Phúc"] * 3
 
 
 def test_a_body_that_gives_a_task_is_not_its_assignee():
