@@ -485,13 +485,14 @@ def register_choices(user: Any) -> dict[str, list[Any]]:
     return {
         "leaders": list(Person.objects.filter(pk__in=leader_ids).order_by("full_name")),
         "units": list(Unit.objects.filter(pk__in=unit_ids).order_by("name")),
+        # distinct in the database: a province has tens of topics and hundreds of thousands
+        # of tasks
         "topics": sorted(
-            {
-                t
-                for t in tasks.exclude(directive__topic="").values_list(
-                    "directive__topic", flat=True
-                )
-            }
+            Directive.objects.filter(pk__in=tasks.values("directive"))
+            .exclude(topic="")
+            .order_by()
+            .values_list("topic", flat=True)
+            .distinct()
         ),
         "states": [(s.value, s.label) for s in TaskState],
         "roles": list(TaskRole.choices),
