@@ -91,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             ("csv streamed (chidao)", streamed_csv),
             ("xlsx in memory (baseline)", baseline_xlsx),
         ):
-            name, peak, seconds = measure(label, lambda fn=fn: fn(count))
+            name, peak, seconds = measure(label, lambda fn=fn, count=count: fn(count))
             print(f"{name:<34}{count:>8}{peak:>12.1f}{seconds:>10.2f}")
     return 0
 
