@@ -39,6 +39,7 @@ test-fast: venv
 lint: venv
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
 
 ## dev-set extraction scores; skips cleanly where ../shared is absent
 eval: venv

@@ -875,3 +875,11 @@ def test_departments_listed_under_one_head_are_one_assignee_each():
         "hồ sơ dự án.\n"
     )
     assert assignees(doc) == [["Sở Tài chính", "Sở Xây dựng", "Sở Nông nghiệp và Môi trường"]]
+
+
+def test_two_units_named_with_their_levels_are_two_assignees():
+    doc = process(
+        "Sáng 3/4/2026, đồng chí Lò Thị Hạnh, Phó Chủ tịch UBND tỉnh làm việc với hai xã.\n"
+        "Kết luận, đồng chí đề nghị UBND xã Mường Ảng và xã Ẳng Nưa xây dựng lịch điều tiết nước.\n"
+    )
+    assert assignees(doc) == [["UBND xã Mường Ảng", "xã Ẳng Nưa"]]

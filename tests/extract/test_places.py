@@ -228,3 +228,34 @@ def test_a_list_of_units_after_a_colon_gives_each_unit():
         "phường: Thành Sen, Trần Phú và Bắc Hồng Lĩnh về kết quả năm 2025.\n"
     )
     assert _labels(text) == ["phường Thành Sen", "phường Trần Phú", "phường Bắc Hồng Lĩnh"]
+
+
+# ---- issue 6, class 3: the province from the paper's mark, the lede, and its successor ---------
+
+
+def test_the_dateline_mark_of_a_provincial_paper_names_the_province():
+    # communes named in several provinces, a former province named in passing
+    doc = process(
+        "GLO - Chiều 4/11/2025, đồng chí Lý Văn Kha, Phó Chủ tịch UBND tỉnh làm việc với UBND xã "
+        "Bình An.\n"
+        "Nước từ thượng nguồn chảy về từ tỉnh Kon Tum cũ năm nay thấp.\n"
+    )
+    assert doc.province == "Gia Lai"
+
+
+@pytest.mark.parametrize("row", sorted(places.outlets().items()))
+def test_each_outlet_mark_names_its_province(row):
+    mark, province = row
+    doc = process(
+        f"{mark} - Sáng 5/3/2024, đồng chí Lương Văn Tâm, Phó Chủ tịch UBND tỉnh làm việc.\n"
+    )
+    assert doc.province == province
+
+
+def test_a_province_merged_in_2025_keeps_its_name_with_its_successor_alongside():
+    doc = process(
+        "Chiều 21/6/2023, Thường trực Tỉnh ủy Bình Phước làm việc với Ban Thường vụ Thị ủy "
+        "Chơn Thành.\n"
+    )
+    assert (doc.province, doc.province_successor) == ("Bình Phước", "Đồng Nai")
+    assert process("Sáng 5/3/2026, Thường trực Tỉnh ủy Gia Lai họp.\n").province_successor is None

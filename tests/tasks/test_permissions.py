@@ -415,6 +415,13 @@ EXPECT: dict[str, Expect] = {
     ),
     # no such upload: 404 for the office (and for another province's upload alike)
     "documents:import_sheet": Expect(args=lambda w: [0], get=readers(403) | {"office": 404}),
+    "documents:account": Expect(
+        get=everyone(200),
+        post=everyone(200),
+        payload=lambda w: {"action": "create_feed", "unit": ""},
+    ),
+    # the URL is the secret: an unknown key is 404 for everyone, signed in or not
+    "documents:calendar_feed": Expect(args=lambda w: ["khong-co"], get={p: 404 for p in PERSONAS}),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),

@@ -105,3 +105,26 @@ class SheetImport(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class CalendarFeed(models.Model):
+    """A private ICS feed of deadlines: a user's own tasks, or one unit's; reached by a secret
+    URL (only its hash is kept), revocable. It shows what its owner may see, when read."""
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feeds"
+    )
+    unit = models.ForeignKey(
+        "organisation.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    key_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("lịch hạn nhiệm vụ")
+        verbose_name_plural = _("lịch hạn nhiệm vụ")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.owner} · {self.unit or _('việc của tôi')}"

@@ -2,11 +2,13 @@
 
 from django.urls import path
 
-from chidao.documents.views import exports, imports, notices, reports
+from chidao.documents.views import account, exports, imports, notices, reports
 
 app_name = "documents"
 urlpatterns = [
     path("report/", reports.report, name="report"),
+    path("account/", account.account, name="account"),
+    path("calendar/<str:key>.ics", account.calendar_feed, name="calendar_feed"),
     path("import/", imports.upload, name="import"),
     path("import/<int:pk>/", imports.sheet, name="import_sheet"),
     path("export/register.<str:kind>", exports.register, name="export_register"),

@@ -143,6 +143,6 @@ def main(argv: list[str], out: TextIO | None = None, err: TextIO | None = None) 
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         return 1
-    for e in errors:
-        print(f"chidao extract: {e}", file=err)
+    for failure in errors:
+        print(f"chidao extract: {failure}", file=err)
     return 1 if errors else 0

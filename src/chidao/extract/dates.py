@@ -130,8 +130,8 @@ def issued_date(doc: Document) -> dt.date | None:
     01 năm 2026") near the top: the session came before it.  None when there is none."""
     top = doc.text[:600]
     for m in _ISSUED_DATE.finditer(doc.folded, 0, len(top)):
-        head = top[max(0, m.start() - 40) : m.start()]
-        head = head[: len(head) - len("ngày ")] if head.lower().endswith("ngày ") else None
+        before = top[max(0, m.start() - 40) : m.start()]
+        head = before[: len(before) - len("ngày ")] if before.lower().endswith("ngày ") else None
         if head is not None and _ISSUED.search(head):
             return _valid(int(m.group("y")), int(m.group("m")), int(m.group("d")))
     return None

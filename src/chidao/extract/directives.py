@@ -1132,14 +1132,31 @@ _SUPPORT_JOIN = re.compile(r"\s+(?:cùng với|cùng)\s+(?=\S)")
 
 
 def _split_support(r: _Reader, a: Span) -> list[Span]:
-    """A subject "UBND xã A cùng Công an tỉnh" as its two bodies; else the span itself."""
+    """A subject "UBND xã A cùng Công an tỉnh" as its two bodies, "UBND xã A và xã B" as its
+    two units; else the span itself."""
     m = _SUPPORT_JOIN.search(r.f, a.start, a.end)
-    if m is None or not r.doc.text[m.end()].isupper():
+    if m is not None and r.doc.text[m.end()].isupper():
+        return [
+            r.doc.span(a.start, m.start(), "assignee", a.rule),
+            r.doc.span(m.end(), a.end, "assignee", a.rule),
+        ]
+    out = []
+    start = a.start
+    for sep in _UNIT_LIST_GAP.finditer(r.f, a.start, a.end):
+        if r.doc.text[sep.start("name")].isupper():
+            out.append(r.doc.span(start, sep.start(), "assignee", a.rule))
+            start = sep.start("unit")
+    if not out:
         return [a]
-    return [
-        r.doc.span(a.start, m.start(), "assignee", a.rule),
-        r.doc.span(m.end(), a.end, "assignee", a.rule),
-    ]
+    out.append(r.doc.span(start, a.end, "assignee", a.rule))
+    return out
+
+
+# "UBND xã Bình Phú và xã Vĩnh Thạnh": a second unit named with its level
+_UNIT_LIST_GAP = re.compile(
+    r"(?:,\s*|\s+và\s+)(?P<unit>(?:ubnd\s+|ủy ban nhân dân\s+|đảng ủy\s+)?"
+    r"(?:xã|phường|thị trấn|huyện|thị xã|đặc khu)\s+)(?P<name>\w)"
+)
 
 
 def _words(text: str) -> set[str]:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator
+from typing import Any
 
 from .spans import Document, Mention, Span
 
@@ -54,7 +55,7 @@ def trie_alternation(entries: Iterable[str]) -> str:
     """A regex (no group) that matches any of ``entries`` literally, built as a
     character trie: the longest entry wins where one is a prefix of another, and the
     engine can scan for the entries' first characters."""
-    trie: dict[str, dict] = {}
+    trie: dict[str, Any] = {}
     for entry in entries:
         if not entry:
             raise ValueError("empty entry in a lexicon alternation")
@@ -63,7 +64,7 @@ def trie_alternation(entries: Iterable[str]) -> str:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def build(node: dict[str, dict]) -> str:
+    def build(node: dict[str, Any]) -> str:
         branches = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
         if not branches:
             return ""

@@ -298,6 +298,24 @@ _DOMAIN_NAME = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)$
 _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
 
+_FORMER = re.compile(r"\s+cũ(?!\w)")
+_OUTLET_MARK = re.compile(r"\(?\s*([A-ZĐ][A-ZĐ.]{1,7})\s*\)?\s*[-–—]\s")
+
+
+@cache
+def outlets() -> dict[str, str]:
+    """The dateline marks of provincial papers (``data/outlets.tsv``): mark -> province."""
+    from . import lexicon
+
+    out = {}
+    for r in lexicon.load("outlets.tsv", ("outlet",), ("province",)):
+        name = province_name(r.extra[0])
+        if name is None:
+            raise lexicon.LexiconError(f"{r.where}: unknown province {r.extra[0]!r}")
+        out[r.text] = name
+    return out
+
+
 _PROVINCE_WINDOW = 30_000  # the province shows in the lede and the first paragraphs
 
 
@@ -309,9 +327,25 @@ def find_province(
     text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
     rx, names, plain = _province_regex()
     score: Counter[str] = Counter()
+    lede = doc.paragraphs[1].end if len(doc.paragraphs) > 1 else len(text)
     for m in word_start_matches(rx, text):
         head = folded[max(0, m.start() - 12) : m.start()]
-        score[names[folded[m.start() : m.end()]]] += 3 if _PROV_CUE.search(head) else 1
+        weight = 3 if _PROV_CUE.search(head) else 1
+        if _FORMER.match(folded, m.end()):
+            weight = 1  # "tỉnh Kon Tum cũ": a former province named as a place
+        elif m.start() < lede:
+            weight += 2  # named in the lede ("Quảng Trị đẩy nhanh ...", "Tỉnh ủy Bình Phước")
+        score[names[folded[m.start() : m.end()]]] += weight
+    if doc.title:
+        for m in word_start_matches(rx, doc.title):
+            key = name_key(doc.title[m.start() : m.end()])
+            if key in names:
+                score[names[key]] += 3  # named in the headline
+    # the dateline mark of the province's own paper: "GLO - Chiều 4/11, ..."
+    for where in (*(p.text for p in doc.paragraphs[:3]), *doc.removed[:10]):
+        mark = _OUTLET_MARK.match(where)
+        if mark and mark.group(1) in outlets():
+            score[outlets()[mark.group(1)]] += 6
     # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
     for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
         for end in _DOMAIN_END.finditer(source):
@@ -457,6 +491,9 @@ def find_places(doc: Document) -> None:
     else:
         found = find_province(doc, era, [um for um in everywhere if um.units])
         doc.province = _in_era(found, era) if found else None
+    if doc.province and doc.province not in provinces("2025"):
+        # a province merged in 2025, in a report from before: its successor alongside
+        doc.province_successor = _successors().get(doc.province)
     mentions = [_restrict(um, doc.province, era) for um in everywhere]
     if era is None and mentions:
         # no date: the units' own levels tell the era (districts exist only before 2025)

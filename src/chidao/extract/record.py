@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
@@ -180,6 +180,8 @@ class SessionRecord:
     version: int = field(default=RECORD_VERSION)
     # the day and month of the session when its year is unknown (``date`` is then null)
     date_partial: DatePartial | None = None
+    # the 2025 successor of a province merged since the report ("Bình Phước" -> "Đồng Nai")
+    province_successor: str | None = None
 
     def to_json(self) -> JSON:
         """The JSON-ready form (``version`` first, then the fields in order)."""
@@ -335,6 +337,7 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
         date_span=_text_span(doc.date_span) if doc.date_span else None,
         date_partial=DatePartial(*doc.date_partial) if doc.date_partial else None,
         province=doc.province,
+        province_successor=doc.province_successor,
         chairs=tuple(_person(p) for p in doc.people if p.is_chair),
         people=tuple(_person(p) for p in doc.people),
         localities=tuple(dict.fromkeys(s.label for s in doc.localities)),
@@ -557,7 +560,10 @@ def read_record(data: Mapping[str, Any]) -> SessionRecord:
         _read_locality(v, f"{w}.locality_spans[{i}]")
         for i, v in enumerate(_list(data, "locality_spans", w))
     )
-    items = lambda key: enumerate(_list(data, key, w))  # noqa: E731
+
+    def items(key: str) -> Iterator[tuple[int, Any]]:
+        return enumerate(_list(data, key, w))
+
     return SessionRecord(
         source=_str(data, "source", w, default="-"),
         sha256=_str(data, "sha256", w),
@@ -566,6 +572,7 @@ def read_record(data: Mapping[str, Any]) -> SessionRecord:
         date_span=_read_maybe_span(data, "date_span", w),
         date_partial=_read_partial(data, w),
         province=_maybe_str(data, "province", w),
+        province_successor=_maybe_str(data, "province_successor", w),
         chairs=tuple(_read_person(v, f"{w}.chairs[{i}]") for i, v in items("chairs")),
         people=tuple(_read_person(v, f"{w}.people[{i}]") for i, v in items("people")),
         localities=_strs(data, "localities", w),

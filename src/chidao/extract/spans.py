@@ -198,6 +198,8 @@ class Document:
     # (day, month) of the session when no year can be inferred (``date`` is then None)
     date_partial: tuple[int, int] | None = None
     province: str | None = None
+    # the 2025 province that took over a merged one ("Bình Phước" -> "Đồng Nai"), else None
+    province_successor: str | None = None
     people: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     # people.py: the whole of each named reference (titles before, name, titles after),

@@ -38,6 +38,7 @@ import sqlite3
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from .spans import fold, strip_marks
 
@@ -95,7 +96,7 @@ class _Tables:
     province_by_key: dict[str, tuple[str, str]]  # name_key/plain_key -> (short name, era)
 
 
-def _legacy_rows() -> list[tuple]:
+def _legacy_rows() -> list[tuple[Any, ...]]:
     db = resources.files("vietnamadminunits") / "data" / "dataset.db"
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:

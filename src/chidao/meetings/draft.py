@@ -34,7 +34,13 @@ from typing import Any, NamedTuple
 from django.utils.translation import gettext_lazy as _
 
 from chidao.extract.lexicon import alternation, assignee_words
-from chidao.extract.record import DirectiveEntry, SessionRecord, TextSpan, as_json
+from chidao.extract.record import (
+    DirectiveEntry,
+    LocalityEntry,
+    SessionRecord,
+    TextSpan,
+    as_json,
+)
 from chidao.extract.spans import fold, strip_marks
 from chidao.meetings.models import ItemKind, SessionKind
 
@@ -186,9 +192,9 @@ def prefer_era(refs: Sequence[UnitRef | int], on: dt.date | None) -> list[UnitRe
     a later or undated one of today's units. The legacy commune and today's commune often
     share a name, so the lookup finds both.
     """
-    refs = [_ref(r) for r in refs]
+    units = [_ref(r) for r in refs]
     old = on is not None and on < REFORM_DATE
-    return sorted(refs, key=lambda r: r.legacy != old)
+    return sorted(units, key=lambda r: r.legacy != old)
 
 
 def names_provincial_body(assignee: str) -> bool:
@@ -244,7 +250,9 @@ def _span_item(item: Any, *extra: str) -> dict[str, Any]:
     return out
 
 
-def _strings_with_spans(names: Sequence[str], spans: Sequence[TextSpan]) -> list[dict[str, Any]]:
+def _strings_with_spans(
+    names: Sequence[str], spans: Sequence[TextSpan | LocalityEntry]
+) -> list[dict[str, Any]]:
     """One item per name, placed at the first span whose text is that name (case-insensitive)."""
     out = []
     for name in names:

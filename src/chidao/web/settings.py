@@ -214,6 +214,8 @@ CHIDAO_PROVINCE = env_str("CHIDAO_PROVINCE", "Thanh Hóa")
 CHIDAO_EXTRA_DAYS_OFF = env_str("CHIDAO_EXTRA_DAYS_OFF", "")
 CHIDAO_EXTRA_WORKING_DAYS = env_str("CHIDAO_EXTRA_WORKING_DAYS", "")
 CHIDAO_NOTICE_WORKING_DAYS = env_int("CHIDAO_NOTICE_WORKING_DAYS", 5)
+# requests a minute allowed per API token (beyond: 429)
+CHIDAO_API_RATE_PER_MINUTE = env_int("CHIDAO_API_RATE_PER_MINUTE", 120)
 # LibreOffice's converter for the PDF of notices and reports (scripts/ensure-libreoffice.sh)
 CHIDAO_SOFFICE = env_str("CHIDAO_SOFFICE", "soffice")
 
