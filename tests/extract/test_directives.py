@@ -710,17 +710,14 @@ def test_a_group_already_acting_is_not_an_assignee():
     assert assignees(doc) == [["huyện Yên Định"]]
 
 
-def test_a_long_conclusion_is_read_in_linear_time():
-    import time
-
+def test_a_long_conclusion_is_read_whole():
+    # (how long it takes is measured by bench/extract.py, not here)
     body = "".join(
         f"{i}. Đồng chí giao Sở Tài chính hướng dẫn xã số {i} rà soát trước ngày 30/6/2024. "
         f"Các xã cần tăng cường kiểm tra lần thứ {i}, “không để chậm”, đồng chí nhấn mạnh.\n"
         for i in range(1500)
     )
-    started = time.perf_counter()
     doc = process(ZONE + body)
-    assert time.perf_counter() - started < 10.0  # about 1 s for 250 000 characters
     assert len(doc.directives) >= 3000
 
 
@@ -778,12 +775,21 @@ def test_each_clause_of_a_sentence_gives_its_body_as_an_assignee():
     assert assignees(doc) == [["Sở Y tế", "Công an tỉnh"]]
 
 
-def test_each_giao_clause_of_a_sentence_gives_its_body_as_an_assignee():
+def test_each_giao_clause_of_a_sentence_is_a_directive_with_its_own_body_and_deadline():
+    # issue 6, class 1: each "giao"/"đề nghị" clause with its own assignee is a directive
     doc = process(
-        ZONE + "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế; giao "
-        "Sở Tài chính tham mưu bố trí kinh phí; đồng thời giao cho Công an tỉnh bảo đảm an ninh."
+        ZONE + "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế trước ngày "
+        "30/9/2026; giao Sở Tài chính tham mưu bố trí kinh phí; đồng thời giao cho Công an tỉnh "
+        "bảo đảm an ninh."
     )
-    assert assignees(doc) == [["Sở Nội vụ", "Sở Tài chính", "Công an tỉnh"]]
+    assert texts(doc) == [
+        "Đồng chí Trịnh Văn Phúc giao Sở Nội vụ hướng dẫn huyện bổ sung biên chế trước ngày 30/9/2026",
+        "giao Sở Tài chính tham mưu bố trí kinh phí",
+        "đồng thời giao cho Công an tỉnh bảo đảm an ninh.",
+    ]
+    assert assignees(doc) == [["Sở Nội vụ"], ["Sở Tài chính"], ["Công an tỉnh"]]
+    assert [d.data["deadline"] for d in doc.directives] == [dt.date(2026, 9, 30), None, None]
+    assert issuers(doc) == ["Trịnh Văn Phúc"] * 3
 
 
 def test_a_body_that_gives_a_task_is_not_its_assignee():
@@ -883,3 +889,17 @@ def test_two_units_named_with_their_levels_are_two_assignees():
         "Kết luận, đồng chí đề nghị UBND xã Mường Ảng và xã Ẳng Nưa xây dựng lịch điều tiết nước.\n"
     )
     assert assignees(doc) == [["UBND xã Mường Ảng", "xã Ẳng Nưa"]]
+
+
+def test_a_petition_answered_by_an_instruction_is_left_out_of_its_text():
+    doc = process(
+        ZONE + "4. Về đề nghị của huyện hỗ trợ kinh phí nâng cấp hồ Bảo Linh: giao Sở Nông nghiệp "
+        "và Môi trường chủ trì, phối hợp với UBND huyện Định Hóa khảo sát, báo cáo trước ngày "
+        "30/5/2026."
+    )
+    assert texts(doc) == [
+        "giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND huyện Định Hóa khảo sát, "
+        "báo cáo trước ngày 30/5/2026."
+    ]
+    assert assignees(doc) == [["Sở Nông nghiệp và Môi trường", "UBND huyện Định Hóa"]]
+    assert doc.directives[0].data["roles"] == ["lead", "support"]

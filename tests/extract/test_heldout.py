@@ -33,7 +33,7 @@ FLOORS = {
     "overall": 0.97,
 }
 ROLE_FLOOR = 0.95
-ASSIGNEE_FLOOR = 0.80
+ASSIGNEE_FLOOR = 0.90
 
 
 @pytest.fixture(scope="module")

@@ -499,13 +499,12 @@ def test_a_two_syllable_name_in_a_list_of_people_with_titles_is_a_person():
     }
 
 
-def test_a_very_long_capitalised_line_is_read_in_linear_time():
-    import time
-
+def test_a_very_long_capitalised_line_is_read_whole():
+    # (how long it takes is measured by bench/extract.py, not here)
     line = "Nguyễn Văn Bình Trần Thị Cúc Sở Tài Chính Phó Bí Thư " * 2400  # 130 000 characters
-    started = time.perf_counter()
-    read("Sáng 5/6, đồng chí Lê Văn An, Bí thư Tỉnh ủy làm việc. " + line)
-    assert time.perf_counter() - started < 2.0  # about 0.1 s; quadratic was over 30 s
+    doc = read("Sáng 5/6, đồng chí Lê Văn An, Bí thư Tỉnh ủy làm việc. " + line)
+    assert doc.people[0].name.text == "Lê Văn An"
+    assert [t.text for t in doc.people[0].titles] == ["Bí thư Tỉnh ủy"]
 
 
 def test_two_leaders_who_dong_chu_tri_both_chair():

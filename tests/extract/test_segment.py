@@ -88,14 +88,17 @@ def test_a_list_number_does_not_make_a_sentence_of_its_own():
     ]
 
 
-def test_a_long_paragraph_of_stops_and_abbreviations_is_split_in_linear_time():
-    import time
-
+def test_a_long_paragraph_of_stops_and_abbreviations_is_split_at_each_stop():
+    # (how long it takes is measured by bench/extract.py, not here)
     text = "Tại TP. Vinh, ông A. nói... các xã. 1.2.3 đạt 11.710 tỷ đồng! Xong.Tiếp " * 4000
-    started = time.perf_counter()
     out = sentences(text)
-    assert time.perf_counter() - started < 2.0  # about 0.05 s for 290 000 characters
-    assert len(out) > 4000
+    assert out[:4] == [
+        "Tại TP. Vinh, ông A. nói... các xã.",
+        "1.2.3 đạt 11.710 tỷ đồng!",
+        "Xong.",
+        "Tiếp Tại TP. Vinh, ông A. nói... các xã.",
+    ]
+    assert len(out) == 3 * 4000 + 1
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chidao.extract.spans import fold, written_forms
+from chidao.extract.spans import Span, filter_spans, fold, written_forms
 
 
 def test_fold_lowers_and_moves_the_tone_mark_keeping_the_length():
@@ -20,3 +20,13 @@ def test_written_forms_capitalise_every_word_in_both_tone_placements():
     assert written_forms("thanh hóa") == {"Thanh Hóa", "Thanh Hoá"}
     assert written_forms("ủy ban") == {"Ủy Ban", "Uỷ Ban"}
     assert written_forms("bà rịa - vũng tàu") == {"Bà Rịa - Vũng Tàu"}
+
+
+def test_the_overlap_policy_keeps_the_longest_then_the_leftmost_span():
+    a, b, c = Span(0, 10, "x", ""), Span(9, 30, "x", ""), Span(29, 60, "x", "")
+    # the longest (c) first; b overlaps it; a does not overlap c: both a and c stay
+    assert filter_spans([b, a, c]) == [a, c]
+    d, e = Span(40, 45, "x", ""), Span(45, 50, "x", "")
+    assert filter_spans([d, e]) == [d, e]  # touching is not overlapping
+    f, g = Span(5, 9, "x", ""), Span(2, 6, "x", "")
+    assert filter_spans([f, g]) == [g]  # same length: the leftmost

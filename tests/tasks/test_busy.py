@@ -106,3 +106,20 @@ def test_other_database_errors_are_not_hidden(client, officer_a, task_a, monkeyp
             reverse("tasks:report_progress", args=[task_a.pk]),
             {"progress-version": 1, "progress-text": "x", "progress-percent": 4},
         )
+
+
+def test_a_locked_database_outside_the_view_is_a_503_too(client, office, monkeypatch):
+    """Saving the session after a login happens in a middleware, after the view."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    from conftest import PASSWORD
+
+    def locked(self, must_create=False):
+        raise OperationalError("database is locked")
+
+    monkeypatch.setattr(SessionStore, "save", locked)
+    client.raise_request_exception = False
+    response = client.post(reverse("login"), {"username": "vanphong", "password": PASSWORD})
+    assert response.status_code == 503
+    assert response["Retry-After"]
+    assert PASSWORD not in response.content.decode()  # a password is never echoed

@@ -235,3 +235,20 @@ def test_the_leader_page_is_404_for_a_person_of_another_province(client, db, off
     other = Person.objects.create(full_name="Võ Minh Tâm", province_code="42")
     client.force_login(office)
     assert client.get(reverse("tasks:leader", args=[other.pk])).status_code == 404
+
+
+def test_the_task_page_shows_a_report_and_history_whose_author_was_deleted(
+    client, task_a, officer_a, office
+):
+    from chidao.tasks.models import ProgressReport, TaskEvent
+    from chidao.tasks.services import report_progress
+
+    report_progress(
+        task=task_a, actor=officer_a, version=1, text="Đã khảo sát hiện trạng", percent=20
+    )
+    ProgressReport.objects.filter(task=task_a).update(author=None)  # the account was deleted
+    TaskEvent.objects.filter(task=task_a).update(actor=None)
+    client.force_login(office)
+    response = client.get(reverse("tasks:task", args=[task_a.pk]))
+    assert response.status_code == 200
+    assert "Đã khảo sát hiện trạng" in response.content.decode()

@@ -24,7 +24,7 @@ from functools import cache
 
 from . import lexicon as lexicons
 from .lookup import SentenceIndex, trie_alternation, word_start_matches
-from .spans import Document, Span, fold, written_forms
+from .spans import Document, Span, filter_spans, fold, written_forms
 
 # a sentence that lists the participants
 _PARTICIPATION = re.compile(
@@ -213,19 +213,7 @@ def body_mentions(doc: Document) -> list[Span]:
     ]
     starts = {s.start for s in spans}
     generic = [s for s in _generic_departments(doc) if s.start not in starts]
-    return _longest_first(spans + generic)
-
-
-def _longest_first(spans: list[Span]) -> list[Span]:
-    """Spans without overlap, the longest of each overlapping run kept (linear after sorting)."""
-    kept: list[Span] = []
-    for s in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if kept and s.start < kept[-1].end:
-            if s.end - s.start > kept[-1].end - kept[-1].start:
-                kept[-1] = s
-            continue
-        kept.append(s)
-    return kept
+    return filter_spans(spans + generic)
 
 
 def _in_titles(doc: Document) -> set[int]:
@@ -243,7 +231,7 @@ def find_agencies(doc: Document) -> None:
     seen: set[str] = set()
     listed = department_lists(doc)
     index = SentenceIndex(doc)
-    spans = _longest_first(body_mentions(doc) + list(listed))
+    spans = filter_spans(body_mentions(doc) + list(listed))
     for span in spans:
         at = listed.get(span, span.start)
         head = folded[max(0, at - 30) : at]

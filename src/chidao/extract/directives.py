@@ -634,6 +634,8 @@ class _Reader:
         """The subjects written at ``pos`` when they can act: named bodies followed by their
         task ("giao Sở Nội vụ hướng dẫn ..." gives "Sở Nội vụ"), else the subject before a
         modal ("các xã cần ...")."""
+        while pos < end and self.f[pos] in ' "“':
+            pos += 1
         m = self.rx.ask.match(self.f, pos, end)
         if m and not self.f.startswith("chỉ đạo", pos):  # "Chỉ đạo các xã ...": not theirs
             pos = m.end()
@@ -1010,6 +1012,12 @@ def find_directives(doc: Document) -> None:
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
+            answered = _ANSWERED_TOPIC.match(doc.folded, start, end)
+            if answered:
+                # "4. Về đề nghị của huyện ...: giao Sở A chủ trì ...": the petition answered is
+                # not part of the instruction, which names its own body after "giao"
+                start = answered.end()
+                subject_at = start
             span = doc.span(start, end, "directive", rule)
             if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
@@ -1030,6 +1038,36 @@ def find_directives(doc: Document) -> None:
                     st.last_assignees, st.last_issuer = [who], issuer
                     continue
             if len(span.text.split()) < 3:
+                continue
+            # "Giao Sở A ... trước ngày 20/10; giao Sở B ...": each "giao"/"đề nghị" clause is
+            # a directive with its own assignee and deadline
+            parts = _instruction_clauses(doc, span, subject_at)
+            if len(parts) > 1:
+                for part, part_at in parts:
+                    part_who = r.assignees_at(part_at, part.end)
+                    part_assignees: list[Span | str] = list(part_who)
+                    if not part_assignees:
+                        part_assignees = [
+                            *(st.last_assignees if issuer == st.last_issuer else fallback)
+                        ]
+                    part_assignees, part_roles = _with_roles(r, part, part_assignees)
+                    deadline, deadline_text = find_deadline(doc, part)
+                    who_issues = issuer if issuer is not None or not chairs else chairs[0]
+                    items.append(
+                        Item(
+                            part,
+                            {
+                                "issuer": people[who_issues].name.text
+                                if who_issues is not None
+                                else None,
+                                "assignees": part_assignees,
+                                "roles": part_roles,
+                                "deadline": deadline,
+                                "deadline_text": deadline_text,
+                            },
+                        )
+                    )
+                    st.last_assignees, st.last_issuer = part_assignees, issuer
                 continue
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
             if explicit:
@@ -1060,6 +1098,47 @@ def find_directives(doc: Document) -> None:
     doc.petitions = [
         p for p in doc.petitions if not any(p.span.overlaps(d.span) for d in doc.directives)
     ]
+
+
+# the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ..."
+_NEXT_INSTRUCTION = re.compile(
+    r";\s+(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|đề nghị|yêu cầu)\s+(?=\S)"
+)
+
+
+def _instruction_clauses(
+    doc: Document, span: Span, subject_at: int | None
+) -> list[tuple[Span, int]]:
+    """The clauses of a directive that each open with their own "giao"/"đề nghị" and name
+    their own assignee: (clause, where its subject is written); one clause when the sentence
+    has no such break or the directive opens without one."""
+    if subject_at is None:
+        return [(span, span.start)]
+    head = doc.folded[span.start : subject_at]
+    if not re.search(r"(?:giao|đề nghị|yêu cầu)(?:\s+cho)?\s*$", head) and not re.match(
+        r"[\s\"“]*(?:giao|đề nghị)", doc.folded[span.start : span.end]
+    ):
+        return [(span, subject_at)]
+    out: list[tuple[Span, int]] = []
+    start, at = span.start, subject_at
+    for m in _NEXT_INSTRUCTION.finditer(doc.folded, span.start, span.end):
+        out.append((doc.span(start, m.start(), "directive", span.rule), at))
+        start = m.start() + 1
+        while doc.folded[start] == " ":
+            start += 1
+        at = m.end()
+    if not out:
+        return [(span, subject_at)]
+    out.append((doc.span(start, span.end, "directive", span.rule), at))
+    return out
+
+
+# "Về đề nghị của huyện ...: giao ...", "Về kiến nghị hỗ trợ ...: đề nghị ...": a petition
+# answered by the instruction after the colon (folded)
+_ANSWERED_TOPIC = re.compile(
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*(?=(?:giao|đề nghị|yêu cầu|đồng ý)(?!\w))"
+)
 
 
 _SUPPORT_GROUP = re.compile(r"(?:các|những)\s[^,;.:()]{1,40}?liên quan(?!\w)")

@@ -13,6 +13,7 @@ The stages, in order (each a small module of this package, each a function
 8. ``opinions.find_opinions``  difficulties, and petitions with their proposer
 9. ``directives.find_directives``  instructions, issuer, assignees, deadline
 10. ``visits.find_visits``     places inspected in the field
+11. ``resolve.resolve``        the one decision step where the stages' proposals overlap
 
 Reading files (``read.py``) happens before: the pipeline takes text.
 """
@@ -31,6 +32,7 @@ from . import (
     opinions,
     people,
     places,
+    resolve,
     segment,
     visits,
 )
@@ -49,6 +51,7 @@ STAGES: list[Stage] = [
     opinions.find_opinions,
     directives.find_directives,
     visits.find_visits,
+    resolve.resolve,
 ]
 
 

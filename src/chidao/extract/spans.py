@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -55,13 +56,22 @@ def make_span(text: str, start: int, end: int, label: str, rule: str = "") -> Sp
 
 
 def filter_spans(spans: Iterable[Span]) -> list[Span]:
-    """The one overlap policy: keep the longest span, then the leftmost; sorted by start."""
+    """The one overlap policy: keep the longest span, then the leftmost; sorted by start.
+
+    Each span is checked against its neighbours among those kept (by bisection), so the
+    cost is about n log n however many spans overlap."""
     ordered = sorted(spans, key=lambda s: (-(s.end - s.start), s.start))
+    starts: list[int] = []
     kept: list[Span] = []
     for s in ordered:
-        if not any(s.overlaps(k) for k in kept):
-            kept.append(s)
-    return sorted(kept, key=lambda s: s.start)
+        i = bisect_left(starts, s.start)
+        if i < len(kept) and kept[i].start < s.end:
+            continue  # overlaps the next kept span (or starts where it does)
+        if i and kept[i - 1].end > s.start:
+            continue  # overlaps the previous one
+        starts.insert(i, s.start)
+        kept.insert(i, s)
+    return kept
 
 
 # Old-style tone placement ("hoá", "thuỷ") folded to the modern one ("hóa", "thủy").

@@ -93,28 +93,38 @@ class DatabaseBusyMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
         if not is_database_busy(exception):
             return None
-        message = _(
-            "Hệ thống đang bận ghi dữ liệu khác; thao tác của bạn chưa được lưu. "
-            "Vui lòng gửi lại sau vài giây."
-        )
-        response: HttpResponse
-        if _wants_json(request):
-            response = JsonResponse({"detail": message}, status=503)
-        else:
-            kept = []
-            if request.method == "POST":
-                skip = {"csrfmiddlewaretoken"}
+        return busy_response(request)
+
+
+def busy_response(request: HttpRequest) -> HttpResponse:
+    """503 with Retry-After; the page gives back the text fields the user posted."""
+    message = _(
+        "Hệ thống đang bận ghi dữ liệu khác; thao tác của bạn chưa được lưu. "
+        "Vui lòng gửi lại sau vài giây."
+    )
+    response: HttpResponse
+    if _wants_json(request):
+        response = JsonResponse({"detail": message}, status=503)
+    else:
+        kept: list[tuple[str, str]] = []
+        files: list[str] = []
+        if request.method == "POST":
+            try:
                 kept = [
                     (name, value)
                     for name, value in request.POST.items()
-                    if name not in skip and not name.endswith("version") and value.strip()
+                    if name not in ("csrfmiddlewaretoken", "password")
+                    and not name.endswith("version")
+                    and value.strip()
                 ]
-            files = [f.name for f in request.FILES.values()] if request.method == "POST" else []
-            response = render(
-                request,
-                "web/busy.html",
-                {"message": message, "kept": kept, "files": files, "back": request.path},
-                status=503,
-            )
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+                files = [f.name for f in request.FILES.values()]
+            except Exception:  # the body could not be read again: say so, keep the page
+                kept = []
+        response = render(
+            request,
+            "web/busy.html",
+            {"message": message, "kept": kept, "files": files, "back": request.path},
+            status=503,
+        )
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

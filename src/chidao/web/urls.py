@@ -21,3 +21,5 @@ urlpatterns = [
     path("insight/", include("chidao.insight.urls")),
     path("documents/", include("chidao.documents.urls")),
 ]
+
+handler500 = "chidao.web.views.server_error"

@@ -47,6 +47,21 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"has_role": role_of(request.user) is not None})
 
 
+def server_error(request: HttpRequest) -> HttpResponse:
+    """The 500 handler: a database busy past its timeout anywhere (a middleware saving the
+    session, say) answers 503 with Retry-After like in the views; anything else is a 500."""
+    import sys
+
+    from django.views.defaults import server_error as django_server_error
+
+    from chidao.web.limits import busy_response, is_database_busy
+
+    error = sys.exc_info()[1]
+    if error is not None and is_database_busy(error):
+        return busy_response(request)
+    return django_server_error(request)
+
+
 def healthz(request: HttpRequest) -> HttpResponse:
     """For a load balancer: 200 "ok" when this host reaches its database, else 503."""
     from django.db import DatabaseError, connection
