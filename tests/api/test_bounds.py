@@ -9,3 +9,13 @@ def test_a_huge_offset_or_id_is_refused_as_invalid(client, office, task_a):
     assert client.get("/api/tasks?unit=99999999999999999999").status_code == 422
     assert client.get("/api/tasks/99999999999999999999").status_code == 422
     assert client.get("/api/tasks?offset=0").status_code == 200
+
+
+def test_a_page_size_out_of_range_is_refused_as_invalid(client, office, task_a):
+    client.force_login(office)
+    for path in ("/api/sessions", "/api/directives", "/api/tasks"):
+        assert client.get(path, {"limit": 201}).status_code == 422, path
+        assert client.get(path, {"limit": 0}).status_code == 422, path
+        assert client.get(path, {"offset": -1}).status_code == 422, path
+    page = client.get("/api/tasks", {"limit": 200}).json()
+    assert len(page["items"]) == page["count"] >= 1

@@ -1,17 +1,16 @@
 """GET /api/directives: the directive register of the user's province, with filters."""
 
-from __future__ import annotations
-
 import datetime as dt
-from typing import Any
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, When
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from chidao.api.params import Id, Offset
+from chidao.api.pages import Page, Rows
+from chidao.api.params import Id
 from chidao.meetings.models import Directive
 from chidao.organisation import access
 from chidao.tasks.access import directives_visible_to, tasks_visible_to
@@ -22,13 +21,6 @@ from .schemas import DirectiveOut, Error
 
 router = Router(tags=["directives"])
 
-MAX_LIMIT = 200
-
-
-class DirectivePage(Schema):
-    count: int
-    items: list[DirectiveOut]
-
 
 class DirectiveFilters(Schema):
     leader: Id | None = None  # Person id of the issuer
@@ -37,8 +29,6 @@ class DirectiveFilters(Schema):
     overdue: bool | None = None  # directives with (true) / without (false) an overdue task
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
-    limit: int = 50
-    offset: Offset = 0
 
 
 def overdue_q(today: dt.date, prefix: str = "") -> Q:
@@ -76,14 +66,16 @@ def filter_directives(
 
 @router.get(
     "/directives",
-    response={200: DirectivePage, 403: Error, 422: Error},
+    response={200: list[DirectiveOut], 403: Error, 422: Error},
     summary="Directive register",
 )
-def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> dict[str, Any]:
+@paginate(Page)
+def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> Rows[Directive]:
     """Directives the user may see, latest session first, each with its tasks.
 
     Office, leaders and administrators: the province's (a leader's own directives first);
-    a unit officer: those that gave their unit a task (with that task only).
+    a unit officer: those that gave their unit a task (with that task only). Paged by
+    ``limit`` and ``offset`` (``chidao.api.pages``).
     """
     if access.role_of(request.user) is None:
         raise HttpError(403, "Tài khoản chưa có vai trò.")
@@ -102,8 +94,5 @@ def list_directives(request: HttpRequest, filters: Query[DirectiveFilters]) -> d
         )
         ordering.insert(0, "own")
     qs = filter_directives(qs.order_by(*ordering), filters, visible)
-    limit = max(1, min(filters.limit, MAX_LIMIT))
-    offset = max(0, filters.offset)
     today = timezone.localdate()
-    rows = list(qs[offset : offset + limit])
-    return {"count": qs.count(), "items": [serialise.directive(d, today) for d in rows]}
+    return Rows(qs, lambda d: serialise.directive(d, today))

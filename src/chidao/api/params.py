@@ -1,5 +1,5 @@
-"""Bounded integer parameters of the API: a database id or a page offset out of range answers
-422 (validation) instead of overflowing the database driver (a server error)."""
+"""Bounded integer parameters of the API: a database id, a page size or a page offset out of
+range answers 422 (validation) instead of overflowing the database driver (a server error)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pydantic import Field
 
 MAX_ID = 2**62  # within SQLite's and PostgreSQL's bigint
 MAX_OFFSET = 10**9
+MAX_LIMIT = 200  # rows of one page
 
 Id = Annotated[int, Field(ge=1, le=MAX_ID)]
 Offset = Annotated[int, Field(ge=0, le=MAX_OFFSET)]
+Limit = Annotated[int, Field(ge=1, le=MAX_LIMIT)]

@@ -1,15 +1,15 @@
 """GET /api/sessions and /api/sessions/{id}: confirmed sessions of the user's province."""
 
-from __future__ import annotations
-
 import datetime as dt
 from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
+from ninja.pagination import paginate
 
-from chidao.api.params import Id, Offset
+from chidao.api.pages import Page, Rows
+from chidao.api.params import Id
 from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import Directive, Session
 from chidao.tasks.models import Task
@@ -20,19 +20,10 @@ from .schemas import Error, SessionDetailOut, SessionOut
 
 router = Router(tags=["sessions"])
 
-MAX_LIMIT = 200
-
-
-class SessionPage(Schema):
-    count: int
-    items: list[SessionOut]
-
 
 class SessionFilters(Schema):
     date_from: dt.date | None = None
     date_to: dt.date | None = None
-    limit: int = 50
-    offset: Offset = 0
 
 
 def _sessions(request: HttpRequest) -> QuerySet[Session]:
@@ -41,9 +32,11 @@ def _sessions(request: HttpRequest) -> QuerySet[Session]:
     return sessions_visible_to(request.user).prefetch_related("chairs", "localities")
 
 
-@router.get("/sessions", response={200: SessionPage, 403: Error}, summary="Confirmed sessions")
-def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[str, Any]:
-    """Sessions of the user's province, newest first (office, leaders, administrators)."""
+@router.get("/sessions", response={200: list[SessionOut], 403: Error}, summary="Confirmed sessions")
+@paginate(Page)
+def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> Rows[Session]:
+    """Sessions of the user's province, newest first (office, leaders, administrators);
+    paged by ``limit`` and ``offset`` (``chidao.api.pages``)."""
     qs = (
         _sessions(request)
         .annotate(n_directives=Count("directives", distinct=True))
@@ -53,10 +46,7 @@ def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[
         qs = qs.filter(date__gte=filters.date_from)
     if filters.date_to:
         qs = qs.filter(date__lte=filters.date_to)
-    limit = max(1, min(filters.limit, MAX_LIMIT))
-    offset = max(0, filters.offset)
-    rows = list(qs[offset : offset + limit])
-    return {"count": qs.count(), "items": [serialise.session(s) for s in rows]}
+    return Rows(qs, serialise.session)
 
 
 @router.get(

@@ -4,16 +4,16 @@ Reads go through the tasks gatekeeper (``tasks_visible_to``, ``get_task_for_user
 officer sees only their unit's tasks, and another unit's task answers 404 like a missing one.
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
-from chidao.api.params import Id, Offset
+from chidao.api.pages import Page, Rows
+from chidao.api.params import Id
 from chidao.organisation import access
 from chidao.tasks import services
 from chidao.tasks.access import can_report, get_task_for_user, tasks_visible_to
@@ -25,21 +25,12 @@ from .schemas import Error, ProgressIn, TaskDetailOut, TaskOut
 
 router = Router(tags=["tasks"])
 
-MAX_LIMIT = 200
-
-
-class TaskPage(Schema):
-    count: int
-    items: list[TaskOut]
-
 
 class TaskFilters(Schema):
     state: str | None = None  # TaskState value
     overdue: bool | None = None
     unit: Id | None = None
     directive: Id | None = None
-    limit: int = 50
-    offset: Offset = 0
 
 
 def _load(request: HttpRequest, task_id: Id) -> Task:
@@ -53,10 +44,12 @@ def _load(request: HttpRequest, task_id: Id) -> Task:
 
 
 @router.get(
-    "/tasks", response={200: TaskPage, 403: Error, 422: Error}, summary="Tasks visible to you"
+    "/tasks", response={200: list[TaskOut], 403: Error, 422: Error}, summary="Tasks visible to you"
 )
-def list_tasks(request: HttpRequest, filters: Query[TaskFilters]) -> dict[str, Any]:
-    """Tasks the user may see (an officer: their unit's only), nearest deadline first."""
+@paginate(Page)
+def list_tasks(request: HttpRequest, filters: Query[TaskFilters]) -> Rows[Task]:
+    """Tasks the user may see (an officer: their unit's only), nearest deadline first; paged
+    by ``limit`` and ``offset`` (``chidao.api.pages``)."""
     if access.profile_of(request.user) is None:
         raise HttpError(403, "Tài khoản chưa có vai trò.")
     qs = tasks_visible_to(request.user).select_related("unit", "directive")
@@ -75,10 +68,7 @@ def list_tasks(request: HttpRequest, filters: Query[TaskFilters]) -> dict[str, A
     if filters.directive is not None:
         qs = qs.filter(directive_id=filters.directive)
     qs = qs.order_by("deadline", "pk")
-    limit = max(1, min(filters.limit, MAX_LIMIT))
-    offset = max(0, filters.offset)
-    rows = list(qs[offset : offset + limit])
-    return {"count": qs.count(), "items": [serialise.task(t, today) for t in rows]}
+    return Rows(qs, lambda t: serialise.task(t, today))
 
 
 @router.get(
