@@ -6,7 +6,7 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: venv install test test-fast test-postgres lint eval bench demo clean
+.PHONY: venv install test test-fast test-postgres lint eval bench demo clean fuzz
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -55,6 +55,10 @@ bench: venv
 ## create the database, load Thanh Hóa, ingest the sample reports, print logins, serve on 127.0.0.1
 demo: venv
 	$(BIN)/chidao demo --host $(HOST) --port $(PORT)
+
+## schemathesis over /api/openapi.json against a demo server, with an API token: no server error
+fuzz: venv
+	BIN=$(BIN) bash scripts/fuzz-api.sh
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

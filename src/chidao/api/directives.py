@@ -11,6 +11,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from chidao.api.params import Id, Offset
 from chidao.meetings.models import Directive
 from chidao.organisation import access
 from chidao.tasks.access import directives_visible_to, tasks_visible_to
@@ -30,14 +31,14 @@ class DirectivePage(Schema):
 
 
 class DirectiveFilters(Schema):
-    leader: int | None = None  # Person id of the issuer
-    unit: int | None = None  # Unit id: directives with a task of this unit
+    leader: Id | None = None  # Person id of the issuer
+    unit: Id | None = None  # Unit id: directives with a task of this unit
     state: str | None = None  # TaskState value: directives with a task in this state
     overdue: bool | None = None  # directives with (true) / without (false) an overdue task
     deadline_from: dt.date | None = None
     deadline_to: dt.date | None = None
     limit: int = 50
-    offset: int = 0
+    offset: Offset = 0
 
 
 def overdue_q(today: dt.date, prefix: str = "") -> Q:

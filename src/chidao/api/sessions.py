@@ -9,6 +9,7 @@ from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
 from ninja import Query, Router, Schema
 
+from chidao.api.params import Id, Offset
 from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import Directive, Session
 from chidao.tasks.models import Task
@@ -31,7 +32,7 @@ class SessionFilters(Schema):
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     limit: int = 50
-    offset: int = 0
+    offset: Offset = 0
 
 
 def _sessions(request: HttpRequest) -> QuerySet[Session]:
@@ -63,7 +64,7 @@ def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> dict[
     response={200: SessionDetailOut, 403: Error, 404: Error},
     summary="One session with its items and directives",
 )
-def get_session(request: HttpRequest, session_id: int) -> dict[str, Any]:
+def get_session(request: HttpRequest, session_id: Id) -> dict[str, Any]:
     """A session of the user's province with every item, directive and task; 404 otherwise."""
     directives = Directive.objects.select_related("session", "issuer").prefetch_related(
         Prefetch("tasks", queryset=Task.objects.select_related("unit"))

@@ -13,6 +13,7 @@ from django.utils import timezone
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from chidao.api.params import Id, Offset
 from chidao.organisation import access
 from chidao.tasks import services
 from chidao.tasks.access import can_report, get_task_for_user, tasks_visible_to
@@ -35,13 +36,13 @@ class TaskPage(Schema):
 class TaskFilters(Schema):
     state: str | None = None  # TaskState value
     overdue: bool | None = None
-    unit: int | None = None
-    directive: int | None = None
+    unit: Id | None = None
+    directive: Id | None = None
     limit: int = 50
-    offset: int = 0
+    offset: Offset = 0
 
 
-def _load(request: HttpRequest, task_id: int) -> Task:
+def _load(request: HttpRequest, task_id: Id) -> Task:
     """The task for this user through the gatekeeper, with what the detail shows."""
     task = get_task_for_user(request.user, task_id)  # Http404 for missing and not yours alike
     return (
@@ -85,7 +86,7 @@ def list_tasks(request: HttpRequest, filters: Query[TaskFilters]) -> dict[str, A
     response={200: TaskDetailOut, 404: Error},
     summary="One task with its history",
 )
-def get_task(request: HttpRequest, task_id: int) -> dict[str, Any]:
+def get_task(request: HttpRequest, task_id: Id) -> dict[str, Any]:
     """A task with its progress reports and history; 404 when missing or not yours."""
     return serialise.task_detail(_load(request, task_id))
 
@@ -95,7 +96,7 @@ def get_task(request: HttpRequest, task_id: int) -> dict[str, Any]:
     response={200: TaskDetailOut, 403: Error, 404: Error, 409: Error, 422: Error},
     summary="Report progress on your unit's task",
 )
-def report_progress(request: HttpRequest, task_id: int, payload: ProgressIn) -> dict[str, Any]:
+def report_progress(request: HttpRequest, task_id: Id, payload: ProgressIn) -> dict[str, Any]:
     """The unit's officer reports progress (text, percent) against the version they read.
 
     A version older than the task's answers 409 and changes nothing.
