@@ -889,3 +889,17 @@ def test_two_units_named_with_their_levels_are_two_assignees():
         "Kết luận, đồng chí đề nghị UBND xã Mường Ảng và xã Ẳng Nưa xây dựng lịch điều tiết nước.\n"
     )
     assert assignees(doc) == [["UBND xã Mường Ảng", "xã Ẳng Nưa"]]
+
+
+def test_a_petition_answered_by_an_instruction_is_left_out_of_its_text():
+    doc = process(
+        ZONE + "4. Về đề nghị của huyện hỗ trợ kinh phí nâng cấp hồ Bảo Linh: giao Sở Nông nghiệp "
+        "và Môi trường chủ trì, phối hợp với UBND huyện Định Hóa khảo sát, báo cáo trước ngày "
+        "30/5/2026."
+    )
+    assert texts(doc) == [
+        "giao Sở Nông nghiệp và Môi trường chủ trì, phối hợp với UBND huyện Định Hóa khảo sát, "
+        "báo cáo trước ngày 30/5/2026."
+    ]
+    assert assignees(doc) == [["Sở Nông nghiệp và Môi trường", "UBND huyện Định Hóa"]]
+    assert doc.directives[0].data["roles"] == ["lead", "support"]

@@ -112,3 +112,19 @@ def test_named_sites_after_a_determiner_and_the_nouns_of_works_and_hamlets_are_s
         "cống Nậm Ty",
         "các hộ dân bản Huổi Lóng",
     ]
+
+
+def test_a_list_of_sites_after_a_colon_and_a_project_after_và_are_each_a_site():
+    text = (
+        "Ngày 12/4/2024, đồng chí Lục Văn Hòa, Phó Bí thư Thường trực Tỉnh ủy làm việc với huyện "
+        "Định Hóa. Trước buổi làm việc, đoàn đã kiểm tra: dự án hồ chứa nước Bảo Linh; cụm công "
+        "nghiệp Trung Hội; trường THCS Kim Phượng.\n"
+        "Đoàn cũng khảo sát trạm bơm Tân Dương và dự án cải tạo chợ Chu.\n"
+    )
+    assert visits(text) == [
+        "dự án hồ chứa nước Bảo Linh",
+        "cụm công nghiệp Trung Hội",
+        "trường THCS Kim Phượng",
+        "trạm bơm Tân Dương",
+        "dự án cải tạo chợ Chu",
+    ]

@@ -1012,6 +1012,12 @@ def find_directives(doc: Document) -> None:
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
+            answered = _ANSWERED_TOPIC.match(doc.folded, start, end)
+            if answered:
+                # "4. Về đề nghị của huyện ...: giao Sở A chủ trì ...": the petition answered is
+                # not part of the instruction, which names its own body after "giao"
+                start = answered.end()
+                subject_at = start
             span = doc.span(start, end, "directive", rule)
             if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
@@ -1121,6 +1127,14 @@ def _instruction_clauses(
         return [(span, subject_at)]
     out.append((doc.span(start, span.end, "directive", span.rule), at))
     return out
+
+
+# "Về đề nghị của huyện ...: giao ...", "Về kiến nghị hỗ trợ ...: đề nghị ...": a petition
+# answered by the instruction after the colon (folded)
+_ANSWERED_TOPIC = re.compile(
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*(?=(?:giao|đề nghị|yêu cầu|đồng ý)(?!\w))"
+)
 
 
 _SUPPORT_GROUP = re.compile(r"(?:các|những)\s[^,;.:()]{1,40}?liên quan(?!\w)")

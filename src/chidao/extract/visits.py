@@ -23,8 +23,10 @@ _VERB = re.compile(
     r"(?:khảo sát|kiểm tra|thị sát|thăm|tham quan|đi thực địa)"
     r"(?: thực tế| thực địa)?(?: tình hình(?: [^\W\d]+){0,3}?(?= tại| ở)| tình hình"
     r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
-    r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?\s+"
+    r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?(?P<colon>\s*:)?\s+"
 )
+# a list of sites after a colon runs to the end of the sentence: "kiểm tra: dự án A; cụm B; ..."
+_LIST_END = re.compile(r"[.!?…\n]")
 _VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
 _SITE = (
     r"(?:dự án|công trình|nhà máy|khu|cụm|di tích|mô hình|trường|trạm|bệnh viện|cơ sở|điểm|tuyến|"
@@ -46,7 +48,7 @@ _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
 _END = re.compile(
     r"[.;:!?…\n]|\s(?:và làm việc|và nghe|và trao đổi|để|nhằm|cùng với|trước khi|sau đó|rồi)\s"
-    r"|\svà (?:tặng|trao|động viên|thăm hỏi|chúc|nói chuyện|dự|gặp gỡ)(?!\w)"
+    r"|\svà (?:tặng|trao|động viên|thăm hỏi|chúc|nói chuyện|dự(?! án)|gặp gỡ)(?!\w)"
     r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:khảo sát|kiểm tra|thị sát|thăm|"
     r"tham quan|đi thực địa)(?!\w)"
     r"|\s(?:trong|vào|từ)\s(?:quý|tháng|năm|ngày|sáng|chiều|dịp|thời gian|đầu|cuối)(?!\w)"
@@ -102,7 +104,7 @@ def find_visits(doc: Document) -> None:
             continue
         if not _by_delegation(doc, index, start):
             continue
-        end_m = _END.search(folded, m.end())
+        end_m = (_LIST_END if m.group("colon") else _END).search(folded, m.end())
         end = end_m.start() if end_m else len(folded)
         # split "dự án A, nhà máy B và khu C" into sites: only where a site noun follows
         cuts = [m.end()]

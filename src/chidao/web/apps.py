@@ -17,6 +17,10 @@ class WebConfig(AppConfig):
     def ready(self) -> None:
         from django.apps import apps
 
+        from chidao.web.storage import prepare_data_dir
+
+        prepare_data_dir()  # the data directory, uploads and database, private (0700/0600)
+
         # sent once per app with models; the web app has none, so hang it on organisation
         post_migrate.connect(
             _create_cache_table,

@@ -2,6 +2,14 @@
 
 SQLite in ``CHIDAO_DATA_DIR`` (default ``./var`` under the current directory) out of the box;
 ``DATABASE_URL=postgres://...`` selects PostgreSQL (psycopg 3).
+
+Reading this module writes nothing, with one documented exception: without
+``CHIDAO_SECRET_KEY``, a generated key is kept in ``<data dir>/secret_key`` (mode 0600, the
+directory 0700). The data directory, the SQLite database (0600: it holds password hashes and
+sessions) and the uploads directory (0700, files 0600) are created when Django starts
+(``chidao.web.apps.WebConfig.ready`` → :func:`chidao.web.storage.prepare_data_dir`).
+Boolean variables accept 1/true/yes/on and 0/false/no/off; anything else is an error naming
+the variable.
 """
 
 from __future__ import annotations
@@ -9,6 +17,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent  # src/chidao
@@ -18,11 +27,24 @@ def env_str(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
 
 
+TRUE_WORDS = frozenset({"1", "true", "yes", "on"})
+FALSE_WORDS = frozenset({"0", "false", "no", "off"})
+
+
 def env_bool(name: str, default: bool = False) -> bool:
+    """A boolean variable: 1/true/yes/on or 0/false/no/off (any case); unset or empty is
+    ``default``; any other value raises ImproperlyConfigured naming the variable."""
     value = os.environ.get(name)
-    if value is None:
+    if value is None or not value.strip():
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    word = value.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/true/yes/on or 0/false/no/off, got {value!r}"
+    )
 
 
 def env_int(name: str, default: int) -> int:
@@ -36,7 +58,6 @@ def env_int(name: str, default: int) -> int:
 
 
 DATA_DIR = Path(env_str("CHIDAO_DATA_DIR", str(Path.cwd() / "var"))).resolve()
-DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("CHIDAO_DEBUG", False)
 SECRET_KEY = env_str("CHIDAO_SECRET_KEY")
@@ -46,8 +67,10 @@ if not SECRET_KEY:
     if not key_file.exists():
         from django.utils.crypto import get_random_string
 
-        key_file.write_text(get_random_string(64))
-        key_file.chmod(0o600)
+        DATA_DIR.mkdir(mode=0o700, parents=True, exist_ok=True)
+        fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(get_random_string(64))
     SECRET_KEY = key_file.read_text().strip()
 
 ALLOWED_HOSTS = [
@@ -186,7 +209,6 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
-STATIC_ROOT.mkdir(exist_ok=True)
 # whitenoise serves the files collected into STATIC_ROOT (`chidao serve` collects them),
 # compressed, and the apps' files directly when they have not been collected (tests, demo)
 STORAGES = {
@@ -197,6 +219,8 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_MAX_AGE = env_int("CHIDAO_STATIC_MAX_AGE", 3600)
 MEDIA_ROOT = DATA_DIR / "uploads"
 MEDIA_URL = "/uploads/"  # never served directly: downloads go through a permission-checked view
+FILE_UPLOAD_PERMISSIONS = 0o600  # reports and evidence: readable by the service only
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 CHIDAO_MAX_UPLOAD_BYTES = env_int("CHIDAO_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
