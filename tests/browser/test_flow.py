@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,33 +41,6 @@ Kết luận buổi làm việc, Phó Chủ tịch UBND tỉnh Đinh Văn Toàn 
 """
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """A headless Debian Chromium; skipped where absent, except in CI where that is a failure."""
-    if not CHROMIUM.exists():
-        reason = f"{CHROMIUM} not found: run scripts/ensure-chromium.sh (apt-get install chromium)"
-        if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-            pytest.fail(f"CI: {reason}")
-        pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-
-
-@pytest.fixture
-def page(chromium, live_server):
-    context = chromium.new_context(base_url=live_server.url, locale="vi-VN")
-    context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
-    yield page
-    context.close()
 
 
 @pytest.fixture

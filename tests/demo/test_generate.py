@@ -76,3 +76,20 @@ def test_the_command_names_the_refusal(db):
     get_user_model().objects.create_user(username="tranthib", password="x-long-password-1")
     with pytest.raises(CommandError, match="tranthib"):
         call_command("generate", tasks=10)
+
+
+def test_the_application_can_add_rows_after_it(province):
+    """Rows are inserted with preset ids: on PostgreSQL the sequences must follow, or the
+    first progress report of a user collides with a generated one (a 500 under load)."""
+    from chidao.tasks.services import report_progress
+
+    officer = get_user_model().objects.get(username="gen_canbo")
+    task = (
+        Task.objects.filter(unit=officer.profile.unit, state=TaskState.IN_PROGRESS)
+        .order_by("pk")
+        .first()
+    )
+    report = report_progress(
+        task=task, actor=officer, version=task.version, text="Đã làm thêm", percent=task.progress
+    )
+    assert report.pk is not None and TaskEvent.objects.filter(task=task).count() >= 2

@@ -1,9 +1,10 @@
 """The held-out texts of issue 6: reports written for the quality classes, each before its fix.
 
-Six reports in ``heldout/`` (Phú Thọ, Tây Ninh, Quảng Nam, Sơn La, Cà Mau, Hưng Yên; news
-reports, a quoted conclusion notice, a standing-committee briefing, a notice in the state
-format, post-2025 commune sessions), with hand-made records in the format of the shared
-guide.  ``heldout/BUGS.md`` lists what each text caught, with its scores before and after
+Twelve reports in ``heldout/`` (Phú Thọ, Tây Ninh, Quảng Nam, Sơn La, Cà Mau, Hưng Yên, Bình
+Phước twice, Quảng Ngãi, Lạng Sơn, Gia Lai, Thái Nguyên; news reports, a quoted conclusion
+notice, a standing-committee briefing, notices in the state and Party formats, post-2025
+commune sessions), written in four rounds, with hand-made records in the format of the
+shared guide.  ``heldout/BUGS.md`` lists what each text caught, with its scores before and after
 the fix; ``python tests/extract/heldout/measure.py`` prints the table.  The floors below sit
 at what the pipeline measured after the fixes; a change that loses a class fails here.
 """
@@ -21,7 +22,7 @@ from measure import assignee_accuracy, role_accuracy, texts, triple
 from scorer import assert_offsets, collapse, score
 
 FLOORS = {
-    "directives_f1": 0.95,
+    "directives_f1": 0.97,
     "directive_item_recall": 0.92,
     "date_accuracy": 0.99,
     "province_accuracy": 0.99,
@@ -29,8 +30,8 @@ FLOORS = {
     "indicators_f1": 0.95,
     "petitions_f1": 0.95,
     "difficulties_f1": 0.95,
-    "site_visits_f1": 0.95,
-    "overall": 0.97,
+    "site_visits_f1": 0.98,
+    "overall": 0.98,
 }
 ROLE_FLOOR = 0.95
 ASSIGNEE_FLOOR = 0.90

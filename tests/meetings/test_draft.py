@@ -316,7 +316,7 @@ def test_it_adds_an_item_from_a_selection_of_the_source(document):
             "support": [],
             "suggested": [],
             "needs_choice": True,
-            "topic": "",
+            "topic": "Nông nghiệp và nông thôn mới",  # from the lexicon of fields
         }
     ]
     assert doc.draft["directives"].index(added[0]) == 0  # placed by position in the source

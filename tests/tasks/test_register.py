@@ -203,3 +203,10 @@ def test_the_xlsx_export_writes_a_formula_in_a_report_as_text(client, book, offi
     sheet = load_workbook(io.BytesIO(response.content)).active
     row = next(r for r in sheet.iter_rows(min_row=2) if r[4].value == link)
     assert (row[4].data_type, row[5].data_type, row[5].value) == ("s", "s", "+Giao thông")
+
+
+def test_the_topic_filter_offers_each_topic_in_use_once_within_what_the_user_sees(
+    book, office, officer_a
+):
+    assert queries.register_choices(office)["topics"] == ["Giao thông", "Thủy lợi", "Đất đai"]
+    assert queries.register_choices(officer_a)["topics"] == ["Giao thông", "Đất đai"]

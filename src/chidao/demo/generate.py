@@ -255,7 +255,14 @@ def generate(
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     elif connection.vendor == "postgresql":
+        # rows were inserted with preset ids: move every sequence past them, or the next
+        # row the application inserts (a progress report, an event) collides with one
+        from django.apps import apps
+        from django.core.management.color import no_style
+
         with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
+                cursor.execute(sql)
             cursor.execute("ANALYZE")
     return result
 

@@ -42,6 +42,7 @@ from chidao.extract.record import (
     as_json,
 )
 from chidao.extract.spans import fold, strip_marks
+from chidao.extract.topics import classify as classify_topic
 from chidao.meetings.models import ItemKind, SessionKind
 
 # draft key -> the kind of SessionItem it becomes (directives become Directive rows)
@@ -479,7 +480,7 @@ def build_draft(
                 "support": support,
                 "suggested": list(units),
                 "needs_choice": needs_choice,
-                "topic": "",
+                "topic": classify_topic(d.text) or "",
             }
         )
     return assign_ids(draft)
@@ -509,7 +510,7 @@ def new_directive(
         "support": [],
         "suggested": [],
         "needs_choice": True,
-        "topic": "",
+        "topic": classify_topic(text) or "",
     }
 
 

@@ -19,6 +19,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from chidao.extract.lexicon import alternation, assignee_words
+from chidao.extract.topics import labels as topic_labels
 from chidao.meetings.access import as_pk, documents_visible_to, sessions_visible_to
 from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
 from chidao.meetings.language import looks_vietnamese
@@ -463,6 +464,7 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     )
     return {
         "date_info": date_info(document),
+        "topic_labels": topic_labels(),
         "missing": _missing_essentials(draft),
         "date_problem": " ".join(_date_problems(draft)),
         "not_vietnamese": not looks_vietnamese(text),

@@ -131,6 +131,7 @@ class Inbox:
 
     sections: list[InboxSection]
     page: Any = None  # the Paginator page when one section is shown
+    returned: list[Task] = field(default_factory=list)  # with ``return_note``: shown first
 
     def section(self, key: str) -> InboxSection:
         return next(s for s in self.sections if s.key == key)
@@ -266,7 +267,19 @@ def inbox(
             else:
                 rows = list(ordered[:shown])
         sections.append(InboxSection(key=key, label=label, tasks=rows, count=count))
-    return Inbox(sections=sections, page=result_page)
+    returned: list[Task] = []
+    if section not in keys:  # the whole inbox: the returned reports first, with the note
+        # each open section reads its returned reports first: they are among its rows
+        returned = [t for s in sections if s.key != "done" for t in s.tasks if t.returned]
+    if returned:
+        notes = dict(
+            TaskEvent.objects.filter(task__in=returned, kind=EventKind.COMPLETION_RETURNED)
+            .order_by("at", "id")
+            .values_list("task_id", "note")
+        )
+        for task in returned:
+            task.return_note = notes.get(task.pk, "")
+    return Inbox(sections=sections, page=result_page, returned=returned)
 
 
 # ---------------------------------------------------------------- work list (office)
@@ -472,13 +485,14 @@ def register_choices(user: Any) -> dict[str, list[Any]]:
     return {
         "leaders": list(Person.objects.filter(pk__in=leader_ids).order_by("full_name")),
         "units": list(Unit.objects.filter(pk__in=unit_ids).order_by("name")),
+        # distinct in the database: a province has tens of topics and hundreds of thousands
+        # of tasks
         "topics": sorted(
-            {
-                t
-                for t in tasks.exclude(directive__topic="").values_list(
-                    "directive__topic", flat=True
-                )
-            }
+            Directive.objects.filter(pk__in=tasks.values("directive"))
+            .exclude(topic="")
+            .order_by()
+            .values_list("topic", flat=True)
+            .distinct()
         ),
         "states": [(s.value, s.label) for s in TaskState],
         "roles": list(TaskRole.choices),

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from chidao.extract.topics import labels as topic_labels
 from chidao.meetings import queries
 from chidao.meetings.forms import SessionFilterForm
 from chidao.meetings.models import ItemKind
@@ -54,6 +55,7 @@ def session(request: HttpRequest, pk: int) -> HttpResponse:
         "directives": queries.directives_with_units(obj),
         "source": queries.session_source(obj),
         "can_correct": is_office(request.user),
+        "topic_labels": topic_labels(),
         "unit_options": queries.unit_options(request.user) if is_office(request.user) else [],
     }
     return render(request, "meetings/session.html", context)
