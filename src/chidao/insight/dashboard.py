@@ -235,7 +235,7 @@ def chart(months: list[Month], width: int = 720, height: int = 220) -> Chart:
     top = max((m.outcomes.total for m in months), default=0) or 1
     plot_h = height - 30
     step = width / max(1, len(months))
-    bar_w = max(2.0, step * 0.7)
+    bar_w = min(48.0, max(2.0, step * 0.7))
     bars, labels = [], []
     for i, m in enumerate(months):
         x = i * step + (step - bar_w) / 2

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import SessionKind
 from chidao.meetings.queries import SessionFilters
-from chidao.web.fields import MultipleFileField, MultipleFileInput
+from chidao.ui.fields import MultipleFileField, MultipleFileInput
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DMY = {

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.tasks.models import TaskRole, TaskState
 from chidao.tasks.outcomes import CLASSES, IMPOSSIBLE
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
-from chidao.web.fields import MultipleFileField
+from chidao.ui.fields import MultipleFileField
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from django import forms as django_forms
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -24,21 +24,22 @@ from chidao.meetings import access, forms, queries, services
 from chidao.meetings import draft as drafts
 from chidao.meetings.models import SourceDocument
 from chidao.meetings.views.common import office_only
+from chidao.ui.http import AppRequest
 
 Call = Callable[[SourceDocument, dict[str, Any]], object]
 
 
 def _errors(form: django_forms.Form) -> str:
     return "; ".join(
-        f"{form.fields[f].label}: {' '.join(errs)}"
+        f"{form.fields[f].label}: {' '.join(map(str, errs))}"
         if f in form.fields and f != "version"
-        else " ".join(errs)
+        else " ".join(map(str, errs))
         for f, errs in form.errors.items()
     )
 
 
 def _answer(
-    request: HttpRequest,
+    request: AppRequest,
     document: SourceDocument,
     error: str = "",
     status: int = 200,
@@ -53,7 +54,7 @@ def _answer(
 
 
 def _act(
-    request: HttpRequest, pk: int, form: django_forms.Form, call: Call, done: str = ""
+    request: AppRequest, pk: int, form: django_forms.Form, call: Call, done: str = ""
 ) -> HttpResponse:
     document = access.get_document_for_user(request.user, pk)
     if not form.is_valid():
@@ -84,7 +85,7 @@ def _split_names(text: str) -> list[str]:
 
 @office_only
 @require_GET
-def unit_search(request: HttpRequest, pk: int) -> HttpResponse:
+def unit_search(request: AppRequest, pk: int) -> HttpResponse:
     """The units of the province matching ``q`` (a fragment for the "add unit" box of a directive).
 
     ``item`` names the directive (its id): the units it already shows are left out.
@@ -114,7 +115,7 @@ def unit_search(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def set_session(request: HttpRequest, pk: int) -> HttpResponse:
+def set_session(request: AppRequest, pk: int) -> HttpResponse:
     """Date, title, kind, chairs and localities of the session."""
 
     def call(doc: SourceDocument, d: dict[str, Any]) -> object:
@@ -137,7 +138,7 @@ def set_session(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def edit_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
+def edit_directive(request: AppRequest, pk: int, item_id: str) -> HttpResponse:
     """Text, issuer, assignees, units, deadline and topic of one directive."""
     form = forms.DirectiveForm(request.POST, unit_ids=queries.unit_choices(request.user))
 
@@ -164,7 +165,7 @@ def edit_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
 
 @office_only
 @require_POST
-def edit_item(request: HttpRequest, pk: int, kind: str, item_id: str) -> HttpResponse:
+def edit_item(request: AppRequest, pk: int, kind: str, item_id: str) -> HttpResponse:
     """The text of an item (a petition, a difficulty, a person...) and the field of its kind."""
 
     def call(doc: SourceDocument, d: dict[str, Any]) -> object:
@@ -184,7 +185,7 @@ def edit_item(request: HttpRequest, pk: int, kind: str, item_id: str) -> HttpRes
 
 @office_only
 @require_POST
-def split_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
+def split_directive(request: AppRequest, pk: int, item_id: str) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -197,7 +198,7 @@ def split_directive(request: HttpRequest, pk: int, item_id: str) -> HttpResponse
 
 @office_only
 @require_POST
-def merge_directives(request: HttpRequest, pk: int, item_id: str) -> HttpResponse:
+def merge_directives(request: AppRequest, pk: int, item_id: str) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -210,7 +211,7 @@ def merge_directives(request: HttpRequest, pk: int, item_id: str) -> HttpRespons
 
 @office_only
 @require_POST
-def drop_item(request: HttpRequest, pk: int, kind: str, item_id: str) -> HttpResponse:
+def drop_item(request: AppRequest, pk: int, kind: str, item_id: str) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -223,7 +224,7 @@ def drop_item(request: HttpRequest, pk: int, kind: str, item_id: str) -> HttpRes
 
 @office_only
 @require_POST
-def restore_dropped(request: HttpRequest, pk: int) -> HttpResponse:
+def restore_dropped(request: AppRequest, pk: int) -> HttpResponse:
     """Undo the last drop."""
     return _act(
         request,
@@ -235,7 +236,7 @@ def restore_dropped(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def add_item(request: HttpRequest, pk: int) -> HttpResponse:
+def add_item(request: AppRequest, pk: int) -> HttpResponse:
     """An item from a selection of the source: offsets, or a fragment copied from it."""
     form = forms.AddItemForm(request.POST)
 
@@ -252,7 +253,7 @@ def add_item(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def discard(request: HttpRequest, pk: int) -> HttpResponse:
+def discard(request: AppRequest, pk: int) -> HttpResponse:
     """Set the document aside (not a session report); back to the review list."""
     document = access.get_document_for_user(request.user, pk)
     form = forms.VersionedForm(request.POST)
@@ -279,7 +280,7 @@ def discard(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def confirm(request: HttpRequest, pk: int) -> HttpResponse:
+def confirm(request: AppRequest, pk: int) -> HttpResponse:
     """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
     document = access.get_document_for_user(request.user, pk)
     form = forms.ConfirmForm(request.POST)
