@@ -1093,11 +1093,7 @@ def find_directives(doc: Document) -> None:
             items.append(Item(span, data))
             st.last_assignees, st.last_issuer = assignees, issuer
     doc.directives = _without_summary_repeats(doc, items)
-    # a leader's instruction is not the lower side's petition ("kết luận như sau: ... đề nghị
-    # UBND phường ... thực hiện các nhiệm vụ sau:" read by the opinions stage as a request)
-    doc.petitions = [
-        p for p in doc.petitions if not any(p.span.overlaps(d.span) for d in doc.directives)
-    ]
+    # (a petition over the same words as a directive is dropped by resolve.py, not here)
 
 
 # the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ..."
