@@ -195,9 +195,9 @@ def cases() -> list[Case]:
             lambda: list(Directive.objects.filter(text__contains="Thiệu Hóa")[:20]),
         ),
         Case(
-            "search_tasks",
+            "search_directives",
             office,
-            named("insight:search", query="?q=giai+phong+mat+bang&kind=task"),
+            named("insight:search", query="?q=giai+phong+mat+bang&kind=directive"),
             lambda: list(Directive.objects.filter(text__contains="giải phóng mặt bằng")[:20]),
         ),
         Case(
