@@ -77,7 +77,7 @@ def _setup(tasks: int) -> None:
     call_command("migrate", verbosity=0, interactive=False)
     if not Task.objects.exists():
         print(f"generating a province of {tasks:,} tasks ...", file=sys.stderr)
-        call_command("generate", tasks=tasks)
+        call_command("generate", tasks=tasks, stdout=sys.stderr)  # stdout: the JSON only
 
 
 def cases() -> list[Case]:
