@@ -77,7 +77,7 @@ def _setup(tasks: int) -> None:
     call_command("migrate", verbosity=0, interactive=False)
     if not Task.objects.exists():
         print(f"generating a province of {tasks:,} tasks ...", file=sys.stderr)
-        call_command("generate", tasks=tasks)
+        call_command("generate", tasks=tasks, stdout=sys.stderr)  # stdout: the JSON only
 
 
 def cases() -> list[Case]:
@@ -191,13 +191,13 @@ def cases() -> list[Case]:
         Case(
             "search_all",
             office,
-            named("search:search", query="?q=thieu+hoa"),
+            named("insight:search", query="?q=thieu+hoa"),
             lambda: list(Directive.objects.filter(text__contains="Thiệu Hóa")[:20]),
         ),
         Case(
-            "search_tasks",
+            "search_directives",
             office,
-            named("search:search", query="?q=giai+phong+mat+bang&kind=task"),
+            named("insight:search", query="?q=giai+phong+mat+bang&kind=directive"),
             lambda: list(Directive.objects.filter(text__contains="giải phóng mặt bằng")[:20]),
         ),
         Case(
