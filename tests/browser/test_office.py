@@ -58,7 +58,9 @@ def confirmed_session(office, unit):
         item_id=id_at(document.draft, "directives", 0),
         units=[unit.pk],
     )
-    return services.confirm(document=document, actor=office)
+    from chidao.workflow.sessions import confirm
+
+    return confirm(document=document, actor=office)
 
 
 def test_a_future_dated_paste_is_caught(page, people):
@@ -162,8 +164,8 @@ def test_the_lead_and_the_supporting_unit_both_report(page, people, office, unit
 
 
 def test_a_returned_report_is_seen_first_in_the_officer_s_inbox(page, people, office, unit_a):
-    from chidao.meetings.corrections import add_directive
     from chidao.tasks.services import report_completion, return_completion
+    from chidao.workflow.corrections import add_directive
 
     session = confirmed_session(office, unit_a)
     returned = add_directive(

@@ -19,6 +19,7 @@ from chidao.meetings.models import (
 from chidao.meetings.services import DraftError
 from chidao.organisation.models import Person
 from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
+from chidao.workflow.sessions import confirm
 
 
 @pytest.fixture
@@ -41,7 +42,7 @@ def test_it_stores_the_session_items_directives_and_tasks(
 ):
     draft = reviewed.draft
 
-    session = services.confirm(document=reviewed, actor=office)
+    session = confirm(document=reviewed, actor=office)
 
     doc = SourceDocument.objects.get(pk=reviewed.pk)
     assert doc.status == DocumentStatus.CONFIRMED
@@ -116,7 +117,7 @@ def test_it_refuses_a_directive_without_a_unit_and_stores_nothing(document, offi
     with pytest.raises(
         DraftError, match=r"Chỉ đạo số 2 «các sở, ngành.*» chưa chọn đơn vị thực hiện"
     ):
-        services.confirm(document=document, actor=office)
+        confirm(document=document, actor=office)
 
     assert (Session.objects.count(), Directive.objects.count(), Task.objects.count()) == (0, 0, 0)
     assert SourceDocument.objects.get(pk=document.pk).status == DocumentStatus.REVIEW
@@ -137,7 +138,7 @@ def test_a_failure_half_way_leaves_nothing(reviewed, office, monkeypatch):
     monkeypatch.setattr(tasks_services, "create_tasks", failing_on_the_second)
 
     with pytest.raises(RuntimeError, match="went away"):
-        services.confirm(document=reviewed, actor=office)
+        confirm(document=reviewed, actor=office)
 
     assert len(calls) == 2
     assert (Session.objects.count(), SessionItem.objects.count(), Directive.objects.count()) == (
@@ -151,9 +152,9 @@ def test_a_failure_half_way_leaves_nothing(reviewed, office, monkeypatch):
 
 
 def test_it_cannot_confirm_twice(reviewed, office):
-    services.confirm(document=reviewed, actor=office)
+    confirm(document=reviewed, actor=office)
     with pytest.raises(DraftError, match="không còn chờ rà soát"):
-        services.confirm(document=reviewed, actor=office)
+        confirm(document=reviewed, actor=office)
     with pytest.raises(DraftError, match="không thể sửa nữa"):
         services.drop_item(
             document=reviewed,
@@ -183,7 +184,7 @@ def test_an_old_report_keeps_its_district(office):
     )
     assert doc.draft["directives"][0]["units"] == [district.pk]
 
-    session = services.confirm(document=doc, actor=office)
+    session = confirm(document=doc, actor=office)
 
     assert session.date == dt.date(2023, 9, 14)
     assert list(session.localities.all()) == [district]
@@ -204,7 +205,7 @@ def test_the_supporting_units_of_a_directive_get_support_tasks(
         support=[department_xd.pk],
     )
 
-    session = services.confirm(document=document, actor=office)
+    session = confirm(document=document, actor=office)
 
     roles = dict(
         Task.objects.filter(directive__session=session, directive__order=1).values_list(

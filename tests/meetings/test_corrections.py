@@ -8,11 +8,13 @@ import pytest
 from django.urls import reverse
 
 from chidao.audit.models import AuditEvent
-from chidao.meetings import corrections, services
+from chidao.meetings import services
 from chidao.meetings.draft import id_at
 from chidao.meetings.models import Session
 from chidao.tasks.models import EventKind, Task, TaskRole, TaskState
 from chidao.tasks.services import report_completion, start
+from chidao.workflow import corrections
+from chidao.workflow.sessions import confirm
 
 
 @pytest.fixture
@@ -24,7 +26,7 @@ def session(document, office, department):
         item_id=id_at(document.draft, "directives", 1),
         units=[department.pk],
     )
-    return services.confirm(document=document, actor=office)
+    return confirm(document=document, actor=office)
 
 
 @pytest.fixture

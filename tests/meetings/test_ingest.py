@@ -12,6 +12,7 @@ from django.core.management import call_command
 from chidao.extract import ExtractError
 from chidao.meetings import services
 from chidao.meetings.models import DocumentStatus, SourceDocument
+from chidao.workflow.sessions import confirm
 
 from .conftest import AN_BINH, BINH_MINH, HOANG_LOC
 
@@ -330,7 +331,7 @@ def test_units_the_extractor_resolved_are_found_by_their_official_code(office):
     (directive,) = doc.draft["directives"]
     assert directive["assignee_spans"][0]["unit_code"] == "16093"
     assert directive["units"] == [coded.pk]
-    session = services.confirm(document=doc, actor=office)
+    session = confirm(document=doc, actor=office)
     assert list(session.localities.all()) == [coded]
     assert [t.unit for t in session.directives.get().tasks.all()] == [coded]
 

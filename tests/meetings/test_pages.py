@@ -11,6 +11,7 @@ from chidao.meetings import services
 from chidao.meetings.draft import id_at
 from chidao.meetings.models import DocumentStatus, Session, SourceDocument
 from chidao.tasks.models import Task
+from chidao.workflow.sessions import confirm
 
 from .conftest import AN_BINH, BINH_MINH, HOANG_LOC
 
@@ -40,7 +41,7 @@ def confirmed(document, office):
                 item_id=id_at(document.draft, "directives", i),
                 units=[Unit.objects.filter(province_code="38").first().pk],
             )
-    return services.confirm(document=document, actor=office)
+    return confirm(document=document, actor=office)
 
 
 # ---------------------------------------------------------------- ingest

@@ -14,6 +14,7 @@ from chidao.meetings.draft import id_at
 from chidao.meetings.language import looks_vietnamese, vietnamese_error
 from chidao.meetings.models import DocumentStatus, Session, SourceDocument
 from chidao.meetings.services import DraftError, ingest_text
+from chidao.workflow.sessions import confirm
 
 # a report pasted on 7/12/2026 that says "Sáng 4/12" with no year
 EARLY_DECEMBER = """Chủ tịch UBND tỉnh làm việc với xã Tân Lập
@@ -66,7 +67,7 @@ def test_confirming_needs_a_date(document, office, department):
     services.set_session(document=document, version=2, date=None)
 
     with pytest.raises(DraftError, match="Chưa có ngày làm việc"):
-        services.confirm(document=document, actor=office)
+        confirm(document=document, actor=office)
     assert not Session.objects.exists()
 
 
@@ -80,7 +81,7 @@ def test_a_date_after_today_is_refused(document, office, department):
     )
     services.set_session(document=document, version=2, date="04/12/2099")
     with pytest.raises(DraftError, match="sau hôm nay"):
-        services.confirm(document=document, actor=office)
+        confirm(document=document, actor=office)
 
 
 def test_an_empty_record_needs_a_reason_to_be_confirmed(client, db, office, today):

@@ -1,7 +1,7 @@
 """Prepare the demo: organisation, users, sample sessions and tasks in several states.
 
 Every step is idempotent: running it again on the same database changes nothing.
-Writes go through the services of the apps (organisation, meetings, tasks), never
+Writes go through the services of the apps (organisation, meetings, tasks, workflow), never
 around them, so the demo data is what real use would produce.
 """
 
@@ -28,6 +28,7 @@ from chidao.organisation.models import LOCAL_KINDS, Person, Profile, Role, Unit,
 from chidao.organisation.provinces import find_province, province_code, province_key
 from chidao.tasks import services as tasks
 from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
+from chidao.workflow import sessions as workflow
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SAMPLES_DIR = PACKAGE_DIR / "samples"  # written by the project, in the genre
@@ -244,7 +245,7 @@ def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tupl
         if problems:
             left.append(f"{document.filename}: {problems[0]}")
             continue
-        meetings.confirm(document=document, actor=actor)
+        workflow.confirm(document=document, actor=actor)
         confirmed += 1
     return confirmed, left
 

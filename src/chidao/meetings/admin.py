@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -51,26 +51,10 @@ class SessionAdmin(admin.ModelAdmin):
         "deleted_by",
         "deleted_reason",
     ]
-    actions = ["restore"]
+    # the action "restore" is added by chidao.workflow.admin (it brings back the tasks)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # sessions are deleted with a reason on their page, never for good
-
-    @admin.action(description=_("Khôi phục các buổi làm việc đã xóa"))
-    def restore(self, request: HttpRequest, queryset: QuerySet[Session]) -> None:
-        from chidao.meetings.corrections import CorrectionError, restore_session
-
-        done = 0
-        for session in queryset.filter(deleted_at__isnull=False):
-            try:
-                restore_session(session=session, actor=request.user)
-            except CorrectionError as e:
-                self.message_user(request, str(e), messages.ERROR)
-            else:
-                done += 1
-        self.message_user(
-            request, _("Đã khôi phục %(n)d buổi làm việc.") % {"n": done}, messages.SUCCESS
-        )

@@ -498,18 +498,10 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
 def directives_with_units(session: Session) -> list[Directive]:
     """The session's directives, each with ``unit_tasks``: its tasks with their unit and role
     (the lead units first), so that a page names the units rather than the words "Xã"."""
-    from chidao.tasks.models import Task
-
-    directives = list(session.directives.all())
-    by_directive: dict[int, list[Any]] = {d.pk: [] for d in directives}
-    for task in (
-        Task.objects.filter(directive__session=session)
-        .select_related("unit")
-        .order_by("role", "unit__name")
-    ):
-        by_directive.setdefault(task.directive_id, []).append(task)
+    # through the reverse relation: meetings never imports the tasks app (it sits above)
+    directives = list(session.directives.prefetch_related("tasks__unit"))
     for d in directives:
-        d.unit_tasks = by_directive.get(d.pk, [])
+        d.unit_tasks = sorted(d.tasks.all(), key=lambda t: (t.role, t.unit.name))
         d.pk_str = str(d.pk)
         d.unit_ids = {t.unit_id for t in d.unit_tasks if t.state != "cancelled"}
         d.support_ids = {t.unit_id for t in d.unit_tasks if t.role == "support"}

@@ -6,7 +6,8 @@
   ``restore_dropped``, ``add_item``, ``set_session``): each carries the ``version`` the reviewer saw; a stale
   version raises :class:`ConflictError` and changes nothing;
 - ``discard``: set aside a document that is no session report;
-- ``confirm``: the session, its items, directives and tasks, in one transaction.
+- ``store_session``: the session, its items and directives (``chidao.workflow`` adds the
+  tasks).
 """
 
 from __future__ import annotations
@@ -824,22 +825,31 @@ def missing_essentials(draft: dict[str, Any]) -> list[str]:
     return missing
 
 
+@dataclass(frozen=True)
+class Assignment:
+    """A stored directive and the units it gives tasks to (``support``: the supporting ones)."""
+
+    directive: Directive
+    units: list[Unit]
+    support: set[int]
+
+
 @transaction.atomic
-def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Session:
-    """Store the reviewed draft as a confirmed session, in one transaction.
+def store_session(
+    *, document: SourceDocument, actor: Any, reason: str = ""
+) -> tuple[Session, list[Assignment]]:
+    """Store the reviewed draft as a confirmed session, in one transaction; the tasks are
+    created by the caller (``chidao.workflow.sessions.confirm``) from the assignments returned.
 
     Side effects: one Session (chairs → Person, localities → Unit); a SessionItem for every
     person, locality, agency, indicator, difficulty, petition and site visit (text, offsets);
-    a Directive per draft directive (issuer Person, assignee_text, deadline, topic) with its
-    tasks through ``tasks.services.create_tasks``; the document becomes CONFIRMED (version +1);
-    one audit event SESSION_CONFIRMED.
+    a Directive per draft directive (issuer Person, assignee_text, deadline, topic); the
+    document becomes CONFIRMED (version +1).
     Any failure stores nothing. Raises DraftError when the session has no date (or one
     after today), naming the directive that has no unit, when the record lacks a directive or
     a leader and no ``reason`` is given (kept in ``Session.confirm_reason``), or when the
     document is not in review.
     """
-    from chidao.tasks.services import create_tasks
-
     current = SourceDocument.objects.select_for_update().filter(pk=document.pk).first()
     if current is None or current.status != DocumentStatus.REVIEW:
         raise DraftError(
@@ -900,6 +910,7 @@ def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Sessio
                 row.person = _person(code, item.get("by"), [], date)
             rows.append(row)
     SessionItem.objects.bulk_create(rows)
+    assignments: list[Assignment] = []
     for order, d in enumerate(draft.get("directives") or []):
         issuer = _person(code, d.get("issuer"), [], date)
         directive = Directive.objects.create(
@@ -916,26 +927,11 @@ def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Sessio
         )
         ids = _unit_ids(code, d.get("units") or [], _where("directives", order))
         units = sorted(Unit.objects.filter(pk__in=ids), key=lambda u: ids.index(u.pk))
-        create_tasks(
-            directive=directive,
-            units=units,
-            deadline=directive.deadline,
-            actor=actor,
-            support=set(drafts.lead_and_support(ids, d.get("support") or [])),
-        )
+        support = set(drafts.lead_and_support(ids, d.get("support") or []))
+        assignments.append(Assignment(directive=directive, units=units, support=support))
     SourceDocument.objects.filter(pk=current.pk).update(
         status=DocumentStatus.CONFIRMED, version=current.version + 1
     )
     document.status = DocumentStatus.CONFIRMED
     document.version = current.version + 1
-    from chidao.audit.models import EventKind
-    from chidao.audit.services import record_event
-
-    record_event(
-        kind=EventKind.SESSION_CONFIRMED,
-        actor=actor,
-        target=session,
-        summary=session.title[:500],
-        data={"document": current.pk, "directives": session.directives.count()},
-    )
-    return session
+    return session, assignments

@@ -2,30 +2,14 @@
 
 from django.urls import path
 
-from chidao.meetings.views import corrections, documents, ingest, review, sessions
+from chidao.meetings.views import documents, ingest, review, sessions
 
 app_name = "meetings"
+# confirming and correcting sessions (they write tasks too): chidao.workflow.urls, joined to
+# this namespace in chidao.web.urls
 urlpatterns = [
     path("", sessions.session_list, name="session_list"),
     path("<int:pk>/", sessions.session, name="session"),
-    path("<int:pk>/delete/", corrections.delete_session, name="session_delete"),
-    path("<int:pk>/directives/add/", corrections.add_directive, name="directive_add"),
-    path(
-        "<int:pk>/directives/<int:directive_pk>/edit/",
-        corrections.edit_directive,
-        name="directive_edit",
-    ),
-    path(
-        "<int:pk>/directives/<int:directive_pk>/withdraw/",
-        corrections.withdraw_directive,
-        name="directive_withdraw",
-    ),
-    path(
-        "<int:pk>/directives/<int:directive_pk>/reassign/",
-        corrections.reassign_directive,
-        name="directive_reassign",
-    ),
-    path("directives/<int:directive_pk>/comment/", corrections.comment, name="directive_comment"),
     path("ingest/", ingest.ingest, name="ingest"),
     path("documents/", documents.document_list, name="document_list"),
     path("documents/<int:pk>/", documents.review, name="review"),
@@ -56,6 +40,5 @@ urlpatterns = [
     ),
     path("documents/<int:pk>/items/add/", review.add_item, name="review_add"),
     path("documents/<int:pk>/items/undo/", review.restore_dropped, name="review_undo"),
-    path("documents/<int:pk>/confirm/", review.confirm, name="review_confirm"),
     path("documents/<int:pk>/discard/", review.discard, name="review_discard"),
 ]

@@ -97,6 +97,7 @@ INSTALLED_APPS = [
     "chidao.organisation",
     "chidao.meetings",
     "chidao.tasks",
+    "chidao.workflow",
     "chidao.search",
     "chidao.insight",
     "chidao.documents",

@@ -4,7 +4,9 @@ from django.contrib import admin
 from django.urls import include, path
 
 from chidao.api.urls import api
+from chidao.meetings import urls as meetings_urls
 from chidao.web import views
+from chidao.workflow import urls as workflow_urls
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -16,7 +18,10 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("org/", include("chidao.organisation.urls")),
-    path("sessions/", include("chidao.meetings.urls")),
+    path(
+        "sessions/",
+        include((meetings_urls.urlpatterns + workflow_urls.urlpatterns, "meetings")),
+    ),
     path("tasks/", include("chidao.tasks.urls")),
     path("insight/", include("chidao.insight.urls")),
     path("documents/", include("chidao.documents.urls")),

@@ -276,38 +276,3 @@ def discard(request: AppRequest, pk: int) -> HttpResponse:
         response["HX-Redirect"] = reverse("meetings:document_list")
         return response
     return redirect("meetings:document_list")
-
-
-@office_only
-@require_POST
-def confirm(request: AppRequest, pk: int) -> HttpResponse:
-    """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
-    document = access.get_document_for_user(request.user, pk)
-    form = forms.ConfirmForm(request.POST)
-    if not form.is_valid():
-        return _answer(request, document, _errors(form), 400)
-    if form.cleaned_data["version"] != document.version:
-        return _answer(
-            request,
-            document,
-            _("Văn bản vừa được người khác sửa; hãy xem lại bản mới nhất trước khi xác nhận."),
-            409,
-        )
-    problems = queries.confirm_problems(document)
-    if problems:
-        return _answer(request, document, " ".join(problems), 400)
-    try:
-        session = services.confirm(
-            document=document, actor=request.user, reason=form.cleaned_data["reason"]
-        )
-    except services.DraftError as e:
-        return _answer(request, document, str(e), 400)
-    messages.success(
-        request,
-        _("Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.") % {"n": session.directives.count()},
-    )
-    if request.htmx:
-        response = HttpResponse(status=204)
-        response["HX-Redirect"] = reverse("meetings:session", args=[session.pk])
-        return response
-    return redirect("meetings:session", pk=session.pk)

@@ -1,7 +1,9 @@
-"""Corrections of a confirmed session (office), and a leader's follow-up comment on a directive.
+"""Pages that write across meetings and tasks: confirming a reviewed document, the corrections
+of a confirmed session (office), and a leader's follow-up comment on a directive.
 
-Each view parses its form, calls one service of ``meetings.corrections`` and goes back to the
-session (or directive) page with a message saying what was done or why not.
+Each view parses its form, calls one service of ``chidao.workflow`` and goes back to the
+session (or directive) page with a message saying what was done or why not. Their URLs are in
+the ``meetings`` namespace (``chidao.workflow.urls``, joined in ``chidao.web.urls``).
 """
 
 from __future__ import annotations
@@ -13,21 +15,28 @@ from django import forms as django_forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from chidao.meetings import corrections, forms, queries
+from chidao.meetings import access as meetings_access
+from chidao.meetings import forms, queries
+from chidao.meetings.services import DraftError
+from chidao.meetings.views import review
 from chidao.meetings.views.common import office_only
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
 from chidao.tasks import access as task_access
+from chidao.ui.http import AppRequest
+from chidao.workflow import corrections, sessions
 
 
 def _errors(form: django_forms.Form) -> str:
-    return "; ".join(
-        f"{form.fields[f].label}: {' '.join(e)}" if f in form.fields else " ".join(e)
-        for f, e in form.errors.items()
-    )
+    parts = []
+    for f, errors in form.errors.items():
+        text = " ".join(str(e) for e in errors)
+        parts.append(f"{form.fields[f].label}: {text}" if f in form.fields else text)
+    return "; ".join(parts)
 
 
 def _run(
@@ -174,3 +183,38 @@ def comment(request: HttpRequest, directive_pk: int) -> HttpResponse:
     from django.urls import reverse
 
     return redirect(reverse("tasks:directive", args=[directive.pk]) + "#comments")
+
+
+@office_only
+@require_POST
+def confirm(request: AppRequest, pk: int) -> HttpResponse:
+    """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
+    document = meetings_access.get_document_for_user(request.user, pk)
+    form = forms.ConfirmForm(request.POST)
+    if not form.is_valid():
+        return review._answer(request, document, review._errors(form), 400)
+    if form.cleaned_data["version"] != document.version:
+        return review._answer(
+            request,
+            document,
+            _("Văn bản vừa được người khác sửa; hãy xem lại bản mới nhất trước khi xác nhận."),
+            409,
+        )
+    problems = queries.confirm_problems(document)
+    if problems:
+        return review._answer(request, document, " ".join(problems), 400)
+    try:
+        session = sessions.confirm(
+            document=document, actor=request.user, reason=form.cleaned_data["reason"]
+        )
+    except DraftError as e:
+        return review._answer(request, document, str(e), 400)
+    messages.success(
+        request,
+        _("Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.") % {"n": session.directives.count()},
+    )
+    if request.htmx:
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = reverse("meetings:session", args=[session.pk])
+        return response
+    return redirect("meetings:session", pk=session.pk)
