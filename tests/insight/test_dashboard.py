@@ -160,9 +160,22 @@ def test_a_wrong_month_is_named_and_the_year_shown(quarter, client, office):
     client.force_login(office)
     response = client.get(reverse("insight:dashboard"), {"period": "month", "number": "13"})
     assert response.status_code == 200
-    assert "number" in response.content.decode()
+    assert "Tháng/Quý:" in response.content.decode()  # the field's label, not its name
 
 
 def test_officers_cannot_open_it(client, officer_a):
     client.force_login(officer_a)
     assert client.get(reverse("insight:dashboard")).status_code == 403
+
+
+def test_a_custom_period_is_typed_and_shown_as_dd_mm_yyyy(quarter, client, office):
+    client.force_login(office)
+    response = client.get(
+        reverse("insight:dashboard"),
+        {"period": "custom", "date_from": "01/04/2026", "date_to": "30/04/2026"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="01/04/2026"' in page and 'value="30/04/2026"' in page
+    assert 'type="date"' not in page  # Chromium would show mm/dd/yyyy in English
+    assert response.context["board"].period.start == dt.date(2026, 4, 1)

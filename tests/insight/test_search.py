@@ -107,3 +107,12 @@ def test_a_wrong_date_is_named(atlas, client, office):
     response = client.get(reverse("insight:search"), {"q": "hoa", "date_from": "31/02/2026"})
     assert response.status_code == 200
     assert "date_from" in response.content.decode()
+
+
+def test_the_page_takes_and_shows_days_as_dd_mm_yyyy(atlas, client, office):
+    client.force_login(office)
+    response = client.get(reverse("insight:search"), {"q": "thieu hoa", "date_from": "02/03/2026"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="02/03/2026"' in page
+    assert 'type="date"' not in page

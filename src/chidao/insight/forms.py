@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.insight.search import KINDS, SearchFilters
 from chidao.search.models import EntryKind
+from chidao.ui.fields import DayInput
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 
@@ -67,13 +68,13 @@ class DashboardForm(forms.Form):
         label=_("Từ ngày"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"id": "d-from", "type": "date"}, format="%Y-%m-%d"),
+        widget=DayInput(attrs={"id": "d-from"}),
     )
     date_to = forms.DateField(
         label=_("Đến ngày"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(attrs={"id": "d-to", "type": "date"}, format="%Y-%m-%d"),
+        widget=DayInput(attrs={"id": "d-to"}),
     )
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
     leader = forms.IntegerField(required=False, widget=forms.HiddenInput)

@@ -46,7 +46,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     form = DashboardForm(request.GET)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
-    errors = [f"{name}: {' '.join(errs)}" for name, errs in form.errors.items()]
+    errors = [
+        f"{form.fields[name].label if name in form.fields else name}: {' '.join(errs)}"
+        for name, errs in form.errors.items()
+    ]
     try:
         period = board.period_of(
             data.get("period") or "year",

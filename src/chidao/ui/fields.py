@@ -1,4 +1,4 @@
-"""Form fields shared by the apps' forms (uploads of several files)."""
+"""Form fields shared by the apps' forms (uploads of several files, days typed dd/mm/yyyy)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,22 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+
+
+class DayInput(forms.DateInput):
+    """A day typed as dd/mm/yyyy, whatever the browser's locale.
+
+    ``<input type="date">`` shows mm/dd/yyyy in an English-language Chromium, against the
+    dd/mm/yyyy the rest of the application uses; a text input with a pattern does not.
+    """
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        base = {
+            "placeholder": "dd/mm/yyyy",
+            "inputmode": "numeric",
+            "pattern": r"\d{1,2}[/\-]\d{1,2}[/\-]\d{4}",
+        }
+        super().__init__(attrs={**base, **(attrs or {})}, format="%d/%m/%Y")
 
 
 class MultipleFileInput(forms.ClearableFileInput):
