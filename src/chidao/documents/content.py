@@ -51,8 +51,8 @@ class NoticeContent:
 
 
 @dataclass(frozen=True)
-class NoticeDefaults:
-    """The text sections proposed for a new notice, which the office then edits."""
+class NoticeText:
+    """The text sections of a notice: proposed for a new one, then edited by the office."""
 
     format: str
     issuing_body: str
@@ -122,7 +122,7 @@ def _date_words(day: dt.date | None) -> str:
     return _("ngày %(d)02d tháng %(m)02d năm %(y)d") % {"d": day.day, "m": day.month, "y": day.year}
 
 
-def default_sections(session: Session) -> NoticeDefaults:
+def default_sections(session: Session) -> NoticeText:
     """Proposed text sections for ``session``'s notice: Party format when the chair's title is of
     the Party committee, else the state format; every part can be changed before generating."""
     from chidao.documents.models import NoticeFormat
@@ -166,7 +166,7 @@ def default_sections(session: Session) -> NoticeDefaults:
         + [_("- Lưu: VT.")]
     )
     if party:
-        return NoticeDefaults(
+        return NoticeText(
             format=NoticeFormat.PARTY,
             issuing_body=f"{'THÀNH ỦY' if _is_city(session.province_code) else 'TỈNH ỦY'} {upper}\n*",
             symbol="TB/TU",
@@ -182,7 +182,7 @@ def default_sections(session: Session) -> NoticeDefaults:
             signer="",
         )
     body = "THÀNH PHỐ" if _is_city(session.province_code) else "TỈNH"
-    return NoticeDefaults(
+    return NoticeText(
         format=NoticeFormat.STATE,
         issuing_body=f"ỦY BAN NHÂN DÂN\n{body} {upper}",
         symbol="TB-UBND",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from typing import Any
 
 from django.core.files.base import ContentFile
@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from chidao.documents.content import default_sections, notice_content
+from chidao.documents.content import NoticeText, default_sections, notice_content
 from chidao.documents.models import Notice, NoticeFormat
 from chidao.documents.notice_docx import notice_docx
 from chidao.meetings.models import Session
@@ -23,24 +23,6 @@ class NoticeError(Exception):
 
 class NoticeConflict(NoticeError):
     """Someone saved the notice since this form was opened."""
-
-
-@dataclass(frozen=True)
-class NoticeText:
-    """The sections the office edits before generating."""
-
-    format: str
-    issuing_body: str
-    symbol: str
-    place: str
-    summary: str
-    opening: str
-    assessment: str
-    directives_heading: str
-    closing: str
-    recipients: str
-    signature: str
-    signer: str
 
 
 def proposed_notice(session: Session) -> Notice:
