@@ -1,13 +1,14 @@
-"""GET /api/units: the units of the user's province (for mapping assignees, filters)."""
+"""GET /api/units: the units of the user's province (for mapping assignees, filters).
 
-from __future__ import annotations
-
-from typing import Any
+No ``from __future__ import annotations`` here: ninja's ``paginate`` reads the view's
+annotations when the module is imported."""
 
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+from ninja.pagination import paginate
 
+from chidao.api.pages import Page, Rows
 from chidao.organisation.models import LEGACY_KINDS, Unit, UnitKind, search_key
 
 from . import serialise
@@ -26,8 +27,10 @@ class UnitFilters(Schema):
 @router.get(
     "/units", response={200: list[UnitOut], 403: Error, 422: Error}, summary="Units of the province"
 )
-def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> list[dict[str, Any]]:
-    """Units of the user's province, current ones only unless ``legacy`` is true."""
+@paginate(Page)
+def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> Rows[Unit]:
+    """Units of the user's province, current ones only unless ``legacy`` is true; paged by
+    ``limit`` and ``offset`` (``chidao.api.pages``)."""
     province = require_role(request, OFFICE, LEADER, OFFICER, ADMIN)
     qs = Unit.objects.filter(province_code=province)
     if filters.kind:
@@ -41,4 +44,4 @@ def list_units(request: HttpRequest, filters: Query[UnitFilters]) -> list[dict[s
         qs = qs.exclude(kind__in=LEGACY_KINDS)
     if filters.q:
         qs = qs.filter(search_name__contains=search_key(filters.q))
-    return [serialise.unit(u) for u in qs.order_by("kind", "name")]
+    return Rows(qs.order_by("kind", "name", "pk"), serialise.unit)
