@@ -61,6 +61,7 @@ PREFIX = "gen_"
 REFORM = dt.date(2025, 7, 1)
 BATCH = 5000
 M = TypeVar("M", bound=Model)
+T = TypeVar("T")
 
 LEADERS = [
     ("Phạm Quang Vinh", "Bí thư Tỉnh ủy"),
@@ -146,17 +147,17 @@ def check_database() -> None:
 
 
 def _next_id(model: type[Model]) -> int:
-    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+    return (model._default_manager.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
-def _batches(rows: Sequence[M]) -> Iterator[Sequence[M]]:
+def _batches(rows: Sequence[T]) -> Iterator[Sequence[T]]:
     for i in range(0, len(rows), BATCH):
         yield rows[i : i + BATCH]
 
 
 def _insert(model: type[M], rows: list[M]) -> None:
     for chunk in _batches(rows):
-        model.objects.bulk_create(chunk, batch_size=BATCH)
+        model._default_manager.bulk_create(chunk, batch_size=BATCH)
 
 
 def _insert_raw(model: type[Model], columns: Sequence[str], rows: list[tuple[Any, ...]]) -> None:

@@ -260,9 +260,9 @@ def _assign_units(document: SourceDocument, *, actor: Any) -> None:
     code = document.province_code
     localities: list[int] = []
     for item in document.draft.get("localities") or []:
-        for unit in organisation.find_units(province_code=code, text=item.get("text") or "")[:1]:
-            if unit.pk not in localities:
-                localities.append(unit.pk)
+        for found in organisation.find_units(province_code=code, text=item.get("text") or "")[:1]:
+            if found.pk not in localities:
+                localities.append(found.pk)
     for index, directive in enumerate(document.draft.get("directives") or []):
         if directive.get("units"):
             continue

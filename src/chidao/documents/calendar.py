@@ -127,6 +127,8 @@ def ics(feed: CalendarFeed, base_url: str, today: dt.date | None = None) -> str:
     ]
     for task in feed_tasks(feed, today):
         day = task.deadline
+        if day is None:  # not listed: feed_tasks keeps tasks with a deadline
+            continue
         text = task.directive.text.strip()
         lines += [
             "BEGIN:VEVENT",

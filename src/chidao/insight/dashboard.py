@@ -152,7 +152,7 @@ def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = N
     if scope.topic:
         tasks = tasks.filter(directive__topic=scope.topic)
         directives = directives.filter(topic=scope.topic)
-    base = {
+    base: dict[str, str | int] = {
         "period": "session",
         "date_from": period.start.isoformat(),
         "date_to": period.end.isoformat(),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -14,10 +14,11 @@ from chidao.insight.forms import DashboardForm, SearchForm
 from chidao.organisation.access import can_read_province
 from chidao.search.models import EntryKind
 from chidao.tasks.views.common import paginate, province_readers, query_without, signed_in
+from chidao.ui.http import AppRequest
 
 
 @signed_in
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: AppRequest) -> HttpResponse:
     """Ranked hits among documents, sessions, directives and petitions; tasks go to the
     register (office, leaders) with the same words. htmx requests get only the results."""
     form = SearchForm(request.GET)
@@ -41,13 +42,13 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 @province_readers
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AppRequest) -> HttpResponse:
     """The period's directives and tasks by class, rankings, monthly trend, most overdue."""
     form = DashboardForm(request.GET)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     errors = [
-        f"{form.fields[name].label if name in form.fields else name}: {' '.join(errs)}"
+        f"{form.fields[name].label if name in form.fields else name}: {' '.join(str(e) for e in errs)}"
         for name, errs in form.errors.items()
     ]
     try:

@@ -56,14 +56,17 @@ class UnitAutocompleteJsonView(AutocompleteJsonView):
     """The admin's unit pickers label pre-2025 units: "Xã Hoằng Tiến (trước 7/2025, huyện …)"."""
 
     def serialize_result(self, obj: Any, to_field_name: str) -> dict[str, Any]:
-        result = super().serialize_result(obj, to_field_name)
+        # Django has had serialize_result since 3.2; django-stubs 5.2 does not declare it
+        result: dict[str, Any] = super().serialize_result(obj, to_field_name)  # type: ignore[misc]
         if isinstance(obj, Unit):
             result["text"] = obj.label
         return result
 
 
 def _autocomplete_view(request: HttpRequest) -> HttpResponse:
-    return UnitAutocompleteJsonView.as_view(admin_site=admin.site)(request)
+    response = UnitAutocompleteJsonView.as_view(admin_site=admin.site)(request)
+    assert isinstance(response, HttpResponse)  # the view answers a JsonResponse or raises
+    return response
 
 
 admin.site.autocomplete_view = _autocomplete_view  # type: ignore[method-assign]

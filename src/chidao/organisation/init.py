@@ -13,11 +13,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from django.db import transaction
 from vietnam_provinces import Province, VietNamDivisionType, Ward
@@ -97,7 +98,7 @@ def _compact(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", search_key(text))
 
 
-def _is_ward_entry(info: Any) -> bool:
+def _is_ward_entry(info: object) -> TypeGuard[dict[str, Any]]:
     return isinstance(info, dict) and isinstance(info.get("ward"), str) and bool(info["ward"])
 
 
@@ -252,7 +253,7 @@ def _legacy_units(
     return districts, communes
 
 
-def _new_unit_finder(province: Province, current: dict[str, Unit]) -> Any:
+def _new_unit_finder(province: Province, current: dict[str, Unit]) -> Callable[[str], Unit | None]:
     """A function from vietnamadminunits' key of a new unit to our unit (or None).
 
     Matched by name first (the two packages' codes differ for some units), then by code,

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import NoReverseMatch, reverse
 
 from chidao.organisation.access import province_code_of, role_required
 from chidao.organisation.models import Role, UnitKind
 from chidao.organisation.queries import Period, units_for
+from chidao.ui.http import AppRequest
 
 PAGE_SIZE = 50
 
@@ -23,7 +24,7 @@ def _has_url(name: str) -> bool:
 
 
 @role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
-def unit_list(request: HttpRequest) -> HttpResponse:
+def unit_list(request: AppRequest) -> HttpResponse:
     """Units of the province: search by name (with or without diacritics), filter by kind and
     period; pre-2025 units show the units that succeeded them. htmx gets the results only."""
     text = request.GET.get("q", "").strip()[:100]
@@ -54,7 +55,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 
 @role_required(Role.OFFICE, Role.ADMIN)
-def officer_accounts(request: HttpRequest) -> HttpResponse:
+def officer_accounts(request: AppRequest) -> HttpResponse:
     """One officer account per unit, in bulk: the units without an officer, ticked; the
     created accounts' one-time passwords are shown once and offered as a CSV download (they
     are stored nowhere but in their hash)."""

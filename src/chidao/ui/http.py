@@ -17,3 +17,10 @@ class AppRequest(HttpRequest):
 
     user: User | AnonymousUser
     htmx: HtmxDetails
+
+
+class SignedInRequest(AppRequest):
+    """The request of a view behind ``role_required`` (``chidao.organisation.access``), which
+    lets only signed-in users through (for type checking only)."""
+
+    user: User

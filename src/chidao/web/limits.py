@@ -111,13 +111,14 @@ def busy_response(request: HttpRequest) -> HttpResponse:
         if request.method == "POST":
             try:
                 kept = [
-                    (name, value)
-                    for name, value in request.POST.items()
+                    (name, values[-1])
+                    for name, values in request.POST.lists()
                     if name not in ("csrfmiddlewaretoken", "password")
                     and not name.endswith("version")
-                    and value.strip()
+                    and values
+                    and values[-1].strip()
                 ]
-                files = [f.name for f in request.FILES.values()]
+                files = [uploads[-1].name or "" for _, uploads in request.FILES.lists() if uploads]
             except Exception:  # the body could not be read again: say so, keep the page
                 kept = []
         response = render(

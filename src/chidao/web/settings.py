@@ -155,7 +155,7 @@ else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "chidao.sqlite3",
+            "NAME": str(DATA_DIR / "chidao.sqlite3"),
             "OPTIONS": {
                 # WAL: readers never wait for the writer; IMMEDIATE: writers queue instead of failing
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

@@ -6,12 +6,14 @@ from typing import Any
 
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.contrib.auth.forms import AuthenticationForm
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 
 from chidao.organisation.access import person_of, role_of
 from chidao.organisation.models import Role
+from chidao.ui.http import AppRequest
 from chidao.web.forms import ThrottledAuthenticationForm
 
 
@@ -39,7 +41,7 @@ def home_url(user: object) -> str | None:
 
 
 @login_required
-def home(request: HttpRequest) -> HttpResponse:
+def home(request: AppRequest) -> HttpResponse:
     """Send the user to the first page of their role; a user without a role is told so."""
     url = home_url(request.user)
     if url is not None:
@@ -47,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", {"has_role": role_of(request.user) is not None})
 
 
-def server_error(request: HttpRequest) -> HttpResponse:
+def server_error(request: AppRequest) -> HttpResponse:
     """The 500 handler: a database busy past its timeout anywhere (a middleware saving the
     session, say) answers 503 with Retry-After like in the views; anything else is a 500."""
     import sys
@@ -62,7 +64,7 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return django_server_error(request)
 
 
-def healthz(request: HttpRequest) -> HttpResponse:
+def healthz(request: AppRequest) -> HttpResponse:
     """For a load balancer: 200 "ok" when this host reaches its database, else 503."""
     from django.db import DatabaseError, connection
 
@@ -80,7 +82,7 @@ class LoginView(auth_views.LoginView):
     form_class = ThrottledAuthenticationForm
     redirect_authenticated_user = True
 
-    def form_invalid(self, form: ThrottledAuthenticationForm) -> HttpResponse:
+    def form_invalid(self, form: AuthenticationForm) -> HttpResponse:
         response = super().form_invalid(form)
         if form.has_error("__all__", "throttled"):
             response.status_code = 429

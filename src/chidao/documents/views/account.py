@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -19,11 +19,12 @@ from chidao.documents.models import CalendarFeed
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
 from chidao.tasks.access import units_visible_to
+from chidao.ui.http import SignedInRequest
 
 signed_in = role_required(*Role.values)
 
 
-def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
+def _context(request: SignedInRequest, **extra: Any) -> dict[str, Any]:
     user = request.user
     return {
         "tokens": ApiToken.objects.filter(user=user),
@@ -37,7 +38,7 @@ def _context(request: HttpRequest, **extra: Any) -> dict[str, Any]:
 
 
 @signed_in
-def account(request: HttpRequest) -> HttpResponse:
+def account(request: SignedInRequest) -> HttpResponse:
     """List, create and revoke; a new token or feed URL is shown once, right after creation."""
     if request.method != "POST":
         return render(request, "documents/account.html", _context(request))
@@ -78,7 +79,7 @@ def _int(value: Any) -> int:
 
 
 @require_GET
-def calendar_feed(request: HttpRequest, key: str) -> HttpResponse:
+def calendar_feed(request: SignedInRequest, key: str) -> HttpResponse:
     """The feed's ICS text; 404 for an unknown or revoked key."""
     feed = calendar.feed_for_key(key)
     if feed is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -17,6 +17,7 @@ from chidao.organisation.access import role_required
 from chidao.organisation.models import Person, Role
 from chidao.tasks import access, queries
 from chidao.tasks.forms import RegisterFilterForm
+from chidao.ui.http import AppRequest
 
 province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 signed_in = role_required(*Role.values)
@@ -68,7 +69,7 @@ def _filters(user: Any, form: RegisterFilterForm) -> list[tuple[str, str]]:
 
 
 @province_readers
-def register(request: HttpRequest, kind: str) -> HttpResponse:
+def register(request: AppRequest, kind: str) -> HttpResponse:
     """The register as filtered on its page (every row, not one page)."""
     form = RegisterFilterForm(request.GET)
     rows = queries.register(request.user, form.filters())
@@ -82,7 +83,7 @@ def register(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @signed_in
-def unit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def unit(request: AppRequest, pk: int, kind: str) -> HttpResponse:
     """A unit's dossier: all its tasks (officers: their own unit only; others 404)."""
     obj = access.get_unit_for_user(request.user, pk)
     tasks = queries.with_overdue(access.tasks_visible_to(request.user).filter(unit=obj)).order_by(
@@ -97,7 +98,7 @@ def _items(user: Any, kind: str) -> Any:
 
 
 @province_readers
-def petitions(request: HttpRequest, kind: str) -> HttpResponse:
+def petitions(request: AppRequest, kind: str) -> HttpResponse:
     listing = exports.item_listing(
         _items(request.user, ItemKind.PETITION),
         kind="petition",
@@ -108,7 +109,7 @@ def petitions(request: HttpRequest, kind: str) -> HttpResponse:
 
 
 @province_readers
-def indicators(request: HttpRequest, kind: str) -> HttpResponse:
+def indicators(request: AppRequest, kind: str) -> HttpResponse:
     listing = exports.item_listing(
         _items(request.user, ItemKind.INDICATOR),
         kind="indicator",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -15,6 +15,7 @@ from chidao.documents.importer import FIELDS, SheetError
 from chidao.documents.models import ImportStatus, SheetImport
 from chidao.organisation.access import province_code_of, role_required
 from chidao.organisation.models import Role
+from chidao.ui.http import AppRequest
 
 office_only = role_required(Role.OFFICE)
 PREVIEW_ROWS = 300
@@ -28,7 +29,7 @@ def _get(user: Any, pk: int) -> SheetImport:
 
 
 @office_only
-def upload(request: HttpRequest) -> HttpResponse:
+def upload(request: AppRequest) -> HttpResponse:
     """Upload a tracking sheet; it is read at once so a bad file is refused with the reason."""
     form = SheetUploadForm(request.POST or None, request.FILES or None)
     status = 200
@@ -52,7 +53,7 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 @office_only
-def sheet(request: HttpRequest, pk: int) -> HttpResponse:
+def sheet(request: AppRequest, pk: int) -> HttpResponse:
     """The column mapping (guessed, editable), each row's errors, and the confirmation."""
     upload_obj = _get(request.user, pk)
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -15,6 +15,7 @@ from chidao.documents.pdf import PdfUnavailable
 from chidao.meetings.queries import get_session_for_user
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
+from chidao.ui.http import AppRequest
 
 office_only = role_required(Role.OFFICE)
 province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
@@ -24,7 +25,7 @@ def _initial(notice: Notice) -> dict[str, object]:
     return {f: getattr(notice, f) for f in NoticeForm.base_fields}
 
 
-def _page(request: HttpRequest, session, notice, form=None, issue_form=None, error="", status=200):  # type: ignore[no-untyped-def]
+def _page(request: AppRequest, session, notice, form=None, issue_form=None, error="", status=200):  # type: ignore[no-untyped-def]
     context = {
         "session": session,
         "notice": notice,
@@ -44,7 +45,7 @@ def _page(request: HttpRequest, session, notice, form=None, issue_form=None, err
 
 
 @office_only
-def notice(request: HttpRequest, pk: int) -> HttpResponse:
+def notice(request: AppRequest, pk: int) -> HttpResponse:
     """The notice of session ``pk``: its text sections to edit, then DOCX/PDF, then issue."""
     session = get_session_for_user(request.user, pk)
     if request.method != "POST":
@@ -77,7 +78,7 @@ def notice(request: HttpRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def issue(request: HttpRequest, pk: int) -> HttpResponse:
+def issue(request: AppRequest, pk: int) -> HttpResponse:
     """Record the number and date of issue of session ``pk``'s notice."""
     session = get_session_for_user(request.user, pk)
     obj = services.ensure_notice(session=session, actor=request.user)
@@ -101,7 +102,7 @@ def issue(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @province_readers
-def download(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def download(request: AppRequest, pk: int, kind: str) -> FileResponse:
     """The kept DOCX or PDF of session ``pk``'s notice (404 until it has been generated)."""
     session = get_session_for_user(request.user, pk)
     obj = Notice.objects.filter(session=session).first()

@@ -3,7 +3,7 @@ DOCX, PDF or XLSX."""
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,12 +16,13 @@ from chidao.meetings.queries import session_leaders
 from chidao.organisation.access import province_code_of, role_required, units_visible_to
 from chidao.organisation.models import Role
 from chidao.tasks.access import tasks_visible_to
+from chidao.ui.http import AppRequest
 
 province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 
 
 @province_readers
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AppRequest) -> HttpResponse:
     """The report's form and figures; ``download=docx|pdf|xlsx`` answers the file."""
     user = request.user
     units = list(units_visible_to(user).filter(tasks__isnull=False).distinct().order_by("name"))

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from chidao.meetings import access, queries
 from chidao.meetings.models import DocumentStatus
 from chidao.meetings.views.common import office_only
+from chidao.ui.http import AppRequest
 
 
 @office_only
-def document_list(request: HttpRequest) -> HttpResponse:
+def document_list(request: AppRequest) -> HttpResponse:
     """The office's documents waiting for review, newest first."""
     return render(
         request,
@@ -21,7 +22,7 @@ def document_list(request: HttpRequest) -> HttpResponse:
 
 
 @office_only
-def review(request: HttpRequest, pk: int) -> HttpResponse:
+def review(request: AppRequest, pk: int) -> HttpResponse:
     """The source text beside the record (a confirmed document goes to its session)."""
     document = access.get_document_for_user(request.user, pk)
     if document.status == DocumentStatus.CONFIRMED and hasattr(document, "session"):

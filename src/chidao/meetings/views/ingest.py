@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,12 +16,24 @@ from chidao.extract import ExtractError
 from chidao.meetings import services
 from chidao.meetings.forms import IngestForm
 from chidao.meetings.language import looks_vietnamese, vietnamese_error
+from chidao.meetings.models import SourceDocument
 from chidao.meetings.views.common import office_only
 from chidao.organisation.access import province_code_of
+from chidao.ui.http import AppRequest
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What became of one pasted text or uploaded file."""
+
+    name: str
+    document: SourceDocument | None = None
+    created: bool = False
+    error: str | None = None
 
 
 @office_only
-def ingest(request: HttpRequest) -> HttpResponse:
+def ingest(request: AppRequest) -> HttpResponse:
     """GET the form; POST ingests the pasted text and every uploaded file.
 
     One new document goes straight to its review page; several, or only duplicates, go to
@@ -36,7 +50,7 @@ def ingest(request: HttpRequest) -> HttpResponse:
         )
     code = province_code_of(request.user) or ""
     data = form.cleaned_data
-    outcomes = []  # (name, document, created, error)
+    outcomes: list[_Outcome] = []
     if (data.get("text") or "").strip():
         name = data.get("filename") or ""
         try:
@@ -47,38 +61,39 @@ def ingest(request: HttpRequest) -> HttpResponse:
                 actor=request.user,
                 published=data.get("published"),
             )
-            outcomes.append((name or _("văn bản dán"), doc, created, None))
+            outcomes.append(_Outcome(name or _("văn bản dán"), doc, created))
         except ExtractError as e:
-            outcomes.append((name or _("văn bản dán"), None, False, e.message))
+            outcomes.append(_Outcome(name or _("văn bản dán"), error=e.message))
     for upload in data.get("files") or []:
         try:
             doc, created = services.ingest_file(
                 file=upload, province_code=code, actor=request.user, published=data.get("published")
             )
-            outcomes.append((upload.name, doc, created, None))
+            outcomes.append(_Outcome(upload.name, doc, created))
         except ExtractError as e:
-            outcomes.append((upload.name, None, False, e.message))
-    for name, doc, created, error in outcomes:
-        if error is not None:
+            outcomes.append(_Outcome(upload.name, error=e.message))
+    for outcome in outcomes:
+        if outcome.error is not None:
             messages.error(
                 request,
                 _("%(name)s: không đọc được: %(error)s.")
-                % {"name": name, "error": vietnamese_error(error)},
+                % {"name": outcome.name, "error": vietnamese_error(outcome.error)},
             )
-        elif not created:
+        elif outcome.document is not None and not outcome.created:
+            known = outcome.document
             messages.warning(
                 request,
                 format_html(
                     '{}: {} <a href="{}">{}</a>',
-                    name,
+                    outcome.name,
                     _("đã nhập trước đây:"),
-                    reverse("meetings:review", args=[doc.pk])
-                    if doc.status == "review"
-                    else _session_url(doc),
-                    doc.title or doc.filename or _("xem văn bản"),
+                    reverse("meetings:review", args=[known.pk])
+                    if known.status == "review"
+                    else _session_url(known),
+                    known.title or known.filename or _("xem văn bản"),
                 ),
             )
-    created_docs = [doc for _name, doc, created, _error in outcomes if created]
+    created_docs = [o.document for o in outcomes if o.created and o.document is not None]
     for doc in created_docs:
         if not looks_vietnamese(doc.text):
             messages.warning(
@@ -94,7 +109,7 @@ def ingest(request: HttpRequest) -> HttpResponse:
         return redirect("meetings:review", pk=created_docs[0].pk)
     if created_docs:
         messages.success(request, _("Đã nhập %(n)d văn bản mới.") % {"n": len(created_docs)})
-    if all(error is not None for *_rest, error in outcomes):
+    if all(o.error is not None for o in outcomes):
         return render(request, "meetings/ingest.html", {"form": form}, status=400)
     return redirect("meetings:document_list")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from chidao.extract.topics import labels as topic_labels
@@ -12,12 +12,13 @@ from chidao.meetings.forms import SessionFilterForm
 from chidao.meetings.models import ItemKind
 from chidao.meetings.views.common import province_readers
 from chidao.organisation.access import is_office
+from chidao.ui.http import AppRequest
 
 PAGE_SIZE = 50
 
 
 @province_readers
-def session_list(request: HttpRequest) -> HttpResponse:
+def session_list(request: AppRequest) -> HttpResponse:
     """The confirmed sessions, newest first, filtered by leader, period and locality."""
     form = SessionFilterForm(request.GET)
     filters = form.filters()
@@ -39,7 +40,7 @@ def session_list(request: HttpRequest) -> HttpResponse:
 
 
 @province_readers
-def session(request: HttpRequest, pk: int) -> HttpResponse:
+def session(request: AppRequest, pk: int) -> HttpResponse:
     """One session: people, places, figures, difficulties, petitions, visits, directives, source."""
     obj = queries.get_session_for_user(request.user, pk)
     items = queries.session_items(obj)

@@ -12,7 +12,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +23,7 @@ from chidao.tasks import access, forms, services
 from chidao.tasks.models import Task
 from chidao.tasks.views.common import signed_in
 from chidao.tasks.views.task import ACTION_FORMS, task_context
+from chidao.ui.http import AppRequest
 
 Call = Callable[[Task, Any, dict[str, Any]], object]
 
@@ -42,7 +43,7 @@ DONE_MESSAGES: dict[str, Any] = {
 }
 
 
-def _form(request: HttpRequest, name: str, data: Any, files: Any = None) -> forms.VersionedForm:
+def _form(request: AppRequest, name: str, data: Any, files: Any = None) -> forms.VersionedForm:
     if name == "edit":
         units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
         return forms.EditForm(data, units=units, prefix=name)
@@ -50,7 +51,7 @@ def _form(request: HttpRequest, name: str, data: Any, files: Any = None) -> form
 
 
 def _kept_after_conflict(
-    request: HttpRequest, name: str, form: forms.VersionedForm, task: Task
+    request: AppRequest, name: str, form: forms.VersionedForm, task: Task
 ) -> tuple[forms.VersionedForm, dict[str, Any]]:
     """After a 409: the form again with what the user typed (now against the current version,
     so that sending it again after a look at the current values works), the names of the
@@ -68,7 +69,7 @@ def _kept_after_conflict(
     return again, {"typed": typed, "files": files}
 
 
-def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
+def _act(request: AppRequest, pk: int, name: str, call: Call) -> HttpResponse:
     task = access.get_task_for_user(request.user, pk)
     allowed = access.can_report if name in services.UNIT_ACTIONS else access.can_decide
     if not allowed(request.user, task):
@@ -91,7 +92,9 @@ def _act(request: HttpRequest, pk: int, name: str, call: Call) -> HttpResponse:
             task = access.get_task_for_user(request.user, pk)
     else:
         error = "; ".join(
-            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(errs)}".lstrip(": ")
+            f"{form.fields[f].label if f in form.fields else ''}: {' '.join(str(e) for e in errs)}".lstrip(
+                ": "
+            )
             for f, errs in form.errors.items()
         )
         status = 400
@@ -114,7 +117,7 @@ def _v(data: dict[str, Any]) -> int:
 
 @signed_in
 @require_POST
-def start(request: HttpRequest, pk: int) -> HttpResponse:
+def start(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request, pk, "start", lambda t, u, d: services.start(task=t, actor=u, version=_v(d))
     )
@@ -122,7 +125,7 @@ def start(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
+def report_progress(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -141,7 +144,7 @@ def report_progress(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def report_completion(request: HttpRequest, pk: int) -> HttpResponse:
+def report_completion(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -154,7 +157,7 @@ def report_completion(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
+def request_extension(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -167,7 +170,7 @@ def request_extension(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def report_impossible(request: HttpRequest, pk: int) -> HttpResponse:
+def report_impossible(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -180,7 +183,7 @@ def report_impossible(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def accept_completion(request: HttpRequest, pk: int) -> HttpResponse:
+def accept_completion(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -191,7 +194,7 @@ def accept_completion(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def return_completion(request: HttpRequest, pk: int) -> HttpResponse:
+def return_completion(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -202,7 +205,7 @@ def return_completion(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def grant_extension(request: HttpRequest, pk: int) -> HttpResponse:
+def grant_extension(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -213,7 +216,7 @@ def grant_extension(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def refuse_extension(request: HttpRequest, pk: int) -> HttpResponse:
+def refuse_extension(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -224,7 +227,7 @@ def refuse_extension(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def reopen(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen(request: AppRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -235,7 +238,7 @@ def reopen(request: HttpRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def edit(request: HttpRequest, pk: int) -> HttpResponse:
+def edit(request: AppRequest, pk: int) -> HttpResponse:
     def call(t: Task, u: Any, d: dict[str, Any]) -> object:
         return services.edit_task(
             task=t, actor=u, version=_v(d), deadline=d["deadline"], unit=d["unit"], note=d["note"]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from django.http import FileResponse, Http404, HttpRequest
+from django.http import FileResponse, Http404
 
 from chidao.tasks import access
 from chidao.tasks.views.common import signed_in
+from chidao.ui.http import AppRequest
 
 
 @signed_in
-def attachment(request: HttpRequest, pk: int) -> FileResponse:
+def attachment(request: AppRequest, pk: int) -> FileResponse:
     """The file as an attachment (never rendered inline), for users who may see its task."""
     obj = access.get_attachment_for_user(request.user, pk)
     try:

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from chidao.organisation.access import can_read_province, is_leader, is_office
 from chidao.tasks import access, queries
 from chidao.tasks.views.common import signed_in
+from chidao.ui.http import AppRequest
 
 
 @signed_in
-def directive(request: HttpRequest, pk: int) -> HttpResponse:
+def directive(request: AppRequest, pk: int) -> HttpResponse:
     """The directive page (an officer sees only the tasks of their unit)."""
     obj = access.get_directive_for_user(request.user, pk)
     context = {

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 
 from chidao.organisation.access import role_required, unit_of
 from chidao.organisation.models import Role
 from chidao.tasks import queries
 from chidao.tasks.views.common import query_without
+from chidao.ui.http import AppRequest
 
 
 @role_required(Role.OFFICER)
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AppRequest) -> HttpResponse:
     """The ranked sections (empty ones folded); ``?section=KEY`` shows that section alone."""
     current = request.GET.get("section", "")
     box = queries.inbox(request.user, section=current, page=request.GET.get("page"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -10,12 +10,13 @@ from chidao.tasks import queries
 from chidao.tasks.export import register_workbook
 from chidao.tasks.forms import RegisterFilterForm
 from chidao.tasks.views.common import paginate, province_readers, query_without
+from chidao.ui.http import AppRequest
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @province_readers
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: AppRequest) -> HttpResponse:
     """One row per task (directive × unit); htmx requests get only the table."""
     form = RegisterFilterForm(request.GET)
     filters = form.filters()
@@ -35,7 +36,7 @@ def register(request: HttpRequest) -> HttpResponse:
 
 
 @province_readers
-def register_export(request: HttpRequest) -> HttpResponse:
+def register_export(request: AppRequest) -> HttpResponse:
     """The filtered register as an .xlsx tracking sheet (all rows, not only one page)."""
     filters = RegisterFilterForm(request.GET).filters()
     rows = queries.register(request.user, filters)

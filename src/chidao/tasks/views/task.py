@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +13,7 @@ from chidao.organisation.models import LEGACY_KINDS
 from chidao.tasks import access, forms, queries, services
 from chidao.tasks.models import Task
 from chidao.tasks.views.common import signed_in
+from chidao.ui.http import AppRequest
 
 # (URL name, button label, needs multipart) of each action, in the order the page shows them
 ACTION_META: dict[str, tuple[str, Any, bool]] = {
@@ -63,7 +64,7 @@ def current_values(task: Task) -> list[tuple[Any, str]]:
 
 
 def task_context(
-    request: HttpRequest,
+    request: AppRequest,
     task: Task,
     *,
     error: str = "",
@@ -79,7 +80,7 @@ def task_context(
         if bound and name in bound:
             action_forms[name] = bound[name]
             continue
-        initial = {"version": task.version}
+        initial: dict[str, Any] = {"version": task.version}
         if name == "edit":
             initial |= {"deadline": task.deadline, "unit": task.unit_id}
             units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
@@ -115,7 +116,7 @@ def task_context(
 
 
 @signed_in
-def task(request: HttpRequest, pk: int) -> HttpResponse:
+def task(request: AppRequest, pk: int) -> HttpResponse:
     """The task with its directive, state, deadline, progress, reports, history and allowed actions."""
     obj = access.get_task_for_user(request.user, pk)
     template = "tasks/task.html#panel" if request.htmx else "tasks/task.html"
@@ -123,7 +124,7 @@ def task(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @signed_in
-def task_history(request: HttpRequest, pk: int) -> HttpResponse:
+def task_history(request: AppRequest, pk: int) -> HttpResponse:
     """The task's history timeline alone (htmx refresh, or a printable list)."""
     obj = access.get_task_for_user(request.user, pk)
     return render(
