@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chidao.documents.content import NoticeText
 from chidao.documents.models import NoticeFormat
+from chidao.ui.fields import choice_field
+
+if TYPE_CHECKING:
+    from chidao.organisation.models import Person, Unit
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
@@ -80,17 +87,26 @@ class ReportForm(forms.Form):
     assessment = forms.CharField(label=_("Đánh giá chung"), required=False, widget=_area(5))
     proposals = forms.CharField(label=_("Đề xuất, kiến nghị"), required=False, widget=_area(4))
 
-    def __init__(self, *args, units=(), leaders=(), **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self,
+        *args: Any,
+        units: Iterable[Unit] = (),
+        leaders: Iterable[Person] = (),
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].choices = [("", _("Toàn tỉnh"))] + [(u.pk, u.name) for u in units]
-        self.fields["leader"].choices = [("", _("Tất cả lãnh đạo"))] + [
+        choice_field(self, "unit").choices = [("", _("Toàn tỉnh"))] + [
+            (u.pk, u.name) for u in units
+        ]
+        choice_field(self, "leader").choices = [("", _("Tất cả lãnh đạo"))] + [
             (p.pk, p.full_name) for p in leaders
         ]
 
-    def clean(self):  # type: ignore[no-untyped-def]
+    def clean(self) -> dict[str, Any]:
         from chidao.documents.report import custom_period, period_of
 
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors:
             return data
         if data.get("unit") and data.get("leader"):

@@ -237,6 +237,7 @@ def report_content(
             role=t.get_role_display(),
         )
         for t in overdue_rows
+        if t.deadline is not None  # always: an overdue task has a deadline
     )
     province = province_name(province_code)
     return ReportContent(

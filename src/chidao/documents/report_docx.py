@@ -219,9 +219,11 @@ def report_xlsx(content: ReportContent) -> bytes:
             petitions,
         )
     )
-    for i, p in enumerate(content.petitions, 1):
+    for i, row in enumerate(content.petitions, 1):
         petitions.append(
-            safe_row([i, p.text, p.by, p.session_date, p.session_title, p.answer], petitions)
+            safe_row(
+                [i, row.text, row.by, row.session_date, row.session_title, row.answer], petitions
+            )
         )
         petitions.cell(row=petitions.max_row, column=4).number_format = DATE
     for sheet in (units, overdue, petitions):

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import SessionKind
 from chidao.meetings.queries import SessionFilters
-from chidao.ui.fields import MultipleFileField, MultipleFileInput
+from chidao.ui.fields import MultipleFileField, MultipleFileInput, choice_field
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DMY = {
@@ -33,7 +33,9 @@ class IngestForm(forms.Form):
         input_formats=DATE_FORMATS,
         widget=forms.DateInput(format="%d/%m/%Y", attrs=DMY),
     )
-    files = MultipleFileField(
+    # a field named "files": the form's metaclass moves it into base_fields, so it does not
+    # shadow BaseForm.files (the uploads), which django-stubs cannot see
+    files = MultipleFileField(  # type: ignore[assignment]
         label=_("Hoặc tải lên tệp (.txt, .html, .docx, .pdf)"),
         widget=MultipleFileInput(attrs={"accept": ".txt,.html,.htm,.docx,.pdf"}),
     )
@@ -55,7 +57,8 @@ class IngestForm(forms.Form):
         return text
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if not (data.get("text") or "").strip() and not data.get("files"):
             raise forms.ValidationError(_("Hãy dán nội dung báo cáo hoặc chọn ít nhất một tệp."))
         return data
@@ -104,8 +107,8 @@ class DirectiveForm(VersionedForm):
 
     def __init__(self, *args: Any, unit_ids: list[int] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["units"].choices = [(pk, pk) for pk in unit_ids or []]
-        self.fields["support"].choices = self.fields["units"].choices
+        choice_field(self, "units").choices = [(pk, pk) for pk in unit_ids or []]
+        choice_field(self, "support").choices = choice_field(self, "units").choices
 
 
 class ItemForm(VersionedForm):
@@ -182,8 +185,8 @@ class _UnitsMixin(forms.Form):
     def __init__(self, *args: Any, unit_ids: list[int] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         choices = [(pk, pk) for pk in unit_ids or []]
-        self.fields["units"].choices = choices
-        self.fields["support"].choices = choices
+        choice_field(self, "units").choices = choices
+        choice_field(self, "support").choices = choices
 
 
 class CorrectDirectiveForm(forms.Form):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import TruncDate
@@ -24,6 +25,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chidao.tasks.models import Task, TaskState
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class ClassFields(TypedDict):
+    """What :func:`with_class` annotates."""
+
+    task_class: str
+    done_on: dt.date | None
 
 
 class TaskClass:
@@ -45,7 +56,9 @@ class TaskClass:
     }
 
 
-def with_class(tasks: QuerySet[Task], on: dt.date | None = None) -> QuerySet[Task]:
+def with_class(
+    tasks: QuerySet[Task], on: dt.date | None = None
+) -> QuerySet[WithAnnotations[Task, ClassFields]]:
     """Annotate ``task_class`` (a :class:`TaskClass` value) and ``done_on`` (local date)."""
     on = on or timezone.localdate()
     done_by_then = Q(state=TaskState.DONE, done_on__lte=on)

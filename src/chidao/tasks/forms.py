@@ -6,12 +6,14 @@ import datetime as dt
 from typing import Any
 
 from django import forms
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from chidao.organisation.models import LEGACY_KINDS, Unit
 from chidao.tasks.models import TaskRole, TaskState
 from chidao.tasks.outcomes import CLASSES, IMPOSSIBLE
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
-from chidao.ui.fields import MultipleFileField
+from chidao.ui.fields import MultipleFileField, model_choice_field
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
 
@@ -38,14 +40,18 @@ class ProgressForm(VersionedForm):
         max_length=1000,
         widget=forms.TextInput(),
     )
-    files = MultipleFileField(label=_("Tệp đính kèm"))
+    # a field named "files": the form's metaclass moves it into base_fields, so it does not
+    # shadow BaseForm.files (the uploads), which django-stubs cannot see
+    files = MultipleFileField(label=_("Tệp đính kèm"))  # type: ignore[assignment]
 
 
 class CompletionForm(VersionedForm):
     text = forms.CharField(
         label=_("Kết quả"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
-    files = MultipleFileField(label=_("Tệp đính kèm"))
+    # a field named "files": the form's metaclass moves it into base_fields, so it does not
+    # shadow BaseForm.files (the uploads), which django-stubs cannot see
+    files = MultipleFileField(label=_("Tệp đính kèm"))  # type: ignore[assignment]
 
 
 class ExtensionForm(VersionedForm):
@@ -73,16 +79,16 @@ class EditForm(VersionedForm):
     deadline = forms.DateField(
         label=_("Thời hạn"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
     )
-    unit = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=None, required=False)  # type: ignore[arg-type]
+    unit: forms.ModelChoiceField[Unit] = forms.ModelChoiceField(
+        label=_("Đơn vị thực hiện"), queryset=Unit.objects.none(), required=False
+    )
     note = forms.CharField(
         label=_("Ghi chú"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
 
-    def __init__(self, *args: Any, units: Any = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, units: QuerySet[Unit] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        from chidao.organisation.models import LEGACY_KINDS, Unit
-
-        self.fields["unit"].queryset = (
+        model_choice_field(self, "unit").queryset = (
             units if units is not None else Unit.objects.exclude(kind__in=LEGACY_KINDS)
         )
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.db.models import Case as CaseExpr
 from django.db.models import CharField, Count, F, Q, QuerySet, Value, When
@@ -28,6 +28,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chidao.tasks.models import Task, TaskState
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
+
+class OutcomeFields(TypedDict):
+    """What :func:`with_outcome` annotates."""
+
+    outcome: str
+    done_on: dt.date | None
+
 
 CLASSES: list[tuple[str, Any]] = [
     ("done_on_time", _("Hoàn thành đúng hạn")),
@@ -57,7 +68,9 @@ def outcome(today: dt.date | None = None) -> CaseExpr:
     )
 
 
-def with_outcome(tasks: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
+def with_outcome(
+    tasks: QuerySet[Task], today: dt.date | None = None
+) -> QuerySet[WithAnnotations[Task, OutcomeFields]]:
     """Annotate ``outcome`` (and ``done_on``, the local day of completion)."""
     return tasks.annotate(done_on=TruncDate("completed_at")).annotate(outcome=outcome(today))
 

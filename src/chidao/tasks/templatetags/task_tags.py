@@ -12,7 +12,7 @@ from chidao.tasks.models import TaskState
 
 register = template.Library()
 
-_BADGES = {
+_BADGES: dict[str, str] = {
     TaskState.NEW: "badge-info",
     TaskState.IN_PROGRESS: "badge-info",
     TaskState.AWAITING_CONFIRMATION: "badge-warn",
