@@ -8,10 +8,11 @@ from django.utils import timezone
 
 from chidao.meetings.models import Directive, Session
 from chidao.organisation.models import Unit
+from chidao.organisation.users import User
 from chidao.tasks.models import Task
 
 
-def _name(user: Any) -> str:
+def _name(user: User | None) -> str:
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()

@@ -22,6 +22,7 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer
 
 from chidao.api.models import ApiToken
+from chidao.organisation.users import User
 
 PREFIX = "cd_"
 
@@ -30,7 +31,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def create_token(*, user: Any, name: str) -> tuple[ApiToken, str]:
+def create_token(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user``: (the stored row, the token to show once).
 
     Side effects: one ``ApiToken`` row (only the hash of the token is stored).
@@ -44,7 +45,7 @@ def create_token(*, user: Any, name: str) -> tuple[ApiToken, str]:
     return row, token
 
 
-def revoke_token(*, user: Any, pk: Any) -> ApiToken:
+def revoke_token(*, user: User, pk: Any) -> ApiToken:
     """Revoke ``user``'s token ``pk`` (404-like LookupError for someone else's or a missing one).
 
     Side effects: sets ``revoked_at``; the token stops working at once.

@@ -14,6 +14,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 
 from chidao.audit.models import AuditEvent, EventKind
+from chidao.organisation.users import User
 
 
 def client_address(request: HttpRequest | None) -> str:
@@ -46,7 +47,7 @@ def _valid_ip(address: str) -> str | None:
 def record_event(
     *,
     kind: str,
-    actor: Any = None,
+    actor: User | None = None,
     request: HttpRequest | None = None,
     username: str = "",
     target: Any = None,

@@ -4,9 +4,8 @@ admin or a command."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
@@ -15,17 +14,21 @@ from chidao.audit.context import current_request
 from chidao.audit.models import EventKind
 from chidao.audit.services import record_event
 from chidao.organisation.models import Profile
+from chidao.organisation.users import User
 
-User = get_user_model()
+if TYPE_CHECKING:
+    from django.http import HttpRequest
 
 
 @receiver(user_logged_in)
-def _logged_in(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _logged_in(sender: Any, request: HttpRequest, user: User, **kwargs: Any) -> None:
     record_event(kind=EventKind.LOGIN, actor=user, request=request)
 
 
 @receiver(user_login_failed)
-def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None, **kw: Any) -> None:
+def _login_failed(
+    sender: Any, credentials: dict[str, Any], request: HttpRequest | None = None, **kw: Any
+) -> None:
     record_event(
         kind=EventKind.LOGIN_FAILED,
         request=request,
@@ -34,7 +37,7 @@ def _login_failed(sender: Any, credentials: dict[str, Any], request: Any = None,
 
 
 @receiver(user_logged_out)
-def _logged_out(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+def _logged_out(sender: Any, request: HttpRequest, user: User | None, **kwargs: Any) -> None:
     if user is not None:
         record_event(kind=EventKind.LOGOUT, actor=user, request=request)
 

@@ -26,6 +26,7 @@ from chidao.meetings.models import DocumentStatus, SourceDocument
 from chidao.organisation import services as organisation
 from chidao.organisation.models import LOCAL_KINDS, Person, Profile, Role, Unit, search_key
 from chidao.organisation.provinces import find_province, province_code, province_key
+from chidao.organisation.users import User
 from chidao.tasks import services as tasks
 from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
 from chidao.workflow import sessions as workflow
@@ -217,7 +218,7 @@ def prepare(*, province: str, samples: list[Path], password: str) -> DemoResult:
     return result
 
 
-def ingest(samples: list[Path], *, province_code: str, actor: Any) -> list[SourceDocument]:
+def ingest(samples: list[Path], *, province_code: str, actor: User) -> list[SourceDocument]:
     """Ingest the sample files (already ingested ones are recognised by content, not duplicated)."""
     if not samples:
         return []
@@ -227,7 +228,7 @@ def ingest(samples: list[Path], *, province_code: str, actor: Any) -> list[Sourc
     return [document for document, _created in batch]
 
 
-def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tuple[int, list[str]]:
+def confirm_all_but_last(documents: list[SourceDocument], *, actor: User) -> tuple[int, list[str]]:
     """Confirm every document still in review except the last one (left for the review page).
 
     Directives without units get them as an office would choose (:func:`_assign_units`);
@@ -250,7 +251,7 @@ def confirm_all_but_last(documents: list[SourceDocument], *, actor: Any) -> tupl
     return confirmed, left
 
 
-def _assign_units(document: SourceDocument, *, actor: Any) -> None:
+def _assign_units(document: SourceDocument, *, actor: User) -> None:
     """Choose units for each directive that has none, as an office would.
 
     An assignee written with the action after it ("Sở Tài chính chủ trì", "Văn phòng UBND

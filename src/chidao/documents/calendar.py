@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from chidao.documents.models import CalendarFeed
 from chidao.organisation.access import is_leader, person_of
+from chidao.organisation.users import User
 from chidao.tasks.access import tasks_visible_to, units_visible_to
 from chidao.tasks.models import CLOSED_STATES, Task
 
@@ -30,7 +31,7 @@ def _hash(key: str) -> str:
     return hashlib.sha256(key.encode()).hexdigest()
 
 
-def create_feed(*, owner: Any, unit: Any = None) -> tuple[CalendarFeed, str]:
+def create_feed(*, owner: User, unit: Any = None) -> tuple[CalendarFeed, str]:
     """A new feed; returns (row, secret key for the URL, shown once).
 
     Side effects: one ``CalendarFeed`` row. ``unit`` must be one the owner may see
@@ -44,7 +45,7 @@ def create_feed(*, owner: Any, unit: Any = None) -> tuple[CalendarFeed, str]:
     return feed, key
 
 
-def revoke_feed(*, owner: Any, pk: Any) -> CalendarFeed:
+def revoke_feed(*, owner: User, pk: Any) -> CalendarFeed:
     """Revoke the owner's feed ``pk`` (LookupError for another's or a missing one).
 
     Side effects: sets ``revoked_at``; the URL answers 404 from then on.

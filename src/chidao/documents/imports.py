@@ -11,7 +11,6 @@ import datetime as dt
 import hashlib
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -21,6 +20,7 @@ from chidao.documents.importer import PlannedRow, Sheet, guess_mapping, plan_row
 from chidao.documents.models import ImportStatus, SheetImport
 from chidao.meetings.models import Directive, DocumentStatus, Session, SourceDocument
 from chidao.organisation.models import Person, Unit, search_key
+from chidao.organisation.users import User
 from chidao.tasks.models import EventKind, Task, TaskEvent, TaskRole, TaskState
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -42,7 +42,7 @@ def province_units(province_code: str) -> list[Unit]:
     return list(Unit.objects.filter(province_code=province_code))
 
 
-def upload_sheet(*, data: bytes, filename: str, province_code: str, actor: Any) -> SheetImport:
+def upload_sheet(*, data: bytes, filename: str, province_code: str, actor: User) -> SheetImport:
     """Keep an uploaded sheet after checking it can be read; the mapping is guessed.
 
     Side effects: stores the file and one ``SheetImport`` row. Raises SheetError (naming the
@@ -87,7 +87,7 @@ def _leader(name: str, province_code: str) -> Person | None:
 
 
 def _session(
-    province_code: str, key: str, rows: list[PlannedRow], filename: str, actor: Any
+    province_code: str, key: str, rows: list[PlannedRow], filename: str, actor: User
 ) -> tuple[Session, bool]:
     first = rows[0]
     existing = Session.objects.filter(document__sha256=key).first()
@@ -124,7 +124,7 @@ def _session(
 
 
 def confirm_import(
-    *, upload: SheetImport, actor: Any, mapping: dict[str, int | None]
+    *, upload: SheetImport, actor: User, mapping: dict[str, int | None]
 ) -> ImportResult:
     """Write the sheet's rows as sessions, directives and tasks, all or nothing.
 

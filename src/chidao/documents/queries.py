@@ -13,6 +13,7 @@ from chidao.documents.models import Notice
 from chidao.documents.workdays import WorkCalendar, notice_due_date
 from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import Session
+from chidao.organisation.users import RequestUser
 
 WARN_WORKING_DAYS = 2  # the work list warns this many working days before a notice is due
 LOOKBACK_DAYS = 45  # sessions older than this (by date) are not chased any more
@@ -68,7 +69,7 @@ def notice_status(
     return NoticeStatus(session=session, notice=notice, due=due, working_days_left=left)
 
 
-def notices_to_issue(user: Any, today: dt.date | None = None) -> list[NoticeStatus]:
+def notices_to_issue(user: RequestUser, today: dt.date | None = None) -> list[NoticeStatus]:
     """Recent sessions of the user's province whose notice is not issued and is due within
     ``WARN_WORKING_DAYS`` working days or already late, soonest first."""
     today = today or timezone.localdate()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import fields
-from typing import Any
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -15,6 +14,7 @@ from chidao.documents.content import NoticeText, default_sections, notice_conten
 from chidao.documents.models import Notice, NoticeFormat
 from chidao.documents.notice_docx import notice_docx
 from chidao.meetings.models import Session
+from chidao.organisation.users import User
 
 
 class NoticeError(Exception):
@@ -34,7 +34,7 @@ def proposed_notice(session: Session) -> Notice:
     return Notice(session=session, **{f.name: getattr(defaults, f.name) for f in fields(defaults)})
 
 
-def ensure_notice(*, session: Session, actor: Any = None) -> Notice:
+def ensure_notice(*, session: Session, actor: User | None = None) -> Notice:
     """The session's notice, created with the proposed text sections when there is none.
 
     Side effects: may insert one ``Notice`` row.
@@ -65,7 +65,7 @@ def _lock(notice: Notice, version: int) -> Notice:
     return current
 
 
-def save_notice_text(*, notice: Notice, actor: Any, version: int, text: NoticeText) -> Notice:
+def save_notice_text(*, notice: Notice, actor: User, version: int, text: NoticeText) -> Notice:
     """Save the office's text sections (format included) if ``version`` is still current.
 
     Side effects: updates the ``Notice`` row, bumps its version; raises NoticeConflict when stale.
@@ -82,7 +82,7 @@ def save_notice_text(*, notice: Notice, actor: Any, version: int, text: NoticeTe
         return current
 
 
-def generate_notice(*, notice: Notice, actor: Any, with_pdf: bool = False) -> Notice:
+def generate_notice(*, notice: Notice, actor: User, with_pdf: bool = False) -> Notice:
     """Render the notice to DOCX (and to PDF with ``with_pdf``) and keep the files with it.
 
     Side effects: writes the file(s) to storage, replacing earlier ones; updates the row.
@@ -117,7 +117,7 @@ def generate_notice(*, notice: Notice, actor: Any, with_pdf: bool = False) -> No
 
 
 def issue_notice(
-    *, notice: Notice, actor: Any, version: int, number: str, issued_on: dt.date
+    *, notice: Notice, actor: User, version: int, number: str, issued_on: dt.date
 ) -> Notice:
     """Record the notice's number and date of issue, then regenerate the kept DOCX with them.
 

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.organisation.users import RequestUser
 from chidao.tasks import access
 from chidao.tasks.models import Task
 from chidao.tasks.outcomes import (
@@ -133,7 +134,9 @@ class Dashboard:
         return [(k, label, n, self.link(outcome=k)) for k, label, n in self.outcomes.items()]
 
 
-def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = None) -> Dashboard:
+def dashboard(
+    user: RequestUser, period: Period, scope: Scope, today: dt.date | None = None
+) -> Dashboard:
     """The figures of ``period`` and ``scope`` that ``user`` may see (a fixed number of
     queries: directives, classes, three rankings, the months, the most overdue tasks)."""
     today = today or timezone.localdate()

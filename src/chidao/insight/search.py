@@ -13,6 +13,7 @@ from django.db.models import Q, QuerySet
 
 from chidao.meetings.access import documents_visible_to, sessions_visible_to
 from chidao.organisation.access import can_read_province, is_office, province_code_of
+from chidao.organisation.users import RequestUser
 from chidao.search.engine import matching
 from chidao.search.models import EntryKind, SearchEntry
 from chidao.tasks import access
@@ -29,7 +30,7 @@ class SearchFilters:
     date_to: dt.date | None = None
 
 
-def visible_entries(user: Any) -> QuerySet[SearchEntry]:
+def visible_entries(user: RequestUser) -> QuerySet[SearchEntry]:
     """The index entries whose object ``user`` may open.
 
     Readers of a whole province (office, leaders, administrators) see its sessions,
@@ -49,7 +50,7 @@ def visible_entries(user: Any) -> QuerySet[SearchEntry]:
     )
 
 
-def search(user: Any, filters: SearchFilters) -> QuerySet[SearchEntry]:
+def search(user: RequestUser, filters: SearchFilters) -> QuerySet[SearchEntry]:
     """The entries matching ``filters.q`` the user may open, best first, then newest."""
     entries = visible_entries(user)
     if filters.kind in EntryKind.values:

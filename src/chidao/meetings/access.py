@@ -20,6 +20,7 @@ from django.http import Http404
 
 from chidao.meetings.models import Session, SourceDocument
 from chidao.organisation.access import can_read_province, is_office, province_code_of
+from chidao.organisation.users import RequestUser
 
 
 def as_pk(value: Any) -> int:
@@ -30,7 +31,7 @@ def as_pk(value: Any) -> int:
         raise Http404 from e
 
 
-def documents_visible_to(user: Any) -> QuerySet[SourceDocument]:
+def documents_visible_to(user: RequestUser) -> QuerySet[SourceDocument]:
     """The documents of the office's province (none for other roles)."""
     code = province_code_of(user)
     if not is_office(user) or not code:
@@ -38,7 +39,7 @@ def documents_visible_to(user: Any) -> QuerySet[SourceDocument]:
     return SourceDocument.objects.filter(province_code=code)
 
 
-def get_document_for_user(user: Any, pk: Any) -> SourceDocument:
+def get_document_for_user(user: RequestUser, pk: Any) -> SourceDocument:
     """The document ``pk`` if ``user`` is office staff of its province, else Http404."""
     document = documents_visible_to(user).select_related("uploaded_by").filter(pk=as_pk(pk))
     found = document.first()
@@ -47,7 +48,7 @@ def get_document_for_user(user: Any, pk: Any) -> SourceDocument:
     return found
 
 
-def sessions_visible_to(user: Any) -> QuerySet[Session]:
+def sessions_visible_to(user: RequestUser) -> QuerySet[Session]:
     """The confirmed sessions of the province of an office, leader or administrator."""
     code = province_code_of(user)
     if not can_read_province(user) or not code:
@@ -55,7 +56,7 @@ def sessions_visible_to(user: Any) -> QuerySet[Session]:
     return Session.objects.filter(province_code=code, deleted_at__isnull=True)
 
 
-def get_session_object_for_user(user: Any, pk: Any) -> Session:
+def get_session_object_for_user(user: RequestUser, pk: Any) -> Session:
     """The session ``pk`` if ``user`` may see it (nothing prefetched); Http404 otherwise."""
     session = sessions_visible_to(user).filter(pk=as_pk(pk)).first()
     if session is None:

@@ -12,7 +12,7 @@ import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
@@ -35,9 +35,10 @@ from chidao.meetings.models import (
 )
 from chidao.organisation.access import province_code_of
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind, search_key
+from chidao.organisation.users import RequestUser
 
 
-def documents_waiting(user: Any) -> QuerySet[SourceDocument]:
+def documents_waiting(user: RequestUser) -> QuerySet[SourceDocument]:
     """The documents waiting for review, newest first (without their long texts)."""
     return (
         documents_visible_to(user)
@@ -51,7 +52,7 @@ def documents_waiting(user: Any) -> QuerySet[SourceDocument]:
 # ---------------------------------------------------------------- sessions (readers of the province)
 
 
-def get_session_for_user(user: Any, pk: Any) -> Session:
+def get_session_for_user(user: RequestUser, pk: Any) -> Session:
     """The session ``pk`` with everything its page shows, or Http404 (missing or not yours)."""
     session = (
         sessions_visible_to(user)
@@ -90,7 +91,7 @@ class SessionFilters:
     end: dt.date | None = None
 
 
-def session_list(user: Any, filters: SessionFilters) -> QuerySet[Session]:
+def session_list(user: RequestUser, filters: SessionFilters) -> QuerySet[Session]:
     """The confirmed sessions, newest first, filtered; with chairs, localities and counts."""
     sessions = sessions_visible_to(user)
     if filters.leader:
@@ -109,7 +110,7 @@ def session_list(user: Any, filters: SessionFilters) -> QuerySet[Session]:
     )
 
 
-def session_leaders(user: Any) -> QuerySet[Person]:
+def session_leaders(user: RequestUser) -> QuerySet[Person]:
     """The people who chaired a session of the province (the leader filter's choices)."""
     return (
         Person.objects.filter(chaired_sessions__in=sessions_visible_to(user))
@@ -118,7 +119,7 @@ def session_leaders(user: Any) -> QuerySet[Person]:
     )
 
 
-def session_localities(user: Any) -> QuerySet[Unit]:
+def session_localities(user: RequestUser) -> QuerySet[Unit]:
     """The units that sessions of the province were about (the locality filter's choices)."""
     return Unit.objects.filter(sessions__in=sessions_visible_to(user)).distinct().order_by("name")
 
@@ -149,7 +150,7 @@ def session_source(session: Session) -> str:
 # ---------------------------------------------------------------- the review page's choices
 
 
-def province_units(user: Any) -> list[Unit]:
+def province_units(user: RequestUser) -> list[Unit]:
     """The current units of the office's province that tasks can go to (no pre-2025 units)."""
     code = province_code_of(user)
     if not code:
@@ -162,7 +163,7 @@ def province_units(user: Any) -> list[Unit]:
     )
 
 
-def unit_choices(user: Any) -> list[int]:
+def unit_choices(user: RequestUser) -> list[int]:
     """The ids of the units a directive may be given to: any unit of the user's province.
 
     The review page offers the current ones; a pre-2025 unit suggested for an old report
@@ -365,7 +366,7 @@ def date_info(document: SourceDocument) -> DateInfo:
     return DateInfo(date, evidence, inferred, partial, changed)
 
 
-def review_context(user: Any, document: SourceDocument, error: str = "") -> dict[str, Any]:
+def review_context(user: RequestUser, document: SourceDocument, error: str = "") -> dict[str, Any]:
     """Everything the review page shows: the marked source, the draft's items, the unit choices."""
     draft = assign_ids(copy.deepcopy(document.draft or {}))  # ids of drafts stored before them
     units = province_units(user)
@@ -495,20 +496,48 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
     }
 
 
-def directives_with_units(session: Session) -> list[Directive]:
-    """The session's directives, each with ``unit_tasks``: its tasks with their unit and role
-    (the lead units first), so that a page names the units rather than the words "Xã"."""
-    # through the reverse relation: meetings never imports the tasks app (it sits above)
-    directives = list(session.directives.prefetch_related("tasks__unit"))
-    for d in directives:
-        d.unit_tasks = sorted(d.tasks.all(), key=lambda t: (t.role, t.unit.name))
-        d.pk_str = str(d.pk)
-        d.unit_ids = {t.unit_id for t in d.unit_tasks if t.state != "cancelled"}
-        d.support_ids = {t.unit_id for t in d.unit_tasks if t.role == "support"}
-    return directives
+class UnitTask(Protocol):
+    """What a session page reads of a directive's task (meetings never imports the tasks
+    app, which sits above it: the rows come through the reverse relation)."""
+
+    role: str
+    state: str
+    unit_id: int
+    unit: Unit
 
 
-def unit_options(user: Any) -> list[Unit]:
+@dataclass(frozen=True)
+class DirectiveUnits:
+    """A directive with the units its tasks went to (the lead units first)."""
+
+    directive: Directive
+    unit_tasks: list[UnitTask]
+    unit_ids: set[int]  # the units of its tasks that are not cancelled
+    support_ids: set[int]  # the supporting units
+
+    @property
+    def pk_str(self) -> str:
+        return str(self.directive.pk)
+
+
+def directives_with_units(session: Session) -> list[DirectiveUnits]:
+    """The session's directives, each with its tasks' units and roles, so that a page names
+    the units rather than the words "Xã"."""
+    rows = []
+    for d in session.directives.prefetch_related("tasks__unit"):
+        tasks: list[UnitTask] = sorted(d.tasks.all(), key=lambda t: (t.role, t.unit.name))
+        rows.append(
+            DirectiveUnits(
+                directive=d,
+                unit_tasks=tasks,
+                unit_ids={t.unit_id for t in tasks if t.state != "cancelled"},
+                support_ids={t.unit_id for t in tasks if t.role == "support"},
+            )
+        )
+    return rows
+
+
+def unit_options(user: RequestUser) -> list[Unit]:
     """The units a directive may be given to, for a picker: today's units of the province in
     Vietnamese order, communes and wards first."""
     from chidao.organisation.collation import vi_key

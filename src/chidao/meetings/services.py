@@ -43,6 +43,7 @@ from chidao.meetings.models import Directive, DocumentStatus, Session, SessionIt
 from chidao.organisation import queries as organisation_queries
 from chidao.organisation import services as organisation
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind
+from chidao.organisation.users import User
 
 
 class MeetingsError(Exception):
@@ -143,7 +144,7 @@ def ingest_text(
     text: str,
     filename: str,
     province_code: str,
-    actor: Any | None,
+    actor: User | None,
     published: dt.date | None = None,
     file: tuple[str, bytes] | None = None,
 ) -> tuple[SourceDocument, bool]:
@@ -231,7 +232,7 @@ def ingest_file(
     *,
     file: Any,
     province_code: str,
-    actor: Any | None,
+    actor: User | None,
     published: dt.date | None = None,
 ) -> tuple[SourceDocument, bool]:
     """Ingest a file: a path (str or Path) or an uploaded file (``.name``, ``.read()``).
@@ -311,7 +312,7 @@ def ingest_paths(
     *,
     paths: Iterable[str | Path],
     province_code: str,
-    actor: Any | None = None,
+    actor: User | None = None,
     published: dt.date | None = None,
 ) -> IngestBatch:
     """Ingest files and directories (recursed); one bad file does not stop the others.
@@ -836,7 +837,7 @@ class Assignment:
 
 @transaction.atomic
 def store_session(
-    *, document: SourceDocument, actor: Any, reason: str = ""
+    *, document: SourceDocument, actor: User, reason: str = ""
 ) -> tuple[Session, list[Assignment]]:
     """Store the reviewed draft as a confirmed session, in one transaction; the tasks are
     created by the caller (``chidao.workflow.sessions.confirm``) from the assignments returned.

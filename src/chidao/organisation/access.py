@@ -21,11 +21,12 @@ from django.http import Http404, HttpRequest
 from django.http.response import HttpResponseBase
 
 from chidao.organisation.models import Person, Profile, Role, Unit
+from chidao.organisation.users import RequestUser, User
 
 
-def profile_of(user: Any) -> Profile | None:
+def profile_of(user: RequestUser | None) -> Profile | None:
     """The user's profile, or None for an anonymous user or one without a role."""
-    if user is None or not getattr(user, "is_authenticated", False):
+    if not isinstance(user, User):  # None or an anonymous user
         return None
     try:
         return user.profile
@@ -33,7 +34,7 @@ def profile_of(user: Any) -> Profile | None:
         return None
 
 
-def role_of(user: Any) -> str | None:
+def role_of(user: RequestUser | None) -> str | None:
     """The user's role (a ``Role`` value); a superuser without a profile counts as admin."""
     profile = profile_of(user)
     if profile is not None:
@@ -43,32 +44,32 @@ def role_of(user: Any) -> str | None:
     return None
 
 
-def is_office(user: Any) -> bool:
+def is_office(user: RequestUser | None) -> bool:
     """Office staff: assign and follow up everything in their province."""
     return role_of(user) == Role.OFFICE
 
 
-def is_leader(user: Any) -> bool:
+def is_leader(user: RequestUser | None) -> bool:
     """A leader: reads everything in the province."""
     return role_of(user) == Role.LEADER
 
 
-def is_officer(user: Any) -> bool:
+def is_officer(user: RequestUser | None) -> bool:
     """An officer of one unit: sees only that unit's tasks."""
     return role_of(user) == Role.OFFICER
 
 
-def is_admin(user: Any) -> bool:
+def is_admin(user: RequestUser | None) -> bool:
     """An administrator: manages users and units, reads everything."""
     return role_of(user) == Role.ADMIN
 
 
-def can_read_province(user: Any) -> bool:
+def can_read_province(user: RequestUser | None) -> bool:
     """Office, leaders and administrators read everything of their province."""
     return role_of(user) in (Role.OFFICE, Role.LEADER, Role.ADMIN)
 
 
-def province_code_of(user: Any) -> str | None:
+def province_code_of(user: RequestUser | None) -> str | None:
     """The code of the province the user works in, or None."""
     profile = profile_of(user)
     if profile is not None:
@@ -80,13 +81,13 @@ def province_code_of(user: Any) -> str | None:
     return None
 
 
-def unit_of(user: Any) -> Unit | None:
+def unit_of(user: RequestUser | None) -> Unit | None:
     """The unit of an officer (None for other roles)."""
     profile = profile_of(user)
     return profile.unit if profile is not None else None
 
 
-def person_of(user: Any) -> Person | None:
+def person_of(user: RequestUser | None) -> Person | None:
     """The person a leader is (None when not linked)."""
     profile = profile_of(user)
     return profile.person if profile is not None else None
@@ -141,7 +142,7 @@ def _pk(value: Any) -> int:
         raise Http404 from e
 
 
-def units_visible_to(user: Any) -> QuerySet[Unit]:
+def units_visible_to(user: RequestUser | None) -> QuerySet[Unit]:
     """The units whose dashboard ``user`` may open: the province's, or the officer's own."""
     if is_officer(user):
         unit = unit_of(user)
@@ -152,7 +153,7 @@ def units_visible_to(user: Any) -> QuerySet[Unit]:
     return Unit.objects.none()
 
 
-def get_unit_for_user(user: Any, pk: Any) -> Unit:
+def get_unit_for_user(user: RequestUser | None, pk: Any) -> Unit:
     """The unit ``pk`` if ``user`` may open its dashboard; Http404 otherwise."""
     unit = units_visible_to(user).filter(pk=_pk(pk)).first()
     if unit is None:
@@ -160,7 +161,7 @@ def get_unit_for_user(user: Any, pk: Any) -> Unit:
     return unit
 
 
-def get_person_for_user(user: Any, pk: Any) -> Person:
+def get_person_for_user(user: RequestUser | None, pk: Any) -> Person:
     """The person (leader) ``pk`` of the user's province (or who gave directives there), for
     office, leaders and administrators; Http404 otherwise."""
     code = province_code_of(user) if can_read_province(user) else None

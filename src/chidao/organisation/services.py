@@ -19,6 +19,7 @@ from chidao.extract.lexicon import alternation, assignee_levels, assignee_words
 from chidao.extract.spans import fold
 from chidao.organisation.bodies import alias_keys
 from chidao.organisation.models import Person, Position, Profile, Role, Unit, UnitKind, search_key
+from chidao.organisation.users import User
 
 
 @transaction.atomic
@@ -67,7 +68,7 @@ def create_user(
 
 
 @transaction.atomic
-def password_changed(*, user: Any) -> None:
+def password_changed(*, user: User) -> None:
     """The user chose their own password: a temporary one no longer needs changing.
 
     Side effects: ``Profile.must_change_password`` cleared.

@@ -37,6 +37,7 @@ from chidao.organisation.access import (  # noqa: F401 (units and leaders: re-ex
     unit_of,
     units_visible_to,
 )
+from chidao.organisation.users import RequestUser
 from chidao.tasks.models import Attachment, Task
 
 
@@ -47,7 +48,7 @@ class Predicate:
         self.test = test
         self.name = name or test.__name__
 
-    def __call__(self, user: Any, task: Task) -> bool:
+    def __call__(self, user: RequestUser, task: Task) -> bool:
         return bool(self.test(user, task))
 
     def __and__(self, other: Predicate) -> Predicate:
@@ -73,20 +74,20 @@ def _task_province(task: Task) -> str:
 
 
 @predicate
-def is_task_unit_officer(user: Any, task: Task) -> bool:
+def is_task_unit_officer(user: RequestUser, task: Task) -> bool:
     """The user is an officer of the unit the task is assigned to."""
     profile = profile_of(user)
     return bool(is_officer(user) and profile is not None and profile.unit_id == task.unit_id)
 
 
 @predicate
-def is_province_office(user: Any, task: Task) -> bool:
+def is_province_office(user: RequestUser, task: Task) -> bool:
     """The user is office staff of the task's province."""
     return is_office(user) and province_code_of(user) == _task_province(task)
 
 
 @predicate
-def is_province_reader(user: Any, task: Task) -> bool:
+def is_province_reader(user: RequestUser, task: Task) -> bool:
     """The user reads everything of the task's province (office, leader, administrator)."""
     return can_read_province(user) and province_code_of(user) == _task_province(task)
 
@@ -104,7 +105,7 @@ can_view = is_province_reader | is_task_unit_officer
 # ---------------------------------------------------------------- querysets
 
 
-def tasks_visible_to(user: Any) -> QuerySet[Task]:
+def tasks_visible_to(user: RequestUser) -> QuerySet[Task]:
     """The tasks ``user`` may see: the province for office/leader/admin, their unit for officers."""
     tasks = Task.objects.all()
     if is_officer(user):
@@ -116,7 +117,7 @@ def tasks_visible_to(user: Any) -> QuerySet[Task]:
     return tasks.none()
 
 
-def directives_visible_to(user: Any) -> QuerySet[Directive]:
+def directives_visible_to(user: RequestUser) -> QuerySet[Directive]:
     """The directives ``user`` may see: the province's, or those that gave the officer's unit a task."""
     directives = Directive.objects.all()
     if is_officer(user):
@@ -140,7 +141,7 @@ def _pk(value: Any) -> int:
         raise Http404 from e
 
 
-def get_task_for_user(user: Any, pk: Any) -> Task:
+def get_task_for_user(user: RequestUser, pk: Any) -> Task:
     """The task ``pk`` if ``user`` may see it; Http404 for missing and not-yours alike."""
     task = (
         tasks_visible_to(user)
@@ -153,7 +154,7 @@ def get_task_for_user(user: Any, pk: Any) -> Task:
     return task
 
 
-def get_directive_for_user(user: Any, pk: Any) -> Directive:
+def get_directive_for_user(user: RequestUser, pk: Any) -> Directive:
     """The directive ``pk`` if ``user`` may see it; Http404 otherwise."""
     directive = (
         directives_visible_to(user)
@@ -166,7 +167,7 @@ def get_directive_for_user(user: Any, pk: Any) -> Directive:
     return directive
 
 
-def get_attachment_for_user(user: Any, pk: Any) -> Attachment:
+def get_attachment_for_user(user: RequestUser, pk: Any) -> Attachment:
     """The attachment ``pk`` if ``user`` may see its task; Http404 otherwise."""
     attachment = (
         Attachment.objects.filter(pk=_pk(pk), task__in=tasks_visible_to(user))

@@ -59,6 +59,13 @@ class Task(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
 
+    # Not columns: what chidao.tasks.queries sets on the rows of some pages (the inbox's,
+    # the work list's and the task page's extras; annotations are typed there with
+    # WithAnnotations). Declared for the type checker only: a row read elsewhere lacks them.
+    return_note: str
+    pending_request: ExtensionRequest | None
+    latest_report: ProgressReport | None
+
     class Meta:
         verbose_name = _("nhiệm vụ")
         verbose_name_plural = _("nhiệm vụ")

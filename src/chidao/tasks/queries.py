@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
 
 from django.core.paginator import Paginator
 from django.db.models import (
@@ -34,9 +34,14 @@ from django.utils.translation import gettext_lazy as _
 from chidao.meetings.models import Directive
 from chidao.organisation.access import is_leader, person_of
 from chidao.organisation.models import Person, Unit
+from chidao.organisation.users import RequestUser
 from chidao.search.engine import matching, words
 from chidao.search.models import EntryKind, SearchEntry
 from chidao.tasks import access, outcomes
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 from chidao.tasks.models import (
     CLOSED_STATES,
     EventKind,
@@ -71,7 +76,9 @@ def due_soon_q(today: dt.date | None = None, days: int = DUE_SOON_DAYS) -> Q:
     )
 
 
-def with_overdue(tasks: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
+def with_overdue(
+    tasks: QuerySet[Task], today: dt.date | None = None
+) -> QuerySet[WithAnnotations[Task, Overdue]]:
     """Annotate each task with ``overdue`` (bool), computed in the database for ``today``."""
     return tasks.annotate(
         overdue=Case(
@@ -82,7 +89,7 @@ def with_overdue(tasks: QuerySet[Task], today: dt.date | None = None) -> QuerySe
     )
 
 
-def _rows(tasks: QuerySet[Task]) -> QuerySet[Task]:
+def _rows(tasks: QuerySet[T]) -> QuerySet[T]:
     """What every task list shows: the task with its unit, directive, session and issuer."""
     return tasks.select_related("unit", "directive", "directive__session", "directive__issuer")
 
@@ -111,12 +118,33 @@ INBOX_SECTIONS: list[tuple[str, Any]] = [
 
 PAGE_SIZE = 50
 
+T = TypeVar("T", bound=Task)  # a task, maybe with annotations
+
+
+class Overdue(TypedDict):
+    """What :func:`with_overdue` annotates."""
+
+    overdue: bool
+
+
+class InboxFields(TypedDict):
+    """What the inbox annotates on each task (:func:`inbox`), besides ``overdue`` and
+    ``last_decision`` (:func:`with_overdue`, :func:`with_returned`)."""
+
+    section: str
+    returned: bool
+
+
+if TYPE_CHECKING:
+    OverdueTask = WithAnnotations[Task, Overdue]
+    InboxTask = WithAnnotations[Task, InboxFields]
+
 
 @dataclass
 class InboxSection:
     key: str
     label: Any
-    tasks: list[Task]
+    tasks: list[InboxTask]
     count: int
 
     @property
@@ -131,7 +159,7 @@ class Inbox:
 
     sections: list[InboxSection]
     page: Any = None  # the Paginator page when one section is shown
-    returned: list[Task] = field(default_factory=list)  # with ``return_note``: shown first
+    returned: list[InboxTask] = field(default_factory=list)  # with ``return_note``: shown first
 
     def section(self, key: str) -> InboxSection:
         return next(s for s in self.sections if s.key == key)
@@ -141,15 +169,15 @@ class Inbox:
         return {s.key: s.count for s in self.sections}
 
     @property
-    def overdue(self) -> list[Task]:
+    def overdue(self) -> list[InboxTask]:
         return self.section("overdue").tasks
 
     @property
-    def due_soon(self) -> list[Task]:
+    def due_soon(self) -> list[InboxTask]:
         return self.section("due_soon").tasks
 
     @property
-    def waiting(self) -> list[Task]:
+    def waiting(self) -> list[InboxTask]:
         return self.section("waiting").tasks
 
     @property
@@ -180,7 +208,7 @@ def with_returned(tasks: QuerySet[Task]) -> QuerySet[Task]:
     return tasks.annotate(last_decision=Subquery(latest))
 
 
-def inbox_section_of(task: Task, today: dt.date) -> str:
+def inbox_section_of(task: WithAnnotations[Task, Overdue], today: dt.date) -> str:
     """Which inbox section ``task`` (annotated by ``with_overdue`` and ``with_returned``) is in."""
     if task.state in CLOSED_STATES:
         return "done"
@@ -217,7 +245,7 @@ def section_of(today: dt.date) -> Case:
 
 
 def inbox(
-    user: Any,
+    user: RequestUser,
     today: dt.date | None = None,
     *,
     section: str = "",
@@ -252,7 +280,7 @@ def inbox(
     result_page = None
     for key, label in INBOX_SECTIONS:
         count = counts.get(key, 0)
-        rows: list[Task] = []
+        rows: list[InboxTask] = []
         if key in wanted and count:
             ordered = _rows(base.filter(section=key))
             if key == "done":
@@ -263,11 +291,11 @@ def inbox(
                 ordered = ordered.order_by("-returned", F("deadline").asc(nulls_last=True), "id")
             if section in keys:
                 result_page = Paginator(ordered, PAGE_SIZE).get_page(page)
-                rows = list(result_page.object_list)
+                rows = list(result_page)
             else:
                 rows = list(ordered[:shown])
         sections.append(InboxSection(key=key, label=label, tasks=rows, count=count))
-    returned: list[Task] = []
+    returned: list[InboxTask] = []
     if section not in keys:  # the whole inbox: the returned reports first, with the note
         # each open section reads its returned reports first: they are among its rows
         returned = [t for s in sections if s.key != "done" for t in s.tasks if t.returned]
@@ -295,10 +323,10 @@ class Worklist:
     """What needs the office now: the first rows of each section and the full counts
     (computed in the database); every section links to the register for the rest."""
 
-    to_confirm: list[Task]
-    extension_requests: list[Task]
+    to_confirm: list[OverdueTask]
+    extension_requests: list[OverdueTask]
     overdue_by_unit: OrderedDict[Unit, list[Task]]
-    due_soon: list[Task]
+    due_soon: list[OverdueTask]
     counts: dict[str, int] = field(default_factory=dict)
     overdue_per_unit: dict[int, int] = field(default_factory=dict)
     today: dt.date | None = None
@@ -312,7 +340,9 @@ class Worklist:
         ]
 
 
-def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOWN) -> Worklist:
+def worklist(
+    user: RequestUser, today: dt.date | None = None, shown: int = WORKLIST_SHOWN
+) -> Worklist:
     """Completions to confirm, extension requests (with the requested date), the units with
     the most overdue tasks (their most overdue first), tasks due soon: at most ``shown`` rows
     a section and a fixed number of queries whatever the province's size."""
@@ -415,7 +445,9 @@ class RegisterFilters:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) -> QuerySet[Task]:
+def register(
+    user: RequestUser, filters: RegisterFilters, today: dt.date | None = None
+) -> QuerySet[Task]:
     """The register's rows (one per task) that ``user`` may see, filtered and sorted.
 
     Free text goes through the search index (``chidao.search``), in the database: every word,
@@ -477,7 +509,7 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
     return tasks
 
 
-def register_choices(user: Any) -> dict[str, list[Any]]:
+def register_choices(user: RequestUser) -> dict[str, list[Any]]:
     """The values offered by the register's filters: leaders, units and topics in use."""
     tasks = access.tasks_visible_to(user)
     leader_ids = tasks.exclude(directive__issuer=None).values("directive__issuer")
@@ -503,7 +535,9 @@ def register_choices(user: Any) -> dict[str, list[Any]]:
 # ---------------------------------------------------------------- directive, task
 
 
-def directive_tasks(user: Any, directive: Directive, today: dt.date | None = None) -> list[Task]:
+def directive_tasks(
+    user: RequestUser, directive: Directive, today: dt.date | None = None
+) -> list[Task]:
     """The tasks of ``directive`` that ``user`` may see, with their overdue flag."""
     tasks = access.tasks_visible_to(user).filter(directive=directive).select_related("unit")
     return list(with_overdue(tasks, today).order_by("unit__name"))
@@ -623,7 +657,7 @@ class UnitDashboard:
 
 
 def unit_dashboard(
-    user: Any, unit: Unit, today: dt.date | None = None, *, page: Any = None
+    user: RequestUser, unit: Unit, today: dt.date | None = None, *, page: Any = None
 ) -> UnitDashboard:
     """A unit's tasks (visible to ``user``) by state, its overdue count and completion rate;
     the tasks a page of ``PAGE_SIZE`` at a time (open first, then by deadline)."""
@@ -660,7 +694,7 @@ class LeaderPage:
 
 
 def leader_page(
-    user: Any,
+    user: RequestUser,
     person: Person,
     today: dt.date | None = None,
     *,

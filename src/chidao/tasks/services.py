@@ -21,7 +21,6 @@ from collections.abc import Collection, Iterable, Sequence
 from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -31,6 +30,7 @@ from django.utils.translation import gettext as _
 
 from chidao.meetings.models import Directive
 from chidao.organisation.models import Unit
+from chidao.organisation.users import RequestUser, User
 from chidao.tasks import access
 from chidao.tasks.models import (
     CLOSED_STATES,
@@ -44,8 +44,6 @@ from chidao.tasks.models import (
     TaskRole,
     TaskState,
 )
-
-User = AbstractBaseUser | AnonymousUser
 
 # states from which the unit may still work on the task
 WORKING_STATES = (TaskState.NEW, TaskState.IN_PROGRESS, TaskState.EXTENDED)
@@ -89,7 +87,7 @@ OFFICE_ACTIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-def available_actions(user: User, task: Task) -> set[str]:
+def available_actions(user: RequestUser, task: Task) -> set[str]:
     """The actions ``user`` may take on ``task`` in its current state (names of UNIT/OFFICE_ACTIONS)."""
     actions: set[str] = set()
     if access.can_report(user, task):
@@ -692,8 +690,8 @@ def _json(value: Any) -> Any:
     return value
 
 
-def _user_or_none(actor: User | None) -> Any:
-    return actor if actor is not None and getattr(actor, "is_authenticated", False) else None
+def _user_or_none(actor: RequestUser | None) -> User | None:
+    return actor if isinstance(actor, User) else None
 
 
 def _clean_text(value: str | None) -> str:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+
+if TYPE_CHECKING:
+    from chidao.organisation.users import RequestUser
 
 
 class HtmxLoginRedirectMiddleware:
@@ -78,7 +82,7 @@ class ForcePasswordChangeMiddleware:
         return self.get_response(request)
 
     @staticmethod
-    def _must_change(user: object) -> bool:
+    def _must_change(user: RequestUser) -> bool:
         from chidao.organisation.access import profile_of
 
         profile = profile_of(user)

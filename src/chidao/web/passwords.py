@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
+
+if TYPE_CHECKING:
+    from chidao.organisation.users import User
 
 WORDS = {
     "chidao", "matkhau", "password", "passwd", "admin", "quantri", "vanphong", "canbo",
@@ -32,7 +35,7 @@ class LocalWordsValidator:
     """Refuse a password whose letters are the site's name, its province, a role or a
     common word, with digits or signs added."""
 
-    def validate(self, password: str, user: Any = None) -> None:
+    def validate(self, password: str, user: User | None = None) -> None:
         words = WORDS | {letters_of(getattr(settings, "CHIDAO_PROVINCE", ""))}
         letters = letters_of(password)
         if len(letters) < 3 or letters in words:

@@ -13,11 +13,12 @@ from django.urls import NoReverseMatch, reverse
 
 from chidao.organisation.access import person_of, role_of
 from chidao.organisation.models import Role
-from chidao.ui.http import AppRequest
+from chidao.organisation.users import RequestUser
+from chidao.ui.http import AppRequest, signed_in_user
 from chidao.web.forms import ThrottledAuthenticationForm
 
 
-def home_url(user: object) -> str | None:
+def home_url(user: RequestUser) -> str | None:
     """Where a user lands after signing in, by role (None when the page does not exist)."""
     role = role_of(user)
     targets: list[tuple[str, list[int]]] = []
@@ -109,7 +110,7 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         from chidao.organisation.services import password_changed
 
         response = super().form_valid(form)
-        password_changed(user=self.request.user)
+        password_changed(user=signed_in_user(self.request))
         messages.success(self.request, _("Đã đổi mật khẩu."))
         return response
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.admin import SessionAdmin as MeetingsSessionAdmin
 from chidao.meetings.models import Session
+from chidao.ui.http import signed_in_user
 from chidao.workflow.corrections import CorrectionError, restore_session
 
 
@@ -20,7 +21,7 @@ class SessionAdmin(MeetingsSessionAdmin):
         done = 0
         for session in queryset.filter(deleted_at__isnull=False):
             try:
-                restore_session(session=session, actor=request.user)
+                restore_session(session=session, actor=signed_in_user(request))
             except CorrectionError as e:
                 self.message_user(request, str(e), messages.ERROR)
             else:

@@ -32,6 +32,7 @@ from chidao.meetings.models import Directive, DirectiveComment, Session
 from chidao.meetings.services import DraftError, _person, _unit_ids
 from chidao.organisation.access import is_admin, is_leader, is_office
 from chidao.organisation.models import Unit
+from chidao.organisation.users import User
 from chidao.tasks import services as tasks
 from chidao.tasks.models import Task, TaskRole
 
@@ -84,7 +85,7 @@ def _summary(directive: Directive) -> str:
 def add_directive(
     *,
     session: Session,
-    actor: Any,
+    actor: User,
     text: str,
     units: Sequence[Any],
     support: Sequence[Any] = (),
@@ -133,7 +134,7 @@ def add_directive(
 def edit_directive(
     *,
     directive: Directive,
-    actor: Any,
+    actor: User,
     text: str,
     deadline: dt.date | None,
     issuer: str = "",
@@ -182,7 +183,7 @@ def edit_directive(
 
 
 @transaction.atomic
-def withdraw_directive(*, directive: Directive, actor: Any, reason: str) -> Directive:
+def withdraw_directive(*, directive: Directive, actor: User, reason: str) -> Directive:
     """Withdraw a directive (given by mistake, or replaced): its open tasks are cancelled with
     the reason; done tasks and every history stay.
 
@@ -214,7 +215,7 @@ def withdraw_directive(*, directive: Directive, actor: Any, reason: str) -> Dire
 def reassign_directive(
     *,
     directive: Directive,
-    actor: Any,
+    actor: User,
     units: Sequence[Any],
     support: Sequence[Any] = (),
     reason: str,
@@ -262,7 +263,7 @@ def reassign_directive(
 
 
 @transaction.atomic
-def delete_session(*, session: Session, actor: Any, reason: str) -> Session:
+def delete_session(*, session: Session, actor: User, reason: str) -> Session:
     """Set a junk session aside (soft delete) with a reason; its open tasks are cancelled.
 
     Only the office of the province or an administrator may; an administrator restores it.
@@ -293,7 +294,7 @@ def delete_session(*, session: Session, actor: Any, reason: str) -> Session:
 
 
 @transaction.atomic
-def restore_session(*, session: Session, actor: Any, note: str = "") -> Session:
+def restore_session(*, session: Session, actor: User, note: str = "") -> Session:
     """An administrator puts a deleted session back; the tasks its deletion cancelled come
     back in the state they had (tasks of withdrawn directives stay cancelled).
 
@@ -326,7 +327,7 @@ def restore_session(*, session: Session, actor: Any, note: str = "") -> Session:
 
 
 @transaction.atomic
-def add_comment(*, directive: Directive, actor: Any, text: str) -> DirectiveComment:
+def add_comment(*, directive: Directive, actor: User, text: str) -> DirectiveComment:
     """A leader's (or the office's) follow-up instruction or comment on a directive.
 
     Side effects: a DirectiveComment, a COMMENT event on each open task of the directive (so

@@ -3,19 +3,18 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.db import transaction
 
 from chidao.audit.models import EventKind
 from chidao.audit.services import record_event
 from chidao.meetings.models import Session, SourceDocument
 from chidao.meetings.services import store_session
+from chidao.organisation.users import User
 from chidao.tasks import services as tasks
 
 
 @transaction.atomic
-def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Session:
+def confirm(*, document: SourceDocument, actor: User, reason: str = "") -> Session:
     """Store the reviewed draft as a confirmed session with its tasks, in one transaction.
 
     Side effects: everything ``meetings.services.store_session`` stores (the Session, its

@@ -27,7 +27,7 @@ from chidao.meetings.views.common import office_only
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
 from chidao.tasks import access as task_access
-from chidao.ui.http import AppRequest
+from chidao.ui.http import SignedInRequest
 from chidao.workflow import corrections, sessions
 
 
@@ -40,7 +40,7 @@ def _errors(form: django_forms.Form) -> str:
 
 
 def _run(
-    request: AppRequest,
+    request: SignedInRequest,
     form: django_forms.Form,
     call: Callable[[dict[str, Any]], object],
     done: str,
@@ -57,7 +57,7 @@ def _run(
     return True
 
 
-def _directive(request: AppRequest, session_pk: int, directive_pk: int) -> Any:
+def _directive(request: SignedInRequest, session_pk: int, directive_pk: int) -> Any:
     session = queries.get_session_for_user(request.user, session_pk)
     directive = session.directives.filter(pk=directive_pk).first()
     if directive is None:
@@ -77,7 +77,7 @@ def _back(session_pk: int, anchor: str = "") -> HttpResponse:
 
 @office_only
 @require_POST
-def add_directive(request: AppRequest, pk: int) -> HttpResponse:
+def add_directive(request: SignedInRequest, pk: int) -> HttpResponse:
     session = queries.get_session_for_user(request.user, pk)
     form = forms.NewDirectiveForm(request.POST, unit_ids=queries.unit_choices(request.user))
     _run(
@@ -100,7 +100,7 @@ def add_directive(request: AppRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def edit_directive(request: AppRequest, pk: int, directive_pk: int) -> HttpResponse:
+def edit_directive(request: SignedInRequest, pk: int, directive_pk: int) -> HttpResponse:
     _session, directive = _directive(request, pk, directive_pk)
     _run(
         request,
@@ -120,7 +120,7 @@ def edit_directive(request: AppRequest, pk: int, directive_pk: int) -> HttpRespo
 
 @office_only
 @require_POST
-def withdraw_directive(request: AppRequest, pk: int, directive_pk: int) -> HttpResponse:
+def withdraw_directive(request: SignedInRequest, pk: int, directive_pk: int) -> HttpResponse:
     _session, directive = _directive(request, pk, directive_pk)
     _run(
         request,
@@ -135,7 +135,7 @@ def withdraw_directive(request: AppRequest, pk: int, directive_pk: int) -> HttpR
 
 @office_only
 @require_POST
-def reassign_directive(request: AppRequest, pk: int, directive_pk: int) -> HttpResponse:
+def reassign_directive(request: SignedInRequest, pk: int, directive_pk: int) -> HttpResponse:
     _session, directive = _directive(request, pk, directive_pk)
     form = forms.ReassignForm(request.POST, unit_ids=queries.unit_choices(request.user))
     _run(
@@ -155,7 +155,7 @@ def reassign_directive(request: AppRequest, pk: int, directive_pk: int) -> HttpR
 
 @office_only
 @require_POST
-def delete_session(request: AppRequest, pk: int) -> HttpResponse:
+def delete_session(request: SignedInRequest, pk: int) -> HttpResponse:
     session = queries.get_session_for_user(request.user, pk)
     if _run(
         request,
@@ -171,7 +171,7 @@ def delete_session(request: AppRequest, pk: int) -> HttpResponse:
 
 @role_required(Role.LEADER, Role.OFFICE)
 @require_POST
-def comment(request: AppRequest, directive_pk: int) -> HttpResponse:
+def comment(request: SignedInRequest, directive_pk: int) -> HttpResponse:
     """A leader's follow-up instruction or comment on a directive (the units see it)."""
     directive = task_access.get_directive_for_user(request.user, directive_pk)
     _run(
@@ -187,7 +187,7 @@ def comment(request: AppRequest, directive_pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def confirm(request: AppRequest, pk: int) -> HttpResponse:
+def confirm(request: SignedInRequest, pk: int) -> HttpResponse:
     """Confirm the reviewed draft: the session, its directives and tasks; then the session page."""
     document = meetings_access.get_document_for_user(request.user, pk)
     form = forms.ConfirmForm(request.POST)

@@ -15,6 +15,7 @@ from chidao.meetings.access import sessions_visible_to
 from chidao.meetings.models import ItemKind, SessionItem
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Person, Role
+from chidao.organisation.users import RequestUser
 from chidao.tasks import access, queries
 from chidao.tasks.forms import RegisterFilterForm
 from chidao.ui.http import AppRequest
@@ -47,7 +48,7 @@ FILTER_LABELS = {
 }
 
 
-def _filters(user: Any, form: RegisterFilterForm) -> list[tuple[str, str]]:
+def _filters(user: RequestUser, form: RegisterFilterForm) -> list[tuple[str, str]]:
     """The filters the page had, as (label, shown value), for the export's "Bộ lọc" sheet."""
     form.is_valid()
     shown = []
@@ -93,7 +94,7 @@ def unit(request: AppRequest, pk: int, kind: str) -> HttpResponse:
     return exports.response_for(listing, _kind(kind))
 
 
-def _items(user: Any, kind: str) -> Any:
+def _items(user: RequestUser, kind: str) -> Any:
     return SessionItem.objects.filter(kind=kind, session__in=sessions_visible_to(user))
 
 

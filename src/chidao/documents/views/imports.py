@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -15,13 +13,14 @@ from chidao.documents.importer import FIELDS, SheetError
 from chidao.documents.models import ImportStatus, SheetImport
 from chidao.organisation.access import province_code_of, role_required
 from chidao.organisation.models import Role
-from chidao.ui.http import AppRequest
+from chidao.organisation.users import RequestUser
+from chidao.ui.http import SignedInRequest
 
 office_only = role_required(Role.OFFICE)
 PREVIEW_ROWS = 300
 
 
-def _get(user: Any, pk: int) -> SheetImport:
+def _get(user: RequestUser, pk: int) -> SheetImport:
     upload = SheetImport.objects.filter(pk=pk, province_code=province_code_of(user) or "-").first()
     if upload is None:
         raise Http404("no such import")
@@ -29,7 +28,7 @@ def _get(user: Any, pk: int) -> SheetImport:
 
 
 @office_only
-def upload(request: AppRequest) -> HttpResponse:
+def upload(request: SignedInRequest) -> HttpResponse:
     """Upload a tracking sheet; it is read at once so a bad file is refused with the reason."""
     form = SheetUploadForm(request.POST or None, request.FILES or None)
     status = 200
@@ -53,7 +52,7 @@ def upload(request: AppRequest) -> HttpResponse:
 
 
 @office_only
-def sheet(request: AppRequest, pk: int) -> HttpResponse:
+def sheet(request: SignedInRequest, pk: int) -> HttpResponse:
     """The column mapping (guessed, editable), each row's errors, and the confirmation."""
     upload_obj = _get(request.user, pk)
     try:

@@ -15,7 +15,7 @@ from chidao.documents.pdf import PdfUnavailable
 from chidao.meetings.queries import get_session_for_user
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
-from chidao.ui.http import AppRequest
+from chidao.ui.http import SignedInRequest
 
 office_only = role_required(Role.OFFICE)
 province_readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
@@ -25,7 +25,9 @@ def _initial(notice: Notice) -> dict[str, object]:
     return {f: getattr(notice, f) for f in NoticeForm.base_fields}
 
 
-def _page(request: AppRequest, session, notice, form=None, issue_form=None, error="", status=200):  # type: ignore[no-untyped-def]
+def _page(
+    request: SignedInRequest, session, notice, form=None, issue_form=None, error="", status=200
+):  # type: ignore[no-untyped-def]
     context = {
         "session": session,
         "notice": notice,
@@ -45,7 +47,7 @@ def _page(request: AppRequest, session, notice, form=None, issue_form=None, erro
 
 
 @office_only
-def notice(request: AppRequest, pk: int) -> HttpResponse:
+def notice(request: SignedInRequest, pk: int) -> HttpResponse:
     """The notice of session ``pk``: its text sections to edit, then DOCX/PDF, then issue."""
     session = get_session_for_user(request.user, pk)
     if request.method != "POST":
@@ -78,7 +80,7 @@ def notice(request: AppRequest, pk: int) -> HttpResponse:
 
 @office_only
 @require_POST
-def issue(request: AppRequest, pk: int) -> HttpResponse:
+def issue(request: SignedInRequest, pk: int) -> HttpResponse:
     """Record the number and date of issue of session ``pk``'s notice."""
     session = get_session_for_user(request.user, pk)
     obj = services.ensure_notice(session=session, actor=request.user)
@@ -102,7 +104,7 @@ def issue(request: AppRequest, pk: int) -> HttpResponse:
 
 
 @province_readers
-def download(request: AppRequest, pk: int, kind: str) -> FileResponse:
+def download(request: SignedInRequest, pk: int, kind: str) -> FileResponse:
     """The kept DOCX or PDF of session ``pk``'s notice (404 until it has been generated)."""
     session = get_session_for_user(request.user, pk)
     obj = Notice.objects.filter(session=session).first()

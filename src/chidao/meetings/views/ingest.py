@@ -19,7 +19,7 @@ from chidao.meetings.language import looks_vietnamese, vietnamese_error
 from chidao.meetings.models import SourceDocument
 from chidao.meetings.views.common import office_only
 from chidao.organisation.access import province_code_of
-from chidao.ui.http import AppRequest
+from chidao.ui.http import SignedInRequest
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class _Outcome:
 
 
 @office_only
-def ingest(request: AppRequest) -> HttpResponse:
+def ingest(request: SignedInRequest) -> HttpResponse:
     """GET the form; POST ingests the pasted text and every uploaded file.
 
     One new document goes straight to its review page; several, or only duplicates, go to

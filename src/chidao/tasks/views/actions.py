@@ -19,13 +19,14 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from chidao.organisation.models import LEGACY_KINDS
+from chidao.organisation.users import User
 from chidao.tasks import access, forms, services
 from chidao.tasks.models import Task
 from chidao.tasks.views.common import signed_in
 from chidao.tasks.views.task import ACTION_FORMS, task_context
-from chidao.ui.http import AppRequest
+from chidao.ui.http import SignedInRequest
 
-Call = Callable[[Task, Any, dict[str, Any]], object]
+Call = Callable[[Task, User, dict[str, Any]], object]
 
 # what each action says once done (every action confirms itself)
 DONE_MESSAGES: dict[str, Any] = {
@@ -43,7 +44,7 @@ DONE_MESSAGES: dict[str, Any] = {
 }
 
 
-def _form(request: AppRequest, name: str, data: Any, files: Any = None) -> forms.VersionedForm:
+def _form(request: SignedInRequest, name: str, data: Any, files: Any = None) -> forms.VersionedForm:
     if name == "edit":
         units = access.units_visible_to(request.user).exclude(kind__in=LEGACY_KINDS)
         return forms.EditForm(data, units=units, prefix=name)
@@ -51,7 +52,7 @@ def _form(request: AppRequest, name: str, data: Any, files: Any = None) -> forms
 
 
 def _kept_after_conflict(
-    request: AppRequest, name: str, form: forms.VersionedForm, task: Task
+    request: SignedInRequest, name: str, form: forms.VersionedForm, task: Task
 ) -> tuple[forms.VersionedForm, dict[str, Any]]:
     """After a 409: the form again with what the user typed (now against the current version,
     so that sending it again after a look at the current values works), the names of the
@@ -69,7 +70,7 @@ def _kept_after_conflict(
     return again, {"typed": typed, "files": files}
 
 
-def _act(request: AppRequest, pk: int, name: str, call: Call) -> HttpResponse:
+def _act(request: SignedInRequest, pk: int, name: str, call: Call) -> HttpResponse:
     task = access.get_task_for_user(request.user, pk)
     allowed = access.can_report if name in services.UNIT_ACTIONS else access.can_decide
     if not allowed(request.user, task):
@@ -117,7 +118,7 @@ def _v(data: dict[str, Any]) -> int:
 
 @signed_in
 @require_POST
-def start(request: AppRequest, pk: int) -> HttpResponse:
+def start(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request, pk, "start", lambda t, u, d: services.start(task=t, actor=u, version=_v(d))
     )
@@ -125,7 +126,7 @@ def start(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def report_progress(request: AppRequest, pk: int) -> HttpResponse:
+def report_progress(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -144,7 +145,7 @@ def report_progress(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def report_completion(request: AppRequest, pk: int) -> HttpResponse:
+def report_completion(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -157,7 +158,7 @@ def report_completion(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def request_extension(request: AppRequest, pk: int) -> HttpResponse:
+def request_extension(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -170,7 +171,7 @@ def request_extension(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def report_impossible(request: AppRequest, pk: int) -> HttpResponse:
+def report_impossible(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -183,7 +184,7 @@ def report_impossible(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def accept_completion(request: AppRequest, pk: int) -> HttpResponse:
+def accept_completion(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -194,7 +195,7 @@ def accept_completion(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def return_completion(request: AppRequest, pk: int) -> HttpResponse:
+def return_completion(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -205,7 +206,7 @@ def return_completion(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def grant_extension(request: AppRequest, pk: int) -> HttpResponse:
+def grant_extension(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -216,7 +217,7 @@ def grant_extension(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def refuse_extension(request: AppRequest, pk: int) -> HttpResponse:
+def refuse_extension(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -227,7 +228,7 @@ def refuse_extension(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def reopen(request: AppRequest, pk: int) -> HttpResponse:
+def reopen(request: SignedInRequest, pk: int) -> HttpResponse:
     return _act(
         request,
         pk,
@@ -238,8 +239,8 @@ def reopen(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def edit(request: AppRequest, pk: int) -> HttpResponse:
-    def call(t: Task, u: Any, d: dict[str, Any]) -> object:
+def edit(request: SignedInRequest, pk: int) -> HttpResponse:
+    def call(t: Task, u: User, d: dict[str, Any]) -> object:
         return services.edit_task(
             task=t, actor=u, version=_v(d), deadline=d["deadline"], unit=d["unit"], note=d["note"]
         )
