@@ -20,9 +20,9 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from chidao.extract import ExtractError, extract_file
-from chidao.meetings import draft as meetings_draft
 from chidao.meetings import services as meetings
 from chidao.meetings.models import DocumentStatus, SourceDocument
+from chidao.meetings.reviewdraft import read_draft
 from chidao.organisation import services as organisation
 from chidao.organisation.models import LOCAL_KINDS, Person, Profile, Role, Unit, search_key
 from chidao.organisation.provinces import find_province, province_code, province_key
@@ -260,15 +260,16 @@ def _assign_units(document: SourceDocument, *, actor: User) -> None:
     """
     code = document.province_code
     localities: list[int] = []
-    for item in document.draft.get("localities") or []:
-        for found in organisation.find_units(province_code=code, text=item.get("text") or "")[:1]:
+    draft = read_draft(document.draft)
+    for item in draft.of("localities"):
+        for found in organisation.find_units(province_code=code, text=item.text)[:1]:
             if found.pk not in localities:
                 localities.append(found.pk)
-    for index, directive in enumerate(document.draft.get("directives") or []):
-        if directive.get("units"):
+    for directive in draft.directives:
+        if directive.units:
             continue
         units: list[int] = []
-        for assignee in directive.get("assignees") or []:
+        for assignee in directive.assignees:
             unit = _unit_named_by_start(code, assignee)
             if unit is not None and unit.pk not in units:
                 units.append(unit.pk)
@@ -278,7 +279,7 @@ def _assign_units(document: SourceDocument, *, actor: User) -> None:
                 document=document,
                 version=document.version,
                 kind="directives",
-                item_id=meetings_draft.id_at(document.draft, "directives", index),
+                item_id=directive.id,
                 units=units,
             )
             document.refresh_from_db()

@@ -14,7 +14,9 @@ A draft is a JSON dict stored in ``SourceDocument.draft``::
 
 Every item has an ``id``, unique in its draft and stable across edits (the review page and the
 edit services name items by id, never by position; ``draft["next_id"]`` numbers new ones;
-:func:`assign_ids` gives ids to drafts stored before ids existed). Every item keeps
+:func:`assign_ids` gives ids to drafts stored before ids existed). The review page, its edits
+and the confirmation read a stored draft into typed objects (``chidao.meetings.reviewdraft``)
+and write it back; this module builds the first draft of a record. Every item keeps
 ``start``/``end`` into the document's cleaned text (``None`` when the office
 typed the item). ``units`` are the ids of the units the directive's tasks will go to;
 ``suggested`` keeps what the extraction proposed (the review page lists those
@@ -159,14 +161,6 @@ def assign_ids(draft: dict[str, Any]) -> dict[str, Any]:
     return draft
 
 
-def position(draft: dict[str, Any], key: str, item_id: str) -> int:
-    """The position of the item ``item_id`` among the draft's ``key`` items, or -1."""
-    for i, item in enumerate(draft.get(key) or []):
-        if item.get("id") == item_id:
-            return i
-    return -1
-
-
 def id_at(draft: dict[str, Any], key: str, n: int) -> str:
     """The id of the ``n``-th item of kind ``key`` (for scripts and tests that count items)."""
     return str(assign_ids(copy.deepcopy(draft))[key][n]["id"])
@@ -174,16 +168,6 @@ def id_at(draft: dict[str, Any], key: str, n: int) -> str:
 
 def _ref(value: UnitRef | int) -> UnitRef:
     return value if isinstance(value, UnitRef) else UnitRef(int(value))
-
-
-def session_date(record: SessionRecord | dict[str, Any]) -> dt.date | None:
-    """The session's date from a record or draft (``None`` when missing or not ISO)."""
-    if isinstance(record, SessionRecord):
-        return record.date
-    try:
-        return dt.date.fromisoformat(record.get("date") or "")
-    except (TypeError, ValueError):
-        return None
 
 
 def prefer_era(refs: Sequence[UnitRef | int], on: dt.date | None) -> list[UnitRef]:
@@ -490,57 +474,6 @@ def _site_visits(record: SessionRecord) -> list[dict[str, Any]]:
     if record.site_visit_spans:
         return [_span_item(s) for s in record.site_visit_spans]
     return [{"text": t, "start": None, "end": None} for t in record.site_visits]
-
-
-def new_directive(
-    text: str, start: int | None, end: int | None, draft: dict[str, Any]
-) -> dict[str, Any]:
-    """A directive the office adds: issued by the first chair, units to be chosen."""
-    chairs = draft.get("chairs") or []
-    return {
-        "text": text,
-        "start": start,
-        "end": end,
-        "issuer": chairs[0]["name"] if chairs else None,
-        "deadline": None,
-        "deadline_span": None,
-        "assignees": [],
-        "assignee_spans": [],
-        "units": [],
-        "support": [],
-        "suggested": [],
-        "needs_choice": True,
-        "topic": classify_topic(text) or "",
-    }
-
-
-def new_item(
-    key: str, text: str, start: int | None, end: int | None, draft: dict[str, Any]
-) -> dict[str, Any]:
-    """An item of kind ``key`` that the office adds from a selection of the source text."""
-    if key == "directives":
-        return new_directive(text, start, end, draft)
-    item: dict[str, Any] = {"text": text, "start": start, "end": end}
-    if key == "people":
-        item["titles"] = []
-    elif key == "indicators":
-        item.update(value=None, unit="")
-    elif key == "petitions":
-        item["by"] = None
-    return item
-
-
-def insert_in_order(items: list[dict[str, Any]], item: dict[str, Any]) -> int:
-    """Insert ``item`` before the first item that starts after it; return its index."""
-    start = item.get("start")
-    index = len(items)
-    if start is not None:
-        for i, other in enumerate(items):
-            if other.get("start") is not None and other["start"] > start:
-                index = i
-                break
-    items.insert(index, item)
-    return index
 
 
 _CUT_RE = re.compile(r"[,;:.](?=\s+\S)")

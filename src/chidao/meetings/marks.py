@@ -11,11 +11,14 @@ is turned into offsets of the cleaned text by counting from the nearest segment.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+
+from chidao.meetings.reviewdraft import ITEM_TYPES, DirectiveItem, Draft, read_draft
 
 # draft key / item kind -> the CSS class suffix of its marks (web/static/web/app.css)
 CSS: dict[str, str] = {
@@ -53,26 +56,18 @@ class Mark:
         return f"mark mark-{CSS.get(self.kind, 'agency')}"
 
 
-def draft_marks(draft: dict[str, Any]) -> list[Mark]:
-    """The marks of every item of a review draft that has offsets."""
+def draft_marks(draft: Draft | Mapping[str, Any]) -> list[Mark]:
+    """The marks of every item of a review draft (typed, or as stored) that has offsets."""
+    if not isinstance(draft, Draft):
+        draft = read_draft(draft)
     out = []
-    for key in (
-        "people",
-        "localities",
-        "agencies",
-        "indicators",
-        "difficulties",
-        "petitions",
-        "site_visits",
-        "directives",
-    ):
-        for i, item in enumerate(draft.get(key) or []):
-            start, end = item.get("start"), item.get("end")
-            if isinstance(start, int) and isinstance(end, int):
-                out.append(Mark(start, end, key, f"m-{key}-{i}"))
-            span = item.get("deadline_span") if key == "directives" else None
-            if span and isinstance(span.get("start"), int) and isinstance(span.get("end"), int):
-                out.append(Mark(span["start"], span["end"], "deadline", f"m-deadline-{i}"))
+    for key in ITEM_TYPES:
+        for i, item in enumerate(draft.of(key)):
+            if item.start is not None and item.end is not None:
+                out.append(Mark(item.start, item.end, key, f"m-{key}-{i}"))
+            span = item.deadline_span if isinstance(item, DirectiveItem) else None
+            if span is not None:
+                out.append(Mark(span.start, span.end, "deadline", f"m-deadline-{i}"))
     return out
 
 

@@ -8,7 +8,6 @@ session with what its page shows), which answer Http404 for "missing" and "not y
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from chidao.extract.lexicon import alternation, assignee_words
 from chidao.extract.topics import labels as topic_labels
 from chidao.meetings.access import as_pk, documents_visible_to, sessions_visible_to
-from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, assign_ids, split_points
+from chidao.meetings.draft import KIND_LABELS, REFORM_DATE, UnitRef, split_points
 from chidao.meetings.language import looks_vietnamese
 from chidao.meetings.marks import Mark, draft_marks, render
 from chidao.meetings.models import (
@@ -33,6 +32,7 @@ from chidao.meetings.models import (
     SessionKind,
     SourceDocument,
 )
+from chidao.meetings.reviewdraft import Draft, read_draft
 from chidao.organisation.access import province_code_of
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind, search_key
 from chidao.organisation.users import RequestUser
@@ -221,24 +221,17 @@ def confirm_problems(document: SourceDocument) -> list[str]:
     """Why the document cannot be confirmed yet: each directive without a unit, by number."""
     from chidao.meetings.services import check_ready
 
-    return check_ready(document.draft or {})
+    return check_ready(read_draft(document.draft))
 
 
-def needing_unit(draft: dict[str, Any]) -> int:
+def needing_unit(draft: Draft) -> int:
     """How many directives of the draft have no unit to do them yet."""
-    return sum(1 for d in draft.get("directives") or [] if not d.get("units"))
-
-
-def _iso_date(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except (TypeError, ValueError):
-        return None
+    return sum(1 for d in draft.directives if not d.units)
 
 
 def is_before_reform(document: SourceDocument) -> bool:
     """Whether the document's session took place before July 2025 (pre-2025 units apply)."""
-    date = _iso_date((document.draft or {}).get("date"))
+    date = read_draft(document.draft).date
     return date is not None and date < REFORM_DATE
 
 
@@ -284,14 +277,14 @@ def search_units(
 
 def _session_locality_units(document: SourceDocument) -> list[Unit]:
     """The units of the session's localities (of the session's time), for "các địa phương"."""
-    from chidao.meetings.draft import prefer_era, session_date
+    from chidao.meetings.draft import prefer_era
     from chidao.organisation.services import find_units
 
-    draft = document.draft or {}
-    on = session_date(draft)
+    draft = read_draft(document.draft)
+    on = draft.date
     out: list[Unit] = []
-    for item in draft.get("localities") or []:
-        found = find_units(province_code=document.province_code, text=item.get("text") or "")
+    for item in draft.of("localities"):
+        found = find_units(province_code=document.province_code, text=item.text)
         refs = prefer_era(
             [
                 UnitRef(u.pk, u.name, legacy=u.kind in LEGACY_KINDS or u.valid_to is not None)
@@ -320,13 +313,13 @@ def _word_middle(text: str) -> int:
     return min(spaces, key=lambda i: abs(i - len(text) / 2)) if spaces else max(1, len(text) // 2)
 
 
-def _date_problems(draft: dict[str, Any]) -> list[str]:
+def _date_problems(draft: Draft) -> list[str]:
     from chidao.meetings.services import check_ready
 
-    return check_ready({"date": draft.get("date")})
+    return check_ready(Draft(date=draft.date))
 
 
-def _missing_essentials(draft: dict[str, Any]) -> list[str]:
+def _missing_essentials(draft: Draft) -> list[str]:
     from chidao.meetings.services import missing_essentials
 
     return missing_essentials(draft)
@@ -346,8 +339,7 @@ class DateInfo:
 def date_info(document: SourceDocument) -> DateInfo:
     """The draft's date, the words it came from, and whether its year was inferred."""
     record = document.record or {}
-    draft = document.draft or {}
-    date = _iso_date(draft.get("date"))
+    date = read_draft(document.draft).date
     span = record.get("date_span") if isinstance(record.get("date_span"), dict) else None
     evidence = " ".join(((span or {}).get("text") or "").split())
     partial_value = record.get("date_partial")
@@ -356,7 +348,7 @@ def date_info(document: SourceDocument) -> DateInfo:
         partial = f"{partial_value['day']}/{partial_value.get('month')}"
     elif isinstance(partial_value, (list, tuple)) and len(partial_value) == 2:
         partial = f"{partial_value[0]}/{partial_value[1]}"
-    changed = draft.get("date") != record.get("date")
+    changed = (date.isoformat() if date else None) != record.get("date")
     inferred = (
         date is not None
         and not changed
@@ -368,14 +360,10 @@ def date_info(document: SourceDocument) -> DateInfo:
 
 def review_context(user: RequestUser, document: SourceDocument, error: str = "") -> dict[str, Any]:
     """Everything the review page shows: the marked source, the draft's items, the unit choices."""
-    draft = assign_ids(copy.deepcopy(document.draft or {}))  # ids of drafts stored before them
+    draft = read_draft(document.draft)  # ids for drafts stored before them
     units = province_units(user)
     by_pk = {u.pk: u for u in units}
-    chosen_ids = {
-        pk
-        for d in draft.get("directives") or []
-        for pk in [*(d.get("units") or []), *(d.get("suggested") or [])]
-    }
+    chosen_ids = {pk for d in draft.directives for pk in [*d.units, *d.suggested]}
     if chosen_ids - set(by_pk):  # chosen units that are not offered, e.g. a pre-2025 district
         code = province_code_of(user)
         by_pk.update(
@@ -388,23 +376,19 @@ def review_context(user: RequestUser, document: SourceDocument, error: str = "")
     department_units = departments(units)
     text = document.text or ""
     directives = []
-    items = draft.get("directives") or []
+    items = draft.directives
     for i, d in enumerate(items):
-        chosen = [by_pk[pk] for pk in d.get("units") or [] if pk in by_pk]
+        chosen = [by_pk[pk] for pk in d.units if pk in by_pk]
         # suggestions first: the chosen units, then what the extraction proposed
         suggested = chosen + [
-            by_pk[pk] for pk in d.get("suggested") or [] if pk in by_pk and by_pk[pk] not in chosen
+            by_pk[pk] for pk in d.suggested if pk in by_pk and by_pk[pk] not in chosen
         ]
         shown = {u.pk for u in suggested}
-        assignees = " ".join(d.get("assignees") or [])
-        span = d.get("deadline_span") or {}
-        deadline_text = (
-            " ".join(text[span["start"] : span["end"]].split())
-            if isinstance(span.get("start"), int) and isinstance(span.get("end"), int)
-            else ""
-        )
-        points = split_points(d.get("text") or "")
-        needs_choice = bool(d.get("needs_choice")) or not chosen
+        assignees = " ".join(d.assignees)
+        span = d.deadline_span
+        deadline_text = " ".join(text[span.start : span.end].split()) if span else ""
+        points = split_points(d.text)
+        needs_choice = d.needs_choice or not chosen
         directives.append(
             {
                 "index": i,
@@ -413,19 +397,17 @@ def review_context(user: RequestUser, document: SourceDocument, error: str = "")
                 "suggested": suggested,
                 "unit_ids": shown,
                 "chosen_ids": {u.pk for u in chosen},
-                "support_ids": set(d.get("support") or []),
-                "deadline": _iso_date(d.get("deadline")),
+                "support_ids": set(d.support),
+                "deadline": d.deadline,
                 "deadline_text": deadline_text,
-                "assignees": "; ".join(d.get("assignees") or []),
-                "anchor": f"m-directives-{i}" if isinstance(d.get("start"), int) else "",
+                "assignees": "; ".join(d.assignees),
+                "anchor": f"m-directives-{i}" if d.start is not None else "",
                 "deadline_anchor": f"m-deadline-{i}" if deadline_text else "",
                 "is_last": i == len(items) - 1,
                 "split_points": points,
-                "split_default": _middle_split(points, d.get("text") or ""),
-                "split_word": _word_middle(d.get("text") or ""),
-                "split_words": [
-                    (m.group(), m.start()) for m in re.finditer(r"\S+", d.get("text") or "")
-                ],
+                "split_default": _middle_split(points, d.text),
+                "split_word": _word_middle(d.text),
+                "split_words": [(m.group(), m.start()) for m in re.finditer(r"\S+", d.text)],
                 "pick_departments": [u for u in department_units if u.pk not in shown],
                 "pick_localities": [u for u in locality_units if u.pk not in shown],
                 "open_departments": needs_choice
@@ -443,24 +425,19 @@ def review_context(user: RequestUser, document: SourceDocument, error: str = "")
                     "index": i,
                     "index_str": str(i),
                     "item": item,
-                    "anchor": f"m-{key}-{i}" if item.get("start") is not None else "",
+                    "anchor": f"m-{key}-{i}" if item.start is not None else "",
                 }
-                for i, item in enumerate(draft.get(key) or [])
+                for i, item in enumerate(draft.of(key))
             ],
         }
         for key in REVIEW_ORDER
     ]
-    people = [c.get("name") or "" for c in draft.get("chairs") or []] + [
-        p.get("text") or "" for p in draft.get("people") or []
-    ]
+    people = [c.name for c in draft.chairs] + [p.text for p in draft.of("people")]
     needing = needing_unit(draft)
-    last = (draft.get("dropped") or [None])[-1]
+    last = draft.dropped[-1] if draft.dropped else None
     last_dropped = (
-        {
-            "label": KIND_LABELS.get(last["kind"], last["kind"]),
-            "text": (last.get("item") or {}).get("text") or "",
-        }
-        if isinstance(last, dict) and "kind" in last
+        {"label": KIND_LABELS.get(last.kind, last.kind), "text": last.item.text}
+        if last is not None
         else None
     )
     return {
@@ -473,9 +450,9 @@ def review_context(user: RequestUser, document: SourceDocument, error: str = "")
         "document": document,
         "draft": draft,
         "version": document.version,
-        "date": _iso_date(draft.get("date")),
-        "chairs": "; ".join(c.get("name", "") for c in draft.get("chairs") or []),
-        "localities_text": "; ".join(i.get("text", "") for i in draft.get("localities") or []),
+        "date": draft.date,
+        "chairs": "; ".join(c.name for c in draft.chairs),
+        "localities_text": "; ".join(i.text for i in draft.of("localities")),
         "kinds": SessionKind.choices,
         "directives": directives,
         "groups": groups,

@@ -12,10 +12,9 @@
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -40,6 +39,22 @@ from chidao.extract import read as readers
 from chidao.extract.record import content_hash
 from chidao.meetings import draft as drafts
 from chidao.meetings.models import Directive, DocumentStatus, Session, SessionItem, SourceDocument
+from chidao.meetings.reviewdraft import (
+    Chair,
+    DirectiveItem,
+    Draft,
+    DraftFormatError,
+    Dropped,
+    IndicatorItem,
+    Item,
+    LocalityItem,
+    PersonItem,
+    PetitionItem,
+    copy_of,
+    insert_in_order,
+    new_item,
+    read_draft,
+)
 from chidao.organisation import queries as organisation_queries
 from chidao.organisation import services as organisation
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind
@@ -355,22 +370,19 @@ def _locked(document: SourceDocument, version: int) -> SourceDocument:
             )
             % {"doc": current, "current": current.version, "yours": version}
         )
-    drafts.assign_ids(current.draft)  # drafts stored before items had ids
     return current
 
 
-def _save_draft(
-    document: SourceDocument, current: SourceDocument, draft: dict[str, Any]
-) -> SourceDocument:
-    drafts.assign_ids(draft)  # new items (added, split) get theirs
+def _save_draft(document: SourceDocument, current: SourceDocument, draft: Draft) -> SourceDocument:
+    stored = draft.assign_ids().to_json()  # new items (added, split) get their ids
     updated = SourceDocument.objects.filter(pk=current.pk, version=current.version).update(
-        draft=draft, version=current.version + 1
+        draft=stored, version=current.version + 1
     )
     if not updated:  # cannot happen under the row lock; kept as the compare-and-swap guard
         raise ConflictError(
             _("«%(doc)s» vừa được người khác sửa: hãy tải lại trang.") % {"doc": current}
         )
-    document.draft = draft
+    document.draft = stored
     document.version = current.version + 1
     return document
 
@@ -383,34 +395,43 @@ def _where(key: str, index: int, name: str | None = None) -> str:
     return where
 
 
-def _items(draft: dict[str, Any], key: str) -> list[dict[str, Any]]:
+def _draft_of(document: SourceDocument) -> Draft:
+    """The document's draft as typed objects; DraftError naming the field it cannot read."""
+    try:
+        return read_draft(document.draft)
+    except DraftFormatError as e:
+        raise DraftError(_("Bản nháp không đọc được: %(error)s.") % {"error": e}) from e
+
+
+def _items(draft: Draft, key: str) -> list[Item]:
     if key not in drafts.KEYS:
         raise DraftError(_("Loại mục không hợp lệ: “%(kind)s”.") % {"kind": key})
-    return draft.setdefault(key, [])
+    return draft.of(key)
 
 
-def _item(items: list[dict[str, Any]], key: str, item_id: str) -> tuple[int, dict[str, Any]]:
+def _item(draft: Draft, key: str, item_id: str) -> tuple[int, Item]:
     """The position and the item of id ``item_id``; DraftError when the draft has no such item
     (dropped, merged, or never there)."""
-    for index, item in enumerate(items):
-        if item.get("id") == str(item_id):
-            return index, item
+    _items(draft, key)
+    found = draft.find(key, item_id)
+    if found is not None:
+        return found
     raise DraftError(
         _("%(kind)s: không có mục “%(id)s” (có thể vừa bị bỏ hoặc gộp; hãy tải lại trang).")
         % {"kind": drafts.KIND_LABELS.get(key, key), "id": item_id}
     )
 
 
-def _parse_date(value: Any, field_name: str) -> str | None:
-    """An ISO date string from a date, an ISO string, "dd/mm/yyyy" or None."""
+def _parse_date(value: Any, field_name: str) -> dt.date | None:
+    """A date from a date, an ISO string, "dd/mm/yyyy" or None."""
     if value in (None, ""):
         return None
     if isinstance(value, dt.date):
-        return value.isoformat()
+        return value
     text = str(value).strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
         try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
+            return dt.datetime.strptime(text, fmt).date()
         except ValueError:
             continue
     raise DraftError(
@@ -482,7 +503,10 @@ def _clean_field(document: SourceDocument, key: str, index: int, name: str, valu
             raise DraftError(
                 _("%(field)s: “%(value)s” không phải là số.") % {"field": label, "value": value}
             ) from e
-    return " ".join(str(value).split()) if value is not None else None
+    words = " ".join(str(value).split()) if value is not None else None
+    if name in ("unit", "topic"):  # words, never null
+        return words or ""
+    return words
 
 
 @transaction.atomic
@@ -501,26 +525,20 @@ def edit_item(
     version, DraftError naming the item and field on a bad value.
     """
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
-    items = _items(draft, kind)
-    index, item = _item(items, kind, item_id)
-    for name, value in fields.items():
-        item[name] = _clean_field(current, kind, index, name, value)
-    if kind == "localities" and "text" in fields:
-        item.pop("unit", None)  # another name: its unit is looked up again at confirmation
-    if kind == "directives" and "units" in fields:
-        item["needs_choice"] = not item["units"]
-    if kind == "directives" and ("units" in fields or "support" in fields):
-        item["support"] = drafts.lead_and_support(item["units"], item.get("support") or [])
+    draft = _draft_of(current)
+    index, item = _item(draft, kind, item_id)
+    cleaned = {
+        name: _clean_field(current, kind, index, name, value) for name, value in fields.items()
+    }
+    if isinstance(item, LocalityItem) and "text" in cleaned:
+        cleaned["unit"] = None  # another name: its unit is looked up again at confirmation
+    if isinstance(item, DirectiveItem) and "units" in cleaned:
+        cleaned["needs_choice"] = not cleaned["units"]
+    edited = copy_of(item, **cleaned)
+    if isinstance(edited, DirectiveItem) and ("units" in cleaned or "support" in cleaned):
+        edited.support = drafts.lead_and_support(edited.units, edited.support)
+    draft.of(kind)[index] = edited
     return _save_draft(document, current, draft)
-
-
-def _as_in_source(text: str, item: dict[str, Any]) -> bool:
-    """Whether the item's text is still the source text at its offsets (spaces aside)."""
-    start, end = item.get("start"), item.get("end")
-    if not isinstance(start, int) or not isinstance(end, int):
-        return False
-    return " ".join(text[start:end].split()) == " ".join((item.get("text") or "").split())
 
 
 @transaction.atomic
@@ -534,10 +552,9 @@ def split_directive(
     Side effects: the draft and version (+1).
     """
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
-    items = _items(draft, "directives")
-    index, item = _item(items, "directives", item_id)
-    text = item["text"]
+    draft = _draft_of(current)
+    index, item = _item(draft, "directives", item_id)
+    text = item.text
     if not 0 < int(offset) < len(text):
         raise DraftError(
             _("%(item)s: không tách được tại ký tự %(offset)s (nội dung có %(length)d ký tự).")
@@ -549,15 +566,13 @@ def split_directive(
             _("%(item)s: cả hai phần sau khi tách phải có nội dung.")
             % {"item": _where("directives", index)}
         )
-    first, second = copy.deepcopy(item), copy.deepcopy(item)
-    second["id"] = None  # the second part is a new item (the first keeps the id)
-    first["text"], second["text"] = head.strip(), tail.strip()
-    if _as_in_source(current.text, item):
-        base = item["start"]
-        first["end"] = base + len(head.rstrip())
-        second["start"] = base + offset + (len(tail) - len(tail.lstrip()))
+    # the second part is a new item (the first keeps the id)
+    first, second = copy_of(item, text=head.strip()), copy_of(item, id="", text=tail.strip())
+    if item.in_source(current.text) and item.start is not None:
+        first.end = item.start + len(head.rstrip())
+        second.start = item.start + offset + (len(tail) - len(tail.lstrip()))
     # an edited text keeps pointing at the whole source sentence it came from
-    items[index : index + 1] = [first, second]
+    draft.of("directives")[index : index + 1] = [first, second]
     return _save_draft(document, current, draft)
 
 
@@ -570,47 +585,48 @@ def merge_directives(*, document: SourceDocument, version: int, item_id: str) ->
     one set. Side effects: the draft and version (+1).
     """
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
-    items = _items(draft, "directives")
-    index, first = _item(items, "directives", item_id)
+    draft = _draft_of(current)
+    items = draft.directives
+    index, _first = _item(draft, "directives", item_id)
+    first = items[index]
     if index + 1 >= len(items):
         raise DraftError(
             _("%(item)s: là chỉ đạo cuối cùng, không có chỉ đạo sau để gộp.")
             % {"item": _where("directives", index)}
         )
     second = items[index + 1]
-    merged = copy.deepcopy(first)
+    start, end = first.start, second.end
     if (
-        _as_in_source(current.text, first)
-        and _as_in_source(current.text, second)
-        and first["start"] < second["end"]
+        first.in_source(current.text)
+        and second.in_source(current.text)
+        and start is not None
+        and end is not None
+        and start < end
     ):
-        merged["text"] = " ".join(current.text[first["start"] : second["end"]].split())
-        merged["end"] = second["end"]
+        text = " ".join(current.text[start:end].split())
     else:  # texts the office edited: keep their words, and the span of both sources when known
-        merged["text"] = f"{first['text']} {second['text']}"
-        if (
-            first.get("start") is None
-            or second.get("end") is None
-            or first["start"] >= second["end"]
-        ):
-            merged["start"] = merged["end"] = None
-        else:
-            merged["end"] = second["end"]
-    merged["assignees"] = list(
-        dict.fromkeys([*first.get("assignees", []), *second.get("assignees", [])])
+        text = f"{first.text} {second.text}"
+        if start is None or end is None or start >= end:
+            start = end = None
+    units = list(dict.fromkeys([*first.units, *second.units]))
+    merged = DirectiveItem(
+        id=first.id,
+        text=text,
+        start=start,
+        end=end,
+        extra=dict(first.extra),
+        issuer=first.issuer,
+        deadline=first.deadline or second.deadline,
+        deadline_span=first.deadline_span,
+        assignees=list(dict.fromkeys([*first.assignees, *second.assignees])),
+        assignee_spans=[*first.assignee_spans, *second.assignee_spans],
+        units=units,
+        support=drafts.lead_and_support(units, [*first.support, *second.support]),
+        suggested=list(first.suggested),
+        needs_choice=(first.needs_choice or second.needs_choice) and not units,
+        topic=first.topic or second.topic or "",
     )
-    merged["assignee_spans"] = [*first.get("assignee_spans", []), *second.get("assignee_spans", [])]
-    merged["units"] = list(dict.fromkeys([*first.get("units", []), *second.get("units", [])]))
-    merged["support"] = drafts.lead_and_support(
-        merged["units"], [*first.get("support", []), *second.get("support", [])]
-    )
-    merged["deadline"] = first.get("deadline") or second.get("deadline")
-    merged["needs_choice"] = (
-        bool(first.get("needs_choice") or second.get("needs_choice")) and not merged["units"]
-    )
-    merged["topic"] = first.get("topic") or second.get("topic") or ""
-    items[index : index + 2] = [merged]
+    draft.of("directives")[index : index + 2] = [merged]
     return _save_draft(document, current, draft)
 
 
@@ -622,14 +638,10 @@ def drop_item(*, document: SourceDocument, version: int, kind: str, item_id: str
     ``DROPPED_KEPT`` kept) and version (+1).
     """
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
-    items = _items(draft, kind)
-    index, _dropped = _item(items, kind, item_id)
-    dropped = items.pop(index)
-    draft["dropped"] = [
-        *(draft.get("dropped") or []),
-        {"kind": kind, "index": index, "item": dropped},
-    ][-DROPPED_KEPT:]
+    draft = _draft_of(current)
+    index, _dropped = _item(draft, kind, item_id)
+    dropped = draft.of(kind).pop(index)
+    draft.dropped = [*draft.dropped, Dropped(kind=kind, index=index, item=dropped)][-DROPPED_KEPT:]
     return _save_draft(document, current, draft)
 
 
@@ -644,14 +656,12 @@ def restore_dropped(*, document: SourceDocument, version: int) -> SourceDocument
     Side effects: the draft and version (+1). Raises DraftError when nothing was dropped.
     """
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
-    dropped = draft.get("dropped") or []
-    if not dropped:
+    draft = _draft_of(current)
+    if not draft.dropped:
         raise DraftError(_("Không có mục nào vừa bỏ để khôi phục."))
-    last = dropped.pop()
-    items = _items(draft, last["kind"])
-    items.insert(min(int(last["index"]), len(items)), last["item"])
-    draft["dropped"] = dropped
+    last = draft.dropped.pop()
+    items = _items(draft, last.kind)
+    items.insert(min(last.index, len(items)), last.item)
     return _save_draft(document, current, draft)
 
 
@@ -666,7 +676,7 @@ def add_item(
     Side effects: the draft and version (+1).
     """
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
+    draft = _draft_of(current)
     items = _items(draft, kind)
     start, end = int(start), int(end)
     if not 0 <= start < end <= len(current.text):
@@ -686,7 +696,7 @@ def add_item(
         raise DraftError(
             _("%(kind)s: đoạn chọn không có chữ nào.") % {"kind": drafts.KIND_LABELS[kind]}
         )
-    drafts.insert_in_order(items, drafts.new_item(kind, current.text[start:end], start, end, draft))
+    insert_in_order(items, new_item(kind, current.text[start:end], start, end, draft))
     return _save_draft(document, current, draft)
 
 
@@ -701,37 +711,40 @@ def set_session(
     chairs: Any = UNSET,
     localities: Any = UNSET,
 ) -> SourceDocument:
-    """Set the session's date, title, kind, chairs (names or {"name", "titles"}) or localities.
+    """Set the session's date, title, kind, chairs (names, ``Chair`` or {"name", "titles"}) or
+    localities.
 
     Side effects: the draft and version (+1).
     """
     from chidao.meetings.models import SessionKind
 
     current = _locked(document, version)
-    draft = copy.deepcopy(current.draft)
+    draft = _draft_of(current)
     if date is not UNSET:
-        draft["date"] = _parse_date(date, _("Ngày làm việc"))
+        draft.date = _parse_date(date, _("Ngày làm việc"))
     if title is not UNSET:
-        draft["title"] = " ".join(str(title or "").split())[:500]
+        draft.title = " ".join(str(title or "").split())[:500]
     if kind is not UNSET:
         if kind not in SessionKind.values:
             raise DraftError(_("Loại buổi làm việc không hợp lệ: “%(kind)s”.") % {"kind": kind})
-        draft["kind"] = kind
+        draft.kind = kind
     if chairs is not UNSET:
-        draft["chairs"] = [
-            {"name": " ".join(c.split()), "titles": []}
+        named = [
+            Chair(name=" ".join(c.split()))
             if isinstance(c, str)
-            else {
-                "name": " ".join(str(c.get("name", "")).split()),
-                "titles": _strings(c.get("titles") or [], _("chức danh")),
-            }
+            else Chair(name=" ".join(c.name.split()), titles=_strings(c.titles, _("chức danh")))
+            if isinstance(c, Chair)
+            else Chair(
+                name=" ".join(str(c.get("name", "")).split()),
+                titles=_strings(c.get("titles") or [], _("chức danh")),
+            )
             for c in chairs
         ]
-        draft["chairs"] = [c for c in draft["chairs"] if c["name"]]
+        draft.chairs = [c for c in named if c.name]
     if localities is not UNSET:
-        old = {(i.get("text") or "").casefold(): i for i in draft.get("localities", [])}
-        draft["localities"] = [
-            old.get(name.casefold(), {"text": name, "start": None, "end": None})
+        old = {i.text.casefold(): i for i in draft.of("localities")}
+        draft.items["localities"] = [
+            old.get(name.casefold()) or LocalityItem(id="", text=name)
             for name in _strings(localities, _("Địa phương"))
         ]
     return _save_draft(document, current, draft)
@@ -779,12 +792,11 @@ def _person(
     return person
 
 
-def _locality_unit(province_code: str, item: dict[str, Any]) -> Unit | None:
+def _locality_unit(province_code: str, item: Item) -> Unit | None:
     """The unit a draft locality was resolved to (by its official code), if of this province."""
-    pk = item.get("unit")
-    if not isinstance(pk, int):
+    if not isinstance(item, LocalityItem) or item.unit is None:
         return None
-    return Unit.objects.filter(pk=pk, province_code=province_code).first()
+    return Unit.objects.filter(pk=item.unit, province_code=province_code).first()
 
 
 def _first_unit(province_code: str, text: str) -> Unit | None:
@@ -792,11 +804,13 @@ def _first_unit(province_code: str, text: str) -> Unit | None:
     return found[0] if found else None
 
 
-def check_ready(draft: dict[str, Any], today: dt.date | None = None) -> list[str]:
-    """What stops a draft from being confirmed: no session date, a date after today, one
-    message per directive with no unit."""
+def check_ready(draft: Draft | Mapping[str, Any], today: dt.date | None = None) -> list[str]:
+    """What stops a draft (typed, or as stored) from being confirmed: no session date, a date
+    after today, one message per directive with no unit."""
+    if not isinstance(draft, Draft):
+        draft = read_draft(draft)
     problems = []
-    date = drafts.session_date(draft)
+    date = draft.date
     if date is None:
         problems.append(_("Chưa có ngày làm việc: hãy nhập ngày trước khi xác nhận."))
     elif date > (today or timezone.localdate()):
@@ -804,24 +818,26 @@ def check_ready(draft: dict[str, Any], today: dt.date | None = None) -> list[str
             _("Ngày làm việc %(date)s ở sau hôm nay: hãy sửa ngày trước khi xác nhận.")
             % {"date": date.strftime("%d/%m/%Y")}
         )
-    for i, d in enumerate(draft.get("directives") or []):
-        if not d.get("units"):
+    for i, d in enumerate(draft.directives):
+        if not d.units:
             problems.append(
                 _("Chỉ đạo số %(n)d «%(text)s» chưa chọn đơn vị thực hiện.")
-                % {"n": i + 1, "text": Truncator(d.get("text") or "").chars(80)}
+                % {"n": i + 1, "text": Truncator(d.text).chars(80)}
             )
     return problems
 
 
-def missing_essentials(draft: dict[str, Any]) -> list[str]:
-    """What a session report normally has and this draft lacks (no directive, no leader):
-    confirming it anyway needs an explicit reason."""
+def missing_essentials(draft: Draft | Mapping[str, Any]) -> list[str]:
+    """What a session report normally has and this draft (typed, or as stored) lacks (no
+    directive, no leader): confirming it anyway needs an explicit reason."""
+    if not isinstance(draft, Draft):
+        draft = read_draft(draft)
     missing = []
-    directives = draft.get("directives") or []
+    directives = draft.directives
     if not directives:
         missing.append(_("không có chỉ đạo nào"))
-    leaders = [c for c in draft.get("chairs") or [] if (c.get("name") or "").strip()]
-    if not leaders and not any((d.get("issuer") or "").strip() for d in directives):
+    leaders = [c for c in draft.chairs if c.name.strip()]
+    if not leaders and not any((d.issuer or "").strip() for d in directives):
         missing.append(_("không có lãnh đạo chủ trì"))
     return missing
 
@@ -856,7 +872,7 @@ def store_session(
         raise DraftError(
             _("«%(doc)s» không còn chờ rà soát: không thể xác nhận.") % {"doc": document}
         )
-    draft = current.draft
+    draft = _draft_of(current)
     code = current.province_code
     problems = check_ready(draft)
     if problems:
@@ -868,67 +884,67 @@ def store_session(
             _("Văn bản %(missing)s: cần ghi lý do để xác nhận (hoặc loại văn bản).")
             % {"missing": ", ".join(missing)}
         )
-    date = dt.date.fromisoformat(draft["date"]) if draft.get("date") else None
+    date = draft.date
     session = Session.objects.create(
         document=current,
         province_code=code,
         date=date,
-        title=(draft.get("title") or current.title or "")[:500],
-        kind=draft.get("kind") or drafts.session_kind(current.record),
+        title=(draft.title or current.title or "")[:500],
+        kind=draft.kind or drafts.session_kind(current.record),
         confirmed_by=actor if getattr(actor, "is_authenticated", False) else None,
         confirmed_at=timezone.now(),
         confirm_reason=reason[:1000] if missing else "",
     )
-    for chair in draft.get("chairs") or []:
-        person = _person(code, chair.get("name"), chair.get("titles") or [], date)
+    for chair in draft.chairs:
+        person = _person(code, chair.name, chair.titles, date)
         if person is not None:
             session.chairs.add(person)
     rows: list[SessionItem] = []
     for key, kind in drafts.ITEM_KEYS.items():
-        for order, item in enumerate(draft.get(key) or []):
+        for order, item in enumerate(draft.of(key)):
             row = SessionItem(
                 session=session,
                 kind=kind,
-                text=item.get("text") or "",
-                start=item.get("start"),
-                end=item.get("end"),
+                text=item.text,
+                start=item.start,
+                end=item.end,
                 order=order,
             )
-            if key == "people":
-                row.data = {"titles": item.get("titles") or []}
-                row.person = _person(code, item.get("text"), item.get("titles") or [], date)
-            elif key == "localities":
+            if isinstance(item, PersonItem):
+                row.data = {"titles": list(item.titles)}
+                row.person = _person(code, item.text, item.titles, date)
+            elif isinstance(item, LocalityItem):
                 # the unit the extractor resolved by its code; the name only as the fallback
                 row.unit = _locality_unit(code, item) or _first_unit(code, row.text)
                 if row.unit is not None:
                     session.localities.add(row.unit)
             elif key == "agencies":
                 row.unit = _first_unit(code, row.text)
-            elif key == "indicators":
-                row.data = {"value": item.get("value"), "unit": item.get("unit") or ""}
-            elif key == "petitions":
-                row.data = {"by": item.get("by")}
-                row.person = _person(code, item.get("by"), [], date)
+            elif isinstance(item, IndicatorItem):
+                row.data = {"value": item.value, "unit": item.unit or ""}
+            elif isinstance(item, PetitionItem):
+                row.data = {"by": item.by}
+                row.person = _person(code, item.by, [], date)
             rows.append(row)
     SessionItem.objects.bulk_create(rows)
     assignments: list[Assignment] = []
-    for order, d in enumerate(draft.get("directives") or []):
-        issuer = _person(code, d.get("issuer"), [], date)
+    for order, d in enumerate(draft.directives):
+        issuer = _person(code, d.issuer, [], date)
         directive = Directive.objects.create(
             session=session,
-            text=d.get("text") or "",
-            start=d.get("start"),
-            end=d.get("end"),
+            text=d.text,
+            start=d.start,
+            end=d.end,
             issuer=issuer,
-            issuer_name=(d.get("issuer") or "")[:120],
-            assignee_text=list(d.get("assignees") or []),
-            deadline=dt.date.fromisoformat(d["deadline"]) if d.get("deadline") else None,
-            topic=(d.get("topic") or "")[:120],
+            issuer_name=(d.issuer or "")[:120],
+            assignee_text=list(d.assignees),
+            deadline=d.deadline,
+            topic=(d.topic or "")[:120],
             order=order,
         )
-        ids = _unit_ids(code, d.get("units") or [], _where("directives", order))
+        ids = _unit_ids(code, d.units, _where("directives", order))
         units = sorted(Unit.objects.filter(pk__in=ids), key=lambda u: ids.index(u.pk))
-        support = set(drafts.lead_and_support(ids, d.get("support") or []))
+        support = set(drafts.lead_and_support(ids, d.support))
         assignments.append(Assignment(directive=directive, units=units, support=support))
     SourceDocument.objects.filter(pk=current.pk).update(
         status=DocumentStatus.CONFIRMED, version=current.version + 1

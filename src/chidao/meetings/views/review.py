@@ -8,7 +8,6 @@ requests get the workspace with the message at 200.
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 
@@ -21,8 +20,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from chidao.meetings import access, forms, queries, services
-from chidao.meetings import draft as drafts
 from chidao.meetings.models import SourceDocument
+from chidao.meetings.reviewdraft import Chair, DirectiveItem, read_draft
 from chidao.meetings.views.common import office_only
 from chidao.ui.http import AppRequest
 
@@ -91,18 +90,10 @@ def unit_search(request: AppRequest, pk: int) -> HttpResponse:
     ``item`` names the directive (its id): the units it already shows are left out.
     """
     document = access.get_document_for_user(request.user, pk)
-    draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
-    directives = draft.get("directives") or []
-    index = drafts.position(draft, "directives", request.GET.get("item", ""))
+    found = read_draft(document.draft).find("directives", request.GET.get("item", ""))
     shown: set[int] = set()
-    if index >= 0:
-        shown = {
-            int(u)
-            for u in [
-                *(directives[index].get("units") or []),
-                *(directives[index].get("suggested") or []),
-            ]
-        }
+    if found is not None and isinstance(directive := found[1], DirectiveItem):
+        shown = {*directive.units, *directive.suggested}
     query = (request.GET.get("q") or "").strip()[:100]
     context = {
         "document": document,
@@ -119,8 +110,8 @@ def set_session(request: AppRequest, pk: int) -> HttpResponse:
     """Date, title, kind, chairs and localities of the session."""
 
     def call(doc: SourceDocument, d: dict[str, Any]) -> object:
-        old = {c["name"]: c for c in doc.draft.get("chairs") or []}
-        chairs = [old.get(name, {"name": name, "titles": []}) for name in _split_names(d["chairs"])]
+        old = {c.name: c for c in read_draft(doc.draft).chairs}
+        chairs = [old.get(name) or Chair(name=name) for name in _split_names(d["chairs"])]
         return services.set_session(
             document=doc,
             version=d["version"],
@@ -158,8 +149,8 @@ def edit_directive(request: AppRequest, pk: int, item_id: str) -> HttpResponse:
         )
 
     document = access.get_document_for_user(request.user, pk)
-    draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
-    n = drafts.position(draft, "directives", item_id) + 1
+    found = read_draft(document.draft).find("directives", item_id)
+    n = found[0] + 1 if found is not None else 0
     return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": n})
 
 
