@@ -1,7 +1,6 @@
 """GET /api/sessions and /api/sessions/{id}: confirmed sessions of the user's province."""
 
 import datetime as dt
-from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404, HttpRequest
@@ -54,7 +53,7 @@ def list_sessions(request: HttpRequest, filters: Query[SessionFilters]) -> Rows[
     response={200: SessionDetailOut, 403: Error, 404: Error},
     summary="One session with its items and directives",
 )
-def get_session(request: HttpRequest, session_id: Id) -> dict[str, Any]:
+def get_session(request: HttpRequest, session_id: Id) -> SessionDetailOut:
     """A session of the user's province with every item, directive and task; 404 otherwise."""
     directives = Directive.objects.select_related("session", "issuer").prefetch_related(
         Prefetch("tasks", queryset=Task.objects.select_related("unit"))

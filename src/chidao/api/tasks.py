@@ -4,8 +4,6 @@ Reads go through the tasks gatekeeper (``tasks_visible_to``, ``get_task_for_user
 officer sees only their unit's tasks, and another unit's task answers 404 like a missing one.
 """
 
-from typing import Any
-
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Query, Router, Schema
@@ -77,7 +75,7 @@ def list_tasks(request: HttpRequest, filters: Query[TaskFilters]) -> Rows[Task]:
     response={200: TaskDetailOut, 404: Error},
     summary="One task with its history",
 )
-def get_task(request: HttpRequest, task_id: Id) -> dict[str, Any]:
+def get_task(request: HttpRequest, task_id: Id) -> TaskDetailOut:
     """A task with its progress reports and history; 404 when missing or not yours."""
     return serialise.task_detail(_load(request, task_id))
 
@@ -87,7 +85,7 @@ def get_task(request: HttpRequest, task_id: Id) -> dict[str, Any]:
     response={200: TaskDetailOut, 403: Error, 404: Error, 409: Error, 422: Error},
     summary="Report progress on your unit's task",
 )
-def report_progress(request: HttpRequest, task_id: Id, payload: ProgressIn) -> dict[str, Any]:
+def report_progress(request: HttpRequest, task_id: Id, payload: ProgressIn) -> TaskDetailOut:
     """The unit's officer reports progress (text, percent) against the version they read.
 
     A version older than the task's answers 409 and changes nothing.
