@@ -6,14 +6,27 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.tasks.conftest import (  # noqa: F401 (fixtures)
-    directive,
-    make_directive,
-    session,
-    today,
-)
+from django.utils import timezone
+from tests.tasks.conftest import make_directive, make_session
 
 from chidao.tasks.services import create_tasks
+
+
+@pytest.fixture
+def today():
+    return timezone.localdate()
+
+
+@pytest.fixture
+def session(db, leader_person):
+    s = make_session()
+    s.chairs.add(leader_person)
+    return s
+
+
+@pytest.fixture
+def directive(session, leader_person):
+    return make_directive(session, issuer=leader_person, topic="Đất đai")
 
 
 @pytest.fixture
