@@ -13,16 +13,17 @@ from django.http import Http404
 
 from chidao.notifications.models import Notification, NotificationKind, Preference
 from chidao.notifications.services import Channels, default_channels, kinds_for
+from chidao.organisation.users import RequestUser, User
 from chidao.tasks import access
 
 
-def _mine(user: Any) -> QuerySet[Notification]:
-    if not getattr(user, "is_authenticated", False):
+def _mine(user: RequestUser) -> QuerySet[Notification]:
+    if not isinstance(user, User):  # an anonymous user has no notices
         return Notification.objects.none()
     return Notification.objects.filter(access.visible_task_q(user, "task__"), recipient=user)
 
 
-def notifications_for(user: Any, *, unread_only: bool = False) -> QuerySet[Notification]:
+def notifications_for(user: RequestUser, *, unread_only: bool = False) -> QuerySet[Notification]:
     """The notices shown to ``user`` in the application, newest first."""
     rows = _mine(user).filter(shown=True)
     if unread_only:
@@ -30,12 +31,12 @@ def notifications_for(user: Any, *, unread_only: bool = False) -> QuerySet[Notif
     return rows.select_related("task__unit", "task__directive").order_by("-created_at", "-id")
 
 
-def unread_count(user: Any) -> int:
+def unread_count(user: RequestUser) -> int:
     """How many notices the bell shows (one COUNT query)."""
     return _mine(user).filter(shown=True, read_at__isnull=True).count()
 
 
-def get_notification_for_user(user: Any, pk: Any) -> Notification:
+def get_notification_for_user(user: RequestUser, pk: Any) -> Notification:
     """The notice ``pk`` if it is ``user``'s; Http404 for missing and not-yours alike."""
     try:
         key = int(pk)
@@ -55,7 +56,7 @@ class PreferenceRow:
     email: bool
 
 
-def preferences_of(user: Any) -> list[PreferenceRow]:
+def preferences_of(user: User) -> list[PreferenceRow]:
     """The user's channels for each kind of notice their role receives."""
     stored = {p.kind: p for p in Preference.objects.filter(user=user)}
     rows = []

@@ -35,6 +35,7 @@ from chidao.notifications.models import (
 )
 from chidao.notifications.render import message_of
 from chidao.organisation.models import Role
+from chidao.organisation.users import RequestUser, User
 from chidao.tasks import access
 from chidao.tasks.models import EventKind, Task, TaskEvent, TaskState
 
@@ -225,8 +226,8 @@ def _deadline_of(event: TaskEvent, task: Task) -> dt.date | None:
     return task.deadline
 
 
-def _name(user: Any) -> str:
-    if user is None or not getattr(user, "is_authenticated", False):
+def _name(user: User | None) -> str:
+    if user is None:
         return ""
     return (user.get_full_name() or user.get_username())[:150]
 
@@ -433,7 +434,7 @@ def mark_read(*, notification: Notification) -> Notification:
     return notification
 
 
-def mark_all_read(*, user: Any) -> int:
+def mark_all_read(*, user: User) -> int:
     """Every unread notice of ``user`` read. Side effects: ``read_at``. Returns how many."""
     with transaction.atomic():
         return Notification.objects.filter(recipient=user, read_at__isnull=True).update(
@@ -441,7 +442,7 @@ def mark_all_read(*, user: Any) -> int:
         )
 
 
-def kinds_for(user: Any) -> tuple[str, ...]:
+def kinds_for(user: RequestUser) -> tuple[str, ...]:
     """The kinds of notices a user's role receives (officers: their unit's; the office: what it
     must decide)."""
     if access.is_officer(user):
@@ -451,7 +452,7 @@ def kinds_for(user: Any) -> tuple[str, ...]:
     return ()
 
 
-def save_preferences(*, user: Any, choices: dict[str, Channels]) -> None:
+def save_preferences(*, user: User, choices: dict[str, Channels]) -> None:
     """Store the user's channels for each kind of their role (kinds of other roles refused).
 
     Side effects: one ``Preference`` per kind, created or updated.

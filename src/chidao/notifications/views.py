@@ -16,7 +16,7 @@ from chidao.notifications.forms import PreferencesForm
 from chidao.notifications.render import message_of
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
-from chidao.ui.http import AppRequest
+from chidao.ui.http import AppRequest, SignedInRequest
 
 signed_in = role_required(*Role.values)
 PAGE_SIZE = 30
@@ -71,7 +71,7 @@ def read(request: AppRequest, pk: int) -> HttpResponse:
 
 @signed_in
 @require_POST
-def read_all(request: AppRequest) -> HttpResponse:
+def read_all(request: SignedInRequest) -> HttpResponse:
     """Mark every notice of the user read."""
     count = services.mark_all_read(user=request.user)
     messages.success(request, _("Đã đánh dấu %(count)d thông báo là đã đọc.") % {"count": count})
@@ -79,7 +79,7 @@ def read_all(request: AppRequest) -> HttpResponse:
 
 
 @signed_in
-def preferences(request: AppRequest) -> HttpResponse:
+def preferences(request: SignedInRequest) -> HttpResponse:
     """What the user receives, and by which channel (their role's kinds of notice)."""
     rows = queries.preferences_of(request.user)
     if request.method == "POST":
