@@ -32,7 +32,15 @@ from chidao.meetings.models import (
     SessionKind,
     SourceDocument,
 )
-from chidao.meetings.reviewdraft import Draft, read_draft
+from chidao.meetings.reviewdraft import (
+    ITEM_TYPES,
+    DirectiveItem,
+    Draft,
+    IndicatorItem,
+    PersonItem,
+    PetitionItem,
+    read_draft,
+)
 from chidao.organisation.access import province_code_of
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Person, Unit, UnitKind, search_key
 from chidao.organisation.users import RequestUser
@@ -453,6 +461,14 @@ def review_context(user: RequestUser, document: SourceDocument, error: str = "")
         "date": draft.date,
         "chairs": "; ".join(c.name for c in draft.chairs),
         "localities_text": "; ".join(i.text for i in draft.of("localities")),
+        # what the session form shows (the current values; after a conflict, what was typed)
+        "session_form": {
+            "date": draft.date,
+            "kind": draft.kind,
+            "title": draft.title,
+            "chairs": "; ".join(c.name for c in draft.chairs),
+            "localities": "; ".join(i.text for i in draft.of("localities")),
+        },
         "kinds": SessionKind.choices,
         "directives": directives,
         "groups": groups,
@@ -471,6 +487,73 @@ def review_context(user: RequestUser, document: SourceDocument, error: str = "")
         "add_kinds": [("directives", _("Chỉ đạo")), *((k, labels[k]) for k in REVIEW_ORDER)],
         "selection_kinds": SELECTION_KINDS,
     }
+
+
+@dataclass(frozen=True)
+class Kept:
+    """After a 409 on an edit of the draft (someone else saved first): what the user typed,
+    shown and put back in the form, beside the current values of what they edited."""
+
+    target: str  # "session", or the kind of the edited item ("directives", "petitions", ...)
+    item_id: str  # "" for the session
+    typed: list[tuple[str, str]]
+    current: list[tuple[str, str]]
+    gone: bool = False  # the item is no longer in the draft (dropped, merged or split)
+
+
+def _day(day: dt.date | None) -> str:
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def unit_names(pks: list[int]) -> str:
+    """The names of units ``pks`` (in that order), for a page that lists what was chosen."""
+    names = dict(Unit.objects.filter(pk__in=pks).values_list("pk", "name"))
+    return "; ".join(names.get(pk, str(pk)) for pk in pks)
+
+
+def units_by_pks(pks: list[int]) -> list[Unit]:
+    """The units ``pks``, in that order (those that exist)."""
+    found = {u.pk: u for u in Unit.objects.filter(pk__in=pks)}
+    return [found[pk] for pk in pks if pk in found]
+
+
+def draft_values(document: SourceDocument, target: str, item_id: str = "") -> list[tuple[str, str]]:
+    """The current values of the session (``target="session"``) or of one item of the draft,
+    as (label, text) rows; empty when the item is no longer there."""
+    draft = read_draft(document.draft)
+    if target == "session":
+        kinds = dict(SessionKind.choices)
+        return [
+            (str(_("Ngày làm việc")), _day(draft.date)),
+            (str(_("Loại")), str(kinds.get(draft.kind, draft.kind))),
+            (str(_("Tiêu đề")), draft.title),
+            (str(_("Chủ trì")), "; ".join(c.name for c in draft.chairs)),
+            (str(_("Địa phương")), "; ".join(i.text for i in draft.of("localities"))),
+        ]
+    found = draft.find(target, item_id) if target in ITEM_TYPES else None
+    if found is None:
+        return []
+    item = found[1]
+    rows = [(str(_("Nội dung")), item.text)]
+    if isinstance(item, DirectiveItem):
+        rows += [
+            (str(_("Đơn vị thực hiện")), unit_names(item.units)),
+            (str(_("Đơn vị phối hợp")), unit_names(item.support)),
+            (str(_("Người chỉ đạo")), item.issuer or ""),
+            (str(_("Thời hạn")), _day(item.deadline)),
+            (str(_("Đối tượng")), "; ".join(item.assignees)),
+            (str(_("Lĩnh vực")), item.topic),
+        ]
+    elif isinstance(item, PersonItem):
+        rows.append((str(_("Chức danh")), "; ".join(item.titles)))
+    elif isinstance(item, IndicatorItem):
+        value = item.value
+        shown = "" if value is None else str(int(value)) if value.is_integer() else str(value)
+        rows.append((str(_("Giá trị")), shown))
+        rows.append((str(_("Đơn vị tính")), item.unit))
+    elif isinstance(item, PetitionItem):
+        rows.append((str(_("Người kiến nghị")), item.by or ""))
+    return rows
 
 
 class UnitTask(Protocol):
