@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -13,6 +14,9 @@ from chidao.meetings.models import ItemKind, Session
 from chidao.organisation.models import LOCAL_KINDS, Person, Unit, UnitKind
 from chidao.organisation.queries import current_title, positions_on
 from chidao.tasks.models import TaskRole
+
+if TYPE_CHECKING:
+    from chidao.documents.models import Notice
 
 
 @dataclass(frozen=True)
@@ -234,7 +238,7 @@ def directive_groups(session: Session) -> tuple[DirectiveGroup, ...]:
     return tuple(DirectiveGroup(assignee=k, lines=tuple(v)) for k, v in groups.items())
 
 
-def notice_content(notice) -> NoticeContent:  # type: ignore[no-untyped-def]
+def notice_content(notice: Notice) -> NoticeContent:
     """Everything the DOCX of ``notice`` shows, read from the notice and its session."""
     session = notice.session
     groups = directive_groups(session)

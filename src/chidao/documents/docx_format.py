@@ -22,9 +22,11 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Cm, Mm, Pt
-from docx.table import Table
+from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 FONT = "Times New Roman"
 BODY_PT = 14
@@ -63,7 +65,7 @@ def new_document(*, landscape: bool = False) -> DocxDocument:
     return doc
 
 
-def _page_numbers(section) -> None:  # type: ignore[no-untyped-def]
+def _page_numbers(section: Section) -> None:
     """A centred PAGE field in the header of every page but the first (first-page header empty)."""
     section.different_first_page_header_footer = True
     paragraph = section.header.paragraphs[0]
@@ -121,7 +123,7 @@ def run(
     bold: bool = False,
     italic: bool = False,
     underline: bool = False,
-):  # type: ignore[no-untyped-def]
+) -> Run:
     r = paragraph.add_run(text)
     r.font.size = Pt(size)
     r.font.name = FONT
@@ -132,8 +134,13 @@ def run(
 
 
 def body(
-    doc_or_cell, text: str, *, bold: bool = False, italic: bool = False, indent: bool = True
-) -> Paragraph:  # type: ignore[no-untyped-def]
+    doc_or_cell: DocxDocument | _Cell,
+    text: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    indent: bool = True,
+) -> Paragraph:
     """A body paragraph: 14 pt, justified, first-line indent 1.27 cm, 6 pt after, spacing 1.15."""
     p = doc_or_cell.add_paragraph()
     _fmt(p, align=WD_ALIGN_PARAGRAPH.JUSTIFY, indent=indent, after=6, spacing=1.15)
@@ -142,7 +149,7 @@ def body(
 
 
 def centred(
-    doc_or_cell,
+    doc_or_cell: DocxDocument | _Cell,
     text: str,
     *,
     size: float = BODY_PT,
@@ -151,14 +158,14 @@ def centred(
     underline: bool = False,
     after: float = 0,
     before: float = 0,
-) -> Paragraph:  # type: ignore[no-untyped-def]
+) -> Paragraph:
     p = doc_or_cell.add_paragraph()
     _fmt(p, align=WD_ALIGN_PARAGRAPH.CENTER, after=after, before=before)
     run(p, text, size=size, bold=bold, italic=italic, underline=underline)
     return p
 
 
-def _cell_first(cell):  # type: ignore[no-untyped-def]
+def _cell_first(cell: _Cell) -> Paragraph:
     """The cell's (empty) first paragraph, reused so that the cell does not start with a blank line."""
     return cell.paragraphs[0]
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from chidao.documents import docx_format as f
-from chidao.documents.content import NoticeContent
+from chidao.documents.content import DirectiveLine, NoticeContent
 
 
-def _line_text(line) -> str:  # type: ignore[no-untyped-def]
+def _line_text(line: DirectiveLine) -> str:
     extras = []
     if line.deadline:
         extras.append(f"thời hạn: {line.deadline:%d/%m/%Y}")

@@ -159,7 +159,7 @@ class UserCreationForm(AdminUserCreationForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for name in ("password1", "password2"):
-            self.fields[name].widget.render_value = True  # type: ignore[attr-defined]
+            self.fields[name].widget.render_value = True
 
 
 @admin.register(User)

@@ -1,8 +1,10 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 
 
-def _create_cache_table(sender, **kwargs):  # type: ignore[no-untyped-def]
+def _create_cache_table(sender: AppConfig, **kwargs: Any) -> None:
     """The database cache (login throttling) needs its table: create it after every migrate."""
     from django.core.management import call_command
 

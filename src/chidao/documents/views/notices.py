@@ -12,6 +12,7 @@ from chidao.documents import queries, services
 from chidao.documents.forms import IssueForm, NoticeForm
 from chidao.documents.models import Notice
 from chidao.documents.pdf import PdfUnavailable
+from chidao.meetings.models import Session
 from chidao.meetings.queries import get_session_for_user
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Role
@@ -26,8 +27,14 @@ def _initial(notice: Notice) -> dict[str, object]:
 
 
 def _page(
-    request: SignedInRequest, session, notice, form=None, issue_form=None, error="", status=200
-):  # type: ignore[no-untyped-def]
+    request: SignedInRequest,
+    session: Session,
+    notice: Notice,
+    form: NoticeForm | None = None,
+    issue_form: IssueForm | None = None,
+    error: str = "",
+    status: int = 200,
+) -> HttpResponse:
     context = {
         "session": session,
         "notice": notice,

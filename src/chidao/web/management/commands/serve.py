@@ -126,7 +126,7 @@ class Command(BaseCommand):
 
         from chidao.web.wsgi import application
 
-        class Server(BaseApplication):  # type: ignore[misc]
+        class Server(BaseApplication):
             def load_config(self) -> None:
                 for key, value in asdict(config).items():
                     if value is not None and key in self.cfg.settings:
