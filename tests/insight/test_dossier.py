@@ -98,8 +98,8 @@ def test_it_counts_the_units_tasks_by_the_official_classes(history, office, unit
 
     o = d.outcomes
     assert (o.done_on_time, o.done_late, o.in_time, o.overdue, o.no_deadline) == (1, 1, 1, 1, 1)
-    assert o.done_rate == 50  # 2 done of the 4 with a deadline
-    assert o.on_time_rate == 33  # 1 on time of the 3 whose deadline came
+    assert o.done_rate == 40.0  # 2 done of the 5 (the rates are of all the unit's tasks)
+    assert o.on_time_rate == 20.0
     assert d.tasks.paginator.count == 5
 
 
@@ -156,7 +156,7 @@ def test_the_page_shows_the_sessions_classes_chart_and_petitions(client, history
 
     assert "Hồ sơ đơn vị" in html and "Xã An Bình" in html
     assert "trước 7/2025: Huyện Đông Thọ" in html
-    assert "Quá hạn chưa hoàn thành" in html
+    assert "Quá hạn, chưa hoàn thành" in html and "40%" in html
     assert "<polyline" in html and "Sở Tài chính bố trí vốn năm 2027." in html
     assert "Kiểm tra đê biển" not in html  # xã Bình Minh's session
 
