@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
 from .agencies import agency_name
-from .spans import Document, Item, Person, Span, fold
+from .spans import Document, Item, Person, Span, fold, quick_init
 
 RECORD_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -52,6 +52,7 @@ def content_hash(text: str) -> str:
 # ---------------------------------------------------------------- the types
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     """Words of the cleaned text: ``record.text[start:end] == text``."""
@@ -61,6 +62,7 @@ class TextSpan:
     end: int
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PersonEntry:
     """A named person: the name's offsets, and each title as written next to it."""
@@ -72,6 +74,7 @@ class PersonEntry:
     title_spans: tuple[TextSpan, ...]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LocalityEntry:
     """One mention of a locality the session is about, and the unit it names."""
@@ -87,6 +90,7 @@ class LocalityEntry:
     province: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """A reported figure."""
@@ -99,6 +103,7 @@ class Indicator:
     unit: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Difficulty:
     """A difficulty or shortcoming the locality reported."""
@@ -109,6 +114,7 @@ class Difficulty:
     rule: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Petition:
     """A petition (kiến nghị, đề xuất) to the upper level, with who made it when named."""
@@ -120,6 +126,7 @@ class Petition:
     by: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Assignee:
     """Who a directive is for, as written; offsets ``None`` when not written as such."""
@@ -131,6 +138,7 @@ class Assignee:
     unit_code: str | None = None  # the official code of the unit, when resolved
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DirectiveEntry:
     """A leader's instruction: issuer, assignees (``assignee_spans`` parallel), deadline."""

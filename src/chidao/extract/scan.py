@@ -29,11 +29,12 @@ from typing import Literal
 
 import ahocorasick
 
-from .spans import Document
+from .spans import Document, quick_init
 
 StartCheck = Literal["pattern", "after"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """An entry of a lexicon found in a text: ``text[start:end] == entry``."""
