@@ -169,7 +169,11 @@ def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # rare ("İ"): keep such characters as they are
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group()], low)
+    return _TONE_RE.sub(_tone_of, low)
+
+
+def _tone_of(m: re.Match[str]) -> str:
+    return _TONE_FOLD[m.group()]
 
 
 def strip_marks(text: str) -> str:
