@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from .lookup import SentenceIndex
+from .scan import Cue
 from .segment import UPPER
 from .spans import Document, Span
 
@@ -146,7 +147,7 @@ def _is_issued_line(doc: Document, start: int) -> bool:
 def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
-    for m in _LEDE.finditer(folded):
+    for m in _LEDE_CUE.finditer(doc):
         long_form = m.group("d") is None
         d_at = m.start("d2") if long_form else m.start("d")
         if _is_reference(folded, d_at):
@@ -271,7 +272,6 @@ def _congress_year(doc: Document) -> int | None:
 def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int, int]]:
     """(start, end) of the sentences around ``offsets`` that give an instruction or a target
     (sorted, each once); a sentence is looked at only if it holds one of the offsets."""
-    folded = doc.folded
     index = SentenceIndex(doc)
     out: list[tuple[int, int]] = []
     seen: set[int] = set()
@@ -280,14 +280,16 @@ def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int,
         if s is None or s.start in seen:
             continue
         seen.add(s.start)
-        if _INSTRUCTION.search(folded, s.start, s.end) and not _RESULT_DONE.search(
-            folded, s.start, s.end
+        if _INSTRUCTION_CUE.search(doc, s.start, s.end) and not _RESULT_DONE_CUE.search(
+            doc, s.start, s.end
         ):
             out.append((s.start, s.end))
     return sorted(out)
 
 
 _RESULT_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|kết quả)(?!\w)")
+# read from the shared scan: tried only where their first words are
+_LEDE_CUE, _INSTRUCTION_CUE, _RESULT_DONE_CUE = Cue(_LEDE), Cue(_INSTRUCTION), Cue(_RESULT_DONE)
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
