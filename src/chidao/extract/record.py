@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
@@ -207,27 +207,41 @@ class SessionRecord:
 
 _SCALARS = (str, int, float, bool, type(None))
 _PLAIN = frozenset(_SCALARS)  # exact types kept as they are, without a call
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass -> its fields' names, in order
+# a dataclass -> the function that gives its JSON-ready form (written once per class)
+_CONVERTERS: dict[type, Callable[[Any], JSON]] = {}
 
 
 def as_json(value: Any) -> Any:
     """The JSON-ready form of a record or of any of its items (dates as ISO text)."""
+    convert = _CONVERTERS.get(type(value))  # the items of a record first: the most frequent
+    if convert is not None:
+        return convert(value)
+    if type(value) is tuple or type(value) is list:
+        return [v if type(v) in _PLAIN else as_json(v) for v in value]
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [v if type(v) in _PLAIN else as_json(v) for v in value]
-    names = _FIELD_NAMES.get(type(value))
-    if names is None and hasattr(value, "__dataclass_fields__"):
-        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
-    if names is not None:
-        out = {}
-        for name in names:
-            v = getattr(value, name)
-            out[name] = v if type(v) in _PLAIN else as_json(v)
-        return out
+    if hasattr(value, "__dataclass_fields__"):
+        convert = _CONVERTERS[type(value)] = _converter(type(value))
+        return convert(value)
     return value
+
+
+def _converter(cls: type) -> Callable[[Any], JSON]:
+    """A function that gives the fields of a ``cls`` instance, in order, each in its JSON form
+    (a plain value as it is, anything else through :func:`as_json`)."""
+    items = "".join(
+        f"        {f.name!r}: v if type(v := value.{f.name}) in plain else as_json(v),\n"
+        for f in fields(cls)
+    )
+    source = f"def convert(value):\n    return {{\n{items}    }}\n"
+    names: dict[str, Any] = {"plain": _PLAIN, "as_json": as_json}
+    exec(source, names)  # the way dataclasses writes its own methods
+    convert: Callable[[Any], JSON] = names["convert"]
+    return convert
 
 
 # ---------------------------------------------------------------- from the pipeline
