@@ -903,3 +903,48 @@ def test_a_petition_answered_by_an_instruction_is_left_out_of_its_text():
     ]
     assert assignees(doc) == [["Sở Nông nghiệp và Môi trường", "UBND huyện Định Hóa"]]
     assert doc.directives[0].data["roles"] == ["lead", "support"]
+
+
+# ---- a state-format notice whose header takes more than three lines ----------------------
+
+NOTICE_WITH_HEADER_BLOCK = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 97/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuyên Quang, ngày 20 tháng 3 năm 2023
+
+THÔNG BÁO
+Kết luận của đồng chí Ma Văn Toàn, Phó Chủ tịch UBND tỉnh tại buổi làm việc với UBND huyện Sơn Dương về công tác quản lý, bảo vệ rừng và thu hút đầu tư
+
+Ngày 14/3/2023, đồng chí Ma Văn Toàn, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Sơn Dương. Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+I. ĐÁNH GIÁ CHUNG
+Năm 2022, huyện Sơn Dương trồng mới 2.150 ha rừng; thu ngân sách đạt 305 tỷ đồng.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. UBND huyện Sơn Dương:
+- Chỉ đạo các xã hoàn thành kiểm kê rừng trước ngày 30/6/2023.
+- Rà soát quỹ đất sạch để thu hút đầu tư.
+
+III. VỀ KIẾN NGHỊ CỦA HUYỆN
+1. Về đề nghị hỗ trợ kinh phí sửa chữa đập Khuôn Mản: UBND huyện lập hồ sơ, gửi Sở Tài chính thẩm định.
+"""
+
+
+def test_a_notice_s_bulleted_tasks_are_directives_even_below_a_long_header():
+    doc = process(NOTICE_WITH_HEADER_BLOCK)
+    assert texts(doc) == [
+        "Chỉ đạo các xã hoàn thành kiểm kê rừng trước ngày 30/6/2023.",
+        "Rà soát quỹ đất sạch để thu hút đầu tư.",
+        "UBND huyện lập hồ sơ, gửi Sở Tài chính thẩm định.",
+    ]
+    assert assignees(doc)[:2] == [["UBND huyện Sơn Dương"], ["UBND huyện Sơn Dương"]]
+    assert set(issuers(doc)) == {"Ma Văn Toàn"}
+
+
+def test_a_petition_answered_by_a_body_s_task_is_the_request_without_its_marker():
+    doc = process(NOTICE_WITH_HEADER_BLOCK)
+    assert [p.span.text for p in doc.petitions] == [
+        "đề nghị hỗ trợ kinh phí sửa chữa đập Khuôn Mản"
+    ]

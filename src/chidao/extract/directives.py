@@ -137,7 +137,7 @@ def find_directives(doc: Document) -> None:
     st = State(Speaker(None, False))
     items: list[Item] = []
     # in a notice, everything after the leader's "kết luận như sau:" is the leader's
-    notice = any(_NOTICE.match(doc.folded, q.start, q.end) for q in paragraphs[:3]) or bool(
+    notice = any(_NOTICE.match(doc.folded, q.start, q.end) for q in paragraphs[:8]) or bool(
         doc.title and _NOTICE.match(fold(doc.title))
     )
     for i, p in enumerate(paragraphs):
@@ -186,6 +186,12 @@ def find_directives(doc: Document) -> None:
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
+            elif st.speaker.leader:
+                topic = _ANSWERED_BODY.match(doc.folded, s.start, s.end)
+                if topic:
+                    # "2. Về đề nghị điều chỉnh quy hoạch ...: UBND huyện hoàn thiện hồ sơ ...":
+                    # the leader's answer after the colon is read like any sentence
+                    begin = topic.end()
             unit = r.unit_colon(s) if st.speaker.leader and s.start == p.start else None
             if unit is not None:
                 # "b) Sở Tài chính: Chủ trì, phối hợp ..." / "a) UBND huyện Yên Định:" + bullets
@@ -210,6 +216,11 @@ def find_directives(doc: Document) -> None:
                 st.end_at = None
                 continue
             end, st.end_at = (st.end_at or s.end), None
+            bullet = BULLET.match(doc.folded, start, end)
+            if bullet and not _ROMAN.match(doc.folded, start, end):
+                start = bullet.end()  # "- Chỉ đạo ...", "2. Giao ...": the marker is layout
+                if subject_at is not None and subject_at < start:
+                    subject_at = start
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
@@ -301,6 +312,13 @@ def find_directives(doc: Document) -> None:
 _ANSWERED_TOPIC = re.compile(
     r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
     r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*(?=(?:giao|đề nghị|yêu cầu|đồng ý)(?!\w))"
+)
+
+
+# the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."
+_ANSWERED_BODY = re.compile(
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*"
 )
 
 
