@@ -288,9 +288,8 @@ def with_roles(
             roles.append("lead")
     if "lead" not in roles and roles:
         roles[0] = "lead"
-    order = sorted(
-        range(len(spans)), key=lambda i: spans[i].start if isinstance(spans[i], Span) else -1
-    )
+    starts = [a.start if isinstance(a, Span) else -1 for a in spans]
+    order = sorted(range(len(spans)), key=starts.__getitem__)
     # a department of a list under one head is named in full: "các sở: Tài chính" -> "Sở Tài chính"
     named: list[Span | str] = [
         "Sở " + x.text if isinstance(x, Span) and x.rule == "department-list" else x for x in spans

@@ -74,19 +74,19 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
     occ_at = {o.name.start: o for o in occs}
     sent_index = {s.start: i for i, s in enumerate(doc.sentences)}
     sent_starts = [s.start for s in doc.sentences]
-    for m in doc.mentions:
-        if m.kind not in ("name", "title"):
+    for mention in doc.mentions:
+        if mention.kind not in ("name", "title"):
             continue
-        k = bisect_right(sent_starts, m.span.start) - 1
-        if k < 0 or m.span.start >= doc.sentences[k].end:
+        k = bisect_right(sent_starts, mention.span.start) - 1
+        if k < 0 or mention.span.start >= doc.sentences[k].end:
             continue  # between sentences
         s = doc.sentences[k]
-        if m.kind == "name":
-            occ = occ_at.get(m.span.start)
-            a, b = (occ.start, occ.end) if occ else (m.span.start, m.span.end)
+        if mention.kind == "name":
+            occ = occ_at.get(mention.span.start)
+            a, b = (occ.start, occ.end) if occ else (mention.span.start, mention.span.end)
         else:
-            a, b = m.span.start, m.span.end
-        refs_by_sentence.setdefault(sent_index[s.start], []).append((a, b, m.person))
+            a, b = mention.span.start, mention.span.end
+        refs_by_sentence.setdefault(sent_index[s.start], []).append((a, b, mention.person))
     chairs: set[int] = set()
     # 1. the lede: the first dateline paragraph's first sentence
     subject: set[int] = set()  # the people the lede opens with, as a last resort

@@ -206,10 +206,10 @@ def directive_start(
         return start, start, issuer, "say"
     if not st.speaker.leader:
         return None, None, None, ""
-    clause = r.clause_start(begin, s.end)
-    if clause is None:
+    at = r.clause_start(begin, s.end)
+    if at is None:
         return None, None, issuer, ""
-    return begin, clause, issuer, "speech"
+    return begin, at, issuer, "speech"
 
 
 def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:

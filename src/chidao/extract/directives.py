@@ -193,6 +193,8 @@ def find_directives(doc: Document) -> None:
                     # the leader's answer after the colon is read like any sentence
                     begin = topic.end()
             unit = r.unit_colon(s) if st.speaker.leader and s.start == p.start else None
+            start: int | None
+            subject_at: int | None
             if unit is not None:
                 # "b) Sở Tài chính: Chủ trì, phối hợp ..." / "a) UBND huyện Yên Định:" + bullets
                 np, rest = unit
@@ -284,8 +286,8 @@ def find_directives(doc: Document) -> None:
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
-                for m in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
-                    explicit.extend(r.body_assignees(m.end(), span.end))
+                for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
+                    explicit.extend(r.body_assignees(gap.end(), span.end))
                 assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)

@@ -124,14 +124,14 @@ class NameScanner:
             k = 0  # two syllables: accepted later only next to an honorific or a title
         elif n >= 3 and found[n - 2] in self.short:
             k = n - 2  # "Bí thư Huyện ủy Chư Sê Siu Đoan": the last two
-        elif found[n - 1] in self.short and found[n - 1].endswith("'"):
+        elif found[n - 1] in self.short and (found[n - 1] or "").endswith("'"):
             k = n - 1  # "Chủ tịch UBND xã Lát K'Điệp": the last, glued
         else:
             return []
         # "Y Thanh Hà Niê Kđăm": a Highlands name of up to five syllables, its family last,
         # opened by "Y" / "H'" / "Ksor" ... that the rules above would cut after
         for i in range(max(0, n - 5), k):
-            if found[i] in self.short and not found[i].endswith("'") and n - i >= 3:
+            if found[i] in self.short and not (found[i] or "").endswith("'") and n - i >= 3:
                 k = i
                 break
         a, b = words[k][0], words[-1][1]

@@ -133,7 +133,7 @@ def find_people(doc: Document) -> None:
         if i >= 0:
             mentions.append(Mention(span, i, "title"))
     # captions and colon leads
-    n_sentences = Counter()  # sentences per paragraph (both lists are in text order)
+    n_sentences: Counter[int] = Counter()  # sentences per paragraph (both lists are in text order)
     pi = 0
     for s in doc.sentences:
         while pi < len(doc.paragraphs) and doc.paragraphs[pi].end <= s.start:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -326,7 +326,7 @@ def find_province(
     ``mentions``: the unit mentions of the text, when the caller has them."""
     text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
     rx, names, plain = _province_regex()
-    score: Counter[str] = Counter()
+    score: defaultdict[str, float] = defaultdict(float)
     lede = doc.paragraphs[1].end if len(doc.paragraphs) > 1 else len(text)
     for m in word_start_matches(rx, text):
         head = folded[max(0, m.start() - 12) : m.start()]
@@ -349,8 +349,8 @@ def find_province(
     # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
     for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
         for end in _DOMAIN_END.finditer(source):
-            m = _DOMAIN_NAME.search(source, max(0, end.start() - 60), end.start())
-            hit = m and plain.get(m.group(1).lower())
+            domain = _DOMAIN_NAME.search(source, max(0, end.start() - 60), end.start())
+            hit = domain and plain.get(domain.group(1).lower())
             if hit:
                 score[hit] += 3
     if mentions is None:
@@ -489,8 +489,8 @@ def find_places(doc: Document) -> None:
             )
         doc.province = name
     else:
-        found = find_province(doc, era, [um for um in everywhere if um.units])
-        doc.province = _in_era(found, era) if found else None
+        province = find_province(doc, era, [um for um in everywhere if um.units])
+        doc.province = _in_era(province, era) if province else None
     if doc.province and doc.province not in provinces("2025"):
         # a province merged in 2025, in a report from before: its successor alongside
         doc.province_successor = _successors().get(doc.province)
@@ -554,7 +554,7 @@ def find_places(doc: Document) -> None:
 def _person_named(doc: Document, um: UnitMention) -> bool:
     """Whether the mention's name is the start of a person's name: a family name and two or
     three more capitalised words ("phường Hồ Văn Thắng")."""
-    words = []
+    words: list[str] = []
     pos = um.end - len(um.name)
     while len(words) < 4:
         w = _NAME_WORD.match(doc.text, pos)

@@ -275,9 +275,10 @@ class Scanner(NameScanner):
         """Whether a name right after a level word is a person's: "Chủ tịch UBND phường Hồ
         Văn Thắng:" (the unit left unnamed), not "phường Lê Hồng Phong" (a unit named after
         a person, written somewhere without a title before it)."""
-        if before is None or not _LEVEL_END.search(fold(before.text)):
+        at_level = _LEVEL_END.search(fold(before.text)) if before is not None else None
+        if at_level is None:
             return False
-        level = _LEVEL_END.search(fold(before.text)).group()
+        level = at_level.group()
         needle = f"{level} {fold(name.text)}"
         if needle not in self._unit_named:  # once per name: the answer is the text's
             self._unit_named[needle] = self._written_as_unit(needle, len(level) + 1, name)
@@ -314,7 +315,7 @@ class Scanner(NameScanner):
                 yield pos
 
     def occurrences(self) -> list[Occurrence]:
-        out = []
+        out: list[Occurrence] = []
         for start in self.name_starts:
             name = self.names[start]
             before_start, before = self.title_before(name)

@@ -270,8 +270,8 @@ def paragraph_speaker(
         (leads[0].person is not None and r.leader(leads[0].person))
         or (leads[0].person is None and leads[0].kind != "report")
     ):
-        person = leads[0].person if leads[0].person is not None else st.speaker.person
-        st.speaker = Speaker(person, True)
+        who = leads[0].person if leads[0].person is not None else st.speaker.person
+        st.speaker = Speaker(who, True)
     elif after is not None and not heading:
         st.speaker = Speaker(after, r.leader(after))
     elif heading:
