@@ -163,8 +163,8 @@ def test_bullets_of_a_conclusion_are_directives():
         "- Rà soát quy hoạch cụm công nghiệp trước ngày 15/10"
     )
     assert texts(doc) == [
-        "- Huyện Yên Định tập trung chỉ đạo thu hoạch lúa",
-        "- Rà soát quy hoạch cụm công nghiệp trước ngày 15/10",
+        "Huyện Yên Định tập trung chỉ đạo thu hoạch lúa",
+        "Rà soát quy hoạch cụm công nghiệp trước ngày 15/10",
     ]
     assert doc.directives[1].data["deadline"] == dt.date(2024, 10, 15)
 
@@ -314,9 +314,9 @@ def test_a_conclusion_notice_s_units_and_bullets_are_directives_with_their_unit(
 
     doc = process(CONCLUSION_NOTICE_2024)
     assert texts(doc) == [
-        "- Tập trung hoàn thành giải phóng mặt bằng dự án đường tỉnh 436 trước ngày 30/11/2024.",
-        "- Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.",
-        "b) Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.",
+        "Tập trung hoàn thành giải phóng mặt bằng dự án đường tỉnh 436 trước ngày 30/11/2024.",
+        "Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.",
+        "Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.",
     ]
     # the units after "phối hợp với" are listed too, as supporting units
     assert assignees(doc) == [
@@ -469,8 +469,8 @@ def test_a_request_to_a_unit_ending_with_a_colon_gives_the_assignee_of_the_list(
         "- Tập trung chỉ đạo thu hoạch lúa vụ mùa\n- Rà soát quy hoạch cụm công nghiệp"
     )
     assert texts(doc) == [
-        "- Tập trung chỉ đạo thu hoạch lúa vụ mùa",
-        "- Rà soát quy hoạch cụm công nghiệp",
+        "Tập trung chỉ đạo thu hoạch lúa vụ mùa",
+        "Rà soát quy hoạch cụm công nghiệp",
     ]
     assert assignees(doc) == [["UBND huyện Yên Định"], ["UBND huyện Yên Định"]]
 
@@ -572,9 +572,9 @@ Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, th�
 def test_a_notice_s_numbered_points_after_kết_luận_như_sau_are_the_leader_s():
     doc = process(NOTICE_2026)
     assert texts(doc) == [
-        "a) Hoàn thành giải phóng mặt bằng khu tái định cư trước ngày 30/6/2026.",
-        "b) Rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công.",
-        "3. Giao Sở Xây dựng hướng dẫn UBND phường hoàn thiện hồ sơ quy hoạch, hoàn thành trong quý II năm 2026.",
+        "Hoàn thành giải phóng mặt bằng khu tái định cư trước ngày 30/6/2026.",
+        "Rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công.",
+        "Giao Sở Xây dựng hướng dẫn UBND phường hoàn thiện hồ sơ quy hoạch, hoàn thành trong quý II năm 2026.",
     ]
     assert assignees(doc) == [["UBND phường Bắc Lý"], ["UBND phường Bắc Lý"], ["Sở Xây dựng"]]
     assert set(issuers(doc)) == {"Hoàng Đình Lam"}
@@ -624,8 +624,8 @@ def test_a_notice_s_assessment_section_does_not_close_the_leader_s_floor():
         "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."
     )
     assert texts(doc) == [
-        "- Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.",
-        "2. Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.",
+        "Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.",
+        "Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.",
     ]
     assert assignees(doc) == [["UBND huyện Hòa An"], ["Sở Giao thông vận tải", "Sở Tài chính"]]
     assert set(issuers(doc)) == {"Triệu Văn Hùng"}
