@@ -948,3 +948,31 @@ def test_a_petition_answered_by_a_body_s_task_is_the_request_without_its_marker(
     assert [p.span.text for p in doc.petitions] == [
         "đề nghị hỗ trợ kinh phí sửa chữa đập Khuôn Mản"
     ]
+
+
+# ---- a headline that states the instruction ----------------------------------------------
+
+HEADLINE_ORDER = """Huyện Mường Nhé phải hoàn thành xóa nhà tạm trước ngày 30/8
+
+Đây là yêu cầu của đồng chí Lò Văn Phương, Phó Chủ tịch UBND tỉnh, tại buổi làm việc với UBND huyện Mường Nhé chiều 12/6/2024.
+
+Báo cáo tại buổi làm việc, huyện đã hoàn thành 412 căn nhà cho hộ nghèo.
+"""
+
+
+def test_a_headline_that_states_an_instruction_is_the_leader_s_directive():
+    doc = process(HEADLINE_ORDER)
+    assert texts(doc) == ["Huyện Mường Nhé phải hoàn thành xóa nhà tạm trước ngày 30/8"]
+    assert issuers(doc) == ["Lò Văn Phương"]
+    assert doc.directives[0].data["deadline"] == dt.date(2024, 8, 30)
+
+
+def test_a_leader_s_title_before_a_colon_in_the_headline_is_part_of_the_instruction():
+    doc = process(
+        "Chủ tịch UBND tỉnh: Không để học sinh thiếu trường lớp khi vào năm học mới\n\n"
+        "Sáng 14/8/2024, đồng chí Lò Văn Phương, Chủ tịch UBND tỉnh làm việc với Sở Giáo dục và "
+        "Đào tạo về chuẩn bị năm học mới.\n"
+    )
+    assert texts(doc) == [
+        "Chủ tịch UBND tỉnh: Không để học sinh thiếu trường lớp khi vào năm học mới"
+    ]
