@@ -976,3 +976,24 @@ def test_a_leader_s_title_before_a_colon_in_the_headline_is_part_of_the_instruct
     assert texts(doc) == [
         "Chủ tịch UBND tỉnh: Không để học sinh thiếu trường lớp khi vào năm học mới"
     ]
+
+
+def test_a_subject_before_a_colon_in_the_sentence_is_who_the_listed_tasks_are_for():
+    doc = process(
+        "Chiều 2/10/2023, đồng chí Y Ngọc Niê, Chủ tịch UBND tỉnh làm việc với huyện Lắk.\n"
+        "Kết luận buổi làm việc, đồng chí giao Sở Xây dựng hướng dẫn huyện lập quy hoạch.\n"
+        "Chủ tịch UBND tỉnh Y Ngọc Niê cũng yêu cầu các sở, ngành và địa phương: rà soát các "
+        "hồ đập xung yếu; chủ động phương án phòng, chống hạn.\n"
+    )
+    assert assignees(doc)[-1] == ["các sở, ngành và địa phương"]
+
+
+def test_a_commune_named_by_its_level_after_phối_hợp_với_supports():
+    doc = process(
+        "Sáng 8/5/2026, đồng chí Sùng A Lềnh, Phó Chủ tịch UBND tỉnh làm việc với xã Tả Phìn.\n"
+        "Phát biểu kết luận, đồng chí giao Sở Xây dựng chủ trì, phối hợp với xã Tả Phìn hoàn "
+        "thành hồ sơ khu tái định cư trước ngày 30/7/2026.\n"
+    )
+    d = doc.directives[-1]
+    assert [a.text for a in d.data["assignees"]] == ["Sở Xây dựng", "xã Tả Phìn"]
+    assert d.data["roles"] == ["lead", "support"]

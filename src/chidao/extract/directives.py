@@ -300,6 +300,12 @@ def find_directives(doc: Document) -> None:
                     st.last_assignees, st.last_issuer = part_assignees, issuer
                 continue
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
+            if not explicit and subject_at is not None:
+                # "yêu cầu các sở, ngành và địa phương: chủ động ...; kiểm tra ...": the subject
+                # before the colon is who the list of tasks is for
+                colon = _SUBJECT_COLON.match(doc.folded, subject_at, span.end)
+                if colon and r.rx.agent.match(doc.folded, subject_at, colon.end("who")):
+                    explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
                 for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
@@ -336,6 +342,8 @@ _ANSWERED_TOPIC = re.compile(
 )
 
 
+# a subject and a colon before the tasks of one sentence (folded)
+_SUBJECT_COLON = re.compile(r"\s*(?P<who>[^:;.]{3,60}?)\s*:\s")
 # "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)
 _HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 
