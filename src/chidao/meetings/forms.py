@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import SessionKind
 from chidao.meetings.queries import SessionFilters
-from chidao.ui.fields import MultipleFileField, MultipleFileInput, choice_field
+from chidao.ui.fields import DayInput, MultipleFileField, MultipleFileInput, choice_field
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DMY = {
@@ -31,7 +31,7 @@ class IngestForm(forms.Form):
         label=_("Ngày đăng hoặc ngày nhận (mặc định hôm nay; để suy ra năm)"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs=DMY),
+        widget=DayInput(),
     )
     # a field named "files": the form's metaclass moves it into base_fields, so it does not
     # shadow BaseForm.files (the uploads), which django-stubs cannot see
