@@ -28,6 +28,11 @@ class Theme(models.Model):
         verbose_name=_("đã gộp vào"),
     )
     size = models.PositiveIntegerField(_("số chỉ đạo"), default=0)
+    # the tasks of the theme's directives, counted when the theme was last computed or
+    # corrected and every night (``chidao themes --stats``): the list of themes reads these,
+    # not every task (``chidao.themes.queries.ThemeStats``)
+    stats = models.JSONField(default=dict, blank=True)
+    stats_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -63,10 +63,16 @@ class Summary:
     more_units: int
 
 
-def summaries(themes: Sequence[Theme]) -> dict[int, Summary]:
-    """The summary of each theme, in two queries whatever the number of themes."""
-    ids = [t.pk for t in themes]
-    tasks = Task.objects.filter(directive__theme_membership__theme_id__in=ids)
+def summaries(themes: Sequence[Theme] | None, province_code: str = "") -> dict[int, Summary]:
+    """The summary of each theme counted now, in two queries whatever the number of themes
+    (``None``: every theme of ``province_code``)."""
+    if themes is None:
+        tasks = Task.objects.filter(directive__theme_membership__province_code=province_code)
+        ids = list(Theme.objects.filter(province_code=province_code).values_list("pk", flat=True))
+    else:
+        ids = [t.pk for t in themes]
+        tasks = Task.objects.filter(directive__theme_membership__theme_id__in=ids)
+    tasks = tasks.filter(directive__theme_membership__theme__isnull=False)
     states: dict[int, list[StateCount]] = defaultdict(list)
     totals: dict[int, int] = defaultdict(int)
     labels = dict(TaskState.choices)
@@ -99,12 +105,31 @@ def summaries(themes: Sequence[Theme]) -> dict[int, Summary]:
     }
 
 
+def stored_summaries(themes: Sequence[Theme]) -> dict[int, Summary]:
+    """The summaries stored with the themes (``Theme.stats``), without reading any task."""
+    labels = dict(TaskState.choices)
+    found = {}
+    for t in themes:
+        stats = t.stats or {}
+        found[t.pk] = Summary(
+            tasks=int(stats.get("tasks", 0)),
+            states=[
+                StateCount(state, str(labels.get(state, state)), int(n))
+                for state, n in stats.get("states", [])
+            ],
+            units=[(int(u), str(name), int(n)) for u, name, n in stats.get("units", [])],
+            more_units=int(stats.get("more_units", 0)),
+        )
+    return found
+
+
 def theme_directives(theme: Theme) -> QuerySet[Directive]:
-    """The theme's directives, in the order of the sessions."""
+    """The theme's directives, in the order they were recorded (the index's order: a page of a
+    large theme reads its rows only)."""
     return (
         Directive.objects.filter(theme_membership__theme=theme)
         .select_related("session", "issuer", "theme_membership")
-        .order_by("session__date", "session_id", "order", "id")
+        .order_by("id")
     )
 
 

@@ -98,8 +98,36 @@ def _seed(directive: Directive, feats: frozenset[str], code: str) -> Theme:
     return theme
 
 
+def refresh_stats(*, province_code: str, theme_ids: Iterable[int] | None = None) -> int:
+    """Count the tasks of the themes again (states, busiest units) and store the counts with
+    each theme (all the province's themes when ``theme_ids`` is None).
+
+    Side effects: ``Theme.stats`` and ``Theme.stats_at``. Returns how many themes.
+    """
+    from chidao.themes.queries import summaries
+
+    with transaction.atomic():
+        if theme_ids is None:
+            found = summaries(None, province_code)
+        else:
+            found = summaries(list(Theme.objects.filter(pk__in=set(theme_ids))))
+        now = timezone.now()
+        themes = list(Theme.objects.filter(pk__in=list(found)).only("pk"))
+        for theme in themes:
+            s = found[theme.pk]
+            theme.stats = {
+                "tasks": s.tasks,
+                "states": [[c.state, c.count] for c in s.states],
+                "units": [list(u) for u in s.units],
+                "more_units": s.more_units,
+            }
+            theme.stats_at = now
+        Theme.objects.bulk_update(themes, ["stats", "stats_at"], batch_size=500)
+        return len(themes)
+
+
 def resize(theme_ids: Iterable[int]) -> None:
-    """Store each theme's number of directives."""
+    """Store each theme's number of directives (and count its tasks again)."""
     ids = set(theme_ids)
     if not ids:
         return
@@ -111,6 +139,9 @@ def resize(theme_ids: Iterable[int]) -> None:
     )
     for pk in ids:
         Theme.objects.filter(pk=pk).update(size=counts.get(pk, 0))
+    code = Theme.objects.filter(pk__in=ids).values_list("province_code", flat=True).first()
+    if code:
+        refresh_stats(province_code=code, theme_ids=ids)
 
 
 # ---------------------------------------------------------------- computing
@@ -194,8 +225,6 @@ def rebuild(*, province_code: str) -> Rebuilt:
                 "directive_id", flat=True
             )
         )
-        texts: dict[int, str] = {}
-        feats: dict[int, frozenset[str]] = {}
 
         def items() -> Iterable[tuple[int, frozenset[str]]]:
             rows = live_directives(province_code).values_list("pk", "text")
@@ -203,12 +232,12 @@ def rebuild(*, province_code: str) -> Rebuilt:
                 if pk in office:
                     continue
                 f = features(text, names)
-                feats[pk] = f
-                texts[pk] = text
                 yield pk, f
 
         grouped = group(items())
         seeds = {seed for seed, _ in grouped.values()}
+        texts = dict(Directive.objects.filter(pk__in=list(seeds)).values_list("pk", "text"))
+        feats = {pk: features(text, names) for pk, text in texts.items()}
         themes = {t.seed_id: t for t in Theme.objects.filter(province_code=province_code)}
         new = [
             Theme(
@@ -240,23 +269,23 @@ def rebuild(*, province_code: str) -> Rebuilt:
         )
         roots = _roots({t.pk: t.merged_into_id for t in themes.values()})
         Membership.objects.filter(province_code=province_code, by_office=False).delete()
-        Membership.objects.bulk_create(
-            (
+        rows = list(grouped.items())
+        for start in range(0, len(rows), BATCH):  # a batch of objects at a time, not 100,000
+            Membership.objects.bulk_create(
                 Membership(
                     directive_id=pk,
                     theme_id=roots[themes[seed].pk],
                     province_code=province_code,
                     similarity=sim,
                 )
-                for pk, (seed, sim) in grouped.items()
-            ),
-            batch_size=BATCH,
-        )
+                for pk, (seed, sim) in rows[start : start + BATCH]
+            )
         # themes nothing refers to any more: not a seed, no member, no name, nothing merged in
         Theme.objects.filter(province_code=province_code, name="").exclude(
             seed_id__in=seeds
         ).exclude(members__isnull=False).exclude(merged__isnull=False).delete()
         _resize_province(province_code)
+        refresh_stats(province_code=province_code)
         recurring = Theme.objects.filter(province_code=province_code, size__gte=2)
         return Rebuilt(
             directives=len(grouped),

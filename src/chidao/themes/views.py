@@ -21,6 +21,19 @@ from chidao.themes.forms import MergeForm, MoveForm, RenameForm
 from chidao.themes.models import Theme
 from chidao.ui.http import AppRequest
 
+
+class SizedPaginator(Paginator):
+    """Pages of a theme's directives, counted by the theme's stored size (no COUNT)."""
+
+    def __init__(self, *args: Any, size: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._size = size
+
+    @property
+    def count(self) -> int:
+        return self._size
+
+
 readers = role_required(Role.OFFICE, Role.LEADER, Role.ADMIN)
 office_only = role_required(Role.OFFICE)
 PAGE_SIZE = 30
@@ -31,11 +44,12 @@ def theme_list(request: AppRequest) -> HttpResponse:
     """The province's recurring themes, the largest first, with their units and states."""
     page = Paginator(queries.themes_for(request.user), PAGE_SIZE).get_page(request.GET.get("page"))
     themes = list(page.object_list)
-    summary = queries.summaries(themes)
+    summary = queries.stored_summaries(themes)
+    counted = min((t.stats_at for t in themes if t.stats_at), default=None)
     return render(
         request,
         "themes/list.html",
-        {"page": page, "rows": [(t, summary[t.pk]) for t in themes]},
+        {"page": page, "rows": [(t, summary[t.pk]) for t in themes], "counted": counted},
     )
 
 
@@ -45,12 +59,14 @@ def theme_detail(request: AppRequest, pk: int) -> HttpResponse:
     theme = queries.get_theme_for_user(request.user, pk)
     if theme.merged_into_id is not None:
         return redirect("themes:detail", theme.merged_into_id)
-    page = Paginator(queries.theme_directives(theme), PAGE_SIZE).get_page(request.GET.get("page"))
+    page = SizedPaginator(queries.theme_directives(theme), PAGE_SIZE, size=theme.size).get_page(
+        request.GET.get("page")
+    )
     directives = list(page.object_list)
     tasks = queries.tasks_of(directives)
     context = {
         "theme": theme,
-        "summary": queries.summaries([theme])[theme.pk],
+        "summary": queries.stored_summaries([theme])[theme.pk],
         "page": page,
         "rows": [(d, tasks.get(d.pk, [])) for d in directives],
         "can_correct": task_access.is_office(request.user),
