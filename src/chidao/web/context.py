@@ -35,6 +35,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Chỉ đạo lặp lại"), "themes:list", None),
+        (_("Kiến nghị"), "insight:petitions", None),
         (_("Báo cáo"), "documents:report", None),
         (_("Nhập sổ theo dõi"), "documents:import", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
@@ -46,6 +47,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Tổng hợp"), "insight:dashboard", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
         (_("Chỉ đạo lặp lại"), "themes:list", None),
+        (_("Kiến nghị"), "insight:petitions", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Tìm kiếm"), "insight:search", None),
@@ -53,6 +55,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
     Role.OFFICER: [
         (_("Việc được giao"), "tasks:inbox", None),
         (_("Đơn vị của tôi"), "tasks:unit", "unit"),
+        (_("Hồ sơ đơn vị"), "insight:dossier", "unit"),
         (_("Tìm kiếm"), "insight:search", None),
     ],
     Role.ADMIN: [
