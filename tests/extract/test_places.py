@@ -254,6 +254,11 @@ def test_each_outlet_mark_names_its_province(row):
     assert doc.province == province
 
 
+def test_an_outlet_mark_in_brackets_needs_no_dash():
+    doc = process("(BDO) Sáng 5/3/2024, đồng chí Lương Văn Tâm, Phó Chủ tịch UBND tỉnh làm việc.\n")
+    assert doc.province == "Bình Dương"
+
+
 def test_a_province_merged_in_2025_keeps_its_name_with_its_successor_alongside():
     doc = process(
         "Chiều 21/6/2023, Thường trực Tỉnh ủy Bình Phước làm việc với Ban Thường vụ Thị ủy "

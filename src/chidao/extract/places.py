@@ -320,7 +320,10 @@ _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
 
 _FORMER = re.compile(r"\s+cũ(?!\w)")
-_OUTLET_MARK = re.compile(r"\(?\s*([A-ZĐ][A-ZĐ.]{1,7})\s*\)?\s*[-–—]\s")
+# "QNO - ", "(HBĐT) - ", "(BDO) " (a mark in brackets needs no dash)
+_OUTLET_MARK = re.compile(
+    r"\(\s*(?P<b>[A-ZĐ][A-ZĐ.]{1,7})\s*\)\s*(?:[-–—]\s)?|(?P<m>[A-ZĐ][A-ZĐ.]{1,7})\s*[-–—]\s"
+)
 
 
 @cache
@@ -365,8 +368,9 @@ def find_province(
     # the dateline mark of the province's own paper: "GLO - Chiều 4/11, ..."
     for where in (*(p.text for p in doc.paragraphs[:3]), *doc.removed[:10]):
         mark = _OUTLET_MARK.match(where)
-        if mark and mark.group(1) in outlets():
-            score[outlets()[mark.group(1)]] += 6
+        name = (mark.group("b") or mark.group("m")) if mark else None
+        if name and name in outlets():
+            score[outlets()[name]] += 6
     # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
     for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
         for end in _DOMAIN_END.finditer(source):
