@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
-from .lookup import trie_alternation
+from .lookup import mentions_in, trie_alternation
 from .scan import WordLexicon, hits
 from .spans import Document, Span, fold, quick_init, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
@@ -581,8 +581,10 @@ def find_places(doc: Document) -> None:
 def _person_named(doc: Document, um: UnitMention) -> bool:
     """Whether the mention's name is the start of a person's name: a family name and two or
     three more capitalised words ("phường Hồ Văn Thắng")."""
-    words: list[str] = []
     pos = um.end - len(um.name)
+    if any(m.kind == "name" and m.span.start == pos for m in mentions_in(doc, pos, pos + 1)):
+        return True  # the people stage read a name there ("UBND xã Giàng A Chư")
+    words: list[str] = []
     while len(words) < 4:
         w = _NAME_WORD.match(doc.text, pos)
         if not w or not w.group()[0].isupper():
