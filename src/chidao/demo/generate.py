@@ -54,6 +54,7 @@ from chidao.tasks.models import (
     TaskEvent,
     TaskState,
 )
+from chidao.tasks.services import refresh_session_dates
 
 PREFIX = "gen_"
 """Every generated user's name starts with this: a database with other users is refused."""
@@ -343,6 +344,7 @@ def _fill(
     span = (today - start).days
     doc_id, session_id = _next_id(SourceDocument), _next_id(Session)
     directive_id, task_id = _next_id(Directive), _next_id(Task)
+    first_task = task_id
     event_id, item_id = _next_id(TaskEvent), _next_id(SessionItem)
 
     documents: list[SourceDocument] = []
@@ -499,6 +501,7 @@ def _fill(
     _insert(SessionItem, items)
     _insert(Directive, directives)
     _insert_raw(Task, TASK_COLUMNS, task_rows)
+    refresh_session_dates(tasks=Task.objects.filter(pk__gte=first_task))
     _insert_raw(TaskEvent, EVENT_COLUMNS, events)
     _insert(ProgressReport, reports)
     _insert(ExtensionRequest, extensions)

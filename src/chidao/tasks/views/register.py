@@ -9,7 +9,8 @@ from django.utils import timezone
 from chidao.tasks import queries
 from chidao.tasks.export import register_workbook
 from chidao.tasks.forms import RegisterFilterForm
-from chidao.tasks.views.common import paginate, province_readers, query_without
+from chidao.tasks.views import common
+from chidao.tasks.views.common import province_readers, query_without
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -19,7 +20,9 @@ def register(request: HttpRequest) -> HttpResponse:
     """One row per task (directive × unit); htmx requests get only the table."""
     form = RegisterFilterForm(request.GET)
     filters = form.filters()
-    page = paginate(request, queries.register(request.user, filters))
+    page = queries.register_page(
+        request.user, filters, request.GET.get("page"), size=common.PAGE_SIZE
+    )
     context = {
         "form": form,
         "filters": filters,
