@@ -88,7 +88,7 @@ def _content(scope=None, **kw):
 
 def test_classes_are_counted_as_on_the_last_day_of_the_period(quarter):
     t = _content().totals
-    assert (t.on_time, t.late, t.in_progress, t.overdue, t.no_deadline, t.total) == (
+    assert (t.done_on_time, t.done_late, t.in_time, t.overdue, t.no_deadline, t.total) == (
         1,
         1,
         1,
@@ -103,7 +103,7 @@ def test_per_unit_rows_and_the_overdue_list_with_days_late(quarter):
     content = _content()
     by_name = {u.name: u.counts for u in content.units}
     assert by_name["Xã An Bình"].total == 3 and by_name["Xã An Bình"].overdue == 1
-    assert by_name["Xã Bình Minh"].in_progress == 1 and by_name["Xã Bình Minh"].overdue == 1
+    assert by_name["Xã Bình Minh"].in_time == 1 and by_name["Xã Bình Minh"].overdue == 1
     assert [(o.text, o.days_late) for o in content.overdue] == [
         ("Cắm mốc giới.", 16),
         ("Giải tỏa hành lang đê.", 11),
@@ -112,7 +112,7 @@ def test_per_unit_rows_and_the_overdue_list_with_days_late(quarter):
 
 def test_a_unit_scope_counts_only_that_units_tasks(quarter, unit_b):
     t = _content(Scope(unit=unit_b)).totals
-    assert (t.total, t.overdue, t.in_progress) == (2, 1, 1)
+    assert (t.total, t.overdue, t.in_time) == (2, 1, 1)
 
 
 def test_docx_has_title_figures_tables_and_the_offices_texts(quarter):

@@ -8,7 +8,7 @@ import pytest
 from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_2021
 
 from chidao.extract import lexicon
-from chidao.extract.directives import CUES, KINDS, cue_lexicon
+from chidao.extract.cues import CUES, KINDS, cue_lexicon
 from chidao.extract.pipeline import process
 from chidao.extract.spans import Document
 

@@ -6,21 +6,18 @@ import pytest
 from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_2021
 
 from chidao.extract import lexicon
-from chidao.extract.people import (
-    FAMILIES,
-    FAMILY_KINDS,
-    TITLE_KINDS,
-    TITLES,
-    canonical_title,
-    family_names,
-    find_people,
-    is_local_title,
-    short_families,
-    title_lexicon,
-)
+from chidao.extract.names import FAMILIES, FAMILY_KINDS, family_names, short_families
+from chidao.extract.people import find_people
 from chidao.extract.pipeline import process
 from chidao.extract.segment import segment
 from chidao.extract.spans import Document
+from chidao.extract.titles import (
+    TITLE_KINDS,
+    TITLES,
+    canonical_title,
+    is_local_title,
+    title_lexicon,
+)
 
 
 def read(text: str) -> Document:
@@ -473,7 +470,7 @@ def test_chu_tri_la_names_the_chair():
 
 
 def test_a_district_secretary_in_the_provincial_committee_is_not_a_provincial_leader():
-    from chidao.extract.people import is_leader
+    from chidao.extract.titles import is_leader
 
     doc = read(
         "Dự có đồng chí Lê Văn Tám, Tỉnh ủy viên, Bí thư Huyện ủy Mường Lát; Hồ Văn Bảy, Phó Chủ tịch UBND tỉnh."

@@ -81,7 +81,7 @@ def test_the_classes_at_the_deadlines_edges(quarter):
         1,
     )
     assert got.impossible == 1 and got.total == 7
-    assert got.on_time_rate == round(100 * 2 / 4) and got.done_rate == round(100 * 3 / 6)
+    assert got.on_time_rate == 28.6 and got.done_rate == 42.9  # of the 7 tasks
 
 
 def test_a_quarter_holds_the_sessions_of_its_last_day_not_the_next(quarter, office):
@@ -101,7 +101,7 @@ def test_months_rankings_and_most_overdue(quarter, office, unit_a, unit_b, leade
         (dt.date(2026, 4, 1), 3),
     ]
     by_unit = {g.key: g.outcomes for g in year.rankings[0].groups}
-    assert by_unit[unit_a.pk].on_time_rate == 67 and by_unit[unit_b.pk].overdue == 1
+    assert by_unit[unit_a.pk].on_time_rate == 50.0 and by_unit[unit_b.pk].overdue == 1
     assert [g.key for g in year.rankings[0].groups] == [unit_a.pk, unit_b.pk]  # best rate first
     assert [g.key for g in year.rankings[1].groups] == [leader_person.pk]
     assert {g.key for g in year.rankings[2].groups} == {"Giao thông", "Y tế"}
@@ -179,3 +179,26 @@ def test_a_custom_period_is_typed_and_shown_as_dd_mm_yyyy(quarter, client, offic
     assert 'value="01/04/2026"' in page and 'value="30/04/2026"' in page
     assert 'type="date"' not in page  # Chromium would show mm/dd/yyyy in English
     assert response.context["board"].period.start == dt.date(2026, 4, 1)
+
+
+def test_the_dashboard_and_the_periodic_report_count_a_period_alike(quarter, office, unit_b):
+    """Both class through ``tasks.outcomes``: a task done without deadline is done on time in
+    both, and a report's "as of" the period's last day is the dashboard's day."""
+    from chidao.documents import report
+
+    _set(quarter[5], state=TaskState.DONE, completed_at=_at(dt.date(2026, 5, 5)))
+    q2 = period_of("quarter", year=2026, number=2)
+    board = dashboard(office, q2, Scope(unit=unit_b.pk), q2.end)
+    content = report.report_content(
+        Task.objects.filter(unit__province_code="38"),
+        province_code="38",
+        period=report.period_of("quarter", 2026, 2),
+        scope=report.Scope(unit=unit_b),
+        today=dt.date(2026, 12, 7),
+    )
+    assert content.totals == board.outcomes
+    assert (board.outcomes.done_on_time, board.outcomes.overdue, board.outcomes.impossible) == (
+        1,
+        1,
+        1,
+    )

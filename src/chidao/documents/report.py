@@ -2,8 +2,9 @@
 
 Which tasks a report counts: those given in sessions held up to the end of the period (or
 created by then, for a session without a date) and not already done before the period began;
-each is classed as on the period's last day (or today, for a period not over yet). The page, the
-command line and the XLSX all read :func:`report_content`.
+each is classed by ``chidao.tasks.outcomes`` (the same rules as the dashboard and the register) as
+on the period's last day (or today, for a period not over yet). The page, the command line and
+the XLSX all read :func:`report_content`.
 """
 
 from __future__ import annotations
@@ -18,14 +19,8 @@ from django.utils.translation import gettext as _
 from chidao.documents.content import province_name
 from chidao.meetings.models import ItemKind, SessionItem
 from chidao.organisation.models import Person, Unit
-from chidao.tasks.classes import (
-    ClassCounts,
-    TaskClass,
-    class_counts,
-    class_counts_by_unit,
-    with_class,
-)
 from chidao.tasks.models import Task, TaskState
+from chidao.tasks.outcomes import OVERDUE, Outcomes, of_outcome, outcome_counts, outcomes_by
 
 
 class PeriodKind:
@@ -112,7 +107,7 @@ class Scope:
 @dataclass(frozen=True)
 class UnitRow:
     name: str
-    counts: ClassCounts
+    counts: Outcomes
 
 
 @dataclass(frozen=True)
@@ -142,7 +137,7 @@ class ReportContent:
     period: Period
     scope: Scope
     as_of: dt.date
-    totals: ClassCounts
+    totals: Outcomes
     units: tuple[UnitRow, ...]
     overdue: tuple[OverdueRow, ...]
     petitions: tuple[PetitionRow, ...]
@@ -216,13 +211,13 @@ def report_content(
     today = today or timezone.localdate()
     as_of = min(period.end, today)
     chosen = report_tasks(tasks, period, scope)
-    totals = class_counts(chosen, as_of)
+    totals = outcome_counts(chosen, as_of)
     units = tuple(
-        UnitRow(name, counts) for _id, name, counts in class_counts_by_unit(chosen, as_of)
+        UnitRow(g.label, g.outcomes)
+        for g in outcomes_by(chosen, "unit", "unit__name", as_of, order="size")
     )
     overdue_rows = (
-        with_class(chosen, as_of)
-        .filter(task_class=TaskClass.OVERDUE)
+        of_outcome(chosen, OVERDUE, as_of)
         .select_related("unit", "directive", "directive__session", "directive__issuer")
         .order_by("deadline", "unit__name", "pk")
     )

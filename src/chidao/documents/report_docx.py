@@ -10,7 +10,7 @@ from openpyxl.styles import Font
 from chidao.documents import docx_format as f
 from chidao.documents.report import ReportContent
 from chidao.safe_cells import safe_row
-from chidao.tasks.classes import ClassCounts
+from chidao.tasks.outcomes import Outcomes
 
 DATE = "dd/mm/yyyy"
 UNIT_HEADERS = [
@@ -27,16 +27,16 @@ UNIT_HEADERS = [
 ]
 
 
-def _pct(value: float) -> str:
-    return f"{value:.1f}".replace(".", ",")
+def _pct(value: float | None) -> str:
+    return f"{value or 0:.1f}".replace(".", ",")
 
 
-def _unit_cells(counts: ClassCounts) -> list[str]:
+def _unit_cells(counts: Outcomes) -> list[str]:
     return [
         str(counts.total),
-        str(counts.on_time),
-        str(counts.late),
-        str(counts.in_progress),
+        str(counts.done_on_time),
+        str(counts.done_late),
+        str(counts.in_time),
         str(counts.overdue),
         str(counts.no_deadline),
         _pct(counts.done_rate),
@@ -70,10 +70,10 @@ def report_docx(content: ReportContent) -> bytes:
     f.body(
         doc,
         f"Tổng số nhiệm vụ theo dõi: {t.total}; đã hoàn thành {t.done} ({_pct(t.done_rate)}%), "
-        f"trong đó đúng hạn {t.on_time} ({_pct(t.on_time_rate)}%); quá hạn chưa hoàn thành "
+        f"trong đó đúng hạn {t.done_on_time} ({_pct(t.on_time_rate)}%); quá hạn chưa hoàn thành "
         f"{t.overdue} ({_pct(t.overdue_rate)}%).",
     )
-    rows = [[str(i), label, str(n), _pct(p)] for i, (_c, label, n, p) in enumerate(t.items(), 1)]
+    rows = [[str(i), label, str(n), _pct(p)] for i, (_c, label, n, p) in enumerate(t.shares(), 1)]
     rows.append(["", "Tổng số", str(t.total), "100,0" if t.total else "0,0"])
     f.grid_table(
         doc, ["STT", "Phân loại", "Số nhiệm vụ", "Tỷ lệ (%)"], rows, widths_cm=[1.2, 9, 3, 3]
@@ -158,7 +158,7 @@ def report_xlsx(content: ReportContent) -> bytes:
     ws.append(safe_row(["Số liệu tính đến ngày", content.as_of], ws))
     ws["B2"].number_format = DATE
     ws.append(safe_row(["Phân loại", "Số nhiệm vụ", "Tỷ lệ (%)"], ws))
-    for _c, label, n, p in content.totals.items():
+    for _c, label, n, p in content.totals.shares():
         ws.append(safe_row([label, n, p], ws))
     ws.append(
         safe_row(["Tổng số", content.totals.total, 100.0 if content.totals.total else 0.0], ws)
@@ -176,9 +176,9 @@ def report_xlsx(content: ReportContent) -> bytes:
                     i,
                     u.name,
                     c.total,
-                    c.on_time,
-                    c.late,
-                    c.in_progress,
+                    c.done_on_time,
+                    c.done_late,
+                    c.in_time,
                     c.overdue,
                     c.no_deadline,
                     c.done_rate,

@@ -23,7 +23,8 @@ import re
 from functools import cache
 
 from . import lexicon as lexicons
-from .lookup import SentenceIndex, trie_alternation, word_start_matches
+from .lookup import SentenceIndex, word_start_matches
+from .scan import WordLexicon, hits
 from .spans import Document, Span, filter_spans, fold, written_forms
 
 # a sentence that lists the participants
@@ -114,7 +115,7 @@ def _bodies_regex() -> re.Pattern[str]:
 
 
 @cache
-def _first_words() -> re.Pattern[str]:
+def _first_words() -> WordLexicon:
     """The first words of the lexicon's patterns: where a body can start (a fast pre-scan)."""
     words = set()
     for _name, p, _ex in lexicon():
@@ -126,20 +127,20 @@ def _first_words() -> re.Pattern[str]:
     # names of bodies are capitalised: scan the text (not folded) for the capitalised first
     # words, in both tone placements ("Ủy", "Uỷ")
     written = {form for w in words for form in written_forms(w)}
-    return re.compile(r"(?:" + trie_alternation(written) + r")(?!\w)")
+    return WordLexicon(written, start="after")
 
 
-def _lexicon_matches(folded: str, text: str) -> list[re.Match[str]]:
-    """The lexicon's bodies in ``folded`` (matches of the folded text), where ``text`` (the
-    same text as written) names them with a capital, as names of bodies are ("Sở", not
-    "cơ sở")."""
+def _lexicon_matches(doc: Document) -> list[re.Match[str]]:
+    """The lexicon's bodies in the folded text, where the text as written names them with a
+    capital, as names of bodies are ("Sở", not "cơ sở")."""
     bodies = _bodies_regex()
+    folded = doc.folded
     out = []
     end = 0
-    for w in word_start_matches(_first_words(), text):
-        if w.start() < end:
+    for w in hits(doc, "agency-first-words", _first_words(), folded=False):
+        if w.start < end:
             continue
-        m = bodies.match(folded, w.start())
+        m = bodies.match(folded, w.start)
         if m:
             out.append(m)
             end = m.end()
@@ -208,8 +209,7 @@ def department_lists(doc: Document) -> dict[Span, int]:
 def body_mentions(doc: Document) -> list[Span]:
     """Every provincial body named in the text, wherever it is (no overlap)."""
     spans = [
-        doc.span(m.start(), m.end(), "agency", "agencies:lexicon")
-        for m in _lexicon_matches(doc.folded, doc.text)
+        doc.span(m.start(), m.end(), "agency", "agencies:lexicon") for m in _lexicon_matches(doc)
     ]
     starts = {s.start for s in spans}
     generic = [s for s in _generic_departments(doc) if s.start not in starts]

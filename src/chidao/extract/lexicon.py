@@ -140,3 +140,39 @@ def assignee_levels(kind: str, *, marks: bool = True) -> dict[str, str]:
             key, level = r.folded, fold(r.extra[0])
             out[key if marks else strip_marks(key)] = level if marks else strip_marks(level)
     return out
+
+
+# a trie of the words of entries: word -> the rest ("" marks the end of an entry)
+_Trie = dict[str, "_Trie"]
+
+
+def trie_pattern(entries: tuple[str, ...] | list[str], word_start: bool = False) -> str:
+    """A regex alternation of ``entries`` built as a trie of their words, so that the
+    engine tries one branch per first word; longer entries win ("phó bí thư thường
+    trực" before "phó bí thư").
+
+    With ``word_start`` the pattern matches only at the start of a word, checked after
+    the first letter (``b(?<!\\w.)í thư``): unlike a leading ``(?<!\\w)``, this lets the
+    engine skip ahead to the possible first letters when it searches a long text."""
+    trie: _Trie = {}
+    for e in set(entries):
+        node = trie
+        for w in e.split(" "):
+            node = node.setdefault(w, {})
+        node[""] = {}
+
+    def build(node: _Trie, top: bool = False) -> str:
+        branches = []
+        for w in sorted((k for k in node if k), key=len, reverse=True):
+            rest = build(node[w])
+            word = re.escape(w)
+            if top and word_start:
+                word = re.escape(w[0]) + r"(?<!\w.)" + re.escape(w[1:])
+            branches.append(
+                word + (f"(?: {rest})?" if "" in node[w] and rest else f" {rest}" if rest else "")
+            )
+        if not branches:
+            return ""
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return build(trie, top=True)

@@ -7,11 +7,13 @@ The stages, in order (each a small module of this package, each a function
 2. ``segment.segment``         paragraphs and sentences with offsets
 3. ``dates.find_date``         the session date (year from the body or ``published``)
 4. ``people.find_people``      people, their titles, the chairs and every mention of them
+                               (``titles``, ``names``, ``references``, ``chairs``)
 5. ``places.find_places``      the province and the localities the session is about
 6. ``agencies.find_agencies``  provincial bodies taking part
 7. ``indicators.find_indicators``  reported figures
 8. ``opinions.find_opinions``  difficulties, and petitions with their proposer
 9. ``directives.find_directives``  instructions, issuer, assignees, deadline
+                               (``cues``, ``speakers``, ``assignees``, ``clauses``)
 10. ``visits.find_visits``     places inspected in the field
 11. ``resolve.resolve``        the one decision step where the stages' proposals overlap
 

@@ -28,13 +28,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
-from collections.abc import Iterator
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
-from .lookup import trie_alternation, word_start_matches
+from .lookup import trie_alternation
+from .scan import WordLexicon, hits
 from .spans import Document, Span, fold, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
@@ -49,18 +49,39 @@ _LEVEL_WORDS = {
     "tp": "thành phố", "quận": "quận", "thị trấn": "thị trấn", "xã": "xã", "phường": "phường",
     "đặc khu": "đặc khu",
 }  # fmt: skip
-# no look-behind (it would run at every position): callers check the character before
-# ("các phường: Thành Sen, Trần Phú": a colon may stand between the level and the names)
+# the level word and what may follow it before the name ("các phường: Thành Sen, Trần Phú":
+# a colon may stand between the level and the names)
 _LEVEL_RE = re.compile(r"(?P<level>" + trie_alternation(_LEVEL_WORDS) + r")(?=[\s.:])(?:\s*:)?\s*")
+_LEVEL_TAIL = re.compile(r"(?:\s*:)?\s*")
+# the level words that start a word ("huyện", not "chuyện", nor ".huyện"), found by the
+# shared scan as ``_LEVEL_RE.finditer`` would find them
+_LEVEL_LEXICON = WordLexicon(
+    _LEVEL_WORDS, before=".", start="after", follow=lambda ch: ch.isspace() or ch in ".:"
+)
 
 
-def _level_words(folded: str) -> Iterator[re.Match[str]]:
-    """The level words of ``folded`` that start a word ("huyện", not "chuyện")."""
-    for m in _LEVEL_RE.finditer(folded):
-        i = m.start()
-        if i and (folded[i - 1].isalnum() or folded[i - 1] in "_."):
-            continue
-        yield m
+@dataclass(frozen=True, slots=True)
+class LevelWord:
+    """A level word of the text: ``start..word_end`` is the word ("huyện"), ``end`` is after
+    the spaces and colon that follow it (where the unit's name would start)."""
+
+    start: int
+    word_end: int
+    end: int
+    level: str  # as written (folded): a key of ``_LEVEL_WORDS``
+
+
+def _level_words(doc: Document) -> list[LevelWord]:
+    """The level words of the document (found once, by the shared scan)."""
+    cached: list[LevelWord] | None = doc.cache.get("places:level-words")
+    if cached is None:
+        folded = doc.folded
+        cached = []
+        for h in hits(doc, "level-words", _LEVEL_LEXICON):
+            tail = _LEVEL_TAIL.match(folded, h.end)  # always matches (it may be empty)
+            cached.append(LevelWord(h.start, h.end, tail.end() if tail else h.end, h.entry))
+        doc.cache["places:level-words"] = cached
+    return cached
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d{1,2}(?!\w)")
@@ -153,15 +174,15 @@ def unit_mentions(
     kept too, with no units and a name of at most two words."""
     text, folded = doc.text, doc.folded
     out: list[UnitMention] = []
-    for m in _level_words(folded):
-        first = text[m.end() : m.end() + 1]
+    for m in _level_words(doc):
+        first = text[m.end : m.end + 1]
         if not (first.isupper() or first.isdigit()):
             continue  # "thành phố" as a common noun, "xã hội"
-        level = _LEVEL_WORDS[m.group("level")]
-        if _LEVEL_RE.match(folded, m.end()):
+        level = _LEVEL_WORDS[m.level]
+        if _LEVEL_RE.match(folded, m.end):
             continue  # "Thành ủy TP. Vinh": the next level word names the unit
         words: list[tuple[int, int]] = []
-        pos = m.end()
+        pos = m.end
         while len(words) < 6:
             w = _NAME_WORD.match(text, pos)
             if not w or not (w.group()[0].isupper() or w.group()[0].isdigit()):
@@ -178,8 +199,8 @@ def unit_mentions(
                 level, name, province, era
             )
             if found:
-                out.append(UnitMention(m.start(), end, level, name, tuple(found)))
-                out.extend(_list_continuation(doc, m.start(), end, level, province, era))
+                out.append(UnitMention(m.start, end, level, name, tuple(found)))
+                out.extend(_list_continuation(doc, m.start, end, level, province, era))
                 break
         else:
             if keep_unknown and words:
@@ -189,7 +210,7 @@ def unit_mentions(
                 start, end = words[0][0], words[n - 1][1]
                 if province_name(text[start:end]) and level in ("thành phố", "tỉnh"):
                     continue  # "UBND thành phố Hà Nội": the province itself
-                out.append(UnitMention(m.start(), end, level, text[start:end], ()))
+                out.append(UnitMention(m.start, end, level, text[start:end], ()))
     return out
 
 
@@ -277,8 +298,8 @@ def modern_tone(text: str) -> str:
 
 
 @cache
-def _province_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
-    """The regex of every province name (folded), the official name by folded name,
+def _province_regex() -> tuple[WordLexicon, dict[str, str], dict[str, str]]:
+    """The lexicon of every province name as written, the official name by folded name,
     and by the plain name without spaces (for web domains: "baohatinh.vn")."""
     names: dict[str, str] = {}
     for era in ("legacy", "2025"):
@@ -289,7 +310,7 @@ def _province_regex() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
     # scanned in the text as written: a province is named with capitals ("hòa bình", peace,
     # is not Hòa Bình), in either tone placement
     written = {f for k in names for form in written_forms(k) for f in (form, form.upper())}
-    return re.compile(rf"({trie_alternation(written)})(?!\w)"), names, plain
+    return WordLexicon(written, start="after"), names, plain
 
 
 # a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh")
@@ -326,19 +347,19 @@ def find_province(
     ``mentions``: the unit mentions of the text, when the caller has them."""
     text, folded = doc.text[:_PROVINCE_WINDOW], doc.folded[:_PROVINCE_WINDOW]
     rx, names, plain = _province_regex()
-    score: Counter[str] = Counter()
+    score: defaultdict[str, float] = defaultdict(float)
     lede = doc.paragraphs[1].end if len(doc.paragraphs) > 1 else len(text)
-    for m in word_start_matches(rx, text):
-        head = folded[max(0, m.start() - 12) : m.start()]
+    for m in rx.find(text):
+        head = folded[max(0, m.start - 12) : m.start]
         weight = 3 if _PROV_CUE.search(head) else 1
-        if _FORMER.match(folded, m.end()):
+        if _FORMER.match(folded, m.end):
             weight = 1  # "tỉnh Kon Tum cũ": a former province named as a place
-        elif m.start() < lede:
+        elif m.start < lede:
             weight += 2  # named in the lede ("Quảng Trị đẩy nhanh ...", "Tỉnh ủy Bình Phước")
-        score[names[folded[m.start() : m.end()]]] += weight
+        score[names[folded[m.start : m.end]]] += weight
     if doc.title:
-        for m in word_start_matches(rx, doc.title):
-            key = name_key(doc.title[m.start() : m.end()])
+        for m in rx.find(doc.title):
+            key = name_key(m.entry)
             if key in names:
                 score[names[key]] += 3  # named in the headline
     # the dateline mark of the province's own paper: "GLO - Chiều 4/11, ..."
@@ -349,8 +370,8 @@ def find_province(
     # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
     for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
         for end in _DOMAIN_END.finditer(source):
-            m = _DOMAIN_NAME.search(source, max(0, end.start() - 60), end.start())
-            hit = m and plain.get(m.group(1).lower())
+            domain = _DOMAIN_NAME.search(source, max(0, end.start() - 60), end.start())
+            hit = domain and plain.get(domain.group(1).lower())
             if hit:
                 score[hit] += 3
     if mentions is None:
@@ -489,8 +510,8 @@ def find_places(doc: Document) -> None:
             )
         doc.province = name
     else:
-        found = find_province(doc, era, [um for um in everywhere if um.units])
-        doc.province = _in_era(found, era) if found else None
+        province = find_province(doc, era, [um for um in everywhere if um.units])
+        doc.province = _in_era(province, era) if province else None
     if doc.province and doc.province not in provinces("2025"):
         # a province merged in 2025, in a report from before: its successor alongside
         doc.province_successor = _successors().get(doc.province)
@@ -554,7 +575,7 @@ def find_places(doc: Document) -> None:
 def _person_named(doc: Document, um: UnitMention) -> bool:
     """Whether the mention's name is the start of a person's name: a family name and two or
     three more capitalised words ("phường Hồ Văn Thắng")."""
-    words = []
+    words: list[str] = []
     pos = um.end - len(um.name)
     while len(words) < 4:
         w = _NAME_WORD.match(doc.text, pos)
@@ -583,10 +604,11 @@ def _headline_offsets(doc: Document) -> set[int]:
     ]
     if not lines:
         return set()
+    limit = lines[-1].end  # as if the text ended there: a level word needs a character after
     return {
-        m.start()
-        for m in _level_words(doc.folded[: lines[-1].end])
-        if any(p.start <= m.start() < p.end for p in lines)
+        m.start
+        for m in _level_words(doc)
+        if m.word_end < limit and any(p.start <= m.start < p.end for p in lines)
     }
 
 

@@ -212,7 +212,7 @@ class Document:
     province_successor: str | None = None
     people: list[Person] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
-    # people.py: the whole of each named reference (titles before, name, titles after),
+    # references.py: the whole of each named reference (titles before, name, titles after),
     # parallel to the "name" mentions in order; label = "person:<index>"
     references: list[Span] = field(default_factory=list)
     localities: list[Span] = field(default_factory=list)  # label = the unit as "<level> <name>"

@@ -9,7 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from chidao.tasks.models import TaskRole, TaskState
-from chidao.tasks.outcomes import CLASSES, IMPOSSIBLE
+from chidao.tasks.outcomes import CLASSES, IMPOSSIBLE, IMPOSSIBLE_LABEL
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
 from chidao.ui.fields import MultipleFileField
 
@@ -103,7 +103,7 @@ class RegisterFilterForm(forms.Form):
     topic = forms.CharField(required=False, max_length=120)
     role = forms.ChoiceField(required=False, choices=[("", ""), *TaskRole.choices])
     outcome = forms.ChoiceField(
-        required=False, choices=[("", ""), *CLASSES, (IMPOSSIBLE, _("Không thực hiện được"))]
+        required=False, choices=[("", ""), *CLASSES, (IMPOSSIBLE, IMPOSSIBLE_LABEL)]
     )
     q = forms.CharField(required=False, max_length=200)
     sort = forms.ChoiceField(

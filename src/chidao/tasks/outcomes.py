@@ -1,18 +1,35 @@
-"""The official classes of a task's outcome, computed in the database, for any set of tasks.
+"""The official classes of tasks, computed in the database: the one module that counts them.
 
-Reports on the follow-up of directives count tasks in five classes (as of ``today``):
+Government reports on the follow-up of directives count tasks in five classes. The periodic
+report (``documents.report``), the dashboard (``insight``), the register's ``outcome`` filter
+and the unit dossier all class tasks here, with the same rules, as of one day ``as_of``
+(today by default; the periodic report passes its period's last day):
 
-- ``done_on_time``: done, completed on or before its deadline (the deadline in force: an
-  extension granted moves it); done the day of the deadline is on time;
-- ``done_late``: done, completed after its deadline;
-- ``in_time``: not closed, deadline today or later (in progress within the deadline);
-- ``overdue``: not closed, deadline before today;
-- ``no_deadline``: no deadline (whatever the state).
+- ``done_on_time``: done by ``as_of``, completed on or before its deadline. Done the day of
+  the deadline is on time. **Done without a deadline is on time** (there was no deadline
+  to miss), so every task done by ``as_of`` is in one of the two "done" classes and the
+  five classes split the tasks without overlap;
+- ``done_late``: done by ``as_of``, completed after its deadline;
+- ``in_time``: not done by ``as_of``, deadline on ``as_of`` or later (in progress within
+  the deadline);
+- ``overdue``: not done by ``as_of``, deadline before ``as_of``;
+- ``no_deadline``: not done by ``as_of`` and without a deadline.
 
-A task reported impossible (closed without being done) is in none of the five: it is
-counted as ``impossible``. ``outcome(today)`` is the class as a database expression, so a
-page, a report or an export counts with ``outcome_counts`` / ``outcomes_by`` /
-``outcomes_by_month`` and filters with ``of_outcome`` in one query each.
+"Done by ``as_of``": a task completed after that day counts as not done yet, so a report for
+a past period reads as it did on its last day. The deadline is the one in force
+(``Task.deadline``): an extended deadline counts from its new date. Outside the five:
+
+- ``impossible``: reported impossible (closed without being done, the office may reopen it);
+  counted in ``total`` and shown apart;
+- ``cancelled``: cancelled with its withdrawn directive or deleted session; not a task any
+  more, so in no class and not in ``total``.
+
+Rates are percentages of ``total`` (one decimal), the way reports write them ("đã hoàn thành
+40 nhiệm vụ (66,7%), trong đó đúng hạn 30 (50,0%)"); ``None`` when there is no task.
+
+``outcome(as_of)`` is the class as a database expression, so a page, a report or an export
+counts with ``outcome_counts`` / ``outcomes_by`` / ``outcomes_by_month`` and filters with
+``of_outcome`` in one query each.
 """
 
 from __future__ import annotations
@@ -29,47 +46,61 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.tasks.models import Task, TaskState
 
-CLASSES: list[tuple[str, Any]] = [
-    ("done_on_time", _("Hoàn thành đúng hạn")),
-    ("done_late", _("Hoàn thành quá hạn")),
-    ("in_time", _("Đang thực hiện trong hạn")),
-    ("overdue", _("Quá hạn chưa hoàn thành")),
-    ("no_deadline", _("Không có thời hạn")),
-]
+DONE_ON_TIME = "done_on_time"
+DONE_LATE = "done_late"
+IN_TIME = "in_time"
+OVERDUE = "overdue"
+NO_DEADLINE = "no_deadline"
 IMPOSSIBLE = "impossible"
+CANCELLED = "cancelled"
+
+CLASSES: list[tuple[str, Any]] = [
+    (DONE_ON_TIME, _("Hoàn thành đúng hạn")),
+    (DONE_LATE, _("Hoàn thành quá hạn")),
+    (IN_TIME, _("Đang thực hiện trong hạn")),
+    (OVERDUE, _("Quá hạn, chưa hoàn thành")),
+    (NO_DEADLINE, _("Không có thời hạn")),
+]
+IMPOSSIBLE_LABEL = _("Không thực hiện được")
+# the classes counted in ``total``: the five and the impossible tasks
 KEYS = [key for key, _label in CLASSES] + [IMPOSSIBLE]
 
 
-def outcome(today: dt.date | None = None) -> CaseExpr:
-    """The class of each task on ``today`` (``timezone.localdate()`` by default)."""
-    today = today or timezone.localdate()
+def outcome(as_of: dt.date | None = None) -> CaseExpr:
+    """The class of each task on ``as_of`` (``timezone.localdate()`` by default); needs the
+    ``done_on`` annotation of :func:`with_outcome`."""
+    as_of = as_of or timezone.localdate()
+    done_by_then = Q(state=TaskState.DONE, done_on__lte=as_of)
     return CaseExpr(
-        When(deadline__isnull=True, then=Value("no_deadline")),
-        When(state=TaskState.IMPOSSIBLE, then=Value(IMPOSSIBLE)),
+        When(state=TaskState.CANCELLED, then=Value(CANCELLED)),
         When(
-            Q(state=TaskState.DONE) & Q(done_on__lte=F("deadline")),
-            then=Value("done_on_time"),
+            done_by_then & (Q(deadline__isnull=True) | Q(done_on__lte=F("deadline"))),
+            then=Value(DONE_ON_TIME),
         ),
-        When(state=TaskState.DONE, then=Value("done_late")),
-        When(deadline__lt=today, then=Value("overdue")),
-        default=Value("in_time"),
+        When(done_by_then, then=Value(DONE_LATE)),
+        When(state=TaskState.IMPOSSIBLE, then=Value(IMPOSSIBLE)),
+        When(deadline__isnull=True, then=Value(NO_DEADLINE)),
+        When(deadline__lt=as_of, then=Value(OVERDUE)),
+        default=Value(IN_TIME),
         output_field=CharField(),
     )
 
 
-def with_outcome(tasks: QuerySet[Task], today: dt.date | None = None) -> QuerySet[Task]:
+def with_outcome(tasks: QuerySet[Task], as_of: dt.date | None = None) -> QuerySet[Task]:
     """Annotate ``outcome`` (and ``done_on``, the local day of completion)."""
-    return tasks.annotate(done_on=TruncDate("completed_at")).annotate(outcome=outcome(today))
+    return tasks.annotate(
+        done_on=TruncDate("completed_at", tzinfo=timezone.get_current_timezone())
+    ).annotate(outcome=outcome(as_of))
 
 
-def of_outcome(tasks: QuerySet[Task], key: str, today: dt.date | None = None) -> QuerySet[Task]:
-    """The tasks of one class (``key`` one of ``KEYS``)."""
-    return with_outcome(tasks, today).filter(outcome=key)
+def of_outcome(tasks: QuerySet[Task], key: str, as_of: dt.date | None = None) -> QuerySet[Task]:
+    """The tasks of one class (``key`` one of ``KEYS`` or ``CANCELLED``) on ``as_of``."""
+    return with_outcome(tasks, as_of).filter(outcome=key)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Outcomes:
-    """How many tasks in each class, with the rates reports quote."""
+    """How many tasks in each class, with the rates reports quote (percent of ``total``)."""
 
     done_on_time: int = 0
     done_late: int = 0
@@ -77,6 +108,7 @@ class Outcomes:
     overdue: int = 0
     no_deadline: int = 0
     impossible: int = 0
+    cancelled: int = 0  # not in ``total``
 
     @property
     def total(self) -> int:
@@ -86,29 +118,40 @@ class Outcomes:
     def done(self) -> int:
         return self.done_on_time + self.done_late
 
-    @property
-    def done_rate(self) -> int | None:
-        """Done (on time or late) among the tasks with a deadline, in %."""
-        base = self.total - self.no_deadline
-        return round(100 * self.done / base) if base else None
+    def rate(self, value: int) -> float | None:
+        """``value`` in percent of ``total``, one decimal; ``None`` without tasks."""
+        return round(100 * value / self.total, 1) if self.total else None
 
     @property
-    def on_time_rate(self) -> int | None:
-        """Done on time among the tasks whose deadline came (done, or overdue), in %."""
-        base = self.done + self.overdue
-        return round(100 * self.done_on_time / base) if base else None
+    def done_rate(self) -> float | None:
+        return self.rate(self.done)
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return self.rate(self.done_on_time)
+
+    @property
+    def overdue_rate(self) -> float | None:
+        return self.rate(self.overdue)
 
     def items(self) -> list[tuple[str, Any, int]]:
+        """(class, label, count) of the five classes, in the official order."""
         return [(key, label, getattr(self, key)) for key, label in CLASSES]
+
+    def shares(self) -> list[tuple[str, str, int, float | None]]:
+        """(class, label in the active language, count, percent of ``total``) of the five
+        classes and the impossible tasks: the rows that add up to ``total``."""
+        rows = [*self.items(), (IMPOSSIBLE, IMPOSSIBLE_LABEL, self.impossible)]
+        return [(key, str(label), n, self.rate(n)) for key, label, n in rows]
 
 
 def _counts(rows: dict[str, int]) -> Outcomes:
-    return Outcomes(**{k: rows.get(k, 0) for k in KEYS})
+    return Outcomes(**{k: rows.get(k, 0) for k in (*KEYS, CANCELLED)})
 
 
-def outcome_counts(tasks: QuerySet[Task], today: dt.date | None = None) -> Outcomes:
-    """The classes of ``tasks`` (one query)."""
-    rows = with_outcome(tasks, today).order_by().values("outcome").annotate(n=Count("pk"))
+def outcome_counts(tasks: QuerySet[Task], as_of: dt.date | None = None) -> Outcomes:
+    """The classes of ``tasks`` on ``as_of`` (one query)."""
+    rows = with_outcome(tasks, as_of).order_by().values("outcome").annotate(n=Count("pk"))
     return _counts({r["outcome"]: r["n"] for r in rows})
 
 
@@ -121,16 +164,27 @@ class Group:
     outcomes: Outcomes
 
 
+def _rank(g: Group) -> tuple[Any, ...]:
+    o = g.outcomes
+    on_time = o.on_time_rate if o.on_time_rate is not None else -1.0
+    done = o.done_rate if o.done_rate is not None else -1.0
+    return (-on_time, -done, -o.total, g.label)
+
+
 def outcomes_by(
     tasks: QuerySet[Task],
     field: str,
     label_field: str,
-    today: dt.date | None = None,
+    as_of: dt.date | None = None,
+    *,
+    order: str = "rate",
 ) -> list[Group]:
     """The classes per value of ``field`` (``unit``, ``directive__issuer``,
-    ``directive__topic``), ranked by on-time rate then done rate (best first), one query."""
+    ``directive__topic``) on ``as_of``, one query. ``order="rate"``: best on-time rate, then
+    done rate, first; ``order="size"``: most tasks first (then the label), as reports list
+    units."""
     rows = (
-        with_outcome(tasks, today)
+        with_outcome(tasks, as_of)
         .order_by()
         .values(field, label_field, "outcome")
         .annotate(n=Count("pk"))
@@ -140,23 +194,20 @@ def outcomes_by(
         g = groups.setdefault(r[field], {"label": r[label_field] or "", "rows": {}})
         g["rows"][r["outcome"]] = r["n"]
     out = [Group(key=k, label=v["label"], outcomes=_counts(v["rows"])) for k, v in groups.items()]
-    out.sort(
-        key=lambda g: (
-            -(g.outcomes.on_time_rate if g.outcomes.on_time_rate is not None else -1),
-            -(g.outcomes.done_rate if g.outcomes.done_rate is not None else -1),
-            -g.outcomes.total,
-            g.label,
-        )
-    )
+    if order == "size":
+        out.sort(key=lambda g: (-g.outcomes.total, g.label))
+    else:
+        out.sort(key=_rank)
     return out
 
 
 def outcomes_by_month(
-    tasks: QuerySet[Task], date_field: str, today: dt.date | None = None
+    tasks: QuerySet[Task], date_field: str, as_of: dt.date | None = None
 ) -> list[tuple[dt.date, Outcomes]]:
-    """The classes per month of ``date_field`` (e.g. the session's date), oldest first."""
+    """The classes on ``as_of`` per month of ``date_field`` (e.g. the session's date), oldest
+    first."""
     rows = (
-        with_outcome(tasks, today)
+        with_outcome(tasks, as_of)
         .exclude(**{f"{date_field}__isnull": True})
         .annotate(month=TruncMonth(date_field))
         .order_by()
@@ -173,9 +224,15 @@ def outcomes_by_month(
 
 
 __all__ = [
+    "CANCELLED",
     "CLASSES",
+    "DONE_LATE",
+    "DONE_ON_TIME",
     "IMPOSSIBLE",
+    "IN_TIME",
     "KEYS",
+    "NO_DEADLINE",
+    "OVERDUE",
     "Group",
     "Outcomes",
     "of_outcome",

@@ -99,6 +99,6 @@ class Command(BaseCommand):
         t = content.totals
         self.stdout.write(
             f"{path}: {options['format'].upper()}, {t.total} tasks "
-            f"({t.on_time} on time, {t.late} late, {t.in_progress} in progress, "
+            f"({t.done_on_time} on time, {t.done_late} late, {t.in_time} in progress, "
             f"{t.overdue} overdue, {t.no_deadline} without deadline)"
         )

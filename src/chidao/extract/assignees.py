@@ -1,0 +1,357 @@
+"""The assignees of a directive: the subject as written ("các xã cần ...", "giao Sở Nội
+vụ hướng dẫn ..."), the bodies of a list, their roles (lead or support), and the
+session's addressees when a directive names nobody."""
+
+from __future__ import annotations
+
+import re
+
+from .spans import Document, Span, fold
+from .speakers import UPWARD, SpeakerReader
+from .titles import title_lexicon
+
+MAX_SUBJECT_WORDS = 22
+BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
+
+
+# a token of a body's name; abbreviations keep their "&" and "-" ("Sở GD&ĐT", "Sở KH-ĐT")
+_BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+(?:[&-][\w'’]+)*|[-–])")
+_WORD = re.compile(r"[\w'’&-]+")
+_CLAUSE_END = re.compile(r"[,;:.]")
+_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "thị trấn", "thị xã", "thành phố", "quận"})
+_BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
+_BODY_LIST_GAP = re.compile(r", | và ")
+
+
+_GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
+_ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
+_GIVE_IN = re.compile(r"(?<!\w)giao(?: cho)?\s+(?=\S)")
+
+
+_GIVEN = re.compile(r"(?<!\w)giao(?: cho)?\s*$")
+_WHICH = re.compile(r"^\S.*?(?<!\w)nào(?!\w)")
+_CHO = re.compile(r"\s*cho\s+")
+
+
+class AssigneeReader(SpeakerReader):
+    """Who is told to act: the subjects and named bodies written where a directive starts."""
+
+    def subject_end(self, pos: int, end: int, people: bool = False) -> int | None:
+        """End of an acting subject followed by a modal ("các cấp, các ngành | tiếp tục")."""
+        a = self.rx.agent.match(self.f, pos, end)
+        if not a:
+            return None
+        m = self.rx.modal.search(self.f, a.end(), end)
+        if not m:
+            return None
+        subject = self.f[pos : m.start()]
+        if len(subject.split()) > MAX_SUBJECT_WORDS or not subject.strip():
+            return None
+        if self.rx.negator.search(subject) or ":" in subject:
+            return None
+        if not people and self.refs_in(pos, m.start()):
+            return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
+        if UPWARD.match(self.f, m.start(), end):
+            return None  # "Huyện đề nghị tỉnh hỗ trợ ...": a petition to the province
+        return m.start()
+
+    def unit_colon(self, s: Span) -> tuple[Span, int] | None:
+        """A sentence opening with "<who>:" (a conclusion notice's layout): (who, after the colon)."""
+        pos = s.start
+        m = BULLET.match(self.f, pos, s.end)
+        if m:
+            pos = m.end()
+        a = self.rx.agent.match(self.f, pos, s.end)
+        colon = self.f.find(":", pos, min(s.end, pos + 100))
+        if not a or colon < 0 or colon < a.end():
+            return None
+        who = self.f[pos:colon]
+        if len(who.split()) > 12 or self.rx.negator.search(who) or self.rx.modal.search(who):
+            return None
+        if self.refs_in(pos, colon) or any(x.verb_start < colon for x in self.leads_in(s)):
+            return None  # "Đồng chí Bí thư nhấn mạnh: ...": a speaker, not a unit
+        rest = colon + 1
+        while rest < s.end and self.f[rest] == " ":
+            rest += 1
+        return self.doc.span(pos, colon, "assignee", "unit-colon"), rest
+
+    def body_end(self, pos: int, end: int, any_verb: bool = False) -> int | None:
+        """End of a named body written at ``pos`` ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Sở
+        Văn hóa, Thể thao và Du lịch", "Sở Tài chính, Sở Xây dựng") when a task verb or a
+        modal follows it ("hướng dẫn", "chủ trì", "theo dõi", "cần"); else None.  With
+        ``any_verb`` (after "giao") any word that cannot continue the name ends it."""
+        text, f = self.doc.text, self.f
+        m = self.rx.body.match(f, pos, end)
+        if not m or not text[pos].isupper():
+            return None
+        words = title_lexicon().words
+        p = last = m.end()
+        for _ in range(16):
+            w = _BODY_STEP.match(text, p, end)
+            if not w:
+                return last if any_verb and last > m.end() else None
+            a, b = w.start("tok"), w.end("tok")
+            tok = text[a:b]
+            if w.group("comma"):
+                if not tok[0].isupper():
+                    return None  # "UBND các xã, phường ...": not a named body
+            elif tok[0].isupper() or tok[0].isdigit() or tok[0] == "(":
+                last = b
+            elif tok in "-–":
+                pass
+            elif self.rx.task.match(f, a, end):
+                return last if last > m.end() or f[pos:last] in ("ubnd", "hđnd") else None
+            elif f[a:b] == "và":
+                nxt = _BODY_STEP.match(text, b, end)
+                if not nxt or nxt.group("comma") or not text[nxt.start("tok")].isupper():
+                    return None
+            elif f[a:b] == "dự":
+                if not f.startswith(" án", b):
+                    return None
+            elif f[a:b] in words:
+                if f[a:b] not in ("các", "của", "số", "cơ"):
+                    last = b
+            else:
+                return last if any_verb and last > m.end() else None
+            p = b
+        return None
+
+    def action_start(self, pos: int, end: int) -> int:
+        """Where the action begins inside a subject: "xã Ea Tu | huy động lực lượng ...",
+        "Ban cán sự đảng UBND tỉnh | lãnh đạo ...": a verb of the cue lexicon right after a
+        name (a capitalised word) or a level word ending a body's name ("tỉnh", "xã"); else
+        ``end``."""
+        text, f = self.doc.text, self.f
+        named = False
+        head = self.rx.agent.match(f, pos, end)  # "chủ đầu tư", "các cấp": one head, not a verb
+        after = head.end() if head else pos
+        for w in _WORD.finditer(text, pos, end):
+            word = w.group()
+            if (
+                w.start() >= after
+                and w.start() > pos
+                and named
+                and (
+                    self.rx.imperative_only.match(f, w.start(), end)
+                    or self.rx.task.match(f, w.start(), end)
+                )
+            ):
+                prev = text[pos : w.start()].split()[-1]
+                if (prev[0].isupper() and fold(prev) not in _BODY_HEADS) or fold(prev) in _LEVELS:
+                    return w.start() - 1 if text[w.start() - 1] == " " else w.start()
+            if word[0].isupper() or fold(word) in _LEVELS:
+                named = True
+        return end
+
+    def body_assignees(self, pos: int, end: int, any_verb: bool = False) -> list[Span]:
+        """The bodies told to act at ``pos``: one span per body of a list ("Sở Tài chính,
+        Sở Xây dựng hướng dẫn ..." gives both); empty when ``pos`` holds no named body."""
+        while pos < end and self.f[pos] in ' "“':
+            pos += 1
+        e = self.body_end(pos, end, any_verb)
+        if e is None:
+            return []
+        out = []
+        start = pos
+        for m in _BODY_LIST_GAP.finditer(self.f, pos, e):
+            if self.doc.text[m.end()].isupper() and self.rx.body.match(self.f, m.end(), e):
+                out.append(self.doc.span(start, m.start(), "assignee", "body"))
+                start = m.end()
+        out.append(self.doc.span(start, e, "assignee", "body"))
+        return out
+
+    def group_end(self, pos: int, end: int) -> int | None:
+        """End of a group asked to act ("đề nghị các đại biểu | tập trung thảo luận"): "các"
+        or "những" and up to six words before a modal, without punctuation."""
+        m = _GROUP.match(self.f, pos, end)
+        if not m:
+            return None
+        mm = self.rx.modal.search(self.f, m.end(), min(end, m.end() + 40))
+        if not mm or len(self.f[pos : mm.start()].split()) > 7:
+            return None
+        if any(c in self.f[pos : mm.start()] for c in ",;:.") or self.rx.negator.search(
+            self.f, pos, mm.start()
+        ):
+            return None
+        return mm.start()
+
+    def assignees_at(self, pos: int, end: int) -> list[Span]:
+        """The subjects written at ``pos`` when they can act: named bodies followed by their
+        task ("giao Sở Nội vụ hướng dẫn ..." gives "Sở Nội vụ"), else the subject before a
+        modal ("các xã cần ...")."""
+        while pos < end and self.f[pos] in ' "“':
+            pos += 1
+        m = self.rx.ask.match(self.f, pos, end)
+        if m and not self.f.startswith("chỉ đạo", pos):  # "Chỉ đạo các xã ...": not theirs
+            pos = m.end()
+        asked = bool(m) or _ASKED.search(self.f, max(0, pos - 16), pos) is not None
+        m = _CHO.match(self.f, pos, end)
+        if m:
+            pos = m.end()
+        at = pos
+        while at < end and self.f[at] == " ":
+            at += 1
+        listed = self.department_lists.get(at)
+        if listed:
+            # "giao các sở: Tài chính, Xây dựng thẩm định ...": one assignee per department
+            return [
+                Span(x.start, x.end, "assignee", x.text, "department-list")
+                for x in sorted(listed, key=lambda x: x.start)
+            ]
+        # "giao Sở Tài nguyên và Môi trường rút ngắn ...": after "giao" the body is named
+        given = _GIVEN.search(self.f, max(0, pos - 10), pos) is not None
+        bodies = self.body_assignees(pos, end, any_verb=given)
+        if bodies:
+            return bodies
+        e = self.subject_end(pos, end, people=True)
+        if e is None and asked:
+            e = self.group_end(pos, end)
+        if e is None and asked and self.rx.agent.match(self.f, pos, end):
+            # "Đề nghị Ban cán sự đảng UBND tỉnh lãnh đạo sắp xếp ...": a named subject, then
+            # the verb of the action (no modal between)
+            clause = _CLAUSE_END.search(self.f, pos, end)
+            stop = clause.start() if clause else end
+            cut = self.action_start(pos, stop)
+            if cut < stop and not self.rx.negator.search(self.f, pos, cut):
+                e = cut
+        if e is None:
+            return []
+        while pos < e and self.f[pos] in ' "“':
+            pos += 1
+        # "Thường trực Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì ...": the one given the task
+        given_in = _GIVE_IN.search(self.f, pos, e)
+        if given_in:
+            return self.assignees_at(given_in.end(), end)
+        e = self.action_start(pos, e)
+        s = self.doc.span(pos, e, "assignee", "subject")
+        text = s.text.rstrip(" ,;")
+        # "Người đứng đầu địa phương nào để dự án chậm thì phải ...": the subject ends at "nào"
+        m = _WHICH.search(text)
+        if m:
+            text = text[: m.end()]
+        return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
+
+
+_SUPPORT_GROUP = re.compile(r"(?:các|những)\s[^,;.:()]{1,40}?liên quan(?!\w)")
+
+
+def with_roles(
+    r: AssigneeReader, span: Span, assignees: list[Span | str]
+) -> tuple[list[Span | str], list[str]]:
+    """The assignees of a directive with their roles ("lead" or "support"), parallel lists.
+
+    A body followed by a lead word ("Sở Xây dựng chủ trì, ...") leads; a body written after
+    a support word ("phối hợp với UBND xã A và Sở Tài chính", "UBND xã B cùng Công an tỉnh")
+    or followed by one ("Sở Y tế phối hợp") supports.  The bodies named after "phối hợp
+    với" inside the directive are added as supporting units.  When none is marked as lead,
+    every assignee not written after a support word leads."""
+    f, doc = r.f, r.doc
+    rx = r.rx
+    spans: list[Span | str] = []
+    # "UBND xã Hòa Phú cùng Công an tỉnh": two assignees, the second supports
+    for a in assignees:
+        if isinstance(a, Span):
+            parts = _split_support(r, a)
+            spans.extend(parts)
+        else:
+            spans.append(a)
+    known = [a for a in spans if isinstance(a, Span)]
+    listed: set[int] = set()  # starts of the bodies of a list after a support word
+    # supporting bodies named inside the directive after a support word
+    for m in rx.support_scan.finditer(f, span.start, span.end):
+        at = m.end()
+        if any(k.start <= at < k.end for k in known):
+            continue
+        found = r.body_assignees(at, span.end, any_verb=True)
+        if not found:
+            g = _SUPPORT_GROUP.match(f, at, span.end)
+            if g:
+                found = [doc.span(g.start(), g.end(), "assignee", "support-group")]
+        for b in found:
+            listed.add(b.start)
+            if not any(b.overlaps(k) for k in known):
+                spans.append(b)
+                known.append(b)
+    roles: list[str] = []
+    for a in spans:
+        if not isinstance(a, Span):
+            roles.append("lead")
+            continue
+        before = rx.support_before.search(f, max(0, a.start - 30), a.start)
+        if before or a.start in listed or a.rule == "support-group":
+            roles.append("support")
+        elif rx.lead.match(f, a.end, span.end):
+            roles.append("lead")
+        elif rx.support_after.match(f, a.end, span.end):
+            roles.append("support")
+        else:
+            roles.append("lead")
+    if "lead" not in roles and roles:
+        roles[0] = "lead"
+    starts = [a.start if isinstance(a, Span) else -1 for a in spans]
+    order = sorted(range(len(spans)), key=starts.__getitem__)
+    # a department of a list under one head is named in full: "các sở: Tài chính" -> "Sở Tài chính"
+    named: list[Span | str] = [
+        "Sở " + x.text if isinstance(x, Span) and x.rule == "department-list" else x for x in spans
+    ]
+    return [named[i] for i in order], [roles[i] for i in order]
+
+
+_SUPPORT_JOIN = re.compile(r"\s+(?:cùng với|cùng)\s+(?=\S)")
+
+
+def _split_support(r: AssigneeReader, a: Span) -> list[Span]:
+    """A subject "UBND xã A cùng Công an tỉnh" as its two bodies, "UBND xã A và xã B" as its
+    two units; else the span itself."""
+    m = _SUPPORT_JOIN.search(r.f, a.start, a.end)
+    if m is not None and r.doc.text[m.end()].isupper():
+        return [
+            r.doc.span(a.start, m.start(), "assignee", a.rule),
+            r.doc.span(m.end(), a.end, "assignee", a.rule),
+        ]
+    out = []
+    start = a.start
+    for sep in _UNIT_LIST_GAP.finditer(r.f, a.start, a.end):
+        if r.doc.text[sep.start("name")].isupper():
+            out.append(r.doc.span(start, sep.start(), "assignee", a.rule))
+            start = sep.start("unit")
+    if not out:
+        return [a]
+    out.append(r.doc.span(start, a.end, "assignee", a.rule))
+    return out
+
+
+# "UBND xã Bình Phú và xã Vĩnh Thạnh": a second unit named with its level
+_UNIT_LIST_GAP = re.compile(
+    r"(?:,\s*|\s+và\s+)(?P<unit>(?:ubnd\s+|ủy ban nhân dân\s+|đảng ủy\s+)?"
+    r"(?:xã|phường|thị trấn|huyện|thị xã|đặc khu)\s+)(?P<name>\w)"
+)
+
+
+_PARTICIPANTS = re.compile(
+    r"(?:^|[;:,]\s*)(?:lãnh đạo(?: chủ chốt)?|đại diện(?: lãnh đạo)?)\s+(?P<who>các\s[^;.:\n]+)"
+)
+
+
+def session_addressees(doc: Document) -> list[Span | str]:
+    """The localities the session is about, once each (the default assignees); for a
+    conference about no locality, the bodies invited ("lãnh đạo chủ chốt các ban, sở,
+    ngành cấp tỉnh; lãnh đạo các huyện, thị xã, thành phố")."""
+    if not doc.localities:
+        out_c: list[Span | str] = []
+        for p in doc.paragraphs[:3]:
+            for m in _PARTICIPANTS.finditer(doc.folded, p.start, p.end):
+                out_c.append(doc.span(m.start("who"), m.end("who"), "assignee", "participants"))
+        return out_c
+    out: list[Span | str] = []
+    seen: set[str] = set()
+    for s in doc.localities:
+        if s.label in seen:
+            continue
+        seen.add(s.label)
+        # where the unit is written as its label ("huyện Quỳ Hợp"), else the label itself
+        written = [
+            x for x in doc.localities if x.label == s.label and fold(x.text) == fold(s.label)
+        ]
+        out.append(written[0] if written else s.label)
+    return out

@@ -1,0 +1,155 @@
+"""The chairs of a session: the lede's leader, "X chủ trì", "dưới sự chủ trì của X",
+"Chủ trì hội nghị có các đồng chí: ...", the leader who gives "phát biểu kết luận";
+failing these, the one who "phát biểu chỉ đạo"; failing that, the person the lede opens
+with.  Lower-side officials never chair."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .references import Occurrence
+from .segment import DATELINE as _DATELINE
+from .spans import Document, Span
+from .titles import is_local
+
+_LEDE_VERB = re.compile(
+    r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
+    r"về dự|dự và chỉ đạo|phát biểu chỉ đạo|tiếp và làm việc|đến thăm|chúc tết|giám sát|thị sát)(?!\w)"
+)
+
+
+def _sentence_of(doc: Document, pos: int) -> Span | None:
+    lo, hi = 0, len(doc.sentences) - 1
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        s = doc.sentences[mid]
+        if pos < s.start:
+            hi = mid - 1
+        elif pos >= s.end:
+            lo = mid + 1
+        else:
+            return s
+    return None
+
+
+_CHAIRED_BY = re.compile(
+    r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|"
+    r"phiên họp)?\s*(?:có|gồm|là)(?!\w)"
+)
+_LED_BY = re.compile(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?")
+_LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban")
+_CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
+_CONCLUDES = re.compile(
+    r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc|"
+    r"(?<!\w)kết luận (?:và chỉ đạo )?như sau"
+)
+_DIRECTS = re.compile(r"phát biểu chỉ đạo|chỉ đạo hội nghị")
+_GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
+
+
+def _groups(doc: Document, refs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
+    """Consecutive references (start, end, person) joined only by commas, "và", "đồng chí"."""
+    groups: list[list[tuple[int, int, int]]] = []
+    for r in refs:
+        if groups and _GROUP_GAP.match(doc.folded[groups[-1][-1][1] : r[0]]):
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    return groups
+
+
+def _speaker_of(refs: list[tuple[int, int, int]], verb: int) -> int:
+    """The person doing ``verb``: the last reference right before it, else the first after it."""
+    before = [r for r in refs if r[1] <= verb and verb - r[1] <= 12]
+    if before:
+        return before[-1][2]
+    after = [r for r in refs if r[0] >= verb]
+    return (after or refs)[0][2]
+
+
+def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
+    """Set ``Person.is_chair`` from the lede, "chủ trì" and "kết luận" sentences."""
+    refs_by_sentence: dict[int, list[tuple[int, int, int]]] = {}
+    occ_at = {o.name.start: o for o in occs}
+    sent_index = {s.start: i for i, s in enumerate(doc.sentences)}
+    sent_starts = [s.start for s in doc.sentences]
+    for mention in doc.mentions:
+        if mention.kind not in ("name", "title"):
+            continue
+        k = bisect_right(sent_starts, mention.span.start) - 1
+        if k < 0 or mention.span.start >= doc.sentences[k].end:
+            continue  # between sentences
+        s = doc.sentences[k]
+        if mention.kind == "name":
+            occ = occ_at.get(mention.span.start)
+            a, b = (occ.start, occ.end) if occ else (mention.span.start, mention.span.end)
+        else:
+            a, b = mention.span.start, mention.span.end
+        refs_by_sentence.setdefault(sent_index[s.start], []).append((a, b, mention.person))
+    chairs: set[int] = set()
+    # 1. the lede: the first dateline paragraph's first sentence
+    subject: set[int] = set()  # the people the lede opens with, as a last resort
+    for p in doc.paragraphs[:4]:
+        if _DATELINE.match(doc.folded, p.start):
+            s0 = _sentence_of(doc, p.start)
+            first = [s0] if s0 is not None and p.contains(s0) else []
+            if first:
+                refs = sorted(refs_by_sentence.get(sent_index[first[0].start], []))
+                groups = _groups(doc, refs)
+                for k, g in enumerate(groups):
+                    # the clause after the group, up to the next person or ";"
+                    stop = groups[k + 1][0][0] if k + 1 < len(groups) else first[0].end
+                    clause = doc.folded[g[-1][1] : stop].split(";")[0]
+                    clause = " ".join(clause.split()[:16])
+                    if _LEDE_VERB.search(clause):
+                        chairs.update(r[2] for r in g)
+                        break
+                m = _DATELINE.match(doc.folded, p.start)
+                if (
+                    groups
+                    and m
+                    and re.fullmatch(
+                        r"[\s,]*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?",
+                        doc.folded[m.end() : groups[0][0][0]],
+                    )
+                ):
+                    subject.update(r[2] for r in groups[0])
+            break
+    weak: set[int] = set()
+    for si, refs in refs_by_sentence.items():
+        s = doc.sentences[si]
+        low = doc.folded[s.start : s.end]
+        refs = sorted(refs)
+        m = _CHAIRED_BY.search(low)
+        if m:
+            after = [r for r in refs if r[0] >= s.start + m.end()]
+            if after:
+                chairs.update(r[2] for r in _groups(doc, after)[0])
+            continue
+        # "Đoàn công tác do đồng chí X, ... làm trưởng đoàn / dẫn đầu"
+        m = _LED_BY.search(low) if "do" in low else None
+        if m and _LEADS.search(low, m.end()):
+            after = [r for r in refs if r[0] >= s.start + m.end()]
+            if after and after[0][0] - (s.start + m.end()) <= 2:
+                chairs.update(r[2] for r in _groups(doc, after)[0])
+        m = _CHAIRS.search(low) if "chủ trì" in low else None
+        if m:
+            before = [r for r in refs if r[1] <= s.start + m.start()]
+            if before:
+                g = _groups(doc, before)[-1]
+                gap = doc.folded[g[-1][1] : s.start + m.start()]
+                if re.fullmatch(r"[\s,]*(?:(?:đã|cùng|đồng|là|sẽ)\s*)*", gap):
+                    chairs.update(r[2] for r in g)
+        m = _CONCLUDES.search(low) if "kết luận" in low else None
+        if m and refs:
+            chairs.add(_speaker_of(refs, s.start + m.start()))
+        else:
+            m = _DIRECTS.search(low)
+            if m and refs:
+                weak.add(_speaker_of(refs, s.start + m.start()))
+    if not chairs:
+        chairs = weak or subject
+    for i in chairs:
+        if not is_local(doc.people[i]):
+            doc.people[i].is_chair = True

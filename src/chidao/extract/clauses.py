@@ -1,0 +1,263 @@
+"""The clauses of a leader's speech: whether a clause tells someone to act ("Tăng cường
+...", "các xã cần ...", "Công tác ... phải ..."), where the directive of a sentence
+starts (after openers, frames, a speaker's lead-in, or a quote), and the "giao"/"đề nghị"
+clauses of one sentence that each give their own body a task."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from .assignees import BULLET, MAX_SUBJECT_WORDS, AssigneeReader
+from .cues import at_word_start
+from .spans import Document, Span
+from .speakers import BARE_COMRADE, LEADER_TITLE, Speaker, State
+
+_FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
+)
+_RESULT = re.compile(
+    rf"(?:{at_word_start(('đạt', 'tăng', 'giảm', 'đã', 'được', 'vượt', 'bằng'))})(?!\w)"
+)
+_STATE = re.compile(
+    rf"(?:{at_word_start(('đã', 'được', 'đạt', 'có nhiều', 'có bước', 'chuyển biến', 'là', 'ngày càng', 'còn'))})(?!\w)"
+)
+
+
+_MUST = re.compile(rf"(?:{at_word_start(('cần phải', 'cần', 'phải'))})(?!\w)")
+_CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
+_DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
+
+
+_PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
+
+
+_NOUN_USE = re.compile(r"(?:của|này|đó|nói trên)(?!\w)")  # "các đề nghị của xã": a noun
+_HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
+
+
+class Reader(AssigneeReader):
+    """The directive stage's reader of one document: speakers, assignees and clause tests."""
+
+    def has_closing(self, s: Span) -> bool:
+        """Whether a sentence holds a notice's closing formula ("... biết, thực hiện")."""
+        f = self.f
+        if f.find("biết", s.start, s.end) < 0 and f.find("thông báo", s.start, s.end) < 0:
+            return False
+        return self.rx.closing.search(f, s.start, s.end) is not None
+
+    def local_lead(self, s: Span) -> bool:
+        """Whether a sentence opens with the lower side reporting or asking."""
+        pos = self.skip_openers(s.start, s.end)
+        if self.rx.local.match(self.f, pos, s.end):
+            return True
+        # "Theo Chủ tịch UBND xã, ...", "Theo đại diện Sở ..., ..."
+        if self.f.startswith("theo ", pos) and self.rx.agent.match(self.f, pos + 5, s.end):
+            return not LEADER_TITLE.match(self.f, pos + 5, s.end)
+        # "<subject without a leader> đã báo cáo / cho rằng / kiến nghị ..."
+        end = min(s.end, pos + 220)
+        for n, m in enumerate(self.rx.report_verb.finditer(self.f, pos, end)):
+            if n >= 3:
+                break
+            subject = self.f[pos : m.start()]
+            if self.refs_in(pos, m.start()) or BARE_COMRADE.search(subject):
+                return False
+            if self.rx.modal.search(subject) or len(subject.split()) > MAX_SUBJECT_WORDS:
+                return False
+            if self.rx.agent.match(subject) or re.search(
+                r"ý kiến|đại biểu|đại diện|lãnh đạo|bà con|người dân|nhân dân|cử tri", subject
+            ):
+                return True
+        return False
+
+    def reports_results(self, s: Span) -> bool:
+        """A sentence stating achieved figures ("đạt 12,36%", "tăng 8 tỷ đồng"), not an order."""
+        if self.clause_start(s.start, s.end) is not None:
+            return False
+        k = bisect_left(self.indicator_starts, s.start)
+        has_figure = (k < len(self.indicator_starts) and self.indicator_starts[k] < s.end) or bool(
+            _FIGURE.search(self.f, s.start, s.end)
+        )
+        return has_figure and bool(_RESULT.search(self.f, s.start, s.end))
+
+    def skip_openers(self, pos: int, end: int) -> int:
+        """Skip "Cùng với đó, ", "Theo đó, ", bullets "- " ... (they stay in the text)."""
+        m = BULLET.match(self.f, pos, end)
+        if m:
+            pos = m.end()
+        while True:
+            m = self.rx.connector.match(self.f, pos, end)
+            if not m:
+                return pos
+            if not self.f[pos : m.end()].rstrip().endswith((",", ":")):
+                # "Trọng tâm là rà soát ...": without a comma only before an instruction
+                if not (
+                    self.rx.start_cue.match(self.f, m.end(), end)
+                    or self.rx.agent.match(self.f, m.end(), end)
+                ):
+                    return pos
+            pos = m.end()
+
+    def clause_start(self, pos: int, end: int) -> int | None:
+        """Where the directive clause starts, after openers and one framing phrase; None if not one."""
+        pos = self.skip_openers(pos, end)
+        if self.is_instruction(pos, end):
+            return pos
+        if self.rx.frame.match(self.f, pos, end):
+            for n, m in enumerate(re.finditer(r"[,;]\s*", self.f[pos:end])):
+                if n >= 3:
+                    break
+                cand = self.skip_openers(pos + m.end(), end)
+                if self.rx.ask.match(self.f, cand, end):
+                    continue  # "nghị quyết, chỉ thị, ...": a list, not a clause
+                if self.is_instruction(cand, end):
+                    return cand
+                if self.rx.agent.match(self.f, cand, end) or _DETERMINER.match(self.f, cand, end):
+                    return None  # the clause after the frame is a statement
+        return None
+
+    def is_instruction(self, pos: int, end: int) -> bool:
+        """Whether the clause at ``pos`` tells someone to act."""
+        if self.rx.praise.match(self.f, pos, end):
+            return False
+        m = self.rx.start_cue.match(self.f, pos, end)
+        if m:
+            # "Phát triển kinh tế đạt nhiều kết quả": a topic, not an order
+            if self.rx.imperative_only.match(self.f, pos, end):
+                head = " ".join(self.f[m.end() : end].split()[:8])
+                if _STATE.search(head):
+                    return False
+            return True
+        if self.subject_end(pos, end) is not None or self.body_end(pos, end) is not None:
+            return True
+        # "Công tác giải phóng mặt bằng phải được thực hiện quyết liệt": any topic + cần/phải
+        m = _MUST.search(self.f, pos, min(end, pos + 120))
+        if not m:
+            return False
+        subject = self.f[pos : m.start()]
+        # "Việc gì đã hứa với dân thì phải làm": a condition, then what must be done
+        condition = subject.endswith("thì ")
+        return (
+            0 < len(subject.split()) <= 15
+            and (condition or not self.rx.negator.search(subject))
+            and not re.search(r"[:;]", subject)
+            and not self.refs_in(pos, m.start())
+        )
+
+
+def directive_start(
+    r: Reader, st: State, s: Span, begin: int
+) -> tuple[int | None, int | None, int | None, str]:
+    """(start of the directive text, where its subject is written, issuer, rule) for one sentence.
+
+    Updates the speaker when the sentence names one.  ``begin`` is where the
+    sentence's own words start (after a "Title Name:" lead).
+    """
+    f = r.f
+    leads = r.leads_in(s)
+    issuer = st.speaker.person
+    ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
+    if ask is not None and (ask.person is not None or ask.leader or st.speaker.leader):
+        if ask.person is not None and not r.leader(ask.person):
+            st.speaker = Speaker(None, False)
+            return None, None, None, ""
+        if ask.person is not None:
+            st.speaker = Speaker(ask.person, True)
+        elif ask.leader and not st.speaker.leader:
+            st.speaker = Speaker(None, True)
+        issuer = st.speaker.person
+        if ask.kind == "assign":
+            return s.start, ask.rest, issuer, "assign"
+        if ask.rest >= s.end - 1:
+            q = _quoted(r, st, s, ask.lead_start)
+            return q, q, issuer, "quote"
+        if r.rx.praise.match(f, ask.rest, s.end):
+            return None, None, issuer, ""
+        # "...; và để huyện phát triển, đồng chí ... đề nghị ...": the purpose clause stays
+        clause = max(s.start, f.rfind(";", s.start, ask.lead_start) + 1)
+        m = _PURPOSE.match(f, clause, ask.lead_start)
+        if m and not re.search(r"[.;:]", f[m.start() : ask.lead_start]):
+            return m.start("de"), ask.rest, issuer, "ask"
+        return ask.rest, ask.rest, issuer, "ask"
+    lead = next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
+    if lead is not None:
+        named_leader = lead.person is not None and r.leader(lead.person)
+        unnamed_leader = lead.person is None and (lead.leader or st.speaker.leader)
+        if not (named_leader or unnamed_leader):
+            st.speaker = Speaker(None, False)  # the lower side speaks
+            return None, None, None, ""
+        if lead.person is not None:
+            st.speaker = Speaker(lead.person, True)
+        elif lead.leader and not st.speaker.leader:
+            st.speaker = Speaker(None, True)
+        elif not st.speaker.leader:
+            return None, None, None, ""
+        issuer = st.speaker.person
+        # "... ghi nhận ..., đồng thời đề nghị ..."
+        m = r.rx.then_ask.search(f, lead.rest, s.end)
+        if m and not _NOUN_USE.match(f, m.end(), s.end):
+            return m.end(), m.end(), issuer, "ask"
+        if lead.kind != "say":
+            return None, None, issuer, ""
+        if lead.rest >= s.end - 1:
+            q = _quoted(r, st, s, lead.lead_start)
+            return q, q, issuer, "quote"
+        start = r.clause_start(lead.rest, s.end)
+        return start, start, issuer, "say"
+    if not st.speaker.leader:
+        return None, None, None, ""
+    at = r.clause_start(begin, s.end)
+    if at is None:
+        return None, None, issuer, ""
+    return begin, at, issuer, "speech"
+
+
+def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
+    """The instruction said before its speaker: “Các xã phải ...”, đồng chí nhấn mạnh
+    (the quote), or "Các xã phải ..., đồng chí nhấn mạnh." (up to the comma, kept in
+    ``st.end_at``)."""
+    m = re.match(r"\s*[\"“]", r.f[s.start : s.end])
+    if m:
+        start = s.start + m.end()
+        return start if r.clause_start(start, s.end) is not None else None
+    lead_start = r.ref_begin.get(lead_start, lead_start)  # "..., Bí thư Tỉnh ủy Lê Văn An yêu cầu."
+    comma = r.f.rfind(",", s.start, lead_start)
+    if comma < 0 or not _HONORIFIC_GAP.fullmatch(r.f[comma + 1 : lead_start]):
+        return None
+    if r.clause_start(s.start, comma) is None:
+        return None
+    st.end_at = comma
+    return s.start
+
+
+# the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ..."
+_NEXT_INSTRUCTION = re.compile(
+    r";\s+(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|đề nghị|yêu cầu)\s+(?=\S)"
+)
+
+
+def instruction_clauses(
+    doc: Document, span: Span, subject_at: int | None
+) -> list[tuple[Span, int]]:
+    """The clauses of a directive that each open with their own "giao"/"đề nghị" and name
+    their own assignee: (clause, where its subject is written); one clause when the sentence
+    has no such break or the directive opens without one."""
+    if subject_at is None:
+        return [(span, span.start)]
+    head = doc.folded[span.start : subject_at]
+    if not re.search(r"(?:giao|đề nghị|yêu cầu)(?:\s+cho)?\s*$", head) and not re.match(
+        r"[\s\"“]*(?:giao|đề nghị)", doc.folded[span.start : span.end]
+    ):
+        return [(span, subject_at)]
+    out: list[tuple[Span, int]] = []
+    start, at = span.start, subject_at
+    for m in _NEXT_INSTRUCTION.finditer(doc.folded, span.start, span.end):
+        out.append((doc.span(start, m.start(), "directive", span.rule), at))
+        start = m.start() + 1
+        while doc.folded[start] == " ":
+            start += 1
+        at = m.end()
+    if not out:
+        return [(span, subject_at)]
+    out.append((doc.span(start, span.end, "directive", span.rule), at))
+    return out

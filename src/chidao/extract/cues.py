@@ -1,0 +1,118 @@
+"""The cue words of a leader's speech (``data/directive_cues.tsv``) and the patterns
+built from them once, shared by the directive modules (speakers, assignees, clauses)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon
+from .lexicon import trie_pattern
+
+CUES = "directive_cues.tsv"
+KINDS = (
+    "ask",
+    "assign",
+    "say",
+    "open",
+    "praise",
+    "report",
+    "modal",
+    "imperative",
+    "connector",
+    "frame",
+    "agent",
+    "negator",
+    "local",
+    "body",
+    "task",
+    "closing",
+    "lead",
+    "support",
+)
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/directive_cues.tsv`` by kind (folded); bad lines name the file and
+    line."""
+    rows = lexicon.load(CUES, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+def _alt(entries: tuple[str, ...]) -> str:
+    return trie_pattern(entries)
+
+
+@dataclass(frozen=True)
+class CuePatterns:
+    speech: re.Pattern[str]
+    connector: re.Pattern[str]
+    frame: re.Pattern[str]
+    start_cue: re.Pattern[str]
+    modal: re.Pattern[str]
+    agent: re.Pattern[str]
+    negator: re.Pattern[str]
+    local: re.Pattern[str]
+    praise: re.Pattern[str]
+    report_verb: re.Pattern[str]
+    ask: re.Pattern[str]
+    then_ask: re.Pattern[str]
+    imperative_only: re.Pattern[str]
+    body: re.Pattern[str]
+    task: re.Pattern[str]
+    closing: re.Pattern[str]
+    lead: re.Pattern[str]
+    support_before: re.Pattern[str]
+    support_after: re.Pattern[str]
+    support_scan: re.Pattern[str]
+    kind_of: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def cue_patterns() -> CuePatterns:
+    lx = cue_lexicon()
+    kind_of: dict[str, str] = {}
+    for k in ("report", "praise", "open", "say", "assign", "ask"):  # later kinds win
+        for e in lx[k]:
+            kind_of[e] = k
+    verbs = tuple(kind_of)
+    filler = r"(?:(?:cũng|đã|tiếp tục|còn|thì|đặc biệt|một lần nữa|tiếp|trực tiếp|luôn)\s+)*"
+    return CuePatterns(
+        speech=re.compile(rf"\s*(?:,\s*)?{filler}(?P<verb>{_alt(verbs)})(?!\w)\s*(?::|,)?\s*"),
+        connector=re.compile(rf"\s*(?:{_alt(lx['connector'])})(?:\s*[,:]\s*|\s+(?=\w))"),
+        frame=re.compile(rf"\s*(?:{_alt(lx['frame'])})(?!\w)"),
+        start_cue=re.compile(
+            rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w)(?!\s+(?:được|là)(?!\w))"
+        ),
+        modal=re.compile(rf"(?:{at_word_start(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
+        agent=re.compile(
+            rf"\s*[\"“]?(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*(?:{_alt(lx['agent'])})(?!\w)"
+        ),
+        negator=re.compile(rf"(?:{at_word_start(lx['negator'])})(?!\w)"),
+        local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
+        praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
+        ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
+        then_ask=re.compile(
+            r"(?:[,;]\s*|\s)(?:đồng thời|và|nhưng|song|tuy nhiên|mặt khác)\s+(?:(?:cũng|đã)\s+)*"
+            r"(?:đề nghị|yêu cầu|lưu ý|nhắc nhở|mong muốn)(?!\w)\s*:?\s*"
+        ),
+        report_verb=re.compile(rf"(?:{at_word_start(lx['report'] + lx['say'])})(?!\w)"),
+        imperative_only=re.compile(
+            rf"\s*[\"“]?(?:{_alt(tuple(set(lx['imperative']) - set(lx['modal'] + lx['ask'] + lx['assign'])))})(?!\w)"
+        ),
+        body=re.compile(rf"(?:{_alt(lx['body'])})(?!\w)"),
+        task=re.compile(rf"(?:{_alt(lx['task'] + lx['modal'])})(?!\w)"),
+        closing=re.compile(rf"(?:{at_word_start(lx['closing'])})(?!\w)"),
+        lead=re.compile(rf"\s*,?\s*(?:{_alt(lx['lead'])})(?!\w)"),
+        support_before=re.compile(rf"(?<!\w)(?:{_alt(lx['support'])})\s+$"),
+        support_after=re.compile(rf"\s*,?\s*(?:{_alt(lx['support'])})(?!\w)"),
+        support_scan=re.compile(rf"(?:{at_word_start(lx['support'])})(?!\w)\s+"),
+        kind_of=kind_of,
+    )
+
+
+def at_word_start(entries: tuple[str, ...]) -> str:
+    """The alternation of ``entries`` matching only at the start of a word (fast to search)."""
+    return trie_pattern(entries, word_start=True)

@@ -1,0 +1,111 @@
+"""Titles of the genre (``data/titles.tsv``): the lexicon, the patterns built from it,
+titles reduced for comparison, and who leads (a non-local holder of a leading title) and
+who speaks for the lower side (district, commune, a city of the province)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+from .lexicon import trie_pattern
+from .segment import UPPER
+from .spans import Person, fold
+
+TITLES = "titles.tsv"
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    """The reviewed entries of ``titles.tsv`` (all folded)."""
+
+    heads: tuple[str, ...]
+    ranks: tuple[str, ...]
+    words: frozenset[str]
+    local: tuple[str, ...]
+    stops: frozenset[str]
+    cities: frozenset[str] = frozenset()
+
+
+TITLE_KINDS = ("head", "rank", "word", "local", "stop", "city")
+
+
+@lru_cache(maxsize=1)
+def title_lexicon() -> TitleLexicon:
+    """Load ``data/titles.tsv``; a malformed line raises an error naming the file and line."""
+    rows = lexicon.load(TITLES, TITLE_KINDS)
+    return TitleLexicon(
+        heads=lexicon.texts(rows, "head"),
+        ranks=lexicon.texts(rows, "rank"),
+        words=frozenset(lexicon.texts(rows, "word")),
+        local=lexicon.texts(rows, "local"),
+        stops=frozenset(lexicon.texts(rows, "stop")),
+        cities=frozenset(lexicon.texts(rows, "city")),
+    )
+
+
+def _alternation(entries: tuple[str, ...]) -> str:
+    return trie_pattern(entries)
+
+
+@lru_cache(maxsize=1)
+def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    lex = title_lexicon()
+    head = re.compile(rf"(?:{trie_pattern(lex.heads + lex.ranks, word_start=True)})(?!\w)")
+    rank = re.compile(rf"(?:{_alternation(lex.ranks)})$")
+    local = re.compile(rf"(?<!\w)(?:{_alternation(lex.local)})(?!\w)")
+    return head, rank, local
+
+
+_CITY_UNIT = re.compile(
+    rf"(?<!\w)(?:[Tt]hành ủy|[Tt]hành uỷ|[Tt]hành phố|TP\.?)\s+(?P<name>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
+)
+
+
+_CANON = (
+    (re.compile(r"\s*\([^)]*\)"), ""),
+    (re.compile(r"ủy ban nhân dân"), "ubnd"),
+    (re.compile(r"hội đồng nhân dân"), "hđnd"),
+    (re.compile(r"ủy ban mặt trận tổ quốc(?: việt nam)?"), "ủy ban mttq"),
+    (re.compile(r"mặt trận tổ quốc(?: việt nam)?"), "mttq"),
+    (re.compile(r"\s+"), " "),
+)
+
+
+@lru_cache(maxsize=4096)
+def canonical_title(title: str) -> str:
+    """A title reduced for comparison: folded, acronyms for the long body names."""
+    t = fold(title)
+    for rx, repl in _CANON:
+        t = rx.sub(repl, t)
+    return t.strip()
+
+
+# the titles of those who give directions (not of department heads answering petitions)
+_LEADING = re.compile(
+    r"(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)"
+)
+
+
+def is_local_title(title: str) -> bool:
+    """Whether a title is one of the lower side (district, commune, village, or a city of
+    a province: "Bí thư Thành ủy Vinh", not "Bí thư Thành ủy Đà Nẵng", a centrally-run city)."""
+    if title_patterns()[2].search(fold(title)) is not None:
+        return True
+    m = _CITY_UNIT.search(title)
+    return m is not None and fold(m.group("name")) not in title_lexicon().cities
+
+
+def is_local(person: Person) -> bool:
+    """Whether a person speaks for the lower side: every title of theirs is local."""
+    return bool(person.titles) and all(is_local_title(t.text) for t in person.titles)
+
+
+def is_leader(person: Person) -> bool:
+    """A leader who can give directives: a chair, or a non-local holder of a leading title."""
+    if person.is_chair:
+        return True
+    if not person.titles or is_local(person):
+        return False
+    return any(_LEADING.match(fold(t.text)) and not is_local_title(t.text) for t in person.titles)
