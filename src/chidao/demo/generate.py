@@ -53,6 +53,7 @@ from chidao.tasks.models import (
     Task,
     TaskEvent,
     TaskState,
+    local_day,
 )
 from chidao.tasks.services import refresh_session_dates
 
@@ -661,6 +662,7 @@ def _task(
             created,
             _at(seq[-1][3]),
             completed_at,
+            local_day(completed_at),
         )
     )
     for offset, (kind, before, after, when) in enumerate(seq):
@@ -681,6 +683,7 @@ TASK_COLUMNS = (
     "created_at",
     "updated_at",
     "completed_at",
+    "completed_on",
 )
 EVENT_COLUMNS = ("id", "task_id", "at", "kind", "from_state", "to_state")
 

@@ -7,7 +7,7 @@ what the user may see (``tasks.access``), classed by ``tasks.outcomes`` as of ``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,7 +22,6 @@ from chidao.tasks.outcomes import (
     CLASSES,
     Group,
     Outcomes,
-    outcome_counts,
     outcomes_by,
     outcomes_by_month,
 )
@@ -137,8 +136,8 @@ def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = N
     """The figures of ``period`` and ``scope`` that ``user`` may see (a fixed number of
     queries: directives, classes, three rankings, the months, the most overdue tasks)."""
     today = today or timezone.localdate()
-    tasks = access.tasks_visible_to(user).filter(
-        directive__session__date__gte=period.start, directive__session__date__lte=period.end
+    tasks = access.tasks_visible_to(user).filter(  # the stored session date: an index
+        session_date__gte=period.start, session_date__lte=period.end
     )
     directives = access.directives_visible_to(user).filter(
         session__date__gte=period.start, session__date__lte=period.end
@@ -189,15 +188,18 @@ def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = N
         .select_related("unit", "directive", "directive__session")
         .order_by(F("deadline").asc(), "id")[:MOST_OVERDUE]
     )
+    months = [Month(m, o) for m, o in outcomes_by_month(tasks, "session_date", today)]
+    # every task of the period has a session date: the period's classes are the months' sum
+    total = Outcomes(
+        **{f.name: sum(getattr(m.outcomes, f.name) for m in months) for f in fields(Outcomes)}
+    )
     return Dashboard(
         period=period,
         scope=scope,
         directives=directives.count(),
-        outcomes=outcome_counts(tasks, today),
+        outcomes=total,
         rankings=rankings,
-        months=[
-            Month(m, o) for m, o in outcomes_by_month(tasks, "directive__session__date", today)
-        ],
+        months=months,
         most_overdue=most_overdue,
         today=today,
         base_query=base,

@@ -25,6 +25,11 @@ class TaskState(models.TextChoices):
     CANCELLED = "cancelled", _("Đã hủy")
 
 
+def local_day(moment: dt.datetime | None) -> dt.date | None:
+    """The day of ``moment`` in the application's time zone (None for None)."""
+    return timezone.localtime(moment).date() if moment is not None else None
+
+
 CLOSED_STATES = (TaskState.DONE, TaskState.IMPOSSIBLE, TaskState.CANCELLED)
 OPEN_STATES = tuple(s for s in TaskState if s not in CLOSED_STATES)
 """The states of a task not yet closed: named, so that a filter reads the state index."""
@@ -65,6 +70,10 @@ class Task(models.Model):
     # dashboard filters by it through an index, not through two joins; set when the task is
     # created (``save``) and kept in step when a session's date changes (``tasks.signals``)
     session_date = models.DateField(null=True, blank=True, editable=False)
+    # the local day of ``completed_at``, stored so that the official classes (done on time:
+    # completed on or before the deadline's day) compare two dates in the database, with no
+    # time zone conversion a row; written with ``completed_at`` (``save``, ``services._write``)
+    completed_on = models.DateField(null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("nhiệm vụ")
@@ -91,6 +100,10 @@ class Task(models.Model):
         """A new task takes its session's date as its stored ``session_date``."""
         if self._state.adding and self.session_date is None and self.directive_id:
             self.session_date = self.directive.session.date
+        self.completed_on = local_day(self.completed_at)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "completed_at" in fields:
+            kwargs["update_fields"] = {*fields, "completed_on"}
         super().save(*args, **kwargs)
 
     def is_overdue(self, today: dt.date | None = None) -> bool:

@@ -44,6 +44,7 @@ from chidao.tasks.models import (
     TaskEvent,
     TaskRole,
     TaskState,
+    local_day,
 )
 
 User = AbstractBaseUser | AnonymousUser
@@ -674,6 +675,8 @@ def _write(
     old_state = current.state
     now = timezone.now()
     values = {**fields, "version": current.version + 1, "updated_at": now}
+    if "completed_at" in fields:  # its local day, stored beside it (``Task.completed_on``)
+        values["completed_on"] = local_day(fields["completed_at"])
     updated = Task.objects.filter(pk=current.pk, version=current.version).update(**values)
     if updated != 1:  # someone wrote between our read and our write
         raise ConflictError(_conflict_message(current, current.version))
