@@ -18,7 +18,7 @@ what is wrong, so a reviewer's typo is found when the lexicon is read, not as a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -176,3 +176,21 @@ def trie_pattern(entries: tuple[str, ...] | list[str], word_start: bool = False)
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(trie, top=True)
+
+
+_SLOT = re.compile(r"«(\w+)»")
+
+
+def fill(template: str, words: Mapping[str, tuple[str, ...]]) -> str:
+    """The regex source of ``template`` (the grammar of a pattern) with each ``«kind»`` slot
+    replaced by the alternation (no group) of the entries of that kind, in the file's order:
+    an earlier row is tried first.  A slot naming no kind of ``words`` raises
+    :class:`LexiconError`."""
+
+    def entries(m: re.Match[str]) -> str:
+        kind = m.group(1)
+        if kind not in words:
+            raise LexiconError(f"no kind {kind!r} for the slot «{kind}» of {template!r}")
+        return "|".join(re.escape(w) for w in words[kind])
+
+    return _SLOT.sub(entries, template)

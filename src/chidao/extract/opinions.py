@@ -15,83 +15,134 @@ when it asks for something ("Đề nghị ...", "Mong muốn tỉnh ...", "Cần
 content, "Nhiều ý kiến cho rằng ... cần ...".  ``data["by"]`` is the full name of
 the person who makes it, else ``None``.  The chairing leader's requests are
 directives, not petitions.
+
+The words are reviewed data: ``data/opinion_words.tsv`` holds them by kind, and the
+patterns below keep the grammar, with a ``«kind»`` slot where the words of a kind go
+(``lexicon.fill``; the rows of a kind are tried in the file's order).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import lexicon
 from .lookup import SentenceIndex, mentions_in, word_start_matches
 from .spans import Document, Item, Person, Span
 
+WORDS = "opinion_words.tsv"
+KINDS = (
+    "still_what",
+    "dragging",
+    "turn_of_events",
+    "latent",
+    "not_yet",
+    "risk",
+    "lacking",
+    "facing",
+    "hardship",
+    "problem_is",
+    "progress",
+    "severe_effect",
+    "sharp_fall",
+    "decline",
+    "landslide_before",
+    "landslide_after",
+    "below",
+    "slow_in",
+    "scarce",
+    "causing",
+    "damage",
+    "damage_caused",
+    "damage_suffered",
+    "damage_extent",
+    "shortage",
+    "difficulty_named",
+    "difficulty_heading",
+    "however",
+    "negative",
+    "turn",
+    "remedy",
+    "remedy_named",
+    "say_that",
+    "upper",
+    "ask_upper",
+    "ask_verb",
+    "ask_colon",
+    "ask_noun_head",
+    "opinion_verb",
+    "lower_subject",
+    "petition_heading",
+    "risk_place",
+    "answer",
+    "answer_says",
+)
+
+
+@lru_cache(maxsize=1)
+def opinion_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/opinion_words.tsv`` by kind (folded, in the file's order); a bad
+    line raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicon.fill(template, opinion_words()))
+
+
 # ---- difficulties ---------------------------------------------------------------------------
 
-_DIFFICULTY = re.compile(
+_DIFFICULTY = _grammar(
     r"(?<!\w)(?:"
-    r"(?<!\w)(?:còn|vẫn còn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:khó khăn|hạn chế|vướng mắc|"
-    r"tồn tại|bất cập|yếu kém|thấp|chậm|thiếu|trông chờ|ỷ lại|lúng túng|hình thức|diễn biến|"
-    r"phức tạp|hạn hẹp|gặp|nhỏ lẻ|manh mún|cao|xảy ra|tiềm ẩn|buông lỏng|lỏng lẻo|dàn trải|kéo dài|"
-    r"tràn lan|vướng)"
-    r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:dự án|công trình|tình trạng)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
-    r"|diễn biến (?:phức tạp|khó lường|bất thường)|tiềm ẩn (?:nguy cơ|phức tạp|rủi ro)"
-    r"|chưa\s+(?:đạt|đáp ứng|sâu sát|cao|đồng bộ|hiệu quả|được|quyết liệt|kịp thời|phát huy|triệt để|"
-    r"hoàn thành|tương xứng|bền vững|rõ|thực sự|đầy đủ|chặt chẽ|thường xuyên|giải quyết|có|tốt|"
-    r"khai thác|thu hút|như mong muốn)"
-    r"|không còn nhiều|khó lường|nguy cơ|"
-    r"thiếu\s+(?:chủ động|linh hoạt|quyết liệt|vốn|nguồn|quỹ đất|nhân lực|cán bộ|kinh phí|sự|"
-    r"đồng bộ|trách nhiệm|kiên quyết|tính|công chức|giáo viên|nhân viên|bác sĩ|mặt bằng|nước|\d)"
+    r"(?<!\w)(?:còn|vẫn còn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:«still_what»)"
+    r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:«dragging»)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
+    r"|diễn biến (?:«turn_of_events»)|tiềm ẩn (?:«latent»)"
+    r"|chưa\s+(?:«not_yet»)"
+    r"|«risk»|"
+    r"thiếu\s+(?:«lacking»|\d)"
     r"|(?:hiện|đang|vẫn) thiếu"
-    r"|(?:gặp|đang gặp|vẫn gặp|còn gặp|đối mặt với)\s+(?:nhiều\s+|rất nhiều\s+|không ít\s+)?"
-    r"(?:khó khăn|thách thức|trở ngại)"
-    r"|(?:khó khăn|vướng mắc|hạn chế|tồn tại|bất cập)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
-    r"|(?:tiến độ|giải ngân)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:lớn|nghiêm trọng|tiêu cực)"
-    r"|(?:giảm|sụt giảm) mạnh|ô nhiễm|xuống cấp|đạt thấp"
-    r"|(?:bị|đang|xảy ra|tình trạng|điểm|đoạn|nguy cơ) sạt lở|sạt lở (?:nghiêm trọng|nặng|đe dọa|gây|làm)"
-    r"|thấp hơn (?:cùng kỳ|kế hoạch|mục tiêu|bình quân|mức bình quân|trung bình)"
-    r"|(?:mới|chỉ)\s+(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:triển khai|được|giải ngân|hoàn thành)|khan hiếm"
-    r"|gây (?:khó khăn|bức xúc|ách tắc|ùn tắc|lãng phí|thất thoát|mất an toàn|phiền hà|ảnh hưởng)"
+    r"|(?:«facing»)\s+(?:nhiều\s+|rất nhiều\s+|không ít\s+)?"
+    r"(?:«hardship»)"
+    r"|(?:«problem_is»)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
+    r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:«severe_effect»)"
+    r"|(?:«sharp_fall») mạnh|«decline»"
+    r"|(?:«landslide_before») sạt lở|sạt lở (?:«landslide_after»)"
+    r"|thấp hơn (?:«below»)"
+    r"|(?:mới|chỉ)\s+(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:«slow_in»)|«scarce»"
+    r"|gây (?:«causing»)"
     # damage from disasters: "mưa lũ làm sạt lở 1,8 km bờ sông, hư hỏng 3 tuyến đường"
-    r"|làm (?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|tràn bờ|vỡ|cuốn trôi|thiệt hại|chết|mất trắng|"
-    r"sạt|sụt lún|bồi lấp|gãy đổ)"
-    r"|gây (?:thiệt hại|hư hỏng|ngập|sạt lở)|(?:bị|ước) (?:thiệt hại|hư hỏng|hư hại|ngập|tốc mái|cuốn trôi)"
-    r"|thiệt hại (?:về|khoảng|ước|hơn|trên|nặng|nghiêm trọng)"
+    r"|làm (?:«damage»)"
+    r"|gây (?:«damage_caused»)|(?:bị|ước) (?:«damage_suffered»)"
+    r"|thiệt hại (?:«damage_extent»)"
     # shortages: "nguồn nước sinh hoạt thiếu trầm trọng", "thiếu hụt lao động"
-    r"|thiếu (?:trầm trọng|nghiêm trọng|hụt|nhiều|cục bộ)"
+    r"|thiếu (?:«shortage»)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
 # the difficulties the next sentences state (it is not one itself; they are)
-_DIFFICULTY_LEAD = re.compile(
+_DIFFICULTY_LEAD = _grammar(
     r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?(?:còn\s+)?"
     r"(?:gặp|đối mặt với|có)\s+(?:một số|không ít|nhiều|những|rất nhiều)\s+"
-    r"(?:khó khăn|hạn chế|vướng mắc|thách thức|tồn tại)"
-    r"(?:\s*(?:,|và)\s*(?:khó khăn|hạn chế|vướng mắc|thách thức|tồn tại|bất cập))*"
+    r"(?:«difficulty_named»)"
+    r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|bất cập))*"
     r"(?:\s+(?:như sau|cần tháo gỡ|cần khắc phục))?\s*[.…]?\s*$"
 )
-_HOWEVER = re.compile(
-    r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:tuy nhiên|tuy vậy|tuy thế|dù vậy|song|nhưng|bên cạnh đó|mặt khác)\s*,"
-)
-_NEGATIVE = re.compile(r"(?<!\w)(?:còn|chưa|khó|thiếu|hạn chế|vướng|chậm|yếu|không còn)(?!\w)")
+_HOWEVER = _grammar(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:«however»)\s*,")
+_NEGATIVE = _grammar(r"(?<!\w)(?:«negative»)(?!\w)")
 # a concession that leads to a positive result
 _CONCESSIVE = re.compile(
     r"(?<!\w)(?:mặc dù|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)"
 )
-_CONCESSIVE_TURN = re.compile(r"(?<!\w)(?:nhưng|song|tuy nhiên|vẫn đạt|đã đạt)(?!\w)")
+_CONCESSIVE_TURN = _grammar(r"(?<!\w)(?:«turn»)(?!\w)")
 # the cue is the object of an action or of a report about it
-_ACTION_HEAD = re.compile(
-    r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|vượt qua|xử lý|ứng phó|chia sẻ|nhìn nhận|chỉ ra|chỉ rõ|nêu|"
-    r"nêu lên|phân tích|làm rõ|đánh giá|báo cáo|hạn chế|tránh|phòng ngừa|ngăn chặn|kiểm soát|"
-    r"giảm thiểu|đẩy lùi|ngăn ngừa|loại bỏ|phòng,? chống|cảnh báo|nhận diện|rà soát|chấn chỉnh|"
-    r"đôn đốc|thu hồi|kiểm tra|thanh tra|chống|di dời)"
-    r"(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$"
-)
+_ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$")
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
-_ACTION_WORD_LAST = re.compile(
-    r"(?<!\w)(?:khắc phục|tháo gỡ|giải quyết|xử lý|ứng phó|phòng chống|kiểm soát|thu hồi|di dời)\s*$"
-)
+_ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = re.compile(
     r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
@@ -100,10 +151,9 @@ _DIRECTIVE = re.compile(
     r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
-_LEAD_IN = re.compile(
-    r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:cho rằng|chỉ rõ|nhấn mạnh|cho biết|nêu rõ|chỉ ra|"
-    r"thừa nhận|nhận định|thẳng thắn chỉ ra|thẳng thắn nhìn nhận|nhận thấy)\s*[,:]\s*"
-    r"|[^:;.]{0,140}?(?:khó khăn|hạn chế|tồn tại|vướng mắc|bất cập|yếu kém)[^:;.]{0,30}:\s*"
+_LEAD_IN = _grammar(
+    r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:«say_that»)\s*[,:]\s*"
+    r"|[^:;.]{0,140}?(?:«difficulty_heading»)[^:;.]{0,30}:\s*"
     r"|theo (?:ông|bà|đồng chí|lãnh đạo|báo cáo của|ý kiến của)\s[^,:;.]{2,80},"
     r"(?:\s*(?:phó |chánh |ủy viên )?(?:bí thư|chủ tịch|giám đốc|trưởng|chánh|ủy viên)[^,:;.]{0,60},)*"
     r"\s*)"
@@ -111,39 +161,21 @@ _LEAD_IN = re.compile(
 
 # ---- petitions ------------------------------------------------------------------------------
 
-_UPPER = (
-    r"(?:tỉnh|ubnd tỉnh|ủy ban nhân dân tỉnh|tỉnh ủy|hđnd tỉnh|hội đồng nhân dân tỉnh|thường trực|"
-    r"ban thường vụ|trung ương|chính phủ|thủ tướng|quốc hội|các bộ|bộ|các sở|sở|cấp trên|"
-    r"cấp có thẩm quyền|lãnh đạo tỉnh|các cơ quan cấp tỉnh)"
-)
-_ASK_UPPER = re.compile(
-    rf"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|rất mong|kính đề nghị)\s+(?:với\s+)?{_UPPER}(?!\w)"
-)
+_UPPER = r"(?:«upper»)"
+_ASK_UPPER = _grammar(rf"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?{_UPPER}(?!\w)")
 _ASK_ANY = re.compile(r"đề nghị|kiến nghị|đề xuất|mong|xin|ý kiến|đại biểu")
-_ASK_VERB = re.compile(
-    r"(?<!\w)(?:kiến nghị|đề xuất|mong muốn|kính đề nghị|mong được|xin chủ trương|xin được|"
-    r"xin ý kiến|xin bổ sung|xin hỗ trợ)(?!\w)"
-)
-_ASK_COLON = re.compile(
-    r"(?<!\w)(?:đề nghị|kiến nghị|đề xuất|mong muốn|mong|xin|cần|nên|rất cần|mong được)(?!\w)(?! thiết)"
-)
+_ASK_VERB = _grammar(r"(?<!\w)(?:«ask_verb»)(?!\w)")
+_ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
-_ASK_NOUN_HEAD = re.compile(
-    r"(?<!\w)(?:các|những|một số|nhiều|về|trả lời|giải đáp|tiếp thu|tổng hợp|xem xét|giải quyết|các nội dung|"
-    r"theo|trên cơ sở|của|tại|đối với|"
-    r"vướng mắc|khó khăn)\s*,?\s*(?:và\s+)?$"
-)
+_ASK_NOUN_HEAD = _grammar(r"(?<!\w)(?:«ask_noun_head»)\s*,?\s*(?:và\s+)?$")
 _ASK_EMPTY_TAIL = re.compile(
     r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$"
 )
-_MANY_OPINIONS = re.compile(
+_MANY_OPINIONS = _grammar(
     r"(?:tại (?:buổi làm việc|hội nghị)[^,]*,\s*)?(?:nhiều|các|một số) (?:ý kiến|đại biểu)[^,.;:]{0,60}?\s*"
-    r"(?P<verb>cho rằng|đề nghị|kiến nghị|đề xuất|nêu|phản ánh|mong muốn)\s*[,:]?\s*"
+    r"(?P<verb>«opinion_verb»)\s*[,:]?\s*"
 )
-_LOWER_SUBJECT = re.compile(
-    r"(?:huyện|xã|phường|thị xã|thị trấn|thành phố|địa phương|đơn vị|lãnh đạo|ubnd|đảng ủy|huyện ủy|"
-    r"thị ủy|thành ủy|doanh nghiệp|người dân|cử tri|nhân dân|hợp tác xã|các ý kiến|ý kiến)"
-)
+_LOWER_SUBJECT = _grammar(r"(?:«lower_subject»)")
 # a provincial leader's title: their requests are directives
 _UPPER_TITLE = re.compile(
     r"^(?:phó )?(?:bí thư|chủ tịch)(?: thường trực)?\s+(?:tỉnh ủy|ubnd tỉnh|ủy ban nhân dân tỉnh|"
@@ -194,7 +226,7 @@ def _trim(
 
 
 # "vùng nguy cơ sạt lở", "khu vực có nguy cơ ...": a place named by its risk, not a difficulty
-_RISK_PLACE = re.compile(r"(?<!\w)(?:vùng|khu vực|điểm|nơi|khỏi)(?:\s+có)?\s+$")
+_RISK_PLACE = _grammar(r"(?<!\w)(?:«risk_place»)(?:\s+có)?\s+$")
 # the delegation's own visit: "Đoàn đã đến thăm các hộ dân ... vùng nguy cơ sạt lở"
 _VISIT_SENTENCE = re.compile(
     r"^(?:[^,.]{0,50},\s*)?(?:đoàn|đoàn công tác|đoàn giám sát|lãnh đạo tỉnh)(?:\s+\w+){0,3}?\s+"
@@ -299,10 +331,8 @@ _CONCLUSION = re.compile(
     r"chỉ đạo tại (?:buổi|hội nghị)|kết luận nội dung)"
 )
 _BULLET = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
-_PETITION_INTRO = re.compile(r"(?<!\w)(?:kiến nghị|đề xuất|đề nghị|mong muốn)(?!\w)[^:]{0,80}:\s*$")
-_DIFFICULTY_INTRO = re.compile(
-    r"(?<!\w)(?:khó khăn|hạn chế|vướng mắc|tồn tại|bất cập|yếu kém)(?!\w)[^:]{0,80}:\s*$"
-)
+_PETITION_INTRO = _grammar(r"(?<!\w)(?:«petition_heading»)(?!\w)[^:]{0,80}:\s*$")
+_DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}:\s*$")
 
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
@@ -348,10 +378,10 @@ def _conclusion_start(doc: Document) -> int:
 # a provincial department answering the lower side: "Trả lời kiến nghị của xã, lãnh đạo Sở
 # Nông nghiệp và Môi trường cho biết, Sở đang ... đề nghị Bộ ...": neither a petition nor a
 # directive (the folded sentence up to the asking verb)
-_ANSWER = re.compile(
-    r"^(?:[^,.;:]{0,30}?\s)?(?:trả lời|giải trình|giải đáp|tiếp thu|làm rõ)(?!\w)"
+_ANSWER = _grammar(
+    r"^(?:[^,.;:]{0,30}?\s)?(?:«answer»)(?!\w)"
     r"|(?<!\w)(?:đại diện|lãnh đạo|giám đốc|phó giám đốc)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
-    r"(?:cho biết|giải trình|trả lời|thông tin|khẳng định)(?!\w)"
+    r"(?:«answer_says»)(?!\w)"
 )
 
 

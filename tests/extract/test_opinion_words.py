@@ -1,0 +1,174 @@
+"""The words of difficulties and petitions are reviewed data (``data/opinion_words.tsv``).
+
+Each row of each kind is put to work: the test writes a sentence of the genre with the
+entry in its kind's slot and checks that the entry does what the kind says (a
+difficulty stated, a petition asked, a noun that is not a request, ...); the same
+sentence with a word that is not of the kind (``CONTROL``) must not do it, so each
+check can fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.opinions import KINDS, WORDS, is_difficulty, opinion_words, petition_kind
+from chidao.extract.pipeline import process
+from chidao.extract.spans import fold
+
+
+def difficulty(sentence: str) -> bool:
+    return is_difficulty(fold(sentence))
+
+
+def not_difficulty(sentence: str) -> bool:
+    return not is_difficulty(fold(sentence))
+
+
+def petition(sentence: str) -> bool:
+    return petition_kind(fold(sentence)) is not None
+
+
+def asks_upward(sentence: str) -> bool:
+    return petition_kind(fold(sentence)) == "ask-upper"
+
+
+def not_petition(sentence: str) -> bool:
+    return petition_kind(fold(sentence)) is None
+
+
+def announced(text: str) -> bool:
+    """The sentence after a lead that announces difficulties is one."""
+    doc = process(text)
+    return [i.span.rule for i in doc.difficulties] == ["opinions:announced"]
+
+
+def listed_difficulties(text: str) -> bool:
+    doc = process(text)
+    return [i.span.rule for i in doc.difficulties] == ["opinions:list", "opinions:list"]
+
+
+def listed_petitions(text: str) -> bool:
+    doc = process(text)
+    return [i.span.rule for i in doc.petitions] == ["opinions:list", "opinions:list"]
+
+
+def lead_in_left_out(text: str) -> bool:
+    doc = process(text)
+    return [i.span.text for i in doc.difficulties] == [
+        "nguồn thu ngân sách của xã còn thấp so với dự toán năm nay."
+    ]
+
+
+def answered(text: str) -> bool:
+    """A department's answer: no petition although it holds "đề nghị tỉnh"."""
+    return process(text).petitions == []
+
+
+# kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
+EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
+    "still_what": ("Năm nay, công tác quản lý đất đai ở xã vẫn còn {}.", difficulty, "tốt"),
+    "dragging": ("{} ở xã Tân Phú kéo dài nhiều năm.", difficulty, "việc"),
+    "turn_of_events": ("Thời tiết trong tháng diễn biến {}.", difficulty, "đều đặn"),
+    "latent": ("Vùng ven biển tiềm ẩn {}.", difficulty, "giá trị"),
+    "not_yet": ("Kết quả chuyển đổi số của xã chưa {} kỳ vọng.", difficulty, "xong"),
+    "risk": ("Tình hình {}.", difficulty, "tốt"),
+    "lacking": ("Xã Tân Phú thiếu {} để triển khai dự án.", difficulty, "gì"),
+    "facing": ("Doanh nghiệp trên địa bàn {} khó khăn.", difficulty, "vượt qua"),
+    "hardship": ("Doanh nghiệp trên địa bàn đang gặp {}.", difficulty, "thuận lợi"),
+    "problem_is": ("{} là việc thu hồi đất ở xã.", difficulty, "thuận lợi"),
+    "progress": ("Nhìn chung, {} của dự án rất chậm.", difficulty, "chất lượng"),
+    "severe_effect": ("Mưa bão ảnh hưởng {} tới sản xuất.", difficulty, "ít"),
+    "sharp_fall": ("Sản lượng cá {} mạnh so với năm trước.", difficulty, "tăng"),
+    "decline": ("Tuyến đường liên xã {} sau mùa mưa.", difficulty, "được nâng cấp"),
+    "landslide_before": ("Bờ sông Lam {} sạt lở.", difficulty, "không"),
+    "landslide_after": ("Bờ sông Lam sạt lở {} nhà dân.", difficulty, "gần"),
+    "below": ("Thu ngân sách thấp hơn {} năm.", difficulty, "mọi"),
+    "slow_in": ("Dự án chậm {} so với kế hoạch.", difficulty, "lại"),
+    "scarce": ("Nguồn nước sinh hoạt {} vào mùa khô.", difficulty, "dồi dào"),
+    "causing": ("Việc thi công gây {} cho người dân.", difficulty, "niềm vui"),
+    "damage": ("Mưa lũ làm {} nhiều tuyến đường.", difficulty, "sạch"),
+    "damage_caused": ("Cơn bão gây {} lớn.", difficulty, "chú ý"),
+    "damage_suffered": ("Nhiều nhà dân bị {} trong đợt lũ.", difficulty, "nhắc nhở"),
+    "damage_extent": ("Thiệt hại {} 20 tỷ đồng.", difficulty, "là"),
+    "shortage": ("Nguồn lao động thiếu {} vào mùa vụ.", difficulty, "đi"),
+    "difficulty_named": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp một số {}. Giá phân bón tăng cao.",
+        announced,
+        "thuận lợi",
+    ),
+    "difficulty_heading": (
+        "Những {} của xã:\n- Giá phân bón tăng cao.\n- Vốn đối ứng đến muộn.",
+        listed_difficulties,
+        "kết quả",
+    ),
+    "however": ("{}, đội ngũ cán bộ xã yếu về chuyên môn.", difficulty, "Ngoài ra"),
+    "negative": ("Tuy nhiên, đội ngũ cán bộ xã {} về chuyên môn.", difficulty, "giỏi"),
+    "turn": ("Mặc dù thời tiết thuận lợi {} sản xuất còn nhiều khó khăn.", difficulty, "và"),
+    "remedy": ("Xã đã {} những điểm sạt lở nghiêm trọng.", not_difficulty, "phát hiện"),
+    "remedy_named": ("Kinh phí {} còn hạn chế.", difficulty, "chấn chỉnh"),
+    "say_that": (
+        "Lãnh đạo xã Tân Phú {}, nguồn thu ngân sách của xã còn thấp so với dự toán năm nay.",
+        lead_in_left_out,
+        "thấy",
+    ),
+    "upper": ("Xã đề nghị {} hỗ trợ kinh phí làm đường.", asks_upward, "nhân dân"),
+    "ask_upper": ("Xã {} tỉnh hỗ trợ kinh phí làm đường.", asks_upward, "báo cáo"),
+    "ask_verb": ("Xã {} về việc hỗ trợ kinh phí làm đường giao thông.", petition, "báo cáo"),
+    "ask_colon": ("Nhiều ý kiến cho rằng {} mở rộng tuyến đường liên xã.", petition, "đã"),
+    "ask_noun_head": ("Huyện {} kiến nghị với tỉnh về việc hỗ trợ vốn.", not_petition, "tiếp tục"),
+    "opinion_verb": (
+        "Nhiều ý kiến {} cần sửa chữa tuyến đường liên xã.",
+        petition,
+        "hoan nghênh",
+    ),
+    "lower_subject": (
+        "Tại buổi làm việc, {} kiến nghị sớm hỗ trợ kinh phí làm đường.",
+        petition,
+        "đoàn công tác",
+    ),
+    "petition_heading": (
+        "Huyện {} một số nội dung sau:\n- Hỗ trợ kinh phí làm đường.\n- Bổ sung biên chế.",
+        listed_petitions,
+        "trình bày",
+    ),
+    "risk_place": ("Nhiều hộ dân đang sống ở {} nguy cơ sạt lở.", not_difficulty, "xã"),
+    "answer": (
+        "{} kiến nghị của xã, Sở Tài chính đề nghị tỉnh bổ sung vốn cho xã Tân Phú.",
+        answered,
+        "Về",
+    ),
+    "answer_says": (
+        "Lãnh đạo Sở Tài chính {} sẽ đề nghị tỉnh bổ sung vốn cho xã Tân Phú.",
+        answered,
+        "muốn",
+    ),
+}
+
+ROWS = lexicon.load(WORDS, KINDS)
+
+
+def test_every_kind_has_rows_and_a_written_example():
+    assert {r.kind for r in ROWS} == set(KINDS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
+def test_each_entry_does_its_kind_s_work(row):
+    template, works, _ = EXAMPLES[row.kind]
+    example = row.example or template.format(row.text)
+    assert row.folded in fold(example)
+    assert works(example), example
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_word_not_of_the_kind_does_not(kind):
+    template, works, control = EXAMPLES[kind]
+    assert control not in opinion_words()[kind]
+    assert not works(template.format(control)), template.format(control)
+
+
+def test_a_slot_naming_no_kind_is_an_error():
+    with pytest.raises(lexicon.LexiconError, match="«bogus»"):
+        lexicon.fill(r"(?:«bogus»)\s+", opinion_words())
