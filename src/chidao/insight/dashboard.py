@@ -22,7 +22,7 @@ from chidao.tasks.outcomes import (
     CLASSES,
     Group,
     Outcomes,
-    outcomes_by,
+    outcomes_by_each,
     outcomes_by_month,
 )
 from chidao.tasks.queries import overdue_q
@@ -160,28 +160,19 @@ def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = N
     for key, value in (("unit", scope.unit), ("leader", scope.leader), ("topic", scope.topic)):
         if value:
             base[key] = value
+    by_unit, by_leader, by_topic = outcomes_by_each(
+        tasks,
+        [
+            ("unit", "unit__name"),
+            ("directive__issuer", "directive__issuer__full_name"),
+            ("directive__topic", "directive__topic"),
+        ],
+        today,
+    )
     rankings = [
-        Ranking(_("Theo đơn vị"), "unit", outcomes_by(tasks, "unit", "unit__name", today)[:RANKED]),
-        Ranking(
-            _("Theo người chỉ đạo"),
-            "leader",
-            [
-                g
-                for g in outcomes_by(
-                    tasks.exclude(directive__issuer=None),
-                    "directive__issuer",
-                    "directive__issuer__full_name",
-                    today,
-                )
-            ][:RANKED],
-        ),
-        Ranking(
-            _("Theo lĩnh vực"),
-            "topic",
-            outcomes_by(
-                tasks.exclude(directive__topic=""), "directive__topic", "directive__topic", today
-            )[:RANKED],
-        ),
+        Ranking(_("Theo đơn vị"), "unit", by_unit[:RANKED]),
+        Ranking(_("Theo người chỉ đạo"), "leader", by_leader[:RANKED]),
+        Ranking(_("Theo lĩnh vực"), "topic", by_topic[:RANKED]),
     ]
     most_overdue = list(
         tasks.filter(overdue_q(today))

@@ -88,9 +88,9 @@ class Task(models.Model):
             # the register's default order (newest session first) and its date filter
             models.Index(fields=["session_date", "directive", "unit"], name="task_by_session_date"),
             # the lists by state (work list, inbox, register's state filter) by deadline
-            models.Index(fields=["state", "deadline"], name="task_by_state_deadline"),
-            # a unit's tasks by deadline (inbox, unit page, register's unit filter)
-            models.Index(fields=["unit", "deadline"], name="task_by_unit_deadline"),
+            models.Index(fields=["state", "deadline", "unit"], name="task_by_state_deadline"),
+            # a unit's tasks by state and deadline (inbox, unit page, overdue tasks per unit)
+            models.Index(fields=["unit", "state", "deadline"], name="task_by_unit_state"),
         ]
 
     def __str__(self) -> str:

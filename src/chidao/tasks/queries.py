@@ -321,11 +321,10 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
     today = _today(today)
     tasks = access.tasks_visible_to(user)
     soon_open = due_soon_q(today) & ~Q(state__in=WAITING_ON_OFFICE)
-    counts = tasks.aggregate(
+    counts = tasks.filter(state__in=OPEN_STATES).aggregate(  # every figure is of open tasks
         to_confirm=Count("pk", filter=Q(state=TaskState.AWAITING_CONFIRMATION)),
         extension_requests=Count("pk", filter=Q(state=TaskState.EXTENSION_REQUESTED)),
         overdue=Count("pk", filter=overdue_q(today)),
-        overdue_units=Count("unit", filter=overdue_q(today), distinct=True),
         due_soon=Count("pk", filter=soon_open & ~overdue_q(today)),
     )
     by_deadline = (F("deadline").asc(nulls_last=True), "id")
@@ -343,19 +342,25 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
     for task in requests:
         task.pending_request = pending.get(task.pk)
     due_soon = list(rows.filter(soon_open & ~overdue_q(today)).order_by(*by_deadline)[:shown])
-    top = list(
+    # overdue tasks per unit (each unit's open overdue tasks are one range of the index on
+    # unit, state and deadline), ranked here: most overdue first, then by the unit's name
+    overdue_counts = list(
         tasks.filter(overdue_q(today))
         .order_by()
-        .values("unit")
+        .values("unit", "unit__name")
         .annotate(n=Count("pk"))
-        .order_by("-n", "unit__name")[:UNITS_SHOWN]
-        .values_list("unit", "n")
+        .values_list("unit", "unit__name", "n")
     )
+    counts["overdue_units"] = len(overdue_counts)
+    overdue_counts.sort(key=lambda row: (-row[2], row[1]))
+    top = [(unit, n) for unit, _name, n in overdue_counts[:UNITS_SHOWN]]
     per_unit = dict(top)
     by_unit: OrderedDict[Unit, list[Task]] = OrderedDict()
     if top:
+        # the first ROWS_PER_UNIT of each unit, numbered on ids alone (no join a row), then
+        # those rows read by id
         ranked = (
-            rows.filter(overdue_q(today), unit__in=list(per_unit))
+            tasks.filter(overdue_q(today), unit__in=list(per_unit))
             .annotate(
                 rank_in_unit=Window(
                     RowNumber(),
@@ -364,10 +369,11 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
                 )
             )
             .filter(rank_in_unit__lte=ROWS_PER_UNIT)
+            .values_list("pk", flat=True)
         )
         found: dict[int, list[Task]] = {}
         units: dict[int, Unit] = {}
-        for task in ranked:
+        for task in rows.filter(pk__in=list(ranked)):
             found.setdefault(task.unit_id, []).append(task)
             units[task.unit_id] = task.unit
         for unit_id, _n in top:

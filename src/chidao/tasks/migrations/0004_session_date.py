@@ -80,11 +80,11 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name="task",
-            index=models.Index(fields=["state", "deadline"], name="task_by_state_deadline"),
+            index=models.Index(fields=["state", "deadline", "unit"], name="task_by_state_deadline"),
         ),
         migrations.AddIndex(
             model_name="task",
-            index=models.Index(fields=["unit", "deadline"], name="task_by_unit_deadline"),
+            index=models.Index(fields=["unit", "state", "deadline"], name="task_by_unit_state"),
         ),
         migrations.RunPython(pg_desc_index, drop_pg_desc_index),
         migrations.RunPython(analyze, migrations.RunPython.noop),
