@@ -357,8 +357,8 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
     per_unit = dict(top)
     by_unit: OrderedDict[Unit, list[Task]] = OrderedDict()
     if top:
-        # the first ROWS_PER_UNIT of each unit, numbered on ids alone (no join a row), then
-        # those rows read by id
+        # the first ROWS_PER_UNIT of each unit, numbered on ids alone (no join a row, through
+        # the index), then those rows read by id
         ranked = (
             tasks.filter(overdue_q(today), unit__in=list(per_unit))
             .annotate(
@@ -373,7 +373,7 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
         )
         found: dict[int, list[Task]] = {}
         units: dict[int, Unit] = {}
-        for task in rows.filter(pk__in=list(ranked)):
+        for task in rows.filter(pk__in=ranked):  # one query: the numbering is a subquery
             found.setdefault(task.unit_id, []).append(task)
             units[task.unit_id] = task.unit
         for unit_id, _n in top:
