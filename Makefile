@@ -30,7 +30,7 @@ test: lint
 
 test-postgres: venv
 	bash scripts/with-postgres.sh $(BIN)/python -m pytest -n 2 -p no:cacheprovider -m "not browser" \
-		$(wildcard tests/organisation tests/meetings tests/tasks tests/api tests/demo tests/documents tests/audit tests/web tests/insight tests/backup)
+		$(wildcard tests/organisation tests/meetings tests/tasks tests/api tests/demo tests/documents tests/audit tests/web tests/insight tests/backup tests/notifications)
 
 ## everything but the browser test, for a quick loop
 test-fast: venv

@@ -422,10 +422,39 @@ EXPECT: dict[str, Expect] = {
     ),
     # the URL is the secret: an unknown key is 404 for everyone, signed in or not
     "documents:calendar_feed": Expect(args=lambda w: ["khong-co"], get={p: 404 for p in PERSONAS}),
+    # ---- notifications: each user's own; another's notice is 404 like a missing one
+    "notifications:list": Expect(get=everyone(200)),
+    "notifications:bell": Expect(get=everyone(200)),
+    "notifications:preferences": Expect(
+        get=everyone(200),
+        post=everyone(REDIRECT),
+        payload=lambda w: {"new_task__in_app": "on"},
+    ),
+    "notifications:read_all": Expect(
+        get=everyone(405), post=everyone(REDIRECT), payload=lambda w: {"next": "/"}
+    ),
+    "notifications:read": Expect(
+        args=lambda w: [officer_b_notice(w)],
+        get=everyone(405),
+        post=everyone(404, officer_b=REDIRECT),
+        not_for_officer_a="Bình Minh",
+    ),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),
 }
+
+
+def officer_b_notice(w: World) -> int:
+    """A notice of unit_b's officer about unit_b's task."""
+    from django.contrib.auth import get_user_model
+
+    from chidao.notifications.models import Notification, NotificationKind
+    from chidao.notifications.services import notify
+
+    officer = get_user_model().objects.get(profile__unit=w.unit_b)
+    notify(kind=NotificationKind.FOLLOW_UP, task=w.task_b, recipients=[officer], key="walk")
+    return Notification.objects.get(recipient=officer, key="walk").pk
 
 
 def notice_payload(w: World) -> dict[str, Any]:

@@ -475,6 +475,14 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
         "date": _iso_date(draft.get("date")),
         "chairs": "; ".join(c.get("name", "") for c in draft.get("chairs") or []),
         "localities_text": "; ".join(i.get("text", "") for i in draft.get("localities") or []),
+        # what the session form shows (the current values; after a conflict, what was typed)
+        "session_form": {
+            "date": _iso_date(draft.get("date")),
+            "kind": draft.get("kind") or "",
+            "title": draft.get("title") or "",
+            "chairs": "; ".join(c.get("name", "") for c in draft.get("chairs") or []),
+            "localities": "; ".join(i.get("text", "") for i in draft.get("localities") or []),
+        },
         "kinds": SessionKind.choices,
         "directives": directives,
         "groups": groups,
@@ -493,6 +501,76 @@ def review_context(user: Any, document: SourceDocument, error: str = "") -> dict
         "add_kinds": [("directives", _("Chỉ đạo")), *((k, labels[k]) for k in REVIEW_ORDER)],
         "selection_kinds": SELECTION_KINDS,
     }
+
+
+@dataclass(frozen=True)
+class Kept:
+    """After a 409 on an edit of the draft (someone else saved first): what the user typed,
+    shown and put back in the form, beside the current values of what they edited."""
+
+    target: str  # "session", or the kind of the edited item ("directives", "petitions", ...)
+    item_id: str  # "" for the session
+    typed: list[tuple[str, str]]
+    current: list[tuple[str, str]]
+    gone: bool = False  # the item is no longer in the draft (dropped, merged or split)
+
+
+def _day(value: Any) -> str:
+    day = _iso_date(value)
+    return f"{day:%d/%m/%Y}" if day else ""
+
+
+def unit_names(pks: list[int]) -> str:
+    """The names of units ``pks`` (in that order), for a page that lists what was chosen."""
+    names = dict(Unit.objects.filter(pk__in=pks).values_list("pk", "name"))
+    return "; ".join(names.get(pk, str(pk)) for pk in pks)
+
+
+def units_by_pks(pks: list[int]) -> list[Unit]:
+    """The units ``pks``, in that order (those that exist)."""
+    found = {u.pk: u for u in Unit.objects.filter(pk__in=pks)}
+    return [found[pk] for pk in pks if pk in found]
+
+
+def draft_values(document: SourceDocument, target: str, item_id: str = "") -> list[tuple[str, str]]:
+    """The current values of the session (``target="session"``) or of one item of the draft,
+    as (label, text) rows; empty when the item is no longer there."""
+    draft = assign_ids(copy.deepcopy(document.draft or {}))
+    if target == "session":
+        kinds = dict(SessionKind.choices)
+        return [
+            (str(_("Ngày làm việc")), _day(draft.get("date"))),
+            (str(_("Loại")), str(kinds.get(draft.get("kind") or "", draft.get("kind") or ""))),
+            (str(_("Tiêu đề")), draft.get("title") or ""),
+            (str(_("Chủ trì")), "; ".join(c.get("name", "") for c in draft.get("chairs") or [])),
+            (
+                str(_("Địa phương")),
+                "; ".join(i.get("text", "") for i in draft.get("localities") or []),
+            ),
+        ]
+    found = [i for i in draft.get(target) or [] if i.get("id") == item_id]
+    if not found:
+        return []
+    item = found[0]
+    rows = [(str(_("Nội dung")), item.get("text") or "")]
+    if target == "directives":
+        rows += [
+            (str(_("Đơn vị thực hiện")), unit_names(list(item.get("units") or []))),
+            (str(_("Đơn vị phối hợp")), unit_names(list(item.get("support") or []))),
+            (str(_("Người chỉ đạo")), item.get("issuer") or ""),
+            (str(_("Thời hạn")), _day(item.get("deadline"))),
+            (str(_("Đối tượng")), "; ".join(item.get("assignees") or [])),
+            (str(_("Lĩnh vực")), item.get("topic") or ""),
+        ]
+    elif target == "people":
+        rows.append((str(_("Chức danh")), "; ".join(item.get("titles") or [])))
+    elif target == "indicators":
+        value = item.get("value")
+        rows.append((str(_("Giá trị")), "" if value is None else str(value)))
+        rows.append((str(_("Đơn vị tính")), item.get("unit") or ""))
+    elif target == "petitions":
+        rows.append((str(_("Người kiến nghị")), item.get("by") or ""))
+    return rows
 
 
 def directives_with_units(session: Session) -> list[Directive]:

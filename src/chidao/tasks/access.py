@@ -130,6 +130,18 @@ def tasks_visible_to(user: Any) -> QuerySet[Task]:
     return tasks.none()
 
 
+def visible_task_q(user: Any, prefix: str = "") -> Q:
+    """The condition ``tasks_visible_to`` applies, on a relation to tasks (``prefix="task__"``),
+    as a join rather than an ``IN`` over every task of the province."""
+    if is_officer(user):
+        unit = unit_of(user)
+        return Q(**{f"{prefix}unit_id": unit.pk}) if unit is not None else Q(pk__in=[])
+    if can_read_province(user):
+        code = province_code_of(user)
+        return Q(**{f"{prefix}unit__province_code": code}) if code else Q(pk__in=[])
+    return Q(pk__in=[])
+
+
 def directives_visible_to(user: Any) -> QuerySet[Directive]:
     """The directives ``user`` may see: the province's, or those that gave the officer's unit a task."""
     directives = Directive.objects.all()

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.meetings.models import Directive
+from chidao.notifications import services as notifications
 from chidao.organisation.models import Unit
 from chidao.tasks import access
 from chidao.tasks.models import (
@@ -126,11 +127,13 @@ def create_tasks(
     """Create one task per unit for ``directive``, in state NEW, with ``deadline``.
 
     A unit whose id is in ``support`` supports (phối hợp); the others lead (chủ trì).
-    Side effects: one ``Task`` and one ``TaskEvent`` (CREATED) per distinct unit. Runs inside
+    Side effects: one ``Task`` and one ``TaskEvent`` (CREATED) per distinct unit; the units'
+    officers notified (``chidao.notifications``). Runs inside
     the caller's transaction (a savepoint), so a failure of the caller undoes it. A unit that
     already has a task for this directive raises :class:`TaskInputError`.
     """
     tasks: list[Task] = []
+    events: list[TaskEvent] = []
     seen: set[int] = set()
     with transaction.atomic():
         for unit in units:
@@ -150,14 +153,17 @@ def create_tasks(
                 changes["role"] = [None, role.value]
             if deadline:
                 changes["deadline"] = [None, _json(deadline)]
-            TaskEvent.objects.create(
-                task=task,
-                actor=_user_or_none(actor),
-                kind=EventKind.CREATED,
-                to_state=TaskState.NEW,
-                changes=changes,
+            events.append(
+                TaskEvent.objects.create(
+                    task=task,
+                    actor=_user_or_none(actor),
+                    kind=EventKind.CREATED,
+                    to_state=TaskState.NEW,
+                    changes=changes,
+                )
             )
             tasks.append(task)
+        notifications.on_task_events(events, actor=actor)
     return tasks
 
 
@@ -246,7 +252,8 @@ def report_completion(
 ) -> ProgressReport:
     """The unit reports the task done: → AWAITING_CONFIRMATION (the office must confirm).
 
-    Side effects: a completion ``ProgressReport`` at 100 %, attachments, event COMPLETION_REPORTED.
+    Side effects: a completion ``ProgressReport`` at 100 %, attachments, event COMPLETION_REPORTED;
+    the province's office notified.
     """
     text = _clean_text(text) or _("Đã hoàn thành nhiệm vụ.")
     _check_files(files)
@@ -259,7 +266,7 @@ def report_completion(
             task=current, author=actor, text=text, percent=100, is_completion=True
         )
         names = _store_files(current, report, actor, files)
-        _write(
+        event = _write(
             task,
             current,
             actor=actor,
@@ -268,6 +275,7 @@ def report_completion(
             note=text,
             extra=_files_change(names),
         )
+        notifications.on_task_events([event], actor=actor)
     return report
 
 
@@ -277,7 +285,8 @@ def request_extension(
     """The unit asks for a later deadline: → EXTENSION_REQUESTED with a pending request.
 
     ``new_deadline`` must be after the current deadline (or after today when there is none);
-    ``reason`` is required. Side effects: an ``ExtensionRequest``, event EXTENSION_REQUESTED.
+    ``reason`` is required. Side effects: an ``ExtensionRequest``, event EXTENSION_REQUESTED;
+    the province's office notified.
     """
     reason = _clean_text(reason)
     if not reason:
@@ -300,7 +309,7 @@ def request_extension(
         request = ExtensionRequest.objects.create(
             task=current, requested_by=actor, new_deadline=new_deadline, reason=reason
         )
-        _write(
+        event = _write(
             task,
             current,
             actor=actor,
@@ -309,6 +318,7 @@ def request_extension(
             note=reason,
             extra={"requested_deadline": [None, _json(new_deadline)]},
         )
+        notifications.on_task_events([event], actor=actor)
     return request
 
 
@@ -363,7 +373,8 @@ def accept_completion(*, task: Task, actor: User, version: int, note: str = "") 
 def return_completion(*, task: Task, actor: User, version: int, note: str) -> Task:
     """The office returns a completion report with a note (required): → IN_PROGRESS.
 
-    Side effects: task update, event COMPLETION_RETURNED.
+    Side effects: task update, event COMPLETION_RETURNED; the
+    unit's officers notified.
     """
     note = _clean_text(note)
     if not note:
@@ -373,7 +384,7 @@ def return_completion(*, task: Task, actor: User, version: int, note: str) -> Ta
         _require(access.can_decide(actor, current), actor, _("trả lại báo cáo hoàn thành"))
         _require_version(current, version)
         _require_state(current, OFFICE_ACTIONS["return"], _("trả lại báo cáo hoàn thành"))
-        _write(
+        event = _write(
             task,
             current,
             actor=actor,
@@ -381,6 +392,7 @@ def return_completion(*, task: Task, actor: User, version: int, note: str) -> Ta
             fields={"state": TaskState.IN_PROGRESS},
             note=note,
         )
+        notifications.on_task_events([event], actor=actor)
     return task
 
 
@@ -388,7 +400,7 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
     """The office grants the pending extension: → EXTENDED, deadline = the requested date.
 
     ``original_deadline`` keeps the first deadline. Side effects: task update, the request
-    marked granted, event EXTENSION_GRANTED.
+    marked granted, event EXTENSION_GRANTED; the unit's officers notified.
     """
     with transaction.atomic():
         current = _lock(task, version)
@@ -400,7 +412,7 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
         fields: dict[str, Any] = {"state": TaskState.EXTENDED, "deadline": request.new_deadline}
         if current.original_deadline is None:
             fields["original_deadline"] = current.deadline
-        _write(
+        event = _write(
             task,
             current,
             actor=actor,
@@ -408,13 +420,14 @@ def grant_extension(*, task: Task, actor: User, version: int, note: str = "") ->
             fields=fields,
             note=_clean_text(note),
         )
+        notifications.on_task_events([event], actor=actor)
     return task
 
 
 def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Task:
     """The office refuses the pending extension (note required): back to the state before the request.
 
-    Side effects: task update, the request marked refused, event EXTENSION_REFUSED.
+    Side effects: task update, the request marked refused, event EXTENSION_REFUSED; the unit's officers notified.
     """
     note = _clean_text(note)
     if not note:
@@ -433,7 +446,7 @@ def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Tas
             .first()
         )
         previous = before if before in WORKING_STATES else TaskState.IN_PROGRESS
-        _write(
+        event = _write(
             task,
             current,
             actor=actor,
@@ -441,6 +454,7 @@ def refuse_extension(*, task: Task, actor: User, version: int, note: str) -> Tas
             fields={"state": previous},
             note=note,
         )
+        notifications.on_task_events([event], actor=actor)
     return task
 
 
@@ -484,7 +498,8 @@ def edit_task(
 
     A closed task (done) cannot be edited; the new unit must be of the same province and not
     already have a task for the directive. Side effects: task update, event EDITED listing
-    the changes (nothing is written when nothing changes).
+    the changes (nothing is written when nothing changes); a new unit's
+    officers notified of their new task.
     """
     with transaction.atomic():
         current = _lock(task, version)
@@ -506,7 +521,7 @@ def edit_task(
             fields["unit"] = unit
         if not fields:
             raise TaskInputError(_("Không có thay đổi nào để lưu."))
-        _write(
+        event = _write(
             task,
             current,
             actor=actor,
@@ -514,6 +529,7 @@ def edit_task(
             fields=fields,
             note=_clean_text(note),
         )
+        notifications.on_task_events([event], actor=actor)
     return task
 
 

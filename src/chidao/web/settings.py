@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "chidao.workflow",
     "chidao.search",
     "chidao.insight",
+    "chidao.notifications",
     "chidao.documents",
     "chidao.api",
     "chidao.demo",
@@ -243,6 +244,23 @@ CHIDAO_NOTICE_WORKING_DAYS = env_int("CHIDAO_NOTICE_WORKING_DAYS", 5)
 CHIDAO_API_RATE_PER_MINUTE = env_int("CHIDAO_API_RATE_PER_MINUTE", 120)
 # LibreOffice's converter for the PDF of notices and reports (scripts/ensure-libreoffice.sh)
 CHIDAO_SOFFICE = env_str("CHIDAO_SOFFICE", "soffice")
+
+# Notifications by e-mail (Django's e-mail settings): the console backend prints them unless
+# an SMTP server is configured (CHIDAO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend)
+EMAIL_BACKEND = env_str("CHIDAO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("CHIDAO_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("CHIDAO_EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("CHIDAO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("CHIDAO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("CHIDAO_EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("CHIDAO_EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("CHIDAO_EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("CHIDAO_EMAIL_FROM", "chidao@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# the address the links of e-mails start with (the site as users reach it)
+CHIDAO_BASE_URL = env_str("CHIDAO_BASE_URL", "http://127.0.0.1:8000")
+# `chidao remind`: tasks due within this many days are reminded
+CHIDAO_REMIND_DAYS = env_int("CHIDAO_REMIND_DAYS", 3)
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = False  # htmx reads it to send X-CSRFToken

@@ -25,6 +25,7 @@ urlpatterns = [
     path("tasks/", include("chidao.tasks.urls")),
     path("insight/", include("chidao.insight.urls")),
     path("documents/", include("chidao.documents.urls")),
+    path("notifications/", include("chidao.notifications.urls")),
 ]
 
 handler500 = "chidao.web.views.server_error"

@@ -30,6 +30,7 @@ from chidao.audit.models import EventKind as AuditKind
 from chidao.audit.services import record_event
 from chidao.meetings.models import Directive, DirectiveComment, Session
 from chidao.meetings.services import DraftError, _person, _unit_ids
+from chidao.notifications import services as notifications
 from chidao.organisation.access import is_admin, is_leader, is_office
 from chidao.organisation.models import Unit
 from chidao.tasks import services as tasks
@@ -330,7 +331,7 @@ def add_comment(*, directive: Directive, actor: Any, text: str) -> DirectiveComm
     """A leader's (or the office's) follow-up instruction or comment on a directive.
 
     Side effects: a DirectiveComment, a COMMENT event on each open task of the directive (so
-    the units see it in their task's history).
+    the units see it in their task's history), and the units' officers notified.
     """
     from chidao.tasks.models import CLOSED_STATES, EventKind, TaskEvent
 
@@ -340,8 +341,8 @@ def add_comment(*, directive: Directive, actor: Any, text: str) -> DirectiveComm
     if not text:
         raise CorrectionError(_("Nội dung ý kiến không được để trống."))
     comment = DirectiveComment.objects.create(directive=directive, author=actor, text=text[:4000])
-    TaskEvent.objects.bulk_create(
-        TaskEvent(
+    events = [
+        TaskEvent.objects.create(
             task=t,
             actor=actor,
             kind=EventKind.COMMENT,
@@ -349,6 +350,7 @@ def add_comment(*, directive: Directive, actor: Any, text: str) -> DirectiveComm
             to_state=t.state,
             note=comment.text,
         )
-        for t in directive.tasks.exclude(state__in=CLOSED_STATES)
-    )
+        for t in directive.tasks.exclude(state__in=CLOSED_STATES).select_related("unit")
+    ]
+    notifications.on_task_events(events, actor=actor)
     return comment

@@ -9,6 +9,7 @@ requests get the workspace with the message at 200.
 from __future__ import annotations
 
 import copy
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -18,11 +19,12 @@ from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from chidao.meetings import access, forms, queries, services
 from chidao.meetings import draft as drafts
-from chidao.meetings.models import SourceDocument
+from chidao.meetings.models import SessionKind, SourceDocument
 from chidao.meetings.views.common import office_only
 from chidao.ui.http import AppRequest
 
@@ -44,31 +46,121 @@ def _answer(
     error: str = "",
     status: int = 200,
     notice: str = "",
+    kept: queries.Kept | None = None,
+    typed: dict[str, Any] | None = None,
 ) -> HttpResponse:
     document = access.get_document_for_user(request.user, document.pk)  # the state after the action
     context = queries.review_context(request.user, document, error=error)
     context["notice"] = notice
+    if kept is not None and typed is not None:
+        context["kept"] = kept
+        _refill(context, kept, typed)
     if request.htmx:
         return render(request, "meetings/review.html#workspace", context)
     return render(request, "meetings/review.html", context, status=status)
 
 
+CONFLICT = gettext_lazy(
+    "Văn bản vừa được người khác sửa; trang đã được tải lại với bản mới nhất. "
+    "Hãy làm lại thay đổi của bạn."
+)
+CONFLICT_KEPT = gettext_lazy(
+    "Văn bản vừa được người khác sửa nên thay đổi của bạn chưa được lưu. Nội dung bạn đã nhập "
+    "vẫn còn trong biểu mẫu; hãy so với giá trị hiện tại rồi lưu lại."
+)
+
+
+def _shown(form: django_forms.Form, name: str, value: Any) -> str:
+    """A typed value as the page shows it (days as dd/mm/yyyy, units by name, kinds by label)."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.date):
+        return f"{value:%d/%m/%Y}"
+    if name in ("units", "support"):
+        return queries.unit_names([int(v) for v in value])
+    if name == "kind":
+        return str(dict(SessionKind.choices).get(value, value))
+    return str(value)
+
+
+def _kept(
+    document: SourceDocument, form: django_forms.Form, target: str, item_id: str
+) -> queries.Kept:
+    """What the user typed in ``form`` (an edit of ``target``) and the current values."""
+    typed = [
+        (str(form.fields[name].label), _shown(form, name, value))
+        for name, value in form.cleaned_data.items()
+        if name != "version" and value not in (None, "", [])
+    ]
+    current = queries.draft_values(document, target, item_id)
+    return queries.Kept(target, item_id, typed, current, gone=not current)
+
+
+def _refill(context: dict[str, Any], kept: queries.Kept, typed: dict[str, Any]) -> None:
+    """Put what the user typed back in the form they sent (the page holds the current
+    version, so saving again after a look at the current values works)."""
+    if kept.target == "session":
+        context["session_form"] = dict(typed)
+        return
+    if kept.target == "directives":
+        for row in context["directives"]:
+            if row["item"].get("id") == kept.item_id:
+                chosen = set(typed.get("units") or [])
+                shown = {u.pk for u in row["suggested"]}
+                extra = [pk for pk in [*chosen, *(typed.get("support") or [])] if pk not in shown]
+                row.update(
+                    item={
+                        **row["item"],
+                        "text": typed.get("text", ""),
+                        "issuer": typed.get("issuer", ""),
+                        "topic": typed.get("topic", ""),
+                    },
+                    suggested=[*row["suggested"], *queries.units_by_pks(extra)],
+                    chosen_ids=chosen,
+                    support_ids=set(typed.get("support") or []),
+                    deadline=typed.get("deadline"),
+                    assignees=typed.get("assignees", ""),
+                    kept=True,
+                )
+        return
+    for group in context["groups"]:
+        if group["key"] != kept.target:
+            continue
+        for entry in group["items"]:
+            if entry["item"].get("id") == kept.item_id:
+                titles = _split_names(typed.get("titles") or "")
+                entry["item"] = {
+                    **entry["item"],
+                    **{k: typed.get(k) for k in ("text", "value", "unit", "by")},
+                    "titles": titles,
+                }
+                entry["kept"] = True
+
+
 def _act(
-    request: AppRequest, pk: int, form: django_forms.Form, call: Call, done: str = ""
+    request: AppRequest,
+    pk: int,
+    form: django_forms.Form,
+    call: Call,
+    done: str = "",
+    *,
+    target: str = "",
+    item_id: str = "",
 ) -> HttpResponse:
+    """Run ``call`` with the valid ``form``; ``target`` (with ``item_id``) names what the form
+    edits, so that a conflict keeps what the user typed."""
     document = access.get_document_for_user(request.user, pk)
     if not form.is_valid():
         return _answer(request, document, _errors(form), 400)
     try:
         call(document, form.cleaned_data)
     except services.ConflictError:
+        if not target:
+            return _answer(request, document, str(CONFLICT), 409)
+        document = access.get_document_for_user(request.user, pk)
+        kept = _kept(document, form, target, item_id)
         return _answer(
-            request,
-            document,
-            _(
-                "Văn bản vừa được người khác sửa; trang đã được tải lại với bản mới nhất. Hãy làm lại thay đổi của bạn."
-            ),
-            409,
+            request, document, str(CONFLICT_KEPT), 409, kept=kept, typed=form.cleaned_data
         )
     except services.DraftError as e:
         return _answer(request, document, str(e), 400)
@@ -132,7 +224,12 @@ def set_session(request: AppRequest, pk: int) -> HttpResponse:
         )
 
     return _act(
-        request, pk, forms.SessionForm(request.POST), call, _("Đã lưu thông tin buổi làm việc.")
+        request,
+        pk,
+        forms.SessionForm(request.POST),
+        call,
+        _("Đã lưu thông tin buổi làm việc."),
+        target="session",
     )
 
 
@@ -160,7 +257,8 @@ def edit_directive(request: AppRequest, pk: int, item_id: str) -> HttpResponse:
     document = access.get_document_for_user(request.user, pk)
     draft = drafts.assign_ids(copy.deepcopy(document.draft or {}))
     n = drafts.position(draft, "directives", item_id) + 1
-    return _act(request, pk, form, call, _("Đã lưu chỉ đạo số %(n)d.") % {"n": n})
+    done = _("Đã lưu chỉ đạo số %(n)d.") % {"n": n}
+    return _act(request, pk, form, call, done, target="directives", item_id=item_id)
 
 
 @office_only
@@ -180,7 +278,7 @@ def edit_item(request: AppRequest, pk: int, kind: str, item_id: str) -> HttpResp
             document=doc, version=d["version"], kind=kind, item_id=item_id, **fields
         )
 
-    return _act(request, pk, forms.ItemForm(request.POST), call)
+    return _act(request, pk, forms.ItemForm(request.POST), call, target=kind, item_id=item_id)
 
 
 @office_only
