@@ -30,6 +30,20 @@ REPORT = (
 )
 
 
+KEY = "k3y-sinh-ra-cho-tinh-nay-" + "x" * 38
+
+
+@pytest.fixture(autouse=True)
+def generated_key(settings, tmp_path):
+    """The installation's key, generated in its data directory (as without CHIDAO_SECRET_KEY)."""
+    path = tmp_path / "data" / "secret_key"
+    path.parent.mkdir()
+    path.write_text(KEY)
+    path.chmod(0o600)
+    settings.SECRET_KEY, settings.SECRET_KEY_FILE = KEY, path
+    return path
+
+
 @pytest.fixture
 def installation(office, unit_a, settings):
     """A little of everything: a user with a role, a unit, an uploaded report, an audit event."""
@@ -96,7 +110,30 @@ def test_it_keeps_only_the_newest_archives(installation, tmp_path):
     ]
 
 
-def _restore_elsewhere(archive: Path, data_dir: Path, database_url: str | None) -> None:
+def test_the_generated_key_is_in_the_archive_private_and_the_manifest_says_so(
+    installation, tmp_path
+):
+    archive = backup(tmp_path / "backups")
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+        member = tar.getmember("secret_key")
+        key = tar.extractfile(member).read().decode()
+    assert (manifest["secret_key"], key, oct(member.mode)) == ("archived", KEY, "0o600")
+    assert "secret_key" in manifest["files"]
+
+
+def test_a_key_from_the_environment_is_not_archived_and_the_manifest_says_external(
+    installation, tmp_path, settings
+):
+    settings.SECRET_KEY_FILE = None  # CHIDAO_SECRET_KEY set it
+    archive = backup(tmp_path / "backups")
+    with tarfile.open(archive) as tar:
+        manifest = json.load(tar.extractfile("manifest.json"))
+        names = tar.getnames()
+    assert manifest["secret_key"] == "external" and "secret_key" not in names
+
+
+def _restore_elsewhere(archive: Path, data_dir: Path, database_url: str | None) -> str:
     env = {k: v for k, v in os.environ.items() if not k.startswith("CHIDAO_")}
     env.pop("DATABASE_URL", None)
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
@@ -112,14 +149,34 @@ def _restore_elsewhere(archive: Path, data_dir: Path, database_url: str | None) 
     )
     assert done.returncode == 0, done.stdout + done.stderr
     assert "restored" in done.stdout
+    return done.stdout
+
+
+def _unsign_elsewhere(token: str, data_dir: Path, database_url: str | None) -> str:
+    """``token`` read back by a new process on the restored data directory."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("CHIDAO_")}
+    env.pop("DATABASE_URL", None)
+    env["CHIDAO_DATA_DIR"] = str(data_dir)
+    if database_url:
+        env["DATABASE_URL"] = database_url
+    code = (
+        "import django, os, sys; os.environ['DJANGO_SETTINGS_MODULE'] = 'chidao.web.settings'; "
+        "django.setup(); from django.core import signing; print(signing.loads(sys.argv[1]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, token], env=env, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout.strip()
 
 
 def test_a_restore_into_an_empty_installation_gives_identical_data(installation, tmp_path):
     archive = backup(tmp_path / "backups")
     manifest = json.loads(tarfile.open(archive).extractfile("manifest.json").read())
     target = tmp_path / "fresh"
+    url = None
     if connection.vendor == "sqlite":
-        _restore_elsewhere(archive, target, None)
+        said = _restore_elsewhere(archive, target, None)
         import sqlite3
 
         flags = sqlite3.PARSE_DECLTYPES | sqlite3.PARSE_COLNAMES  # as Django reads it
@@ -134,7 +191,7 @@ def test_a_restore_into_an_empty_installation_gives_identical_data(installation,
             c.execute(f"CREATE DATABASE {name}")
         params = connection.settings_dict
         url = f"postgres://{params['USER']}@{params['HOST']}:{params['PORT']}/{name}"
-        _restore_elsewhere(archive, target, url)
+        said = _restore_elsewhere(archive, target, url)
         restored = psycopg.connect(url.replace("postgres://", "postgresql://"))
         other = restored.cursor()
 
@@ -152,3 +209,19 @@ def test_a_restore_into_an_empty_installation_gives_identical_data(installation,
     upload = Path(installation.file.path)
     copy = target / "uploads" / installation.file.name
     assert copy.read_bytes() == upload.read_bytes()
+    assert "secret key restored" in said and (target / "secret_key").read_text() == KEY
+
+
+def test_a_restore_on_a_new_machine_keeps_signed_values_valid(installation, tmp_path):
+    """Sessions, password-reset links and signed values: the restored key reads them."""
+    if connection.vendor != "sqlite":
+        pytest.skip("the key is the same file on both engines: one restore is enough here")
+    from django.core import signing
+
+    token = signing.dumps({"dat-lai-mat-khau": "vanphong"})
+    archive = backup(tmp_path / "backups")
+    target = tmp_path / "new-machine"
+    _restore_elsewhere(archive, target, None)
+    key = target / "secret_key"
+    assert (key.read_text(), oct(key.stat().st_mode & 0o777)) == (KEY, "0o600")
+    assert _unsign_elsewhere(token, target, None) == "{'dat-lai-mat-khau': 'vanphong'}"

@@ -5,8 +5,13 @@
 - ``db.sqlite3`` (SQLite's online backup API: a consistent copy while the application
   runs) or ``db.dump`` (``pg_dump --format=custom``);
 - ``uploads/...``: every file under MEDIA_ROOT;
-- ``manifest.json``: engine, time, row counts of every table, size and SHA-256 of every
-  file in the archive.
+- ``secret_key`` (mode 0600 in the archive): the key the installation generated in its data
+  directory, when it has one. Sessions, password-reset links and every signed value depend on
+  it, so a restore on a new machine puts it back (mode 0600) and they stay valid. A key set by
+  ``CHIDAO_SECRET_KEY`` is external: not archived, and the manifest says so (the new machine
+  needs the same variable);
+- ``manifest.json``: engine, time, where the key is (``secret_key``: ``archived`` or
+  ``external``), row counts of every table, size and SHA-256 of every file in the archive.
 
 ``restore(archive)`` verifies every checksum first, refuses a target that already holds
 data (unless ``force``), restores the database and the uploads, then checks the row counts
@@ -35,6 +40,9 @@ from django.db import connection, connections
 MANIFEST = "manifest.json"
 FORMAT = 1
 PREFIX = "chidao-backup-"
+KEY_MEMBER = "secret_key"
+KEY_ARCHIVED = "archived"  # the generated key file is in the archive
+KEY_EXTERNAL = "external"  # CHIDAO_SECRET_KEY set the key: not in the archive
 
 
 class BackupError(Exception):
@@ -48,6 +56,7 @@ class Manifest:
     counts: dict[str, int]
     files: dict[str, dict[str, Any]] = field(default_factory=dict)
     format: int = FORMAT
+    secret_key: str = KEY_EXTERNAL  # KEY_ARCHIVED or KEY_EXTERNAL
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, indent=2, sort_keys=True, ensure_ascii=False)
@@ -62,6 +71,7 @@ class Manifest:
                 counts={str(k): int(v) for k, v in data["counts"].items()},
                 files=dict(data["files"]),
                 format=int(data.get("format", 0)),
+                secret_key=str(data.get("secret_key", KEY_EXTERNAL)),
             )
         except (ValueError, KeyError, TypeError, AttributeError) as e:
             raise BackupError(f"{source}: unreadable manifest ({e})") from e
@@ -154,6 +164,17 @@ def _dump_database(work: Path, kind: str) -> Path:
     return target
 
 
+def _key_file() -> Path | None:
+    """The generated key's file, or None when the key is external (CHIDAO_SECRET_KEY)."""
+    path = getattr(settings, "SECRET_KEY_FILE", None)
+    return Path(path) if path and Path(path).is_file() else None
+
+
+def _private(info: tarfile.TarInfo) -> tarfile.TarInfo:
+    info.mode = 0o600
+    return info
+
+
 def backup(directory: Path, *, keep: int | None = None, now: dt.datetime | None = None) -> Path:
     """Write one archive into ``directory`` and return its path (see the module docstring).
 
@@ -171,6 +192,10 @@ def backup(directory: Path, *, keep: int | None = None, now: dt.datetime | None 
         db_file = _dump_database(work, kind)
         manifest = Manifest(engine=kind, created=now.isoformat(), counts=counts)
         members: list[tuple[Path, str]] = [(db_file, db_file.name)]
+        key_file = _key_file()
+        if key_file is not None:
+            members.append((key_file, KEY_MEMBER))
+            manifest.secret_key = KEY_ARCHIVED
         media = Path(settings.MEDIA_ROOT)
         if media.is_dir():
             for path in sorted(p for p in media.rglob("*") if p.is_file()):
@@ -182,7 +207,7 @@ def backup(directory: Path, *, keep: int | None = None, now: dt.datetime | None 
         with tarfile.open(partial, "w:gz") as tar:
             tar.add(work / MANIFEST, arcname=MANIFEST)
             for path, arcname in members:
-                tar.add(path, arcname=arcname)
+                tar.add(path, arcname=arcname, filter=_private if arcname == KEY_MEMBER else None)
         partial.chmod(0o600)
         partial.replace(final)  # a half-written archive never looks like a backup
     if keep is not None and keep > 0:
@@ -237,7 +262,8 @@ def restore(archive: Path, *, force: bool = False) -> Manifest:
     """Restore an archive into the configured database and data directory.
 
     Side effects: replaces the database (SQLite file, or every object of the PostgreSQL
-    database) and writes the uploads under MEDIA_ROOT.  Refuses (BackupError) when the target
+    database), writes the uploads under MEDIA_ROOT and, when the archive holds the generated
+    secret key, writes it (mode 0600) where this installation keeps its key file.  Refuses (BackupError) when the target
     already holds data unless ``force``, when a checksum does not match, when the archive's
     engine is not the configured one, and when the row counts differ after the restore.
     """
@@ -269,11 +295,45 @@ def restore(archive: Path, *, force: bool = False) -> Manifest:
         uploads = work / "uploads"
         if uploads.is_dir():
             shutil.copytree(uploads, media, dirs_exist_ok=True)
+        if manifest.secret_key == KEY_ARCHIVED:
+            _put_key((work / KEY_MEMBER).read_text(encoding="utf-8").strip())
     counts = table_counts()
     differ = {t: (n, counts.get(t)) for t, n in manifest.counts.items() if counts.get(t) != n}
     if differ:
         raise BackupError(f"{archive}: row counts differ after the restore: {differ}")
     return manifest
+
+
+def key_path() -> Path:
+    """Where this installation keeps (or would keep) its generated key."""
+    path = getattr(settings, "SECRET_KEY_FILE", None)
+    return Path(path) if path else Path(settings.DATA_DIR) / KEY_MEMBER
+
+
+def _put_key(key: str) -> None:
+    path = key_path()
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(key)
+    path.chmod(0o600)  # a key file that existed keeps no wider mode
+
+
+def key_notice(manifest: Manifest) -> str:
+    """What a restore did with the secret key, for the person who ran it."""
+    if manifest.secret_key == KEY_ARCHIVED:
+        where = f"secret key restored into {key_path()} (mode 0600)"
+        if getattr(settings, "SECRET_KEY_FILE", None) is None:
+            return (
+                f"{where}; but CHIDAO_SECRET_KEY is set and wins: unset it (or set it to that "
+                "key) or the sessions, password-reset links and signed values are invalid"
+            )
+        return where + ": sessions, password-reset links and signed values stay valid"
+    return (
+        "the backup's secret key was external (CHIDAO_SECRET_KEY), not in the archive: set "
+        "the same CHIDAO_SECRET_KEY here, or sessions, password-reset links and signed values "
+        "of the backup are invalid"
+    )
 
 
 def _restore_sqlite(source: Path) -> None:

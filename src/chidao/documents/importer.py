@@ -25,6 +25,7 @@ from typing import Any
 
 from chidao.extract.deadlines import find_deadline
 from chidao.extract.errors import ExtractError
+from chidao.extract.lexicon import alternation, assignee_words
 from chidao.extract.read import xlsx_workbook
 from chidao.extract.spans import Document
 from chidao.organisation.models import Unit, search_key
@@ -203,7 +204,10 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, int | None]:
     return mapping
 
 
-_UNIT_PREFIX = re.compile(r"^(?:ubnd|uy ban nhan dan)\s+")
+# "UBND xã An Bình" is the unit "xã An Bình": data/assignees.tsv, kind government_prefix
+_UNIT_PREFIX = re.compile(
+    rf"^(?:{alternation(assignee_words('government_prefix', marks=False), marks=False)})\s+"
+)
 _SPLIT = re.compile(r"\s*(?:[;\n]|,(?![^()]*\)))\s*")
 
 

@@ -117,6 +117,9 @@ ASSIGNEE_KINDS = (
     "district_committee",
     "abbreviation",
     "conference",
+    "unit_prefix",
+    "province_prefix",
+    "government_prefix",
 )
 
 

@@ -2,25 +2,56 @@
 
 A visit is a narrative verb of inspection ("khảo sát thực tế", "kiểm tra tiến độ",
 "thị sát", "thăm", "đến kiểm tra") followed by a site: a noun of the lexicon
-``_SITE`` ("dự án", "công trình", "nhà máy", "khu di tích", "mô hình", ...) and its
+(``data/visit_words.tsv``, kind ``site``: "dự án", "công trình", "nhà máy", "khu di tích", "mô hình", ...) and its
 name, up to the end of the clause.  Several sites joined by "," or "và" are
 separate visits.  Text as written.
 
 Not visits: the session's own "thăm và làm việc tại huyện X" (a locality),
 "kiểm tra, giám sát" as a work area, "thăm hỏi, tặng quà" families, and
 inspections that a directive asks for ("đề nghị ... kiểm tra").
+
+The words are reviewed data (``data/visit_words.tsv``); the patterns keep the grammar, with
+a ``«kind»`` slot where the words of a kind go (``lexicon.fill``, rows in the file's order).
 """
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from . import lexicon
 from .lookup import SentenceIndex, mentions_in, word_start_matches
 from .spans import Document
 
+WORDS = "visit_words.tsv"
+KINDS = (
+    "inspect",
+    "site",
+    "next_step",
+    "other_activity",
+    "time_word",
+    "next_clause",
+    "asked_before",
+    "delegation",
+)
+
+
+@lru_cache(maxsize=1)
+def visit_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/visit_words.tsv`` by kind (folded, in the file's order); a bad line
+    raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicon.fill(template, visit_words()))
+
+
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
-_VERB = re.compile(
-    r"(?:khảo sát|kiểm tra|thị sát|thăm|tham quan|đi thực địa)"
+_VERB = _grammar(
+    r"(?:«inspect»)"
     r"(?: thực tế| thực địa)?(?: tình hình(?: [^\W\d]+){0,3}?(?= tại| ở)| tình hình"
     r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
     r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?(?P<colon>\s*:)?\s+"
@@ -28,43 +59,27 @@ _VERB = re.compile(
 # a list of sites after a colon runs to the end of the sentence: "kiểm tra: dự án A; cụm B; ..."
 _LIST_END = re.compile(r"[.!?…\n]")
 _VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
-_SITE = (
-    r"(?:dự án|công trình|nhà máy|khu|cụm|di tích|mô hình|trường|trạm|bệnh viện|cơ sở|điểm|tuyến|"
-    r"đường|cầu|đê|kè|hồ|đập|vùng|cánh đồng|trang trại|hợp tác xã|htx|doanh nghiệp|công ty|"
-    r"nhà văn hóa|trụ sở|chợ|cảng|bến|làng nghề|đền|chùa|nghĩa trang|nhà bia|hệ thống|vườn|mỏ|"
-    r"bãi|kênh|trung tâm|xưởng|nông trại|khu vực|hiện trường|nhà ở|nhà máy|ga|sân bay|di chỉ|"
-    r"đình|miếu|bảo tàng|nhà lưu niệm|đồn|trạm y tế|trường học|phòng khám|khu dân cư|tổ hợp|"
-    r"vùng nguyên liệu|cơ sở sản xuất|nhà xưởng|ký túc xá|khu tái định cư|khu công nghiệp|"
-    r"cống|âu thuyền|trạm bơm|kho|vị trí|địa điểm|hộ dân|hộ gia đình|thôn|ấp|bản|tổ dân phố|"
-    r"khu phố|cửa khẩu|bờ|bờ sông|bờ biển|rừng|diện tích|ruộng|nhà máy nước|công trường|"
-    r"gói thầu|hạng mục|nút giao|đoạn|tuyến đê|tuyến kè|khu đất|lô đất|điểm trường|bệnh xá)"
-)
+_SITE = r"(?:«site»)"
 # a site may open with a determiner or a count: "các điểm sạt lở ...", "hai công trình ..."
-_SITE_START = re.compile(
+_SITE_START = _grammar(
     r"(?P<det>(?:các|những|một số|một|hai|ba|bốn|năm|\d{1,3})\s+)?" + _SITE + r"(?!\w)"
 )
 _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 # the end of a site: the clause ends, or another inspection verb starts the next site
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
-_END = re.compile(
-    r"[.;:!?…\n]|\s(?:và làm việc|và nghe|và trao đổi|để|nhằm|cùng với|trước khi|sau đó|rồi)\s"
-    r"|\svà (?:tặng|trao|động viên|thăm hỏi|chúc|nói chuyện|dự(?! án)|gặp gỡ)(?!\w)"
-    r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:khảo sát|kiểm tra|thị sát|thăm|"
-    r"tham quan|đi thực địa)(?!\w)"
-    r"|\s(?:trong|vào|từ)\s(?:quý|tháng|năm|ngày|sáng|chiều|dịp|thời gian|đầu|cuối)(?!\w)"
-    r"|,\s(?:nghe|làm việc|đồng chí|đoàn|sau đó|tiếp đó|lãnh đạo|trao đổi|kết luận|chủ trì|cùng|"
-    r"ghi nhận|đánh giá|yêu cầu|đề nghị)(?!\w)"
+_END = _grammar(
+    r"[.;:!?…\n]|\s(?:«next_step»)\s"
+    r"|\svà (?:«other_activity»|dự(?! án))(?!\w)"
+    r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:«inspect»)(?!\w)"
+    r"|\s(?:trong|vào|từ)\s(?:«time_word»)(?!\w)"
+    r"|,\s(?:«next_clause»)(?!\w)"
 )
-_DIRECTIVE_HEAD = re.compile(
-    r"(?:đề nghị|yêu cầu|cần|phải|giao|chỉ đạo|tăng cường|thường xuyên)\s+(?:\w+\s+){0,4}$"
-)
+_DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
 # the delegation is the one that inspects: not a district's own inspection campaign
-_DELEGATION = re.compile(
-    r"(?<!\w)(?:đoàn|đồng chí|bí thư|chủ tịch|lãnh đạo tỉnh|trực tiếp|thường trực)(?!\w)"
-)
+_DELEGATION = _grammar(r"(?<!\w)(?:«delegation»)(?!\w)")
 
 
 def _named(text: str) -> bool:

@@ -30,6 +30,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from chidao.extract.lexicon import alternation, assignee_words
 from chidao.organisation.models import (
     LEGACY_KINDS,
     LOCAL_KINDS,
@@ -418,9 +419,16 @@ def units_without_officer(province_code: str) -> list[Unit]:
     return sorted(units, key=lambda u: (u.kind not in LOCAL_KINDS, vi_key(u.name)))
 
 
+# the level or head word a short name leaves out ("xã An Bình" -> "An Bình"): the extractor's
+# lexicon data/assignees.tsv, kind unit_prefix
+_UNIT_PREFIX_RE = re.compile(
+    rf"^(?:{alternation(assignee_words('unit_prefix'))})\s+", re.IGNORECASE
+)
+
+
 def officer_username(unit: Unit, taken: set[str]) -> str:
     """ "canbo_" and the unit's short name without diacritics ("canbo_anbinh"), unique."""
-    short = unit.short_name or re.sub(r"^(xã|phường|đặc khu|sở)\s+", "", unit.name, flags=re.I)
+    short = unit.short_name or _UNIT_PREFIX_RE.sub("", unit.name)
     base = "canbo_" + re.sub(r"[^a-z0-9]", "", search_key(short).replace("đ", "d"))[:40]
     name, n = base, 2
     while name.casefold() in taken:

@@ -7,9 +7,13 @@ import re
 
 from vietnam_provinces import Province
 
+from chidao.extract.lexicon import alternation, assignee_words
 from chidao.organisation.models import search_key
 
-_PREFIX_RE = re.compile(r"^(?:tinh|thanh pho|tp\.?)\s+")
+# "tỉnh", "thành phố", "TP": the extractor's lexicon data/assignees.tsv, kind province_prefix
+_PREFIX_RE = re.compile(
+    rf"^(?:{alternation(assignee_words('province_prefix', marks=False), marks=False)})\s+"
+)
 
 
 def province_key(name: str) -> str:

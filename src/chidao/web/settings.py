@@ -61,9 +61,12 @@ DATA_DIR = Path(env_str("CHIDAO_DATA_DIR", str(Path.cwd() / "var"))).resolve()
 
 DEBUG = env_bool("CHIDAO_DEBUG", False)
 SECRET_KEY = env_str("CHIDAO_SECRET_KEY")
+# the file holding the generated key (``chidao backup`` archives it, ``chidao restore`` puts it
+# back); None when CHIDAO_SECRET_KEY sets the key: it is external, kept by whoever set it
+SECRET_KEY_FILE: Path | None = None
 if not SECRET_KEY:
     # a per-installation key kept in the data directory, so that a demo needs no set-up
-    key_file = DATA_DIR / "secret_key"
+    key_file = SECRET_KEY_FILE = DATA_DIR / "secret_key"
     if not key_file.exists():
         from django.utils.crypto import get_random_string
 

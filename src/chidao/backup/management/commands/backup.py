@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from chidao.backup.archive import BackupError, backup
@@ -35,3 +36,10 @@ class Command(BaseCommand):
 
         record_event(kind=EventKind.BACKUP, summary=f"backup {path.name}")
         self.stdout.write(f"{path} ({path.stat().st_size:,} bytes)")
+        if settings.SECRET_KEY_FILE is None:
+            self.stdout.write(
+                "the secret key comes from CHIDAO_SECRET_KEY: not in the archive; keep it "
+                "with the backups (a restore needs the same value)"
+            )
+        else:
+            self.stdout.write("the generated secret key is in the archive (mode 0600)")

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
-from chidao.backup.archive import BackupError, restore
+from chidao.backup.archive import BackupError, key_notice, restore
 
 
 class Command(BaseCommand):
@@ -31,7 +31,9 @@ class Command(BaseCommand):
         except BackupError as e:
             raise CommandError(str(e)) from e
         rows = sum(manifest.counts.values())
+        uploads = sum(1 for name in manifest.files if name.startswith("uploads/"))
         self.stdout.write(
             f"restored {archive.name}: {rows:,} rows in {len(manifest.counts)} tables, "
-            f"{len(manifest.files) - 1} uploaded files (backup of {manifest.created})"
+            f"{uploads} uploaded files (backup of {manifest.created})"
         )
+        self.stdout.write(key_notice(manifest))

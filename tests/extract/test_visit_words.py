@@ -1,0 +1,78 @@
+"""The words of site visits are reviewed data (``data/visit_words.tsv``).
+
+Each row of each kind is put to work in a report sentence written for its kind, and the
+same sentence with a word that is not of the kind (``CONTROL``) must not give the same
+visits, so each check can fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.pipeline import process
+from chidao.extract.spans import fold
+from chidao.extract.visits import KINDS, WORDS, visit_words
+
+SITE = "dự án Khu dân cư Bắc Sơn"
+
+
+def visits(text: str) -> list[str]:
+    return [s.text for s in process(text).site_visits]
+
+
+def a_visit(text: str) -> bool:
+    return bool(visits(text))
+
+
+def no_visit(text: str) -> bool:
+    return visits(text) == []
+
+
+def ends_the_site(text: str) -> bool:
+    """The site stops where the entry starts the next part of the sentence."""
+    return visits(text) == [SITE]
+
+
+# kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
+EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
+    "inspect": (f"Sáng 5/3, đoàn công tác {{}} {SITE}.", a_visit, "bàn về"),
+    "site": ("Sáng 5/3, đoàn công tác đã kiểm tra {} Bắc Sơn.", a_visit, "văn bản"),
+    "next_step": (f"Đoàn công tác kiểm tra {SITE} {{}} gặp gỡ nhân dân.", ends_the_site, "với"),
+    "other_activity": (
+        f"Đoàn công tác kiểm tra {SITE} và {{}} quà hộ nghèo.",
+        ends_the_site,
+        "xem",
+    ),
+    "time_word": (f"Đoàn công tác kiểm tra {SITE} trong {{}} này.", ends_the_site, "khu"),
+    "next_clause": (
+        f"Đoàn công tác kiểm tra {SITE}, {{}} tình hình thi công.",
+        ends_the_site,
+        "xem xét",
+    ),
+    "asked_before": (f"Chủ tịch UBND tỉnh {{}} đoàn công tác kiểm tra {SITE}.", no_visit, "cùng"),
+    "delegation": (f"Sáng 5/3, {{}} kiểm tra {SITE}.", a_visit, "huyện"),
+}
+
+ROWS = lexicon.load(WORDS, KINDS)
+
+
+def test_every_kind_has_rows_and_a_written_example():
+    assert {r.kind for r in ROWS} == set(KINDS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
+def test_each_entry_does_its_kind_s_work(row):
+    template, works, _ = EXAMPLES[row.kind]
+    example = row.example or template.format(row.text)
+    assert row.folded in fold(example)
+    assert works(example), (example, visits(example))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_word_not_of_the_kind_does_not(kind):
+    template, works, control = EXAMPLES[kind]
+    assert control not in visit_words()[kind]
+    assert not works(template.format(control)), template.format(control)
