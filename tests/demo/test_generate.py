@@ -93,3 +93,28 @@ def test_the_application_can_add_rows_after_it(province):
         task=task, actor=officer, version=task.version, text="Đã làm thêm", percent=task.progress
     )
     assert report.pk is not None and TaskEvent.objects.filter(task=task).count() >= 2
+
+
+def test_every_petition_is_in_the_register_some_answered(province):
+    from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
+
+    items = SessionItem.objects.filter(kind=ItemKind.PETITION)
+    assert Petition.objects.count() == items.count() > 0
+    states = set(Petition.objects.values_list("state", flat=True))
+    assert {PetitionState.OPEN, PetitionState.ANSWERED, PetitionState.CLOSED} <= states
+    answered = Petition.objects.exclude(state=PetitionState.OPEN)
+    assert not answered.filter(answer="").exists()
+    assert not Petition.objects.filter(answerer=None).exists()
+
+
+def test_a_district_before_the_reform_shows_in_a_successors_dossier(province):
+    from chidao.insight.dossier import predecessors, sessions
+    from chidao.organisation.models import Unit, UnitKind
+
+    office = get_user_model().objects.get(username="gen_vanphong")
+    district = Unit.objects.filter(kind=UnitKind.DISTRICT, sessions__isnull=False).first()
+    successor = district.successors.first()
+    ids = [successor.pk, *(u.pk for u in predecessors(successor))]
+    assert district.pk in ids
+    held = set(sessions(office, ids).values_list("pk", flat=True))
+    assert set(district.sessions.values_list("pk", flat=True)) <= held

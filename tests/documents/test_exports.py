@@ -100,14 +100,28 @@ def test_an_officer_exports_their_own_unit_and_gets_404_for_another(
     assert client.get(reverse("documents:export_register", args=["csv"])).status_code == 403
 
 
-def test_petitions_export_lists_the_sessions_petitions(client, office, session):
-    from chidao.meetings.models import ItemKind, SessionItem
+def test_petitions_export_lists_the_sessions_petitions(client, office, session, department):
+    from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
 
     SessionItem.objects.create(
         session=session,
         kind=ItemKind.PETITION,
         text="Đề nghị hỗ trợ vốn làm đường.",
         data={"by": "Xã An Bình"},
+    )
+    answered = SessionItem.objects.create(
+        session=session,
+        kind=ItemKind.PETITION,
+        text="Đề nghị bố trí vốn nạo vét kênh.",
+        data={"by": "Xã An Bình"},
+        order=1,
+    )
+    Petition.objects.create(
+        item=answered,
+        session=session,
+        answerer=department,
+        state=PetitionState.ANSWERED,
+        answer="Đã bố trí trong kế hoạch năm.",
     )
     client.force_login(office)
     wb = load_workbook(
@@ -121,7 +135,20 @@ def test_petitions_export_lists_the_sessions_petitions(client, office, session):
             "Đề nghị hỗ trợ vốn làm đường.",
             "Xã An Bình",
             None,
-        )
+            None,
+            None,
+            None,
+        ),
+        (
+            dt.datetime(2026, 2, 13),
+            session.title,
+            "Đề nghị bố trí vốn nạo vét kênh.",
+            "Xã An Bình",
+            None,
+            "Sở Tài chính",
+            "Đã trả lời",
+            "Đã bố trí trong kế hoạch năm.",
+        ),
     ]
 
 

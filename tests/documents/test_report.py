@@ -30,17 +30,23 @@ def _at(day: dt.date) -> dt.datetime:
 @pytest.fixture
 def quarter(db, leader_person, unit_a, unit_b, department, office):
     """Eight tasks around the first quarter of 2026 (see each line)."""
-    from chidao.meetings.models import Directive, ItemKind, SessionItem
+    from chidao.meetings.models import Directive, ItemKind, Petition, PetitionState, SessionItem
     from chidao.tasks.services import create_tasks
 
     early = make_session(date=dt.date(2026, 1, 20), title="Làm việc với xã An Bình")
     early.chairs.add(leader_person)
     late = make_session(date=dt.date(2026, 4, 10), title="Làm việc tháng Tư")
-    SessionItem.objects.create(
+    item = SessionItem.objects.create(
         session=early,
         kind=ItemKind.PETITION,
         text="Đề nghị tỉnh hỗ trợ kinh phí nạo vét kênh Bắc.",
-        data={"by": "Chủ tịch UBND xã An Bình", "answer": "Sở Tài chính bố trí trong quý II."},
+        data={"by": "Chủ tịch UBND xã An Bình"},
+    )
+    Petition.objects.create(  # answered in the petitions register
+        item=item,
+        session=early,
+        state=PetitionState.ANSWERED,
+        answer="Sở Tài chính bố trí trong quý II.",
     )
 
     def task(unit, deadline, text, state=None, done=None, session=early):

@@ -69,6 +69,7 @@ class World:
     unit_a: Any
     unit_b: Any
     leader_person: Any
+    petition: Any = None
 
 
 WAITING_REPORT = (
@@ -81,6 +82,8 @@ WAITING_REPORT = (
 def world(
     db, session, directive, task_a, task_b, officer_b, unit_a, unit_b, leader_person, office
 ) -> World:
+    from chidao.meetings.models import ItemKind, SessionItem
+    from chidao.meetings.petitions import create_petitions
     from chidao.meetings.services import ingest_text
 
     report_progress(
@@ -110,7 +113,18 @@ def world(
         unit_a=unit_a,
         unit_b=unit_b,
         leader_person=leader_person,
+        petition=_petition_of_unit_b(session, unit_b, ItemKind, SessionItem, create_petitions),
     )
+
+
+def _petition_of_unit_b(session, unit_b, kind, item_model, create) -> Any:
+    """A petition xã Bình Minh raised (officer_a must not see it)."""
+    session.localities.add(unit_b)
+    item_model.objects.create(
+        session=session, kind=kind.PETITION, text="Xã Bình Minh kiến nghị hỗ trợ vốn làm kè."
+    )
+    (petition,) = create(session=session)
+    return petition
 
 
 @dataclass
@@ -324,6 +338,28 @@ EXPECT: dict[str, Expect] = {
     # ---- insight
     "insight:search": Expect(get=everyone(200)),
     "insight:dashboard": Expect(get=readers()),
+    "insight:dossier": Expect(args=lambda w: [w.unit_b.pk], get=officer_b_only()),
+    "insight:petitions": Expect(get=everyone(200), not_for_officer_a="Bình Minh kiến nghị"),
+    # ---- petitions: readers and the unit that raised it see one; the office answers
+    "meetings:petition": Expect(args=lambda w: [w.petition.pk], get=officer_b_only()),
+    "meetings:petition_answer": Expect(
+        args=lambda w: [w.petition.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"version": w.petition.version, "answer": "Đã bố trí vốn."},
+    ),
+    "meetings:petition_close": Expect(
+        args=lambda w: [w.petition.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"version": w.petition.version},
+    ),
+    "meetings:petition_task": Expect(
+        args=lambda w: [w.petition.pk],
+        get=OFFICE_POST_ONLY,
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"version": w.petition.version, "unit": w.unit_b.pk},
+    ),
     # ---- tasks: actions (POST only)
     "tasks:start": Expect(
         args=task_b, get=POST_ONLY, post=UNIT_ACTION_NOT_IN_STATE, payload=versioned("start")

@@ -31,6 +31,8 @@ from chidao.meetings.models import (
     Directive,
     DocumentStatus,
     ItemKind,
+    Petition,
+    PetitionState,
     Session,
     SessionItem,
     SourceDocument,
@@ -108,6 +110,11 @@ PETITIONS = [
     ("bố trí vốn làm đường {site}", "Sở Tài chính"),
     ("sớm phê duyệt điều chỉnh quy hoạch {site}", "Sở Xây dựng"),
     ("bổ sung biên chế giáo viên", "Sở Giáo dục và Đào tạo"),
+]
+ANSWERS = [
+    "{body} đã tham mưu UBND tỉnh bố trí kinh phí trong kế hoạch năm {year}.",
+    "{body} đang phối hợp với địa phương rà soát, đề xuất phương án, báo cáo trước quý {q}.",
+    "{body} trả lời: kiến nghị chưa đủ điều kiện xem xét, đề nghị địa phương bổ sung hồ sơ.",
 ]
 INDICATORS = [
     ("tổng thu ngân sách trên địa bàn đạt {v} tỷ đồng", "tỷ đồng", 20, 900),
@@ -339,6 +346,7 @@ def _fill(
     w_district = _weights(len(districts), 0.8, rng)
     w_old = _weights(len(local_old), 1.0, rng)
     by_name = {u.name: u for u in bodies}
+    answers = random.Random(f"petitions-{code}")  # its own draws: the tasks' stay as they were
 
     n_sessions = max(1, tasks // 30)
     n_directives = max(1, tasks // 3)
@@ -353,6 +361,7 @@ def _fill(
     chairs: list[Any] = []
     places: list[Any] = []
     items: list[SessionItem] = []
+    petitions: list[Petition] = []
     directives: list[Directive] = []
     task_rows: list[tuple[Any, ...]] = []
     events: list[tuple[Any, ...]] = []
@@ -418,6 +427,9 @@ def _fill(
                     unit_id=answerer.pk if answerer else None,
                     order=k,
                 )
+            )
+            petitions.append(
+                _petition(answers, item_id, sid, place, answerer, body, day, today, now)
             )
             item_id += 1
             label, unit_name, lo, hi = INDICATORS[k if k < len(INDICATORS) else 0]
@@ -500,6 +512,7 @@ def _fill(
     _insert(ChairLink, chairs)
     _insert(PlaceLink, places)
     _insert(SessionItem, items)
+    _insert(Petition, petitions)
     _insert(Directive, directives)
     _insert_raw(Task, TASK_COLUMNS, task_rows)
     refresh_session_dates(tasks=Task.objects.filter(pk__gte=first_task))
@@ -508,6 +521,44 @@ def _fill(
     _insert(ExtensionRequest, extensions)
     result.sessions, result.directives = len(sessions), len(directives)
     result.tasks, result.events = len(task_rows), len(events)
+
+
+def _petition(
+    rng: random.Random,
+    item_id: int,
+    session_id: int,
+    place: Unit,
+    answerer: Unit | None,
+    body: str,
+    day: dt.date,
+    today: dt.date,
+    now: dt.datetime,
+) -> Petition:
+    """The register's row of a petition: the older, the likelier answered (or closed)."""
+    age = (today - day).days
+    roll = rng.random()
+    answered = age > 20 and roll < min(0.85, age / 400)
+    closed = answered and rng.random() < 0.3
+    answer = (
+        rng.choice(ANSWERS).format(body=body, year=day.year + 1, q=rng.randint(1, 4))
+        if answered
+        else ""
+    )
+    return Petition(
+        item_id=item_id,
+        session_id=session_id,
+        state=PetitionState.CLOSED
+        if closed
+        else PetitionState.ANSWERED
+        if answered
+        else PetitionState.OPEN,
+        raised_by_id=place.pk,
+        answerer_id=answerer.pk if answerer else None,
+        answer=answer,
+        answered_at=min(now, _at(min(today, day + dt.timedelta(days=rng.randint(7, 60)))))
+        if answered
+        else None,
+    )
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -206,6 +207,20 @@ def task_listing(
     )
 
 
+def _petition(item: SessionItem, what: str) -> str:
+    """A petition item's register field: ``raised_by``/``answerer`` (names), ``state``, ``answer``."""
+    try:
+        petition = item.petition
+    except ObjectDoesNotExist:
+        return ""
+    if what == "state":
+        return str(petition.get_state_display())
+    if what == "answer":
+        return petition.answer
+    unit = getattr(petition, what)
+    return unit.name if unit is not None else ""
+
+
 def item_listing(items: QuerySet[SessionItem], *, kind: str, title: str, filename: str) -> Listing:
     """Petitions or indicators of the sessions, one row per item."""
     common = [
@@ -225,8 +240,12 @@ def item_listing(items: QuerySet[SessionItem], *, kind: str, title: str, filenam
             *common,
             Column(_("Kiến nghị"), lambda i: i.text, 70),
             Column(_("Người kiến nghị"), lambda i: str((i.data or {}).get("by") or ""), 26),
-            Column(_("Trả lời"), lambda i: str((i.data or {}).get("answer") or ""), 40),
+            Column(_("Đơn vị kiến nghị"), lambda i: _petition(i, "raised_by"), 24),
+            Column(_("Cơ quan trả lời"), lambda i: _petition(i, "answerer"), 26),
+            Column(_("Trạng thái"), lambda i: _petition(i, "state"), 16),
+            Column(_("Trả lời"), lambda i: _petition(i, "answer"), 40),
         ]
+        items = items.select_related("petition", "petition__raised_by", "petition__answerer")
     rows = (
         items.select_related("session", "unit")
         .order_by("-session__date", "session_id", "order")

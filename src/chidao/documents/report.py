@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -167,15 +168,28 @@ def report_tasks(tasks: QuerySet[Task], period: Period, scope: Scope) -> QuerySe
     return chosen
 
 
+def petition_answer(item: SessionItem) -> str:
+    """The answer the office recorded for a petition item (the petitions register)."""
+    try:
+        return item.petition.answer
+    except ObjectDoesNotExist:
+        return ""
+
+
 def _petitions(province_code: str, period: Period, scope: Scope) -> tuple[PetitionRow, ...]:
     items = SessionItem.objects.filter(
         kind=ItemKind.PETITION,
         session__province_code=province_code,
         session__date__gte=period.start,
         session__date__lte=period.end,
-    ).select_related("session")
+    ).select_related("session", "petition")
     if scope.unit is not None:
-        items = items.filter(Q(session__localities=scope.unit) | Q(unit=scope.unit))
+        items = items.filter(
+            Q(session__localities=scope.unit)
+            | Q(unit=scope.unit)
+            | Q(petition__answerer=scope.unit)
+            | Q(petition__raised_by=scope.unit)
+        )
     if scope.leader is not None:
         items = items.filter(session__chairs=scope.leader)
     rows = []
@@ -187,7 +201,7 @@ def _petitions(province_code: str, period: Period, scope: Scope) -> tuple[Petiti
                 session_title=item.session.title,
                 text=item.text,
                 by=str(data.get("by") or ""),
-                answer=str(data.get("answer") or ""),
+                answer=petition_answer(item),
             )
         )
     return tuple(rows)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from chidao.insight.petitions import PetitionFilters
 from chidao.insight.search import KINDS, SearchFilters
+from chidao.meetings.models import PetitionState
 from chidao.search.models import EntryKind
 from chidao.ui.fields import DayInput
 
@@ -79,3 +83,61 @@ class DashboardForm(forms.Form):
     unit = forms.IntegerField(required=False, widget=forms.HiddenInput)
     leader = forms.IntegerField(required=False, widget=forms.HiddenInput)
     topic = forms.CharField(required=False, max_length=120, widget=forms.HiddenInput)
+
+
+class PetitionFilterForm(forms.Form):
+    """The petitions register's filters (all optional)."""
+
+    q = forms.CharField(
+        label=_("Tìm"), required=False, max_length=200, widget=forms.TextInput(attrs={"id": "p-q"})
+    )
+    state = forms.ChoiceField(
+        label=_("Trạng thái"),
+        required=False,
+        choices=[("", _("Tất cả")), *PetitionState.choices],
+        widget=forms.Select(attrs={"id": "p-state"}),
+    )
+    answerer = forms.TypedChoiceField(
+        label=_("Cơ quan trả lời"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.Select(attrs={"id": "p-answerer"}),
+    )
+    raised_by = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    date_from = forms.DateField(
+        label=_("Từ ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=DayInput(attrs={"id": "p-from"}),
+    )
+    date_to = forms.DateField(
+        label=_("Đến ngày"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=DayInput(attrs={"id": "p-to"}),
+    )
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["answerer"].choices = [("", _("Tất cả")), *units]  # type: ignore[attr-defined]
+
+    def filters(self) -> tuple[PetitionFilters, list[str]]:
+        """The valid filters, and one message per wrong value (named by its field's label)."""
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        errors = [
+            f"{self.fields[name].label if name in self.fields else name}: {' '.join(map(str, errs))}"
+            for name, errs in self.errors.items()
+        ]
+        return (
+            PetitionFilters(
+                state=data.get("state") or "",
+                answerer=data.get("answerer"),
+                raised_by=data.get("raised_by"),
+                q=(data.get("q") or "").strip(),
+                date_from=data.get("date_from"),
+                date_to=data.get("date_to"),
+            ),
+            errors,
+        )

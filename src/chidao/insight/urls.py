@@ -8,4 +8,6 @@ app_name = "insight"
 urlpatterns = [
     path("search/", views.search, name="search"),
     path("dashboard/", views.dashboard, name="dashboard"),
+    path("units/<int:pk>/", views.dossier, name="dossier"),
+    path("petitions/", views.petitions, name="petitions"),
 ]

@@ -9,11 +9,17 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from chidao.insight import dashboard as board
+from chidao.insight import dossier as unit_dossier
+from chidao.insight import petitions as petition_reads
 from chidao.insight import search as searching
-from chidao.insight.forms import DashboardForm, SearchForm
-from chidao.organisation.access import can_read_province
+from chidao.insight.forms import DashboardForm, PetitionFilterForm, SearchForm
+from chidao.insight.petitions import PetitionFilters
+from chidao.meetings.queries import answerer_choices
+from chidao.organisation.access import can_read_province, get_unit_for_user
 from chidao.search.models import EntryKind
+from chidao.tasks.outcomes import CLASSES, KEYS
 from chidao.tasks.views.common import paginate, province_readers, query_without, signed_in
+from chidao.ui.http import AppRequest
 
 
 @signed_in
@@ -72,3 +78,55 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "chart": board.chart(result.months),
     }
     return render(request, "insight/dashboard.html", context)
+
+
+@signed_in
+def dossier(request: AppRequest, pk: int) -> HttpResponse:
+    """A unit's dossier (the office and leaders: any unit; an officer: their own, else 404).
+    htmx requests for another page of sessions or tasks get only that part."""
+    unit = get_unit_for_user(request.user, pk)
+    outcome = request.GET.get("outcome", "")
+    result = unit_dossier.dossier(
+        request.user,
+        unit,
+        outcome=outcome if outcome in KEYS else "",
+        session_page=request.GET.get("sp"),
+        task_page=request.GET.get("tp"),
+    )
+    context = {
+        "d": result,
+        "classes": CLASSES,
+        "session_links": can_read_province(request.user),
+        "sessions_query": query_without(request, "sp"),
+        "tasks_query": query_without(request, "tp"),
+        "outcome_query": query_without(request, "tp", "outcome"),
+    }
+    template = "insight/dossier.html"
+    part = request.GET.get("part")
+    if request.htmx and part in ("sessions", "tasks"):
+        template += f"#{part}"
+    return render(request, template, context)
+
+
+@signed_in
+def petitions(request: AppRequest) -> HttpResponse:
+    """The petitions register: filters, counts by state, a bounded page of petitions."""
+    form = PetitionFilterForm(request.GET, units=answerer_choices(request.user))
+    filters, errors = form.filters()
+    rows = petition_reads.petitions(request.user, filters)
+    context = {
+        "form": form,
+        "errors": errors,
+        "filters": filters,
+        "counts": petition_reads.state_counts(
+            petition_reads.petitions(
+                request.user, PetitionFilters(**{**vars(filters), "state": ""})
+            )
+        ),
+        "page": paginate(request, rows, size=petition_reads.PAGE_SIZE),
+        "page_query": query_without(request, "page"),
+        "state_query": query_without(request, "page", "state"),
+        "can_export": can_read_province(request.user),
+    }
+    template = "insight/petitions.html#results" if request.htmx else "insight/petitions.html"
+    return render(request, template, context)

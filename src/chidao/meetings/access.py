@@ -8,18 +8,30 @@ by role themselves); a single object comes through ``get_document_for_user`` or
 - sessions: office, leaders and administrators of their province; a deleted session is seen
   by nobody (the administrator restores it in the admin).  A unit officer sees no
   session page: a session shows every unit's tasks; the officer sees the directives that gave
-  their unit a task (``chidao.tasks.access``).
+  their unit a task (``chidao.tasks.access``);
+- sessions held with a unit (its dossier): the province's readers, and the unit's officer for
+  their own unit only (``unit_sessions_visible_to``), as a list, without the session page;
+- petitions: the province's readers see every petition of a live session; an officer sees
+  those their unit raised or must answer; the office alone records answers (the views
+  admit the office role, then fetch through ``get_petition_for_user``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404
 
-from chidao.meetings.models import Session, SourceDocument
-from chidao.organisation.access import can_read_province, is_office, province_code_of
+from chidao.meetings.models import ItemKind, Petition, Session, SessionItem, SourceDocument
+from chidao.organisation.access import (
+    can_read_province,
+    is_office,
+    is_officer,
+    province_code_of,
+    unit_of,
+)
 
 
 def as_pk(value: Any) -> int:
@@ -61,3 +73,57 @@ def get_session_object_for_user(user: Any, pk: Any) -> Session:
     if session is None:
         raise Http404("no such session")
     return session
+
+
+def unit_sessions_visible_to(user: Any, unit_ids: Sequence[int]) -> QuerySet[Session]:
+    """The live sessions held with any of ``unit_ids`` (a locality of the session, or an agency
+    named in it) that ``user`` may list: the province's readers, or the officer of the first
+    unit (the dossier's own; the others are its predecessors before July 2025)."""
+    code = province_code_of(user)
+    if not code or not unit_ids:
+        return Session.objects.none()
+    if is_officer(user):
+        own = unit_of(user)
+        if own is None or own.pk != unit_ids[0]:
+            return Session.objects.none()
+    elif not can_read_province(user):
+        return Session.objects.none()
+    places = Session.localities.through.objects.filter(
+        session_id=OuterRef("pk"), unit_id__in=unit_ids
+    )
+    named = SessionItem.objects.filter(
+        session_id=OuterRef("pk"), kind=ItemKind.AGENCY, unit_id__in=unit_ids
+    )
+    return Session.objects.filter(province_code=code, deleted_at__isnull=True).filter(
+        Exists(places) | Exists(named)
+    )
+
+
+def petitions_visible_to(user: Any) -> QuerySet[Petition]:
+    """The petitions of the province's live sessions (readers), or those the officer's unit
+    raised or must answer; none for anyone else."""
+    code = province_code_of(user)
+    if not code:
+        return Petition.objects.none()
+    live = Petition.objects.filter(session__province_code=code, session__deleted_at__isnull=True)
+    if is_officer(user):
+        own = unit_of(user)
+        if own is None:
+            return Petition.objects.none()
+        return live.filter(Q(raised_by=own) | Q(answerer=own))
+    if can_read_province(user):
+        return live
+    return Petition.objects.none()
+
+
+def get_petition_for_user(user: Any, pk: Any) -> Petition:
+    """The petition ``pk`` if ``user`` may see it; Http404 for missing and not-yours alike."""
+    found = (
+        petitions_visible_to(user)
+        .select_related("item", "session", "raised_by", "answerer", "directive")
+        .filter(pk=as_pk(pk))
+        .first()
+    )
+    if found is None:
+        raise Http404("no such petition")
+    return found

@@ -207,3 +207,48 @@ class ReassignForm(ReasonForm, _UnitsMixin):
 
 class CommentForm(forms.Form):
     text = forms.CharField(label=_("Ý kiến chỉ đạo"), max_length=4000, widget=forms.Textarea)
+
+
+class PetitionAnswerForm(forms.Form):
+    """The office records the answer to a petition (and the body that gave it)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    answerer = forms.TypedChoiceField(
+        label=_("Cơ quan trả lời"), required=False, coerce=int, empty_value=None
+    )
+    answer = forms.CharField(
+        label=_("Nội dung trả lời"), max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["answerer"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+
+
+class PetitionTaskForm(forms.Form):
+    """The office turns a petition into a task for a unit (the answering body by default)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    unit = forms.TypedChoiceField(
+        label=_("Đơn vị nhận nhiệm vụ"), required=False, coerce=int, empty_value=None
+    )
+    deadline = forms.DateField(
+        label=_("Thời hạn"),
+        required=False,
+        input_formats=DATE_FORMATS,
+        widget=forms.DateInput(format="%d/%m/%Y", attrs=DMY),
+    )
+    text = forms.CharField(
+        label=_("Nội dung nhiệm vụ (mặc định: giải quyết kiến nghị)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, units: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].choices = [("", "—"), *units]  # type: ignore[attr-defined]
+
+
+class PetitionCloseForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)

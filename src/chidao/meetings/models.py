@@ -191,3 +191,70 @@ class DirectiveComment(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+
+class PetitionState(models.TextChoices):
+    OPEN = "open", _("Chưa trả lời")
+    ANSWERED = "answered", _("Đã trả lời")
+    TASKED = "tasked", _("Đã giao thành nhiệm vụ")
+    CLOSED = "closed", _("Đã đóng")
+
+
+class Petition(models.Model):
+    """A petition raised at a session (the session item of kind petition) and what became of it.
+
+    ``raised_by`` is the unit that raised it (the session's locality), ``answerer`` the body
+    that must answer; the office records ``answer`` or turns the petition into a task
+    (``directive``: the directive created for it, whose task the answering body follows).
+    ``version`` is the optimistic lock: a write that carries an older version is refused.
+    """
+
+    item = models.OneToOneField(
+        SessionItem, on_delete=models.CASCADE, primary_key=True, related_name="petition"
+    )
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="petitions")
+    state = models.CharField(
+        _("trạng thái"),
+        max_length=12,
+        choices=PetitionState.choices,
+        default=PetitionState.OPEN,
+        db_index=True,
+    )
+    raised_by = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="petitions_raised",
+        verbose_name=_("đơn vị kiến nghị"),
+    )
+    answerer = models.ForeignKey(
+        Unit,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="petitions_to_answer",
+        verbose_name=_("cơ quan trả lời"),
+    )
+    answer = models.TextField(_("trả lời"), blank=True)
+    answered_at = models.DateTimeField(_("trả lời lúc"), null=True, blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    directive = models.OneToOneField(
+        Directive,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="source_petition",
+        verbose_name=_("chỉ đạo giao từ kiến nghị"),
+    )
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("kiến nghị")
+        verbose_name_plural = _("kiến nghị")
+        ordering = ["-item_id"]
+
+    def __str__(self) -> str:
+        return self.item.text[:80] if self.item_id else ""

@@ -592,3 +592,17 @@ def unit_options(user: Any) -> list[Unit]:
     from chidao.organisation.collation import vi_key
 
     return sorted(province_units(user), key=lambda u: (u.kind not in LOCAL_KINDS, vi_key(u.name)))
+
+
+def answerer_choices(user: Any) -> list[tuple[int, str]]:
+    """(id, name) of the units that may answer a petition or take it as a task: the current
+    units of the user's province, its bodies first (departments, boards...), then communes."""
+    code = province_code_of(user)
+    if not code:
+        return []
+    units = Unit.objects.filter(province_code=code).exclude(
+        kind__in=(UnitKind.DISTRICT, UnitKind.LEGACY_COMMUNE)
+    )
+    local = (UnitKind.COMMUNE, UnitKind.WARD, UnitKind.SPECIAL_ZONE)
+    rows = sorted(units.values_list("pk", "name", "kind"), key=lambda r: (r[2] in local, r[1]))
+    return [(pk, name) for pk, name, _kind in rows]

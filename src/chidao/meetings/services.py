@@ -843,7 +843,7 @@ def store_session(
 
     Side effects: one Session (chairs → Person, localities → Unit); a SessionItem for every
     person, locality, agency, indicator, difficulty, petition and site visit (text, offsets);
-    a Directive per draft directive (issuer Person, assignee_text, deadline, topic); the
+    a Petition per petition item (open, for the petitions register); a Directive per draft directive (issuer Person, assignee_text, deadline, topic); the
     document becomes CONFIRMED (version +1).
     Any failure stores nothing. Raises DraftError when the session has no date (or one
     after today), naming the directive that has no unit, when the record lacks a directive or
@@ -910,6 +910,9 @@ def store_session(
                 row.person = _person(code, item.get("by"), [], date)
             rows.append(row)
     SessionItem.objects.bulk_create(rows)
+    from chidao.meetings.petitions import create_petitions
+
+    create_petitions(session=session)
     assignments: list[Assignment] = []
     for order, d in enumerate(draft.get("directives") or []):
         issuer = _person(code, d.get("issuer"), [], date)

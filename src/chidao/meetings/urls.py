@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from chidao.meetings.views import documents, ingest, review, sessions
+from chidao.meetings.views import documents, ingest, petitions, review, sessions
 
 app_name = "meetings"
 # confirming and correcting sessions (they write tasks too): chidao.workflow.urls, joined to
@@ -41,4 +41,7 @@ urlpatterns = [
     path("documents/<int:pk>/items/add/", review.add_item, name="review_add"),
     path("documents/<int:pk>/items/undo/", review.restore_dropped, name="review_undo"),
     path("documents/<int:pk>/discard/", review.discard, name="review_discard"),
+    path("petitions/<int:pk>/", petitions.petition, name="petition"),
+    path("petitions/<int:pk>/answer/", petitions.answer, name="petition_answer"),
+    path("petitions/<int:pk>/close/", petitions.close, name="petition_close"),
 ]

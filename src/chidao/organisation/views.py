@@ -45,7 +45,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
         "period": period,
         "kinds": UnitKind.choices,
         "query": query.urlencode(),
-        "unit_pages": _has_url("tasks:unit"),
+        "unit_pages": _has_url("insight:dossier"),
     }
     template = "organisation/unit_list.html"
     if request.htmx and request.htmx.target == "unit-results":

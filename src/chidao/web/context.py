@@ -34,6 +34,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Nhập báo cáo"), "meetings:ingest", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
+        (_("Kiến nghị"), "insight:petitions", None),
         (_("Báo cáo"), "documents:report", None),
         (_("Nhập sổ theo dõi"), "documents:import", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
@@ -44,6 +45,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
         (_("Chỉ đạo của tôi"), "tasks:leader", "person"),
         (_("Tổng hợp"), "insight:dashboard", None),
         (_("Sổ chỉ đạo"), "tasks:register", None),
+        (_("Kiến nghị"), "insight:petitions", None),
         (_("Buổi làm việc"), "meetings:session_list", None),
         (pgettext_lazy("danh sách", "Đơn vị"), "organisation:unit_list", None),
         (_("Tìm kiếm"), "insight:search", None),
@@ -51,6 +53,7 @@ _ITEMS: dict[str, list[tuple[Any, str, str | None]]] = {
     Role.OFFICER: [
         (_("Việc được giao"), "tasks:inbox", None),
         (_("Đơn vị của tôi"), "tasks:unit", "unit"),
+        (_("Hồ sơ đơn vị"), "insight:dossier", "unit"),
         (_("Tìm kiếm"), "insight:search", None),
     ],
     Role.ADMIN: [

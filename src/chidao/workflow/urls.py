@@ -25,4 +25,5 @@ urlpatterns = [
     ),
     path("directives/<int:directive_pk>/comment/", views.comment, name="directive_comment"),
     path("documents/<int:pk>/confirm/", views.confirm, name="review_confirm"),
+    path("petitions/<int:pk>/task/", views.petition_task, name="petition_task"),
 ]

@@ -218,3 +218,38 @@ def confirm(request: AppRequest, pk: int) -> HttpResponse:
         response["HX-Redirect"] = reverse("meetings:session", args=[session.pk])
         return response
     return redirect("meetings:session", pk=session.pk)
+
+
+@office_only
+@require_POST
+def petition_task(request: AppRequest, pk: int) -> HttpResponse:
+    """Turn a petition into a task: to the new task's directive, or the petition's page again
+    (400/409) with what the office typed."""
+    from chidao.meetings.petitions import PetitionError
+    from chidao.meetings.services import ConflictError
+    from chidao.meetings.views import petitions as petition_views
+    from chidao.organisation.models import Unit
+    from chidao.workflow.petitions import petition_to_task
+
+    found = meetings_access.get_petition_for_user(request.user, pk)
+    form = forms.PetitionTaskForm(request.POST, units=queries.answerer_choices(request.user))
+    if not form.is_valid():
+        return petition_views.page(
+            request, found, task_form=form, error=petition_views.errors_of(form), status=400
+        )
+    data = form.cleaned_data
+    try:
+        directive = petition_to_task(
+            petition=found,
+            actor=request.user,
+            version=data["version"],
+            unit=Unit.objects.filter(pk=data["unit"]).first() if data.get("unit") else None,
+            deadline=data.get("deadline"),
+            text=data.get("text") or "",
+        )
+    except ConflictError as e:
+        return petition_views.page(request, found, task_form=form, error=str(e), status=409)
+    except PetitionError as e:
+        return petition_views.page(request, found, task_form=form, error=str(e), status=400)
+    messages.success(request, _("Đã giao kiến nghị thành nhiệm vụ."))
+    return redirect(reverse("tasks:directive", args=[directive.pk]))
