@@ -20,7 +20,8 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .lookup import SentenceIndex, mentions_in, word_start_matches
+from .lookup import SentenceIndex, mentions_in
+from .scan import Cue, starting_words
 from .spans import Document
 
 WORDS = "visit_words.tsv"
@@ -33,6 +34,7 @@ KINDS = (
     "next_clause",
     "asked_before",
     "delegation",
+    "session_noun",
 )
 
 
@@ -56,6 +58,7 @@ _VERB = _grammar(
     r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
     r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?(?P<colon>\s*:)?\s+"
 )
+_VERB_CUE = Cue(_VERB)  # read from the shared scan
 # a list of sites after a colon runs to the end of the sentence: "kiểm tra: dự án A; cụm B; ..."
 _LIST_END = re.compile(r"[.!?…\n]")
 _VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
@@ -75,6 +78,8 @@ _END = _grammar(
     r"|,\s(?:«next_clause»)(?!\w)"
 )
 _DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
+# the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
+_SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
@@ -105,7 +110,7 @@ def find_visits(doc: Document) -> None:
     folded = doc.folded
     seen: set[str] = set()
     index = SentenceIndex(doc)
-    for m in word_start_matches(_VERB, folded):
+    for m in starting_words(_VERB_CUE.finditer(doc), folded):
         lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
         start = lead.start() if lead else m.start()
         if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(
@@ -117,6 +122,8 @@ def find_visits(doc: Document) -> None:
             continue
         if _DIRECTIVE_HEAD.search(folded[max(0, start - 40) : start]):
             continue
+        if _SESSION_NOUN.search(folded, max(0, start - 12), start):
+            continue  # "tại buổi kiểm tra tiến độ các công trình ...": the session's name
         if not _by_delegation(doc, index, start):
             continue
         end_m = (_LIST_END if m.group("colon") else _END).search(folded, m.end())
@@ -136,6 +143,7 @@ def find_visits(doc: Document) -> None:
                 continue  # "một số dự án trọng điểm": a summary, not a site
             span = doc.span(a, b, "site_visit", "visits:inspection")
             key = span.text.lower()
-            if key not in seen:
+            if not any(key in k or k in key for k in seen):
+                # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án A"
                 seen.add(key)
                 doc.site_visits.append(span)
