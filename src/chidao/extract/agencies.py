@@ -23,7 +23,7 @@ import re
 from functools import cache
 
 from . import lexicon as lexicons
-from .lookup import SentenceIndex, word_start_matches
+from .lookup import Intervals, SentenceIndex, word_start_matches
 from .scan import Cue, WordLexicon, hits, starting_words
 from .spans import Document, Span, filter_spans, fold, written_forms
 
@@ -217,12 +217,9 @@ def body_mentions(doc: Document) -> list[Span]:
     return filter_spans(spans + generic)
 
 
-def _in_titles(doc: Document) -> set[int]:
-    offs: set[int] = set()
-    for p in doc.people:
-        for t in p.titles:
-            offs.update(range(t.start, t.end))
-    return offs
+def _in_titles(doc: Document) -> Intervals:
+    """The offsets inside the titles of the people."""
+    return Intervals((t.start, t.end) for p in doc.people for t in p.titles)
 
 
 def find_agencies(doc: Document) -> None:

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
-from .lookup import trie_alternation
+from .lookup import Intervals, trie_alternation
 from .scan import WordLexicon, hits
 from .spans import Document, Span, fold, quick_init, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
@@ -381,7 +381,9 @@ def find_province(
     for um in mentions:
         if um.start >= _PROVINCE_WINDOW:
             break
-        provs = {u.province for u in um.units if era is None or u.era == era}
+        # in a fixed order: a tie between provinces is broken by the first one scored, which
+        # must not depend on the order of a set (it changed with the process's hash seed)
+        provs = sorted({u.province for u in um.units if era is None or u.era == era})
         if not provs:
             continue
         for p in provs:
@@ -489,15 +491,11 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
     return None
 
 
-def _title_starts(doc: Document, chairs: bool) -> set[int]:
+def _title_starts(doc: Document, chairs: bool) -> Intervals:
     """Offsets inside the titles of the people (``chairs``: of the chairs only)."""
-    starts: set[int] = set()
-    for p in doc.people:
-        if chairs and not p.is_chair:
-            continue
-        for t in p.titles:
-            starts.update(range(t.start, t.end))
-    return starts
+    return Intervals(
+        (t.start, t.end) for p in doc.people if p.is_chair or not chairs for t in p.titles
+    )
 
 
 def find_places(doc: Document) -> None:
