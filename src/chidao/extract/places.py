@@ -381,9 +381,8 @@ def find_province(
     for um in mentions:
         if um.start >= _PROVINCE_WINDOW:
             break
-        # in a fixed order: a tie between provinces is broken by the first one scored, which
-        # must not depend on the order of a set (it changed with the process's hash seed)
-        provs = sorted({u.province for u in um.units if era is None or u.era == era})
+        # in the units' order (a set's order changes from run to run: ties would too)
+        provs = list(dict.fromkeys(u.province for u in um.units if era is None or u.era == era))
         if not provs:
             continue
         for p in provs:
