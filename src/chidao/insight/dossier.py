@@ -30,7 +30,7 @@ from chidao.tasks.outcomes import KEYS, Outcomes, of_outcome, outcome_counts, wi
 SESSIONS_PAGE = 10
 TASKS_PAGE = 20
 PETITIONS_SHOWN = 10
-INDICATOR_READINGS = 400  # the latest readings the chart is drawn from
+INDICATOR_READINGS = 240  # the latest readings the chart is drawn from (bounded)
 SERIES = 4
 
 
@@ -77,11 +77,13 @@ def sessions(user: Any, unit_ids: list[int]) -> Any:
 
 
 def tasks(user: Any, unit: Unit, outcome: str, today: dt.date) -> Any:
-    """The unit's tasks (of one class when ``outcome`` is one), latest session first."""
+    """The unit's tasks (of one class when ``outcome`` is one), newest first."""
     rows = access.tasks_visible_to(user).filter(unit=unit)
     rows = of_outcome(rows, outcome, today) if outcome in KEYS else with_outcome(rows, today)
+    # newest first by id (tasks are created when their session is confirmed): the unit's index
+    # gives the page without sorting all its tasks
     return rows.select_related("directive", "directive__session", "directive__issuer").order_by(
-        "-directive__session__date", "-pk"
+        "-pk"
     )
 
 
