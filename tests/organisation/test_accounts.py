@@ -171,6 +171,26 @@ def test_a_temporary_password_must_be_changed_before_anything_else(client, unit_
     assert not Profile.objects.get(unit=unit_a).must_change_password
 
 
+def test_a_fragment_asked_for_by_the_password_page_does_not_reload_it(client, unit_a):
+    """The header's bell asks for a fragment as the page loads; sending the browser to the
+    password page again from the password page would reload it forever."""
+    (new,) = accounts.create_unit_officers(province_code="38", units=[unit_a])
+    assert client.login(username=new.username, password=new.password)
+    page = "http://testserver" + reverse("password_change")
+
+    from_the_page = client.get(
+        reverse("tasks:inbox"), headers={"HX-Request": "true", "HX-Current-URL": page}
+    )
+    assert from_the_page.status_code == 204 and "HX-Redirect" not in from_the_page
+
+    from_elsewhere = client.get(
+        reverse("tasks:inbox"),
+        headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/tasks/inbox/"},
+    )
+    assert from_elsewhere.status_code == 204
+    assert from_elsewhere["HX-Redirect"] == reverse("password_change")
+
+
 def test_the_account_menu_offers_the_password_change_and_a_visible_logout(client, officer_a):
     client.force_login(officer_a)
     page = client.get(reverse("tasks:inbox")).content.decode()

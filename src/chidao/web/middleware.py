@@ -71,8 +71,11 @@ class ForcePasswordChangeMiddleware:
             if name not in self.ALLOWED and not static:
                 url = reverse("password_change")
                 if getattr(request, "htmx", False):
+                    # a fragment asked for by the password page itself (the bell) gets
+                    # nothing: redirecting it there would reload that page forever
                     response = HttpResponse(status=204)
-                    response["HX-Redirect"] = url
+                    if not _is_current_page(request, url):
+                        response["HX-Redirect"] = url
                     return response
                 return redirect(url)
         return self.get_response(request)
@@ -83,3 +86,11 @@ class ForcePasswordChangeMiddleware:
 
         profile = profile_of(user)
         return bool(profile is not None and profile.must_change_password)
+
+
+def _is_current_page(request: HttpRequest, path: str) -> bool:
+    """Whether an htmx request comes from the page at ``path`` (its HX-Current-URL)."""
+    from urllib.parse import urlsplit
+
+    current = request.headers.get("HX-Current-URL", "")
+    return bool(current) and urlsplit(current).path == path
