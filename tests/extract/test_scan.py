@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from chidao.extract.lookup import trie_alternation, word_start_matches
-from chidao.extract.scan import WordLexicon, hits
+from chidao.extract.scan import Cue, WordLexicon, hits, literal_prefixes
 from chidao.extract.spans import Document
 
 TITLES = ("bí thư", "phó bí thư", "phó bí thư thường trực", "chủ tịch", "phó chủ tịch")
@@ -85,3 +86,51 @@ def test_as_word_start_matches_finds(text):
     pattern = re.compile("(?:" + trie_alternation(TITLES) + r")(?!\w)")
     expected = [(m.start(), m.end()) for m in word_start_matches(pattern, text)]
     assert _found(AFTER, text) == expected
+
+
+# ---------------------------------------------------------------- cues
+
+
+def test_literal_prefixes_follow_alternatives_optional_parts_and_small_sets():
+    assert literal_prefixes(re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")) == {
+        "đồng ",
+        "chủ trì",
+    }
+    assert literal_prefixes(re.compile(r"(?:các|lãnh đạo) sở")) == {"các", "lãnh đạo"}
+    assert literal_prefixes(re.compile(r"[-–+]\s*giao")) == {"-", "–", "+"}
+
+
+def test_a_regex_that_may_start_anywhere_has_no_literal_prefixes():
+    assert literal_prefixes(re.compile(r"\d+ tỷ")) is None
+    assert literal_prefixes(re.compile(r"(?:giao|)\s")) is None  # an empty alternative
+    assert literal_prefixes(re.compile(r"giao", re.IGNORECASE)) is None
+    with pytest.raises(ValueError, match="not a cue"):
+        Cue(re.compile(r".*giao"))
+
+
+_CHAIR = Cue(re.compile(r"(?<!\w)(?:đồng )?chủ trì(?: hội nghị)?(?!\w)"))
+_CHAIR_WORDS = ["đồng", "chủ", "trì", "hội", "nghị", "x", " ", " ", ",", "\n"]
+_chair_texts = st.lists(st.sampled_from(_CHAIR_WORDS), max_size=30).map("".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_chair_texts, st.integers(0, 40), st.integers(0, 40))
+def test_a_cue_finds_what_its_regex_finds(text, a, b):
+    doc = Document(text)
+    pattern = _CHAIR.pattern
+    assert [m.span() for m in _CHAIR.finditer(doc)] == [m.span() for m in pattern.finditer(text)]
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    found = _CHAIR.search(doc, lo, hi)
+    expected = pattern.search(text, lo, hi)
+    assert (found and found.span()) == (expected and expected.span())
+    piece = doc.folded[lo:hi]  # a sentence cut out of the text: the regex runs on the piece
+    assert [m.span() for m in _CHAIR.finditer_in(doc, piece, lo)] == [
+        m.span() for m in pattern.finditer(piece)
+    ]
+
+
+def test_a_cue_tries_its_regex_only_where_a_prefix_starts():
+    doc = Document("Đồng chí Lê Văn An chủ trì hội nghị; đồng chủ trì có ông B.")
+    # "Đồng" (folded), "chủ trì", "đồng", "chủ trì": the regex is tried there only
+    assert _CHAIR.starts(doc) == [0, 19, 37, 42]
+    assert [m.group() for m in _CHAIR.finditer(doc)] == ["chủ trì hội nghị", "đồng chủ trì"]

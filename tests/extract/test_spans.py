@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from chidao.extract.spans import Span, filter_spans, fold, written_forms
+import dataclasses
+
+import pytest
+
+from chidao.extract.spans import Span, filter_spans, fold, quick_init, written_forms
 
 
 def test_fold_lowers_and_moves_the_tone_mark_keeping_the_length():
@@ -30,3 +34,21 @@ def test_the_overlap_policy_keeps_the_longest_then_the_leftmost_span():
     assert filter_spans([d, e]) == [d, e]  # touching is not overlapping
     f, g = Span(5, 9, "x", ""), Span(2, 6, "x", "")
     assert filter_spans([f, g]) == [g]  # same length: the leftmost
+
+
+def test_a_quickly_built_span_is_still_frozen_equal_and_hashable():
+    span = Span(3, 9, "person", "Lê Văn", "name")
+    assert span == Span(3, 9, "person", "Lê Văn", "name")
+    assert {span: 1}[Span(3, 9, "person", "Lê Văn", "name")] == 1
+    assert Span(0, 1, "x", "a").rule == ""  # the default
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        span.start = 4  # type: ignore[misc]
+
+
+def test_quick_init_refuses_a_class_it_cannot_build():
+    @dataclasses.dataclass(slots=True)
+    class Loose:
+        start: int
+
+    with pytest.raises(TypeError, match="frozen"):
+        quick_init(Loose)

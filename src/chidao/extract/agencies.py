@@ -24,7 +24,7 @@ from functools import cache
 
 from . import lexicon as lexicons
 from .lookup import SentenceIndex, word_start_matches
-from .scan import WordLexicon, hits
+from .scan import Cue, WordLexicon, hits, starting_words
 from .spans import Document, Span, filter_spans, fold, written_forms
 
 # a sentence that lists the participants
@@ -185,6 +185,7 @@ def _short_departments() -> re.Pattern[str]:
 _LIST_HEAD = re.compile(
     r"(?:các|lãnh đạo|đại diện) sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
 )
+_LIST_HEAD_CUE = Cue(_LIST_HEAD)  # read from the shared scan
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
 
 
@@ -194,7 +195,7 @@ def department_lists(doc: Document) -> dict[Span, int]:
     out: dict[Span, int] = {}
     folded = doc.folded
     names = _short_departments()
-    for head in word_start_matches(_LIST_HEAD, folded):
+    for head in starting_words(_LIST_HEAD_CUE.finditer(doc), folded):
         pos = head.end()
         while True:
             m = names.match(folded, pos)

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_right
 
 from .references import Occurrence
+from .scan import Cue
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Span
 from .titles import is_local
@@ -37,6 +38,7 @@ _CHAIRED_BY = re.compile(
     r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|"
     r"phiên họp)?\s*(?:có|gồm|là)(?!\w)"
 )
+_CHAIRED_BY_CUE = Cue(_CHAIRED_BY)  # read from the shared scan
 _LED_BY = re.compile(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?")
 _LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban")
 _CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
@@ -121,7 +123,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         s = doc.sentences[si]
         low = doc.folded[s.start : s.end]
         refs = sorted(refs)
-        m = _CHAIRED_BY.search(low)
+        m = _CHAIRED_BY_CUE.search_in(doc, low, s.start)
         if m:
             after = [r for r in refs if r[0] >= s.start + m.end()]
             if after:

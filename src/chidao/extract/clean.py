@@ -32,7 +32,8 @@ from .spans import Document, Options, fold
 
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 # runs of white space other than one plain space (those need no replacing)
-_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+# the spaces of _SPACE but " ", one by one: ``in`` finds each faster than a regex class scans
+_ODD_SPACES = tuple("\t\u00a0\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200C))))
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 
 # "(Baonghean.vn) - " before a lede
@@ -151,7 +152,7 @@ def normalise_lines(raw: str) -> list[str]:
     """NFC, one stripped line per non-empty line, inner white space collapsed."""
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
     lines = []
-    if "  " in text or _ODD_SPACE.search(text):  # most pages need no replacing at all
+    if "  " in text or any(c in text for c in _ODD_SPACES):  # most pages need no replacing
         text = _WS.sub(" ", text)
     for line in text.split("\n"):
         line = line.strip()

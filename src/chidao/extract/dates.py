@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections import Counter
 
 from .lookup import SentenceIndex
+from .scan import Cue
 from .segment import UPPER
 from .spans import Document, Span
 
@@ -57,6 +58,7 @@ _DOC_REF = re.compile(
 # a year: every rule below starts from one (a scan for digits is fast; the words before
 # the year are then matched backwards from it)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_CUE = Cue(_YEAR_NUMBER)  # read from the shared scan
 _RANGE_AFTER = re.compile(r"\s*[-–—]\s*\d")  # "2020 - 2025": a term, not a year
 _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*$")  # the "2025" of "2020 - 2025"
 # the term a congress elects or prepares for: "đại hội ... nhiệm kỳ 2025–2030" (the folded
@@ -129,6 +131,8 @@ def issued_date(doc: Document) -> dt.date | None:
     """The date a notice was issued, from its place-and-date line ("Hưng Yên, ngày 21 tháng
     01 năm 2026") near the top: the session came before it.  None when there is none."""
     top = doc.text[:600]
+    if doc.folded.find("tháng", 0, len(top)) < 0:
+        return None  # no "... tháng ..." near the top: no need to scan for the line
     for m in _ISSUED_DATE.finditer(doc.folded, 0, len(top)):
         before = top[max(0, m.start() - 40) : m.start()]
         head = before[: len(before) - len("ngày ")] if before.lower().endswith("ngày ") else None
@@ -146,7 +150,7 @@ def _is_issued_line(doc: Document, start: int) -> bool:
 def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
-    for m in _LEDE.finditer(folded):
+    for m in _LEDE_CUE.finditer(doc):
         long_form = m.group("d") is None
         d_at = m.start("d2") if long_form else m.start("d")
         if _is_reference(folded, d_at):
@@ -200,7 +204,7 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     folded = doc.folded
     candidates = [
         y
-        for y in _YEAR_NUMBER.finditer(folded)
+        for y in _YEAR_CUE.finditer(doc)
         if not (y.start() and folded[y.start() - 1].isalnum()) and not _in_range(folded, y)
     ]
     instructions = _instruction_sentences(doc, [y.start() for y in candidates])
@@ -260,7 +264,7 @@ def _congress_year(doc: Document) -> int | None:
     folded = doc.folded
     if not _CONGRESS.search(folded):
         return None
-    for y in _YEAR_NUMBER.finditer(folded):
+    for y in _YEAR_CUE.finditer(doc):
         if _TERM.search(folded, max(0, y.start() - 12), y.start()) and _RANGE_AFTER.match(
             folded, y.end()
         ):
@@ -271,7 +275,6 @@ def _congress_year(doc: Document) -> int | None:
 def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int, int]]:
     """(start, end) of the sentences around ``offsets`` that give an instruction or a target
     (sorted, each once); a sentence is looked at only if it holds one of the offsets."""
-    folded = doc.folded
     index = SentenceIndex(doc)
     out: list[tuple[int, int]] = []
     seen: set[int] = set()
@@ -280,14 +283,16 @@ def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int,
         if s is None or s.start in seen:
             continue
         seen.add(s.start)
-        if _INSTRUCTION.search(folded, s.start, s.end) and not _RESULT_DONE.search(
-            folded, s.start, s.end
+        if _INSTRUCTION_CUE.search(doc, s.start, s.end) and not _RESULT_DONE_CUE.search(
+            doc, s.start, s.end
         ):
             out.append((s.start, s.end))
     return sorted(out)
 
 
 _RESULT_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|kết quả)(?!\w)")
+# read from the shared scan: tried only where their first words are
+_LEDE_CUE, _INSTRUCTION_CUE, _RESULT_DONE_CUE = Cue(_LEDE), Cue(_INSTRUCTION), Cue(_RESULT_DONE)
 
 
 def _inside(ranges: list[tuple[int, int]], offset: int) -> bool:
@@ -316,7 +321,7 @@ def _year_before_deadlines(
                 return year_before(day, month, deadline)
     # no full date: a period set as a deadline ("trong quý II/2023"), taken at its end
     for start, end in instructions:
-        for y in _YEAR_NUMBER.finditer(folded, start, end):
+        for y in _YEAR_CUE.finditer(doc, start, end):
             if _in_range(folded, y):
                 continue  # "nhiệm kỳ 2025–2030": a term, not a deadline
             if _FUTURE_FAR.search(folded, max(start, y.start() - 30), y.start()):

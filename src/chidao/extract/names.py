@@ -9,9 +9,10 @@ from bisect import bisect_left
 from functools import lru_cache
 
 from . import lexicon
+from .scan import hits
 from .segment import LOWER, UPPER
 from .spans import Document, Span
-from .titles import title_lexicon, title_patterns
+from .titles import title_heads, title_lexicon, title_patterns
 
 _NEWLINE = re.compile("\n")
 
@@ -72,8 +73,8 @@ class NameScanner:
         self._after_level: dict[tuple[str, str], list[int]] | None = None
         # the offsets of the line breaks, to find a line's bounds without a scan
         self.breaks = [m.start() for m in _NEWLINE.finditer(self.text)]
-        for m in self.head_re.finditer(self.folded):
-            self.heads_at[m.start()] = m.end()
+        for h in hits(doc, "title-heads", title_heads()):
+            self.heads_at[h.start] = h.end
         self.head_starts = sorted(self.heads_at)
         self.names: dict[int, Span] = {}  # name start -> name span
         for m in _RUN.finditer(self.text):

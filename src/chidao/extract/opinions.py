@@ -27,7 +27,8 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .lookup import SentenceIndex, mentions_in, word_start_matches
+from .lookup import SentenceIndex, mentions_in
+from .scan import Cue, starting_words
 from .spans import Document, Item, Person, Span
 
 WORDS = "opinion_words.tsv"
@@ -234,14 +235,15 @@ _VISIT_SENTENCE = re.compile(
 )
 
 
-def is_difficulty(folded_sentence: str) -> bool:
-    """Whether a sentence (folded) states a difficulty."""
+def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int = 0) -> bool:
+    """Whether a sentence (folded) states a difficulty; ``doc``: the document the sentence
+    is cut out of at ``offset``, whose shared scan then finds the cue words."""
     s = folded_sentence
-    if _DIRECTIVE.search(s) or _VISIT_SENTENCE.match(s):
+    if _DIRECTIVE_CUE.search_text(s, doc, offset) or _VISIT_SENTENCE.match(s):
         return False
     if _HOWEVER.match(s) and _NEGATIVE.search(s):
         return True
-    for m in _DIFFICULTY.finditer(s):
+    for m in _DIFFICULTY_CUE.finditer_text(s, doc, offset):
         head = s[: m.start()]
         if _ACTION_HEAD.search(head) and not (
             m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head)
@@ -261,10 +263,13 @@ def petition_kind(folded_sentence: str) -> str | None:
     return petition_match(folded_sentence)[0]
 
 
-def petition_match(folded_sentence: str) -> tuple[str | None, int]:
-    """(rule, offset of the asking verb) when a sentence (folded) is a petition, else (None, -1)."""
+def petition_match(
+    folded_sentence: str, doc: Document | None = None, offset: int = 0
+) -> tuple[str | None, int]:
+    """(rule, offset of the asking verb) when a sentence (folded) is a petition, else (None, -1);
+    ``doc`` and ``offset`` as for :func:`is_difficulty`."""
     s = folded_sentence
-    if not _ASK_ANY.search(s):
+    if not _ASK_ANY_CUE.search_text(s, doc, offset):
         return None, -1
     m = _MANY_OPINIONS.match(s)
     if m and (
@@ -272,11 +277,11 @@ def petition_match(folded_sentence: str) -> tuple[str | None, int]:
         or _ASK_COLON.search(s, m.end())
     ):
         return "many-opinions", 0
-    for m in _ASK_UPPER.finditer(s):
+    for m in _ASK_UPPER_CUE.finditer_text(s, doc, offset):
         if _ASK_NOUN_HEAD.search(s[: m.start()]):
             continue
         return "ask-upper", m.start()
-    for m in _ASK_VERB.finditer(s):
+    for m in _ASK_VERB_CUE.finditer_text(s, doc, offset):
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _ASK_EMPTY_TAIL.match(s[m.end() :]):
             continue
         if len(s[m.end() :].split()) < 4:
@@ -330,6 +335,7 @@ _CONCLUSION = re.compile(
     r"(?:kết luận (?:buổi|hội nghị|cuộc|phiên|tại)|phát biểu kết luận|phát biểu chỉ đạo|"
     r"chỉ đạo tại (?:buổi|hội nghị)|kết luận nội dung)"
 )
+_CONCLUSION_CUE = Cue(_CONCLUSION)  # read from the shared scan
 _BULLET = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
 _PETITION_INTRO = _grammar(r"(?<!\w)(?:«petition_heading»)(?!\w)[^:]{0,80}:\s*$")
 _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}:\s*$")
@@ -342,6 +348,14 @@ _ANY_CUE = re.compile(
     r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|làm|bị|ước|thiệt hại|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
     r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|:"
 )
+
+# read from the shared scan: tried only where their first words are
+_DIFFICULTY_CUE = Cue(_DIFFICULTY)
+_DIRECTIVE_CUE = Cue(_DIRECTIVE)
+_ASK_ANY_CUE = Cue(_ASK_ANY)
+_ASK_UPPER_CUE = Cue(_ASK_UPPER)
+_ASK_VERB_CUE = Cue(_ASK_VERB)
+_ANY_CUE_CUE = Cue(_ANY_CUE)
 
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
@@ -368,7 +382,7 @@ _NOTICE_HEAD = re.compile(r"(?<!\w)(?:thông báo|văn bản|công văn)(?:\s+s�
 
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
-    for m in word_start_matches(_CONCLUSION, doc.folded):
+    for m in starting_words(_CONCLUSION_CUE.finditer(doc), doc.folded):
         if _NOTICE_HEAD.search(doc.folded, max(0, m.start() - 60), m.start()):
             continue
         return m.start()
@@ -431,7 +445,7 @@ def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]
     kept = [
         p
         for p in parts
-        if is_difficulty(folded[p.start : p.end])
+        if is_difficulty(folded[p.start : p.end], doc, p.start)
         or not _RESULT_CLAUSE.search(folded, p.start, p.end)
     ]
     return kept or [span]
@@ -454,14 +468,18 @@ def find_opinions(doc: Document) -> None:
         if p in colon_paragraphs or p in listed:
             continue
         text = folded[s.start : s.end]
-        if p == announced and not _DIRECTIVE.search(text) and petition_match(text)[0] is None:
+        if (
+            p == announced
+            and not _DIRECTIVE_CUE.search_in(doc, text, s.start)
+            and petition_match(text, doc, s.start)[0] is None
+        ):
             difficulties.append(
                 Item(doc.span(s.start, s.end, "difficulty", "opinions:announced"), {})
             )
             continue
-        if not _ANY_CUE.search(folded, s.start, s.end):
+        if not _ANY_CUE_CUE.search(doc, s.start, s.end):
             continue
-        if _DIFFICULTY_LEAD.match(text) and not _DIRECTIVE.search(text):
+        if _DIFFICULTY_LEAD.match(text) and not _DIRECTIVE_CUE.search_in(doc, text, s.start):
             announced = p
             continue
         # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list
@@ -493,7 +511,11 @@ def find_opinions(doc: Document) -> None:
                         )
                     )
                 continue
-            if bullets and _DIFFICULTY_INTRO.search(text) and not _DIRECTIVE.search(text):
+            if (
+                bullets
+                and _DIFFICULTY_INTRO.search(text)
+                and not _DIRECTIVE_CUE.search_in(doc, text, s.start)
+            ):
                 for b in bullets:
                     listed.add(doc.paragraph_of(b.start))
                     difficulties.append(
@@ -511,7 +533,7 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
-        kind, cue = petition_match(text)
+        kind, cue = petition_match(text, doc, s.start)
         if kind is not None and _ANSWER.search(text, 0, max(cue, 0)):
             kind = None  # a department's answer
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
@@ -528,7 +550,7 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
-        if is_difficulty(text):
+        if is_difficulty(text, doc, s.start):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
             for part in _difficulty_clauses(doc, s, span):
                 difficulties.append(

@@ -35,7 +35,7 @@ from functools import cache
 from .errors import ExtractError
 from .lookup import trie_alternation
 from .scan import WordLexicon, hits
-from .spans import Document, Span, fold, strip_marks, written_forms
+from .spans import Document, Span, fold, quick_init, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
 __all__ = ["find_places", "find_province", "lookup_unit", "province_units", "unit_mentions"]
@@ -60,6 +60,7 @@ _LEVEL_LEXICON = WordLexicon(
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LevelWord:
     """A level word of the text: ``start..word_end`` is the word ("huyện"), ``end`` is after
@@ -141,6 +142,7 @@ _NOT_BEFORE = re.compile(
 )
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class UnitMention:
     """A unit named in the text: where, with which level, and the matching units."""

@@ -24,12 +24,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any, Literal, cast
 
 from .agencies import agency_name
-from .spans import Document, Item, Person, Span, fold
+from .spans import Document, Item, Person, Span, fold, quick_init
 
 RECORD_VERSION = 2
 READABLE_VERSIONS = (1, 2)
@@ -52,6 +52,7 @@ def content_hash(text: str) -> str:
 # ---------------------------------------------------------------- the types
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TextSpan:
     """Words of the cleaned text: ``record.text[start:end] == text``."""
@@ -61,6 +62,7 @@ class TextSpan:
     end: int
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class PersonEntry:
     """A named person: the name's offsets, and each title as written next to it."""
@@ -72,6 +74,7 @@ class PersonEntry:
     title_spans: tuple[TextSpan, ...]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class LocalityEntry:
     """One mention of a locality the session is about, and the unit it names."""
@@ -87,6 +90,7 @@ class LocalityEntry:
     province: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Indicator:
     """A reported figure."""
@@ -99,6 +103,7 @@ class Indicator:
     unit: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Difficulty:
     """A difficulty or shortcoming the locality reported."""
@@ -109,6 +114,7 @@ class Difficulty:
     rule: str
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Petition:
     """A petition (kiến nghị, đề xuất) to the upper level, with who made it when named."""
@@ -120,6 +126,7 @@ class Petition:
     by: str | None = None
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Assignee:
     """Who a directive is for, as written; offsets ``None`` when not written as such."""
@@ -131,6 +138,7 @@ class Assignee:
     unit_code: str | None = None  # the official code of the unit, when resolved
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class DirectiveEntry:
     """A leader's instruction: issuer, assignees (``assignee_spans`` parallel), deadline."""
@@ -199,27 +207,41 @@ class SessionRecord:
 
 _SCALARS = (str, int, float, bool, type(None))
 _PLAIN = frozenset(_SCALARS)  # exact types kept as they are, without a call
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}  # a dataclass -> its fields' names, in order
+# a dataclass -> the function that gives its JSON-ready form (written once per class)
+_CONVERTERS: dict[type, Callable[[Any], JSON]] = {}
 
 
 def as_json(value: Any) -> Any:
     """The JSON-ready form of a record or of any of its items (dates as ISO text)."""
+    convert = _CONVERTERS.get(type(value))  # the items of a record first: the most frequent
+    if convert is not None:
+        return convert(value)
+    if type(value) is tuple or type(value) is list:
+        return [v if type(v) in _PLAIN else as_json(v) for v in value]
     if isinstance(value, _SCALARS):
         return value
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, tuple | list):
         return [v if type(v) in _PLAIN else as_json(v) for v in value]
-    names = _FIELD_NAMES.get(type(value))
-    if names is None and hasattr(value, "__dataclass_fields__"):
-        names = _FIELD_NAMES[type(value)] = tuple(f.name for f in fields(value))
-    if names is not None:
-        out = {}
-        for name in names:
-            v = getattr(value, name)
-            out[name] = v if type(v) in _PLAIN else as_json(v)
-        return out
+    if hasattr(value, "__dataclass_fields__"):
+        convert = _CONVERTERS[type(value)] = _converter(type(value))
+        return convert(value)
     return value
+
+
+def _converter(cls: type) -> Callable[[Any], JSON]:
+    """A function that gives the fields of a ``cls`` instance, in order, each in its JSON form
+    (a plain value as it is, anything else through :func:`as_json`)."""
+    items = "".join(
+        f"        {f.name!r}: v if type(v := value.{f.name}) in plain else as_json(v),\n"
+        for f in fields(cls)
+    )
+    source = f"def convert(value):\n    return {{\n{items}    }}\n"
+    names: dict[str, Any] = {"plain": _PLAIN, "as_json": as_json}
+    exec(source, names)  # the way dataclasses writes its own methods
+    convert: Callable[[Any], JSON] = names["convert"]
+    return convert
 
 
 # ---------------------------------------------------------------- from the pipeline

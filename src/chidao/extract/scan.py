@@ -23,17 +23,22 @@ both are kept:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Literal
+from functools import cache
+from re import _constants, _parser  # type: ignore[attr-defined]
+from typing import Any, Literal
 
 import ahocorasick
 
-from .spans import Document
+from .spans import Document, quick_init
 
 StartCheck = Literal["pattern", "after"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Hit:
     """An entry of a lexicon found in a text: ``text[start:end] == entry``."""
@@ -125,4 +130,225 @@ def hits(doc: Document, key: str, lexicon: WordLexicon, folded: bool = True) -> 
     if found is None:
         found = lexicon.find(doc.folded if folded else doc.text)
         doc.cache[cache_key] = found
+    return found
+
+
+# ---------------------------------------------------------------- cues: regexes read from the scan
+
+_MAX_PREFIXES = 256
+
+
+def literal_prefixes(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The literal texts one of which every match of ``pattern`` starts with (read from the
+    parsed pattern: its alternatives, optional parts, groups and small character sets; the
+    zero-width checks are left to the regex), or None when some match may start otherwise
+    (a digit class, any character, an empty alternative, case-insensitive matching)."""
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        found = _sequence_prefixes(list(_parser.parse(pattern.pattern, pattern.flags).data))
+    except _NotLiteral:
+        return None
+    if not found or "" in found or len(found) > _MAX_PREFIXES:
+        return None
+    return frozenset(found)
+
+
+class _NotLiteral(Exception):
+    """A match may start with something that is not a known literal."""
+
+
+def _sequence_prefixes(items: list[tuple[Any, Any]]) -> set[str]:
+    """The literal prefixes of a sequence of parsed items (each as long as it stays literal)."""
+    c = _constants
+    literal = ""
+    for i, (op, av) in enumerate(items):
+        if op is c.LITERAL:
+            literal += chr(av)
+            continue
+        if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+            continue  # zero-width: the regex checks it at each candidate
+        if literal:
+            return {literal}
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if (add_flags | del_flags) & re.IGNORECASE:
+                raise _NotLiteral
+            return _sequence_prefixes(list(sub.data))
+        if op is c.BRANCH:
+            out: set[str] = set()
+            for alternative in av[1]:
+                out |= _sequence_prefixes(list(alternative.data))
+            return out
+        if op is c.IN:
+            return set(_class_chars(av))
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            low, _high, sub = av
+            first = _sequence_prefixes(list(sub.data))
+            if low == 0:  # optional: the match may start with what follows
+                first |= _sequence_prefixes(items[i + 1 :])
+            return first
+        raise _NotLiteral
+    if not literal:
+        raise _NotLiteral  # the sequence may match the empty text
+    return {literal}
+
+
+def _class_chars(items: list[tuple[Any, Any]]) -> list[str]:
+    """The characters of a small character set ("[-–+•*]"), else :class:`_NotLiteral`."""
+    c = _constants
+    out: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            out.append(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 16:
+            out.extend(chr(x) for x in range(av[0], av[1] + 1))
+        else:
+            raise _NotLiteral  # a negated set, a category ("\\d"), a wide range
+    if len(out) > 32:
+        raise _NotLiteral
+    return out
+
+
+class Cue:
+    """A regex that the pipeline runs only where one of its literal prefixes occurs.
+
+    Every cue's prefixes go into one automaton, which reads the folded text of a document
+    once (:func:`cue_starts`); a cue's ``finditer``/``search`` then try the regex at those
+    offsets only.  The matches are those of ``pattern.finditer(doc.folded, pos, endpos)``
+    and ``pattern.search(...)``, since no match can start elsewhere."""
+
+    _all: list[Cue] = []
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        prefixes = literal_prefixes(pattern)
+        if prefixes is None:
+            raise ValueError(f"no literal prefixes in {pattern.pattern[:60]!r}: not a cue")
+        self.pattern = pattern
+        # a prefix that extends another is found with it: keep the shortest ("chiều", not
+        # also "chiều nay"), so that no offset is listed twice
+        self.prefixes = frozenset(
+            p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes)
+        )
+        self.index = len(Cue._all)
+        Cue._all.append(self)
+        _cue_automaton.cache_clear()
+
+    def starts(self, doc: Document) -> list[int]:
+        """The offsets of the folded text where one of the prefixes starts (sorted)."""
+        return cue_starts(doc)[self.index]
+
+    def finditer(
+        self, doc: Document, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(doc.folded, pos, endpos)``."""
+        text = doc.folded
+        end = len(text) if endpos is None else endpos
+        starts = self.starts(doc)
+        match = self.pattern.match
+        taken = pos
+        for i in range(bisect_left(starts, pos), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            if at < taken:
+                continue
+            m = match(text, at, end)
+            if m is not None:
+                yield m
+                taken = m.end()
+
+    def finditer_in(self, doc: Document, text: str, offset: int) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(text)`` where ``text`` is ``doc.folded[offset:...]``, a
+        sentence or a paragraph cut out (the regex runs on ``text`` itself, as before)."""
+        starts = self.starts(doc)
+        match = self.pattern.match
+        end = offset + len(text)
+        taken = offset
+        for i in range(bisect_left(starts, offset), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            if at < taken:
+                continue
+            m = match(text, at - offset)
+            if m is not None:
+                yield m
+                taken = offset + m.end()
+
+    def search_in(self, doc: Document, text: str, offset: int) -> re.Match[str] | None:
+        """``self.pattern.search(text)`` where ``text`` is ``doc.folded[offset:...]``."""
+        return next(self.finditer_in(doc, text, offset), None)
+
+    def finditer_text(
+        self, text: str, doc: Document | None = None, offset: int = 0
+    ) -> Iterator[re.Match[str]]:
+        """``self.pattern.finditer(text)``: from the scan of ``doc`` when ``text`` is cut out
+        of it at ``offset``, by the regex alone when no document is given."""
+        if doc is None:
+            return self.pattern.finditer(text)
+        return self.finditer_in(doc, text, offset)
+
+    def search_text(
+        self, text: str, doc: Document | None = None, offset: int = 0
+    ) -> re.Match[str] | None:
+        """``self.pattern.search(text)``, as :meth:`finditer_text` reads ``doc``."""
+        if doc is None:
+            return self.pattern.search(text)
+        return self.search_in(doc, text, offset)
+
+    def search(
+        self, doc: Document, pos: int = 0, endpos: int | None = None
+    ) -> re.Match[str] | None:
+        """``self.pattern.search(doc.folded, pos, endpos)``."""
+        text = doc.folded
+        end = len(text) if endpos is None else endpos
+        starts = self.starts(doc)
+        match = self.pattern.match
+        for i in range(bisect_left(starts, pos), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            m = match(text, at, end)
+            if m is not None:
+                return m
+        return None
+
+
+def starting_words(matches: Iterable[re.Match[str]], text: str) -> Iterator[re.Match[str]]:
+    """The ``matches`` (of ``text``) that start a word: the character before is not a
+    letter, digit or "_" (as :func:`lookup.word_start_matches` keeps them)."""
+    for m in matches:
+        i = m.start()
+        if i and (text[i - 1].isalnum() or text[i - 1] == "_"):
+            continue
+        yield m
+
+
+@cache
+def _cue_automaton() -> Any:
+    by_prefix: dict[str, list[int]] = {}
+    for cue in Cue._all:
+        for p in cue.prefixes:
+            by_prefix.setdefault(p, []).append(cue.index)
+    automaton = ahocorasick.Automaton()
+    for p, ids in by_prefix.items():
+        automaton.add_word(p, (len(p), tuple(ids)))
+    automaton.make_automaton()
+    return automaton
+
+
+def cue_starts(doc: Document) -> list[list[int]]:
+    """For every cue (by index), where its prefixes start in the folded text: one pass of one
+    automaton for all the cues, kept in ``doc.cache``."""
+    found: list[list[int]] | None = doc.cache.get("scan:cues")
+    if found is None or len(found) != len(Cue._all):
+        found = [[] for _ in Cue._all]
+        for last, (length, ids) in _cue_automaton().iter(doc.folded):
+            start = last + 1 - length
+            for i in ids:
+                found[i].append(start)
+        for starts in found:
+            starts.sort()
+        doc.cache["scan:cues"] = found
     return found

@@ -18,11 +18,47 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import lru_cache
-from typing import Any
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
 
 
+def quick_init(cls: type[_T]) -> type[_T]:
+    """Give a frozen dataclass with slots an ``__init__`` that fills the slots directly.
+
+    A frozen dataclass sets each field through ``object.__setattr__`` (its own
+    ``__setattr__`` refuses): four times slower than a plain class, and the pipeline makes
+    hundreds of spans per report.  The slots' own descriptors set a field without going
+    through ``__setattr__``; the instance stays frozen (assigning a field still raises
+    ``FrozenInstanceError``), equal and hashable as before.  Fields with a default factory
+    or a ``__post_init__`` are not supported (a ``TypeError`` says so)."""
+    if not getattr(cls, "__dataclass_params__", None) or not cls.__dataclass_params__.frozen:  # type: ignore[attr-defined]
+        raise TypeError(f"{cls.__name__}: quick_init is for frozen dataclasses")
+    if hasattr(cls, "__post_init__"):
+        raise TypeError(f"{cls.__name__}: quick_init does not call __post_init__")
+    names: dict[str, Any] = {}
+    params, body = [], []
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.default_factory is not MISSING:
+            raise TypeError(f"{cls.__name__}.{f.name}: quick_init has no default factories")
+        names[f"_set_{f.name}"] = vars(cls)[f.name].__set__  # the slot's descriptor
+        if f.default is MISSING:
+            params.append(f.name)
+        else:
+            names[f"_default_{f.name}"] = f.default
+            params.append(f"{f.name}=_default_{f.name}")
+        body.append(f"    _set_{f.name}(self, {f.name})")
+    source = f"def __init__(self, {', '.join(params)}):\n" + ("\n".join(body) or "    pass")
+    exec(source, names)  # the way dataclasses writes its own __init__
+    init = names["__init__"]
+    init.__qualname__ = f"{cls.__qualname__}.__init__"
+    cls.__init__ = init  # type: ignore[method-assign]
+    return cls
+
+
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the cleaned text: ``text == doc.text[start:end]``."""
@@ -133,7 +169,11 @@ def _fold(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # rare ("İ"): keep such characters as they are
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return _TONE_RE.sub(lambda m: _TONE_FOLD[m.group()], low)
+    return _TONE_RE.sub(_tone_of, low)
+
+
+def _tone_of(m: re.Match[str]) -> str:
+    return _TONE_FOLD[m.group()]
 
 
 def strip_marks(text: str) -> str:
@@ -173,6 +213,7 @@ class Person:
         return fold(self.name.text)
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A place where the text refers to a person: by name, by title alone, or by a

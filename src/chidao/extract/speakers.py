@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from .agencies import department_lists
 from .cues import cue_patterns
+from .scan import Cue
 from .segment import UPPER
 from .spans import Document, Span
 from .titles import canonical_title, is_leader, is_local_title
@@ -26,6 +27,7 @@ _THEO = re.compile(r"(?<!\w)theo (?:(?:đồng chí|ông|bà) )?$")
 _BARE_DONG_CHI = re.compile(
     r"(?:đ(?<!\w.)ồng chí|ô(?<!\w.)ng|b(?<!\w.)à)(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
 )
+_BARE_DONG_CHI_CUE = Cue(_BARE_DONG_CHI)  # read from the shared scan
 
 
 _CAPTION_VERB = re.compile(
@@ -45,6 +47,7 @@ _LEAD_TITLE = re.compile(  # written for a fast search: the word start is checke
     rf"(?:p(?<!\w.)hó\s+(?:b{_BI_THU}|c{_CHU_TICH})|b(?<!\w.){_BI_THU}|c(?<!\w.){_CHU_TICH}|"
     r"t(?<!\w.)rưởng đoàn(?: công tác)?(?!\s+(?:đbqh|đại biểu)))(?!\w)"
 )
+_LEAD_TITLE_CUE = Cue(_LEAD_TITLE)  # read from the shared scan
 _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
 
 
@@ -96,9 +99,9 @@ class SpeakerReader:
         self._leader: dict[int, bool] = {}
         self.indicator_starts = sorted(i.span.start for i in doc.indicators)
         # one scan of the document for bare pronouns ("đồng chí", "ông") and leaders' titles
-        bare = list(_BARE_DONG_CHI.finditer(self.f))
+        bare = list(_BARE_DONG_CHI_CUE.finditer(doc))
         self.bare = ([m.start() for m in bare], bare)
-        titled = list(_LEAD_TITLE.finditer(self.f))
+        titled = list(_LEAD_TITLE_CUE.finditer(doc))
         self.titled = ([m.start() for m in titled], titled)
         self.mention_at = caption_at
         # "các sở: Tài chính, Xây dựng, ...": the departments of each list, by the list's head

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .lexicon import trie_pattern
+from .scan import WordLexicon
 from .segment import UPPER
 from .spans import Person, fold
 
@@ -56,6 +57,14 @@ def title_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     rank = re.compile(rf"(?:{_alternation(lex.ranks)})$")
     local = re.compile(rf"(?<!\w)(?:{_alternation(lex.local)})(?!\w)")
     return head, rank, local
+
+
+@lru_cache(maxsize=1)
+def title_heads() -> WordLexicon:
+    """The heads and ranks of the lexicon, for the shared scan: what ``title_patterns()[0]``
+    finds, found by one automaton."""
+    lex = title_lexicon()
+    return WordLexicon(lex.heads + lex.ranks)
 
 
 _CITY_UNIT = re.compile(

@@ -20,7 +20,8 @@ import re
 from functools import lru_cache
 
 from . import lexicon
-from .lookup import SentenceIndex, mentions_in, word_start_matches
+from .lookup import SentenceIndex, mentions_in
+from .scan import Cue, starting_words
 from .spans import Document
 
 WORDS = "visit_words.tsv"
@@ -56,6 +57,7 @@ _VERB = _grammar(
     r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
     r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?(?P<colon>\s*:)?\s+"
 )
+_VERB_CUE = Cue(_VERB)  # read from the shared scan
 # a list of sites after a colon runs to the end of the sentence: "kiểm tra: dự án A; cụm B; ..."
 _LIST_END = re.compile(r"[.!?…\n]")
 _VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
@@ -105,7 +107,7 @@ def find_visits(doc: Document) -> None:
     folded = doc.folded
     seen: set[str] = set()
     index = SentenceIndex(doc)
-    for m in word_start_matches(_VERB, folded):
+    for m in starting_words(_VERB_CUE.finditer(doc), folded):
         lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
         start = lead.start() if lead else m.start()
         if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(
