@@ -21,7 +21,9 @@ venv: $(VENV)/.installed
 install: venv
 
 ## the whole test suite: SQLite with the browser test (installs Debian's chromium if missing),
-## then the database-facing tests again on a throw-away PostgreSQL (installs Debian's postgresql)
+## then the database-facing tests again on a throw-away PostgreSQL (installs Debian's postgresql);
+## "database-facing" is decided per test (a django_db mark or a database fixture), not by a list
+## of directories that can drift (tests/conftest.py: --database-only)
 test: lint
 	bash scripts/ensure-chromium.sh
 	bash scripts/ensure-libreoffice.sh
@@ -30,7 +32,7 @@ test: lint
 
 test-postgres: venv
 	bash scripts/with-postgres.sh $(BIN)/python -m pytest -n 2 -p no:cacheprovider -m "not browser" \
-		$(wildcard tests/organisation tests/meetings tests/tasks tests/api tests/demo tests/documents tests/audit tests/web tests/insight tests/backup tests/notifications)
+		--database-only
 
 ## everything but the browser test, for a quick loop
 test-fast: venv

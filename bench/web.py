@@ -203,7 +203,7 @@ def cases() -> list[Case]:
         Case(
             "export_register",
             office,
-            named("tasks:register_export", query=f"?unit={unit.pk}"),
+            named("documents:export_register", "xlsx", query=f"?unit={unit.pk}"),
             lambda: list(Task.objects.filter(unit=unit).values_list(*columns)),
             repeat=3,
         ),

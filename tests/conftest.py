@@ -14,6 +14,39 @@ from __future__ import annotations
 import pytest
 
 PASSWORD = "mat-khau-rat-dai-2026"
+# fixtures through which a test reaches the database (pytest-django's)
+DATABASE_FIXTURES = frozenset(
+    {
+        "db",
+        "transactional_db",
+        "django_db_reset_sequences",
+        "django_db_serialized_rollback",
+        "live_server",
+    }
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-only",
+        action="store_true",
+        help="run only the tests that use the database (`make test-postgres`: no hand list "
+        "of directories to keep up to date)",
+    )
+
+
+def uses_database(item: pytest.Item) -> bool:
+    """A ``django_db`` mark, or a database fixture anywhere among the test's fixtures."""
+    names = set(getattr(item, "fixturenames", ()))
+    return item.get_closest_marker("django_db") is not None or bool(names & DATABASE_FIXTURES)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if not config.getoption("--database-only"):
+        return
+    kept = [item for item in items if uses_database(item)]
+    config.hook.pytest_deselected(items=[item for item in items if not uses_database(item)])
+    items[:] = kept
 
 
 @pytest.fixture(autouse=True)

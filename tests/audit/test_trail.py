@@ -38,9 +38,9 @@ def test_a_login_and_a_failed_login_are_recorded_with_the_address(client, office
 
 def test_an_export_is_recorded_with_its_filters(client, office):
     client.force_login(office)
-    client.get(reverse("tasks:register_export"), {"q": "đê biển"})
+    client.get(reverse("documents:export_register", args=["xlsx"]), {"q": "đê biển"})
     event = AuditEvent.objects.get(kind=EventKind.EXPORT)
-    assert event.actor == office and event.object_type == "tasks:register_export"
+    assert event.actor == office and event.object_type == "documents:export_register"
     assert event.summary.startswith("so-theo-doi-chi-dao-") and "q=" in event.data["query"]
 
 
@@ -54,10 +54,10 @@ def test_every_download_is_recorded_whatever_the_app(client, office):
 
 def test_a_permission_refusal_is_recorded(client, officer_a):
     client.force_login(officer_a)
-    response = client.get(reverse("tasks:register_export"))
+    response = client.get(reverse("documents:export_register", args=["xlsx"]))
     assert response.status_code == 403
     event = AuditEvent.objects.get(kind=EventKind.PERMISSION_DENIED)
-    assert event.actor == officer_a and event.path.startswith("/tasks/register/export")
+    assert event.actor == officer_a and event.path == response.request["PATH_INFO"]
 
 
 def test_a_role_change_in_the_admin_is_recorded_with_who_made_it(client, admin, officer_a, unit_b):

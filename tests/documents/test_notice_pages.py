@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -110,6 +111,23 @@ def test_issuing_records_number_and_date_shown_on_session_and_tasks(
     task = directives[0].tasks.get()
     task_page = client.get(reverse("tasks:task", args=[task.pk])).content.decode()
     assert "Thông báo kết luận số 31/TB-UBND ngày 25/02/2026" in task_page
+
+
+def test_the_issue_date_is_typed_dd_mm_yyyy_not_in_a_browser_date_picker(
+    client, office, session, directives
+):
+    """``<input type="date">`` shows mm/dd/yyyy in an English-language Chromium."""
+    client.force_login(office)
+    notice = ensure_notice(session=session, actor=office)
+    page = client.get(reverse("documents:notice", args=[session.pk])).content.decode()
+    field = re.search(r'<input[^>]*name="issued_on"[^>]*>', page).group()
+    assert 'type="text"' in field and 'placeholder="dd/mm/yyyy"' in field
+    client.post(
+        reverse("documents:notice_issue", args=[session.pk]),
+        {"version": notice.version, "number": "32", "issued_on": "26/02/2026"},
+    )
+    notice.refresh_from_db()
+    assert notice.issued_on == dt.date(2026, 2, 26)
 
 
 def test_issue_date_before_the_session_is_refused_with_the_reason(

@@ -151,3 +151,30 @@ def test_a_body_heard_reporting_takes_part():
         "công tác cán bộ.\n"
     )
     assert agencies_of(text) == ["Ban Tổ chức Tỉnh ủy"]
+
+
+def test_the_bodies_listed_after_one_that_takes_part_take_part_too():
+    text = (
+        "Sáng 12/5, đồng chí Hà Văn Lộc, Phó Chủ tịch UBND tỉnh cùng lãnh đạo Sở Y tế, "
+        "Sở Tài chính và Sở Giáo dục và Đào tạo đã kiểm tra thực tế tại trường Tiểu học Yên Lập.\n"
+        "Đồng chí giao Sở Nội vụ rà soát biên chế giáo viên.\n"
+    )
+    assert [fold(a) for a in agencies_of(text)] == [
+        "sở y tế",
+        "sở tài chính",
+        "sở giáo dục và đào tạo",
+    ]
+
+
+def test_a_person_named_after_an_abbreviated_department_is_not_part_of_its_name():
+    text = LEDE + "Giám đốc Sở NN-PTNT Hà Đình Khải cho biết, Sở đã hoàn thành khảo sát.\n"
+    names = agencies_of(text)
+    assert names == ["Sở NN-PTNT"]
+
+
+def test_the_party_group_of_the_people_s_committee_heard_reporting_takes_part():
+    text = (
+        "Chiều 4/9, Thường trực Tỉnh ủy họp nghe Ban cán sự đảng UBND tỉnh báo cáo "
+        "tiến độ các dự án trọng điểm năm 2022.\n"
+    )
+    assert agencies_of(text) == ["Ban cán sự đảng UBND tỉnh"]

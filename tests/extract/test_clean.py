@@ -326,3 +326,14 @@ def test_the_lexicon_read_at_once_gives_each_line_the_kind_of_its_first_matching
     key = fold(entry.example).strip().rstrip(".!?… ")
     first = next(e for e in lexicon() if e.matches(key))
     assert lexicon_kind(entry.example) == first.kind
+
+
+def test_a_headline_that_states_an_instruction_stays_in_the_text_and_a_plain_one_does_not():
+    order = "Xã Na Sang phải xong đường vào bản trước mùa mưa\n\nSáng 3/4, đồng chí ... làm việc.\n"
+    plain = "Phó Chủ tịch UBND tỉnh làm việc tại xã Na Sang\n\nSáng 3/4, đồng chí ... làm việc.\n"
+    kept = clean(order, Options())
+    assert kept.title == "Xã Na Sang phải xong đường vào bản trước mùa mưa"
+    assert kept.text.startswith(kept.title)
+    dropped = clean(plain, Options())
+    assert dropped.title == "Phó Chủ tịch UBND tỉnh làm việc tại xã Na Sang"
+    assert not dropped.text.startswith("Phó Chủ tịch")

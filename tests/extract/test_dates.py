@@ -270,3 +270,14 @@ def test_the_day_a_notice_was_issued_is_not_the_session_date_but_bounds_its_year
     doc = process(NOTICE_ISSUED_LATER, Options(received=dt.date(2026, 12, 7)))
     assert doc.date == dt.date(2026, 2, 3)
     assert doc.date_span is not None and doc.date_span.text == "Ngày 03/02"
+
+
+def test_a_period_that_bounds_a_bulleted_task_is_not_the_session_year():
+    text = (
+        "Chiều 19/11, Thường trực Tỉnh ủy họp nghe báo cáo kết quả 10 tháng năm 2021 và "
+        "nhiệm vụ năm học 2021 - 2022.\n"
+        "Kết luận hội nghị, Bí thư Tỉnh ủy Lò Văn Khanh đề nghị:\n"
+        "- Ban cán sự đảng UBND tỉnh hoàn thành đề án, trình Ban Thường vụ Tỉnh ủy trong quý I "
+        "năm 2022.\n"
+    )
+    assert process(text, Options(received=dt.date(2026, 12, 7))).date == dt.date(2021, 11, 19)

@@ -163,8 +163,8 @@ def test_bullets_of_a_conclusion_are_directives():
         "- Rà soát quy hoạch cụm công nghiệp trước ngày 15/10"
     )
     assert texts(doc) == [
-        "- Huyện Yên Định tập trung chỉ đạo thu hoạch lúa",
-        "- Rà soát quy hoạch cụm công nghiệp trước ngày 15/10",
+        "Huyện Yên Định tập trung chỉ đạo thu hoạch lúa",
+        "Rà soát quy hoạch cụm công nghiệp trước ngày 15/10",
     ]
     assert doc.directives[1].data["deadline"] == dt.date(2024, 10, 15)
 
@@ -314,9 +314,9 @@ def test_a_conclusion_notice_s_units_and_bullets_are_directives_with_their_unit(
 
     doc = process(CONCLUSION_NOTICE_2024)
     assert texts(doc) == [
-        "- Tập trung hoàn thành giải phóng mặt bằng dự án đường tỉnh 436 trước ngày 30/11/2024.",
-        "- Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.",
-        "b) Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.",
+        "Tập trung hoàn thành giải phóng mặt bằng dự án đường tỉnh 436 trước ngày 30/11/2024.",
+        "Chỉ đạo các xã rà soát hộ nghèo, báo cáo kết quả trong tháng 12.",
+        "Sở Tài chính: Chủ trì, phối hợp với các đơn vị liên quan tham mưu bố trí vốn cho dự án trong quý IV.",
     ]
     # the units after "phối hợp với" are listed too, as supporting units
     assert assignees(doc) == [
@@ -469,8 +469,8 @@ def test_a_request_to_a_unit_ending_with_a_colon_gives_the_assignee_of_the_list(
         "- Tập trung chỉ đạo thu hoạch lúa vụ mùa\n- Rà soát quy hoạch cụm công nghiệp"
     )
     assert texts(doc) == [
-        "- Tập trung chỉ đạo thu hoạch lúa vụ mùa",
-        "- Rà soát quy hoạch cụm công nghiệp",
+        "Tập trung chỉ đạo thu hoạch lúa vụ mùa",
+        "Rà soát quy hoạch cụm công nghiệp",
     ]
     assert assignees(doc) == [["UBND huyện Yên Định"], ["UBND huyện Yên Định"]]
 
@@ -572,9 +572,9 @@ Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị biết, th�
 def test_a_notice_s_numbered_points_after_kết_luận_như_sau_are_the_leader_s():
     doc = process(NOTICE_2026)
     assert texts(doc) == [
-        "a) Hoàn thành giải phóng mặt bằng khu tái định cư trước ngày 30/6/2026.",
-        "b) Rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công.",
-        "3. Giao Sở Xây dựng hướng dẫn UBND phường hoàn thiện hồ sơ quy hoạch, hoàn thành trong quý II năm 2026.",
+        "Hoàn thành giải phóng mặt bằng khu tái định cư trước ngày 30/6/2026.",
+        "Rà soát, xử lý dứt điểm các trường hợp lấn chiếm đất công.",
+        "Giao Sở Xây dựng hướng dẫn UBND phường hoàn thiện hồ sơ quy hoạch, hoàn thành trong quý II năm 2026.",
     ]
     assert assignees(doc) == [["UBND phường Bắc Lý"], ["UBND phường Bắc Lý"], ["Sở Xây dựng"]]
     assert set(issuers(doc)) == {"Hoàng Đình Lam"}
@@ -624,8 +624,8 @@ def test_a_notice_s_assessment_section_does_not_close_the_leader_s_floor():
         "Văn phòng UBND tỉnh thông báo để các cơ quan, đơn vị liên quan biết, thực hiện."
     )
     assert texts(doc) == [
-        "- Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.",
-        "2. Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.",
+        "Tập trung hoàn thành bàn giao mặt bằng trước ngày 30/6/2023.",
+        "Sở Giao thông vận tải chủ trì, phối hợp với Sở Tài chính hướng dẫn nhà thầu.",
     ]
     assert assignees(doc) == [["UBND huyện Hòa An"], ["Sở Giao thông vận tải", "Sở Tài chính"]]
     assert set(issuers(doc)) == {"Triệu Văn Hùng"}
@@ -903,3 +903,97 @@ def test_a_petition_answered_by_an_instruction_is_left_out_of_its_text():
     ]
     assert assignees(doc) == [["Sở Nông nghiệp và Môi trường", "UBND huyện Định Hóa"]]
     assert doc.directives[0].data["roles"] == ["lead", "support"]
+
+
+# ---- a state-format notice whose header takes more than three lines ----------------------
+
+NOTICE_WITH_HEADER_BLOCK = """ỦY BAN NHÂN DÂN
+TỈNH TUYÊN QUANG
+Số: 97/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Tuyên Quang, ngày 20 tháng 3 năm 2023
+
+THÔNG BÁO
+Kết luận của đồng chí Ma Văn Toàn, Phó Chủ tịch UBND tỉnh tại buổi làm việc với UBND huyện Sơn Dương về công tác quản lý, bảo vệ rừng và thu hút đầu tư
+
+Ngày 14/3/2023, đồng chí Ma Văn Toàn, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Sơn Dương. Sau khi nghe báo cáo, Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+I. ĐÁNH GIÁ CHUNG
+Năm 2022, huyện Sơn Dương trồng mới 2.150 ha rừng; thu ngân sách đạt 305 tỷ đồng.
+
+II. NHIỆM VỤ THỜI GIAN TỚI
+1. UBND huyện Sơn Dương:
+- Chỉ đạo các xã hoàn thành kiểm kê rừng trước ngày 30/6/2023.
+- Rà soát quỹ đất sạch để thu hút đầu tư.
+
+III. VỀ KIẾN NGHỊ CỦA HUYỆN
+1. Về đề nghị hỗ trợ kinh phí sửa chữa đập Khuôn Mản: UBND huyện lập hồ sơ, gửi Sở Tài chính thẩm định.
+"""
+
+
+def test_a_notice_s_bulleted_tasks_are_directives_even_below_a_long_header():
+    doc = process(NOTICE_WITH_HEADER_BLOCK)
+    assert texts(doc) == [
+        "Chỉ đạo các xã hoàn thành kiểm kê rừng trước ngày 30/6/2023.",
+        "Rà soát quỹ đất sạch để thu hút đầu tư.",
+        "UBND huyện lập hồ sơ, gửi Sở Tài chính thẩm định.",
+    ]
+    assert assignees(doc)[:2] == [["UBND huyện Sơn Dương"], ["UBND huyện Sơn Dương"]]
+    assert set(issuers(doc)) == {"Ma Văn Toàn"}
+
+
+def test_a_petition_answered_by_a_body_s_task_is_the_request_without_its_marker():
+    doc = process(NOTICE_WITH_HEADER_BLOCK)
+    assert [p.span.text for p in doc.petitions] == [
+        "đề nghị hỗ trợ kinh phí sửa chữa đập Khuôn Mản"
+    ]
+
+
+# ---- a headline that states the instruction ----------------------------------------------
+
+HEADLINE_ORDER = """Huyện Mường Nhé phải hoàn thành xóa nhà tạm trước ngày 30/8
+
+Đây là yêu cầu của đồng chí Lò Văn Phương, Phó Chủ tịch UBND tỉnh, tại buổi làm việc với UBND huyện Mường Nhé chiều 12/6/2024.
+
+Báo cáo tại buổi làm việc, huyện đã hoàn thành 412 căn nhà cho hộ nghèo.
+"""
+
+
+def test_a_headline_that_states_an_instruction_is_the_leader_s_directive():
+    doc = process(HEADLINE_ORDER)
+    assert texts(doc) == ["Huyện Mường Nhé phải hoàn thành xóa nhà tạm trước ngày 30/8"]
+    assert issuers(doc) == ["Lò Văn Phương"]
+    assert doc.directives[0].data["deadline"] == dt.date(2024, 8, 30)
+
+
+def test_a_leader_s_title_before_a_colon_in_the_headline_is_part_of_the_instruction():
+    doc = process(
+        "Chủ tịch UBND tỉnh: Không để học sinh thiếu trường lớp khi vào năm học mới\n\n"
+        "Sáng 14/8/2024, đồng chí Lò Văn Phương, Chủ tịch UBND tỉnh làm việc với Sở Giáo dục và "
+        "Đào tạo về chuẩn bị năm học mới.\n"
+    )
+    assert texts(doc) == [
+        "Chủ tịch UBND tỉnh: Không để học sinh thiếu trường lớp khi vào năm học mới"
+    ]
+
+
+def test_a_subject_before_a_colon_in_the_sentence_is_who_the_listed_tasks_are_for():
+    doc = process(
+        "Chiều 2/10/2023, đồng chí Y Ngọc Niê, Chủ tịch UBND tỉnh làm việc với huyện Lắk.\n"
+        "Kết luận buổi làm việc, đồng chí giao Sở Xây dựng hướng dẫn huyện lập quy hoạch.\n"
+        "Chủ tịch UBND tỉnh Y Ngọc Niê cũng yêu cầu các sở, ngành và địa phương: rà soát các "
+        "hồ đập xung yếu; chủ động phương án phòng, chống hạn.\n"
+    )
+    assert assignees(doc)[-1] == ["các sở, ngành và địa phương"]
+
+
+def test_a_commune_named_by_its_level_after_phối_hợp_với_supports():
+    doc = process(
+        "Sáng 8/5/2026, đồng chí Sùng A Lềnh, Phó Chủ tịch UBND tỉnh làm việc với xã Tả Phìn.\n"
+        "Phát biểu kết luận, đồng chí giao Sở Xây dựng chủ trì, phối hợp với xã Tả Phìn hoàn "
+        "thành hồ sơ khu tái định cư trước ngày 30/7/2026.\n"
+    )
+    d = doc.directives[-1]
+    assert [a.text for a in d.data["assignees"]] == ["Sở Xây dựng", "xã Tả Phìn"]
+    assert d.data["roles"] == ["lead", "support"]

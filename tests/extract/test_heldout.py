@@ -1,12 +1,14 @@
 """The held-out texts of issue 6: reports written for the quality classes, each before its fix.
 
-Twelve reports in ``heldout/`` (Phú Thọ, Tây Ninh, Quảng Nam, Sơn La, Cà Mau, Hưng Yên, Bình
-Phước twice, Quảng Ngãi, Lạng Sơn, Gia Lai, Thái Nguyên; news reports, a quoted conclusion
-notice, a standing-committee briefing, notices in the state and Party formats, post-2025
-commune sessions), written in four rounds, with hand-made records in the format of the
+Eighteen reports in ``heldout/`` (Phú Thọ, Tây Ninh, Quảng Nam, Sơn La, Cà Mau, Hưng Yên, Bình
+Phước twice, Quảng Ngãi, Lạng Sơn, Gia Lai, Thái Nguyên, then Lào Cai, Nghệ An, Đắk Lắk, Bắc
+Ninh, Khánh Hòa, Quảng Trị; news reports, quoted conclusion notices, standing-committee
+briefings, notices in the state and Party formats, post-2025 commune and ward sessions),
+written in five rounds, with hand-made records in the format of the
 shared guide.  ``heldout/BUGS.md`` lists what each text caught, with its scores before and after
 the fix; ``python tests/extract/heldout/measure.py`` prints the table.  The floors below sit
-at what the pipeline measured after the fixes; a change that loses a class fails here.
+at what the pipeline measures now (the fifth round's texts were added before their fixes, so
+the floors rise as those land); a change that loses a class fails here.
 """
 
 from __future__ import annotations
@@ -22,19 +24,19 @@ from measure import assignee_accuracy, role_accuracy, texts, triple
 from scorer import assert_offsets, collapse, score
 
 FLOORS = {
-    "directives_f1": 0.97,
-    "directive_item_recall": 0.92,
-    "date_accuracy": 0.99,
+    "directives_f1": 0.91,
+    "directive_item_recall": 0.83,
+    "date_accuracy": 0.93,
     "province_accuracy": 0.99,
-    "agencies_f1": 0.95,
-    "indicators_f1": 0.95,
-    "petitions_f1": 0.95,
-    "difficulties_f1": 0.95,
-    "site_visits_f1": 0.98,
-    "overall": 0.98,
+    "agencies_f1": 0.94,
+    "indicators_f1": 0.97,
+    "petitions_f1": 0.97,
+    "difficulties_f1": 0.98,
+    "site_visits_f1": 0.95,
+    "overall": 0.95,
 }
-ROLE_FLOOR = 0.95
-ASSIGNEE_FLOOR = 0.90
+ROLE_FLOOR = 0.74
+ASSIGNEE_FLOOR = 0.80
 
 
 @pytest.fixture(scope="module")

@@ -146,3 +146,14 @@ def test_damage_shortages_and_meetings_held_are_not_results():
         "Thu ngân sách đạt 12,5 tỷ đồng.\n"
     )
     assert figures(text) == [(12.5, "tỷ đồng")]
+
+
+def test_a_count_left_after_còn_a_hazard_s_toll_and_a_figure_in_a_directive_are_no_results():
+    text = (
+        "Chiều 21/5, đồng chí Y Ngọc Niê, Phó Chủ tịch UBND tỉnh làm việc với huyện Lắk.\n"
+        "Năm 2023, huyện đã cứng hóa 8,4 km kênh mương.\n"
+        "Tuy nhiên, còn 52 hộ dân chưa nhận tiền đền bù; hạn hán kéo dài làm 640 ha lúa thiếu nước.\n"
+        "Đồng chí yêu cầu huyện khẩn trương tổ chức đối thoại với 52 hộ dân chưa nhận tiền.\n"
+        "Tỷ lệ hộ nghèo còn 3,2%.\n"
+    )
+    assert figures(text) == [(8.4, "km"), (3.2, "%")]

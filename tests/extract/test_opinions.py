@@ -217,8 +217,8 @@ def test_a_conclusion_notice_lists_petitions_with_their_answers():
         "Đồng chí đề nghị các sở tập trung các nội dung sau: Sở Tài chính cân đối vốn.\n"
     )
     assert [i.span.text for i in doc.petitions] == [
-        "1. Huyện đề nghị tỉnh bố trí vốn làm tuyến đường liên xã",
-        "2. Đề nghị hỗ trợ kinh phí xây dựng trường bán trú",
+        "Huyện đề nghị tỉnh bố trí vốn làm tuyến đường liên xã",
+        "Đề nghị hỗ trợ kinh phí xây dựng trường bán trú",
     ]
 
 

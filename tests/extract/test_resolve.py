@@ -31,3 +31,16 @@ def test_a_long_directive_hides_every_petition_it_covers():
     doc.petitions = [item(200, 210, "petition"), item(260, 270, "petition")]
     resolve(doc)
     assert [(p.span.start, p.span.end) for p in doc.petitions] == [(260, 270)]
+
+
+def test_a_figure_inside_a_directive_or_a_petition_is_no_result():
+    doc = Document(text="x" * 200)
+    doc.directives = [item(10, 40, "directive")]
+    doc.petitions = [item(100, 140, "petition")]
+    doc.indicators = [
+        item(20, 25, "indicator"),
+        item(60, 70, "indicator"),
+        item(110, 115, "indicator"),
+    ]
+    resolve(doc)
+    assert [(i.span.start, i.span.end) for i in doc.indicators] == [(60, 70)]

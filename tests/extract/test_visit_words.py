@@ -54,6 +54,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     ),
     "asked_before": (f"Chủ tịch UBND tỉnh {{}} đoàn công tác kiểm tra {SITE}.", no_visit, "cùng"),
     "delegation": (f"Sáng 5/3, {{}} kiểm tra {SITE}.", a_visit, "huyện"),
+    "session_noun": (f"Sáng 5/3, đoàn công tác có {{}} kiểm tra {SITE}.", no_visit, "đến"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -128,3 +128,13 @@ def test_a_list_of_sites_after_a_colon_and_a_project_after_và_are_each_a_site()
         "trạm bơm Tân Dương",
         "dự án cải tạo chợ Chu",
     ]
+
+
+def test_the_session_named_after_its_inspection_and_a_caption_repeating_a_site_add_no_site():
+    text = (
+        "Văn phòng UBND tỉnh thông báo kết luận của Chủ tịch UBND tỉnh tại buổi kiểm tra tiến độ "
+        "các công trình giao thông trên địa bàn huyện Lắk ngày 9/8.\n"
+        "Sáng 9/8, đoàn đã kiểm tra thực tế tại dự án đường tránh thị trấn Liên Sơn.\n"
+        "Chủ tịch UBND tỉnh kiểm tra tại công trường dự án đường tránh thị trấn Liên Sơn.\n"
+    )
+    assert visits(text) == ["dự án đường tránh thị trấn Liên Sơn"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.urls import reverse
@@ -252,3 +253,33 @@ def test_the_task_page_shows_a_report_and_history_whose_author_was_deleted(
     response = client.get(reverse("tasks:task", args=[task_a.pk]))
     assert response.status_code == 200
     assert "Đã khảo sát hiện trạng" in response.content.decode()
+
+
+def test_the_extension_form_takes_a_day_as_dd_mm_yyyy_not_a_browser_date_picker(
+    client, task_a, officer_a
+):
+    """``<input type="date">`` shows mm/dd/yyyy in an English-language Chromium."""
+    page = html_of(client, officer_a, "tasks:task", task_a.pk)
+    field = re.search(r'<input[^>]*name="extension-new_deadline"[^>]*>', page).group()
+    assert 'type="text"' in field and 'placeholder="dd/mm/yyyy"' in field
+    response = client.post(
+        reverse("tasks:request_extension", args=[task_a.pk]),
+        {
+            "extension-version": task_a.version,
+            "extension-new_deadline": "15/01/2031",
+            "extension-reason": "Chờ nguồn vốn.",
+        },
+    )
+    assert response.status_code == 302
+    assert task_a.extensions.get().new_deadline == dt.date(2031, 1, 15)
+
+
+def test_the_leader_page_counts_one_task_and_two_tasks_in_english(
+    client, directive, task_a, task_b, leader, leader_person
+):
+    client.force_login(leader)
+    client.cookies["django_language"] = "en"
+    url = reverse("tasks:leader", args=[leader_person.pk])
+    assert "<span>2 tasks</span>" in client.get(url).content.decode()
+    Task.objects.filter(pk=task_b.pk).delete()
+    assert "<span>1 task</span>" in client.get(url).content.decode()

@@ -326,7 +326,6 @@ EXPECT: dict[str, Expect] = {
     ),
     "tasks:worklist": Expect(get=everyone(403, office=200)),
     "tasks:register": Expect(get=readers()),
-    "tasks:register_export": Expect(get=readers()),
     "tasks:directive": Expect(
         args=lambda w: [w.directive.pk], get=everyone(200), not_for_officer_a="Xã Bình Minh"
     ),

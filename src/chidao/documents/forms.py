@@ -7,15 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.documents.content import NoticeText
 from chidao.documents.models import NoticeFormat
+from chidao.ui.fields import DayInput
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 def _area(rows: int) -> forms.Textarea:
@@ -46,7 +40,7 @@ class IssueForm(forms.Form):
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
     number = forms.CharField(label=_("Số"), max_length=20)
     issued_on = forms.DateField(
-        label=_("Ngày ban hành"), input_formats=DATE_FORMATS, widget=DateInput()
+        label=_("Ngày ban hành"), input_formats=DATE_FORMATS, widget=DayInput()
     )
 
 
@@ -68,10 +62,10 @@ class ReportForm(forms.Form):
         label=_("Tháng / quý / nửa năm"), min_value=1, max_value=12, required=False, initial=1
     )
     start = forms.DateField(
-        label=_("Từ ngày"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
+        label=_("Từ ngày"), input_formats=DATE_FORMATS, widget=DayInput(), required=False
     )
     end = forms.DateField(
-        label=_("Đến ngày"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
+        label=_("Đến ngày"), input_formats=DATE_FORMATS, widget=DayInput(), required=False
     )
     unit = forms.TypedChoiceField(label=_("Đơn vị"), coerce=int, required=False, empty_value=None)
     leader = forms.TypedChoiceField(

@@ -53,6 +53,8 @@ _SO_STOP = re.compile(
     r"khẩn|rà soát|tiếp tục|phải|cần)$"
 )
 _TOKEN = re.compile(r"[\w&-]+")
+# an abbreviated department name: capitals joined by "&" or "-" ("NN-PTNT", "GD&ĐT", "GTVT")
+_ABBREVIATED = re.compile(r"[A-ZĐ]{2,}(?:[&-][A-ZĐ]+)*$")
 _SO = re.compile(r"Sở\s+(?=[A-ZĐÀ-Ỹ])")
 
 
@@ -166,6 +168,8 @@ def _generic_departments(doc: Document) -> list[Span]:
                 break
             if n > 1 and word[0].isupper() and prev[0].islower() and prev != "và":
                 break  # "Sở Xây dựng Vương Đình Khoa": a name follows
+            if n > 0 and word[0].isupper() and not word.isupper() and _ABBREVIATED.match(prev):
+                break  # "Sở NN-PTNT Lê Quang Thịnh": a name after an abbreviation
             prev = word
             end = t.end()
             n += 1
@@ -187,6 +191,7 @@ _LIST_HEAD = re.compile(
 )
 _LIST_HEAD_CUE = Cue(_LIST_HEAD)  # read from the shared scan
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
+_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
 def department_lists(doc: Document) -> dict[Span, int]:
@@ -233,6 +238,7 @@ def find_agencies(doc: Document) -> None:
     listed = department_lists(doc)
     index = SentenceIndex(doc)
     spans = filter_spans(body_mentions(doc) + list(listed))
+    last: tuple[int, str] | None = None  # (end, reason) of the last body that takes part
     for span in spans:
         at = listed.get(span, span.start)
         head = folded[max(0, at - 30) : at]
@@ -249,8 +255,13 @@ def find_agencies(doc: Document) -> None:
             len(sent_head) < 40 or _HEARD.search(head)
         ):
             reason = "speaker"
+        if reason is None and last is not None and _LIST_GAP.fullmatch(folded, last[0], span.start):
+            # "cùng lãnh đạo Sở Xây dựng, Sở Tài chính, Sở Nông nghiệp và Môi trường đã ...":
+            # the next bodies of the list a taking-part body opens
+            reason = last[1]
         if reason is None:
             continue
+        last = (span.end, reason)
         key = fold(agency_name(span)).removeprefix("sở ")
         if key in seen:
             continue

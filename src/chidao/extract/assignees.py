@@ -233,6 +233,26 @@ class AssigneeReader(SpeakerReader):
 
 
 _SUPPORT_GROUP = re.compile(r"(?:các|những)\s[^,;.:()]{1,40}?liên quan(?!\w)")
+_UNIT_LEVEL = re.compile(r"\s*(?:xã|phường|thị trấn|huyện|thị xã|thành phố|đặc khu)\s+(?=\w)")
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _named_unit_end(doc: Document, pos: int, end: int) -> int | None:
+    """The end of "xã Mù Cang Chải" (a level and its capitalised name, up to four words) at
+    ``pos``, or None."""
+    m = _UNIT_LEVEL.match(doc.folded, pos, end)
+    if not m:
+        return None
+    at, stop, words = m.end(), None, 0
+    while words < 4:
+        w = _NAME_WORD.match(doc.text, at, end)
+        if not w or not w.group()[0].isupper():
+            break
+        stop, words = w.end(), words + 1
+        at = w.end() + 1
+        if not doc.text.startswith(" ", w.end()):
+            break
+    return stop
 
 
 def with_roles(
@@ -267,6 +287,11 @@ def with_roles(
             g = _SUPPORT_GROUP.match(f, at, span.end)
             if g:
                 found = [doc.span(g.start(), g.end(), "assignee", "support-group")]
+        if not found:
+            unit_end = _named_unit_end(doc, at, span.end)
+            if unit_end is not None:
+                # "phối hợp với xã Mù Cang Chải hoàn thành ...": a unit by its level and name
+                found = [doc.span(at, unit_end, "assignee", "support-unit")]
         for b in found:
             listed.add(b.start)
             if not any(b.overlaps(k) for k in known):

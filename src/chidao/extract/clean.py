@@ -310,6 +310,32 @@ def find_headline(lines: list[str]) -> int | None:
     return best_i if best_i is not None and len(lines) > best_i + 1 else None
 
 
+# a headline that states a leader's instruction: "Bí thư Tỉnh ủy: Phải giải ngân ...",
+# "Xã A phải hoàn thành ... trước ngày 15/5", "Chủ tịch UBND tỉnh yêu cầu ..." (folded): it
+# stays in the text, so that the directive it states points at its own words
+_HEADLINE_ORDER = re.compile(
+    r"(?:[^:]{2,60}:\s*)?(?:phải|cần phải|không để|không được)\s"
+    r"|(?:xã|phường|huyện|thị xã|thành phố|tỉnh|đặc khu|các|cấp ủy|đảng ủy|chính quyền|ubnd|sở)"
+    r"\s[^:,.;]{0,60}?\s(?:phải|cần phải|cần|không để|không được)\s"
+    r"|(?:phó\s+)?(?:chủ tịch|bí thư)[^:,.;]{0,50}?\s(?:yêu cầu|đề nghị|chỉ đạo|giao)\s"
+)
+
+
+def instruction_headline(head: str | None) -> bool:
+    """Whether a headline states an instruction (and so stays in the text)."""
+    return bool(head) and bool(_HEADLINE_ORDER.match(fold(head or "")))
+
+
+def kept_headline(doc: Document) -> bool:
+    """Whether the document's first paragraph is its headline, kept as an instruction."""
+    return bool(
+        doc.title
+        and doc.paragraphs
+        and doc.paragraphs[0].text.strip() == doc.title.strip()
+        and instruction_headline(doc.title)
+    )
+
+
 def _strip_glued(line: str, head: str) -> str:
     """A line with the headline glued to its end or start (no space), without it."""
     n = len(head)
@@ -341,6 +367,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
     h = find_headline(body)
     head = strip_photo_mark(body[h]) if h is not None else None
     head_key = _key(head) if head else None
+    keep_head = instruction_headline(head)
     last_long = max(
         (i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1
     )
@@ -357,7 +384,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
         k = _key(base)
         kind = lexicon_kind(base)
         drop = (
-            (head_key is not None and k == head_key)
+            (head_key is not None and k == head_key and not (keep_head and i == h and not kept))
             or kind in ("end", "widget", "caption")
             or (kind == "banner" and (h is None or i < h))
             or (len(k) >= 15 and k in seen)
@@ -368,7 +395,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
             continue
         if base != line:
             removed.append(line[len(base) :].strip())
-        text = _strip_glued(base, head) if head else base
+        text = _strip_glued(base, head) if head and i != h else base
         if text != base:
             removed.append(
                 base[len(text) :] if base.startswith(text) else base[: len(base) - len(text)]

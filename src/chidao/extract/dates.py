@@ -71,6 +71,10 @@ _PERIOD_YEAR = re.compile(
     r"quý\s+(?:[ivx]+|\d)|tháng\s+đầu|đầu|nửa đầu|giữa|cuối|cả)"
     r"(?:\s+năm\s+|\s*/\s*)$"
 )
+# a period that bounds a task, not the one reported on: "trình ... trong quý I năm 2023",
+# "hoàn thành trước quý IV/2024" (the folded words before the period; a sentence that opens
+# with "Trong 6 tháng đầu năm ..." reports)
+_PERIOD_DEADLINE = re.compile(r"(?:(?<!\w)(?:trước|đến|tới|hết|xong|chậm nhất)|\w\s+trong)\s+$")
 # periods that end with the year: reviewed early in the next one
 _YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười hai")
 # a whole year reported on: "năm 2020", "kết quả năm 2020" (the words before the year)
@@ -212,7 +216,7 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     periods: Counter[int] = Counter()
     for ym in years:
         m = _PERIOD_YEAR.search(folded, max(0, ym.start() - 40), ym.start())
-        if m is None:
+        if m is None or _PERIOD_DEADLINE.search(folded, max(0, m.start() - 20), m.start()):
             continue
         y = int(ym.group())
         if month is not None and month <= 3 and _YEAR_END_PERIOD.match(m.group("kind")):

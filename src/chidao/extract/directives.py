@@ -63,6 +63,7 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
+from .clean import kept_headline
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Item, Span, fold
@@ -137,18 +138,27 @@ def find_directives(doc: Document) -> None:
     st = State(Speaker(None, False))
     items: list[Item] = []
     # in a notice, everything after the leader's "kết luận như sau:" is the leader's
-    notice = any(_NOTICE.match(doc.folded, q.start, q.end) for q in paragraphs[:3]) or bool(
+    notice = any(_NOTICE.match(doc.folded, q.start, q.end) for q in paragraphs[:8]) or bool(
         doc.title and _NOTICE.match(fold(doc.title))
     )
+    # a headline that states the instruction ("Xã A phải hoàn thành ... trước ngày 15/5", with
+    # "Đây là yêu cầu của đồng chí ..." next): read as the (unnamed) leader's, then the floor
+    # is as it was
+    headline = 0 if kept_headline(doc) else -1
+    restore: Speaker | None = None
     for i, p in enumerate(paragraphs):
-        if (i in sapo and not _SAPO_ASKS.search(doc.folded, p.start, p.end)) or captions.get(
-            i
-        ) is not None:
+        if restore is not None:
+            st.speaker, restore = restore, None
+        if (
+            i in sapo and i != headline and not _SAPO_ASKS.search(doc.folded, p.start, p.end)
+        ) or captions.get(i) is not None:
             continue
         sentences = by_paragraph[i]
         if not sentences:
             continue
-        heading = headings[i]
+        heading = headings[i] and i != headline
+        if i == headline:
+            restore = st.speaker
         m = r.mention_at.get(p.start)
         if m is not None and m.kind == "caption":
             # a photo caption "X báo cáo ...": the lower side has the floor
@@ -177,6 +187,8 @@ def find_directives(doc: Document) -> None:
         else:
             st.listing = False
             paragraph_speaker(r, st, p, sentences[0], caption_after(captions, headings, i), heading)
+        if i == headline and not st.speaker.leader:
+            st.speaker = Speaker(None, True)
         if heading:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
@@ -186,6 +198,14 @@ def find_directives(doc: Document) -> None:
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
+            elif i == headline and (lead := _HEADLINE_LEAD.match(doc.folded, s.start, s.end)):
+                begin = lead.end()  # "Bí thư Tỉnh ủy: Phải ...", "Sơn La: Phải ..."
+            elif st.speaker.leader:
+                topic = _ANSWERED_BODY.match(doc.folded, s.start, s.end)
+                if topic:
+                    # "2. Về đề nghị điều chỉnh quy hoạch ...: UBND huyện hoàn thiện hồ sơ ...":
+                    # the leader's answer after the colon is read like any sentence
+                    begin = topic.end()
             unit = r.unit_colon(s) if st.speaker.leader and s.start == p.start else None
             start: int | None
             subject_at: int | None
@@ -212,6 +232,13 @@ def find_directives(doc: Document) -> None:
                 st.end_at = None
                 continue
             end, st.end_at = (st.end_at or s.end), None
+            if i == headline:
+                start = s.start  # the headline is the instruction, its "Title:" lead included
+            bullet = BULLET.match(doc.folded, start, end)
+            if bullet and not _ROMAN.match(doc.folded, start, end):
+                start = bullet.end()  # "- Chỉ đạo ...", "2. Giao ...": the marker is layout
+                if subject_at is not None and subject_at < start:
+                    subject_at = start
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
@@ -273,6 +300,12 @@ def find_directives(doc: Document) -> None:
                     st.last_assignees, st.last_issuer = part_assignees, issuer
                 continue
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
+            if not explicit and subject_at is not None:
+                # "yêu cầu các sở, ngành và địa phương: chủ động ...; kiểm tra ...": the subject
+                # before the colon is who the list of tasks is for
+                colon = _SUBJECT_COLON.match(doc.folded, subject_at, span.end)
+                if colon and r.rx.agent.match(doc.folded, subject_at, colon.end("who")):
+                    explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
                 for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
@@ -284,6 +317,9 @@ def find_directives(doc: Document) -> None:
                 assignees = list(fallback)
             assignees, roles = with_roles(r, span, assignees)
             deadline, deadline_text = find_deadline(doc, span)
+            if issuer is None and i == headline and not chairs:
+                # "Đây là yêu cầu của đồng chí X, Phó Chủ tịch UBND tỉnh, ...": the first leader
+                issuer = next((k for k in range(len(people)) if r.leader(k)), None)
             if issuer is None and chairs:
                 issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             data = {
@@ -303,6 +339,19 @@ def find_directives(doc: Document) -> None:
 _ANSWERED_TOPIC = re.compile(
     r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
     r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*(?=(?:giao|đề nghị|yêu cầu|đồng ý)(?!\w))"
+)
+
+
+# a subject and a colon before the tasks of one sentence (folded)
+_SUBJECT_COLON = re.compile(r"\s*(?P<who>[^:;.]{3,60}?)\s*:\s")
+# "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)
+_HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
+
+
+# the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."
+_ANSWERED_BODY = re.compile(
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*"
 )
 
 

@@ -68,7 +68,10 @@ _NOT_UNIT = frozenset(
 _DAMAGE = re.compile(
     r"(?<!\w)(?:(?:làm|gây|bị)\s+(?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|sạt|tràn bờ|vỡ|"
     r"cuốn trôi|thiệt hại|chết|mất trắng|sụt lún|bồi lấp|gãy đổ)|thiệt hại|(?:còn|vẫn|đang|hiện) thiếu|"
-    r"do vướng|còn vướng)"
+    r"do vướng|còn vướng|"
+    # a hazard that "makes" the figure: "nắng hạn kéo dài làm 420 ha cà phê thiếu nước"
+    r"(?:hạn hán|nắng hạn|khô hạn|xâm nhập mặn|mưa lớn|mưa lũ|mưa đá|lũ quét|lũ ống|lũ|bão|"
+    r"lốc|dông lốc|dịch bệnh|sạt lở)(?!\w)[^.;]{0,40}?\s(?:làm|khiến|gây)\s*$)"
     r"(?!\w)"
 )
 # what may not come right before the number
@@ -184,6 +187,8 @@ def find_indicators(doc: Document) -> None:
                 continue
             if _BACKLOG_HEAD.search(head):
                 continue  # "còn vướng 17 hộ dân": what is left to do, not a result
+        elif _BACKLOG_HEAD.search(head) and "%" not in u.group():
+            continue  # "còn 37 hộ dân chưa nhận tiền" (a rate "còn 3,2%" is a result)
         s_start, _ = _sentence_bounds(doc, index, m.start())
         last_break = _LAST_BREAK.match(text, s_start, m.start())
         clause_start = last_break.end() if last_break else s_start

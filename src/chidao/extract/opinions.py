@@ -360,10 +360,10 @@ _ANY_CUE_CUE = Cue(_ANY_CUE)
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
 _ANSWERED_ITEM = re.compile(
-    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:về\s+)?|về\s+)(?:[^:;.]{0,40}?\s)?"
-    r"(?:đề nghị|kiến nghị|đề xuất)(?!\w)[^:]{10,}?)\s*:\s*"
-    r"(?:giao|đồng ý|thống nhất|chấp thuận|không|ubnd tỉnh|sở|chủ tịch|tỉnh|đề nghị|yêu cầu|huyện|xã|"
-    r"giao cho|thực hiện|tạm dừng|chưa)(?!\w)"
+    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:về\s+)?|về\s+)"
+    r"(?P<body>(?:[^:;.]{0,40}?\s)?(?:đề nghị|kiến nghị|đề xuất)(?!\w)[^:]{10,}?))\s*:\s*"
+    r"(?:giao|đồng ý|thống nhất|chấp thuận|không|ubnd|ủy ban nhân dân|sở|chủ tịch|tỉnh|đề nghị|"
+    r"yêu cầu|huyện|xã|phường|giao cho|thực hiện|tạm dừng|chưa)(?!\w)"
 )
 
 
@@ -504,9 +504,10 @@ def find_opinions(doc: Document) -> None:
                     listed.add(doc.paragraph_of(b.start))
                     answered = _ANSWERED_ITEM.match(folded, b.start, b.end)
                     end = answered.end("ask") if answered else b.end
+                    begin = answered.start("body") if answered else b.start
                     petitions.append(
                         Item(
-                            doc.span(b.start, end, "petition", "opinions:list"),
+                            doc.span(begin, end, "petition", "opinions:list"),
                             {"by": _named_person(doc, s.start, s.end)},
                         )
                     )
@@ -527,7 +528,10 @@ def find_opinions(doc: Document) -> None:
             petitions.append(
                 Item(
                     doc.span(
-                        s.start, s.start + answered.end("ask"), "petition", "opinions:answered"
+                        s.start + answered.start("body"),
+                        s.start + answered.end("ask"),
+                        "petition",
+                        "opinions:answered",
                     ),
                     {"by": None},
                 )

@@ -9,7 +9,10 @@ proposals cover the same words, the policy below decides, once, after every stag
 - across stages, an item and a directive over the same words: the directive wins over a
   petition (a leader's "đề nghị UBND phường ... thực hiện các nhiệm vụ sau:" read by the
   opinions stage as a request is an instruction; a petition goes up, a directive comes
-  down).
+  down);
+- a figure inside a directive or a petition is a target or a request, not a result: the
+  directive or the petition wins over the indicator ("tổ chức đối thoại với 37 hộ dân ...",
+  "đề nghị tỉnh bổ sung 60 tỷ đồng ...").
 """
 
 from __future__ import annotations
@@ -40,3 +43,4 @@ def _without_overlaps(items: list[Item], winners: list[Item]) -> list[Item]:
 def resolve(doc: Document) -> None:
     """Apply the policy to ``doc``'s proposals (see the module's docstring)."""
     doc.petitions = _without_overlaps(doc.petitions, doc.directives)
+    doc.indicators = _without_overlaps(doc.indicators, [*doc.directives, *doc.petitions])

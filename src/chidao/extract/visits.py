@@ -34,6 +34,7 @@ KINDS = (
     "next_clause",
     "asked_before",
     "delegation",
+    "session_noun",
 )
 
 
@@ -77,6 +78,8 @@ _END = _grammar(
     r"|,\s(?:«next_clause»)(?!\w)"
 )
 _DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
+# the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
+_SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
@@ -119,6 +122,8 @@ def find_visits(doc: Document) -> None:
             continue
         if _DIRECTIVE_HEAD.search(folded[max(0, start - 40) : start]):
             continue
+        if _SESSION_NOUN.search(folded, max(0, start - 12), start):
+            continue  # "tại buổi kiểm tra tiến độ các công trình ...": the session's name
         if not _by_delegation(doc, index, start):
             continue
         end_m = (_LIST_END if m.group("colon") else _END).search(folded, m.end())
@@ -138,6 +143,7 @@ def find_visits(doc: Document) -> None:
                 continue  # "một số dự án trọng điểm": a summary, not a site
             span = doc.span(a, b, "site_visit", "visits:inspection")
             key = span.text.lower()
-            if key not in seen:
+            if not any(key in k or k in key for k in seen):
+                # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án A"
                 seen.add(key)
                 doc.site_visits.append(span)

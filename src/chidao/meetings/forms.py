@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import SessionKind
 from chidao.meetings.queries import SessionFilters
-from chidao.ui.fields import MultipleFileField, MultipleFileInput
+from chidao.ui.fields import DayInput, MultipleFileField, MultipleFileInput
 
 DATE_FORMATS = ["%d/%m/%Y", "%d-%m-%Y", "%Y-%m-%d"]
 DMY = {
@@ -31,7 +31,7 @@ class IngestForm(forms.Form):
         label=_("Ngày đăng hoặc ngày nhận (mặc định hôm nay; để suy ra năm)"),
         required=False,
         input_formats=DATE_FORMATS,
-        widget=forms.DateInput(format="%d/%m/%Y", attrs=DMY),
+        widget=DayInput(),
     )
     files = MultipleFileField(
         label=_("Hoặc tải lên tệp (.txt, .html, .docx, .pdf)"),

@@ -29,6 +29,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.extract.lexicon import alternation, assignee_words
 from chidao.organisation.models import (
@@ -384,7 +385,11 @@ def import_users(*, plan: ImportPlan, province_code: str) -> list[NewAccount]:
     """
     if plan.errors:
         raise ImportError_(
-            _("%(file)s: %(n)d dòng có lỗi, không tạo tài khoản nào.")
+            ngettext(
+                "%(file)s: %(n)d dòng có lỗi, không tạo tài khoản nào.",
+                "%(file)s: %(n)d dòng có lỗi, không tạo tài khoản nào.",
+                len(plan.errors),
+            )
             % {"file": plan.source, "n": len(plan.errors)}
         )
     return [

@@ -62,6 +62,7 @@ def officer_accounts(request: HttpRequest) -> HttpResponse:
 
     from django.contrib import messages
     from django.utils.translation import gettext as _
+    from django.utils.translation import ngettext
 
     from chidao.organisation import accounts
 
@@ -76,8 +77,10 @@ def officer_accounts(request: HttpRequest) -> HttpResponse:
             created = accounts.create_unit_officers(province_code=code, units=units)
             messages.success(
                 request,
-                _(
-                    "Đã tạo %(n)d tài khoản cán bộ. Hãy tải danh sách mật khẩu ngay: nó chỉ hiện một lần."
+                ngettext(
+                    "Đã tạo %(n)d tài khoản cán bộ. Hãy tải danh sách mật khẩu ngay: nó chỉ hiện một lần.",
+                    "Đã tạo %(n)d tài khoản cán bộ. Hãy tải danh sách mật khẩu ngay: nó chỉ hiện một lần.",
+                    len(created),
                 )
                 % {"n": len(created)},
             )

@@ -11,16 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from chidao.tasks.models import TaskRole, TaskState
 from chidao.tasks.outcomes import CLASSES, IMPOSSIBLE, IMPOSSIBLE_LABEL
 from chidao.tasks.queries import OVERDUE, SORTS, RegisterFilters
-from chidao.ui.fields import MultipleFileField
+from chidao.ui.fields import DayInput, MultipleFileField
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"]
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs: Any) -> None:
-        super().__init__(format="%Y-%m-%d", **kwargs)
 
 
 class VersionedForm(forms.Form):
@@ -50,7 +43,7 @@ class CompletionForm(VersionedForm):
 
 class ExtensionForm(VersionedForm):
     new_deadline = forms.DateField(
-        label=_("Thời hạn đề nghị"), input_formats=DATE_FORMATS, widget=DateInput()
+        label=_("Thời hạn đề nghị"), input_formats=DATE_FORMATS, widget=DayInput()
     )
     reason = forms.CharField(label=_("Lý do"), widget=forms.Textarea(attrs={"rows": 2}))
 
@@ -71,7 +64,7 @@ class RequiredNoteForm(VersionedForm):
 
 class EditForm(VersionedForm):
     deadline = forms.DateField(
-        label=_("Thời hạn"), input_formats=DATE_FORMATS, widget=DateInput(), required=False
+        label=_("Thời hạn"), input_formats=DATE_FORMATS, widget=DayInput(), required=False
     )
     unit = forms.ModelChoiceField(label=_("Đơn vị thực hiện"), queryset=None, required=False)  # type: ignore[arg-type]
     note = forms.CharField(

@@ -19,7 +19,6 @@ urlpatterns = [
     path("inbox/", inbox.inbox, name="inbox"),
     path("worklist/", worklist.worklist, name="worklist"),
     path("register/", register.register, name="register"),
-    path("register/export.xlsx", register.register_export, name="register_export"),
     path("directives/<int:pk>/", directive.directive, name="directive"),
     path("units/<int:pk>/", unit.unit, name="unit"),
     path("leaders/<int:pk>/", leader.leader, name="leader"),

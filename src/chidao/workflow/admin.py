@@ -6,6 +6,7 @@ from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from chidao.meetings.admin import SessionAdmin as MeetingsSessionAdmin
 from chidao.meetings.models import Session
@@ -26,7 +27,10 @@ class SessionAdmin(MeetingsSessionAdmin):
             else:
                 done += 1
         self.message_user(
-            request, _("Đã khôi phục %(n)d buổi làm việc.") % {"n": done}, messages.SUCCESS
+            request,
+            ngettext("Đã khôi phục %(n)d buổi làm việc.", "Đã khôi phục %(n)d buổi làm việc.", done)
+            % {"n": done},
+            messages.SUCCESS,
         )
 
 

@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from chidao.meetings import access as meetings_access
@@ -209,9 +210,15 @@ def confirm(request: AppRequest, pk: int) -> HttpResponse:
         )
     except DraftError as e:
         return review._answer(request, document, str(e), 400)
+    given = session.directives.count()
     messages.success(
         request,
-        _("Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.") % {"n": session.directives.count()},
+        ngettext(
+            "Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.",
+            "Đã xác nhận buổi làm việc và giao %(n)d chỉ đạo.",
+            given,
+        )
+        % {"n": given},
     )
     if request.htmx:
         response = HttpResponse(status=204)

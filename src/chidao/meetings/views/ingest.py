@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from chidao.extract import ExtractError
 from chidao.meetings import services
@@ -93,7 +94,11 @@ def ingest(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Đã nhập văn bản. Hãy rà soát trước khi xác nhận."))
         return redirect("meetings:review", pk=created_docs[0].pk)
     if created_docs:
-        messages.success(request, _("Đã nhập %(n)d văn bản mới.") % {"n": len(created_docs)})
+        n = len(created_docs)
+        messages.success(
+            request,
+            ngettext("Đã nhập %(n)d văn bản mới.", "Đã nhập %(n)d văn bản mới.", n) % {"n": n},
+        )
     if all(error is not None for *_rest, error in outcomes):
         return render(request, "meetings/ingest.html", {"form": form}, status=400)
     return redirect("meetings:document_list")

@@ -1,17 +1,14 @@
-"""tasks:register and tasks:register_export: the directive register, filtered and sorted."""
+"""tasks:register: the directive register, filtered and sorted (its downloads, with the same
+filters, are the documents app's exports)."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from chidao.tasks import queries
-from chidao.tasks.export import register_workbook
 from chidao.tasks.forms import RegisterFilterForm
 from chidao.tasks.views.common import paginate, province_readers, query_without
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @province_readers
@@ -32,14 +29,3 @@ def register(request: HttpRequest) -> HttpResponse:
     }
     template = "tasks/register.html#table" if request.htmx else "tasks/register.html"
     return render(request, template, context)
-
-
-@province_readers
-def register_export(request: HttpRequest) -> HttpResponse:
-    """The filtered register as an .xlsx tracking sheet (all rows, not only one page)."""
-    filters = RegisterFilterForm(request.GET).filters()
-    rows = queries.register(request.user, filters)
-    response = HttpResponse(register_workbook(rows), content_type=XLSX)
-    name = f"so-theo-doi-chi-dao-{timezone.localdate():%Y%m%d}.xlsx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
