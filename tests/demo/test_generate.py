@@ -95,6 +95,16 @@ def test_the_application_can_add_rows_after_it(province):
     assert report.pk is not None and TaskEvent.objects.filter(task=task).count() >= 2
 
 
+def test_it_groups_the_recurring_directives_and_reminds_the_officer(province):
+    from chidao.notifications.models import Notification, NotificationKind
+    from chidao.themes.models import Membership, Theme
+
+    assert Theme.objects.filter(size__gte=2).exists()
+    assert Membership.objects.count() == Directive.objects.count()
+    officer = get_user_model().objects.get(username="gen_canbo")
+    assert Notification.objects.filter(recipient=officer, kind=NotificationKind.OVERDUE).exists()
+
+
 def test_every_petition_is_in_the_register_some_answered(province):
     from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
 

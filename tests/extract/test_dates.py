@@ -281,3 +281,21 @@ def test_a_period_that_bounds_a_bulleted_task_is_not_the_session_year():
         "năm 2022.\n"
     )
     assert process(text, Options(received=dt.date(2026, 12, 7))).date == dt.date(2021, 11, 19)
+
+
+def test_the_day_a_notice_was_issued_gives_way_to_the_session_s_day_named_after_it():
+    doc = process(
+        "Ngày 28/6/2022, Ban Thường vụ Tỉnh ủy đã ban hành Thông báo số 311-TB/TU kết luận buổi "
+        "làm việc với Ban Thường vụ Huyện ủy Kon Plông ngày 20/6/2022.\n",
+        Options(received=dt.date(2026, 12, 7)),
+    )
+    assert doc.date == dt.date(2022, 6, 20)
+
+
+def test_the_results_of_an_earlier_year_do_not_move_the_next_year_s_tasks():
+    doc = process(
+        "(YBĐT) - Chiều 19/3, đồng chí Bí thư Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Mù Cang "
+        "Chải về kết quả phát triển kinh tế - xã hội năm 2023 và nhiệm vụ năm 2024.\n",
+        Options(received=dt.date(2026, 12, 7)),
+    )
+    assert doc.date == dt.date(2024, 3, 19)

@@ -997,3 +997,19 @@ def test_a_commune_named_by_its_level_after_phối_hợp_với_supports():
     d = doc.directives[-1]
     assert [a.text for a in d.data["assignees"]] == ["Sở Xây dựng", "xã Tả Phìn"]
     assert d.data["roles"] == ["lead", "support"]
+
+
+def test_the_standing_committee_asking_a_district_gives_directives_not_a_petition():
+    doc = process(
+        "Ngày 6/10/2022, đồng chí Rơ Chăm Long, Phó Bí thư Thường trực Tỉnh ủy chủ trì buổi làm "
+        "việc với Ban Thường vụ Huyện ủy Sa Thầy.\n"
+        "Thường trực Tỉnh ủy đề nghị Ban Thường vụ Huyện ủy Sa Thầy: “Lãnh đạo hoàn thành cắm mốc "
+        "ranh giới rừng trước ngày 31/12/2022… Chỉ đạo xử lý dứt điểm các vụ lấn chiếm đất rừng”.\n"
+    )
+    assert len(doc.directives) == 2
+    assert assignees(doc) == [
+        ["Ban Thường vụ Huyện ủy Sa Thầy"],
+        ["Ban Thường vụ Huyện ủy Sa Thầy"],
+    ]
+    assert issuers(doc) == ["Rơ Chăm Long", "Rơ Chăm Long"]
+    assert doc.petitions == []

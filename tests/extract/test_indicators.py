@@ -157,3 +157,11 @@ def test_a_count_left_after_còn_a_hazard_s_toll_and_a_figure_in_a_directive_are
         "Tỷ lệ hộ nghèo còn 3,2%.\n"
     )
     assert figures(text) == [(8.4, "km"), (3.2, "%")]
+
+
+def test_the_hamlets_a_commune_is_made_of_are_no_result_but_hamlets_that_reach_a_standard_are():
+    text = (
+        "Ngày 3/12/2025, đồng chí Hầu Văn Páo, Phó Bí thư Tỉnh ủy làm việc với xã Lũng Cú.\n"
+        "Sau khi sắp xếp, xã có 38 thôn; năm 2025 có 9 thôn đạt chuẩn nông thôn mới.\n"
+    )
+    assert figures(text) == [(9.0, "thôn")]

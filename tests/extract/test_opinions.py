@@ -361,3 +361,8 @@ def test_a_department_s_answer_is_not_a_petition_and_a_notice_announced_is_not_t
     assert [p.span.text for p in doc.petitions] == [
         "Xã kiến nghị tỉnh hỗ trợ kinh phí nạo vét kênh Cái Cùng."
     ]
+
+
+def test_a_new_planting_that_reaches_a_figure_is_not_a_shortfall():
+    assert not is_difficulty(fold("diện tích sâm được trồng mới đạt 126 ha."))
+    assert is_difficulty(fold("giải ngân vốn đầu tư công mới đạt 41% kế hoạch."))

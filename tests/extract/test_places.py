@@ -254,6 +254,11 @@ def test_each_outlet_mark_names_its_province(row):
     assert doc.province == province
 
 
+def test_an_outlet_mark_in_brackets_needs_no_dash():
+    doc = process("(BDO) Sáng 5/3/2024, đồng chí Lương Văn Tâm, Phó Chủ tịch UBND tỉnh làm việc.\n")
+    assert doc.province == "Bình Dương"
+
+
 def test_a_province_merged_in_2025_keeps_its_name_with_its_successor_alongside():
     doc = process(
         "Chiều 21/6/2023, Thường trực Tỉnh ủy Bình Phước làm việc với Ban Thường vụ Thị ủy "
@@ -261,3 +266,13 @@ def test_a_province_merged_in_2025_keeps_its_name_with_its_successor_alongside()
     )
     assert (doc.province, doc.province_successor) == ("Bình Phước", "Đồng Nai")
     assert process("Sáng 5/3/2026, Thường trực Tỉnh ủy Gia Lai họp.\n").province_successor is None
+
+
+def test_a_commune_chair_s_name_after_ubnd_xã_is_not_a_commune():
+    doc = process(
+        "Chiều 9/4/2026, đồng chí Vũ Thành Lâm, Phó Chủ tịch UBND tỉnh Lào Cai làm việc với xã "
+        "Púng Luông.\n"
+        "Báo cáo tại buổi làm việc, Chủ tịch UBND xã Giàng A Chư cho biết, xã đã hoàn thành 120 "
+        "căn nhà cho hộ nghèo.\n"
+    )
+    assert [s.text for s in doc.localities] == ["xã Púng Luông"]

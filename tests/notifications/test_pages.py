@@ -121,3 +121,17 @@ def test_the_pages_speak_english_when_chosen(client, assigned, officer_b):
     finally:
         translation.activate("vi")  # the middleware leaves the request's language active
     assert "New task for Xã Bình Minh" in page
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_the_bell_counts_in_one_query_whatever_the_number(
+    client, assigned, officer_b, rows, django_assert_max_num_queries
+):
+    for i in range(rows - 1):
+        notify(
+            kind=NotificationKind.FOLLOW_UP, task=assigned[1], recipients=[officer_b], key=f"b:{i}"
+        )
+    client.force_login(officer_b)
+    with django_assert_max_num_queries(5):  # session, user, profile, unit (the menu), the count
+        body = client.get("/notifications/bell/").content.decode()
+    assert f'<span class="bell-count">{rows}</span>' in body

@@ -474,10 +474,41 @@ EXPECT: dict[str, Expect] = {
         post=everyone(404, officer_b=REDIRECT),
         not_for_officer_a="Bình Minh",
     ),
+    # ---- recurring directives (themes): the province's readers; the office corrects
+    "themes:list": Expect(get=readers()),
+    "themes:detail": Expect(args=lambda w: [theme_of(w)], get=readers()),
+    "themes:directive": Expect(args=lambda w: [w.directive.pk], get=readers()),
+    "themes:rename": Expect(
+        args=lambda w: [theme_of(w)],
+        get=everyone(403, office=405),
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"name": "Giải phóng mặt bằng"},
+    ),
+    "themes:move": Expect(
+        args=lambda w: [theme_of(w)],
+        get=everyone(403, office=405),
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"directive": w.directive.pk, "target": ""},
+    ),
+    "themes:merge": Expect(
+        args=lambda w: [theme_of(w)],
+        get=everyone(403, office=405),
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"into": theme_of(w)},  # into itself: refused with a message
+    ),
     # nothing generated yet: the readers get 404, officers 403
     "documents:notice_docx": Expect(args=lambda w: [w.session.pk], get=readers(404)),
     "documents:notice_pdf": Expect(args=lambda w: [w.session.pk], get=readers(404)),
 }
+
+
+def theme_of(w: World) -> int:
+    """The theme of the world's directive (computed on first use)."""
+    from chidao.themes.models import Membership
+    from chidao.themes.services import assign
+
+    assign(directives=[w.directive], province_code="38")
+    return Membership.objects.get(directive=w.directive).theme_id
 
 
 def officer_b_notice(w: World) -> int:

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
 from django.db.models import Max, Model
@@ -221,7 +222,8 @@ def generate(
     Side effects: the province's units (``init_province``); eight leaders with positions;
     users ``gen_vanphong`` (office), ``gen_lanhdao`` (leader), ``gen_canbo`` (officer of the
     busiest commune) with one random password; documents, sessions, items, directives, tasks,
-    history, progress reports and extension requests. A second run on a generated database
+    history, progress reports and extension requests; the recurring directives' themes and
+    the officer's reminders (``chidao.themes``, ``chidao.notifications``). A second run on a generated database
     changes nothing. Refuses a database with users it did not create (:class:`GenerateError`).
     """
     if tasks < 1:
@@ -271,6 +273,13 @@ def generate(
             for sql in connection.ops.sequence_reset_sql(no_style(), apps.get_models()):
                 cursor.execute(sql)
             cursor.execute("ANALYZE")
+    # what the pages read beside the rows, which were inserted in bulk through no service:
+    # the recurring directives' themes, and the day's reminders of the generated officer
+    from chidao.notifications.services import remind
+    from chidao.themes.services import rebuild
+
+    rebuild(province_code=code)
+    remind(today=today, days=settings.CHIDAO_REMIND_DAYS)
     return result
 
 

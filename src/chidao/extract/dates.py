@@ -120,7 +120,15 @@ def year_before(day: int, month: int, anchor: dt.date) -> int | None:
 def _is_reference(folded: str, start: int) -> bool:
     """Whether the date at ``start`` follows a document reference ("... số 12 ngày")."""
     head = folded[max(0, start - 90) : start]
+    if _SESSION_BEFORE.search(head):
+        return False  # "kết luận buổi làm việc với ... ngày 20/6": the session's own day
     return bool(_DOC_REF.search(head))
+
+
+_SESSION_BEFORE = re.compile(
+    r"(?<!\w)(?:buổi làm việc|hội nghị|cuộc họp|phiên họp|buổi kiểm tra|buổi khảo sát)(?!\w)"
+    r"[^.;\n]{0,80}?(?<!\w)ngày\s*$"
+)
 
 
 # the place-and-date line of a notice or a letter: "Hưng Yên, ngày 21 tháng 01 năm 2026"
@@ -151,6 +159,17 @@ def _is_issued_line(doc: Document, start: int) -> bool:
     return bool(_ISSUED.search(head))
 
 
+# a notice issued on the day just read: "..., Ban Thường vụ Tỉnh ủy đã ban hành Thông báo ..."
+_ISSUES_NOTICE = re.compile(
+    r"[^.;]{0,120}?(?<!\w)(?:ban hành|ký|vừa có|có|gửi|phát hành)\s+(?:thông báo|kết luận|văn bản|công văn)"
+)
+# and the session's own day named after it: "... kết luận buổi làm việc ... ngày 15/9/2023"
+_SESSION_DAY_LATER = re.compile(
+    r"(?<!\w)(?:buổi làm việc|hội nghị|cuộc họp|phiên họp|buổi kiểm tra|buổi khảo sát)(?!\w)"
+    r"[^.;]{0,160}?(?<!\w)(?:ngày|chiều|sáng|tối)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
+)
+
+
 def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
@@ -170,6 +189,11 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
             continue
         if _PAGE_HEAD.search(head):
             continue  # "Cập nhật lúc 08:30 ngày 10/10/2022": the page's date
+        after = folded[m.end() : m.end() + 400].split(". ", 1)[0]
+        if _ISSUES_NOTICE.match(after) and _SESSION_DAY_LATER.search(after):
+            # "Ngày 21/9, Ban Thường vụ ... ban hành Thông báo ... kết luận buổi làm việc ...
+            # ngày 15/9": the day the notice was issued; the session's day comes later
+            continue
         day, month = (
             (int(m.group("d2")), int(m.group("m2")))
             if long_form
@@ -238,6 +262,11 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
         head = folded[max(0, m.start() - 60) : m.start()]
         if _FUTURE.search(head) or _is_reference(folded, m.start()):
             continue
+        # "kết quả ... năm 2023 và nhiệm vụ năm 2024": the words before an earlier year
+        # belong to that year
+        earlier = [e.end() for e in _YEAR_NUMBER.finditer(head)]
+        if earlier:
+            head = head[earlier[-1] :]
         plan = _PLAN_WORD.search(head[-45:])
         result = _RESULT_WORD.search(head)
         reviewed = (result and "kết quả" in result.group()) or _REVIEW_WORD.search(head[-45:])

@@ -299,6 +299,11 @@ def find_directives(doc: Document) -> None:
                     )
                     st.last_assignees, st.last_issuer = part_assignees, issuer
                 continue
+            if issuer is None and i == headline and not chairs:
+                # "Đây là yêu cầu của đồng chí X, Phó Chủ tịch UBND tỉnh, ...": the first leader
+                issuer = next((k for k in range(len(people)) if r.leader(k)), None)
+            if issuer is None and chairs:
+                issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
             if not explicit and subject_at is not None:
                 # "yêu cầu các sở, ngành và địa phương: chủ động ...; kiểm tra ...": the subject
@@ -317,11 +322,6 @@ def find_directives(doc: Document) -> None:
                 assignees = list(fallback)
             assignees, roles = with_roles(r, span, assignees)
             deadline, deadline_text = find_deadline(doc, span)
-            if issuer is None and i == headline and not chairs:
-                # "Đây là yêu cầu của đồng chí X, Phó Chủ tịch UBND tỉnh, ...": the first leader
-                issuer = next((k for k in range(len(people)) if r.leader(k)), None)
-            if issuer is None and chairs:
-                issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             data = {
                 "issuer": people[issuer].name.text if issuer is not None else None,
                 "assignees": assignees,

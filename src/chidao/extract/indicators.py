@@ -58,6 +58,9 @@ _NOUN_STOP = frozenset(
 )
 # nouns that make the number a time, an order or a rank, not a figure
 # (and counts of meetings held are not results: "tổ chức 6 cuộc họp", "3 hội nghị")
+# the parts a unit is made of: "xã có 52 thôn", "phường gồm 14 tổ dân phố"
+_SUBUNITS = frozenset("thôn bản ấp buôn làng xóm tổ khu plây sóc".split())
+_HAS_HEAD = re.compile(r"(?<!\w)(?:có|gồm|với)\s*$")
 _NOT_UNIT = frozenset(
     "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm "
     "cuộc hội".split()
@@ -187,6 +190,12 @@ def find_indicators(doc: Document) -> None:
                 continue
             if _BACKLOG_HEAD.search(head):
                 continue  # "còn vướng 17 hộ dân": what is left to do, not a result
+            if (
+                noun.split()[0] in _SUBUNITS
+                and _HAS_HEAD.search(head)
+                and not _RESULT_AFTER.match(folded, end + len(noun) + 1)
+            ):
+                continue  # "sau khi sắp xếp, xã có 52 thôn": what the unit is made of
         elif _BACKLOG_HEAD.search(head) and "%" not in u.group():
             continue  # "còn 37 hộ dân chưa nhận tiền" (a rate "còn 3,2%" is a result)
         s_start, _ = _sentence_bounds(doc, index, m.start())

@@ -111,7 +111,9 @@ _DIFFICULTY = _grammar(
     r"|(?:«sharp_fall») mạnh|«decline»"
     r"|(?:«landslide_before») sạt lở|sạt lở (?:«landslide_after»)"
     r"|thấp hơn (?:«below»)"
-    r"|(?:mới|chỉ)\s+(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:«slow_in»)|«scarce»"
+    # "mới đạt 46%" falls short, "trồng mới đạt 126 ha" (a new planting) does not
+    r"|(?:(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!nạp )(?<!lập )(?<!tạo )mới|chỉ)\s+"
+    r"(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:«slow_in»)|«scarce»"
     r"|gây (?:«causing»)"
     # damage from disasters: "mưa lũ làm sạt lở 1,8 km bờ sông, hư hỏng 3 tuyến đường"
     r"|làm (?:«damage»)"

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
-from .lookup import trie_alternation
+from .lookup import mentions_in, trie_alternation
 from .scan import WordLexicon, hits
 from .spans import Document, Span, fold, quick_init, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
@@ -322,7 +322,10 @@ _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
 
 _FORMER = re.compile(r"\s+cũ(?!\w)")
-_OUTLET_MARK = re.compile(r"\(?\s*([A-ZĐ][A-ZĐ.]{1,7})\s*\)?\s*[-–—]\s")
+# "QNO - ", "(HBĐT) - ", "(BDO) " (a mark in brackets needs no dash)
+_OUTLET_MARK = re.compile(
+    r"\(\s*(?P<b>[A-ZĐ][A-ZĐ.]{1,7})\s*\)\s*(?:[-–—]\s)?|(?P<m>[A-ZĐ][A-ZĐ.]{1,7})\s*[-–—]\s"
+)
 
 
 @cache
@@ -367,8 +370,9 @@ def find_province(
     # the dateline mark of the province's own paper: "GLO - Chiều 4/11, ..."
     for where in (*(p.text for p in doc.paragraphs[:3]), *doc.removed[:10]):
         mark = _OUTLET_MARK.match(where)
-        if mark and mark.group(1) in outlets():
-            score[outlets()[mark.group(1)]] += 6
+        name = (mark.group("b") or mark.group("m")) if mark else None
+        if name and name in outlets():
+            score[outlets()[name]] += 6
     # the site's domain: in the text, or in what the cleaner removed ("(Baonghean.vn) - ")
     for source in (text, " \n ".join(x for x in doc.removed[:40] if len(x) < 200)):
         for end in _DOMAIN_END.finditer(source):
@@ -577,8 +581,10 @@ def find_places(doc: Document) -> None:
 def _person_named(doc: Document, um: UnitMention) -> bool:
     """Whether the mention's name is the start of a person's name: a family name and two or
     three more capitalised words ("phường Hồ Văn Thắng")."""
-    words: list[str] = []
     pos = um.end - len(um.name)
+    if any(m.kind == "name" and m.span.start == pos for m in mentions_in(doc, pos, pos + 1)):
+        return True  # the people stage read a name there ("UBND xã Giàng A Chư")
+    words: list[str] = []
     while len(words) < 4:
         w = _NAME_WORD.match(doc.text, pos)
         if not w or not w.group()[0].isupper():

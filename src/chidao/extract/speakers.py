@@ -45,7 +45,9 @@ _BI_THU = r"í thư(?:\s+thường trực)?\s+(?:tỉnh ủy|thành ủy)"
 _CHU_TICH = r"hủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố)"
 _LEAD_TITLE = re.compile(  # written for a fast search: the word start is checked after a letter
     rf"(?:p(?<!\w.)hó\s+(?:b{_BI_THU}|c{_CHU_TICH})|b(?<!\w.){_BI_THU}|c(?<!\w.){_CHU_TICH}|"
-    r"t(?<!\w.)rưởng đoàn(?: công tác)?(?!\s+(?:đbqh|đại biểu)))(?!\w)"
+    r"t(?<!\w.)rưởng đoàn(?: công tác)?(?!\s+(?:đbqh|đại biểu))|"
+    # the province's standing bodies speak as its leaders: "Thường trực Tỉnh ủy đề nghị ..."
+    r"t(?<!\w.)hường trực\s+(?:tỉnh ủy|thành ủy)|b(?<!\w.)an thường vụ\s+(?:tỉnh ủy|thành ủy))(?!\w)"
 )
 _LEAD_TITLE_CUE = Cue(_LEAD_TITLE)  # read from the shared scan
 _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")

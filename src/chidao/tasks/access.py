@@ -120,8 +120,9 @@ def visible_task_q(user: Any, prefix: str = "") -> Q:
     """The condition ``tasks_visible_to`` applies, on a relation to tasks (``prefix="task__"``),
     as a join rather than an ``IN`` over every task of the province."""
     if is_officer(user):
-        unit = unit_of(user)
-        return Q(**{f"{prefix}unit_id": unit.pk}) if unit is not None else Q(pk__in=[])
+        profile = profile_of(user)
+        unit_id = profile.unit_id if profile is not None else None
+        return Q(**{f"{prefix}unit_id": unit_id}) if unit_id is not None else Q(pk__in=[])
     if can_read_province(user):
         code = province_code_of(user)
         return Q(**{f"{prefix}unit__province_code": code}) if code else Q(pk__in=[])

@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "chidao.search",
     "chidao.insight",
     "chidao.notifications",
+    "chidao.themes",
     "chidao.documents",
     "chidao.api",
     "chidao.demo",

@@ -26,6 +26,7 @@ urlpatterns = [
     path("insight/", include("chidao.insight.urls")),
     path("documents/", include("chidao.documents.urls")),
     path("notifications/", include("chidao.notifications.urls")),
+    path("themes/", include("chidao.themes.urls")),
 ]
 
 handler500 = "chidao.web.views.server_error"

@@ -35,6 +35,7 @@ from chidao.organisation.access import is_admin, is_leader, is_office
 from chidao.organisation.models import Unit
 from chidao.tasks import services as tasks
 from chidao.tasks.models import Task, TaskRole
+from chidao.themes import services as themes
 
 
 class CorrectionError(DraftError):
@@ -95,8 +96,8 @@ def add_directive(
 ) -> Directive:
     """Add a directive the review missed, with one task per unit (``support`` ones support).
 
-    Side effects: a Directive (last in the session), its tasks and their CREATED events, an
-    audit event.
+    Side effects: a Directive (last in the session), its tasks and their CREATED events, its
+    recurring theme (``chidao.themes``), an audit event.
     """
     current = _live(session)
     text = " ".join((text or "").split())
@@ -127,6 +128,7 @@ def add_directive(
         summary=_("Thêm chỉ đạo vào buổi làm việc đã xác nhận: %(text)s")
         % {"text": _summary(directive)},
     )
+    themes.assign(directives=[directive], province_code=session.province_code)
     return directive
 
 
@@ -178,6 +180,8 @@ def edit_directive(
         summary=_("Sửa chỉ đạo: %(text)s") % {"text": _summary(current)},
         data={"changes": changes},
     )
+    if "text" in changes:
+        themes.assign(directives=[current], province_code=current.session.province_code)
     directive.refresh_from_db()
     return directive
 

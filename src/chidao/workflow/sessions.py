@@ -12,6 +12,7 @@ from chidao.audit.services import record_event
 from chidao.meetings.models import Session, SourceDocument
 from chidao.meetings.services import store_session
 from chidao.tasks import services as tasks
+from chidao.themes import services as themes
 
 
 @transaction.atomic
@@ -21,7 +22,8 @@ def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Sessio
     Side effects: everything ``meetings.services.store_session`` stores (the Session, its
     items and directives; the document CONFIRMED, version +1); one task per unit of each
     directive (the supporting units' tasks with the role SUPPORT) through
-    ``tasks.services.create_tasks``; one audit event SESSION_CONFIRMED.
+    ``tasks.services.create_tasks``; each directive's recurring theme (``chidao.themes``); one
+    audit event SESSION_CONFIRMED.
     Any failure stores nothing. Raises ``meetings.services.DraftError`` as ``store_session``
     does (no date, a directive without a unit, missing essentials without a reason, a document
     no longer in review).
@@ -35,6 +37,7 @@ def confirm(*, document: SourceDocument, actor: Any, reason: str = "") -> Sessio
             actor=actor,
             support=a.support,
         )
+    themes.assign(directives=session.directives.all(), province_code=session.province_code)
     record_event(
         kind=EventKind.SESSION_CONFIRMED,
         actor=actor,
