@@ -337,3 +337,10 @@ def test_a_headline_that_states_an_instruction_stays_in_the_text_and_a_plain_one
     dropped = clean(plain, Options())
     assert dropped.title == "Phó Chủ tịch UBND tỉnh làm việc tại xã Na Sang"
     assert not dropped.text.startswith("Phó Chủ tịch")
+
+
+def test_a_headline_naming_a_unit_without_its_level_before_cần_stays_and_a_plain_name_does_not():
+    kept = clean("Sa Thầy cần đẩy nhanh giao đất, giao rừng\n\nNgày 6/10, ...\n", Options())
+    assert kept.text.startswith("Sa Thầy cần")
+    dropped = clean("Nông dân cần chủ động nguồn nước tưới\n\nNgày 6/10, ...\n", Options())
+    assert not dropped.text.startswith("Nông dân")

@@ -321,9 +321,28 @@ _HEADLINE_ORDER = re.compile(
 )
 
 
+# a unit named without its level before the modal: "Đắk Glei cần đẩy nhanh ..." (the name
+# must be a unit's in the reference data)
+_NAMED_ORDER = re.compile(
+    r"(?P<name>[A-ZĐÀ-Ỹ][\w'’-]*(?:\s+[A-ZĐÀ-Ỹ][\w'’-]*){0,3})\s+(?:cần phải|phải|cần)\s"
+)
+
+
 def instruction_headline(head: str | None) -> bool:
     """Whether a headline states an instruction (and so stays in the text)."""
-    return bool(head) and bool(_HEADLINE_ORDER.match(fold(head or "")))
+    if not head:
+        return False
+    if _HEADLINE_ORDER.match(fold(head)):
+        return True
+    named = _NAMED_ORDER.match(head)
+    if named is None:
+        return False
+    from .units import lookup_unit  # the reference data, loaded only for such a headline
+
+    return any(
+        lookup_unit(level, named.group("name"))
+        for level in ("xã", "phường", "huyện", "thị xã", "thành phố", "đặc khu")
+    )
 
 
 def kept_headline(doc: Document) -> bool:
