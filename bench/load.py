@@ -8,13 +8,17 @@ province), one officer account for each of the busiest units, then ``chidao serv
 - the office (20 %): the work list, the register (pages, a search), the documents to review;
 - leaders (20 %): their page, the register, the sessions and one session.
 
-Each user signs in once, then loops without pause until the deadline (bounded: every loop
-ends at the deadline, every request has a timeout).  Printed: requests per second, p50, p95
-and p99 latency and errors (any answer other than 200/302, or no answer) for each database,
-side by side; the target is no errors and p95 under 300 ms.  Loopback only.
+Each user signs in once, then works until the deadline (bounded: every loop ends at the
+deadline, every request has a timeout), reading each page before the next click: a think
+time drawn uniformly from ``--think`` (default ``1-5`` seconds; ``--think 0`` for no pause
+at all, a stress figure: with server and clients on one small machine it measures the
+queue, not users).  Printed: the think time, requests per second, p50, p95 and p99 latency
+and errors (any answer other than 200/302, or no answer) for each database, side by side;
+the target is no errors and p95 under 300 ms.  Loopback only.
 
     python bench/load.py                       # PostgreSQL (scripts/with-postgres.sh) and SQLite
     python bench/load.py --only sqlite --users 20 --seconds 20 --tasks 5000
+    python bench/load.py --think 0             # closed loop without pauses: a stress figure
     python bench/load.py --json
 """
 
@@ -51,11 +55,29 @@ HOST = "127.0.0.1"  # loopback only: never aimed at another machine
 class Client:
     """One simulated browser: its cookies, CSRF token and a connection to the server."""
 
-    def __init__(self, port: int, record: Callable[[str, float, int], None]) -> None:
+    def __init__(
+        self,
+        port: int,
+        record: Callable[[str, float, int], None],
+        think: tuple[float, float] = (0.0, 0.0),
+        seed: int = 0,
+    ) -> None:
         self.port = port
         self.cookies: dict[str, str] = {}
         self.record = record
         self.conn = http.client.HTTPConnection(HOST, port, timeout=30)
+        self.think = think
+        self.thinking = False  # from the first page after signing in
+        self.deadline = float("inf")
+        self.rng = random.Random(seed)
+
+    def pause(self) -> None:
+        """The user reads the page: a think time drawn from ``think``, never past the end."""
+        lo, hi = self.think
+        if self.thinking and hi > 0:
+            left = self.deadline - time.perf_counter()
+            if left > 0:
+                time.sleep(min(left, self.rng.uniform(lo, hi)))
 
     def request(self, label: str, method: str, path: str, form: dict | None = None) -> str:
         headers = {"Host": f"{HOST}:{self.port}", "Accept-Language": "vi"}
@@ -75,12 +97,14 @@ class Client:
         except (OSError, http.client.HTTPException) as e:
             self.conn.close()
             self.record(f"{label} ({type(e).__name__})", time.perf_counter() - began, 0)
+            self.pause()
             return ""
         self.record(label, time.perf_counter() - began, response.status)
         for header in response.headers.get_all("Set-Cookie") or []:
             for name, morsel in SimpleCookie(header).items():
                 self.cookies[name] = morsel.value
         self.conn.close()  # gunicorn's sync workers close every connection anyway
+        self.pause()
         return data.decode("utf-8", "replace")
 
     def login(self, username: str, password: str) -> bool:
@@ -159,6 +183,7 @@ def leader(client: Client, deadline: float, rng: random.Random) -> None:
 class Figures:
     database: str
     users: int
+    think: str
     seconds: float
     requests: int
     rps: float
@@ -266,7 +291,8 @@ def run_one(database: str, args: argparse.Namespace) -> Figures:
                 plan.append(("gen_load_office", password, office))
             else:
                 plan.append(("gen_lanhdao", leader_password.group(1), leader))
-        clients = [Client(port, record) for _ in plan]
+        think = parse_think(args.think)
+        clients = [Client(port, record, think, seed=n) for n in range(len(plan))]
         from concurrent.futures import ThreadPoolExecutor
 
         with ThreadPoolExecutor(max_workers=4) as pool:  # a login hashes a password: ~1 s
@@ -279,6 +305,8 @@ def run_one(database: str, args: argparse.Namespace) -> Figures:
         print(f"[{database}] {args.users} users for {args.seconds} s…", file=sys.stderr)
         began = time.perf_counter()
         deadline = began + args.seconds
+        for client in clients:
+            client.deadline, client.thinking = deadline, True
         threads = [
             threading.Thread(target=role, args=(client, deadline, random.Random(n)), daemon=True)
             for n, (client, (_u, _p, role)) in enumerate(zip(clients, plan, strict=True))
@@ -316,6 +344,7 @@ def run_one(database: str, args: argparse.Namespace) -> Figures:
     return Figures(
         database=database,
         users=args.users,
+        think=args.think,
         seconds=round(elapsed, 1),
         requests=len(samples),
         rps=round(len(samples) / elapsed, 1),
@@ -326,6 +355,15 @@ def run_one(database: str, args: argparse.Namespace) -> Figures:
         error_kinds=kinds,
         by_request=table,
     )
+
+
+def parse_think(text: str) -> tuple[float, float]:
+    """``"1-5"`` -> (1.0, 5.0) seconds, ``"2"`` -> (2.0, 2.0), ``"0"`` -> no pause."""
+    lo, _, hi = text.partition("-")
+    low, high = float(lo), float(hi or lo)
+    if low < 0 or high < low:
+        raise ValueError(f"--think {text!r}: expected SECONDS or MIN-MAX with 0 <= MIN <= MAX")
+    return low, high
 
 
 def _wait_until_up(port: int, server: subprocess.Popen) -> None:
@@ -354,12 +392,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--workers", type=int, default=0, help="gunicorn workers (default: serve's)"
     )
+    parser.add_argument(
+        "--think",
+        default="1-5",
+        help="seconds a user reads a page before the next click, uniform MIN-MAX (1-5); "
+        "0: no pause (a stress figure)",
+    )
     parser.add_argument("--only", choices=("sqlite", "postgresql"))
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the data directories and logs")
     args = parser.parse_args(argv)
     if args.users < 1 or not 1 <= args.seconds <= 3600:
         parser.error("--users ≥ 1 and 1 ≤ --seconds ≤ 3600")
+    try:
+        parse_think(args.think)
+    except ValueError as e:
+        parser.error(str(e))
     results: list[Figures] = []
     if args.only in (None, "postgresql"):
         if args.only == "postgresql":
@@ -368,7 +416,7 @@ def main(argv: list[str] | None = None) -> int:
             cmd = ["bash", str(ROOT / "scripts/with-postgres.sh"), sys.executable, __file__,
                    "--only", "postgresql", "--json", "--users", str(args.users),
                    "--seconds", str(args.seconds), "--tasks", str(args.tasks),
-                   "--workers", str(args.workers)]  # fmt: skip
+                   "--workers", str(args.workers), "--think", args.think]  # fmt: skip
             done = subprocess.run(cmd, capture_output=True, text=True, check=False)
             sys.stderr.write(done.stderr)
             if done.returncode == 0 and done.stdout.strip():
@@ -380,11 +428,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps([asdict(r) for r in results], ensure_ascii=False))
         return 0
-    print(f"{'database':<12}{'users':>6}{'requests':>10}{'req/s':>8}{'p50 ms':>9}{'p95 ms':>9}"
-          f"{'p99 ms':>9}{'errors':>8}")  # fmt: skip
+    print(f"{'database':<12}{'users':>6}{'think s':>8}{'requests':>10}{'req/s':>8}{'p50 ms':>9}"
+          f"{'p95 ms':>9}{'p99 ms':>9}{'errors':>8}")  # fmt: skip
     for r in results:
-        print(f"{r.database:<12}{r.users:>6}{r.requests:>10}{r.rps:>8}{r.p50_ms:>9}{r.p95_ms:>9}"
-              f"{r.p99_ms:>9}{r.errors:>8}")  # fmt: skip
+        print(f"{r.database:<12}{r.users:>6}{r.think:>8}{r.requests:>10}{r.rps:>8}{r.p50_ms:>9}"
+              f"{r.p95_ms:>9}{r.p99_ms:>9}{r.errors:>8}")  # fmt: skip
     for r in results:
         for kind, n in r.error_kinds.items():
             print(f"  {r.database} error: {kind} × {n}")
@@ -392,7 +440,8 @@ def main(argv: list[str] | None = None) -> int:
         for label, count, p50, p95 in r.by_request:
             print(f"    {label:<28}{count:>7}{p50:>9}{p95:>9}")
     print(
-        f"target: no errors, p95 under 300 ms · {os.cpu_count()} CPUs, server and clients on one machine"
+        f"target: no errors, p95 under 300 ms · think time {args.think} s a page"
+        f" · {os.cpu_count()} CPUs, server and clients on one machine"
     )
     return 0
 

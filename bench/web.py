@@ -117,6 +117,11 @@ def cases() -> list[Case]:
     def named(name: str, *args: object, query: str = "") -> Callable[[], str]:
         return lambda: reverse(name, args=args) + query
 
+    def notices(user_id: int) -> object:
+        from chidao.notifications.models import Notification
+
+        return list(Notification.objects.filter(recipient_id=user_id).order_by("-created_at")[:50])
+
     year_ago = today - dt.timedelta(days=365)
     deep = Task.objects.count() // 100  # the middle page of the register
     office, boss = "gen_vanphong", "gen_lanhdao"
@@ -199,6 +204,19 @@ def cases() -> list[Case]:
             office,
             named("insight:search", query="?q=giai+phong+mat+bang&kind=directive"),
             lambda: list(Directive.objects.filter(text__contains="giải phóng mặt bằng")[:20]),
+        ),
+        Case(
+            "notifications",
+            "gen_canbo",
+            named("notifications:list"),
+            lambda: notices(officer.user_id),
+        ),
+        Case(
+            "export_register_xlsx",
+            office,
+            named("documents:export_register", "xlsx", query=f"?unit={unit.pk}"),
+            lambda: list(Task.objects.filter(unit=unit).values_list(*columns)),
+            repeat=3,
         ),
         Case(
             "export_register",

@@ -15,7 +15,7 @@ from openpyxl import load_workbook
 
 from chidao.documents.report import Scope, period_of, report_content
 from chidao.documents.report_docx import report_docx, report_xlsx
-from chidao.tasks.models import Task, TaskState
+from chidao.tasks.models import Task, TaskState, local_day
 
 from .conftest import make_session
 
@@ -53,8 +53,9 @@ def quarter(db, leader_person, unit_a, unit_b, department, office):
         d = Directive.objects.create(session=session, text=text, issuer=leader_person)
         (t,) = create_tasks(directive=d, units=[unit], deadline=deadline, actor=office)
         if state:
+            completed = _at(done) if done else None
             Task.objects.filter(pk=t.pk).update(
-                state=state, completed_at=_at(done) if done else None
+                state=state, completed_at=completed, completed_on=local_day(completed)
             )
         return t
 

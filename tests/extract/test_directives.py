@@ -905,6 +905,81 @@ def test_a_petition_answered_by_an_instruction_is_left_out_of_its_text():
     assert doc.directives[0].data["roles"] == ["lead", "support"]
 
 
+# ---- the cue kinds that fill «kind» slots of patterns (cues.cue_grammar) --------------------
+
+
+@pytest.mark.parametrize("word", _cues("then"))
+def test_each_then_connector_lets_a_leader_ask_after_praise(word):
+    doc = process(ZONE + f"Đồng chí ghi nhận kết quả của huyện, {word} đề nghị các xã rà soát đất.")
+    assert texts(doc) == ["các xã rà soát đất."]
+
+
+@pytest.mark.parametrize("word", [*_cues("request"), *_cues("wish")])
+def test_each_request_or_wish_after_then_starts_a_directive(word):
+    doc = process(
+        ZONE + f"Đồng chí ghi nhận kết quả của huyện, đồng thời {word} các xã rà soát đất."
+    )
+    assert texts(doc) == ["các xã rà soát đất."]
+
+
+def test_without_a_then_connector_or_a_request_praise_stays_praise():
+    for text in (
+        "Đồng chí ghi nhận kết quả của huyện, vì đề nghị các xã rà soát đất.",
+        "Đồng chí ghi nhận kết quả của huyện, đồng thời cho rằng các xã rà soát đất.",
+    ):
+        assert texts(process(ZONE + text)) == []
+
+
+@pytest.mark.parametrize("word", _cues("request"))
+def test_after_each_request_the_named_subject_is_the_assignee(word):
+    # "chỉ đạo" asks too, but is not a request: its object is not taken as the assignee
+    doc = process(
+        LEDE + f"Đồng chí Bí thư Tỉnh ủy {word} Ban cán sự đảng UBND tỉnh lãnh đạo sắp xếp."
+    )
+    assert assignees(doc) == [["Ban cán sự đảng UBND tỉnh"]]
+    doc = process(
+        LEDE + "Đồng chí Bí thư Tỉnh ủy chỉ đạo Ban cán sự đảng UBND tỉnh lãnh đạo sắp xếp."
+    )
+    assert assignees(doc) != [["Ban cán sự đảng UBND tỉnh"]]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        pytest.param(
+            w,
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="issue 6 class 6: 'Huyện mong muốn tỉnh ...' is still read "
+                "as a directive through its modal",
+            ),
+        )
+        if w == "mong muốn"
+        else w
+        for w in _cues("upward")
+    ],
+)
+def test_each_upward_verb_makes_the_lower_side_s_request_a_petition(word):
+    assert texts(process(ZONE + f"Huyện {word} tỉnh sớm hỗ trợ kinh phí làm đường.")) == []
+
+
+@pytest.mark.parametrize("body", _cues("above"))
+def test_each_body_above_makes_the_request_go_up(body):
+    assert texts(process(ZONE + f"Huyện đề nghị {body} sớm hỗ trợ kinh phí làm đường.")) == []
+    # asked of someone below, the same sentence is an instruction
+    assert texts(process(ZONE + "Huyện đề nghị các hộ dân sớm hỗ trợ kinh phí làm đường."))
+
+
+@pytest.mark.parametrize("word", _cues("instruct"))
+def test_each_instruct_verb_after_a_semicolon_opens_the_next_directive(word):
+    sentence = (
+        "Đồng chí giao Sở Tài chính thẩm định hồ sơ trước ngày 20/10; {} UBND xã Hòa Phú bàn "
+        "giao mặt bằng trước ngày 30/10."
+    )
+    assert len(texts(process(ZONE + sentence.format(word)))) == 2
+    assert len(texts(process(ZONE + sentence.format("và")))) == 1
+
+
 # ---- a state-format notice whose header takes more than three lines ----------------------
 
 NOTICE_WITH_HEADER_BLOCK = """ỦY BAN NHÂN DÂN

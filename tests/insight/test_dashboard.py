@@ -10,7 +10,7 @@ from django.urls import reverse
 from tests.tasks.conftest import make_directive, make_session
 
 from chidao.insight.dashboard import Scope, chart, dashboard, period_of
-from chidao.tasks.models import Task, TaskState
+from chidao.tasks.models import Task, TaskState, local_day
 from chidao.tasks.outcomes import outcome_counts
 from chidao.tasks.services import create_tasks
 
@@ -19,6 +19,8 @@ HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _set(task, **fields):
+    if "completed_at" in fields:  # its local day is stored beside it, as the services do
+        fields["completed_on"] = local_day(fields["completed_at"])
     Task.objects.filter(pk=task.pk).update(**fields)
 
 

@@ -12,7 +12,7 @@ from tests.tasks.conftest import make_directive, make_session
 from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
 from chidao.meetings.petitions import create_petitions
 from chidao.organisation.models import Unit, UnitKind
-from chidao.tasks.models import Task, TaskState
+from chidao.tasks.models import Task, TaskState, local_day
 from chidao.tasks.services import create_tasks
 
 TODAY = dt.date(2026, 6, 1)
@@ -81,7 +81,9 @@ def history(db, district, unit_a, unit_b, department, leader_person, office):
         d = make_directive(new, text=f"Hoàn thành hạng mục số {i + 1} của dự án đường ven sông.")
         (t,) = create_tasks(directive=d, units=[unit_a], deadline=deadline, actor=office)
         completed = dt.datetime(done.year, done.month, done.day, 9, tzinfo=dt.UTC) if done else None
-        Task.objects.filter(pk=t.pk).update(state=state, completed_at=completed)
+        Task.objects.filter(pk=t.pk).update(  # the local day stored beside, as services do
+            state=state, completed_at=completed, completed_on=local_day(completed)
+        )
     d = make_directive(other, text="Gia cố đê biển Bình Minh trước mùa mưa bão.")
     create_tasks(directive=d, units=[unit_b], deadline=dt.date(2026, 9, 1), actor=office)
     return {"old": old, "new": new, "other": other}

@@ -56,7 +56,9 @@ from chidao.tasks.models import (
     Task,
     TaskEvent,
     TaskState,
+    local_day,
 )
+from chidao.tasks.services import refresh_session_dates
 
 PREFIX = "gen_"
 """Every generated user's name starts with this: a database with other users is refused."""
@@ -360,6 +362,7 @@ def _fill(
     span = (today - start).days
     doc_id, session_id = _next_id(SourceDocument), _next_id(Session)
     directive_id, task_id = _next_id(Directive), _next_id(Task)
+    first_task = task_id
     event_id, item_id = _next_id(TaskEvent), _next_id(SessionItem)
 
     documents: list[SourceDocument] = []
@@ -521,6 +524,7 @@ def _fill(
     _insert(Petition, petitions)
     _insert(Directive, directives)
     _insert_raw(Task, TASK_COLUMNS, task_rows)
+    refresh_session_dates(tasks=Task.objects.filter(pk__gte=first_task))
     _insert_raw(TaskEvent, EVENT_COLUMNS, events)
     _insert(ProgressReport, reports)
     _insert(ExtensionRequest, extensions)
@@ -718,6 +722,7 @@ def _task(
             created,
             _at(seq[-1][3]),
             completed_at,
+            local_day(completed_at),
         )
     )
     for offset, (kind, before, after, when) in enumerate(seq):
@@ -738,6 +743,7 @@ TASK_COLUMNS = (
     "created_at",
     "updated_at",
     "completed_at",
+    "completed_on",
 )
 EVENT_COLUMNS = ("id", "task_id", "at", "kind", "from_state", "to_state")
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .cues import cue_grammar
 from .spans import Document, Span, fold
 from .speakers import UPWARD, SpeakerReader
 from .titles import title_lexicon
@@ -24,7 +25,7 @@ _BODY_LIST_GAP = re.compile(r", | và ")
 
 
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
-_ASKED = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|lưu ý|nhắc nhở)\s*:?\s*$")
+_ASKED = cue_grammar(r"(?<!\w)(?:«request»)\s*:?\s*$")
 _GIVE_IN = re.compile(r"(?<!\w)giao(?: cho)?\s+(?=\S)")
 
 

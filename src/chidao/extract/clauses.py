@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 
 from .assignees import BULLET, MAX_SUBJECT_WORDS, AssigneeReader
-from .cues import at_word_start
+from .cues import at_word_start, cue_grammar
 from .spans import Document, Span
 from .speakers import BARE_COMRADE, LEADER_TITLE, Speaker, State
 
@@ -231,9 +231,11 @@ def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
 
 
 # the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ..."
-_NEXT_INSTRUCTION = re.compile(
-    r";\s+(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|đề nghị|yêu cầu)\s+(?=\S)"
+_NEXT_INSTRUCTION = cue_grammar(
+    r";\s+(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+(?=\S)"
 )
+# the words right before a directive's subject that give it ("giao cho", "đề nghị")
+_GIVES = cue_grammar(r"(?:giao|«instruct»)(?:\s+cho)?\s*$")
 
 
 def instruction_clauses(
@@ -245,7 +247,7 @@ def instruction_clauses(
     if subject_at is None:
         return [(span, span.start)]
     head = doc.folded[span.start : subject_at]
-    if not re.search(r"(?:giao|đề nghị|yêu cầu)(?:\s+cho)?\s*$", head) and not re.match(
+    if not _GIVES.search(head) and not re.match(
         r"[\s\"“]*(?:giao|đề nghị)", doc.folded[span.start : span.end]
     ):
         return [(span, subject_at)]

@@ -30,6 +30,12 @@ KINDS = (
     "closing",
     "lead",
     "support",
+    "then",
+    "request",
+    "wish",
+    "upward",
+    "above",
+    "instruct",
 )
 
 
@@ -94,9 +100,8 @@ def cue_patterns() -> CuePatterns:
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
         ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
-        then_ask=re.compile(
-            r"(?:[,;]\s*|\s)(?:đồng thời|và|nhưng|song|tuy nhiên|mặt khác)\s+(?:(?:cũng|đã)\s+)*"
-            r"(?:đề nghị|yêu cầu|lưu ý|nhắc nhở|mong muốn)(?!\w)\s*:?\s*"
+        then_ask=cue_grammar(
+            r"(?:[,;]\s*|\s)(?:«then»)\s+(?:(?:cũng|đã)\s+)*(?:«request»|«wish»)(?!\w)\s*:?\s*"
         ),
         report_verb=re.compile(rf"(?:{at_word_start(lx['report'] + lx['say'])})(?!\w)"),
         imperative_only=re.compile(
@@ -111,6 +116,12 @@ def cue_patterns() -> CuePatterns:
         support_scan=re.compile(rf"(?:{at_word_start(lx['support'])})(?!\w)\s+"),
         kind_of=kind_of,
     )
+
+
+def cue_grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the cue words of that kind
+    (in the file's order)."""
+    return re.compile(lexicon.fill(template, cue_lexicon()))
 
 
 def at_word_start(entries: tuple[str, ...]) -> str:

@@ -385,7 +385,8 @@ def find_province(
     for um in mentions:
         if um.start >= _PROVINCE_WINDOW:
             break
-        provs = {u.province for u in um.units if era is None or u.era == era}
+        # in the units' order (a set's order changes from run to run: ties would too)
+        provs = list(dict.fromkeys(u.province for u in um.units if era is None or u.era == era))
         if not provs:
             continue
         for p in provs:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .agencies import department_lists
-from .cues import cue_patterns
+from .cues import cue_grammar, cue_patterns
 from .scan import Cue
 from .segment import UPPER
 from .spans import Document, Span
@@ -53,10 +53,8 @@ _LEAD_TITLE_CUE = Cue(_LEAD_TITLE)  # read from the shared scan
 _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
 
 
-UPWARD = re.compile(
-    r"(?:đề nghị|yêu cầu|kiến nghị|mong muốn)\s+(?:với\s+)?(?:tỉnh|trung ương|ubnd tỉnh|hđnd tỉnh|"
-    r"thường trực tỉnh ủy|ban thường vụ tỉnh ủy|chính phủ|các bộ|bộ|cấp trên)(?!\w)"
-)
+# "Huyện đề nghị tỉnh hỗ trợ ...": the lower side asks the province (a petition)
+UPWARD = cue_grammar(r"(?:«upward»)\s+(?:với\s+)?(?:«above»)(?!\w)")
 
 
 _CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")

@@ -7,7 +7,7 @@ what the user may see (``tasks.access``), classed by ``tasks.outcomes`` as of ``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 from urllib.parse import urlencode
 
@@ -22,8 +22,7 @@ from chidao.tasks.outcomes import (
     CLASSES,
     Group,
     Outcomes,
-    outcome_counts,
-    outcomes_by,
+    outcomes_by_each,
     outcomes_by_month,
 )
 from chidao.tasks.queries import overdue_q
@@ -137,8 +136,8 @@ def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = N
     """The figures of ``period`` and ``scope`` that ``user`` may see (a fixed number of
     queries: directives, classes, three rankings, the months, the most overdue tasks)."""
     today = today or timezone.localdate()
-    tasks = access.tasks_visible_to(user).filter(
-        directive__session__date__gte=period.start, directive__session__date__lte=period.end
+    tasks = access.tasks_visible_to(user).filter(  # the stored session date: an index
+        session_date__gte=period.start, session_date__lte=period.end
     )
     directives = access.directives_visible_to(user).filter(
         session__date__gte=period.start, session__date__lte=period.end
@@ -161,43 +160,37 @@ def dashboard(user: Any, period: Period, scope: Scope, today: dt.date | None = N
     for key, value in (("unit", scope.unit), ("leader", scope.leader), ("topic", scope.topic)):
         if value:
             base[key] = value
+    by_unit, by_leader, by_topic = outcomes_by_each(
+        tasks,
+        [
+            ("unit", "unit__name"),
+            ("directive__issuer", "directive__issuer__full_name"),
+            ("directive__topic", "directive__topic"),
+        ],
+        today,
+    )
     rankings = [
-        Ranking(_("Theo đơn vị"), "unit", outcomes_by(tasks, "unit", "unit__name", today)[:RANKED]),
-        Ranking(
-            _("Theo người chỉ đạo"),
-            "leader",
-            [
-                g
-                for g in outcomes_by(
-                    tasks.exclude(directive__issuer=None),
-                    "directive__issuer",
-                    "directive__issuer__full_name",
-                    today,
-                )
-            ][:RANKED],
-        ),
-        Ranking(
-            _("Theo lĩnh vực"),
-            "topic",
-            outcomes_by(
-                tasks.exclude(directive__topic=""), "directive__topic", "directive__topic", today
-            )[:RANKED],
-        ),
+        Ranking(_("Theo đơn vị"), "unit", by_unit[:RANKED]),
+        Ranking(_("Theo người chỉ đạo"), "leader", by_leader[:RANKED]),
+        Ranking(_("Theo lĩnh vực"), "topic", by_topic[:RANKED]),
     ]
     most_overdue = list(
         tasks.filter(overdue_q(today))
         .select_related("unit", "directive", "directive__session")
         .order_by(F("deadline").asc(), "id")[:MOST_OVERDUE]
     )
+    months = [Month(m, o) for m, o in outcomes_by_month(tasks, "session_date", today)]
+    # every task of the period has a session date: the period's classes are the months' sum
+    total = Outcomes(
+        **{f.name: sum(getattr(m.outcomes, f.name) for m in months) for f in fields(Outcomes)}
+    )
     return Dashboard(
         period=period,
         scope=scope,
         directives=directives.count(),
-        outcomes=outcome_counts(tasks, today),
+        outcomes=total,
         rankings=rankings,
-        months=[
-            Month(m, o) for m, o in outcomes_by_month(tasks, "directive__session__date", today)
-        ],
+        months=months,
         most_overdue=most_overdue,
         today=today,
         base_query=base,

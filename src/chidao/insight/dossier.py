@@ -77,13 +77,12 @@ def sessions(user: Any, unit_ids: list[int]) -> Any:
 
 
 def tasks(user: Any, unit: Unit, outcome: str, today: dt.date) -> Any:
-    """The unit's tasks (of one class when ``outcome`` is one), newest first."""
+    """The unit's tasks (of one class when ``outcome`` is one), latest session first."""
     rows = access.tasks_visible_to(user).filter(unit=unit)
     rows = of_outcome(rows, outcome, today) if outcome in KEYS else with_outcome(rows, today)
-    # newest first by id (tasks are created when their session is confirmed): the unit's index
-    # gives the page without sorting all its tasks
     return rows.select_related("directive", "directive__session", "directive__issuer").order_by(
-        "-pk"
+        "-session_date",
+        "-pk",  # the session's date stored on the task: no join to sort
     )
 
 

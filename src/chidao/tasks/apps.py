@@ -6,3 +6,8 @@ class TasksConfig(AppConfig):
     name = "chidao.tasks"
     label = "tasks"
     verbose_name = _("Nhiệm vụ")
+
+    def ready(self) -> None:
+        from chidao.tasks import signals
+
+        signals.connect()

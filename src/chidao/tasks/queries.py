@@ -18,6 +18,7 @@ from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     F,
     OuterRef,
     Q,
@@ -39,6 +40,7 @@ from chidao.search.models import EntryKind, SearchEntry
 from chidao.tasks import access, outcomes
 from chidao.tasks.models import (
     CLOSED_STATES,
+    OPEN_STATES,
     EventKind,
     ExtensionRequest,
     ExtensionStatus,
@@ -60,14 +62,14 @@ def _today(today: dt.date | None) -> dt.date:
 
 def overdue_q(today: dt.date | None = None) -> Q:
     """Tasks past their deadline and not closed (done or impossible) on ``today``."""
-    return Q(deadline__lt=_today(today)) & ~Q(state__in=CLOSED_STATES)
+    return Q(deadline__lt=_today(today), state__in=OPEN_STATES)
 
 
 def due_soon_q(today: dt.date | None = None, days: int = DUE_SOON_DAYS) -> Q:
     """Open tasks due between ``today`` and ``today + days`` (inclusive)."""
     today = _today(today)
-    return Q(deadline__gte=today, deadline__lte=today + dt.timedelta(days=days)) & ~Q(
-        state__in=CLOSED_STATES
+    return Q(
+        deadline__gte=today, deadline__lte=today + dt.timedelta(days=days), state__in=OPEN_STATES
     )
 
 
@@ -216,6 +218,20 @@ def section_of(today: dt.date) -> Case:
     )
 
 
+def _section_hint(key: str, today: dt.date) -> Q:
+    """A condition every task of section ``key`` meets, on the indexed columns (unit, state,
+    deadline): the section's rows are then read through the index, and ``section_of`` (with
+    its subquery on the history) is computed only for them."""
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    return {
+        "done": Q(state__in=CLOSED_STATES),
+        "waiting": Q(state__in=WAITING_ON_OFFICE),
+        "overdue": Q(deadline__lt=today, state__in=OPEN_STATES),
+        "due_soon": Q(deadline__gte=today, deadline__lte=soon, state__in=OPEN_STATES),
+        "new": Q(state=TaskState.NEW),
+    }.get(key, Q(state__in=OPEN_STATES))
+
+
 def inbox(
     user: Any,
     today: dt.date | None = None,
@@ -254,7 +270,7 @@ def inbox(
         count = counts.get(key, 0)
         rows: list[Task] = []
         if key in wanted and count:
-            ordered = _rows(base.filter(section=key))
+            ordered = _rows(base.filter(_section_hint(key, today), section=key))
             if key == "done":
                 ordered = ordered.order_by(
                     F("completed_at").desc(nulls_last=True), "-updated_at", "-id"
@@ -319,11 +335,10 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
     today = _today(today)
     tasks = access.tasks_visible_to(user)
     soon_open = due_soon_q(today) & ~Q(state__in=WAITING_ON_OFFICE)
-    counts = tasks.aggregate(
+    counts = tasks.filter(state__in=OPEN_STATES).aggregate(  # every figure is of open tasks
         to_confirm=Count("pk", filter=Q(state=TaskState.AWAITING_CONFIRMATION)),
         extension_requests=Count("pk", filter=Q(state=TaskState.EXTENSION_REQUESTED)),
         overdue=Count("pk", filter=overdue_q(today)),
-        overdue_units=Count("unit", filter=overdue_q(today), distinct=True),
         due_soon=Count("pk", filter=soon_open & ~overdue_q(today)),
     )
     by_deadline = (F("deadline").asc(nulls_last=True), "id")
@@ -341,19 +356,25 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
     for task in requests:
         task.pending_request = pending.get(task.pk)
     due_soon = list(rows.filter(soon_open & ~overdue_q(today)).order_by(*by_deadline)[:shown])
-    top = list(
+    # overdue tasks per unit (each unit's open overdue tasks are one range of the index on
+    # unit, state and deadline), ranked here: most overdue first, then by the unit's name
+    overdue_counts = list(
         tasks.filter(overdue_q(today))
         .order_by()
-        .values("unit")
+        .values("unit", "unit__name")
         .annotate(n=Count("pk"))
-        .order_by("-n", "unit__name")[:UNITS_SHOWN]
-        .values_list("unit", "n")
+        .values_list("unit", "unit__name", "n")
     )
+    counts["overdue_units"] = len(overdue_counts)
+    overdue_counts.sort(key=lambda row: (-row[2], row[1]))
+    top = [(unit, n) for unit, _name, n in overdue_counts[:UNITS_SHOWN]]
     per_unit = dict(top)
     by_unit: OrderedDict[Unit, list[Task]] = OrderedDict()
     if top:
+        # the first ROWS_PER_UNIT of each unit, numbered on ids alone (no join a row, through
+        # the index), then those rows read by id
         ranked = (
-            rows.filter(overdue_q(today), unit__in=list(per_unit))
+            tasks.filter(overdue_q(today), unit__in=list(per_unit))
             .annotate(
                 rank_in_unit=Window(
                     RowNumber(),
@@ -362,10 +383,11 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
                 )
             )
             .filter(rank_in_unit__lte=ROWS_PER_UNIT)
+            .values_list("pk", flat=True)
         )
         found: dict[int, list[Task]] = {}
         units: dict[int, Unit] = {}
-        for task in ranked:
+        for task in rows.filter(pk__in=ranked):  # one query: the numbering is a subquery
             found.setdefault(task.unit_id, []).append(task)
             units[task.unit_id] = task.unit
         for unit_id, _n in top:
@@ -385,10 +407,12 @@ def worklist(user: Any, today: dt.date | None = None, shown: int = WORKLIST_SHOW
 
 
 SORTS = {
-    "date": ("directive__session__date", "directive__order", "unit__name"),
+    # a total order on stored columns of the task (one task per directive and unit), so the
+    # index ``task_by_session_date`` gives the newest page, or a deep one, without a sort
+    "date": ("session_date", "directive_id", "unit_id"),
     "deadline": ("deadline", "unit__name"),
-    "leader": ("leader_name", "directive__session__date", "unit__name"),
-    "state": ("state_rank", "deadline"),
+    "leader": ("leader_name", "session_date", "unit__name"),
+    "state": ("state", "deadline"),  # by state in the order of the work: see ``_segments``
     "unit": ("unit__name", "deadline"),
 }
 # the states in the order of the work, for sorting by state
@@ -415,14 +439,8 @@ class RegisterFilters:
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) -> QuerySet[Task]:
-    """The register's rows (one per task) that ``user`` may see, filtered and sorted.
-
-    Free text goes through the search index (``chidao.search``), in the database: every word,
-    without diacritics or tone placement ("thieu hoa" finds "Thiệu Hóa"), in the directive,
-    its session title, its issuer or topic, or the unit's name.
-    """
-    today = _today(today)
+def _register_filtered(user: Any, filters: RegisterFilters, today: dt.date) -> QuerySet[Task]:
+    """The register's rows that ``user`` may see, filtered (no order, no annotations)."""
     tasks = access.tasks_visible_to(user)
     if filters.leader:
         tasks = tasks.filter(directive__issuer_id=filters.leader)
@@ -432,7 +450,7 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
         tasks = tasks.filter(overdue_q(today))
     elif filters.state:
         tasks = tasks.filter(state=filters.state)
-    date_field = "deadline" if filters.period == "deadline" else "directive__session__date"
+    date_field = "deadline" if filters.period == "deadline" else "session_date"
     if filters.date_from:
         tasks = tasks.filter(**{f"{date_field}__gte": filters.date_from})
     if filters.date_to:
@@ -445,24 +463,128 @@ def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) 
         tasks = outcomes.of_outcome(tasks, filters.outcome, today)
     if filters.q.strip():
         tasks = task_search(tasks, filters.q)
-    tasks = with_overdue(_rows(tasks), today).annotate(
-        leader_name=Coalesce(
-            NullIf("directive__issuer__full_name", Value("")), "directive__issuer_name"
-        ),
-        state_rank=STATE_RANK,
-    )
+    return tasks
+
+
+def _register_order(filters: RegisterFilters) -> tuple[list[Any], list[str]]:
+    """The ORDER BY of the register inside one segment, and the annotations it needs."""
     key = filters.sort.lstrip("-")
     fields = SORTS.get(key, SORTS["date"])
     descending = filters.sort.startswith("-")
+    if key == "date" or key not in SORTS:  # every key reversed: one index, read backwards
+        order: list[Any] = [
+            F(f).desc(nulls_last=True) if descending else F(f).asc(nulls_last=True) for f in fields
+        ]
+        return order, []
+    if key == "state":  # the state is the segment (``_segments``): by deadline inside it
+        return [F("deadline").asc(nulls_last=True), "id"], []
     first = F(fields[0]).desc(nulls_last=True) if descending else F(fields[0]).asc(nulls_last=True)
-    order: list[Any] = [first, *(F(f).asc(nulls_last=True) for f in fields[1:])]
+    order = [first, *(F(f).asc(nulls_last=True) for f in fields[1:]), "id"]
+    return order, ["leader_name"] if key == "leader" else []
+
+
+def _segments(user: Any, filters: RegisterFilters) -> list[Q]:
+    """The register's rows come in segments, one after the other, each in ``_register_order``:
+    a leader's own directives first, then the others; sorted by state, one segment a state
+    in the order of the work. Each segment is read through an index, never sorted whole."""
     person = person_of(user) if is_leader(user) else None
+    own: list[Q] = [Q()]
     if person is not None:  # a leader sees their own directives first
-        tasks = tasks.annotate(
-            own=Case(When(directive__issuer=person, then=Value(0)), default=Value(1))
+        own = [Q(directive__issuer=person), ~Q(directive__issuer=person)]
+    if filters.sort.lstrip("-") != "state":
+        return own
+    states = [Q(state=s.value) for s in TaskState]
+    if filters.sort.startswith("-"):
+        states.reverse()
+    return [o & s for o in own for s in states]
+
+
+def _leader_name(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    return tasks.annotate(
+        leader_name=Coalesce(
+            NullIf("directive__issuer__full_name", Value("")), "directive__issuer_name"
         )
-        order.insert(0, F("own").asc())
-    return tasks.order_by(*order, "id")
+    )
+
+
+def register(user: Any, filters: RegisterFilters, today: dt.date | None = None) -> QuerySet[Task]:
+    """The register's rows (one per task) that ``user`` may see, filtered and sorted (all of
+    them: the export; the page reads ``register_page``).
+
+    Free text goes through the search index (``chidao.search``), in the database: every word,
+    without diacritics or tone placement ("thieu hoa" finds "Thiệu Hóa"), in the directive,
+    its session title, its issuer or topic, or the unit's name.
+    """
+    today = _today(today)
+    tasks = _leader_name(with_overdue(_rows(_register_filtered(user, filters, today)), today))
+    order, _annotations = _register_order(filters)
+    segments = _segments(user, filters)
+    if len(segments) > 1:
+        tasks = tasks.annotate(
+            segment=Case(
+                *(When(q, then=Value(i)) for i, q in enumerate(segments)), default=Value(99)
+            )
+        )
+        order.insert(0, F("segment").asc())
+    return tasks.order_by(*order)
+
+
+class RegisterPaginator(Paginator):
+    """Pages of the register read segment by segment, with the count of every segment from
+    one query: a page is one or two indexed reads of 50 ids, then the 50 rows by id."""
+
+    def __init__(self, segments: list[tuple[QuerySet[Task], int]], per_page: int) -> None:
+        super().__init__([], per_page)
+        self.segments = segments
+        self.count = sum(n for _qs, n in segments)  # type: ignore[misc]
+
+    def page(self, number: Any) -> Any:
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        ids: list[int] = []
+        start = 0
+        for qs, n in self.segments:
+            end = start + n
+            if n and end > bottom and start < top:
+                lo, hi = max(bottom, start) - start, min(top, end) - start
+                ids += list(qs.values_list("pk", flat=True)[lo:hi])
+            start = end
+        return self._get_page(ids, number, self)
+
+
+def register_page(
+    user: Any,
+    filters: RegisterFilters,
+    page: Any = None,
+    today: dt.date | None = None,
+    *,
+    size: int = PAGE_SIZE,
+) -> Any:
+    """One page of ``register(user, filters)`` (the same rows in the same order), as a
+    Paginator page whose ``object_list`` holds the tasks with their unit, directive,
+    session, issuer and overdue flag.
+
+    Counts come from one aggregate over the filtered rows (no join for the order); the page's
+    ids are read through the order's index (``OFFSET`` on ids only), then its rows by id.
+    """
+    today = _today(today)
+    tasks = _register_filtered(user, filters, today)
+    order, annotations = _register_order(filters)
+    segments = _segments(user, filters)
+    counts = tasks.aggregate(
+        **{f"s{i}": Count("pk", filter=q) if q else Count("pk") for i, q in enumerate(segments)}
+    )
+    ordered = _leader_name(tasks) if "leader_name" in annotations else tasks
+    paginator = RegisterPaginator(
+        [(ordered.filter(q).order_by(*order), counts[f"s{i}"]) for i, q in enumerate(segments)],
+        size,
+    )
+    shown = paginator.get_page(page)
+    ids = list(shown.object_list)
+    found = {t.pk: t for t in with_overdue(_rows(Task.objects.filter(pk__in=ids)), today)}
+    shown.object_list = [found[pk] for pk in ids if pk in found]
+    return shown
 
 
 def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
@@ -478,22 +600,26 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
 
 
 def register_choices(user: Any) -> dict[str, list[Any]]:
-    """The values offered by the register's filters: leaders, units and topics in use."""
+    """The values offered by the register's filters: leaders, units and topics in use.
+
+    Each a probe per candidate (``EXISTS`` through an index), never a scan of the tasks: a
+    province has hundreds of units and leaders, tens of topics and 300,000 tasks.
+    """
     tasks = access.tasks_visible_to(user)
-    leader_ids = tasks.exclude(directive__issuer=None).values("directive__issuer")
-    unit_ids = tasks.values("unit")
+    leaders = Person.objects.filter(Exists(tasks.filter(directive__issuer=OuterRef("pk"))))
+    units = Unit.objects.filter(Exists(tasks.filter(unit=OuterRef("pk"))))
+    topics = list(
+        Directive.objects.exclude(topic="").order_by().values_list("topic", flat=True).distinct()
+    )
+    used: list[str] = []
+    if topics:  # one row of one probe per topic: SELECT EXISTS(...), EXISTS(...) ...
+        probes = {f"t{i}": Exists(tasks.filter(directive__topic=t)) for i, t in enumerate(topics)}
+        found = Directive.objects.annotate(**probes).values_list(*probes)[:1]
+        used = [t for t, yes in zip(topics, next(iter(found), ()), strict=False) if yes]
     return {
-        "leaders": list(Person.objects.filter(pk__in=leader_ids).order_by("full_name")),
-        "units": list(Unit.objects.filter(pk__in=unit_ids).order_by("name")),
-        # distinct in the database: a province has tens of topics and hundreds of thousands
-        # of tasks
-        "topics": sorted(
-            Directive.objects.filter(pk__in=tasks.values("directive"))
-            .exclude(topic="")
-            .order_by()
-            .values_list("topic", flat=True)
-            .distinct()
-        ),
+        "leaders": list(leaders.order_by("full_name")),
+        "units": list(units.order_by("name")),
+        "topics": sorted(used),
         "states": [(s.value, s.label) for s in TaskState],
         "roles": list(TaskRole.choices),
         "outcomes": list(outcomes.CLASSES),

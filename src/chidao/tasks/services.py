@@ -25,6 +25,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import OuterRef, QuerySet, Subquery
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -44,6 +45,7 @@ from chidao.tasks.models import (
     TaskEvent,
     TaskRole,
     TaskState,
+    local_day,
 )
 
 User = AbstractBaseUser | AnonymousUser
@@ -101,6 +103,17 @@ def available_actions(user: User, task: Task) -> set[str]:
 
 
 # ---------------------------------------------------------------- creation
+
+
+def refresh_session_dates(*, tasks: QuerySet[Task]) -> int:
+    """Copy each task's session date into its stored ``session_date``, in one UPDATE.
+
+    For rows written without ``Task.save`` (the generator's raw inserts). Side effects:
+    ``session_date`` of ``tasks`` rewritten. Returns the number of rows updated.
+    """
+    date = Directive.objects.filter(pk=OuterRef("directive_id")).values("session__date")[:1]
+    with transaction.atomic():
+        return tasks.update(session_date=Subquery(date))
 
 
 def create_tasks(
@@ -678,6 +691,8 @@ def _write(
     old_state = current.state
     now = timezone.now()
     values = {**fields, "version": current.version + 1, "updated_at": now}
+    if "completed_at" in fields:  # its local day, stored beside it (``Task.completed_on``)
+        values["completed_on"] = local_day(fields["completed_at"])
     updated = Task.objects.filter(pk=current.pk, version=current.version).update(**values)
     if updated != 1:  # someone wrote between our read and our write
         raise ConflictError(_conflict_message(current, current.version))

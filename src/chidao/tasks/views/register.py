@@ -8,7 +8,8 @@ from django.shortcuts import render
 
 from chidao.tasks import queries
 from chidao.tasks.forms import RegisterFilterForm
-from chidao.tasks.views.common import paginate, province_readers, query_without
+from chidao.tasks.views import common
+from chidao.tasks.views.common import province_readers, query_without
 
 
 @province_readers
@@ -16,7 +17,9 @@ def register(request: HttpRequest) -> HttpResponse:
     """One row per task (directive × unit); htmx requests get only the table."""
     form = RegisterFilterForm(request.GET)
     filters = form.filters()
-    page = paginate(request, queries.register(request.user, filters))
+    page = queries.register_page(
+        request.user, filters, request.GET.get("page"), size=common.PAGE_SIZE
+    )
     context = {
         "form": form,
         "filters": filters,

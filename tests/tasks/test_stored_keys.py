@@ -1,0 +1,117 @@
+"""The columns stored on a task for speed (session date, day of completion) stay exact, and the
+register read a page at a time is the register in order."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from chidao.meetings.models import Session
+from chidao.organisation.models import Person, Unit, UnitKind
+from chidao.tasks import queries
+from chidao.tasks.models import Task, TaskState
+from chidao.tasks.queries import RegisterFilters
+from chidao.tasks.services import accept_completion, create_tasks, report_completion
+
+from .conftest import make_directive, make_session
+
+HCM = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def test_a_task_takes_its_sessions_date_and_follows_a_change_of_it(db, unit_a, office):
+    session = make_session(title="Làm việc với xã Tân Lập", date=dt.date(2025, 9, 3))
+    (task,) = create_tasks(
+        directive=make_directive(session, text="Hoàn thành đường liên xã."),
+        units=[unit_a],
+        deadline=None,
+        actor=office,
+    )
+    assert Task.objects.get(pk=task.pk).session_date == dt.date(2025, 9, 3)
+    session.date = dt.date(2025, 9, 4)  # the date corrected (administration pages)
+    session.save()
+    assert Task.objects.get(pk=task.pk).session_date == dt.date(2025, 9, 4)
+    Session.objects.get(pk=session.pk).save()  # saved again unchanged: nothing to write
+    session.date = None
+    session.save()
+    assert Task.objects.get(pk=task.pk).session_date is None
+
+
+def test_accepting_a_completion_stores_its_local_day(task_a, officer_a, office, monkeypatch):
+    from chidao.tasks import services
+
+    past_midnight = dt.datetime(2026, 4, 11, 0, 30, tzinfo=HCM)  # 10/4 17:30 UTC
+    monkeypatch.setattr(services.timezone, "now", lambda: past_midnight)
+    report_completion(task=task_a, actor=officer_a, version=task_a.version)
+    task = Task.objects.get(pk=task_a.pk)
+    accept_completion(task=task, actor=office, version=task.version)
+    assert Task.objects.get(pk=task_a.pk).completed_on == dt.date(2026, 4, 11)
+
+
+@pytest.fixture
+def many(db, leader_person, unit_a, unit_b, department, office):
+    """Seven directives over four sessions (one undated), two leaders, tasks in four states."""
+    deputy = Person.objects.create(full_name="Lê Thị Hồng Vân", province_code="38")
+    sessions = [
+        make_session(title=f"Làm việc với xã Đông Hải {n}", date=day)
+        for n, day in enumerate([dt.date(2024, 5, 2), dt.date(2025, 1, 9), dt.date(2026, 2, 3)])
+    ]
+    sessions.append(make_session(title="Buổi làm việc chưa rõ ngày"))
+    Session.objects.filter(pk=sessions[-1].pk).update(date=None)
+    made = []
+    for i in range(7):
+        session = sessions[i % 4]
+        session.refresh_from_db()
+        d = make_directive(
+            session,
+            text=f"Hoàn thành hạng mục kè biển số {i}.",
+            issuer=leader_person if i % 2 else deputy,
+            order=i,
+        )
+        units = [unit_a, unit_b, department][: 1 + i % 3]
+        deadline = dt.date(2026, 1 + i, 10) if i != 3 else None
+        made += create_tasks(directive=d, units=units, deadline=deadline, actor=office)
+    for n, task in enumerate(made):
+        state = [TaskState.NEW, TaskState.IN_PROGRESS, TaskState.DONE, TaskState.EXTENDED][n % 4]
+        Task.objects.filter(pk=task.pk).update(state=state)
+    return made
+
+
+@pytest.mark.parametrize("sort", ["-date", "date", "state", "-state", "leader", "-unit"])
+def test_every_page_of_the_register_is_the_register_in_order(many, office, leader, sort):
+    for user in (office, leader):  # a leader's own directives come first
+        filters = RegisterFilters(sort=sort)
+        whole = [t.pk for t in queries.register(user, filters)]
+        paged, number = [], 1
+        while True:
+            page = queries.register_page(user, filters, number, size=3)
+            paged += [t.pk for t in page.object_list]
+            if not page.has_next():
+                break
+            number += 1
+        assert paged == whole and len(whole) == len(many)
+        assert page.paginator.count == len(many)
+
+
+def test_the_newest_session_comes_first_and_the_undated_last(many, office):
+    rows = list(queries.register(office, RegisterFilters(sort="-date")))
+    dates = [t.session_date for t in rows]
+    assert dates[0] == dt.date(2026, 2, 3) and dates[-1] is None
+    assert dates == sorted(dates, key=lambda d: (d is None, -(d.toordinal() if d else 0)))
+
+
+def test_a_province_reader_sees_none_of_another_provinces_tasks(many, office):
+    other = Unit.objects.create(
+        province_code="42", kind=UnitKind.COMMUNE, level="xã", name="Xã Kỳ Phương"
+    )
+    session = make_session(title="Làm việc với xã Kỳ Phương", date=dt.date(2026, 3, 1))
+    create_tasks(
+        directive=make_directive(session, text="Hoàn thành cảng cá."),
+        units=[other],
+        deadline=None,
+        actor=office,
+    )
+    page = queries.register_page(office, RegisterFilters(), 1)
+    assert page.paginator.count == len(many)
+    assert other.pk not in {t.unit_id for t in page.object_list}
