@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -104,8 +103,15 @@ def test_a_regex_that_may_start_anywhere_has_no_literal_prefixes():
     assert literal_prefixes(re.compile(r"\d+ tỷ")) is None
     assert literal_prefixes(re.compile(r"(?:giao|)\s")) is None  # an empty alternative
     assert literal_prefixes(re.compile(r"giao", re.IGNORECASE)) is None
-    with pytest.raises(ValueError, match="not a cue"):
-        Cue(re.compile(r".*giao"))
+
+
+def test_a_regex_without_literal_prefixes_still_finds_as_a_cue():
+    cue = Cue(re.compile(r"\d+ tỷ"))
+    doc = Document("Thu ngân sách đạt 12 tỷ đồng, chi 7 tỷ đồng.")
+    assert not cue.scanned
+    assert [m.group() for m in cue.finditer(doc)] == ["12 tỷ", "7 tỷ"]
+    assert cue.search(doc, 20).group() == "7 tỷ"
+    assert [m.group() for m in cue.finditer_in(doc, doc.folded[20:], 20)] == ["7 tỷ"]
 
 
 _CHAIR = Cue(re.compile(r"(?<!\w)(?:đồng )?chủ trì(?: hội nghị)?(?!\w)"))

@@ -37,6 +37,27 @@ class SentenceIndex:
         return out
 
 
+class Intervals:
+    """The offsets covered by some spans, asked by bisection over the merged spans (a set of
+    every covered offset costs as many insertions as the spans have characters)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for a, b in sorted(spans):
+            if b <= a:
+                continue
+            if merged and a <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], b)
+            else:
+                merged.append([a, b])
+        self.starts = [a for a, _ in merged]
+        self.ends = [b for _, b in merged]
+
+    def __contains__(self, offset: int) -> bool:
+        i = bisect_right(self.starts, offset) - 1
+        return i >= 0 and offset < self.ends[i]
+
+
 def mentions_in(doc: Document, start: int, end: int) -> list[Mention]:
     """The mentions of ``doc`` (sorted by offset) that start inside ``start..end``, in
     order; found by bisection over an index built once per list of mentions."""

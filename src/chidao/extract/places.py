@@ -33,8 +33,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from .errors import ExtractError
-from .lookup import mentions_in, trie_alternation
-from .scan import WordLexicon, hits
+from .lookup import Intervals, mentions_in, trie_alternation
+from .scan import WordLexicon
 from .spans import Document, Span, fold, quick_init, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
@@ -52,12 +52,6 @@ _LEVEL_WORDS = {
 # the level word and what may follow it before the name ("các phường: Thành Sen, Trần Phú":
 # a colon may stand between the level and the names)
 _LEVEL_RE = re.compile(r"(?P<level>" + trie_alternation(_LEVEL_WORDS) + r")(?=[\s.:])(?:\s*:)?\s*")
-_LEVEL_TAIL = re.compile(r"(?:\s*:)?\s*")
-# the level words that start a word ("huyện", not "chuyện", nor ".huyện"), found by the
-# shared scan as ``_LEVEL_RE.finditer`` would find them
-_LEVEL_LEXICON = WordLexicon(
-    _LEVEL_WORDS, before=".", start="after", follow=lambda ch: ch.isspace() or ch in ".:"
-)
 
 
 @quick_init
@@ -78,9 +72,11 @@ def _level_words(doc: Document) -> list[LevelWord]:
     if cached is None:
         folded = doc.folded
         cached = []
-        for h in hits(doc, "level-words", _LEVEL_LEXICON):
-            tail = _LEVEL_TAIL.match(folded, h.end)  # always matches (it may be empty)
-            cached.append(LevelWord(h.start, h.end, tail.end() if tail else h.end, h.entry))
+        for m in _LEVEL_RE.finditer(folded):
+            i = m.start()
+            if i and (folded[i - 1].isalnum() or folded[i - 1] in "_."):
+                continue  # not the start of a word
+            cached.append(LevelWord(i, m.end("level"), m.end(), m.group("level")))
         doc.cache["places:level-words"] = cached
     return cached
 
@@ -494,15 +490,11 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
     return None
 
 
-def _title_starts(doc: Document, chairs: bool) -> set[int]:
+def _title_starts(doc: Document, chairs: bool) -> Intervals:
     """Offsets inside the titles of the people (``chairs``: of the chairs only)."""
-    starts: set[int] = set()
-    for p in doc.people:
-        if chairs and not p.is_chair:
-            continue
-        for t in p.titles:
-            starts.update(range(t.start, t.end))
-    return starts
+    return Intervals(
+        (t.start, t.end) for p in doc.people if p.is_chair or not chairs for t in p.titles
+    )
 
 
 def find_places(doc: Document) -> None:

@@ -216,15 +216,17 @@ class Cue:
     Every cue's prefixes go into one automaton, which reads the folded text of a document
     once (:func:`cue_starts`); a cue's ``finditer``/``search`` then try the regex at those
     offsets only.  The matches are those of ``pattern.finditer(doc.folded, pos, endpos)``
-    and ``pattern.search(...)``, since no match can start elsewhere."""
+    and ``pattern.search(...)``, since no match can start elsewhere.  A regex without
+    literal prefixes (a lexicon's words edited into one that may start with anything) is
+    still a cue: it is then run as it is, over the whole range."""
 
     _all: list[Cue] = []
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         prefixes = literal_prefixes(pattern)
-        if prefixes is None:
-            raise ValueError(f"no literal prefixes in {pattern.pattern[:60]!r}: not a cue")
         self.pattern = pattern
+        self.scanned = prefixes is not None  # False: the regex runs on its own
+        prefixes = prefixes or frozenset()
         # a prefix that extends another is found with it: keep the shortest ("chiều", not
         # also "chiều nay"), so that no offset is listed twice
         self.prefixes = frozenset(
@@ -244,6 +246,9 @@ class Cue:
         """``self.pattern.finditer(doc.folded, pos, endpos)``."""
         text = doc.folded
         end = len(text) if endpos is None else endpos
+        if not self.scanned:
+            yield from self.pattern.finditer(text, pos, end)
+            return
         starts = self.starts(doc)
         match = self.pattern.match
         taken = pos
@@ -261,6 +266,9 @@ class Cue:
     def finditer_in(self, doc: Document, text: str, offset: int) -> Iterator[re.Match[str]]:
         """``self.pattern.finditer(text)`` where ``text`` is ``doc.folded[offset:...]``, a
         sentence or a paragraph cut out (the regex runs on ``text`` itself, as before)."""
+        if not self.scanned:
+            yield from self.pattern.finditer(text)
+            return
         starts = self.starts(doc)
         match = self.pattern.match
         end = offset + len(text)
@@ -303,6 +311,8 @@ class Cue:
         """``self.pattern.search(doc.folded, pos, endpos)``."""
         text = doc.folded
         end = len(text) if endpos is None else endpos
+        if not self.scanned:
+            return self.pattern.search(text, pos, end)
         starts = self.starts(doc)
         match = self.pattern.match
         for i in range(bisect_left(starts, pos), len(starts)):
