@@ -63,3 +63,15 @@ def test_a_closed_petition_is_not_turned_into_a_task(petition, office):
     with pytest.raises(PetitionError):
         petition_to_task(petition=petition, actor=office, version=petition.version + 1)
     assert not Task.objects.exists()
+
+
+def test_the_task_page_links_back_to_the_petition(client, petition, office, department):
+    from django.urls import reverse
+
+    directive = petition_to_task(petition=petition, actor=office, version=petition.version)
+    task = Task.objects.get(directive=directive)
+    client.force_login(office)
+
+    html = client.get(reverse("tasks:task", args=[task.pk])).content.decode()
+
+    assert reverse("meetings:petition", args=[petition.pk]) in html

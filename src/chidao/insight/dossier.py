@@ -31,7 +31,7 @@ from chidao.tasks.outcomes import KEYS, Outcomes, of_outcome, outcome_counts, wi
 SESSIONS_PAGE = 10
 TASKS_PAGE = 20
 PETITIONS_SHOWN = 10
-INDICATOR_READINGS = 400  # the latest readings the chart is drawn from
+INDICATOR_READINGS = 240  # the latest readings the chart is drawn from (bounded)
 SERIES = 4
 
 

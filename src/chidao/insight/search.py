@@ -77,7 +77,7 @@ _URLS = {
     EntryKind.DOCUMENT: ("meetings:review", "object_id"),
     EntryKind.SESSION: ("meetings:session", "object_id"),
     EntryKind.DIRECTIVE: ("tasks:directive", "object_id"),
-    EntryKind.PETITION: ("meetings:session", "session_id"),
+    EntryKind.PETITION: ("meetings:petition", "object_id"),  # a petition's pk is its item's
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -114,16 +115,17 @@ def petitions(request: AppRequest) -> HttpResponse:
     form = PetitionFilterForm(request.GET, units=answerer_choices(request.user))
     filters, errors = form.filters()
     rows = petition_reads.petitions(request.user, filters)
+    counts = petition_reads.state_counts(
+        petition_reads.petitions(request.user, PetitionFilters(**{**vars(filters), "state": ""}))
+    )
+    pages = Paginator(rows, petition_reads.PAGE_SIZE)
+    pages.count = sum(c.n for c in counts if c.state == filters.state or not filters.state)
     context = {
         "form": form,
         "errors": errors,
         "filters": filters,
-        "counts": petition_reads.state_counts(
-            petition_reads.petitions(
-                request.user, PetitionFilters(**{**vars(filters), "state": ""})
-            )
-        ),
-        "page": paginate(request, rows, size=petition_reads.PAGE_SIZE),
+        "counts": counts,
+        "page": pages.get_page(request.GET.get("page")),
         "page_query": query_without(request, "page"),
         "state_query": query_without(request, "page", "state"),
         "can_export": can_read_province(request.user),

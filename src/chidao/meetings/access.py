@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from chidao.meetings.models import ItemKind, Petition, Session, SessionItem, SourceDocument
@@ -89,14 +89,13 @@ def unit_sessions_visible_to(user: RequestUser, unit_ids: Sequence[int]) -> Quer
             return Session.objects.none()
     elif not can_read_province(user):
         return Session.objects.none()
-    places = Session.localities.through.objects.filter(
-        session_id=OuterRef("pk"), unit_id__in=unit_ids
-    )
-    named = SessionItem.objects.filter(
-        session_id=OuterRef("pk"), kind=ItemKind.AGENCY, unit_id__in=unit_ids
+    # the units' sessions through the indexes on the units (not a probe of every session)
+    places = Session.localities.through.objects.filter(unit_id__in=unit_ids).values("session_id")
+    named = SessionItem.objects.filter(kind=ItemKind.AGENCY, unit_id__in=unit_ids).values(
+        "session_id"
     )
     return Session.objects.filter(province_code=code, deleted_at__isnull=True).filter(
-        Exists(places) | Exists(named)
+        Q(pk__in=places) | Q(pk__in=named)
     )
 
 
