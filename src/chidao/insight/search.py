@@ -59,7 +59,7 @@ def search(user: RequestUser, filters: SearchFilters) -> QuerySet[SearchEntry]:
         entries = entries.filter(date__gte=filters.date_from)
     if filters.date_to:
         entries = entries.filter(date__lte=filters.date_to)
-    return matching(entries, filters.q).order_by("rank", "-date", "-id")
+    return matching(entries, filters.q, ranked=True).order_by("rank", "-date", "-id")
 
 
 @dataclass
