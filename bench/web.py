@@ -218,13 +218,6 @@ def cases() -> list[Case]:
             lambda: list(Task.objects.filter(unit=unit).values_list(*columns)),
             repeat=3,
         ),
-        Case(
-            "export_register",
-            office,
-            named("documents:export_register", "xlsx", query=f"?unit={unit.pk}"),
-            lambda: list(Task.objects.filter(unit=unit).values_list(*columns)),
-            repeat=3,
-        ),
     ]
 
 
