@@ -123,7 +123,11 @@ def cases() -> list[Case]:
         return list(Notification.objects.filter(recipient_id=user_id).order_by("-created_at")[:50])
 
     year_ago = today - dt.timedelta(days=365)
-    deep = Task.objects.count() // 100  # the middle page of the register
+    from chidao.tasks.queries import REGISTER_MAX_ROWS
+
+    # the middle page of the register, or the deepest its pages reach (the rest is reached by
+    # the filters or the reversed order: ``tasks.queries.REGISTER_MAX_ROWS``)
+    deep = min(Task.objects.count() // 100, REGISTER_MAX_ROWS // 50)
     office, boss = "gen_vanphong", "gen_lanhdao"
     return [
         Case("worklist", office, named("tasks:worklist"), lambda: tasks(overdue)),
@@ -175,7 +179,7 @@ def cases() -> list[Case]:
             "register_deep",
             office,
             register(page=deep),
-            lambda: tasks(Q(), ("-directive__session__date", "id"), offset=deep * 50),
+            lambda: tasks(Q(), ("-directive__session__date", "id"), offset=(deep - 1) * 50),
         ),
         Case("dashboard", office, named("insight:dashboard"), lambda: tasks(overdue)),
         Case("dossier", office, named("insight:dossier", unit.pk), lambda: tasks(Q(unit=unit))),

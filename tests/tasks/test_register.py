@@ -136,6 +136,36 @@ def test_it_pages_the_register(client, book, office, settings, monkeypatch):
     assert (pages[0].paginator.num_pages, sum(len(p.object_list) for p in pages)) == (3, 5)
 
 
+def test_its_pages_reach_a_bounded_depth_and_say_how_to_reach_the_rest(
+    client, make_tasks, unit_a, office
+):
+    make_tasks(unit_a, 7)
+    page = queries.register_page(office, RegisterFilters(sort="date"), 99, size=2, max_rows=4)
+    assert (page.number, page.paginator.num_pages, page.paginator.count) == (2, 2, 7)
+    assert page.paginator.bounded and page.paginator.reach == 4
+    whole = [t.pk for t in queries.register(office, RegisterFilters(sort="date"))]
+    assert [t.pk for t in page.object_list] == whole[2:4]  # the last page reached, in order
+    reversed_first = queries.register_page(office, RegisterFilters(sort="-date"), 1, size=2)
+    assert [t.pk for t in reversed_first.object_list] == whole[::-1][:2]  # the rest: reversed
+    client.force_login(office)
+    html = client.get(reverse("tasks:register")).content.decode()
+    assert "Các trang đi đến" not in html  # 7 rows: every one reached
+
+
+def test_it_says_so_when_the_pages_stop_before_the_last_row(
+    client, make_tasks, unit_a, office, monkeypatch
+):
+    from chidao.tasks.views import common
+
+    make_tasks(unit_a, 5)
+    monkeypatch.setattr(common, "PAGE_SIZE", 2)
+    monkeypatch.setattr(queries, "REGISTER_MAX_ROWS", 2)
+    client.force_login(office)
+    response = client.get(reverse("tasks:register"), {"page": 3})
+    assert response.context["page"].number == 1
+    assert "Các trang đi đến 2 nhiệm vụ đầu tiên" in response.content.decode()
+
+
 def test_it_answers_htmx_with_the_table_only(client, book, office):
     client.force_login(office)
     html = client.get(
@@ -156,14 +186,18 @@ def test_it_ignores_an_invalid_filter_value_and_says_so(client, book, office):
 
 
 @pytest.mark.parametrize("rows", [1, 3])
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "ra soat"}, {"state": "new"}, {"topic": ""}, {"sort": "state"}, {"page": "9999"}],
+)
 def test_it_reads_the_register_in_a_fixed_number_of_queries(
-    client, make_tasks, unit_a, office, leader, rows, django_assert_max_num_queries
+    client, make_tasks, unit_a, office, leader, rows, params, django_assert_max_num_queries
 ):
     make_tasks(unit_a, rows)
     for user in (office, leader):
         client.force_login(user)
         with django_assert_max_num_queries(10):
-            response = client.get(reverse("tasks:register"), {"q": "ra soat"})
+            response = client.get(reverse("tasks:register"), params)
         assert response.context["page"].paginator.count == rows
 
 

@@ -38,6 +38,18 @@ def test_a_task_takes_its_sessions_date_and_follows_a_change_of_it(db, unit_a, o
     assert Task.objects.get(pk=task.pk).session_date is None
 
 
+def test_a_task_takes_its_directives_topic_and_follows_a_change_of_it(db, unit_a, office):
+    session = make_session(title="Làm việc với xã Tân Lập", date=dt.date(2025, 9, 3))
+    directive = make_directive(session, text="Nạo vét kênh tiêu Cầu Chày.", topic="Thủy lợi")
+    (task,) = create_tasks(directive=directive, units=[unit_a], deadline=None, actor=office)
+    assert Task.objects.get(pk=task.pk).topic == "Thủy lợi"
+    directive.topic = "Nông nghiệp"  # the office corrects the topic
+    directive.save()
+    assert Task.objects.get(pk=task.pk).topic == "Nông nghiệp"
+    office_filter = RegisterFilters(topic="Nông nghiệp")
+    assert [t.pk for t in queries.register(office, office_filter)] == [task.pk]
+
+
 def test_accepting_a_completion_stores_its_local_day(task_a, officer_a, office, monkeypatch):
     from chidao.tasks import services
 

@@ -488,7 +488,7 @@ def _register_filtered(
     if filters.date_to:
         tasks = tasks.filter(**{f"{date_field}__lte": filters.date_to})
     if filters.topic:
-        tasks = tasks.filter(directive__topic=filters.topic)
+        tasks = tasks.filter(topic=filters.topic)  # the directive's, stored on the task
     if filters.role:
         tasks = tasks.filter(role=filters.role)
     if filters.outcome in outcomes.KEYS:
@@ -515,20 +515,72 @@ def _register_order(filters: RegisterFilters) -> tuple[list[Any], list[str]]:
     return order, ["leader_name"] if key == "leader" else []
 
 
-def _segments(user: RequestUser, filters: RegisterFilters) -> list[Q]:
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of the register: its condition, and what it is made of (``own``: the
+    leader's own directives or the others; ``state``: one state), for the counts."""
+
+    q: Q
+    own: bool | None = None
+    state: str = ""
+
+
+def _segments(user: RequestUser, filters: RegisterFilters) -> tuple[list[Segment], Person | None]:
     """The register's rows come in segments, one after the other, each in ``_register_order``:
     a leader's own directives first, then the others; sorted by state, one segment a state
-    in the order of the work. Each segment is read through an index, never sorted whole."""
+    in the order of the work. Each segment is read through an index, never sorted whole.
+    Returns the segments and the leader whose directives come first (None: no such split)."""
     person = person_of(user) if is_leader(user) else None
-    own: list[Q] = [Q()]
+    own: list[Segment] = [Segment(Q())]
     if person is not None:  # a leader sees their own directives first
-        own = [Q(directive__issuer=person), ~Q(directive__issuer=person)]
+        own = [
+            Segment(Q(directive__issuer=person), own=True),
+            Segment(~Q(directive__issuer=person), own=False),
+        ]
     if filters.sort.lstrip("-") != "state":
-        return own
-    states = [Q(state=s.value) for s in TaskState]
+        return own, person
+    states = list(TaskState)
     if filters.sort.startswith("-"):
         states.reverse()
-    return [o & s for o in own for s in states]
+    return [
+        Segment(o.q & Q(state=s.value), own=o.own, state=s.value) for o in own for s in states
+    ], person
+
+
+def _segment_counts(
+    tasks: QuerySet[Task], segments: list[Segment], person: Person | None
+) -> list[int]:
+    """How many rows each segment holds, from one grouped query (GROUP BY the state, and
+    whether the directive is the leader's own): an index scan, where one ``COUNT(...) FILTER``
+    a segment evaluates every condition on every row."""
+    keys: list[str] = []
+    grouped = tasks.order_by()
+    if any(s.own is not None for s in segments):
+        grouped = grouped.annotate(
+            own=Case(
+                When(directive__issuer=person, then=Value(True)),
+                default=Value(False),
+                output_field=BooleanField(),
+            )
+        )
+        keys.append("own")
+    if any(s.state for s in segments):
+        keys.append("state")
+    if not keys:
+        return [grouped.count()]
+    rows = grouped.values(*keys).annotate(n=Count("pk")).values_list(*keys, "n")
+    found: dict[tuple[Any, ...], int] = {tuple(r[:-1]): r[-1] for r in rows}
+    return [
+        sum(
+            n
+            for key, n in found.items()
+            if all(
+                (s.own if k == "own" else s.state) in (None, "", v)
+                for k, v in zip(keys, key, strict=True)
+            )
+        )
+        for s in segments
+    ]
 
 
 def _leader_name(tasks: QuerySet[Task]) -> QuerySet[Task]:
@@ -552,25 +604,53 @@ def register(
     today = _today(today)
     tasks = _leader_name(with_overdue(_rows(_register_filtered(user, filters, today)), today))
     order, _annotations = _register_order(filters)
-    segments = _segments(user, filters)
+    segments, _person = _segments(user, filters)
     if len(segments) > 1:
         tasks = tasks.annotate(
             segment=Case(
-                *(When(q, then=Value(i)) for i, q in enumerate(segments)), default=Value(99)
+                *(When(s.q, then=Value(i)) for i, s in enumerate(segments)), default=Value(99)
             )
         )
         order.insert(0, F("segment").asc())
     return tasks.order_by(*order)
 
 
+REGISTER_MAX_ROWS = 10_000
+"""The rows of a filtered register one can page through (200 pages of 50): past them, the
+filters or the reversed order bring the rest to the front (page 3,000 of the register is no
+one's way to a task; the filters and the reversed order are), and no page reads deeper than
+this in an index."""
+
+
 class RegisterPaginator(Paginator):
     """Pages of the register read segment by segment, with the count of every segment from
-    one query: a page is one or two indexed reads of 50 ids, then the 50 rows by id."""
+    one query: a page is one or two indexed reads of 50 ids, then the 50 rows by id.
 
-    def __init__(self, segments: list[tuple[QuerySet[Task], int]], per_page: int) -> None:
+    ``count`` is every matching row; the pages stop at ``max_pages`` (``bounded`` says the
+    last page is not the last row): a page number beyond gives the last page."""
+
+    def __init__(
+        self, segments: list[tuple[QuerySet[Task], int]], per_page: int, *, max_pages: int = 0
+    ) -> None:
         super().__init__([], per_page)
         self.segments = segments
         self.count = sum(n for _qs, n in segments)
+        self.max_pages = max_pages
+
+    @property
+    def num_pages(self) -> int:
+        pages = max(1, -(-self.count // self.per_page))
+        return min(pages, self.max_pages) if self.max_pages else pages
+
+    @property
+    def reach(self) -> int:
+        """How many rows the pages reach."""
+        return min(self.count, self.num_pages * self.per_page)
+
+    @property
+    def bounded(self) -> bool:
+        """More rows match than the pages reach."""
+        return self.reach < self.count
 
     def page(self, number: Any) -> Any:
         number = self.validate_number(number)
@@ -595,25 +675,28 @@ def register_page(
     today: dt.date | None = None,
     *,
     size: int = PAGE_SIZE,
+    max_rows: int | None = None,
 ) -> Any:
     """One page of ``register(user, filters)`` (the same rows in the same order), as a
     Paginator page whose ``object_list`` holds the tasks with their unit, directive,
-    session, issuer and overdue flag.
+    session, issuer and overdue flag. Pages reach the first ``max_rows`` rows
+    (``REGISTER_MAX_ROWS`` by default, 0: all).
 
     Counts come from one aggregate over the filtered rows (no join for the order); the page's
     ids are read through the order's index (``OFFSET`` on ids only), then its rows by id.
     """
     today = _today(today)
+    max_rows = REGISTER_MAX_ROWS if max_rows is None else max_rows
+    max_pages = -(-max_rows // size) if max_rows else 0
     tasks = _register_filtered(user, filters, today)
     order, annotations = _register_order(filters)
-    segments = _segments(user, filters)
-    counts = tasks.aggregate(
-        **{f"s{i}": Count("pk", filter=q) if q else Count("pk") for i, q in enumerate(segments)}
-    )
+    segments, person = _segments(user, filters)
+    counts = _segment_counts(tasks, segments, person)
     ordered = _leader_name(tasks) if "leader_name" in annotations else tasks
     paginator = RegisterPaginator(
-        [(ordered.filter(q).order_by(*order), counts[f"s{i}"]) for i, q in enumerate(segments)],
+        [(ordered.filter(s.q).order_by(*order), n) for s, n in zip(segments, counts, strict=True)],
         size,
+        max_pages=max_pages,
     )
     shown = paginator.get_page(page)
     ids = list(shown.object_list)
@@ -648,7 +731,7 @@ def register_choices(user: RequestUser) -> dict[str, list[Any]]:
     )
     used: list[str] = []
     if topics:  # one row of one probe per topic: SELECT EXISTS(...), EXISTS(...) ...
-        probes = {f"t{i}": Exists(tasks.filter(directive__topic=t)) for i, t in enumerate(topics)}
+        probes = {f"t{i}": Exists(tasks.filter(topic=t)) for i, t in enumerate(topics)}
         found = Directive.objects.annotate(**probes).values_list(*probes)[:1]
         used = [t for t, yes in zip(topics, next(iter(found), ()), strict=False) if yes]
     return {

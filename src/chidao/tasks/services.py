@@ -104,14 +104,18 @@ def available_actions(user: RequestUser, task: Task) -> set[str]:
 
 
 def refresh_session_dates(*, tasks: QuerySet[Task]) -> int:
-    """Copy each task's session date into its stored ``session_date``, in one UPDATE.
+    """Copy each task's session date and directive's topic into its stored ``session_date``
+    and ``topic``, in one UPDATE.
 
     For rows written without ``Task.save`` (the generator's raw inserts). Side effects:
-    ``session_date`` of ``tasks`` rewritten. Returns the number of rows updated.
+    ``session_date`` and ``topic`` of ``tasks`` rewritten. Returns the number of rows updated.
     """
-    date = Directive.objects.filter(pk=OuterRef("directive_id")).values("session__date")[:1]
+    directive = Directive.objects.filter(pk=OuterRef("directive_id"))
     with transaction.atomic():
-        return tasks.update(session_date=Subquery(date))
+        return tasks.update(
+            session_date=Subquery(directive.values("session__date")[:1]),
+            topic=Subquery(directive.values("topic")[:1]),
+        )
 
 
 def create_tasks(

@@ -1,8 +1,9 @@
-"""Keeping ``Task.session_date`` (the stored copy of the session's date) in step.
+"""Keeping ``Task.session_date`` and ``Task.topic`` (the stored copies of the session's date
+and of the directive's topic) in step.
 
-A task takes the date when it is created (``Task.save``); when a session's date changes
-afterwards (the administration pages can change it), its tasks follow here, in the same
-transaction as the session's save.
+A task takes both when it is created (``Task.save``); when a session's date or a directive's
+topic changes afterwards (the administration pages, the office's corrections), its tasks
+follow here, in the same transaction as the session's or directive's save.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from typing import Any
 
 from django.db.models.signals import post_save
 
-from chidao.meetings.models import Session
+from chidao.meetings.models import Directive, Session
 from chidao.tasks.models import Task
 
 
@@ -25,5 +26,14 @@ def _session_saved(sender: Any, instance: Session, raw: bool = False, **kw: Any)
         mine.exclude(session_date=instance.date).update(session_date=instance.date)
 
 
+def _directive_saved(sender: Any, instance: Directive, raw: bool = False, **kw: Any) -> None:
+    if raw:
+        return
+    Task.objects.filter(directive=instance).exclude(topic=instance.topic).update(
+        topic=instance.topic
+    )
+
+
 def connect() -> None:
     post_save.connect(_session_saved, sender=Session, dispatch_uid="tasks-session-date")
+    post_save.connect(_directive_saved, sender=Directive, dispatch_uid="tasks-directive-topic")
