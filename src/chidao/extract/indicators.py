@@ -74,8 +74,20 @@ _DAMAGE = re.compile(
     r"do vướng|còn vướng|"
     # a hazard that "makes" the figure: "nắng hạn kéo dài làm 420 ha cà phê thiếu nước"
     r"(?:hạn hán|nắng hạn|khô hạn|xâm nhập mặn|mưa lớn|mưa lũ|mưa đá|lũ quét|lũ ống|lũ|bão|"
-    r"lốc|dông lốc|dịch bệnh|sạt lở)(?!\w)[^.;]{0,40}?\s(?:làm|khiến|gây)\s*$)"
+    r"lốc|dông lốc|dịch bệnh|sạt lở)(?!\w)[^.;]{0,40}?\s(?:làm|khiến|gây)\s*$|"
+    # ... and the rest of its toll: "lũ quét đã làm 4 người chết, 2 người mất tích; 37 nhà ..."
+    r"(?:hạn hán|nắng hạn|khô hạn|xâm nhập mặn|hạn mặn|mưa lớn|mưa lũ|mưa đá|lũ quét|lũ ống|lũ|bão|"
+    r"lốc|dông lốc|dịch bệnh|sạt lở)(?!\w)[^.;]{0,40}?\s(?:làm|khiến|gây)\s"
+    r"(?:(?!tuy nhiên|nhưng|song|đến nay|hiện nay|đã huy động)[^.])*$|"
+    # an epidemic where it broke out: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã"
+    r"(?<!chuyển )dịch(?!\s+(?:vụ|chuyển))[^.;]{0,40}?\s(?:xuất hiện|bùng phát|lây lan|lan rộng)"
+    r"(?:\s+(?:ra|tại|ở|trên))*\s*$)"
     r"(?!\w)"
+)
+# the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
+_DAMAGE_AFTER = re.compile(
+    r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|cuốn trôi|thiệt hại|"
+    r"vùi lấp|cô lập|chia cắt|tiêu hủy|mất trắng|sụt lún|cháy)|mất tích|thiệt mạng|tử vong|bị thương)(?!\w)"
 )
 # what may not come right before the number
 _BAD_HEAD = re.compile(
@@ -206,6 +218,8 @@ def find_indicators(doc: Document) -> None:
             continue
         if _DAMAGE.search(sentence_head):
             continue  # damage or a shortage: a difficulty
+        if _DAMAGE_AFTER.match(folded, u.end() if u else end):
+            continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
         if u:
             unit = text[u.start("unit") : u.end("unit")]
             end = u.end()
