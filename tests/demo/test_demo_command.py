@@ -14,10 +14,13 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from chidao.demo.setup import EXTRA_DIR
 from chidao.meetings.models import DocumentStatus, Session, SourceDocument
+from chidao.notifications.models import Notification, NotificationKind
 from chidao.organisation.models import LOCAL_KINDS, Person, Profile, Unit
 from chidao.tasks.access import tasks_visible_to
 from chidao.tasks.models import Task, TaskEvent, TaskState
+from chidao.themes.models import Theme
 
 REPORTS = {
     "1-hoang-loc.txt": """Bí thư Tỉnh ủy làm việc với xã Hoằng Lộc
@@ -139,6 +142,42 @@ def test_it_gives_each_officer_their_units_tasks_and_the_leader_their_person(sam
     assert {t.unit.name for t in tasks_visible_to(hoang_loc)} == {"Xã Hoằng Lộc"}
     leader = Profile.objects.get(user__username="lanhdao")
     assert leader.person.full_name == "Trần Đức Khải"
+
+
+@pytest.mark.django_db
+def test_each_officer_is_told_of_every_new_task_of_their_unit(samples, data_dir):
+    run_demo(samples)
+
+    for username in ("canbo_hoangloc", "canbo_hauloc"):
+        officer = get_user_model().objects.get(username=username)
+        told = set(
+            Notification.objects.filter(
+                recipient=officer, kind=NotificationKind.NEW_TASK
+            ).values_list("task_id", flat=True)
+        )
+        assert told == set(
+            Task.objects.filter(unit=officer.profile.unit).values_list("pk", flat=True)
+        )
+        assert told
+
+
+@pytest.mark.django_db
+def test_the_shipped_reports_repeat_asks_that_the_themes_page_groups(data_dir):
+    """The project's own demo reports (extra/) ask the same things of Nga Sơn, Nga Thắng and
+    Hoằng Tiến at different sessions: the themes page has something to show."""
+    run_demo(EXTRA_DIR)
+
+    themes = Theme.objects.filter(size__gte=2, merged_into__isnull=True)
+    units = [
+        set(
+            Task.objects.filter(directive__theme_membership__theme=t).values_list(
+                "unit__name", flat=True
+            )
+        )
+        for t in themes
+    ]
+    assert len(units) >= 2
+    assert {"Xã Nga Sơn", "Xã Nga Thắng"} in units
 
 
 @pytest.mark.django_db

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from chidao.tasks.models import Task
 from chidao.tasks.services import report_progress
 
-from .conftest import DIRECTIVE_1, DIRECTIVE_2
+from .conftest import DIRECTIVE_1, DIRECTIVE_2, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -100,8 +100,20 @@ def test_an_officer_exports_their_own_unit_and_gets_404_for_another(
     assert client.get(reverse("documents:export_register", args=["csv"])).status_code == 403
 
 
+def _petition_rows(response) -> list[tuple]:
+    assert response.status_code == 200, response.content
+    wb = load_workbook(io.BytesIO(_body(response)))
+    return list(wb.worksheets[0].iter_rows(min_row=2, values_only=True))
+
+
+def _filters_sheet(response) -> list[tuple]:
+    wb = load_workbook(io.BytesIO(_body(response)))
+    return list(wb.worksheets[1].iter_rows(min_row=2, values_only=True))
+
+
 def test_petitions_export_lists_the_sessions_petitions(client, office, session, department):
     from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
+    from chidao.meetings.petitions import create_petitions
 
     SessionItem.objects.create(
         session=session,
@@ -109,36 +121,24 @@ def test_petitions_export_lists_the_sessions_petitions(client, office, session, 
         text="Đề nghị hỗ trợ vốn làm đường.",
         data={"by": "Xã An Bình"},
     )
-    answered = SessionItem.objects.create(
+    SessionItem.objects.create(
         session=session,
         kind=ItemKind.PETITION,
         text="Đề nghị bố trí vốn nạo vét kênh.",
         data={"by": "Xã An Bình"},
         order=1,
     )
-    Petition.objects.create(
-        item=answered,
-        session=session,
+    create_petitions(session=session)
+    Petition.objects.filter(item__text__contains="nạo vét").update(
         answerer=department,
         state=PetitionState.ANSWERED,
         answer="Đã bố trí trong kế hoạch năm.",
     )
     client.force_login(office)
-    wb = load_workbook(
-        io.BytesIO(_body(client.get(reverse("documents:export_petitions", args=["xlsx"]))))
-    )
-    rows = list(wb.worksheets[0].iter_rows(min_row=2, values_only=True))
+
+    rows = _petition_rows(client.get(reverse("documents:export_petitions", args=["xlsx"])))
+
     assert rows == [
-        (
-            dt.datetime(2026, 2, 13),
-            session.title,
-            "Đề nghị hỗ trợ vốn làm đường.",
-            "Xã An Bình",
-            None,
-            None,
-            None,
-            None,
-        ),
         (
             dt.datetime(2026, 2, 13),
             session.title,
@@ -149,7 +149,114 @@ def test_petitions_export_lists_the_sessions_petitions(client, office, session, 
             "Đã trả lời",
             "Đã bố trí trong kế hoạch năm.",
         ),
+        (
+            dt.datetime(2026, 2, 13),
+            session.title,
+            "Đề nghị hỗ trợ vốn làm đường.",
+            "Xã An Bình",
+            None,
+            None,
+            "Chưa trả lời",
+            None,
+        ),
     ]
+
+
+@pytest.fixture
+def petitions_of_two_communes(db, unit_a, unit_b, department):
+    """Three petitions: xã An Bình in March (one to the finance department, later answered)
+    and in May, xã Bình Minh in April."""
+    from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
+    from chidao.meetings.petitions import create_petitions
+    from chidao.search.index import index_session
+
+    march = make_session(title="Làm việc với xã An Bình tháng 3", date=dt.date(2026, 3, 2))
+    march.localities.add(unit_a)
+    april = make_session(title="Làm việc với xã Bình Minh", date=dt.date(2026, 4, 8))
+    april.localities.add(unit_b)
+    may = make_session(title="Làm việc với xã An Bình tháng 5", date=dt.date(2026, 5, 20))
+    may.localities.add(unit_a)
+    for s, text in (
+        (march, "Xã kiến nghị Sở Tài chính bố trí vốn nâng cấp trạm bơm Đồng Mới."),
+        (april, "Xã Bình Minh đề nghị bổ sung biên chế giáo viên."),
+        (may, "Xã đề nghị tỉnh hỗ trợ kinh phí sửa trạm bơm Cồn Cát."),
+    ):
+        SessionItem.objects.create(session=s, kind=ItemKind.PETITION, text=text)
+        create_petitions(session=s)
+        index_session(s)
+    Petition.objects.filter(item__text__contains="Đồng Mới").update(
+        state=PetitionState.ANSWERED, answer="Đã bố trí vốn năm 2026."
+    )
+
+
+def _petition_export(client, **query):
+    return client.get(reverse("documents:export_petitions", args=["xlsx"]), query)
+
+
+def test_the_petitions_export_keeps_the_register_s_state_body_and_unit_filters(
+    client, office, petitions_of_two_communes, unit_a, department
+):
+    client.force_login(office)
+
+    by_state = _petition_rows(_petition_export(client, state="answered"))
+    by_body = _petition_rows(_petition_export(client, answerer=department.pk))
+    by_unit = _petition_rows(_petition_export(client, raised_by=unit_a.pk))
+
+    assert [r[2] for r in by_state] == [
+        "Xã kiến nghị Sở Tài chính bố trí vốn nâng cấp trạm bơm Đồng Mới."
+    ]
+    assert [r[2] for r in by_body] == [
+        "Xã kiến nghị Sở Tài chính bố trí vốn nâng cấp trạm bơm Đồng Mới."
+    ]
+    assert [r[2] for r in by_unit] == [
+        "Xã đề nghị tỉnh hỗ trợ kinh phí sửa trạm bơm Cồn Cát.",
+        "Xã kiến nghị Sở Tài chính bố trí vốn nâng cấp trạm bơm Đồng Mới.",
+    ]
+
+
+def test_the_petitions_export_keeps_the_period_and_words_and_lists_them(
+    client, office, petitions_of_two_communes
+):
+    client.force_login(office)
+
+    response = _petition_export(client, q="tram bom", date_from="2026-04-01", date_to="31/05/2026")
+
+    assert [r[2] for r in _petition_rows(response)] == [
+        "Xã đề nghị tỉnh hỗ trợ kinh phí sửa trạm bơm Cồn Cát."
+    ]
+    assert _filters_sheet(
+        _petition_export(client, q="tram bom", date_from="2026-04-01", date_to="31/05/2026")
+    ) == [("Tìm", "tram bom"), ("Từ ngày", "01/04/2026"), ("Đến ngày", "31/05/2026")]
+
+
+def test_a_wrong_filter_value_is_refused_by_name_not_exported_unfiltered(
+    client, office, petitions_of_two_communes
+):
+    client.force_login(office)
+
+    response = _petition_export(client, date_from="31/02/2026", state="answered")
+
+    assert response.status_code == 400
+    assert "Từ ngày" in response.content.decode()
+
+
+def test_the_register_page_links_the_export_with_the_filters_it_applied(
+    client, office, petitions_of_two_communes, department
+):
+    client.force_login(office)
+
+    page = client.get(
+        reverse("insight:petitions"),
+        {"answerer": department.pk, "date_to": "31/02/2026", "q": "tram bom"},
+    )
+
+    link = f"{reverse('documents:export_petitions', args=['xlsx'])}?q=tram+bom&amp;answerer={department.pk}"
+    assert link in page.content.decode()
+
+
+def test_an_officer_cannot_export_the_petitions_register(client, officer_a):
+    client.force_login(officer_a)
+    assert _petition_export(client).status_code == 403
 
 
 def test_an_unknown_format_is_404(client, office):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -158,8 +159,9 @@ def prepare(*, province: str, samples: list[Path], password: str) -> DemoResult:
 
     Side effects: units of the province (``init_province``); users ``vanphong`` (office),
     ``quantri`` (admin), ``lanhdao`` (leader, linked to a person of the samples) and two
-    unit officers ``canbo_<unit>``; one SourceDocument per sample; every sample but the last
-    confirmed (sessions, directives, tasks), the last left for review; a few tasks moved
+    unit officers ``canbo_<unit>`` of the units with the most tasks, created before the
+    confirmations so that they receive the "new task" notices; one SourceDocument per sample;
+    every sample but the last confirmed (sessions, directives, tasks), the last left for review; a few tasks moved
     through states by their unit's officer and the office (only on the first run).
     """
     found = find_province(province)
@@ -175,6 +177,20 @@ def prepare(*, province: str, samples: list[Path], password: str) -> DemoResult:
     samples, result.skipped = samples_of_province(samples, found.name)
     documents = ingest(samples, province_code=code, actor=office)
     result.documents = len(documents)
+    # the officers' accounts exist before the sessions are confirmed, so that each of them
+    # receives the "new task" notices of their unit's tasks, as a real officer would
+    planned = planned_units(documents, actor=office)
+    officers = [
+        _user(
+            f"canbo_{_slug(unit)}",
+            password,
+            Role.OFFICER,
+            code,
+            unit=unit,
+            full_name=f"Cán bộ {unit.name}",
+        )
+        for unit in _busiest_units(code, OFFICERS, planned=planned)
+    ]
     result.confirmed, result.left_in_review = confirm_all_but_last(documents, actor=office)
 
     leader_person = _leader_person(code)
@@ -186,17 +202,6 @@ def prepare(*, province: str, samples: list[Path], password: str) -> DemoResult:
         person=leader_person,
         full_name=leader_person.full_name,
     )
-    officers = [
-        _user(
-            f"canbo_{_slug(unit)}",
-            password,
-            Role.OFFICER,
-            code,
-            unit=unit,
-            full_name=f"Cán bộ {unit.name}",
-        )
-        for unit in _busiest_units(code, OFFICERS)
-    ]
     if officers:
         result.moved = move_tasks(code, officers=officers, office=office)
 
@@ -228,6 +233,26 @@ def ingest(samples: list[Path], *, province_code: str, actor: User) -> list[Sour
     return [document for document, _created in batch]
 
 
+def _to_confirm(documents: list[SourceDocument]) -> list[SourceDocument]:
+    """The documents the demo confirms: all but the last (left for the review page)."""
+    return documents[:-1] if len(documents) > 1 else documents
+
+
+def planned_units(documents: list[SourceDocument], *, actor: User) -> Counter[int]:
+    """The units the directives of the documents to be confirmed will give tasks to, with
+    how many each (units chosen as an office would, :func:`_assign_units`, on the drafts)."""
+    counts: Counter[int] = Counter()
+    for document in _to_confirm(documents):
+        document.refresh_from_db()
+        if document.status != DocumentStatus.REVIEW:
+            continue
+        _assign_units(document, actor=actor)
+        document.refresh_from_db()
+        for directive in read_draft(document.draft).directives:
+            counts.update(set(directive.units))
+    return counts
+
+
 def confirm_all_but_last(documents: list[SourceDocument], *, actor: User) -> tuple[int, list[str]]:
     """Confirm every document still in review except the last one (left for the review page).
 
@@ -237,7 +262,7 @@ def confirm_all_but_last(documents: list[SourceDocument], *, actor: User) -> tup
     """
     confirmed = 0
     left: list[str] = []
-    for document in documents[:-1] if len(documents) > 1 else documents:
+    for document in _to_confirm(documents):
         document.refresh_from_db()
         if document.status != DocumentStatus.REVIEW:
             continue
@@ -427,8 +452,10 @@ def _leader_person(code: str) -> Person:
     return organisation.get_or_create_person(province_code=code, full_name=name, title=title)
 
 
-def _busiest_units(code: str, n: int) -> list[Unit]:
-    """The ``n`` communes or wards with the most tasks (officers of existing demo users first)."""
+def _busiest_units(code: str, n: int, *, planned: Counter[int] | None = None) -> list[Unit]:
+    """The ``n`` communes or wards with the most tasks, counting those the sessions about to
+    be confirmed will give (``planned``: unit id -> tasks); officers of existing demo users
+    first."""
     existing = list(
         Unit.objects.filter(
             officers__user__username__startswith="canbo_", province_code=code
@@ -436,14 +463,15 @@ def _busiest_units(code: str, n: int) -> list[Unit]:
     )
     if len(existing) >= n:
         return existing[:n]
-    ranked = (
+    planned = planned or Counter()
+    candidates = (
         Unit.objects.filter(province_code=code, kind__in=LOCAL_KINDS)
-        .annotate(n_tasks=Count("tasks"))
-        .filter(n_tasks__gt=0)
+        .filter(Q(tasks__isnull=False) | Q(pk__in=list(planned)))
         .exclude(pk__in=[u.pk for u in existing])
-        .order_by("-n_tasks", "name", "pk")
+        .annotate(n_tasks=Count("tasks"))
     )
-    units = existing + list(ranked[: n - len(existing)])
+    ranked = sorted(candidates, key=lambda u: (-(u.n_tasks + planned[u.pk]), u.name, u.pk))
+    units = existing + ranked[: n - len(existing)]
     if len(units) < n:  # too few samples: any other unit with tasks, then any commune
         extra = Unit.objects.filter(
             Q(province_code=code), Q(tasks__isnull=False) | Q(kind__in=LOCAL_KINDS)

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import OuterRef, QuerySet, Subquery
 from django.http import FileResponse, StreamingHttpResponse
 from django.utils import timezone
@@ -28,7 +27,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from chidao.documents.models import Notice
-from chidao.meetings.models import SessionItem
+from chidao.meetings.models import Petition, SessionItem
 from chidao.safe_cells import safe_cell
 from chidao.tasks.models import ProgressReport, Task
 
@@ -207,45 +206,45 @@ def task_listing(
     )
 
 
-def _petition(item: SessionItem, what: str) -> str:
-    """A petition item's register field: ``raised_by``/``answerer`` (names), ``state``, ``answer``."""
-    try:
-        petition = item.petition
-    except ObjectDoesNotExist:
-        return ""
-    if what == "state":
-        return str(petition.get_state_display())
-    if what == "answer":
-        return petition.answer
-    unit = getattr(petition, what)
+def _name(unit: Any) -> str:
     return unit.name if unit is not None else ""
 
 
-def item_listing(items: QuerySet[SessionItem], *, kind: str, title: str, filename: str) -> Listing:
-    """Petitions or indicators of the sessions, one row per item."""
-    common = [
+def petition_listing(
+    petitions: QuerySet[Petition],
+    *,
+    title: str,
+    filename: str,
+    filters: Sequence[tuple[str, str]] = (),
+) -> Listing:
+    """The petitions register, one row per petition, in the order of ``petitions`` (the
+    register page's query, with its filters), read in chunks."""
+    columns = [
+        Column(_("Ngày làm việc"), lambda p: p.session.date, 13, "date"),
+        Column(_("Buổi làm việc"), lambda p: p.session.title, 40),
+        Column(_("Kiến nghị"), lambda p: p.item.text, 70),
+        Column(_("Người kiến nghị"), lambda p: str((p.item.data or {}).get("by") or ""), 26),
+        Column(_("Đơn vị kiến nghị"), lambda p: _name(p.raised_by), 24),
+        Column(_("Cơ quan trả lời"), lambda p: _name(p.answerer), 26),
+        Column(_("Trạng thái"), lambda p: str(p.get_state_display()), 16),
+        Column(_("Trả lời"), lambda p: p.answer, 40),
+    ]
+    rows = petitions.select_related("item", "session", "raised_by", "answerer").iterator(
+        chunk_size=CHUNK
+    )
+    return Listing(title=title, filename=filename, columns=columns, rows=rows, filters=filters)
+
+
+def indicator_listing(items: QuerySet[SessionItem], *, title: str, filename: str) -> Listing:
+    """The indicators read in the sessions, one row per item."""
+    columns = [
         Column(_("Ngày làm việc"), lambda i: i.session.date, 13, "date"),
         Column(_("Buổi làm việc"), lambda i: i.session.title, 40),
+        Column(_("Chỉ tiêu"), lambda i: i.text, 60),
+        Column(_("Giá trị"), lambda i: (i.data or {}).get("value"), 12, "number"),
+        Column(_("Đơn vị tính"), lambda i: str((i.data or {}).get("unit") or ""), 12),
+        Column(_("Địa phương"), lambda i: i.unit.name if i.unit else "", 24),
     ]
-    if kind == "indicator":
-        columns = [
-            *common,
-            Column(_("Chỉ tiêu"), lambda i: i.text, 60),
-            Column(_("Giá trị"), lambda i: (i.data or {}).get("value"), 12, "number"),
-            Column(_("Đơn vị tính"), lambda i: str((i.data or {}).get("unit") or ""), 12),
-            Column(_("Địa phương"), lambda i: i.unit.name if i.unit else "", 24),
-        ]
-    else:
-        columns = [
-            *common,
-            Column(_("Kiến nghị"), lambda i: i.text, 70),
-            Column(_("Người kiến nghị"), lambda i: str((i.data or {}).get("by") or ""), 26),
-            Column(_("Đơn vị kiến nghị"), lambda i: _petition(i, "raised_by"), 24),
-            Column(_("Cơ quan trả lời"), lambda i: _petition(i, "answerer"), 26),
-            Column(_("Trạng thái"), lambda i: _petition(i, "state"), 16),
-            Column(_("Trả lời"), lambda i: _petition(i, "answer"), 40),
-        ]
-        items = items.select_related("petition", "petition__raised_by", "petition__answerer")
     rows = (
         items.select_related("session", "unit")
         .order_by("-session__date", "session_id", "order")

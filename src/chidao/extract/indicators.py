@@ -12,13 +12,19 @@ in names ("thôn Hải Phong 1"), and targets or plans rather than results
 
 The span is the shortest clause that states the figure: from the start of its
 clause to the end of the unit.
+
+The words are reviewed data: ``data/indicator_words.tsv`` holds them by kind (units,
+result verbs, target words, ...), and the patterns below keep the grammar, with a
+``«kind»`` slot where the words of a kind go (``lexicon.fill``).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
+from . import lexicon
 from .lookup import SentenceIndex
 from .spans import Document, Item, Span
 
@@ -37,98 +43,99 @@ def _figures(text: str) -> Iterator[re.Match[str]]:
         yield m
 
 
+WORDS = "indicator_words.tsv"
+KINDS = (
+    "unit",
+    "noun_stop",
+    "subunit",
+    "made_of",
+    "not_unit",
+    "damage_verb",
+    "damage",
+    "shortfall",
+    "hazard",
+    "hazard_makes",
+    "outbreak",
+    "toll",
+    "bad_head",
+    "static_head",
+    "result",
+    "result_aux",
+    "result_after",
+    "target",
+    "imperative",
+    "done",
+    "went_down",
+    "backlog",
+)
+
+
+@lru_cache(maxsize=1)
+def indicator_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/indicator_words.tsv`` by kind (folded, in the file's order); a bad
+    line raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicon.fill(template, indicator_words()))
+
+
+_WORDS = indicator_words()
 # units written right after the number, longest first (folded text)
-_UNITS = [
-    "%", "nghìn tỷ đồng", "ngàn tỷ đồng", "nghìn tỷ", "ngàn tỷ", "tỷ đồng", "triệu đồng",
-    "nghìn đồng", "tỷ usd", "triệu usd", "nghìn usd", "usd", "tỷ", "triệu", "ha", "hecta", "km2",
-    "km", "m2", "m3", "tấn", "nghìn tấn", "triệu tấn", "lượt khách", "lượt người", "lượt",
-]  # fmt: skip
 _UNIT_RE = re.compile(
     r"\s?(?P<unit>%|(?:"
-    + "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True) if u != "%")
+    + "|".join(re.escape(u) for u in sorted(_WORDS["unit"], key=len, reverse=True))
     + r")(?!\w))"
 )
 # a counted noun: up to six lower-case syllables ("hồ sơ thủ tục hành chính"), stopping at a
-# function word
+# function word (compared as written)
 _NOUN_WORD = re.compile(r"[^\W\d_]\w*")
-_NOUN_STOP = frozenset(
-    "vào trong cho với của so đạt được tại trên và hoặc là có từ đến theo bằng thuộc để "
-    "với đã đang sẽ tham gia gồm như tăng giảm mới cùng ra khỏi lên xuống về chưa không đều "
-    "bị phải cần nhưng mà nên do vì nhằm ở".split()
-)
+_NOUN_STOP = frozenset(_WORDS["noun_stop"])
 # nouns that make the number a time, an order or a rank, not a figure
 # (and counts of meetings held are not results: "tổ chức 6 cuộc họp", "3 hội nghị")
 # the parts a unit is made of: "xã có 52 thôn", "phường gồm 14 tổ dân phố"
-_SUBUNITS = frozenset("thôn bản ấp buôn làng xóm tổ khu plây sóc".split())
-_HAS_HEAD = re.compile(r"(?<!\w)(?:có|gồm|với)\s*$")
-_NOT_UNIT = frozenset(
-    "tháng năm ngày quý tuần giờ phút giây thế kỷ thứ kỳ khóa tuổi buổi đợt phiên nhiệm "
-    "cuộc hội".split()
-)
+_SUBUNITS = frozenset(_WORDS["subunit"])
+_HAS_HEAD = _grammar(r"(?<!\w)(?:«made_of»)\s*$")
+_NOT_UNIT = frozenset(_WORDS["not_unit"])
 # damage from a disaster and what is still lacking are difficulties, not results: "mưa lũ làm
 # sạt lở 1,8 km bờ sông, ngập 620 ha", "kinh phí còn thiếu khoảng 35 tỷ đồng" (the sentence
 # up to the figure)
-_DAMAGE = re.compile(
-    r"(?<!\w)(?:(?:làm|gây|bị)\s+(?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|sạt|tràn bờ|vỡ|"
-    r"cuốn trôi|thiệt hại|chết|mất trắng|sụt lún|bồi lấp|gãy đổ)|thiệt hại|(?:còn|vẫn|đang|hiện) thiếu|"
-    r"do vướng|còn vướng|"
+_DAMAGE = _grammar(
+    r"(?<!\w)(?:(?:«damage_verb»)\s+(?:«damage»)|«shortfall»|"
     # a hazard that "makes" the figure: "nắng hạn kéo dài làm 420 ha cà phê thiếu nước"
-    r"(?:hạn hán|nắng hạn|khô hạn|xâm nhập mặn|mưa lớn|mưa lũ|mưa đá|lũ quét|lũ ống|lũ|bão|"
-    r"lốc|dông lốc|dịch bệnh|sạt lở)(?!\w)[^.;]{0,40}?\s(?:làm|khiến|gây)\s*$|"
+    r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s*$|"
     # ... and the rest of its toll: "lũ quét đã làm 4 người chết, 2 người mất tích; 37 nhà ..."
-    r"(?:hạn hán|nắng hạn|khô hạn|xâm nhập mặn|hạn mặn|mưa lớn|mưa lũ|mưa đá|lũ quét|lũ ống|lũ|bão|"
-    r"lốc|dông lốc|dịch bệnh|sạt lở)(?!\w)[^.;]{0,40}?\s(?:làm|khiến|gây)\s"
+    r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s"
     r"(?:(?!tuy nhiên|nhưng|song|đến nay|hiện nay|đã huy động)[^.])*$|"
     # an epidemic where it broke out: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã"
-    r"(?<!chuyển )dịch(?!\s+(?:vụ|chuyển))[^.;]{0,40}?\s(?:xuất hiện|bùng phát|lây lan|lan rộng)"
+    r"(?<!chuyển )dịch(?!\s+(?:vụ|chuyển))[^.;]{0,40}?\s(?:«outbreak»)"
     r"(?:\s+(?:ra|tại|ở|trên))*\s*$)"
     r"(?!\w)"
 )
 # the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
-_DAMAGE_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:hư hỏng|hư hại|sập|đổ|tốc mái|ngập|sạt lở|cuốn trôi|thiệt hại|"
-    r"vùi lấp|cô lập|chia cắt|tiêu hủy|mất trắng|sụt lún|cháy)|mất tích|thiệt mạng|tử vong|bị thương)(?!\w)"
-)
+_DAMAGE_AFTER = _grammar(r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
 # what may not come right before the number
-_BAD_HEAD = re.compile(
-    r"(?<!\w)(?:năm|tháng|ngày|quý|khóa|số|lần|thứ|kỳ|giai đoạn|nhiệm kỳ|nghị quyết|quyết định|kết luận|"
-    r"chỉ thị|thông báo|điều|khoản|ảnh|mục|phần|quy hoạch|covid|tuyến|quốc lộ|tỉnh lộ|đường|"
-    r"km|lô|phòng|tổ|đội|khu|cụm|thôn|xóm|bản|ấp|tiểu khu|chương trình|đề án|kế hoạch số|"
-    r"luật|nghị định|thông tư|top|nhóm|hạng|mã|từ|đến)\s*$"
-)
+_BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
 # facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
-_STATIC_HEAD = re.compile(
-    r"(?<!\w)(?:(?:có|với)(?: tổng)? diện tích(?: tự nhiên)?|diện tích tự nhiên|dân số|quy mô dân số|"
-    r"sáp nhập|hợp nhất|trên cơ sở)(?!\w)"
-)
+_STATIC_HEAD = _grammar(r"(?<!\w)(?:«static_head»)(?!\w)")
 # a result verb in the clause (needed for counted nouns)
-_RESULT = re.compile(
-    r"(?<!\w)(?:đã|đạt|tăng|giảm|gấp|thu hút|hoàn thành|kết nạp|huy động|thu được|thu|giải ngân|xây dựng|"
-    r"có|được|tạo|hỗ trợ|cấp|trồng|sản xuất|xuất khẩu|thành lập|khởi công|đưa vào|công nhận|"
-    r"vận động|tiếp nhận|bàn giao|chiếm|bằng|đón|phục vụ|giải quyết|cứu trợ|phát triển|"
-    r"tiêm|xét nghiệm|đào tạo|giải quyết việc làm|thu hồi|xử lý|phát hiện|trao|tặng|khám|"
-    r"đầu tư|lắp đặt|làm mới|nâng cấp|sửa chữa|cứng hóa|bê tông hóa|cải tạo|đăng ký)"
-)
+_RESULT = _grammar(r"(?<!\w)(?:«result»)")
 # "15 xã đạt chuẩn", "120 hộ được hỗ trợ": the result verb after the counted noun
-_RESULT_AFTER = re.compile(
-    r"\s*(?:\w+\s+){0,3}?(?:đã\s+|được\s+)?(?:đạt|được|hoàn thành|tăng|giảm|thoát nghèo|có việc làm|"
-    r"đi vào hoạt động|khởi công|hoàn thiện)(?!\w)"
-)
+_RESULT_AFTER = _grammar(r"\s*(?:\w+\s+){0,3}?(?:(?:«result_aux»)\s+)?(?:«result_after»)(?!\w)")
 # targets, plans, directives: the figure is not a result
-_TARGET = re.compile(
-    r"(?<!\w)(?:phấn đấu|mục tiêu|dự kiến|chỉ tiêu (?:là|giao|đề ra)|phải đạt|cần đạt|đề nghị|yêu cầu|"
-    r"đề xuất|kiến nghị|mong muốn|xin|"
-    r"đến năm|tới năm|định hướng|kế hoạch (?:năm|giao|đề ra)|cần|phải|sẽ|nhằm|đặt ra|tầm nhìn)"
-)
+_TARGET = _grammar(r"(?<!\w)(?:«target»)")
 # verbs that open an instruction, and the marks of something already done
-_IMPERATIVE = re.compile(
-    r"(?<!\w)(?:tập trung|tiếp tục|khẩn trương|đẩy nhanh|quyết tâm|bảo đảm|đảm bảo)(?!\w)"
-)
-_DONE = re.compile(r"(?<!\w)(?:đã|được|vừa qua|trong năm|năm qua|đến nay|hiện nay|kết quả)(?!\w)")
+_IMPERATIVE = _grammar(r"(?<!\w)(?:«imperative»)(?!\w)")
+_DONE = _grammar(r"(?<!\w)(?:«done»)(?!\w)")
 _WORD = re.compile(r"\w+")
 _UNIT_SYLLABLES = 4
 # a count of what is still left ("còn vướng 17 hộ", "còn 5 xã chưa ..."), unless it went down
-_BACKLOG_HEAD = re.compile(r"(?<!giảm )(?<!xuống )(?<!\w)(?:còn vướng|vẫn còn|còn|vướng)\s*$")
+_BACKLOG_HEAD = _grammar(
+    "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["went_down"]) + r"(?<!\w)(?:«backlog»)\s*$"
+)
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 # ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)

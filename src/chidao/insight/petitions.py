@@ -36,6 +36,19 @@ class PetitionFilters:
             (self.state, self.answerer, self.raised_by, self.q, self.date_from, self.date_to)
         )
 
+    def query(self) -> dict[str, str]:
+        """The filters as query-string values (only those set), so that a link (the export)
+        carries exactly what the page applied: a wrong value the page ignored is left out."""
+        values = {
+            "q": self.q,
+            "state": self.state,
+            "answerer": str(self.answerer or ""),
+            "raised_by": str(self.raised_by or ""),
+            "date_from": self.date_from.isoformat() if self.date_from else "",
+            "date_to": self.date_to.isoformat() if self.date_to else "",
+        }
+        return {name: value for name, value in values.items() if value}
+
 
 def petitions(user: RequestUser, filters: PetitionFilters) -> QuerySet[Petition]:
     """The petitions ``user`` may see that match ``filters``, newest session first."""

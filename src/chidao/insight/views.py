@@ -16,7 +16,7 @@ from chidao.insight import search as searching
 from chidao.insight.forms import DashboardForm, PetitionFilterForm, SearchForm
 from chidao.insight.petitions import PetitionFilters
 from chidao.meetings.queries import answerer_choices
-from chidao.organisation.access import can_read_province, get_unit_for_user
+from chidao.organisation.access import can_read_province, get_unit_for_user, units_visible_to
 from chidao.search.models import EntryKind
 from chidao.tasks.outcomes import CLASSES, KEYS
 from chidao.tasks.views.common import paginate, province_readers, query_without, signed_in
@@ -129,6 +129,11 @@ def petitions(request: AppRequest) -> HttpResponse:
         "page_query": query_without(request, "page"),
         "state_query": query_without(request, "page", "state"),
         "can_export": can_read_province(request.user),
+        "export_query": urlencode(filters.query()),
+        "raised_by": units_visible_to(request.user).filter(pk=filters.raised_by).first()
+        if filters.raised_by
+        else None,
+        "raised_by_query": query_without(request, "page", "raised_by"),
     }
     template = "insight/petitions.html#results" if request.htmx else "insight/petitions.html"
     return render(request, template, context)

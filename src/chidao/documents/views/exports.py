@@ -5,14 +5,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from chidao.documents import exports
+from chidao.insight import petitions as petition_reads
+from chidao.insight.forms import PetitionFilterForm
+from chidao.insight.petitions import PetitionFilters
 from chidao.meetings.access import sessions_visible_to
-from chidao.meetings.models import ItemKind, SessionItem
+from chidao.meetings.models import ItemKind, PetitionState, SessionItem
+from chidao.meetings.queries import answerer_choices
 from chidao.organisation.access import role_required
 from chidao.organisation.models import Person, Role
 from chidao.organisation.users import RequestUser
@@ -98,22 +102,55 @@ def _items(user: RequestUser, kind: str) -> Any:
     return SessionItem.objects.filter(kind=kind, session__in=sessions_visible_to(user))
 
 
+def _petition_filters(
+    user: RequestUser, form: PetitionFilterForm, filters: PetitionFilters
+) -> list[tuple[str, str]]:
+    """The register's filters as (label, shown value), for the export's "Bộ lọc" sheet."""
+    shown: list[tuple[str, str]] = []
+    if filters.q:
+        shown.append((str(form.fields["q"].label), filters.q))
+    if filters.state:
+        shown.append((str(form.fields["state"].label), str(PetitionState(filters.state).label)))
+    for label, pk in (
+        (form.fields["answerer"].label, filters.answerer),
+        (_("Đơn vị kiến nghị"), filters.raised_by),
+    ):
+        if pk:
+            unit = access.units_visible_to(user).filter(pk=pk).first()
+            shown.append((str(label), unit.name if unit else str(pk)))
+    for name, day in (("date_from", filters.date_from), ("date_to", filters.date_to)):
+        if day:
+            shown.append((str(form.fields[name].label), f"{day:%d/%m/%Y}"))
+    return shown
+
+
 @province_readers
 def petitions(request: AppRequest, kind: str) -> HttpResponse:
-    listing = exports.item_listing(
-        _items(request.user, ItemKind.PETITION),
-        kind="petition",
+    """The petitions register as filtered on its page (state, answering body, unit that raised
+    them, period, words): every matching row, not one page. A wrong filter value is refused
+    with a 400 naming the field, rather than silently exporting more than was asked."""
+    kind = _kind(kind)
+    form = PetitionFilterForm(request.GET, units=answerer_choices(request.user))
+    filters, errors = form.filters()
+    if errors:
+        return HttpResponseBadRequest(
+            _("Không xuất được sổ kiến nghị, bộ lọc sai: %(errors)s")
+            % {"errors": "; ".join(errors)},
+            content_type="text/plain; charset=utf-8",
+        )
+    listing = exports.petition_listing(
+        petition_reads.petitions(request.user, filters),
         title=_("Kiến nghị"),
         filename=f"kien-nghi-{_stamp()}",
+        filters=_petition_filters(request.user, form, filters),
     )
-    return exports.response_for(listing, _kind(kind))
+    return exports.response_for(listing, kind)
 
 
 @province_readers
 def indicators(request: AppRequest, kind: str) -> HttpResponse:
-    listing = exports.item_listing(
+    listing = exports.indicator_listing(
         _items(request.user, ItemKind.INDICATOR),
-        kind="indicator",
         title=_("Chỉ tiêu, số liệu"),
         filename=f"chi-tieu-{_stamp()}",
     )

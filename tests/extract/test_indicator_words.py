@@ -1,0 +1,90 @@
+"""The words of reported figures are reviewed data (``data/indicator_words.tsv``).
+
+Each row of each kind is put to work: the test writes a sentence of the genre with the
+entry in its kind's slot and checks that the entry does what the kind says (a unit of
+measure read, a figure kept as a result, a figure left out as a date, a target or a
+disaster's toll); the same sentence with a word that is not of the kind (``CONTROL``)
+must not do it, so each check can fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.indicators import KINDS, WORDS, indicator_words
+from chidao.extract.pipeline import process
+from chidao.extract.spans import fold
+
+
+def units(sentence: str) -> list[str]:
+    return [i.data["unit"] for i in process(sentence).indicators]
+
+
+def a_figure(sentence: str) -> bool:
+    return len(units(sentence)) == 1
+
+
+def no_figure(sentence: str) -> bool:
+    return units(sentence) == []
+
+
+def measured(sentence: str) -> bool:
+    """The figure's unit is a unit of measure: the words after it are not part of it."""
+    found = units(sentence)
+    return len(found) == 1 and "nhờ" not in found[0]
+
+
+def counts_houses(sentence: str) -> bool:
+    """The counted noun stops at the entry: "37 nhà"."""
+    return units(sentence) == ["nhà"]
+
+
+# kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
+EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
+    "unit": ("Năm nay, thu ngân sách của xã đạt 12 {} nhờ nhiều nguồn thu mới.", measured, "quả"),
+    "noun_stop": ("Năm nay, xã đã xây dựng 37 nhà {} thôn.", counts_houses, "xanh"),
+    "subunit": ("Sau khi sắp xếp, xã có 52 {} trên địa bàn.", no_figure, "nhà văn hóa"),
+    "made_of": ("Sau khi sắp xếp, xã {} 52 thôn.", no_figure, "đã lập"),
+    "not_unit": ("Năm nay, xã đã mở 6 {} cho nông dân.", no_figure, "lớp tập huấn"),
+    "damage_verb": ("Đợt triều cường {} ngập 620 ha lúa.", no_figure, "không"),
+    "damage": ("Đợt triều cường làm {} 620 ha lúa.", no_figure, "xanh"),
+    "shortfall": ("Kinh phí của dự án {} 35 tỷ đồng.", no_figure, "đạt"),
+    "hazard": ("Năm nay, {} kéo dài làm 420 ha cà phê thiếu nước.", no_figure, "thời tiết"),
+    "hazard_makes": ("Năm nay, nắng hạn kéo dài {} 420 ha cà phê thiếu nước.", no_figure, "và"),
+    "outbreak": ("Dịch tả lợn châu Phi đã {} tại 9/15 xã.", no_figure, "được khống chế"),
+    "toll": ("Đợt này xã có 2 người {} khi đi rừng.", no_figure, "được khen thưởng"),
+    "bad_head": ("Năm nay, tỉnh đã ban hành {} 12 văn bản mới.", no_figure, "thêm"),
+    "static_head": ("Xã Tân Phú {} 48,6 km2 đất.", no_figure, "trồng rừng"),
+    "result": ("Năm nay, xã {} 37 nhà văn hóa.", a_figure, "mất"),
+    "result_aux": ("Năm nay, 120 hộ ở xã ta {} hoàn thành.", a_figure, "cũng"),
+    "result_after": ("Năm nay, 120 hộ ở xã {}.", a_figure, "vui"),
+    "target": ("Năm nay, xã {} thu ngân sách 12 tỷ đồng.", no_figure, "đã"),
+    "imperative": ("Năm nay, xã {} thu ngân sách 12 tỷ đồng.", no_figure, "đã"),
+    "done": ("Theo kế hoạch năm, xã {} thu 12 tỷ đồng.", a_figure, "cũng"),
+    "went_down": ("Số hộ nghèo đã {} còn 37 hộ.", a_figure, "vẫn"),
+    "backlog": ("Dự án {} 37 hộ chưa nhận tiền.", no_figure, "đã hỗ trợ"),
+}
+
+ROWS = lexicon.load(WORDS, KINDS)
+
+
+def test_every_kind_has_rows_and_a_written_example():
+    assert {r.kind for r in ROWS} == set(KINDS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
+def test_each_entry_does_its_kind_s_work(row):
+    template, works, _ = EXAMPLES[row.kind]
+    example = row.example or template.format(row.text)
+    assert row.folded in fold(example)
+    assert works(example), example
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_word_not_of_the_kind_does_not(kind):
+    template, works, control = EXAMPLES[kind]
+    assert control not in indicator_words()[kind]
+    assert not works(template.format(control)), template.format(control)
