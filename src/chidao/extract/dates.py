@@ -17,6 +17,11 @@ in order of preference, from:
 
 Dates inside document references ("Nghị quyết số 15 ngày 12/11/2024",
 "Kết luận ... ngày 30/6/2023") are never the session date.
+
+The words are reviewed data: ``data/date_words.tsv`` holds them by kind (times of day,
+documents, words of deadlines, plans and results, ...); the patterns below keep the grammar
+of numbers and separators, with a ``«kind»`` slot where the words of a kind go
+(``lexicon.fill``).
 """
 
 from __future__ import annotations
@@ -25,36 +30,74 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from collections import Counter
+from functools import lru_cache
 
+from . import lexicon
 from .lookup import SentenceIndex
 from .scan import Cue
 from .segment import UPPER
 from .spans import Document, Span
 
+WORDS = "date_words.tsv"
+KINDS = (
+    "time_of_day",
+    "weekday",
+    "dateline_head",
+    "page_head",
+    "document",
+    "document_dated",
+    "session_noun",
+    "issue_verb",
+    "issued_document",
+    "month_count",
+    "year_part",
+    "period_bound",
+    "deadline_head",
+    "relative_time",
+    "relative_day",
+    "future",
+    "horizon",
+    "instruction",
+    "plan_word",
+    "review_word",
+    "result_word",
+    "result_done",
+    "two_tier",
+)
+
+
+@lru_cache(maxsize=1)
+def date_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/date_words.tsv`` by kind (folded, in the file's order); a bad line
+    raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicon.fill(template, date_words()))
+
+
 # time of day (or "Ngày") then an optional "ngày"/"hôm nay", then d/m or d-m (or d.m), optional year
-_LEDE = re.compile(
-    r"(?<!\w)(?P<lead>(?:sáng|chiều|tối|trưa|đêm|sáng sớm|chiều tối|sáng qua|chiều qua|sáng nay|chiều nay|"
-    r"trưa nay|tối nay|tối qua|ngày|hôm nay|hôm qua)"
+_LEDE = _grammar(
+    r"(?<!\w)(?P<lead>(?:«time_of_day»)"
     r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?\s*(?:\(\s*)?)"
     r"(?:(?P<d0>\d{1,2})\s*(?:và|-|–|,|đến)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>\d{4}))?(?!\d))"
 )
 # a page dateline: "31/07/2023 19:46", "19:46 31/07/2023", "31/07/2023 - 19:46"
-_DATELINE = re.compile(
+_DATELINE = _grammar(
     r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2})"
     r"|(?:\d{1,2}:\d{2})\s*(?:[-|,]\s*)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?![\w/])"
-    r"|(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ nhật|cập nhật|ngày đăng|đăng lúc)\s*[,:]?\s*"
+    r"|(?:thứ\s+(?:«weekday»)|«dateline_head»)\s*[,:]?\s*"
     r"(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
 # a full date, where a dateline may be: the fast first scan for _DATELINE
 _DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
 # document references: "Nghị quyết số 15 ngày 12/11/2024", "Kết luận số 1180-KL/TU ngày 15/5/2024"
-_DOC_REF = re.compile(
-    r"(?:nghị quyết|kết luận|quyết định|thông báo|chỉ thị|công văn|kế hoạch|hướng dẫn|tờ trình|"
-    r"văn bản|thông tư|nghị định|luật|đề án|chương trình|báo cáo|quy định|số)\b[^.;\n]{0,60}?"
-    r"(?:ngày|ban hành|ký)\s*$"
-)
+_DOC_REF = _grammar(r"(?:«document»)\b[^.;\n]{0,60}?(?:«document_dated»)\s*$")
 # a year: every rule below starts from one (a scan for digits is fast; the words before
 # the year are then matched backwards from it)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?!\d)")
@@ -66,39 +109,34 @@ _RANGE_BEFORE = re.compile(r"(?:19|20)\d\d\s*[-–—]\s*$")  # the "2025" of "2
 _TERM = re.compile(r"nhiệm kỳ\s+$")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 # reporting periods that place the session in their year (the words before the year)
-_PERIOD_YEAR = re.compile(
-    r"(?<!\w)(?P<kind>(?:\d{1,2}|mấy|những|các|hai|ba|sáu|chín|mười hai)\s+tháng(?:\s+(?:đầu|cuối))?|"
-    r"quý\s+(?:[ivx]+|\d)|tháng\s+đầu|đầu|nửa đầu|giữa|cuối|cả)"
+_PERIOD_YEAR = _grammar(
+    r"(?<!\w)(?P<kind>(?:\d{1,2}|«month_count»)\s+tháng(?:\s+(?:đầu|cuối))?|"
+    r"quý\s+(?:[ivx]+|\d)|tháng\s+đầu|«year_part»)"
     r"(?:\s+năm\s+|\s*/\s*)$"
 )
 # a period that bounds a task, not the one reported on: "trình ... trong quý I năm 2023",
 # "hoàn thành trước quý IV/2024" (the folded words before the period; a sentence that opens
 # with "Trong 6 tháng đầu năm ..." reports)
-_PERIOD_DEADLINE = re.compile(r"(?:(?<!\w)(?:trước|đến|tới|hết|xong|chậm nhất)|\w\s+trong)\s+$")
+_PERIOD_DEADLINE = _grammar(r"(?:(?<!\w)(?:«period_bound»)|\w\s+trong)\s+$")
 # periods that end with the year: reviewed early in the next one
 _YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười hai")
 # a whole year reported on: "năm 2020", "kết quả năm 2020" (the words before the year)
 _YEAR = re.compile(r"(?<![\w/-])năm\s+$")
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
-_DEADLINE_HEAD = re.compile(r"(?:trước|đến|tới|từ|hạn|chậm nhất|kể từ|sau|xong)\s*$")
-_RELATIVE = re.compile(r"(?<!\w)(sáng|chiều|tối|trưa|hôm|ngày)\s+(nay|qua|hôm nay)(?!\w)")
-_PAGE_HEAD = re.compile(
-    r"(?:cập nhật|ngày đăng|đăng lúc|đăng|\d{1,2}[:h]\d{2})\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*$"
+_DEADLINE_HEAD = _grammar(r"(?:«deadline_head»)\s*$")
+_RELATIVE = _grammar(r"(?<!\w)(«relative_time»)\s+(«relative_day»)(?!\w)")
+_PAGE_HEAD = _grammar(
+    r"(?:«page_head»|\d{1,2}[:h]\d{2})\s*(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*$"
 )
-_FUTURE = re.compile(
-    r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ|kế hoạch|phấn đấu|mục tiêu|trước)\s*(?:hết\s+)?$"
-)
+_FUTURE = _grammar(r"(?:«future»)\s*(?:hết\s+)?$")
 # an instruction or a target: the years and dates in its sentence are deadlines, not the
 # session's year ("yêu cầu hoàn thành trong quý II/2023", "phấn đấu năm 2024 ...")
-_INSTRUCTION = re.compile(
-    r"(?<!\w)(?:yêu cầu|đề nghị|giao|cần|phải|phấn đấu|mục tiêu|chỉ tiêu|dự kiến|sẽ|"
-    r"khẩn trương|chậm nhất|hạn chót|trước ngày)(?!\w)"
-)
+_INSTRUCTION = _grammar(r"(?<!\w)(?:«instruction»)(?!\w)")
 _DEADLINE_DATE = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*((?:19|20)\d{2})(?![\d/])")
-_PLAN_WORD = re.compile(r"(?<!\w)(?:nhiệm vụ|phương hướng|triển khai|dự toán|kế hoạch)(?!\w)")
+_PLAN_WORD = _grammar(r"(?<!\w)(?:«plan_word»)(?!\w)")
 # "tình hình thực hiện nhiệm vụ năm 2022": the year under review, not the next one planned
-_REVIEW_WORD = re.compile(r"(?<!\w)(?:tình hình|đánh giá|sơ kết|tổng kết)(?!\w)")
-_RESULT_WORD = re.compile(r"(?<!\w)(?:kết quả|tổng kết|đạt|đã|cả)(?!\w)")
+_REVIEW_WORD = _grammar(r"(?<!\w)(?:«review_word»)(?!\w)")
+_RESULT_WORD = _grammar(r"(?<!\w)(?:«result_word»)(?!\w)")
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -125,8 +163,8 @@ def _is_reference(folded: str, start: int) -> bool:
     return bool(_DOC_REF.search(head))
 
 
-_SESSION_BEFORE = re.compile(
-    r"(?<!\w)(?:buổi làm việc|hội nghị|cuộc họp|phiên họp|buổi kiểm tra|buổi khảo sát)(?!\w)"
+_SESSION_BEFORE = _grammar(
+    r"(?<!\w)(?:«session_noun»)(?!\w)"
     r"[^.;\n]{0,80}?(?<!\w)ngày\s*$"
 )
 
@@ -160,12 +198,10 @@ def _is_issued_line(doc: Document, start: int) -> bool:
 
 
 # a notice issued on the day just read: "..., Ban Thường vụ Tỉnh ủy đã ban hành Thông báo ..."
-_ISSUES_NOTICE = re.compile(
-    r"[^.;]{0,120}?(?<!\w)(?:ban hành|ký|vừa có|có|gửi|phát hành)\s+(?:thông báo|kết luận|văn bản|công văn)"
-)
+_ISSUES_NOTICE = _grammar(r"[^.;]{0,120}?(?<!\w)(?:«issue_verb»)\s+(?:«issued_document»)")
 # and the session's own day named after it: "... kết luận buổi làm việc ... ngày 15/9/2023"
-_SESSION_DAY_LATER = re.compile(
-    r"(?<!\w)(?:buổi làm việc|hội nghị|cuộc họp|phiên họp|buổi kiểm tra|buổi khảo sát)(?!\w)"
+_SESSION_DAY_LATER = _grammar(
+    r"(?<!\w)(?:«session_noun»)(?!\w)"
     r"[^.;]{0,160}?(?<!\w)(?:ngày|chiều|sáng|tối)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
 )
 
@@ -323,7 +359,7 @@ def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int,
     return sorted(out)
 
 
-_RESULT_DONE = re.compile(r"(?<!\w)(?:đã|đạt được|kết quả)(?!\w)")
+_RESULT_DONE = _grammar(r"(?<!\w)(?:«result_done»)(?!\w)")
 # read from the shared scan: tried only where their first words are
 _LEDE_CUE, _INSTRUCTION_CUE, _RESULT_DONE_CUE = Cue(_LEDE), Cue(_INSTRUCTION), Cue(_RESULT_DONE)
 
@@ -366,7 +402,7 @@ def _year_before_deadlines(
     return None
 
 
-_FUTURE_FAR = re.compile(r"(?:đến|tới|tầm nhìn|giai đoạn|nhiệm kỳ)\s+(?:hết\s+)?(?:năm\s+)?$")
+_FUTURE_FAR = _grammar(r"(?:«horizon»)\s+(?:hết\s+)?(?:năm\s+)?$")
 _QUARTER_END = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
 _PERIOD_END = re.compile(
     r"(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|tháng\s+(?P<m>\d{1,2})|(?P<n>\d{1,2})\s+tháng\s+đầu)"
@@ -388,10 +424,7 @@ def _period_end_month(head: str) -> int:
 
 REFORM_DATE = dt.date(2025, 7, 1)  # the two-tier local government
 # the two-tier local government named by the text: the session is on or after 1 July 2025
-_TWO_TIER = re.compile(
-    r"(?<!\w)(?:chính quyền địa phương (?:hai|2) cấp|chính quyền (?:hai|2) cấp|"
-    r"mô hình (?:hai|2) cấp|sau (?:sắp xếp|sáp nhập|hợp nhất) (?:đơn vị hành chính|tỉnh|xã))(?!\w)"
-)
+_TWO_TIER = _grammar(r"(?<!\w)(?:«two_tier»)(?!\w)")
 
 
 def ceiling(doc: Document) -> dt.date:

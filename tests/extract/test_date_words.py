@@ -1,0 +1,208 @@
+"""The words of the session's date are reviewed data (``data/date_words.tsv``).
+
+Each row of each kind is put to work: the test writes a short report with the entry in
+its kind's slot and checks that the entry does what the kind says (a lede's time read, a
+document's date left out, a year taken from a period, a plan or a result, a deadline set
+by an instruction); the same report with a word that is not of the kind (``CONTROL``)
+must not do it, so each check can fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.dates import (
+    KINDS,
+    WORDS,
+    _is_reference,
+    date_words,
+    find_dateline,
+    find_lede_date,
+)
+from chidao.extract.pipeline import process
+from chidao.extract.spans import Options, fold
+
+READ_ON = dt.date(2026, 12, 7)
+
+
+def session(text: str, **options: dt.date) -> dt.date | None:
+    return process(text, Options(received=options.get("received", READ_ON),
+                                 published=options.get("published"))).date  # fmt: skip
+
+
+def lede(text: str) -> tuple[int, int] | None:
+    found = find_lede_date(process(text, Options(received=READ_ON)))
+    return None if found is None else (found[0], found[1])
+
+
+def lede_5_april(text: str) -> bool:
+    return lede(text) == (5, 4)
+
+
+def no_lede(text: str) -> bool:
+    return lede(text) is None
+
+
+def lede_8_october(text: str) -> bool:
+    return lede(text) == (8, 10)
+
+
+def lede_15_september(text: str) -> bool:
+    return lede(text) == (15, 9)
+
+
+def page_dated(text: str) -> bool:
+    return find_dateline(process(text, Options(received=READ_ON))) == dt.date(2023, 7, 31)
+
+
+def referenced(text: str) -> bool:
+    """The date "12/11" (or "20/6") of the text follows a document reference."""
+    folded = fold(text)
+    at = folded.find("12/11") if "12/11" in folded else folded.find("20/6")
+    return _is_reference(folded, at)
+
+
+def not_referenced(text: str) -> bool:
+    return not referenced(text)
+
+
+def in_2023(text: str) -> bool:
+    return session(text) == dt.date(2023, 7, 5)
+
+
+def in_2024(text: str) -> bool:
+    return session(text) == dt.date(2024, 7, 5)
+
+
+def no_year(text: str) -> bool:
+    return session(text) is None
+
+
+def planned_late_in_the_year_before(text: str) -> bool:
+    return session(text) == dt.date(2024, 10, 15)
+
+
+def reviewed_in_its_year(text: str) -> bool:
+    return session(text) == dt.date(2025, 10, 15)
+
+
+def reported_early_in_the_year_after(text: str) -> bool:
+    return session(text) == dt.date(2026, 2, 15)
+
+
+def the_day_before_the_page(text: str) -> bool:
+    return session(text, published=dt.date(2024, 3, 10)) == dt.date(2024, 3, 9)
+
+
+def relative_to_the_page(text: str) -> bool:
+    doc = process(text, Options(published=dt.date(2024, 3, 10)))
+    return doc.date_span is not None and doc.date_span.rule == "relative"
+
+
+def after_the_reform(text: str) -> bool:
+    return session(text, received=dt.date(2026, 3, 1)) == dt.date(2025, 8, 5)
+
+
+LEAD = "đồng chí Bí thư Tỉnh ủy làm việc với xã Tân Phú."
+PERIOD = "Sáng 5/7, xã Tân Phú sơ kết công tác {} năm 2023 và bàn nhiệm vụ năm 2024."
+# kind -> (text with the entry at "{}", what the entry makes of it, a word not of the kind)
+EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
+    "time_of_day": ("{} 5/4, " + LEAD, lede_5_april, "khoảng"),
+    "weekday": ("Thứ {}, 31/07/2023\nSáng 28/7, " + LEAD, page_dated, "mười"),
+    "dateline_head": ("{}: 31/07/2023\nSáng 28/7, " + LEAD, page_dated, "Nguồn"),
+    "page_head": ("{} ngày 10/10/2022\nSáng 8/10, " + LEAD, lede_8_october, "Hôm"),
+    "document": (
+        "Thực hiện {} 15 của tỉnh ngày 12/11/2024, xã Tân Phú họp dân.",
+        referenced,
+        "ý kiến",
+    ),
+    "document_dated": (
+        "Thực hiện Nghị quyết 15 của tỉnh {} 12/11/2024, xã Tân Phú họp dân.",
+        referenced,
+        "và",
+    ),
+    "session_noun": (
+        "Thông báo kết luận {} với xã Tân Phú ngày 20/6/2024.",
+        not_referenced,
+        "ý kiến",
+    ),
+    "issue_verb": (
+        "Ngày 21/9, Ban Thường vụ Tỉnh ủy {} thông báo kết luận buổi làm việc với xã "
+        "Tân Phú ngày 15/9.",
+        lede_15_september,
+        "đọc",
+    ),
+    "issued_document": (
+        "Ngày 21/9, Ban Thường vụ Tỉnh ủy ban hành {} về buổi làm việc với xã Tân Phú ngày 15/9.",
+        lede_15_september,
+        "quà",
+    ),
+    "month_count": (PERIOD.format("{} tháng"), in_2023, "vài"),
+    "year_part": (PERIOD, in_2023, "trong"),
+    "period_bound": (
+        "Sáng 5/7, xã Tân Phú sơ kết công tác 6 tháng năm 2023, hoàn thành {} 6 tháng năm 2024.",
+        in_2023,
+        "với",
+    ),
+    "deadline_head": ("Xã Tân Phú họp dân {} ngày 30/6 về việc làm đường.", no_lede, "vào"),
+    "relative_time": ("{} qua, " + LEAD, the_day_before_the_page, "Tuần"),
+    "relative_day": ("Chiều {}, " + LEAD, relative_to_the_page, "mai"),
+    "future": ("Sáng 5/7, xã Tân Phú đã bàn {} năm 2024.", no_year, "về"),
+    "horizon": (
+        "Sáng 5/7, đồng chí Bí thư yêu cầu xã Tân Phú phát triển du lịch {} năm 2024.",
+        no_year,
+        "trong",
+    ),
+    "instruction": (
+        "Sáng 5/7, xã Tân Phú {} hoàn thành đường giao thông trước 30/6/2025.",
+        in_2024,
+        "đã",
+    ),
+    "plan_word": (
+        "Sáng 15/10, xã Tân Phú bàn {} phát triển kinh tế năm 2025.",
+        planned_late_in_the_year_before,
+        "việc",
+    ),
+    "review_word": (
+        "Sáng 15/10, xã Tân Phú {} nhiệm vụ phát triển kinh tế năm 2025.",
+        reviewed_in_its_year,
+        "bàn",
+    ),
+    "result_word": (
+        "Sáng 15/2, xã Tân Phú báo cáo {} năm 2025.",
+        reported_early_in_the_year_after,
+        "về",
+    ),
+    "result_done": (
+        "Sáng 5/7, xã Tân Phú yêu cầu hoàn thành đường giao thông trước 30/6/2025 và {} "
+        "80% khối lượng.",
+        no_year,
+        "còn",
+    ),
+    "two_tier": ("Sáng 5/8, xã Tân Phú họp bàn về {}.", after_the_reform, "bộ máy mới"),
+}
+
+ROWS = lexicon.load(WORDS, KINDS)
+
+
+def test_every_kind_has_rows_and_a_written_example():
+    assert {r.kind for r in ROWS} == set(KINDS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
+def test_each_entry_does_its_kind_s_work(row):
+    template, works, _ = EXAMPLES[row.kind]
+    example = row.example or template.format(row.text)
+    assert row.folded in fold(example)
+    assert works(example), example
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_word_not_of_the_kind_does_not(kind):
+    template, works, control = EXAMPLES[kind]
+    assert fold(control) not in date_words()[kind]
+    assert not works(template.format(control)), template.format(control)
