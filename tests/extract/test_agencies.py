@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chidao.extract import people, segment
-from chidao.extract.agencies import departments, find_agencies, lexicon
+from chidao.extract.agencies import agency_name, departments, find_agencies, lexicon
 from chidao.extract.pipeline import process
 from chidao.extract.spans import Document, fold
 
@@ -178,3 +178,40 @@ def test_the_party_group_of_the_people_s_committee_heard_reporting_takes_part():
         "tiến độ các dự án trọng điểm năm 2022.\n"
     )
     assert agencies_of(text) == ["Ban cán sự đảng UBND tỉnh"]
+
+
+def test_abbreviated_departments_listed_under_one_head_take_part_by_their_full_names():
+    # issue 6, class 4 (held-out round 7, Bến Tre): "các Sở: NN&PTNT, KH&ĐT, Tài chính, LĐ-TB&XH"
+    text = LEDE + "Tham dự có đại diện lãnh đạo các Sở: NN&PTNT, KH-ĐT, Tài chính, LĐ-TB&XH.\n"
+    assert [agency_name(s) for s in process(text).agencies] == [
+        "Sở Nông nghiệp và Phát triển nông thôn",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tài chính",
+        "Sở Lao động - Thương binh và Xã hội",
+    ]
+
+
+def test_party_boards_listed_under_one_head_take_part_with_their_committee():
+    # issue 6, class 4 (held-out round 7, Nam Định): "các ban: Tổ chức, Tuyên giáo, Dân vận Tỉnh ủy"
+    text = (
+        "Ngày 2/11, Thường trực Tỉnh ủy họp giao ban với Ban Thường vụ Huyện ủy Kim Sơn. Dự họp "
+        "có lãnh đạo các ban: Tổ chức, Dân vận Tỉnh ủy; Văn phòng Tỉnh ủy.\n"
+    )
+    assert [agency_name(s) for s in process(text).agencies] == [
+        "Ban Tổ chức Tỉnh ủy",
+        "Ban Dân vận Tỉnh ủy",
+        "Văn phòng Tỉnh ủy",
+    ]
+
+
+def test_words_after_a_list_head_that_are_no_board_of_the_lexicon_are_not_boards():
+    text = LEDE + "Dự họp có lãnh đạo các ban: Quản lý chợ, Bảo vệ rừng Tỉnh ủy.\n"
+    assert [agency_name(s) for s in process(text).agencies] == []
+
+
+def test_a_department_told_to_propose_is_not_speaking():
+    # "Sở Tài chính khẩn trương khảo sát, đề xuất ...": a task, not the body taking the floor
+    text = (
+        LEDE + "Đồng chí yêu cầu:\n- Sở Tài chính khẩn trương khảo sát, đề xuất phương án hỗ trợ.\n"
+    )
+    assert agencies_of(text) == []

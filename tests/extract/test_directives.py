@@ -1088,3 +1088,55 @@ def test_the_standing_committee_asking_a_district_gives_directives_not_a_petitio
     ]
     assert issuers(doc) == ["Rơ Chăm Long", "Rơ Chăm Long"]
     assert doc.petitions == []
+
+
+def test_a_unit_named_after_a_leader_s_title_in_the_headline_is_the_instruction():
+    # issue 6, class 1 (held-out round 7, Nam Định): "Bí thư Tỉnh ủy: Hải Hậu phải ..."
+    doc = process(
+        "Bí thư Tỉnh ủy: Nghĩa Hưng phải hoàn thành tu bổ đê biển trước mùa mưa bão\n\n"
+        "Ngày 5/4/2013, đồng chí Trịnh Văn Khôi, Bí thư Tỉnh ủy làm việc với huyện Nghĩa Hưng.\n"
+    )
+    assert texts(doc) == [
+        "Bí thư Tỉnh ủy: Nghĩa Hưng phải hoàn thành tu bổ đê biển trước mùa mưa bão"
+    ]
+
+
+def test_departments_listed_under_one_head_before_their_task_each_get_it():
+    # issue 6, classes 1 and 9 (held-out round 7, Điện Biên): "- Các sở: A, B, C khẩn trương ..."
+    doc = process(
+        "Sáng 9/8/2025, đồng chí Lường Văn Khiêm, Phó Chủ tịch UBND tỉnh kiểm tra xã Nà Tấu.\n"
+        "Đồng chí yêu cầu:\n"
+        "- Các sở: Xây dựng, Tài chính khẩn trương khảo sát vị trí khu tái định cư.\n"
+    )
+    assert texts(doc) == [
+        "Các sở: Xây dựng, Tài chính khẩn trương khảo sát vị trí khu tái định cư."
+    ]
+    assert assignees(doc) == [["Sở Xây dựng", "Sở Tài chính"]]
+
+
+def test_party_boards_listed_under_one_head_are_each_an_assignee():
+    doc = process(
+        "Ngày 2/11/2012, đồng chí Trịnh Văn Khôi, Bí thư Tỉnh ủy làm việc với huyện Kim Sơn.\n"
+        "Kết luận, Bí thư Tỉnh ủy Trịnh Văn Khôi yêu cầu:\n"
+        "- Các ban: Tổ chức, Dân vận Tỉnh ủy phối hợp hướng dẫn huyện kiện toàn chi bộ.\n"
+    )
+    assert assignees(doc) == [["Ban Tổ chức Tỉnh ủy", "Ban Dân vận Tỉnh ủy"]]
+
+
+def test_a_de_nghi_clause_after_the_leader_s_yeu_cau_names_its_own_assignee():
+    # issue 6, class 9 (held-out round 7, Bến Tre; the known miss "…; đề nghị UBND xã B …")
+    doc = process(
+        "Sáng 6/5/2016, đồng chí Võ Thành Công, Phó Chủ tịch UBND tỉnh làm việc với huyện Thạnh Phú.\n"
+        "Phó Chủ tịch UBND tỉnh yêu cầu UBND huyện Thạnh Phú tiếp tục cấp nước cho dân; đề nghị "
+        "UBND xã An Thuận vận động người dân chuyển đổi cây trồng.\n"
+    )
+    assert assignees(doc) == [["UBND huyện Thạnh Phú"], ["UBND xã An Thuận"]]
+
+
+def test_a_de_nghi_clause_naming_a_body_after_a_modal_sentence_is_that_body_s():
+    doc = process(
+        "Sáng 6/5/2016, đồng chí Võ Thành Công, Phó Chủ tịch UBND tỉnh làm việc với huyện Thạnh Phú.\n"
+        "Phát biểu kết luận, đồng chí nhấn mạnh huyện cần nạo vét kênh nội đồng; đề nghị Sở Tài "
+        "chính cân đối kinh phí hỗ trợ.\n"
+    )
+    assert assignees(doc)[-1] == ["Sở Tài chính"]

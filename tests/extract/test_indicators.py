@@ -165,3 +165,15 @@ def test_the_hamlets_a_commune_is_made_of_are_no_result_but_hamlets_that_reach_a
         "Sau khi sắp xếp, xã có 38 thôn; năm 2025 có 9 thôn đạt chuẩn nông thôn mới.\n"
     )
     assert figures(text) == [(9.0, "thôn")]
+
+
+def test_the_toll_of_a_disaster_is_no_result_wherever_the_count_stands():
+    # issue 6, class 5 (held-out round 7, Điện Biên): "làm 3 người chết, 1 người mất tích; 21
+    # nhà bị cuốn trôi" after the hazard, and the toll written after the count
+    text = (
+        "Sáng 9/8/2025, đồng chí Lường Văn Khiêm, Phó Chủ tịch UBND tỉnh kiểm tra xã Nà Tấu.\n"
+        "Trận lũ ống đêm 5/8 đã làm 3 người chết, 1 người mất tích; 21 nhà bị cuốn trôi. "
+        "Xã đã sơ tán 84 hộ dân đến nơi an toàn.\n"
+        "Dịch tả lợn châu Phi đã xuất hiện tại 4/12 thôn.\n"
+    )
+    assert figures(text) == [(84.0, "hộ dân")]

@@ -94,6 +94,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "damage_suffered": ("Nhiều nhà dân bị {} trong đợt lũ.", difficulty, "nhắc nhở"),
     "damage_extent": ("Thiệt hại {} 20 tỷ đồng.", difficulty, "là"),
     "shortage": ("Nguồn lao động thiếu {} vào mùa vụ.", difficulty, "đi"),
+    "outbreak": ("Dịch tả lợn châu Phi đã {} tại 3 xã.", difficulty, "được khống chế"),
     "difficulty_named": (
         "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp một số {}. Giá phân bón tăng cao.",
         announced,

@@ -366,3 +366,30 @@ def test_a_department_s_answer_is_not_a_petition_and_a_notice_announced_is_not_t
 def test_a_new_planting_that_reaches_a_figure_is_not_a_shortfall():
     assert not is_difficulty(fold("diện tích sâm được trồng mới đạt 126 ha."))
     assert is_difficulty(fold("giải ngân vốn đầu tư công mới đạt 41% kế hoạch."))
+
+
+def test_an_epidemic_breaking_out_and_places_cut_off_are_difficulties():
+    # issue 6, class 7 (held-out round 7, Hòa Bình, Điện Biên)
+    assert is_difficulty(
+        fold("Dịch tả lợn châu Phi đã xuất hiện tại 7 xã, buộc phải tiêu hủy 800 con lợn.")
+    )
+    assert is_difficulty(fold("Nhiều tuyến đường liên thôn bị chia cắt, 2 thôn vẫn bị cô lập."))
+    assert not is_difficulty(fold("Các dịch vụ du lịch mới xuất hiện tại 3 bản."))
+
+
+def test_falling_short_of_what_is_required_is_a_difficulty_not_an_instruction():
+    # "chưa đạt yêu cầu" states a shortfall; "yêu cầu" there is a noun, not an order
+    doc = process(
+        "Sáng 6/5/2016, đồng chí Võ Thành Công, Phó Chủ tịch UBND tỉnh làm việc với huyện Thạnh Phú.\n"
+        "Bên cạnh đó, tiến độ xây dựng cống ngăn mặn còn chậm; việc chuyển đổi cây trồng chưa đạt yêu cầu.\n"
+    )
+    assert [i.span.text for i in doc.difficulties] == [
+        "Bên cạnh đó, tiến độ xây dựng cống ngăn mặn còn chậm",
+        "việc chuyển đổi cây trồng chưa đạt yêu cầu.",
+    ]
+
+
+def test_an_epidemic_that_must_not_spread_is_no_difficulty():
+    assert not is_difficulty(
+        fold("Tiếp tục phòng, chống dịch, không để dịch lây lan trong cộng đồng.")
+    )

@@ -668,3 +668,14 @@ def test_two_leaders_named_after_their_titles_keep_each_their_own_title():
         "Lâm Hữu Tài": ["Chủ tịch UBND tỉnh"],
         "Tạ Minh Sơn": ["Phó Chủ tịch UBND tỉnh"],
     }
+
+
+def test_the_author_of_a_notice_s_conclusions_chairs_when_no_one_else_does():
+    # issue 6 (held-out round 7, Bến Tre): the chair named only as the notice's author
+    doc = read(
+        "Văn phòng UBND tỉnh vừa ban hành Thông báo số 92/TB-UBND truyền đạt kết luận của Phó "
+        "Chủ tịch UBND tỉnh Lâm Quốc Hưng tại buổi làm việc với UBND huyện Chợ Lách ngày 3/4. "
+        "Thông báo do Phó Chánh Văn phòng UBND tỉnh Võ Thị Diệu ký.\n"
+        "Theo Thông báo, Phó Chủ tịch UBND tỉnh yêu cầu huyện đẩy nhanh tiến độ nạo vét kênh.\n"
+    )
+    assert chairs(doc) == ["Lâm Quốc Hưng"]

@@ -138,3 +138,14 @@ def test_the_session_named_after_its_inspection_and_a_caption_repeating_a_site_a
         "Chủ tịch UBND tỉnh kiểm tra tại công trường dự án đường tránh thị trấn Liên Sơn.\n"
     )
     assert visits(text) == ["dự án đường tránh thị trấn Liên Sơn"]
+
+
+def test_an_inspection_given_as_a_task_in_the_sentence_is_no_visit():
+    # issue 6, class 8 (held-out round 7, Điện Biên)
+    text = (
+        "Sáng 9/8/2025, đồng chí Lường Văn Khiêm, Phó Chủ tịch UBND tỉnh kiểm tra thực tế tại "
+        "bản Huổi Só.\n"
+        "Về kiến nghị của xã, đồng chí giao Sở Xây dựng chủ trì, phối hợp với xã Nà Tấu khảo sát "
+        "vị trí xây dựng khu tái định cư.\n"
+    )
+    assert visits(text) == ["bản Huổi Só"]

@@ -39,9 +39,10 @@ _OFFICE = re.compile(
     r"phó chủ tịch|chủ nhiệm|phó chủ nhiệm|thủ trưởng|đại diện(?: lãnh đạo)?|lãnh đạo|"
     r"thượng tá|đại tá|trung tá|thiếu tướng)\s*$"
 )
-# the body speaks: "Sở Xây dựng giải trình", "lãnh đạo Công an tỉnh cho biết"
+# the body speaks: "Sở Xây dựng giải trình", "lãnh đạo Công an tỉnh cho biết" (not its task:
+# "Sở Tài chính khẩn trương khảo sát, đề xuất ...")
 _SPEAKS = re.compile(
-    r"^[^.;:]{0,40}?(?:phát biểu|báo cáo|giải trình|trả lời|làm rõ|thông tin|cho biết|trao đổi|"
+    r"^(?:(?!khẩn trương|tập trung|tiếp tục|chủ động|phải |cần )[^.;:]){0,40}?(?:phát biểu|báo cáo|giải trình|trả lời|làm rõ|thông tin|cho biết|trao đổi|"
     r"tham luận|đề xuất|kiến nghị)"
 )
 # "họp nghe Ban Tổ chức Tỉnh ủy báo cáo ...": the body reports to the session
@@ -93,9 +94,22 @@ def agency_name(span: Span) -> str:
     "Sở Nông nghiệp và Phát triển nông thôn"), "Sở" before a department of a list under one
     head ("các sở: Tài chính, ..." -> "Sở Tài chính"), else as written."""
     text = " ".join(span.text.split())
-    if span.rule.startswith("agencies:department-list"):
-        return "Sở " + text
+    if span.rule.startswith(("agencies:department-list", "agencies:board-list")):
+        return full_name(list_item_name(text, span.rule))
     return full_name(text)
+
+
+def list_item_name(text: str, rule: str) -> str:
+    """The name of a body listed under one head, as written: "Sở " before a department
+    ("các sở: Tài chính, NN&PTNT" -> "Sở Tài chính", "Sở NN&PTNT"); "Ban " before a Party
+    board and its committee after it ("các ban: Tổ chức, Dân vận Tỉnh ủy" -> "Ban Tổ chức
+    Tỉnh ủy", "Ban Dân vận Tỉnh ủy"; the committee is in the rule, after "@")."""
+    if "board-list@" in rule:
+        owner = rule.split("@", 1)[1].split(":", 1)[0]
+        if fold(text).endswith(fold(owner)):
+            return "Ban " + text
+        return f"Ban {text} {owner}"
+    return "Sở " + text
 
 
 def full_name(text: str) -> str:
@@ -187,6 +201,14 @@ def _short_departments() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(n) for n in names) + r"(?!\w)")
 
 
+@cache
+def _short_abbreviations() -> re.Pattern[str]:
+    """An abbreviated department as written in a list ("NN&PTNT", "KH-ĐT", "LĐ-TB&XH"),
+    over the folded text: the patterns of ``department_abbreviations.tsv``."""
+    rows = lexicons.load("department_abbreviations.tsv", ("abbreviation",), ("full", "pattern"))
+    return re.compile("(?:" + "|".join(f"(?:{r.extra[1]})" for r in rows) + r")(?![\w&-])")
+
+
 _LIST_HEAD = re.compile(
     r"(?:các|lãnh đạo|đại diện) sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
 )
@@ -196,20 +218,62 @@ _LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
 
 
 def department_lists(doc: Document) -> dict[Span, int]:
-    """Departments listed after one "các sở" ("các sở: Tài chính, Xây dựng và Y tế"),
-    each span as written without "Sở", mapped to the offset of the list's head."""
+    """Departments listed after one "các sở" ("các sở: Tài chính, Xây dựng và Y tế", "các
+    Sở: NN&PTNT, KH&ĐT") and Party boards after one "các ban" ("các ban: Tổ chức, Tuyên
+    giáo, Dân vận Tỉnh ủy"), each span as written without "Sở" / "Ban", mapped to the
+    offset of the list's head."""
     out: dict[Span, int] = {}
     folded = doc.folded
-    names = _short_departments()
+    names, short = _short_departments(), _short_abbreviations()
     for head in starting_words(_LIST_HEAD_CUE.finditer(doc), folded):
         pos = head.end()
         while True:
-            m = names.match(folded, pos)
+            m = names.match(folded, pos) or short.match(folded, pos)
             if not m or not doc.text[m.start()].isupper():
                 break
             out[doc.span(m.start(), m.end(), "agency", "agencies:department-list")] = head.start()
             sep = _LIST_SEP.match(folded, m.end())
             pos = sep.end() if sep else m.end()
+    for head in starting_words(_BOARD_HEAD_CUE.finditer(doc), folded):
+        out.update(dict.fromkeys(_board_list(doc, head.end()), head.start()))
+    return out
+
+
+# "các ban: Tổ chức, Tuyên giáo, Dân vận Tỉnh ủy": the boards of one committee under one head
+_BOARD_HEAD = re.compile(r"(?:các|lãnh đạo|đại diện) ban(?:\s+đảng)?\s*:\s*")
+_BOARD_HEAD_CUE = Cue(_BOARD_HEAD)
+_BOARD_ITEM = re.compile(r"[A-ZĐÀ-Ỹ]\w*(?: (?!và )[a-zđà-ỹ]\w*){0,3}")
+_BOARD_OWNER = re.compile(r"\s+(Tỉnh ủy|Tỉnh uỷ|HĐND tỉnh|Thành ủy|Thành uỷ)(?!\w)")
+
+
+def _board_list(doc: Document, pos: int) -> list[Span]:
+    """The boards listed at ``pos`` when the last one names their committee and each is a
+    board of the lexicon ("Ban Tổ chức Tỉnh ủy"); none otherwise."""
+    text = doc.text
+    items: list[tuple[int, int]] = []
+    while len(items) < 8:
+        m = _BOARD_ITEM.match(text, pos)
+        if not m:
+            return []
+        owner = _BOARD_OWNER.match(text, m.end())
+        if owner:
+            items.append((m.start(), m.end()))
+            break
+        items.append((m.start(), m.end()))
+        sep = _LIST_GAP.match(text, m.end())
+        if not sep or sep.end() == m.end():
+            return []
+        pos = sep.end()
+    else:
+        return []
+    name = owner.group(1)
+    bodies = _bodies_regex()
+    for a, b in items:
+        if not bodies.fullmatch(fold(f"Ban {text[a:b]} {name}")):
+            return []
+    out = [doc.span(a, b, "agency", f"agencies:board-list@{name}") for a, b in items[:-1]]
+    last_start = items[-1][0]
+    out.append(doc.span(last_start, owner.end(), "agency", f"agencies:board-list@{name}"))
     return out
 
 

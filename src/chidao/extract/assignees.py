@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .agencies import list_item_name
 from .cues import cue_grammar
 from .spans import Document, Span, fold
 from .speakers import UPWARD, SpeakerReader
@@ -62,6 +63,8 @@ class AssigneeReader(SpeakerReader):
         m = BULLET.match(self.f, pos, s.end)
         if m:
             pos = m.end()
+        if pos in self.department_lists:
+            return None  # "- Các sở: Tài chính, Xây dựng khẩn trương ...": a list, the subject
         a = self.rx.agent.match(self.f, pos, s.end)
         colon = self.f.find(":", pos, min(s.end, pos + 100))
         if not a or colon < 0 or colon < a.end():
@@ -196,7 +199,7 @@ class AssigneeReader(SpeakerReader):
         if listed:
             # "giao các sở: Tài chính, Xây dựng thẩm định ...": one assignee per department
             return [
-                Span(x.start, x.end, "assignee", x.text, "department-list")
+                Span(x.start, x.end, "assignee", x.text, x.rule.removeprefix("agencies:"))
                 for x in sorted(listed, key=lambda x: x.start)
             ]
         # "giao Sở Tài nguyên và Môi trường rút ngắn ...": after "giao" the body is named
@@ -318,7 +321,10 @@ def with_roles(
     order = sorted(range(len(spans)), key=starts.__getitem__)
     # a department of a list under one head is named in full: "các sở: Tài chính" -> "Sở Tài chính"
     named: list[Span | str] = [
-        "Sở " + x.text if isinstance(x, Span) and x.rule == "department-list" else x for x in spans
+        list_item_name(x.text, x.rule)
+        if isinstance(x, Span) and x.rule.startswith(("department-list", "board-list"))
+        else x
+        for x in spans
     ]
     return [named[i] for i in order], [roles[i] for i in order]
 

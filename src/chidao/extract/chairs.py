@@ -46,7 +46,11 @@ _CONCLUDES = re.compile(
     r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc|"
     r"(?<!\w)kết luận (?:và chỉ đạo )?như sau"
 )
-_DIRECTS = re.compile(r"phát biểu chỉ đạo|chỉ đạo hội nghị")
+# "phát biểu chỉ đạo", and the author of a notice's conclusions ("Thông báo ... truyền đạt kết
+# luận của Phó Chủ tịch UBND tỉnh X tại buổi làm việc ..."): chairs when no one else does
+_DIRECTS = re.compile(
+    r"phát biểu chỉ đạo|chỉ đạo hội nghị|(?<!\w)(?:ý kiến )?kết luận (?:và chỉ đạo )?của(?!\w)"
+)
 _GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
 
 
@@ -149,7 +153,8 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         else:
             m = _DIRECTS.search(low)
             if m and refs:
-                weak.add(_speaker_of(refs, s.start + m.start()))
+                verb = s.start + (m.end() if m.group().endswith("của") else m.start())
+                weak.add(_speaker_of(refs, verb))
     if not chairs:
         chairs = weak or subject
     for i in chairs:

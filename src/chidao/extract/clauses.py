@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 
 from .assignees import BULLET, MAX_SUBJECT_WORDS, AssigneeReader
 from .cues import at_word_start, cue_grammar
@@ -130,6 +131,17 @@ class Reader(AssigneeReader):
             return True
         if self.subject_end(pos, end) is not None or self.body_end(pos, end) is not None:
             return True
+        listed = self.department_lists.get(pos)
+        if listed:
+            # "Các sở: Tài chính, Xây dựng khẩn trương khảo sát ...": the bodies listed under
+            # one head, then their task
+            after = max(x.end for x in listed)
+            while after < end and self.f[after] == " ":
+                after += 1
+            return bool(
+                self.rx.start_cue.match(self.f, after, end)
+                or self.rx.modal.match(self.f, after, end)
+            )
         # "Công tác giải phóng mặt bằng phải được thực hiện quyết liệt": any topic + cần/phải
         m = _MUST.search(self.f, pos, min(end, pos + 120))
         if not m:
@@ -239,21 +251,25 @@ _GIVES = cue_grammar(r"(?:giao|«instruct»)(?:\s+cho)?\s*$")
 
 
 def instruction_clauses(
-    doc: Document, span: Span, subject_at: int | None
+    doc: Document, span: Span, subject_at: int | None, names_body: Callable[[int, int], bool]
 ) -> list[tuple[Span, int]]:
     """The clauses of a directive that each open with their own "giao"/"đề nghị" and name
     their own assignee: (clause, where its subject is written); one clause when the sentence
-    has no such break or the directive opens without one."""
+    has no such break.  A directive that opens with "giao"/"đề nghị"/"yêu cầu" (also when the
+    verb is the lead-in before it: "Phó Chủ tịch yêu cầu UBND huyện A ...; đề nghị UBND xã B
+    ...") breaks at each; any other breaks where the clause names a body that can act
+    (``names_body(start, end)``): "Huyện cần ...; đề nghị UBND xã B ..." is B's."""
     if subject_at is None:
         return [(span, span.start)]
-    head = doc.folded[span.start : subject_at]
-    if not _GIVES.search(head) and not re.match(
-        r"[\s\"“]*(?:giao|đề nghị)", doc.folded[span.start : span.end]
-    ):
-        return [(span, subject_at)]
+    head = doc.folded[max(0, span.start - 30) : subject_at]
+    opened = bool(_GIVES.search(head)) or bool(
+        re.match(r"[\s\"“]*(?:giao|đề nghị)", doc.folded[span.start : span.end])
+    )
     out: list[tuple[Span, int]] = []
     start, at = span.start, subject_at
     for m in _NEXT_INSTRUCTION.finditer(doc.folded, span.start, span.end):
+        if not opened and not names_body(m.end(), span.end):
+            continue
         out.append((doc.span(start, m.start(), "directive", span.rule), at))
         start = m.start() + 1
         while doc.folded[start] == " ":

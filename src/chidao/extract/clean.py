@@ -328,13 +328,20 @@ _NAMED_ORDER = re.compile(
 )
 
 
+_TITLE_LEAD = re.compile(r"[^:]{2,60}:\s*")
+
+
 def instruction_headline(head: str | None) -> bool:
     """Whether a headline states an instruction (and so stays in the text)."""
     if not head:
         return False
     if _HEADLINE_ORDER.match(fold(head)):
         return True
-    named = _NAMED_ORDER.match(head)
+    # "Bí thư Tỉnh ủy: Hải Hậu phải ...": a unit's name after the "Title:" lead
+    lead = _TITLE_LEAD.match(head)
+    if lead and _HEADLINE_ORDER.match(fold(head[lead.end() :])):
+        return True
+    named = _NAMED_ORDER.match(head, lead.end() if lead else 0)
     if named is None:
         return False
     from .units import lookup_unit  # the reference data, loaded only for such a headline

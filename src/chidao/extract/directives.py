@@ -271,7 +271,9 @@ def find_directives(doc: Document) -> None:
                 continue
             # "Giao Sở A ... trước ngày 20/10; giao Sở B ...": each "giao"/"đề nghị" clause is
             # a directive with its own assignee and deadline
-            parts = instruction_clauses(doc, span, subject_at)
+            parts = instruction_clauses(
+                doc, span, subject_at, lambda a, b: bool(r.body_assignees(a, b, any_verb=True))
+            )
             if len(parts) > 1:
                 for part, part_at in parts:
                     part_who = r.assignees_at(part_at, part.end)

@@ -55,6 +55,8 @@ KINDS = (
     "shortfall",
     "hazard",
     "hazard_makes",
+    "outbreak",
+    "toll",
     "bad_head",
     "static_head",
     "result",
@@ -104,9 +106,17 @@ _NOT_UNIT = frozenset(_WORDS["not_unit"])
 _DAMAGE = _grammar(
     r"(?<!\w)(?:(?:«damage_verb»)\s+(?:«damage»)|«shortfall»|"
     # a hazard that "makes" the figure: "nắng hạn kéo dài làm 420 ha cà phê thiếu nước"
-    r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s*$)"
+    r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s*$|"
+    # ... and the rest of its toll: "lũ quét đã làm 4 người chết, 2 người mất tích; 37 nhà ..."
+    r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s"
+    r"(?:(?!tuy nhiên|nhưng|song|đến nay|hiện nay|đã huy động)[^.])*$|"
+    # an epidemic where it broke out: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã"
+    r"(?<!chuyển )dịch(?!\s+(?:vụ|chuyển))[^.;]{0,40}?\s(?:«outbreak»)"
+    r"(?:\s+(?:ra|tại|ở|trên))*\s*$)"
     r"(?!\w)"
 )
+# the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
+_DAMAGE_AFTER = _grammar(r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
 # what may not come right before the number
 _BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
 # facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
@@ -215,6 +225,8 @@ def find_indicators(doc: Document) -> None:
             continue
         if _DAMAGE.search(sentence_head):
             continue  # damage or a shortage: a difficulty
+        if _DAMAGE_AFTER.match(folded, u.end() if u else end):
+            continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
         if u:
             unit = text[u.start("unit") : u.end("unit")]
             end = u.end()

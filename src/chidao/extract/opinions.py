@@ -58,6 +58,7 @@ KINDS = (
     "damage_suffered",
     "damage_extent",
     "shortage",
+    "outbreak",
     "difficulty_named",
     "difficulty_heading",
     "however",
@@ -121,6 +122,9 @@ _DIFFICULTY = _grammar(
     r"|thiệt hại (?:«damage_extent»)"
     # shortages: "nguồn nước sinh hoạt thiếu trầm trọng", "thiếu hụt lao động"
     r"|thiếu (?:«shortage»)"
+    # epidemics: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã" (not "dịch vụ", "chuyển dịch")
+    # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
+    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:vụ|chuyển|thuật|giả))(?:\s+[^\W\d]+){0,5}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
     r")"
 )
@@ -148,7 +152,7 @@ _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = re.compile(
-    r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
+    r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!đạt )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
     r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải|giao cho|"
     r"giao(?= (?:sở|ban|ubnd|ủy ban|văn phòng|công an|bộ chỉ huy|các|huyện|xã|phường|thị xã|thành phố)))"
     r"(?!\w)"
@@ -348,7 +352,7 @@ _ANY_CUE = re.compile(
     r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
     r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
     r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|làm|bị|ước|thiệt hại|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
-    r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|:"
+    r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|dịch|:"
 )
 
 # read from the shared scan: tried only where their first words are

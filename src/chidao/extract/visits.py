@@ -78,6 +78,9 @@ _END = _grammar(
     r"|,\s(?:«next_clause»)(?!\w)"
 )
 _DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
+# an instruction earlier in the sentence: "giao Sở Xây dựng chủ trì, phối hợp với xã A khảo
+# sát vị trí ..." is a task given, not a site inspected ("theo yêu cầu của ..." is not one)
+_ASKED_IN_SENTENCE = re.compile(r"(?<!\w)(?:giao|đề nghị|yêu cầu)(?!\w)(?!\s+của)")
 # the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
 _SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
@@ -121,6 +124,9 @@ def find_visits(doc: Document) -> None:
         if not site:
             continue
         if _DIRECTIVE_HEAD.search(folded[max(0, start - 40) : start]):
+            continue
+        sentence = index.at(start)
+        if sentence is not None and _ASKED_IN_SENTENCE.search(folded, sentence.start, start):
             continue
         if _SESSION_NOUN.search(folded, max(0, start - 12), start):
             continue  # "tại buổi kiểm tra tiến độ các công trình ...": the session's name
