@@ -52,6 +52,8 @@ KINDS = (
     "below",
     "slow_in",
     "scarce",
+    "forced",
+    "low_what",
     "causing",
     "damage",
     "damage_caused",
@@ -126,6 +128,10 @@ _DIFFICULTY = _grammar(
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
     r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:vụ|chuyển|thuật|giả))(?:\s+[^\W\d]+){0,5}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
+    # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
+    r"|phải (?:«forced»)(?!\w)"
+    # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
+    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:hơn|nhất))"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
@@ -148,12 +154,15 @@ _CONCESSIVE_TURN = _grammar(r"(?<!\w)(?:«turn»)(?!\w)")
 _ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$")
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
+# "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
+_FORCED = _grammar(r"(?<!\w)phải (?:«forced»)(?!\w)")
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
-_DIRECTIVE = re.compile(
+_DIRECTIVE = _grammar(
     r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!đạt )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
-    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải|giao cho|"
+    # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
+    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|giao cho|"
     r"giao(?= (?:sở|ban|ubnd|ủy ban|văn phòng|công an|bộ chỉ huy|các|huyện|xã|phường|thị xã|thành phố)))"
     r"(?!\w)"
 )
@@ -348,11 +357,11 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
-_ANY_CUE = re.compile(
+_ANY_CUE = _grammar(
     r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
     r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
     r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|làm|bị|ước|thiệt hại|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
-    r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|dịch|:"
+    r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|dịch|:|«decline»|phải (?:«forced»)"
 )
 
 # read from the shared scan: tried only where their first words are
@@ -560,6 +569,8 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
+        if s.start >= conclusion and _FORCED.search(text):
+            continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if is_difficulty(text, doc, s.start):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
             for part in _difficulty_clauses(doc, s, span):
