@@ -129,6 +129,8 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "below": ("Thu ngân sách thấp hơn {} năm.", difficulty, "mọi"),
     "slow_in": ("Dự án chậm {} so với kế hoạch.", difficulty, "lại"),
     "scarce": ("Nguồn nước sinh hoạt {} vào mùa khô.", difficulty, "dồi dào"),
+    "forced": ("Một số công trình của xã phải {} do thiếu vốn.", difficulty, "hoàn thành"),
+    "low_what": ("Nhìn chung, {} của hợp tác xã thấp.", difficulty, "giá thành"),
     "causing": ("Việc thi công gây {} cho người dân.", difficulty, "niềm vui"),
     "damage": ("Mưa lũ làm {} nhiều tuyến đường.", difficulty, "sạch"),
     "damage_caused": ("Cơn bão gây {} lớn.", difficulty, "chú ý"),

@@ -52,6 +52,8 @@ KINDS = (
     "below",
     "slow_in",
     "scarce",
+    "forced",
+    "low_what",
     "causing",
     "damage",
     "damage_caused",
@@ -144,6 +146,10 @@ _DIFFICULTY = _grammar(
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
     r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:vụ|chuyển|thuật|giả))(?:\s+[^\W\d]+){0,5}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
+    # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
+    r"|phải (?:«forced»)(?!\w)"
+    # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
+    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:hơn|nhất))"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
@@ -164,12 +170,15 @@ _CONCESSIVE_TURN = _grammar(r"(?<!\w)(?:«turn»)(?!\w)")
 _ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$")
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
+# "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
+_FORCED = _grammar(r"(?<!\w)phải (?:«forced»)(?!\w)")
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = _grammar(
     r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!đạt )(?<!theo )yêu cầu(?! (?:«demand_noun»))|"
-    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải|giao cho|"
+    # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
+    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|giao cho|"
     r"giao(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
@@ -361,7 +370,9 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
-ANY_CUE = _grammar(r"«cue»|mới (?:\w+ ){0,2}?(?:đạt|được) \d|chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|:")
+ANY_CUE = _grammar(
+    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:đạt|được) \d|chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|:"
+)
 
 # read from the shared scan: tried only where their first words are
 _DIFFICULTY_CUE = Cue(_DIFFICULTY)
@@ -567,6 +578,8 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
+        if s.start >= conclusion and _FORCED.search(text):
+            continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if is_difficulty(text, doc, s.start):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
             for part in _difficulty_clauses(doc, s, span):
