@@ -194,9 +194,9 @@ def test_it_reads_the_register_in_a_fixed_number_of_queries(
     client, make_tasks, unit_a, office, leader, rows, params, django_assert_max_num_queries
 ):
     make_tasks(unit_a, rows)
-    for user in (office, leader):
+    for user, limit in ((office, 10), (leader, 11)):  # a leader's own rows are counted apart
         client.force_login(user)
-        with django_assert_max_num_queries(10):
+        with django_assert_max_num_queries(limit):
             response = client.get(reverse("tasks:register"), params)
         assert response.context["page"].paginator.count == rows
 

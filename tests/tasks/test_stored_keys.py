@@ -127,3 +127,35 @@ def test_a_province_reader_sees_none_of_another_provinces_tasks(many, office):
     page = queries.register_page(office, RegisterFilters(), 1)
     assert page.paginator.count == len(many)
     assert other.pk not in {t.unit_id for t in page.object_list}
+
+
+def test_a_task_takes_its_directives_issuer_and_follows_a_change_of_it(
+    db, unit_a, office, leader, leader_person
+):
+    session = make_session(title="Làm việc với xã Tân Lập", date=dt.date(2025, 9, 3))
+    directive = make_directive(session, text="Nạo vét kênh tiêu Cầu Chày.", issuer=leader_person)
+    (task,) = create_tasks(directive=directive, units=[unit_a], deadline=None, actor=office)
+    assert Task.objects.get(pk=task.pk).issuer_id == leader_person.pk
+    by_leader = RegisterFilters(leader=leader_person.pk)
+    assert [t.pk for t in queries.register(office, by_leader)] == [task.pk]
+    deputy = Person.objects.create(full_name="Lê Thị Hồng Vân", province_code="38")
+    directive.issuer = deputy  # the office corrects who gave the directive
+    directive.save()
+    assert Task.objects.get(pk=task.pk).issuer_id == deputy.pk
+    assert list(queries.register(office, by_leader)) == []
+    page = queries.register_page(leader, RegisterFilters(), 1)  # no longer the leader's own
+    assert page.paginator.segments[0][1] == 0 and page.paginator.count == 1
+    directive.issuer = None
+    directive.save()
+    assert Task.objects.get(pk=task.pk).issuer_id is None
+
+
+def test_the_generators_tasks_carry_their_directives_issuer(db, unit_a, office, leader_person):
+    from chidao.tasks.services import refresh_session_dates
+
+    session = make_session(title="Làm việc với xã Tân Lập", date=dt.date(2025, 9, 3))
+    directive = make_directive(session, text="Nạo vét kênh tiêu Cầu Chày.", issuer=leader_person)
+    (task,) = create_tasks(directive=directive, units=[unit_a], deadline=None, actor=office)
+    Task.objects.filter(pk=task.pk).update(issuer=None)  # as a raw insert leaves it
+    assert refresh_session_dates(tasks=Task.objects.all()) == 1
+    assert Task.objects.get(pk=task.pk).issuer_id == leader_person.pk

@@ -79,6 +79,19 @@ class Task(models.Model):
     # sorted whole; set when the task is created (``save``) and kept in step when the
     # directive's topic changes (``tasks.signals``)
     topic = models.CharField(max_length=120, blank=True, default="", editable=False)
+    # the directive's issuer, stored for the same reason: a leader's tasks newest first
+    # (the register's leader filter, a leader's own directives first) through one index
+    # (``task_by_issuer_session``); set when the task is created (``save``) and kept in step
+    # when the directive's issuer changes (``tasks.signals``)
+    issuer = models.ForeignKey(
+        "organisation.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        db_index=False,  # the first column of ``task_by_issuer_session``
+    )
 
     # Not columns: what chidao.tasks.queries sets on the rows of some pages (the inbox's,
     # the work list's and the task page's extras; annotations are typed there with
@@ -110,19 +123,26 @@ class Task(models.Model):
             models.Index(
                 fields=["topic", "session_date", "directive", "unit"], name="task_by_topic_session"
             ),
+            # a leader's tasks, newest session first
+            models.Index(
+                fields=["issuer", "session_date", "directive", "unit"],
+                name="task_by_issuer_session",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.directive}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        """A new task takes its session's date and its directive's topic as its stored
-        ``session_date`` and ``topic``."""
+        """A new task takes its session's date and its directive's topic and issuer as its
+        stored ``session_date``, ``topic`` and ``issuer``."""
         if self._state.adding and self.directive_id:
             if self.session_date is None:
                 self.session_date = self.directive.session.date
             if not self.topic:
                 self.topic = self.directive.topic
+            if self.issuer_id is None:
+                self.issuer_id = self.directive.issuer_id
         self.completed_on = local_day(self.completed_at)
         fields = kwargs.get("update_fields")
         if fields is not None and "completed_at" in fields:

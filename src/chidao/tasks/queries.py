@@ -475,7 +475,7 @@ def _register_filtered(
     """The register's rows that ``user`` may see, filtered (no order, no annotations)."""
     tasks = access.tasks_visible_to(user)
     if filters.leader:
-        tasks = tasks.filter(directive__issuer_id=filters.leader)
+        tasks = tasks.filter(issuer_id=filters.leader)  # the directive's, stored on the task
     if filters.unit:
         tasks = tasks.filter(unit_id=filters.unit)
     if filters.state == OVERDUE:
@@ -534,8 +534,8 @@ def _segments(user: RequestUser, filters: RegisterFilters) -> tuple[list[Segment
     own: list[Segment] = [Segment(Q())]
     if person is not None:  # a leader sees their own directives first
         own = [
-            Segment(Q(directive__issuer=person), own=True),
-            Segment(~Q(directive__issuer=person), own=False),
+            Segment(Q(issuer=person), own=True),  # the directive's issuer, stored on the task
+            Segment(~Q(issuer=person), own=False),
         ]
     if filters.sort.lstrip("-") != "state":
         return own, person
@@ -550,37 +550,33 @@ def _segments(user: RequestUser, filters: RegisterFilters) -> tuple[list[Segment
 def _segment_counts(
     tasks: QuerySet[Task], segments: list[Segment], person: Person | None
 ) -> list[int]:
-    """How many rows each segment holds, from one grouped query (GROUP BY the state, and
-    whether the directive is the leader's own): an index scan, where one ``COUNT(...) FILTER``
-    a segment evaluates every condition on every row."""
-    keys: list[str] = []
-    grouped = tasks.order_by()
-    if any(s.own is not None for s in segments):
-        grouped = grouped.annotate(
-            own=Case(
-                When(directive__issuer=person, then=Value(True)),
-                default=Value(False),
-                output_field=BooleanField(),
-            )
-        )
-        keys.append("own")
-    if any(s.state for s in segments):
-        keys.append("state")
-    if not keys:
-        return [grouped.count()]
-    rows = grouped.values(*keys).annotate(n=Count("pk")).values_list(*keys, "n")
-    found: dict[tuple[Any, ...], int] = {tuple(r[:-1]): r[-1] for r in rows}
-    return [
-        sum(
-            n
-            for key, n in found.items()
-            if all(
-                (s.own if k == "own" else s.state) in (None, "", v)
-                for k, v in zip(keys, key, strict=True)
-            )
-        )
-        for s in segments
-    ]
+    """How many rows each segment holds: the rows by state (one GROUP BY the state) or all of
+    them, and when a leader's own directives come first the same of the leader's own alone
+    (through ``task_by_issuer_session``), the others being the difference. Each an index
+    scan; grouping by "the leader's own or not" would read every row."""
+    by_state = any(s.state for s in segments)
+
+    def tally(rows: QuerySet[Task]) -> dict[str, int]:
+        rows = rows.order_by()
+        if by_state:
+            return dict(rows.values_list("state").annotate(n=Count("pk")).values_list("state", "n"))
+        return {"": rows.count()}
+
+    def of(found: dict[str, int], state: str) -> int:
+        return found.get(state, 0) if state else sum(found.values())
+
+    every = tally(tasks)
+    split = person is not None and any(s.own is not None for s in segments)
+    own = tally(tasks.filter(issuer=person)) if split else {}
+    counts = []
+    for s in segments:
+        n = of(every, s.state)
+        if s.own is True:
+            n = of(own, s.state)
+        elif s.own is False:
+            n -= of(own, s.state)
+        counts.append(n)
+    return counts
 
 
 def _leader_name(tasks: QuerySet[Task]) -> QuerySet[Task]:

@@ -104,17 +104,19 @@ def available_actions(user: RequestUser, task: Task) -> set[str]:
 
 
 def refresh_session_dates(*, tasks: QuerySet[Task]) -> int:
-    """Copy each task's session date and directive's topic into its stored ``session_date``
-    and ``topic``, in one UPDATE.
+    """Copy each task's session date and directive's topic and issuer into its stored
+    ``session_date``, ``topic`` and ``issuer``, in one UPDATE.
 
     For rows written without ``Task.save`` (the generator's raw inserts). Side effects:
-    ``session_date`` and ``topic`` of ``tasks`` rewritten. Returns the number of rows updated.
+    ``session_date``, ``topic`` and ``issuer`` of ``tasks`` rewritten. Returns the number of
+    rows updated.
     """
     directive = Directive.objects.filter(pk=OuterRef("directive_id"))
     with transaction.atomic():
         return tasks.update(
             session_date=Subquery(directive.values("session__date")[:1]),
             topic=Subquery(directive.values("topic")[:1]),
+            issuer=Subquery(directive.values("issuer")[:1]),
         )
 
 

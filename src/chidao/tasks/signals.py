@@ -1,9 +1,9 @@
-"""Keeping ``Task.session_date`` and ``Task.topic`` (the stored copies of the session's date
-and of the directive's topic) in step.
+"""Keeping ``Task.session_date``, ``Task.topic`` and ``Task.issuer`` (the stored copies of
+the session's date and of the directive's topic and issuer) in step.
 
-A task takes both when it is created (``Task.save``); when a session's date or a directive's
-topic changes afterwards (the administration pages, the office's corrections), its tasks
-follow here, in the same transaction as the session's or directive's save.
+A task takes them when it is created (``Task.save``); when a session's date or a directive's
+topic or issuer changes afterwards (the administration pages, the office's corrections), its
+tasks follow here, in the same transaction as the session's or directive's save.
 """
 
 from __future__ import annotations
@@ -29,9 +29,12 @@ def _session_saved(sender: Any, instance: Session, raw: bool = False, **kw: Any)
 def _directive_saved(sender: Any, instance: Directive, raw: bool = False, **kw: Any) -> None:
     if raw:
         return
-    Task.objects.filter(directive=instance).exclude(topic=instance.topic).update(
-        topic=instance.topic
-    )
+    mine = Task.objects.filter(directive=instance)
+    mine.exclude(topic=instance.topic).update(topic=instance.topic)
+    if instance.issuer_id is None:
+        mine.filter(issuer__isnull=False).update(issuer=None)
+    else:  # exclude() on a nullable field also keeps the rows where it is NULL
+        mine.exclude(issuer_id=instance.issuer_id).update(issuer_id=instance.issuer_id)
 
 
 def connect() -> None:
