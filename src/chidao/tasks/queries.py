@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
 from django.core.paginator import Paginator
 from django.db.models import (
@@ -910,7 +911,16 @@ class _Runs:
     def __len__(self) -> int:
         return self.count()
 
-    def __getitem__(self, key: slice) -> list[int]:
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[0 : self.count()])
+
+    @overload
+    def __getitem__(self, key: int) -> int: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[int]: ...
+    def __getitem__(self, key: int | slice) -> int | list[int]:
+        if isinstance(key, int):
+            return self[key : key + 1][0]
         lo, hi = key.start or 0, key.stop if key.stop is not None else self.count()
         out: list[int] = []
         for query, n in self.runs:
@@ -993,7 +1003,7 @@ def leader_page(
         "open": [(newest(has_open), directive_counts["open"])],
         "done": [(newest(~has_open), directive_counts["done"])],
     }[show]
-    paginator = Paginator(_Runs(runs), LEADER_PAGE_SIZE)
+    paginator: Paginator[int] = Paginator(_Runs(runs), LEADER_PAGE_SIZE)
     shown = paginator.get_page(page)
     ids = list(shown.object_list)
     read = (
