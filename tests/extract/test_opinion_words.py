@@ -14,7 +14,14 @@ from collections.abc import Callable
 import pytest
 
 from chidao.extract import lexicon
-from chidao.extract.opinions import KINDS, WORDS, is_difficulty, opinion_words, petition_kind
+from chidao.extract.opinions import (
+    ANY_CUE,
+    KINDS,
+    WORDS,
+    is_difficulty,
+    opinion_words,
+    petition_kind,
+)
 from chidao.extract.pipeline import process
 from chidao.extract.spans import fold
 
@@ -67,6 +74,40 @@ def answered(text: str) -> bool:
     return process(text).petitions == []
 
 
+def passes_first_filter(sentence: str) -> bool:
+    """The sentence holds a word without which it is neither a difficulty nor a petition."""
+    return ANY_CUE.search(fold(sentence)) is not None
+
+
+def asked_by_lower_side(text: str) -> bool:
+    """The request is a petition (not the words of a provincial leader)."""
+    return [i.span.rule for i in process(text).petitions] == ["opinions:ask-upper"]
+
+
+def asked_by_upper_side(text: str) -> bool:
+    """The request is the chairing side's (not a petition)."""
+    return process(text).petitions == []
+
+
+def only_the_lower_side_asks(text: str) -> bool:
+    """The commune's request before the concluding speech is a petition; the chair's in the
+    concluding speech is not."""
+    return [i.span.text[:3] for i in process(text).petitions] == ["Xã "]
+
+
+def answered_item(text: str) -> bool:
+    """A listed petition and its answer after the colon: the petition stops at the colon."""
+    found = process(text).petitions
+    return [i.span.rule for i in found] == ["opinions:answered"] and ":" not in found[0].span.text
+
+
+def result_clause_left_out(text: str) -> bool:
+    """Of a difficulty sentence, the clause that reports a result is left out."""
+    return [i.span.text for i in process(text).difficulties] == [
+        "giải ngân vốn đầu tư công mới đạt 46% kế hoạch."
+    ]
+
+
 # kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
 EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "still_what": ("Năm nay, công tác quản lý đất đai ở xã vẫn còn {}.", difficulty, "tốt"),
@@ -88,6 +129,8 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "below": ("Thu ngân sách thấp hơn {} năm.", difficulty, "mọi"),
     "slow_in": ("Dự án chậm {} so với kế hoạch.", difficulty, "lại"),
     "scarce": ("Nguồn nước sinh hoạt {} vào mùa khô.", difficulty, "dồi dào"),
+    "forced": ("Một số công trình của xã phải {} do thiếu vốn.", difficulty, "hoàn thành"),
+    "low_what": ("Nhìn chung, {} của hợp tác xã thấp.", difficulty, "giá thành"),
     "causing": ("Việc thi công gây {} cho người dân.", difficulty, "niềm vui"),
     "damage": ("Mưa lũ làm {} nhiều tuyến đường.", difficulty, "sạch"),
     "damage_caused": ("Cơn bão gây {} lớn.", difficulty, "chú ý"),
@@ -145,6 +188,71 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Lãnh đạo Sở Tài chính {} sẽ đề nghị tỉnh bổ sung vốn cho xã Tân Phú.",
         answered,
         "muốn",
+    ),
+    "still": ("Công tác quản lý đất đai ở xã {} nhiều hạn chế.", difficulty, "có"),
+    "quantity": ("Công tác quản lý đất đai ở xã còn {} hạn chế.", difficulty, "mấy"),
+    "much": ("Doanh nghiệp trên địa bàn đang gặp {} thách thức.", difficulty, "mấy"),
+    "some": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp {} khó khăn. Giá phân bón tăng cao.",
+        announced,
+        "mấy",
+    ),
+    "concession": (
+        "Xã đã hoàn thành kế hoạch năm {} còn nhiều khó khăn.",
+        not_difficulty,
+        "khi",
+    ),
+    "demand_noun": ("Chất lượng cán bộ xã còn thấp so với yêu cầu {}.", difficulty, "xã"),
+    "assigned_body": ("Dự án giao {} quản lý còn chậm tiến độ.", not_difficulty, "lại"),
+    "ask_any": ("Xã {} tỉnh hỗ trợ kinh phí làm đường.", petition, "báo cáo"),
+    "provincial_body": (
+        "Sáng 4/3, đoàn công tác của tỉnh làm việc với xã Tân Phú.\nÔng Lê Văn Bình, Chủ tịch {} đề nghị Trung ương sớm hỗ trợ kinh phí làm đường.",
+        asked_by_upper_side,
+        "UBND xã",
+    ),
+    "delegation": (
+        "{} đã đến thăm các hộ dân còn nhiều khó khăn ở thôn 3.",
+        not_difficulty,
+        "Người dân",
+    ),
+    "visit_verb": (
+        "Đoàn công tác đã {} các hộ dân còn nhiều khó khăn ở thôn 3.",
+        not_difficulty,
+        "giúp",
+    ),
+    "conclusion": (
+        "Sáng 4/3, đoàn công tác của tỉnh làm việc với xã Tân Phú. Xã đề nghị Trung ương sớm hỗ"
+        " trợ kinh phí làm đường.\nKhi {} làm việc, trưởng đoàn ghi nhận ý kiến của xã. Đoàn đề"
+        " nghị Trung ương sớm hỗ trợ kinh phí làm đường.",
+        only_the_lower_side_asks,
+        "bắt đầu buổi",
+    ),
+    "cue": ("Ở xã Tân Phú, {}.", passes_first_filter, "hoa"),
+    "answer_opening": (
+        "- Xã đề nghị tỉnh hỗ trợ kinh phí làm đường liên thôn: {} xem xét trong năm.",
+        answered_item,
+        "cảm ơn",
+    ),
+    "ask_item": (
+        "- Xã {} tỉnh hỗ trợ kinh phí làm đường liên thôn: giao Sở Tài chính xem xét.",
+        answered_item,
+        "báo cáo",
+    ),
+    "notice": (
+        "Sáng 4/3, Chủ tịch UBND tỉnh ký {} số 12/TB-UBND kết luận buổi làm việc với xã Tân Phú."
+        "\nTại buổi làm việc, xã đề nghị Trung ương sớm hỗ trợ kinh phí làm đường.",
+        asked_by_lower_side,
+        "quyết định",
+    ),
+    "department_speaker": (
+        "{} Sở Tài chính cho biết sẽ đề nghị tỉnh bổ sung vốn cho xã Tân Phú.",
+        answered,
+        "Cán bộ",
+    ),
+    "result_verb": (
+        "Thu ngân sách của xã {} 412 tỷ đồng; giải ngân vốn đầu tư công mới đạt 46% kế hoạch.",
+        result_clause_left_out,
+        "là",
     ),
 }
 

@@ -393,3 +393,29 @@ def test_an_epidemic_that_must_not_spread_is_no_difficulty():
     assert not is_difficulty(
         fold("Tiếp tục phòng, chống dịch, không để dịch lây lan trong cộng đồng.")
     )
+
+
+def test_what_a_place_had_to_undergo_is_a_difficulty_in_a_report_and_an_order_in_the_conclusion():
+    # issue 6 class 7 (held-out Cao Bằng): "phải tạm dừng" reports a hardship, not an order,
+    # until the concluding speech, where the leader's "phải tạm dừng" is an instruction
+    doc = process(
+        "Sáng 5/4/2019, đồng chí Trần Văn Nam, Phó Chủ tịch UBND tỉnh làm việc với huyện Tây Sơn.\n"
+        "Một số công trình chuyển tiếp phải tạm dừng do chưa bố trí được vốn đối ứng.\n"
+        "Kết luận buổi làm việc, đồng chí Trần Văn Nam yêu cầu huyện tăng cường kiểm tra. "
+        "Các cơ sở khai thác cát vi phạm phải tạm dừng hoạt động ngay.\n"
+    )
+    assert [i.span.text for i in doc.difficulties] == [
+        "Một số công trình chuyển tiếp phải tạm dừng do chưa bố trí được vốn đối ứng."
+    ]
+    assert "Các cơ sở khai thác cát vi phạm phải tạm dừng hoạt động ngay." in [
+        i.span.text for i in doc.directives
+    ]
+    # the same modal before an action is an order wherever it is
+    assert not is_difficulty(fold("Một số công trình chuyển tiếp phải hoàn thành trong tháng 6."))
+
+
+def test_a_low_measure_and_a_slow_development_are_difficulties_a_high_one_is_not():
+    assert is_difficulty(fold("Kinh tế tập thể phát triển chậm, hiệu quả thấp."))
+    assert is_difficulty(fold("Thu nhập bình quân của người dân vùng cao thấp."))
+    assert not is_difficulty(fold("Thu nhập bình quân của người dân vùng cao tăng khá."))
+    assert not is_difficulty(fold("Chất lượng giáo dục vùng cao được nâng lên rõ rệt."))

@@ -52,6 +52,8 @@ KINDS = (
     "below",
     "slow_in",
     "scarce",
+    "forced",
+    "low_what",
     "causing",
     "damage",
     "damage_caused",
@@ -78,6 +80,24 @@ KINDS = (
     "risk_place",
     "answer",
     "answer_says",
+    "still",
+    "quantity",
+    "much",
+    "some",
+    "concession",
+    "demand_noun",
+    "assigned_body",
+    "ask_any",
+    "provincial_body",
+    "delegation",
+    "visit_verb",
+    "conclusion",
+    "cue",
+    "answer_opening",
+    "ask_item",
+    "notice",
+    "department_speaker",
+    "result_verb",
 )
 
 
@@ -98,14 +118,14 @@ def _grammar(template: str) -> re.Pattern[str]:
 
 _DIFFICULTY = _grammar(
     r"(?<!\w)(?:"
-    r"(?<!\w)(?:còn|vẫn còn)\s+(?:nhiều\s+|một số\s+|không ít\s+|rất nhiều\s+|những\s+|các\s+)?(?:«still_what»)"
+    r"(?<!\w)(?:«still»)\s+(?:(?:«quantity»)\s+)?(?:«still_what»)"
     r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:«dragging»)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
     r"|diễn biến (?:«turn_of_events»)|tiềm ẩn (?:«latent»)"
     r"|chưa\s+(?:«not_yet»)"
     r"|«risk»|"
     r"thiếu\s+(?:«lacking»|\d)"
     r"|(?:hiện|đang|vẫn) thiếu"
-    r"|(?:«facing»)\s+(?:nhiều\s+|rất nhiều\s+|không ít\s+)?"
+    r"|(?:«facing»)\s+(?:(?:«much»)\s+)?"
     r"(?:«hardship»)"
     r"|(?:«problem_is»)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
     r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:«severe_effect»)"
@@ -126,13 +146,17 @@ _DIFFICULTY = _grammar(
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
     r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:vụ|chuyển|thuật|giả))(?:\s+[^\W\d]+){0,5}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
     r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
+    # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
+    r"|phải (?:«forced»)(?!\w)"
+    # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
+    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:hơn|nhất))"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
 # the difficulties the next sentences state (it is not one itself; they are)
 _DIFFICULTY_LEAD = _grammar(
     r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?(?:còn\s+)?"
-    r"(?:gặp|đối mặt với|có)\s+(?:một số|không ít|nhiều|những|rất nhiều)\s+"
+    r"(?:gặp|đối mặt với|có)\s+(?:«some»)\s+"
     r"(?:«difficulty_named»)"
     r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|bất cập))*"
     r"(?:\s+(?:như sau|cần tháo gỡ|cần khắc phục))?\s*[.…]?\s*$"
@@ -140,21 +164,22 @@ _DIFFICULTY_LEAD = _grammar(
 _HOWEVER = _grammar(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:«however»)\s*,")
 _NEGATIVE = _grammar(r"(?<!\w)(?:«negative»)(?!\w)")
 # a concession that leads to a positive result
-_CONCESSIVE = re.compile(
-    r"(?<!\w)(?:mặc dù|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế)|trong điều kiện|trong bối cảnh|vượt qua)(?!\w)"
-)
+_CONCESSIVE = _grammar(r"(?<!\w)(?:«concession»|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế))(?!\w)")
 _CONCESSIVE_TURN = _grammar(r"(?<!\w)(?:«turn»)(?!\w)")
 # the cue is the object of an action or of a report about it
 _ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$")
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
+# "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
+_FORCED = _grammar(r"(?<!\w)phải (?:«forced»)(?!\w)")
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
-_DIRECTIVE = re.compile(
-    r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!đạt )(?<!theo )yêu cầu(?! (?:đặt ra|nhiệm vụ|công việc|thực tiễn))|"
-    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải|giao cho|"
-    r"giao(?= (?:sở|ban|ubnd|ủy ban|văn phòng|công an|bộ chỉ huy|các|huyện|xã|phường|thị xã|thành phố)))"
+_DIRECTIVE = _grammar(
+    r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!đạt )(?<!theo )yêu cầu(?! (?:«demand_noun»))|"
+    # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
+    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|giao cho|"
+    r"giao(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
@@ -170,7 +195,7 @@ _LEAD_IN = _grammar(
 
 _UPPER = r"(?:«upper»)"
 _ASK_UPPER = _grammar(rf"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?{_UPPER}(?!\w)")
-_ASK_ANY = re.compile(r"đề nghị|kiến nghị|đề xuất|mong|xin|ý kiến|đại biểu")
+_ASK_ANY = _grammar(r"«ask_any»")
 _ASK_VERB = _grammar(r"(?<!\w)(?:«ask_verb»)(?!\w)")
 _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
@@ -184,9 +209,9 @@ _MANY_OPINIONS = _grammar(
 )
 _LOWER_SUBJECT = _grammar(r"(?:«lower_subject»)")
 # a provincial leader's title: their requests are directives
-_UPPER_TITLE = re.compile(
-    r"^(?:phó )?(?:bí thư|chủ tịch)(?: thường trực)?\s+(?:tỉnh ủy|ubnd tỉnh|ủy ban nhân dân tỉnh|"
-    r"hđnd tỉnh|hội đồng nhân dân tỉnh)|^ủy viên ban thường vụ tỉnh ủy|^phó bí thư tỉnh ủy"
+_UPPER_TITLE = _grammar(
+    r"^(?:phó )?(?:bí thư|chủ tịch)(?: thường trực)?\s+(?:«provincial_body»)"
+    r"|^ủy viên ban thường vụ tỉnh ủy|^phó bí thư tỉnh ủy"
 )
 
 
@@ -235,9 +260,9 @@ def _trim(
 # "vùng nguy cơ sạt lở", "khu vực có nguy cơ ...": a place named by its risk, not a difficulty
 _RISK_PLACE = _grammar(r"(?<!\w)(?:«risk_place»)(?:\s+có)?\s+$")
 # the delegation's own visit: "Đoàn đã đến thăm các hộ dân ... vùng nguy cơ sạt lở"
-_VISIT_SENTENCE = re.compile(
-    r"^(?:[^,.]{0,50},\s*)?(?:đoàn|đoàn công tác|đoàn giám sát|lãnh đạo tỉnh)(?:\s+\w+){0,3}?\s+"
-    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:đến|đi|kiểm tra|khảo sát|thăm)(?!\w)"
+_VISIT_SENTENCE = _grammar(
+    r"^(?:[^,.]{0,50},\s*)?(?:«delegation»)(?:\s+\w+){0,3}?\s+"
+    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«visit_verb»)(?!\w)"
 )
 
 
@@ -337,10 +362,7 @@ def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
 
 
 # where the chairing leader's concluding speech starts
-_CONCLUSION = re.compile(
-    r"(?:kết luận (?:buổi|hội nghị|cuộc|phiên|tại)|phát biểu kết luận|phát biểu chỉ đạo|"
-    r"chỉ đạo tại (?:buổi|hội nghị)|kết luận nội dung)"
-)
+_CONCLUSION = _grammar(r"(?:«conclusion»)")
 _CONCLUSION_CUE = Cue(_CONCLUSION)  # read from the shared scan
 _BULLET = re.compile(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)")
 _PETITION_INTRO = _grammar(r"(?<!\w)(?:«petition_heading»)(?!\w)[^:]{0,80}:\s*$")
@@ -348,11 +370,8 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
-_ANY_CUE = re.compile(
-    r"còn|chưa|khó|thiếu|nguy cơ|chậm|xuống cấp|ô nhiễm|sạt lở|giảm|ảnh hưởng|tuy nhiên|song|nhưng|"
-    r"bên cạnh|mặt khác|kiến nghị|đề xuất|đề nghị|mong|xin|ý kiến|vẫn|gặp|đối mặt|vướng|hạn chế|"
-    r"tồn tại|bất cập|yếu|kéo dài|gây|khan hiếm|xảy ra|thấp|làm|bị|ước|thiệt hại|mới (?:\w+ ){0,2}?(?:đạt|được) \d|"
-    r"chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|buông lỏng|diễn biến|dịch|:"
+ANY_CUE = _grammar(
+    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:đạt|được) \d|chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|:"
 )
 
 # read from the shared scan: tried only where their first words are
@@ -361,15 +380,14 @@ _DIRECTIVE_CUE = Cue(_DIRECTIVE)
 _ASK_ANY_CUE = Cue(_ASK_ANY)
 _ASK_UPPER_CUE = Cue(_ASK_UPPER)
 _ASK_VERB_CUE = Cue(_ASK_VERB)
-_ANY_CUE_CUE = Cue(_ANY_CUE)
+_ANY_CUE_CUE = Cue(ANY_CUE)
 
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
-_ANSWERED_ITEM = re.compile(
+_ANSWERED_ITEM = _grammar(
     r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:về\s+)?|về\s+)"
-    r"(?P<body>(?:[^:;.]{0,40}?\s)?(?:đề nghị|kiến nghị|đề xuất)(?!\w)[^:]{10,}?))\s*:\s*"
-    r"(?:giao|đồng ý|thống nhất|chấp thuận|không|ubnd|ủy ban nhân dân|sở|chủ tịch|tỉnh|đề nghị|"
-    r"yêu cầu|huyện|xã|phường|giao cho|thực hiện|tạm dừng|chưa)(?!\w)"
+    r"(?P<body>(?:[^:;.]{0,40}?\s)?(?:«ask_item»)(?!\w)[^:]{10,}?))\s*:\s*"
+    r"(?:«answer_opening»)(?!\w)"
 )
 
 
@@ -383,7 +401,7 @@ def _bare_comrade(text: str, start: int, end: int) -> bool:
 
 # "... vừa ký Thông báo số 412/TB-UBND kết luận buổi kiểm tra ...": a notice announced, not the
 # concluding speech (the folded words before "kết luận")
-_NOTICE_HEAD = re.compile(r"(?<!\w)(?:thông báo|văn bản|công văn)(?:\s+số)?[^.;:\n]{0,40}$")
+_NOTICE_HEAD = _grammar(r"(?<!\w)(?:«notice»)(?:\s+số)?[^.;:\n]{0,40}$")
 
 
 def _conclusion_start(doc: Document) -> int:
@@ -400,7 +418,7 @@ def _conclusion_start(doc: Document) -> int:
 # directive (the folded sentence up to the asking verb)
 _ANSWER = _grammar(
     r"^(?:[^,.;:]{0,30}?\s)?(?:«answer»)(?!\w)"
-    r"|(?<!\w)(?:đại diện|lãnh đạo|giám đốc|phó giám đốc)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
+    r"|(?<!\w)(?:«department_speaker»)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
     r"(?:«answer_says»)(?!\w)"
 )
 
@@ -457,7 +475,7 @@ def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]
     return kept or [span]
 
 
-_RESULT_CLAUSE = re.compile(r"(?<!\w)(?:đạt|tăng|bằng|vượt|hoàn thành|được)\s+(?:\w+\s+){0,3}?\d")
+_RESULT_CLAUSE = _grammar(r"(?<!\w)(?:«result_verb»)\s+(?:\w+\s+){0,3}?\d")
 
 
 def find_opinions(doc: Document) -> None:
@@ -560,6 +578,8 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
+        if s.start >= conclusion and _FORCED.search(text):
+            continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if is_difficulty(text, doc, s.start):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
             for part in _difficulty_clauses(doc, s, span):

@@ -22,7 +22,7 @@ from functools import lru_cache
 from . import lexicon
 from .lookup import SentenceIndex, mentions_in
 from .scan import Cue, starting_words
-from .spans import Document
+from .spans import Document, fold
 
 WORDS = "visit_words.tsv"
 KINDS = (
@@ -35,6 +35,7 @@ KINDS = (
     "asked_before",
     "delegation",
     "session_noun",
+    "area",
 )
 
 
@@ -90,9 +91,14 @@ _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|
 _DELEGATION = _grammar(r"(?<!\w)(?:«delegation»)(?!\w)")
 
 
+# the area a summary of sites lies in: "một số dự án trọng điểm trên địa bàn huyện X"
+_AREA = _grammar(r"(?<!\w)(?:«area»)(?!\w)")
+
+
 def _named(text: str) -> bool:
-    """Whether a site phrase holds a name (a capitalised word)."""
-    return any(c.isupper() for c in text)
+    """Whether a site phrase holds a name (a capitalised word) before the area it lies in."""
+    area = _AREA.search(fold(text))
+    return any(c.isupper() for c in (text[: area.start()] if area else text))
 
 
 def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
