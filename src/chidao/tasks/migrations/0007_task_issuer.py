@@ -40,7 +40,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("organisation", "0002_profile_accounts"),
         ("meetings", "0004_corrections"),
-        ("tasks", "0005_register_keys"),
+        ("tasks", "0006_outcome_indexes"),
     ]
 
     operations = [
