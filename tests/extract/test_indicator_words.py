@@ -17,6 +17,7 @@ from chidao.extract import lexicon
 from chidao.extract.indicators import KINDS, WORDS, indicator_words
 from chidao.extract.pipeline import process
 from chidao.extract.spans import fold
+from chidao.insight.indicators import indicator_name
 
 
 def units(sentence: str) -> list[str]:
@@ -40,6 +41,12 @@ def measured(sentence: str) -> bool:
 def counts_houses(sentence: str) -> bool:
     """The counted noun stops at the entry: "37 nhà"."""
     return units(sentence) == ["nhà"]
+
+
+def named_revenue(sentence: str) -> bool:
+    """The web app names the figure's series by its indicator alone: its period, place and
+    the words leading to the figure are left out."""
+    return indicator_name(sentence) == "tổng thu ngân sách"
 
 
 # kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
@@ -66,6 +73,13 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "done": ("Theo kế hoạch năm, xã {} thu 12 tỷ đồng.", a_figure, "cũng"),
     "went_down": ("Số hộ nghèo đã {} còn 37 hộ.", a_figure, "vẫn"),
     "backlog": ("Dự án {} 37 hộ chưa nhận tiền.", no_figure, "đã hỗ trợ"),
+    "period_lead": ("Tổng thu ngân sách {} 6 tháng đầu năm đạt 30 tỷ đồng.", named_revenue, "gấp"),
+    "month_count": ("Tổng thu ngân sách {} tháng đầu năm đạt 30 tỷ đồng.", named_revenue, "mười"),
+    "period_part": ("Tổng thu ngân sách 6 tháng {} năm đạt 30 tỷ đồng.", named_revenue, "giữa"),
+    "period_phrase": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "place_lead": ("Tổng thu ngân sách {} xã đạt 30 tỷ đồng.", named_revenue, "xanh"),
+    "place_unit": ("Tổng thu ngân sách của {} đạt 30 tỷ đồng.", named_revenue, "hợp tác xã"),
+    "figure_lead": ("Tổng thu ngân sách {} 30 tỷ đồng.", named_revenue, "mới"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -617,3 +617,18 @@ def test_the_assignee_words_of_the_extractor_s_lexicon_sort_provincial_bodies(ki
     assert rows
     for row in rows:
         assert names_provincial_body(row.example) is provincial, row.example
+
+
+def test_a_word_of_every_body_of_a_kind_keeps_a_provincial_head_provincial():
+    from chidao.extract import lexicon
+    from chidao.meetings.draft import names_provincial_body
+
+    rows = [
+        r
+        for r in lexicon.load(lexicon.ASSIGNEES, lexicon.ASSIGNEE_KINDS, ("level",))
+        if r.kind == "every"
+    ]
+    assert rows
+    for row in rows:
+        assert names_provincial_body(row.example), row.example
+    assert not names_provincial_body("những sở, ngành")  # not a word of the kind

@@ -67,6 +67,14 @@ KINDS = (
     "done",
     "went_down",
     "backlog",
+    # read by the web app (insight/indicators.py: the name of a series of figures)
+    "period_lead",
+    "month_count",
+    "period_part",
+    "period_phrase",
+    "place_lead",
+    "place_unit",
+    "figure_lead",
 )
 
 

@@ -120,6 +120,7 @@ ASSIGNEE_KINDS = (
     "unit_prefix",
     "province_prefix",
     "government_prefix",
+    "every",
 )
 
 

@@ -16,29 +16,34 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from chidao.extract import lexicon
+from chidao.extract.indicators import indicator_words
 from chidao.extract.spans import fold, strip_marks
+
+
+def _words(kind: str) -> str:
+    """The entries of ``kind`` in the extractor's ``data/indicator_words.tsv``, as a regex
+    alternation (longest first, in either tone placement; the patterns ignore case)."""
+    return lexicon.alternation(indicator_words()[kind])
+
 
 # the period a figure reports on, anywhere in the name
 _PERIOD = re.compile(
-    r"\b(?:(?:trong|tính đến|đến|lũy kế|luỹ kế|sau)\s+)?"
-    r"(?:(?:\d+|sáu|chín)\s+tháng(?:\s+(?:đầu|cuối))?(?:\s+năm)?|quý\s+[ivx\d]+|năm|tháng)"
+    rf"\b(?:(?:{_words('period_lead')})\s+)?"
+    rf"(?:(?:\d+|{_words('month_count')})\s+tháng(?:\s+(?:{_words('period_part')}))?(?:\s+năm)?"
+    r"|quý\s+[ivx\d]+|năm|tháng)"
     r"(?:\s+(?:19|20)\d\d)?\b"
     r"|\b(?:19|20)\d\d\b"
-    r"|\b(?:đến nay|hiện nay|hiện tại|từ đầu năm(?:\s+đến\s+nay)?|đầu nhiệm kỳ|nhiệm kỳ)\b",
+    rf"|\b(?:{_words('period_phrase')}|từ đầu năm(?:\s+đến\s+nay)?)\b",
     re.IGNORECASE,
 )
 # the place the figure is about
 _PLACE = re.compile(
-    r"\b(?:trên\s+)?(?:địa bàn|toàn|của|cả)\s+(?:xã|phường|thị trấn|huyện|thị xã|thành phố|"
-    r"đặc khu|tỉnh|đơn vị|địa phương)\b|\btrên địa bàn\b",
+    rf"\b(?:trên\s+)?(?:{_words('place_lead')})\s+(?:{_words('place_unit')})\b|\btrên địa bàn\b",
     re.IGNORECASE,
 )
 # the words that lead to the figure, at the end of the name once the figure is cut off
-_LEAD = re.compile(
-    r"(?:\s+(?:ước|ước tính|dự kiến|đạt|đạt được|là|còn|tăng|giảm|bằng|chiếm|ở mức|với|"
-    r"khoảng|trên|hơn|gần|gồm|có))+\s*$",
-    re.IGNORECASE,
-)
+_LEAD = re.compile(rf"(?:\s+(?:{_words('figure_lead')}))+\s*$", re.IGNORECASE)
 _EDGE = " \t,.;:-–—()\"'“”"
 
 

@@ -96,10 +96,13 @@ FIELD_LABELS: dict[str, Any] = {
     "topic": _("lĩnh vực"),
 }
 
+# "các", "mọi" before an assignee's head word ("các sở, ngành")
+_EVERY = rf"(?:(?:{alternation(assignee_words('every'))}) )?"
+
 # assignees that mean "the local government the session addresses" (the words: the
 # extractor's lexicon data/assignees.tsv, kind local_government)
 _LOCAL_RE = re.compile(
-    rf"^(?:các |mọi )?(?:{alternation(assignee_words('local_government'))})\b", re.IGNORECASE
+    rf"^{_EVERY}(?:{alternation(assignee_words('local_government'))})\b", re.IGNORECASE
 )
 
 # the first day of the two-tier local government: reports before it name pre-2025 units
@@ -108,11 +111,9 @@ REFORM_DATE = dt.date(2025, 7, 1)
 # an assignee that names a provincial body: a department ("Sở"), or a body of the province
 # ("Văn phòng UBND tỉnh", "Công an tỉnh", "Ban Tổ chức Tỉnh ủy", "Bộ Chỉ huy Quân sự tỉnh")
 _PROVINCIAL_HEAD_RE = re.compile(
-    rf"^(?:các |mọi )?(?:{alternation(assignee_words('provincial_body'))})\b", re.IGNORECASE
+    rf"^{_EVERY}(?:{alternation(assignee_words('provincial_body'))})\b", re.IGNORECASE
 )
-_BODY_HEAD_RE = re.compile(
-    rf"^(?:các |mọi )?(?:{alternation(assignee_words('body'))})\b", re.IGNORECASE
-)
+_BODY_HEAD_RE = re.compile(rf"^{_EVERY}(?:{alternation(assignee_words('body'))})\b", re.IGNORECASE)
 _PROVINCE_WORD_RE = re.compile(
     rf"\b(?:{alternation(assignee_words('province_word'))})\b", re.IGNORECASE
 )
