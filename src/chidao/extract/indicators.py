@@ -112,6 +112,8 @@ _HAS_HEAD = _grammar(r"(?<!\w)(?:«made_of»)\s*$")
 def _opens_with(noun: str, words: frozenset[str]) -> bool:
     """Whether a counted noun opens with one of ``words`` ("thôn", "nhân khẩu", "văn bản")."""
     return any(noun == w or noun.startswith(w + " ") for w in words)
+
+
 _NOT_UNIT = frozenset(_WORDS["not_unit"])
 # damage from a disaster and what is still lacking are difficulties, not results: "mưa lũ làm
 # sạt lở 1,8 km bờ sông, ngập 620 ha", "kinh phí còn thiếu khoảng 35 tỷ đồng" (the sentence
