@@ -718,7 +718,8 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
 
 
 def register_choices(user: RequestUser) -> dict[str, list[Any]]:
-    """The values offered by the register's filters: leaders, units and topics in use.
+    """The values offered by the register's filters: leaders and units in use as (pk, name)
+    pairs, topics in use, and the states, roles and outcomes as (value, label) pairs.
 
     Each a probe per candidate (``EXISTS`` through an index), never a scan of the tasks: a
     province has hundreds of units and leaders, tens of topics and 300,000 tasks.
@@ -735,8 +736,9 @@ def register_choices(user: RequestUser) -> dict[str, list[Any]]:
         found = Directive.objects.annotate(**probes).values_list(*probes)[:1]
         used = [t for t, yes in zip(topics, next(iter(found), ()), strict=False) if yes]
     return {
-        "leaders": list(leaders.order_by("full_name")),
-        "units": list(units.order_by("name")),
+        # (pk, name) pairs, not model instances: a province offers hundreds of units
+        "leaders": list(leaders.order_by("full_name").values_list("pk", "full_name")),
+        "units": list(units.order_by("name").values_list("pk", "name")),
         "topics": sorted(used),
         "states": [(s.value, s.label) for s in TaskState],
         "roles": list(TaskRole.choices),
