@@ -65,6 +65,8 @@ def _after_last_stop(text: str, start: int, end: int) -> int:
     return m.end() if m else start
 
 
+# words a title does not end with ("Sở Văn hóa và", "Ban Chỉ đạo các")
+_NOT_ENDING = frozenset({"và", "các", "của", "số", "cơ", "dự", "-", "–"})
 _TITLE_MAX = 160  # characters: "Phó Trưởng Đoàn chuyên trách Đoàn đại biểu Quốc hội tỉnh ..."
 _OPEN_BRACKET = re.compile(r" ?\(")
 _TITLE_SPLIT = re.compile(r"\s*,\s*")
@@ -93,41 +95,47 @@ class Scanner(NameScanner):
         end = pos
         limit = min(limit, pos + _TITLE_MAX)
         text, folded = self.text, self.folded
+        stops, words = self.lex.stops, self.lex.words
+        token = _TOKEN.match
         nxt: re.Match[str] | None = None
         have_next = False  # whether ``nxt`` is already the token after ``pos``
         while pos < limit:
             if text[pos] != " ":
                 break
-            m = nxt if have_next else _TOKEN.match(text, pos + 1)
-            if not m or m.end() > limit:
+            m = nxt if have_next else token(text, pos + 1)
+            if not m:
                 break
-            tok = m.group()
-            ftok = folded[m.start() : m.end()]
-            nxt = _TOKEN.match(text, m.end() + 1) if m.end() + 1 < limit else None
-            have_next = nxt is not None and text[m.end()] == " "
+            m_start, m_end = m.span()
+            if m_end > limit:
+                break
+            tok = text[m_start:m_end]
+            ftok = folded[m_start:m_end]
+            nxt = token(text, m_end + 1) if m_end + 1 < limit else None
+            have_next = nxt is not None and text[m_end] == " "
             fnxt = folded[nxt.start() : nxt.end()] if nxt else ""
-            if tok.startswith("("):
+            first = tok[0]
+            if first == "(":
                 if not any(c.isupper() for c in tok):
                     break
             elif tok in "-–":
                 # "Sở Lao động - Thương binh và Xã hội", but not "... tỉnh - Trưởng ban ..."
-                if not nxt or not nxt.group()[0].isupper() or nxt.start() in self.heads_at:
+                if not nxt or not text[nxt.start()].isupper() or nxt.start() in self.heads_at:
                     break
-            elif tok[0].isupper() or tok.isdigit():
+            elif first.isupper() or tok.isdigit():
                 pass
-            elif nxt and f"{ftok} {fnxt}" in self.lex.stops:
+            elif nxt and f"{ftok} {fnxt}" in stops:
                 break  # "... UBND tỉnh kiểm tra ...": a verb after the title
-            elif ftok in self.lex.words:
+            elif ftok in words:
                 if ftok == "dự" and fnxt not in ("khuyết", "án"):
                     break
                 if ftok == "và" and not (
-                    nxt and (nxt.group()[0].isupper() or fnxt in ("doanh", "các"))
+                    nxt and (text[nxt.start()].isupper() or fnxt in ("doanh", "các"))
                 ):
                     break
             else:
                 break
-            pos = m.end()
-            if ftok not in ("và", "các", "của", "số", "cơ", "dự", "-", "–"):
+            pos = m_end
+            if ftok not in _NOT_ENDING:
                 end = pos
         return end
 

@@ -238,7 +238,10 @@ class Cue:
 
     def starts(self, doc: Document) -> list[int]:
         """The offsets of the folded text where one of the prefixes starts (sorted)."""
-        return cue_starts(doc)[self.index]
+        found: list[list[int]] | None = doc.cache.get("scan:cues")
+        if found is None or len(found) != len(Cue._all):
+            found = cue_starts(doc)
+        return found[self.index]
 
     def finditer(
         self, doc: Document, pos: int = 0, endpos: int | None = None
@@ -286,7 +289,19 @@ class Cue:
 
     def search_in(self, doc: Document, text: str, offset: int) -> re.Match[str] | None:
         """``self.pattern.search(text)`` where ``text`` is ``doc.folded[offset:...]``."""
-        return next(self.finditer_in(doc, text, offset), None)
+        if not self.scanned:
+            return self.pattern.search(text)
+        starts = self.starts(doc)
+        match = self.pattern.match
+        end = offset + len(text)
+        for i in range(bisect_left(starts, offset), len(starts)):
+            at = starts[i]
+            if at >= end:
+                break
+            m = match(text, at - offset)
+            if m is not None:
+                return m
+        return None
 
     def finditer_text(
         self, text: str, doc: Document | None = None, offset: int = 0

@@ -82,12 +82,11 @@ class Span:
 def make_span(text: str, start: int, end: int, label: str, rule: str = "") -> Span:
     """A span over ``text[start:end]``, trimmed of surrounding white space."""
     covered = text[start:end]
-    if covered and (covered[0].isspace() or covered[-1].isspace()):
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        covered = text[start:end]
+    stripped = covered.strip()  # str.strip drops what str.isspace calls white space
+    if len(stripped) != len(covered):
+        start += len(covered) - len(covered.lstrip())
+        end = start + len(stripped)
+        covered = stripped
     return Span(start, end, label, covered, rule)
 
 
@@ -178,14 +177,21 @@ def _tone_of(m: re.Match[str]) -> str:
 
 def strip_marks(text: str) -> str:
     """Vietnamese without diacritics ("Thiệu Hóa" -> "Thieu Hoa"), same length."""
-    out = []
-    for ch in text:
-        if ch in "đĐ":
-            out.append("d" if ch == "đ" else "D")
-            continue
-        base = unicodedata.normalize("NFD", ch)[0]
-        out.append(base)
-    return "".join(out)
+    return text.translate(_BASE_LETTER)
+
+
+class _BaseLetters(dict[int, str]):
+    """A ``str.translate`` table from a character to its base letter (the first of its
+    canonical decomposition; "đ" -> "d"), filled as characters are met."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        base = "d" if ch == "đ" else "D" if ch == "Đ" else unicodedata.normalize("NFD", ch)[0]
+        self[code] = base
+        return base
+
+
+_BASE_LETTER = _BaseLetters()
 
 
 @dataclass
@@ -272,7 +278,14 @@ class Document:
             self.folded = fold(self.text)
 
     def span(self, start: int, end: int, label: str, rule: str = "") -> Span:
-        return make_span(self.text, start, end, label, rule)
+        """``make_span(self.text, ...)``, written out: the stages call it very often."""
+        covered = self.text[start:end]
+        stripped = covered.strip()
+        if len(stripped) != len(covered):
+            start += len(covered) - len(covered.lstrip())
+            end = start + len(stripped)
+            covered = stripped
+        return Span(start, end, label, covered, rule)
 
     def paragraph_of(self, offset: int) -> int:
         """Index of the paragraph that holds ``offset`` (-1 if none)."""
