@@ -131,6 +131,48 @@ def test_a_pre_2025_districts_sessions_appear_in_its_successors_dossier(
     assert other == ["Kiểm tra đê biển xã Bình Minh"]  # not a successor of the district
 
 
+def test_a_pre_2025_districts_tasks_appear_in_its_successors_dossier_marked_as_before(
+    client, history, office, unit_a, unit_b, district
+):
+    old = history["old"]
+    late = make_directive(old, text="Huyện rà soát quy hoạch vùng nuôi trồng thủy sản.")
+    done = make_directive(old, text="Huyện hoàn thành cấp nước sạch cho các thôn ven biển.")
+    (t_late,) = create_tasks(
+        directive=late, units=[district], deadline=dt.date(2025, 3, 31), actor=office
+    )
+    (t_done,) = create_tasks(
+        directive=done, units=[district], deadline=dt.date(2025, 3, 31), actor=office
+    )
+    finished = dt.datetime(2025, 3, 20, 9, tzinfo=dt.UTC)
+    Task.objects.filter(pk=t_done.pk).update(
+        state=TaskState.DONE, completed_at=finished, completed_on=local_day(finished)
+    )
+
+    d = _dossier(office, unit_a)
+
+    (group,) = d.former_groups
+    assert (group.key, group.label) == (district.pk, "Huyện Đông Thọ")
+    assert (group.outcomes.total, group.outcomes.overdue, group.outcomes.done_on_time) == (2, 1, 1)
+    assert {t.pk for t in d.former_tasks.object_list} == {t_late.pk, t_done.pk}
+    # apart from the commune's own tasks and rates
+    assert t_late.pk not in {t.pk for t in d.tasks.object_list}
+    assert d.outcomes.total == 5
+    assert _dossier(office, unit_b).former_groups == []  # not a successor of the district
+
+    client.force_login(office)
+    html = client.get(reverse("insight:dossier", args=[unit_a.pk])).content.decode()
+    section = html[html.index('id="former"') :]
+    assert "Huyện rà soát quy hoạch vùng nuôi trồng thủy sản." in section
+    assert "trước 7/2025: Huyện Đông Thọ" in section
+    overdue_link = f"?unit={district.pk}&amp;outcome=overdue"
+    assert overdue_link in section
+    register = client.get(
+        reverse("tasks:register"), {"unit": district.pk, "outcome": "overdue"}
+    ).content.decode()
+    assert "Huyện rà soát quy hoạch vùng nuôi trồng thủy sản." in register
+    assert "Huyện hoàn thành cấp nước sạch" not in register
+
+
 def test_the_same_indicator_from_several_reports_is_one_series(history, office, unit_a):
     d = _dossier(office, unit_a)
 
@@ -192,18 +234,20 @@ def test_htmx_asks_for_the_next_page_of_tasks_only(client, history, office, unit
 
 @pytest.mark.parametrize("rows", [1, 25])
 def test_it_reads_the_dossier_in_a_fixed_number_of_queries(
-    client, history, office, unit_a, rows, django_assert_max_num_queries
+    client, history, office, unit_a, district, rows, django_assert_max_num_queries
 ):
     for i in range(rows):
         s = make_session(title=f"Làm việc lần {i} với xã An Bình", date=dt.date(2026, 1, 1 + i))
         s.localities.add(unit_a)
         _indicator(s, "tổng thu ngân sách trên địa bàn xã đạt 10 tỷ đồng", 10 + i, "tỷ đồng")
         d = make_directive(s, text=f"Nhiệm vụ số {i} của xã.")
-        create_tasks(directive=d, units=[unit_a], deadline=dt.date(2026, 12, 1), actor=office)
+        create_tasks(
+            directive=d, units=[unit_a, district], deadline=dt.date(2026, 12, 1), actor=office
+        )
     client.force_login(office)
     # sign-in (3); the unit (1), predecessors (1), sessions count and page and their chairs (3),
     # the predecessors' sessions of the page (1), classes (1), tasks page (1), petitions and
-    # their counts (2), indicators (1)
-    with django_assert_max_num_queries(15):
+    # their counts (2), indicators (1), the predecessors' tasks by class and their page (2)
+    with django_assert_max_num_queries(17):
         response = client.get(reverse("insight:dossier", args=[unit_a.pk]))
     assert response.status_code == 200

@@ -193,7 +193,7 @@ def test_the_unit_leader_and_directive_pages_read_in_a_fixed_number_of_queries(
     client.force_login(office)
     for name, arg, limit in (
         ("tasks:unit", unit_a.pk, 6),
-        ("tasks:leader", leader_person.pk, 9),  # + directive counters, session localities
+        ("tasks:leader", leader_person.pk, 10),  # + directive counters, page ids, localities
         ("tasks:directive", tasks[0].directive_id, 6),  # + the leaders' follow-up comments
     ):
         with django_assert_max_num_queries(limit):
@@ -228,6 +228,33 @@ def test_the_leader_page_puts_overdue_directives_first_and_its_counters_filter(
     assert [d.pk for d in client.get(url, {"show": "done"}).context["page"].directives] == [
         done.directive_id
     ]
+
+
+def test_the_leader_pages_run_from_the_overdue_directives_into_the_others(
+    client, make_tasks, unit_a, office, leader_person, today, django_assert_max_num_queries
+):
+    """25 directives, 3 of them overdue: page 1 is the 3 overdue ones then 17 others, page 2
+    the last 5 others, in the order of the whole list (overdue first, then the session's
+    date, the directive's order), each page in a fixed number of queries."""
+    tasks = make_tasks(unit_a, 25, days=30)
+    late = [tasks[i] for i in (4, 11, 20)]
+    Task.objects.filter(pk__in=[t.pk for t in late]).update(deadline=today - dt.timedelta(days=1))
+    Task.objects.filter(pk=tasks[0].pk).update(state="done")
+    client.force_login(office)
+    url = reverse("tasks:leader", args=[leader_person.pk])
+    others = [t.directive_id for t in tasks if t not in late]  # one session: by order
+    with django_assert_max_num_queries(11):  # the page's ids from both runs
+        first = client.get(url).context["page"]
+    with django_assert_max_num_queries(11):
+        second = client.get(url, {"page": 2}).context["page"]
+    assert [d.pk for d in first.directives] == [t.directive_id for t in late] + others[:17]
+    assert [d.pk for d in second.directives] == others[17:]
+    assert first.directive_counts == {"total": 25, "overdue": 3, "open": 24, "done": 1}
+    assert (first.counts["total"], first.counts["overdue"], first.counts["done"]) == (25, 3, 1)
+    overdue = client.get(url, {"show": "overdue"}).context["page"]
+    assert [d.pk for d in overdue.directives] == [t.directive_id for t in late]
+    open_page = client.get(url, {"show": "open", "page": 2}).context["page"]
+    assert [d.pk for d in open_page.directives] == [t.directive_id for t in tasks[1:]][20:]
 
 
 def test_the_leader_page_is_404_for_a_person_of_another_province(client, db, office):

@@ -206,3 +206,32 @@ def test_the_topic_filter_offers_each_topic_in_use_once_within_what_the_user_see
 ):
     assert queries.register_choices(office)["topics"] == ["Giao thông", "Thủy lợi", "Đất đai"]
     assert queries.register_choices(officer_a)["topics"] == ["Giao thông", "Đất đai"]
+
+
+def test_the_leader_and_unit_filters_offer_who_has_tasks_with_the_chosen_one_selected(
+    client, book, office, unit_a, unit_b, department, leader_person
+):
+    department.name = 'Sở "Tài chính" & <Kế hoạch>'  # a name is text, never markup
+    department.save()
+    client.force_login(office)
+    html = client.get(reverse("tasks:register"), {"unit": unit_b.pk}).content.decode()
+    assert f'<option value="{unit_b.pk}" selected>Xã Bình Minh</option>' in html
+    assert f'<option value="{unit_a.pk}">Xã An Bình</option>' in html
+    assert (
+        f'<option value="{department.pk}">Sở &quot;Tài chính&quot; &amp; &lt;Kế hoạch&gt;</option>'
+        in html
+    )
+    assert f'<option value="{leader_person.pk}">{leader_person.full_name}</option>' in html
+    deputy = book["deputy"]
+    assert f'<option value="{deputy.pk}">Hà Thị Ngọc</option>' in html
+    assert html.count(" selected>") == 2  # the unit and the default period, nothing else
+
+
+def test_an_htmx_request_reads_no_filter_choices(client, book, office, monkeypatch):
+    def fail(user):
+        raise AssertionError("the filters' choices are read for the table alone")
+
+    monkeypatch.setattr(queries, "register_choices", fail)
+    client.force_login(office)
+    response = client.get(reverse("tasks:register"), {"q": "de bien"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200

@@ -3,7 +3,10 @@ rates, its petitions and their answers, its reported indicators over time.
 
 History across the July 2025 reform: a commune or ward of today also shows the sessions
 held with its predecessors (the pre-2025 districts and communes whose successor it is,
-``Unit.successors`` as ``chidao init`` links them from the reference data).
+``Unit.successors`` as ``chidao init`` links them from the reference data) and, apart from its
+own, the tasks those predecessors were given, marked as before the reform: counted by class
+for each predecessor (each figure a link to the register's list of that unit and class) and
+listed a page at a time. They are not the commune's tasks, so its own rates leave them out.
 
 Every list is bounded (a page, or the latest few), counts are computed in the database: a
 fixed number of queries whatever the unit's size.
@@ -12,7 +15,7 @@ fixed number of queries whatever the unit's size.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -26,7 +29,15 @@ from chidao.meetings.models import ItemKind, Petition, Session, SessionItem
 from chidao.organisation.models import LEGACY_KINDS, LOCAL_KINDS, Unit
 from chidao.organisation.users import RequestUser
 from chidao.tasks import access
-from chidao.tasks.outcomes import KEYS, Outcomes, of_outcome, outcome_counts, with_outcome
+from chidao.tasks.outcomes import (
+    KEYS,
+    Group,
+    Outcomes,
+    of_outcome,
+    outcome_counts,
+    outcomes_by,
+    with_outcome,
+)
 
 SESSIONS_PAGE = 10
 TASKS_PAGE = 20
@@ -54,6 +65,9 @@ class Dossier:
     charts: list[LineChart]
     today: dt.date
     session_rows: list[SessionRow]
+    # the predecessors' tasks (before July 2025): classes per predecessor and a page of them
+    former_groups: list[Group] = field(default_factory=list)
+    former_tasks: Page | None = None
 
     @property
     def petitions_total(self) -> int:
@@ -87,6 +101,16 @@ def tasks(user: RequestUser, unit: Unit, outcome: str, today: dt.date) -> Any:
     )
 
 
+def former_tasks(user: RequestUser, former_ids: list[int], today: dt.date) -> Any:
+    """The tasks of the predecessors ``former_ids``, latest session first."""
+    rows = access.tasks_visible_to(user).filter(unit_id__in=former_ids)
+    return (
+        with_outcome(rows, today)
+        .select_related("unit", "directive", "directive__session", "directive__issuer")
+        .order_by("-session_date", "-pk")
+    )
+
+
 def readings(sessions_qs: Any, unit_ids: list[int], *, local: bool) -> list[Reading]:
     """The latest indicators read in the sessions held with the units (bounded): those
     attached to one of the units, and for a territorial unit those of no particular unit."""
@@ -113,6 +137,7 @@ def dossier(
     outcome: str = "",
     session_page: Any = None,
     task_page: Any = None,
+    former_page_number: Any = None,
     today: dt.date | None = None,
 ) -> Dossier:
     """The dossier of ``unit`` as ``user`` may see it (the caller fetched the unit through
@@ -126,7 +151,23 @@ def dossier(
     counts = outcome_counts(own_tasks, today)
     task_rows = tasks(user, unit, outcome, today)
     task_pages = Paginator(task_rows, TASKS_PAGE)
-    task_pages.count = getattr(counts, outcome) if outcome in KEYS else counts.total
+    # every task is listed, the cancelled ones too (they are outside ``total``)
+    task_pages.count = (
+        getattr(counts, outcome) if outcome in KEYS else counts.total + counts.cancelled
+    )
+    former_ids = [u.pk for u in before]
+    former_groups, former_page = [], None
+    if former_ids:
+        former_groups = outcomes_by(
+            access.tasks_visible_to(user).filter(unit_id__in=former_ids),
+            "unit",
+            "unit__name",
+            today,
+            order="size",
+        )
+        former_pages = Paginator(former_tasks(user, former_ids, today), TASKS_PAGE)
+        former_pages.count = sum(g.outcomes.total + g.outcomes.cancelled for g in former_groups)
+        former_page = former_pages.get_page(former_page_number)
     petitions = petitions_visible_to(user).filter(Q(raised_by_id__in=ids) | Q(answerer_id=unit.pk))
     local = unit.kind in (*LOCAL_KINDS, *LEGACY_KINDS)
     series = series_of(readings(held, ids, local=local), limit=SERIES)
@@ -146,7 +187,9 @@ def dossier(
         petition_counts=state_counts(petitions),
         charts=[line_chart(s) for s in series],
         today=today,
-        session_rows=session_rows(shown, [u.pk for u in before]),
+        session_rows=session_rows(shown, former_ids),
+        former_groups=former_groups,
+        former_tasks=former_page,
     )
 
 

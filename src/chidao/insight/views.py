@@ -93,6 +93,7 @@ def dossier(request: AppRequest, pk: int) -> HttpResponse:
         outcome=outcome if outcome in KEYS else "",
         session_page=request.GET.get("sp"),
         task_page=request.GET.get("tp"),
+        former_page_number=request.GET.get("fp"),
     )
     context = {
         "d": result,
@@ -100,11 +101,12 @@ def dossier(request: AppRequest, pk: int) -> HttpResponse:
         "session_links": can_read_province(request.user),
         "sessions_query": query_without(request, "sp"),
         "tasks_query": query_without(request, "tp"),
+        "former_query": query_without(request, "fp"),
         "outcome_query": query_without(request, "tp", "outcome"),
     }
     template = "insight/dossier.html"
     part = request.GET.get("part")
-    if request.htmx and part in ("sessions", "tasks"):
+    if request.htmx and part in ("sessions", "tasks", "former"):
         template += f"#{part}"
     return render(request, template, context)
 

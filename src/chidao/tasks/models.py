@@ -101,11 +101,23 @@ class Task(models.Model):
             models.Index(fields=["session_date", "directive", "unit"], name="task_by_session_date"),
             # the lists by state (work list, inbox, register's state filter) by deadline
             models.Index(fields=["state", "deadline", "unit"], name="task_by_state_deadline"),
-            # a unit's tasks by state and deadline (inbox, unit page, overdue tasks per unit)
-            models.Index(fields=["unit", "state", "deadline"], name="task_by_unit_state"),
-            # the register filtered by state or by topic, newest session first
+            # a unit's tasks by state and deadline (inbox, unit page, overdue tasks per unit);
+            # with the day of completion, the unit's official classes read from the index alone
             models.Index(
-                fields=["state", "session_date", "directive", "unit"], name="task_by_state_session"
+                fields=["unit", "state", "deadline", "completed_on"], name="task_by_unit_outcome"
+            ),
+            # a directive's tasks by state and deadline: whether it has an overdue or an open
+            # task, read from the index alone (the leader page's flags and counters)
+            models.Index(
+                fields=["directive", "state", "deadline", "unit"], name="task_by_directive_state"
+            ),
+            # a unit's tasks newest session first (the unit dossier's pages)
+            models.Index(fields=["unit", "session_date", "id"], name="task_by_unit_session"),
+            # the register filtered by state or by topic, newest session first; with the
+            # deadline, a period's most overdue tasks read from the index alone (dashboard)
+            models.Index(
+                fields=["state", "session_date", "directive", "unit", "deadline"],
+                name="task_by_state_session",
             ),
             models.Index(
                 fields=["topic", "session_date", "directive", "unit"], name="task_by_topic_session"

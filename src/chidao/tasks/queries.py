@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import OrderedDict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypedDict, TypeVar
+from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
 from django.core.paginator import Paginator
 from django.db.models import (
@@ -33,7 +34,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from chidao.meetings.models import Directive
-from chidao.organisation.access import is_leader, person_of
+from chidao.organisation.access import (
+    can_read_province,
+    is_leader,
+    is_officer,
+    person_of,
+    province_code_of,
+)
 from chidao.organisation.models import Person, Unit
 from chidao.organisation.users import RequestUser
 from chidao.search.engine import matching, words
@@ -718,7 +725,8 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
 
 
 def register_choices(user: RequestUser) -> dict[str, list[Any]]:
-    """The values offered by the register's filters: leaders, units and topics in use.
+    """The values offered by the register's filters: leaders and units in use as (pk, name)
+    pairs, topics in use, and the states, roles and outcomes as (value, label) pairs.
 
     Each a probe per candidate (``EXISTS`` through an index), never a scan of the tasks: a
     province has hundreds of units and leaders, tens of topics and 300,000 tasks.
@@ -735,8 +743,9 @@ def register_choices(user: RequestUser) -> dict[str, list[Any]]:
         found = Directive.objects.annotate(**probes).values_list(*probes)[:1]
         used = [t for t, yes in zip(topics, next(iter(found), ()), strict=False) if yes]
     return {
-        "leaders": list(leaders.order_by("full_name")),
-        "units": list(units.order_by("name")),
+        # (pk, name) pairs, not model instances: a province offers hundreds of units
+        "leaders": list(leaders.order_by("full_name").values_list("pk", "full_name")),
+        "units": list(units.order_by("name").values_list("pk", "name")),
         "topics": sorted(used),
         "states": [(s.value, s.label) for s in TaskState],
         "roles": list(TaskRole.choices),
@@ -887,12 +896,40 @@ def unit_dashboard(
 
 
 LEADER_PAGE_SIZE = 20
-LEADER_SHOWS = {
-    "": Q(),
-    OVERDUE: Q(overdue=True),
-    "open": Q(open=True),
-    "done": Q(open=False),
-}
+LEADER_SHOWS = ("", OVERDUE, "open", "done")
+
+
+class _Runs:
+    """Sliceable runs of directive ids read one after the other (the overdue directives, then
+    the others), each a query ordered newest first: a page reads at most two short slices of
+    ids, never every directive of the leader sorted by a flag."""
+
+    def __init__(self, runs: list[tuple[QuerySet[Directive], int]]) -> None:
+        self.runs = runs  # (query, how many rows it has)
+
+    def count(self) -> int:
+        return sum(n for _query, n in self.runs)
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self[0 : self.count()])
+
+    @overload
+    def __getitem__(self, key: int) -> int: ...
+    @overload
+    def __getitem__(self, key: slice) -> list[int]: ...
+    def __getitem__(self, key: int | slice) -> int | list[int]:
+        if isinstance(key, int):
+            return self[key : key + 1][0]
+        lo, hi = key.start or 0, key.stop if key.stop is not None else self.count()
+        out: list[int] = []
+        for query, n in self.runs:
+            if hi > 0 and lo < n:
+                out += query.values_list("pk", flat=True)[max(lo, 0) : min(hi, n)]
+            lo, hi = lo - n, hi - n
+        return out
 
 
 @dataclass
@@ -917,31 +954,62 @@ def leader_page(
     directives with an overdue task first, then the newest; ``show`` keeps the directives
     with an overdue task, with an open task, or all closed; a page of
     ``LEADER_PAGE_SIZE`` directives at a time, each with its tasks and overdue flags."""
-    from django.db.models import Exists, Prefetch
+    from django.db.models import Prefetch
 
     today = _today(today)
     visible = access.tasks_visible_to(user)
+    directives = access.issued_by(user, person)
     mine = visible.filter(directive=OuterRef("pk"))
     has_overdue = Exists(mine.filter(overdue_q(today)))
     has_open = Exists(mine.exclude(state__in=CLOSED_STATES))
-    directives = (
-        access.directives_visible_to(user)
-        .filter(issuer=person)
-        .annotate(overdue=has_overdue, open=has_open)
+    # the leader's tasks read once (through the (directive, state, deadline, unit) index): the
+    # tasks per state and how many of the leader's directives have an overdue / an open task
+    code = province_code_of(user) if can_read_province(user) and not is_officer(user) else None
+    shown_here = (
+        access.directive_in_province(code, "directive__")
+        if code
+        else Q(directive__in=directives.values("pk"))
     )
-    directive_counts = (
-        access.directives_visible_to(user)
-        .filter(issuer=person)
-        .aggregate(
-            total=Count("pk"),
-            overdue=Count("pk", filter=Q(has_overdue)),
-            open=Count("pk", filter=Q(has_open)),
-        )
+    counts = visible.filter(directive__issuer=person).aggregate(
+        **{state.value: Count("pk", filter=Q(state=state.value)) for state in TaskState},
+        **{
+            OVERDUE: Count("pk", filter=overdue_q(today)),
+            "total": Count("pk"),
+            "overdue_directives": Count(
+                "directive", distinct=True, filter=overdue_q(today) & shown_here
+            ),
+            "open_directives": Count(
+                "directive", distinct=True, filter=~Q(state__in=CLOSED_STATES) & shown_here
+            ),
+        },
     )
-    directive_counts["done"] = directive_counts["total"] - directive_counts["open"]
+    total = directives.count()
+    directive_counts = {
+        "total": total,
+        OVERDUE: counts.pop("overdue_directives"),
+        "open": counts.pop("open_directives"),
+    }
+    directive_counts["done"] = total - directive_counts["open"]
     show = show if show in LEADER_SHOWS else ""
-    chosen = (
-        directives.filter(LEADER_SHOWS[show])
+    # listed through the sessions newest first (the join stops after a page's rows), counted
+    # through the issuer's index (``issued_by``): the same directives
+    listed = access.directives_visible_to(user).filter(issuer=person)
+
+    def newest(q: Any) -> QuerySet[Directive]:
+        return listed.filter(q).order_by(F("session__date").desc(nulls_last=True), "order", "id")
+
+    late, others = directive_counts[OVERDUE], total - directive_counts[OVERDUE]
+    runs = {
+        "": [(newest(has_overdue), late), (newest(~has_overdue), others)],
+        OVERDUE: [(newest(has_overdue), late)],
+        "open": [(newest(has_open), directive_counts["open"])],
+        "done": [(newest(~has_open), directive_counts["done"])],
+    }[show]
+    paginator: Paginator[int] = Paginator(_Runs(runs), LEADER_PAGE_SIZE)
+    shown = paginator.get_page(page)
+    ids = list(shown.object_list)
+    read = (
+        listed.filter(pk__in=ids)
         .select_related("session")
         .prefetch_related(
             Prefetch(
@@ -951,15 +1019,11 @@ def leader_page(
             ),
             "session__localities",
         )
-        .order_by("-overdue", F("session__date").desc(nulls_last=True), "order", "id")
     )
-    paginator = Paginator(chosen, LEADER_PAGE_SIZE)
-    paginator.count = directive_counts[show or "total"]
-    shown = paginator.get_page(page)
     return LeaderPage(
         person=person,
-        directives=list(shown.object_list),
-        counts=state_counts(visible.filter(directive__issuer=person), today),
+        directives=sorted(read, key=lambda d: ids.index(d.pk)),
+        counts=counts,
         page=shown,
         show=show,
         directive_counts=directive_counts,

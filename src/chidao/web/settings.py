@@ -152,15 +152,24 @@ TEMPLATES = [
 ]
 
 _database_url = env_str("DATABASE_URL")
+# seconds a worker keeps its database connection between requests (0: one a request); a
+# PostgreSQL connection is checked before a request reuses it (the server may have closed it)
+CONN_MAX_AGE = env_int("CHIDAO_CONN_MAX_AGE", 60)
 if _database_url:
     import dj_database_url
 
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            _database_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+        )
+    }
 else:
     DATABASES = {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": str(DATA_DIR / "chidao.sqlite3"),
+            # kept too: no new connection, functions and PRAGMAs a request
+            "CONN_MAX_AGE": CONN_MAX_AGE,
             "OPTIONS": {
                 # WAL: readers never wait for the writer; IMMEDIATE: writers queue instead of failing
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",

@@ -25,11 +25,12 @@ def register(request: AppRequest) -> HttpResponse:
         "form": form,
         "filters": filters,
         "page": page,
-        "choices": queries.register_choices(request.user),
         "sort_query": query_without(request, "sort", "page"),
         "page_query": query_without(request, "page"),
         "export_query": query_without(request, "page"),
         "overdue": queries.OVERDUE,
     }
-    template = "tasks/register.html#table" if request.htmx else "tasks/register.html"
-    return render(request, template, context)
+    if request.htmx:  # the table alone: the filters' choices are on the page already
+        return render(request, "tasks/register.html#table", context)
+    context["choices"] = queries.register_choices(request.user)
+    return render(request, "tasks/register.html", context)
