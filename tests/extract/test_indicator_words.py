@@ -63,7 +63,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "hazard_makes": ("Năm nay, nắng hạn kéo dài {} 420 ha cà phê thiếu nước.", no_figure, "và"),
     "outbreak": ("Dịch tả lợn châu Phi đã {} tại 9/15 xã.", no_figure, "được khống chế"),
     "toll": ("Đợt này xã có 2 người {} khi đi rừng.", no_figure, "được khen thưởng"),
-    "bad_head": ("Năm nay, tỉnh đã ban hành {} 12 văn bản mới.", no_figure, "thêm"),
+    "bad_head": ("Năm nay, tỉnh đã xây dựng {} 12 nhà văn hóa mới.", no_figure, "thêm"),
     "static_head": ("Xã Tân Phú {} 48,6 km2 đất.", no_figure, "trồng rừng"),
     "result": ("Năm nay, xã {} 37 nhà văn hóa.", a_figure, "mất"),
     "result_aux": ("Năm nay, 120 hộ ở xã ta {} hoàn thành.", a_figure, "cũng"),

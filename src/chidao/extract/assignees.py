@@ -53,8 +53,11 @@ class AssigneeReader(SpeakerReader):
             return None
         if not people and self.refs_in(pos, m.start()):
             return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
-        if UPWARD.match(self.f, m.start(), end):
-            return None  # "Huyện đề nghị tỉnh hỗ trợ ...": a petition to the province
+        up = UPWARD.search(self.f, a.end(), end)
+        if up and up.start() <= m.start():
+            # "Huyện đề nghị tỉnh hỗ trợ ...", "Huyện mong muốn tỉnh sớm hỗ trợ ..." (the
+            # modal after the asking verb): a petition to the province
+            return None
         return m.start()
 
     def unit_colon(self, s: Span) -> tuple[Span, int] | None:

@@ -107,6 +107,13 @@ _NOUN_STOP = frozenset(_WORDS["noun_stop"])
 # the parts a unit is made of: "xã có 52 thôn", "phường gồm 14 tổ dân phố"
 _SUBUNITS = frozenset(_WORDS["subunit"])
 _HAS_HEAD = _grammar(r"(?<!\w)(?:«made_of»)\s*$")
+
+
+def _opens_with(noun: str, words: frozenset[str]) -> bool:
+    """Whether a counted noun opens with one of ``words`` ("thôn", "nhân khẩu", "văn bản")."""
+    return any(noun == w or noun.startswith(w + " ") for w in words)
+
+
 _NOT_UNIT = frozenset(_WORDS["not_unit"])
 # damage from a disaster and what is still lacking are difficulties, not results: "mưa lũ làm
 # sạt lở 1,8 km bờ sông, ngập 620 ha", "kinh phí còn thiếu khoảng 35 tỷ đồng" (the sentence
@@ -213,12 +220,12 @@ def find_indicators(doc: Document) -> None:
             continue  # a year
         if not u:
             noun, noun_end = _counted_noun(doc, end)
-            if not noun or noun.split()[0] in _NOT_UNIT:
+            if not noun or _opens_with(noun, _NOT_UNIT):
                 continue
             if _BACKLOG_HEAD.search(head):
                 continue  # "còn vướng 17 hộ dân": what is left to do, not a result
             if (
-                noun.split()[0] in _SUBUNITS
+                _opens_with(noun, _SUBUNITS)
                 and _HAS_HEAD.search(head)
                 and not _RESULT_AFTER.match(folded, end + len(noun) + 1)
             ):
@@ -256,7 +263,7 @@ def find_indicators(doc: Document) -> None:
             if (
                 int(den.replace(".", "").split(",")[0] or 0) <= 12
                 and not u
-                and unit.split()[0] in _NOT_UNIT
+                and _opens_with(unit, _NOT_UNIT)
             ):
                 continue
             unit = f"/{den} {unit}".strip() if unit != "%" else unit
