@@ -78,7 +78,8 @@ class NameScanner:
         self.head_starts = sorted(self.heads_at)
         self.names: dict[int, Span] = {}  # name start -> name span
         for m in _RUN.finditer(self.text):
-            if " " not in m.group() and "'" not in m.group() and "’" not in m.group():
+            run = m.group()
+            if " " not in run and "'" not in run and "’" not in run:
                 continue
             for s in self._names_in_run(m):
                 self.names[s.start] = s
@@ -93,23 +94,26 @@ class NameScanner:
 
     def _names_in_run(self, m: re.Match[str]) -> list[Span]:
         run = m.group()
-        if "'" not in run and "’" not in run and self.families.isdisjoint(run.split(" ")):
+        syllables = run.split(" ")  # the run's syllables are separated by single spaces
+        families = self.families
+        if "'" not in run and "’" not in run and families.isdisjoint(syllables):
             return []  # no family name in the run: "Sở Tài chính", "Quốc hội"
         words = []
         a = m.start()
-        for w in m.group().split(" "):  # the run's syllables are separated by single spaces
-            words.append((a, a + len(w)))
+        for w in syllables:
+            words.append((a, a + len(w), w))
             a += len(w) + 1
         # an honorific is not part of the name ("Ông Lý Văn Páo", "Bà Hà Thị Mơ")
-        while words and self.text[words[0][0] : words[0][1]] in _HONORIFIC_WORDS:
+        while words and words[0][2] in _HONORIFIC_WORDS:
             words = words[1:]
         # a title head inside the run ends the name before it ("Lê Văn An Phó Bí thư ...")
-        for i, (a, _) in enumerate(words):
-            if i and a in self.heads_at:
+        heads_at = self.heads_at
+        for i in range(1, len(words)):
+            if words[i][0] in heads_at:
                 words = words[:i]
                 break
         n = len(words)
-        found = [family_of(self.text[a:b], self.families) for a, b in words]
+        found = [w if w in families else family_of(w, families) for _, _, w in words]
         fam = [f is not None for f in found]
         if n == 1 and found[0] in self.short:
             k = 0  # "K'Điệp": accepted later next to a title or an honorific

@@ -239,9 +239,12 @@ class Cue:
     def starts(self, doc: Document) -> list[int]:
         """The offsets of the folded text where one of the prefixes starts (sorted)."""
         found: list[list[int]] | None = doc.cache.get("scan:cues")
-        if found is None or len(found) != len(Cue._all):
-            found = cue_starts(doc)
-        return found[self.index]
+        if found is not None:
+            try:
+                return found[self.index]
+            except IndexError:  # a cue made after the scan: scan again
+                pass
+        return cue_starts(doc)[self.index]
 
     def finditer(
         self, doc: Document, pos: int = 0, endpos: int | None = None

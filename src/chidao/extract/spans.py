@@ -83,7 +83,7 @@ def make_span(text: str, start: int, end: int, label: str, rule: str = "") -> Sp
     """A span over ``text[start:end]``, trimmed of surrounding white space."""
     covered = text[start:end]
     stripped = covered.strip()  # str.strip drops what str.isspace calls white space
-    if len(stripped) != len(covered):
+    if stripped != covered:
         start += len(covered) - len(covered.lstrip())
         end = start + len(stripped)
         covered = stripped
@@ -281,7 +281,7 @@ class Document:
         """``make_span(self.text, ...)``, written out: the stages call it very often."""
         covered = self.text[start:end]
         stripped = covered.strip()
-        if len(stripped) != len(covered):
+        if stripped != covered:
             start += len(covered) - len(covered.lstrip())
             end = start + len(stripped)
             covered = stripped
