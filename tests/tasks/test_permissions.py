@@ -338,6 +338,12 @@ EXPECT: dict[str, Expect] = {
     "insight:search": Expect(get=everyone(200)),
     "insight:dashboard": Expect(get=readers()),
     "insight:dossier": Expect(args=lambda w: [w.unit_b.pk], get=officer_b_only()),
+    "insight:series": Expect(
+        args=lambda w: [w.unit_b.pk],
+        get=everyone(403, office=405),
+        post=everyone(403, office=REDIRECT),
+        payload=lambda w: {"series": "tổng thu ngân sách|tỷ đồng", "name": "Thu ngân sách"},
+    ),
     "insight:petitions": Expect(get=everyone(200), not_for_officer_a="Bình Minh kiến nghị"),
     # ---- petitions: readers and the unit that raised it see one; the office answers
     "meetings:petition": Expect(args=lambda w: [w.petition.pk], get=officer_b_only()),

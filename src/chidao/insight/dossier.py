@@ -22,7 +22,15 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils import timezone
 
-from chidao.insight.indicators import LineChart, Reading, line_chart, series_of
+from chidao.insight.indicators import (
+    LineChart,
+    Reading,
+    Series,
+    line_chart,
+    series_key,
+    series_of,
+)
+from chidao.insight.models import SeriesName
 from chidao.insight.petitions import StateCount, state_counts
 from chidao.meetings.access import petitions_visible_to, unit_sessions_visible_to
 from chidao.meetings.models import ItemKind, Petition, Session, SessionItem
@@ -130,6 +138,23 @@ def readings(sessions_qs: Any, unit_ids: list[int], *, local: bool) -> list[Read
     return out
 
 
+def unit_series(
+    user: RequestUser, unit: Unit, *, limit: int = SERIES, before: list[Unit] | None = None
+) -> list[Series]:
+    """The indicator series of ``unit`` (its predecessors' sessions too), named as the office
+    corrected them (two queries: the readings, the office's names of their keys)."""
+    before = predecessors(unit) if before is None else before
+    ids = [unit.pk, *(u.pk for u in before)]
+    found = readings(sessions(user, ids), ids, local=unit.kind in (*LOCAL_KINDS, *LEGACY_KINDS))
+    keys = {series_key(r.text, r.unit) for r in found}
+    names = dict(
+        SeriesName.objects.filter(province_code=unit.province_code, key__in=keys).values_list(
+            "key", "name"
+        )
+    )
+    return series_of(found, limit=limit, names=names)
+
+
 def dossier(
     user: RequestUser,
     unit: Unit,
@@ -169,8 +194,7 @@ def dossier(
         former_pages.count = sum(g.outcomes.total + g.outcomes.cancelled for g in former_groups)
         former_page = former_pages.get_page(former_page_number)
     petitions = petitions_visible_to(user).filter(Q(raised_by_id__in=ids) | Q(answerer_id=unit.pk))
-    local = unit.kind in (*LOCAL_KINDS, *LEGACY_KINDS)
-    series = series_of(readings(held, ids, local=local), limit=SERIES)
+    series = unit_series(user, unit, before=before)
     shown = session_pages.get_page(session_page)
     return Dossier(
         unit=unit,

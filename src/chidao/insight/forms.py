@@ -141,3 +141,12 @@ class PetitionFilterForm(forms.Form):
             ),
             errors,
         )
+
+
+class SeriesForm(forms.Form):
+    """The office's correction of an indicator series in a unit's dossier: its new name, or
+    the series it is merged into (both named by their keys in the dossier)."""
+
+    series = forms.CharField(label=_("Chỉ tiêu"), max_length=400)
+    name = forms.CharField(label=_("Tên chỉ tiêu"), max_length=300, required=False)
+    into = forms.CharField(label=_("Gộp vào chỉ tiêu"), max_length=400, required=False)

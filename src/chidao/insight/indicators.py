@@ -8,6 +8,11 @@ words folded (case, diacritics, tone placement); the unit of measure is part of 
 ("tỷ đồng" and "%" are never one series). "Năm 2025 tổng thu ngân sách trên địa bàn xã đạt
 48,6 tỷ đồng" and "6 tháng đầu năm 2026, tổng thu ngân sách của xã ước đạt 30 tỷ đồng" are
 both ``tổng thu ngân sách (tỷ đồng)``.
+
+The office corrects a series' name (``corrections``, stored as ``models.SeriesName`` by
+computed key): readings are grouped by the name they show and their unit of measure, so two
+keys given the same name are one series (a merge), and a report read again computes the same
+key and keeps its corrected name.
 """
 
 from __future__ import annotations
@@ -73,12 +78,19 @@ class Point:
     text: str
 
 
+def unit_of_key(key: str) -> str:
+    """The folded unit of measure of a series key."""
+    return key.rpartition("|")[2]
+
+
 @dataclass
 class Series:
     key: str
     name: str
     unit: str
     points: list[Point] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # the computed keys read into it
+    corrected: bool = False  # named by the office
 
     @property
     def label(self) -> str:
@@ -95,17 +107,29 @@ class Reading:
     unit: str
 
 
-def series_of(readings: list[Reading], *, limit: int = 4, points: int = 24) -> list[Series]:
+def series_of(
+    readings: list[Reading],
+    *,
+    limit: int = 4,
+    points: int = 24,
+    names: dict[str, str] | None = None,
+) -> list[Series]:
     """The readings grouped into series (those with most points first, at most ``limit``),
-    each with its last ``points`` readings in date order (one reading a day: the last)."""
+    each with its last ``points`` readings in date order (one reading a day: the last).
+    ``names``: the office's names by computed key (``series_key``)."""
+    names = names or {}
     found: dict[str, Series] = {}
     for r in readings:
-        name = indicator_name(r.text)
+        computed = series_key(r.text, r.unit)
+        name = names.get(computed) or indicator_name(r.text)
         if not name:
             continue
-        key = series_key(r.text, r.unit)
+        key = f"{_folded(name)}|{unit_of_key(computed)}"
         s = found.setdefault(key, Series(key=key, name=name, unit=r.unit.strip()))
         s.points.append(Point(r.day, r.value, r.text))
+        if computed not in s.sources:
+            s.sources.append(computed)
+        s.corrected = s.corrected or computed in names
     out = []
     for s in found.values():
         by_day = {p.day: p for p in sorted(s.points, key=lambda p: p.day)}

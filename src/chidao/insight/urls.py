@@ -9,5 +9,6 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("dashboard/", views.dashboard, name="dashboard"),
     path("units/<int:pk>/", views.dossier, name="dossier"),
+    path("units/<int:pk>/series/", views.series, name="series"),
     path("petitions/", views.petitions, name="petitions"),
 ]

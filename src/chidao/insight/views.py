@@ -4,23 +4,34 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from chidao.insight import dashboard as board
 from chidao.insight import dossier as unit_dossier
 from chidao.insight import petitions as petition_reads
 from chidao.insight import search as searching
-from chidao.insight.forms import DashboardForm, PetitionFilterForm, SearchForm
+from chidao.insight.corrections import SeriesError, merge_series, rename_series
+from chidao.insight.forms import DashboardForm, PetitionFilterForm, SearchForm, SeriesForm
 from chidao.insight.petitions import PetitionFilters
 from chidao.meetings.queries import answerer_choices
-from chidao.organisation.access import can_read_province, get_unit_for_user, units_visible_to
+from chidao.organisation.access import (
+    can_read_province,
+    get_unit_for_user,
+    is_office,
+    role_required,
+    units_visible_to,
+)
+from chidao.organisation.models import Role
 from chidao.search.models import EntryKind
 from chidao.tasks.outcomes import CLASSES, KEYS
 from chidao.tasks.views.common import paginate, province_readers, query_without, signed_in
-from chidao.ui.http import AppRequest
+from chidao.ui.http import AppRequest, SignedInRequest
 
 
 @signed_in
@@ -103,6 +114,7 @@ def dossier(request: AppRequest, pk: int) -> HttpResponse:
         "tasks_query": query_without(request, "tp"),
         "former_query": query_without(request, "fp"),
         "outcome_query": query_without(request, "tp", "outcome"),
+        "can_correct": is_office(request.user),
     }
     template = "insight/dossier.html"
     part = request.GET.get("part")
@@ -139,3 +151,48 @@ def petitions(request: AppRequest) -> HttpResponse:
     }
     template = "insight/petitions.html#results" if request.htmx else "insight/petitions.html"
     return render(request, template, context)
+
+
+@role_required(Role.OFFICE)
+@require_POST
+def series(request: SignedInRequest, pk: int) -> HttpResponse:
+    """The office renames an indicator series of a unit's dossier (an empty name: the names
+    read from the reports) or merges it into another; back to the dossier's indicators."""
+    unit = get_unit_for_user(request.user, pk)
+    back = redirect(reverse("insight:dossier", args=[unit.pk]) + "#indicators")
+    form = SeriesForm(request.POST)
+    if not form.is_valid():
+        messages.error(
+            request,
+            "; ".join(
+                f"{form.fields[f].label}: {' '.join(str(m) for m in e)}"
+                for f, e in form.errors.items()
+            ),
+        )
+        return back
+    found = {
+        s.key: s
+        for s in unit_dossier.unit_series(request.user, unit, limit=unit_dossier.INDICATOR_READINGS)
+    }
+    data = form.cleaned_data
+    chosen, into = found.get(data["series"]), found.get(data["into"]) if data["into"] else None
+    try:
+        if chosen is None or (data["into"] and into is None):
+            missing = data["series"] if chosen is None else data["into"]
+            raise SeriesError(_("Không có chỉ tiêu “%(key)s” trong hồ sơ này.") % {"key": missing})
+        if into is not None:
+            merge_series(
+                province_code=unit.province_code, series=chosen, into=into, actor=request.user
+            )
+            messages.success(request, _("Đã gộp chỉ tiêu."))
+        else:
+            rename_series(
+                province_code=unit.province_code,
+                series=chosen,
+                name=data["name"],
+                actor=request.user,
+            )
+            messages.success(request, _("Đã sửa tên chỉ tiêu."))
+    except SeriesError as e:
+        messages.error(request, str(e))
+    return back
