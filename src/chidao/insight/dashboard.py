@@ -178,10 +178,16 @@ def dashboard(
         Ranking(_("Theo người chỉ đạo"), "leader", ranked(by_leader, leader_names)[:RANKED]),
         Ranking(_("Theo lĩnh vực"), "topic", ranked(by_topic, {})[:RANKED]),
     ]
-    most_overdue = list(
+    # the most overdue tasks' ids sorted on the index alone, then their rows (sorting the
+    # joined rows would carry every overdue task's directive text through the sort)
+    ids = list(
         tasks.filter(overdue_q(today))
-        .select_related("unit", "directive", "directive__session")
-        .order_by(F("deadline").asc(), "id")[:MOST_OVERDUE]
+        .order_by(F("deadline").asc(), "id")
+        .values_list("pk", flat=True)[:MOST_OVERDUE]
+    )
+    most_overdue = sorted(
+        Task.objects.filter(pk__in=ids).select_related("unit", "directive", "directive__session"),
+        key=lambda t: ids.index(t.pk),
     )
     months = [Month(m, o) for m, o in _months(by_day)]
     # every task of the period has a session date: the period's classes are the months' sum
