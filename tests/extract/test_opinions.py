@@ -419,3 +419,23 @@ def test_a_low_measure_and_a_slow_development_are_difficulties_a_high_one_is_not
     assert is_difficulty(fold("Thu nhập bình quân của người dân vùng cao thấp."))
     assert not is_difficulty(fold("Thu nhập bình quân của người dân vùng cao tăng khá."))
     assert not is_difficulty(fold("Chất lượng giáo dục vùng cao được nâng lên rõ rệt."))
+
+
+def test_difficulties_written_without_a_still_or_not_yet_cue():
+    # issue 6 class 7 (held-out Sóc Trăng): a heavy effect, a disaster's toll after "khiến /
+    # làm", prices falling deep, a harm rising, what is backward, "không đạt kế hoạch"
+    for sentence in (
+        "Tuy vậy, đại dịch ảnh hưởng nặng nề đến sản xuất, kinh doanh.",
+        "Hạn mặn đầu năm khiến hơn 400 ha lúa mất trắng.",
+        "Giá thanh long giảm sâu so với cùng kỳ.",
+        "Tai nạn giao thông trên tuyến quốc lộ có chiều hướng gia tăng.",
+        "Trang thiết bị của trạm y tế xã vừa thiếu, vừa lạc hậu.",
+        "Một số chỉ tiêu không đạt kế hoạch như thu ngân sách.",
+    ):
+        assert is_difficulty(fold(sentence)), sentence
+    for sentence in (
+        "Huyện đã tăng cường phòng chống tội phạm, số vụ phạm pháp hình sự giảm 12%.",
+        "Không để phát sinh nợ đọng xây dựng cơ bản mới.",
+        "Xã đã sửa chữa 12 tuyến đường hư hỏng sau mưa lũ.",
+    ):
+        assert not is_difficulty(fold(sentence)), sentence

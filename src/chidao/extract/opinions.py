@@ -54,6 +54,8 @@ KINDS = (
     "scarce",
     "forced",
     "low_what",
+    "harm",
+    "hazard",
     "causing",
     "damage",
     "damage_caused",
@@ -150,6 +152,10 @@ _DIFFICULTY = _grammar(
     r"|phải (?:«forced»)(?!\w)"
     # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
     r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:hơn|nhất))"
+    # a harm rising: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
+    r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:có\s+(?:xu hướng|chiều hướng)\s+|vẫn\s+|còn\s+)?(?:gia\s+)?tăng(?!\s+cường)(?!\w)"
+    # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
+    r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,8}?\s+(?:đã\s+)?(?:làm|khiến|gây)(?!\w)"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
@@ -176,7 +182,7 @@ _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = _grammar(
-    r"(?<!\w)(?:đề nghị|(?<!đáp ứng )(?<!đạt )(?<!theo )yêu cầu(?! (?:«demand_noun»))|"
+    r"(?<!\w)(?:đề nghị|không để|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
     # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
     r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|giao cho|"
     r"giao(?= (?:«assigned_body»)))"
