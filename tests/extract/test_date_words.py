@@ -107,6 +107,29 @@ def after_the_reform(text: str) -> bool:
     return session(text, received=dt.date(2026, 3, 1)) == dt.date(2025, 8, 5)
 
 
+ASKED = (
+    "Sáng 5/4/2026, Chủ tịch UBND tỉnh Nghệ An làm việc với xã Tân Phú.\n"
+    "Chủ tịch UBND tỉnh yêu cầu xã hoàn thành việc rà soát đất công {}."
+)
+
+
+def deadlines(text: str) -> list[dt.date | None]:
+    doc = process(text, Options(received=READ_ON))
+    return [d.data.get("deadline") for d in doc.directives]
+
+
+def due_30_june(text: str) -> bool:
+    return deadlines(text) == [dt.date(2026, 6, 30)]
+
+
+def due_in_20_days(text: str) -> bool:
+    return deadlines(text) == [dt.date(2026, 4, 25)]
+
+
+def due_at_the_end_of_the_year(text: str) -> bool:
+    return deadlines(text) == [dt.date(2026, 12, 31)]
+
+
 LEAD = "đồng chí Bí thư Tỉnh ủy làm việc với xã Tân Phú."
 PERIOD = "Sáng 5/7, xã Tân Phú sơ kết công tác {} năm 2023 và bàn nhiệm vụ năm 2024."
 # kind -> (text with the entry at "{}", what the entry makes of it, a word not of the kind)
@@ -184,6 +207,10 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "còn",
     ),
     "two_tier": ("Sáng 5/8, xã Tân Phú họp bàn về {}.", after_the_reform, "bộ máy mới"),
+    "deadline_mark": (ASKED.format("{} 30/6/2026"), due_30_june, "sau"),
+    "within": (ASKED.format("{} 20 ngày"), due_in_20_days, "sau"),
+    "year_mark": (ASKED.format("{} năm 2026"), due_at_the_end_of_the_year, "của"),
+    "this_year": (ASKED.format("{}"), due_at_the_end_of_the_year, "năm trước"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -27,32 +27,37 @@ from .lookup import Intervals, SentenceIndex, trie_alternation, word_start_match
 from .scan import Cue, starting_words
 from .spans import Document, Span, filter_spans, fold, written_forms
 
+WORDS = "agency_words.tsv"
+KINDS = ("participation", "office", "speaks", "reference", "name_stop", "list_head")
+
+
+@cache
+def agency_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/agency_words.tsv`` by kind (folded, in the file's order); a bad line
+    raises an error naming the file and line."""
+    rows = lexicons.load(WORDS, KINDS)
+    return {k: lexicons.texts(rows, k) for k in KINDS}
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicons.fill(template, agency_words()))
+
+
 # a sentence that lists the participants
-_PARTICIPATION = re.compile(
-    r"(?:tham dự|dự buổi|dự hội nghị|dự họp|cùng dự|cùng đi|cùng tham gia|tham gia (?:buổi|đoàn|hội nghị)|"
-    r"có mặt|cùng làm việc|thành phần|tham gia cùng|đi cùng|dự và|cùng có|^dự |chủ trì)"
-)
+_PARTICIPATION = _grammar(r"(?:«participation»|^dự )")
 # an office held in a body: the body is represented by its holder
-_OFFICE = re.compile(
-    r"(?:giám đốc|phó giám đốc|chánh|phó chánh|trưởng ban|phó trưởng ban|trưởng|phó trưởng|"
-    r"chỉ huy trưởng|phó chỉ huy trưởng|chính ủy|phó chính ủy|bí thư|phó bí thư|chủ tịch|"
-    r"phó chủ tịch|chủ nhiệm|phó chủ nhiệm|thủ trưởng|đại diện(?: lãnh đạo)?|lãnh đạo|"
-    r"thượng tá|đại tá|trung tá|thiếu tướng)\s*$"
-)
+_OFFICE = _grammar(r"(?:«office»)\s*$")
 # the body speaks: "Sở Xây dựng giải trình", "lãnh đạo Công an tỉnh cho biết" (not its task:
 # "Sở Tài chính khẩn trương khảo sát, đề xuất ...")
-_SPEAKS = re.compile(
-    r"^(?:(?!khẩn trương|tập trung|tiếp tục|chủ động|phải |cần )[^.;:]){0,40}?(?:phát biểu|báo cáo|giải trình|trả lời|làm rõ|thông tin|cho biết|trao đổi|"
-    r"tham luận|đề xuất|kiến nghị)"
+_SPEAKS = _grammar(
+    r"^(?:(?!khẩn trương|tập trung|tiếp tục|chủ động|phải |cần )[^.;:]){0,40}?(?:«speaks»)"
 )
 # "họp nghe Ban Tổ chức Tỉnh ủy báo cáo ...": the body reports to the session
 _HEARD = re.compile(r"(?<!\w)nghe(?:\s+(?:đại diện|lãnh đạo))?\s*$")
-_REFERENCE = re.compile(r"(?:của|theo|giao|giao cho|đề nghị|yêu cầu|với|chỉ đạo)\s*$")
-_SO_STOP = re.compile(
-    r"(?:và|cùng|phối hợp|đã|chủ trì|báo cáo|phát biểu|cho biết|tỉnh|trình|tham mưu|đề nghị|"
-    r"giải trình|trả lời|có|là|được|với|về|tại|trong|theo|để|khẩn trương|sớm|nghiên cứu|"
-    r"khẩn|rà soát|tiếp tục|phải|cần)$"
-)
+_REFERENCE = _grammar(r"(?:«reference»)\s*$")
+# a word that ends the name of a department written after "Sở"
+_SO_STOP = _grammar(r"(?:«name_stop»)$")
 _TOKEN = re.compile(r"[\w&-]+")
 # an abbreviated department name: capitals joined by "&" or "-" ("NN-PTNT", "GD&ĐT", "GTVT")
 _ABBREVIATED = re.compile(r"[A-ZĐ]{2,}(?:[&-][A-ZĐ]+)*$")
@@ -209,8 +214,8 @@ def _short_abbreviations() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(f"(?:{r.extra[1]})" for r in rows) + r")(?![\w&-])")
 
 
-_LIST_HEAD = re.compile(
-    r"(?:các|lãnh đạo|đại diện) sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
+_LIST_HEAD = _grammar(
+    r"(?:«list_head») sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
 )
 _LIST_HEAD_CUE = Cue(_LIST_HEAD)  # read from the shared scan
 _LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
@@ -240,7 +245,7 @@ def department_lists(doc: Document) -> dict[Span, int]:
 
 
 # "các ban: Tổ chức, Tuyên giáo, Dân vận Tỉnh ủy": the boards of one committee under one head
-_BOARD_HEAD = re.compile(r"(?:các|lãnh đạo|đại diện) ban(?:\s+đảng)?\s*:\s*")
+_BOARD_HEAD = _grammar(r"(?:«list_head») ban(?:\s+đảng)?\s*:\s*")
 _BOARD_HEAD_CUE = Cue(_BOARD_HEAD)
 _BOARD_ITEM = re.compile(r"[A-ZĐÀ-Ỹ]\w*(?: (?!và )[a-zđà-ỹ]\w*){0,3}")
 _BOARD_OWNER = re.compile(r"\s+(Tỉnh ủy|Tỉnh uỷ|HĐND tỉnh|Thành ủy|Thành uỷ)(?!\w)")

@@ -63,6 +63,11 @@ KINDS = (
     "result_word",
     "result_done",
     "two_tier",
+    # read by deadlines.py
+    "deadline_mark",
+    "within",
+    "year_mark",
+    "this_year",
 )
 
 

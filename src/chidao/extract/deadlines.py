@@ -18,10 +18,16 @@ import calendar
 import datetime as dt
 import re
 
+from . import lexicon
+from .dates import date_words
 from .spans import Document, Span
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_MARK = r"(?:trước|chậm nhất(?: là)?|muộn nhất(?: là)?|hạn chót|đến hết|đến|trong|ngay trong|vào|cuối|hết)"
+# the words are reviewed data (``data/date_words.tsv``, the kinds deadline_mark, within,
+# year_mark and this_year): a «kind» slot holds the words of its kind, in the file's order
+_WORDS = date_words()
+_MARK = lexicon.fill(r"(?:«deadline_mark»)", _WORDS)
+_WITHIN = lexicon.fill(r"(?:«within»)", _WORDS)
 _YEAR = r"(?:\s*(?:năm\s*)?[/-]?\s*(?P<y>(?:19|20)\d{2}))?"
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -50,27 +56,21 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # trong năm 2026, trước cuối năm, trong năm nay
     (
         "year",
-        re.compile(
-            r"(?<!\w)(?:trong|ngay trong|trước|hết|cuối|đến hết)\s+năm\s+(?P<y>(?:19|20)\d{2})"
-        ),
+        re.compile(lexicon.fill(r"(?<!\w)(?:«year_mark»)\s+năm\s+(?P<y>(?:19|20)\d{2})", _WORDS)),
     ),
     (
         "this-year",
-        re.compile(
-            r"(?<!\w)(?:trong năm nay|trước cuối năm|cuối năm nay|cuối năm|hết năm nay|hết năm)(?!\s*\d)(?!\w)"
-        ),
+        re.compile(lexicon.fill(r"(?<!\w)(?:«this_year»)(?!\s*\d)(?!\w)", _WORDS)),
     ),
     # hoàn thành trong tuần
     ("week", re.compile(r"(?<!\w)(?:trong|ngay trong)\s+tuần(?: này)?(?!\s*\d)(?!\w)")),
     # trong 15 ngày, trong vòng 30 ngày
-    ("days", re.compile(r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,3})\s+ngày(?!\w)")),
+    ("days", re.compile(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,3}})\s+ngày(?!\w)")),
     # trong 2 tuần, trong vòng 3 tháng (not "trong 6 tháng đầu năm")
-    ("weeks", re.compile(r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,2})\s+tuần(?!\w)")),
+    ("weeks", re.compile(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,2}})\s+tuần(?!\w)")),
     (
         "months",
-        re.compile(
-            r"(?<!\w)(?:trong|trong vòng|tối đa)\s+(?P<n>\d{1,2})\s+tháng(?!\w)(?!\s+(?:đầu|cuối))"
-        ),
+        re.compile(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,2}})\s+tháng(?!\w)(?!\s+(?:đầu|cuối))"),
     ),
 ]
 

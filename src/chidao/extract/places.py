@@ -32,6 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
 
+from . import lexicon
 from .errors import ExtractError
 from .lookup import Intervals, mentions_in, trie_alternation
 from .scan import WordLexicon
@@ -81,30 +82,44 @@ def _level_words(doc: Document) -> list[LevelWord]:
     return cached
 
 
+WORDS = "place_words.tsv"
+KINDS = (
+    "visit_cue",
+    "visit_anywhere",
+    "asks",
+    "site",
+    "province_wide",
+    "local_title",
+    "local_body",
+    "not_before",
+)
+
+
+@cache
+def place_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/place_words.tsv`` by kind (folded, in the file's order); a bad line
+    raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicon.fill(template, place_words()))
+
+
 _NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d{1,2}(?!\w)")
 
 # cues before a unit, in the lede or headline, that make it the subject of the session
-_VISIT_CUE = re.compile(
-    r"(?:làm việc|thăm|kiểm tra|khảo sát|giám sát|đối thoại|tiếp xúc|về dự|chúc tết|động viên|"
-    r"đến|tới|với|tại)\b"
-)
+_VISIT_CUE = _grammar(r"(?:«visit_cue»)\b")
 # cues that make a unit the subject of the session wherever they are
-_VISIT_ANYWHERE = re.compile(
-    r"(?:làm việc (?:với|tại)|thăm và làm việc|thăm,? làm việc|về thăm|đến thăm|khảo sát tại|"
-    r"kiểm tra tại|đến kiểm tra|đối thoại với|tiếp xúc cử tri)(?!\w)(?!.*(?:làm việc|thăm))"
-)
-_ASKS = re.compile(r"(?<!\w)(?:đề nghị|yêu cầu|cần|phải|giao)(?!\w)")
+_VISIT_ANYWHERE = _grammar(r"(?:«visit_anywhere»)(?!\w)(?!.*(?:làm việc|thăm))")
+_ASKS = _grammar(r"(?<!\w)(?:«asks»)(?!\w)")
 # a site between the visit cue and the unit: the unit only says where the site is
 # ("đến kiểm tra dự án đường ven biển đoạn qua xã X")
-_SITE_BEFORE = re.compile(
-    r"(?<!\w)(?:dự án|công trình|nhà máy|khu|cụm|di tích|mô hình|tuyến|đường|cầu|hồ|đập|trường|"
-    r"trụ sở|trung tâm|đoạn qua|thuộc|ở)(?!\w)"
-)
+_SITE_BEFORE = _grammar(r"(?<!\w)(?:«site»)(?!\w)")
 # a session of the whole province (its lede): local speakers do not make it about their units
-_PROVINCE_WIDE = re.compile(
-    r"(?<!\w)(?:hội nghị|toàn tỉnh|cán bộ chủ chốt|hội thảo|tọa đàm|phiên họp|họp phiên|"
-    r"phiên thường kỳ|họp thường kỳ|kỳ họp|đại hội(?: đại biểu)? đảng bộ tỉnh)(?!\w)"
-)
+_PROVINCE_WIDE = _grammar(r"(?<!\w)(?:«province_wide»)(?!\w)")
 _CLAUSE_SPLIT = re.compile(r"[;:.\n]")
 _ABOUT_WORD = re.compile(r"(?<!\w)về(?!\w)")
 _QUALIFIER_SEP = re.compile(r"\s*[,(]\s*")
@@ -119,12 +134,7 @@ _RANK = {
     "quận": 2,
 }
 # local offices: a title of the local side, followed by the unit
-_LOCAL_OFFICE = re.compile(
-    r"(?:bí thư|phó bí thư|chủ tịch|phó chủ tịch|trưởng ban|chánh văn phòng|ủy viên ban thường vụ|"
-    r"ban thường vụ|thường trực|lãnh đạo|đại diện lãnh đạo|đại diện|ban chấp hành)"
-    r"(?:\s+thường trực)?(?:\s+(?:ubnd|hđnd|ủy ban nhân dân|hội đồng nhân dân|đảng ủy|ủy ban mttq|"
-    r"ban thường vụ|thường trực))*\s*$"
-)
+_LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+thường trực)?(?:\s+(?:«local_body»))*\s*$")
 # reporting cues: the local side reports or speaks
 _REPORT_CUE = re.compile(
     r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$"
@@ -132,10 +142,7 @@ _REPORT_CUE = re.compile(
 _SPEAK_AFTER = re.compile(
     r"^\s*(?:đã\s+)?(?:phát biểu|báo cáo|trình bày|thảo luận|tham luận|giải trình|kiến nghị|đề xuất)"
 )
-_NOT_BEFORE = re.compile(
-    r"(?<!\w)(?:thôn|bản|tổ dân phố|khu phố|xóm|ấp|làng|thuộc|cũ|nguyên|trước đây là|trước đây|"
-    r"trước là|sáp nhập|hợp nhất|sáp nhập từ|hợp nhất từ|trên cơ sở)\s*(?:\(\s*)?$"
-)
+_NOT_BEFORE = _grammar(r"(?<!\w)(?:«not_before»)\s*(?:\(\s*)?$")
 
 
 @quick_init

@@ -10,6 +10,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .names import NameScanner, family_of
 from .segment import LOWER, UPPER
 from .spans import Span, fold
@@ -21,14 +22,23 @@ _CAP = rf"[{UPPER}][{LOWER}]*"
 
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
+WORDS = "people_words.tsv"
+KINDS = ("place_before", "memorial")
+
+
+def people_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/people_words.tsv`` by kind (folded, in the file's order); a bad line
+    raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k) for k in KINDS}
+
+
+# a name right after a place word is the place's ("xã Lê Lợi", "đường Trần Phú")
 _PLACE_BEFORE = re.compile(
-    r"(?<!\w)(?<!môi )(?<!nông )(?:xã|phường|thị trấn|quận|huyện|đường|phố|thôn|bản|làng|khu|cầu|trường)\s$"
+    lexicon.fill(r"(?<!\w)(?<!môi )(?<!nông )(?:«place_before»)\s$", people_words())
 )
 # a place named after a person: "Khu di tích Đại tướng ...", "Đền thờ Tổng Bí thư ..."
-_MEMORIAL = re.compile(
-    r"(?<!\w)(?:di tích|đền thờ|đền|tượng đài|tượng|lưu niệm|nhà lưu niệm|mộ|lăng|bảo tàng|"
-    r"quê hương|mang tên|tên|trường|đường|phố)\s+$"
-)
+_MEMORIAL = re.compile(lexicon.fill(r"(?<!\w)(?:«memorial»)\s+$", people_words()))
 
 
 _LEVELS = ("xã", "phường", "thị trấn", "thị xã", "quận", "huyện", "đặc khu")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import lexicon
 from .spans import Document, Span
 
 UPPER = "".join(
@@ -38,9 +39,20 @@ _BOUNDARY = re.compile(
 )
 # a full stop glued to a capitalised word after a lower-case word: "nhất.Phó"
 _GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
+WORDS = "segment_words.tsv"
+KINDS = ("abbreviation",)
+
+
+def segment_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/segment_words.tsv`` by kind, as written (abbreviations are told
+    apart by their capitals); a bad line raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS)
+    return {k: lexicon.texts(rows, k, folded=False) for k in KINDS}
+
+
+# a full stop after an abbreviation ("TP. Vinh") or an initial ("Nguyễn V. A") ends no sentence
 _ABBREV = re.compile(
-    r"(?:(?<!\w)(?:TP|Tp|tp|TX|Tx|ThS|TS|PGS|GS|BS|KS|CN|St|Q|P|X|H|TT|Mr|Ms|No|Th|tr|Tr|ng|v\.v|vv|Sđd|Nxb|NXB)"
-    rf"|(?<![\w.])[{UPPER}])\.$"
+    lexicon.fill(r"(?:(?<!\w)(?:«abbreviation»)", segment_words()) + rf"|(?<![\w.])[{UPPER}])\.$"
 )
 MAX_SENTENCE = 1500
 # where an overlong sentence may be cut: after a clause break, else after a space

@@ -1,0 +1,80 @@
+"""The words that make a unit one of the session's localities are reviewed data
+(``data/place_words.tsv``).
+
+Each row of each kind is put to work: the test writes a report with the entry in its kind's
+slot and checks that the entry does what the kind says (the unit named after it is the
+session's locality, or is not); the same report with a word that is not of the kind
+(``CONTROL``) must not do it, so each check can fail.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.pipeline import process
+from chidao.extract.places import KINDS, WORDS, place_words
+from chidao.extract.spans import fold
+
+LEDE = "Sáng 4/3, UBND tỉnh Nghệ An họp bàn kế hoạch năm.\n"
+SPEAKER = "Ông Lê Văn Bình, {} xã Tân Kỳ, cho biết xã đã hoàn thành kế hoạch."
+
+
+def rules(text: str) -> list[str]:
+    return [span.rule for span in process(text).localities]
+
+
+def in_the_lede(text: str) -> bool:
+    return rules(text) == ["places:lede"]
+
+
+def visited(text: str) -> bool:
+    return rules(text) == ["places:visit"]
+
+
+def not_visited(text: str) -> bool:
+    return rules(text) == []
+
+
+def by_its_office(text: str) -> bool:
+    return rules(text) == ["places:office"]
+
+
+# kind -> (report with the entry at "{}", what the entry makes of it, a word not of the kind)
+EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
+    "visit_cue": ("Sáng 4/3, đoàn công tác của tỉnh Nghệ An {} xã Tân Phú.", in_the_lede, "xây"),
+    "visit_anywhere": (LEDE + "Tiếp đó, đoàn {} xã Tân Kỳ.", visited, "khen"),
+    "asks": (LEDE + "Đoàn {} làm việc với xã Tân Kỳ.", not_visited, "đã"),
+    "site": (LEDE + "Tiếp đó, đoàn đến thăm {} xã Tân Kỳ.", not_visited, "bà con"),
+    "province_wide": (
+        "Sáng 4/3, tỉnh Nghệ An tổ chức {} về chuyển đổi số.\n" + SPEAKER.format("Chủ tịch UBND"),
+        not_visited,
+        "buổi làm việc",
+    ),
+    "local_title": (LEDE + SPEAKER, by_its_office, "người dân"),
+    "local_body": (LEDE + SPEAKER.format("Chủ tịch {}"), by_its_office, "hợp tác"),
+    "not_before": (LEDE + "Tiếp đó, đoàn đến thăm {} xã Tân Kỳ.", not_visited, "bà con"),
+}
+
+ROWS = lexicon.load(WORDS, KINDS)
+
+
+def test_every_kind_has_rows_and_a_written_example():
+    assert {r.kind for r in ROWS} == set(KINDS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
+def test_each_entry_does_its_kind_s_work(row):
+    template, works, _ = EXAMPLES[row.kind]
+    example = row.example or template.format(row.text)
+    assert row.folded in fold(example)
+    assert works(example), example
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_word_not_of_the_kind_does_not(kind):
+    template, works, control = EXAMPLES[kind]
+    assert control not in place_words()[kind]
+    assert not works(template.format(control)), template.format(control)
