@@ -196,6 +196,7 @@ def test_it_reads_the_register_in_a_fixed_number_of_queries(
     make_tasks(unit_a, rows)
     for user, limit in ((office, 10), (leader, 11)):  # a leader's own rows are counted apart
         client.force_login(user)
+        limit += "q" in params  # the units whose names hold some of the words (``task_search``)
         with django_assert_max_num_queries(limit):
             response = client.get(reverse("tasks:register"), params)
         assert response.context["page"].paginator.count == rows
@@ -235,3 +236,41 @@ def test_an_htmx_request_reads_no_filter_choices(client, book, office, monkeypat
     client.force_login(office)
     response = client.get(reverse("tasks:register"), {"q": "de bien"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
+
+
+def test_a_search_finds_words_split_between_the_unit_and_the_directive(book, office):
+    # "binh minh" in the unit's name (Xã Bình Minh), "thieu hoa" in the directive
+    assert run(office, q="thieu hoa binh minh") == [book["b1"].pk]
+    # every word in the unit's name: all its tasks
+    assert set(run(office, q="binh minh")) == {book["b1"].pk, book["b2"].pk}
+    # a word in no unit's name and in no directive: nothing
+    assert run(office, q="thieu hoa khong co dau") == []
+
+
+def test_a_search_counts_no_further_than_the_pages_reach_and_says_more_than(
+    client, make_tasks, unit_a, office, leader, monkeypatch
+):
+    from chidao.tasks.views import common
+
+    make_tasks(unit_a, 5)
+    monkeypatch.setattr(common, "PAGE_SIZE", 2)
+    monkeypatch.setattr(queries, "REGISTER_MAX_ROWS", 2)
+    for user in (office, leader):
+        client.force_login(user)
+        response = client.get(reverse("tasks:register"), {"q": "xa an binh"})
+        paginator = response.context["page"].paginator
+        assert paginator.capped and paginator.count == 3 and paginator.num_pages == 1
+        html = response.content.decode()
+        assert "Hơn 2 nhiệm vụ" in html and "Các trang đi đến 2 nhiệm vụ đầu tiên" in html
+        assert len(response.context["page"].object_list) == 2
+        whole = client.get(reverse("tasks:register")).context["page"].paginator
+        assert not whole.capped and whole.count == 5  # no text: every row counted
+
+
+def test_a_search_under_the_cap_counts_exactly(client, make_tasks, unit_a, office):
+    make_tasks(unit_a, 3)
+    client.force_login(office)
+    response = client.get(reverse("tasks:register"), {"q": "xa an binh"})
+    assert not response.context["page"].paginator.capped
+    assert response.context["page"].paginator.count == 3
+    assert "3 nhiệm vụ" in response.content.decode()
