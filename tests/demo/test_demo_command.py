@@ -181,6 +181,26 @@ def test_the_shipped_reports_repeat_asks_that_the_themes_page_groups(data_dir):
 
 
 @pytest.mark.django_db
+def test_the_shipped_reports_show_a_districts_task_in_its_successor_communes_dossier(
+    data_dir, client
+):
+    """A 2024 session with Huyện Nga Sơn (a district before the July 2025 reform) is among the
+    project's demo reports: the office sees its tasks in the dossier of Xã Nga Sơn, marked as
+    before the reform."""
+    run_demo(EXTRA_DIR)
+
+    district = Unit.objects.get(name="Huyện Nga Sơn")
+    commune = Unit.objects.get(name="Xã Nga Sơn", predecessors=district)
+    old = Task.objects.get(unit=district)
+    assert old.session_date.year == 2024
+
+    client.force_login(get_user_model().objects.get(username="vanphong"))
+    page = client.get(f"/insight/units/{commune.pk}/").content.decode()
+    assert old.directive.text[:40] in page
+    assert "trước 7/2025" in page
+
+
+@pytest.mark.django_db
 def test_it_prints_the_logins_and_one_password_that_works(samples, data_dir):
     out = run_demo(samples)
 

@@ -11,7 +11,7 @@ from tests.tasks.conftest import make_directive, make_session
 
 from chidao.insight.dashboard import Scope, chart, dashboard, period_of
 from chidao.tasks.models import Task, TaskState, local_day
-from chidao.tasks.outcomes import outcome_counts
+from chidao.tasks.outcomes import outcome_counts, outcomes_by_fields
 from chidao.tasks.services import create_tasks
 
 TODAY = dt.date(2026, 6, 1)
@@ -108,6 +108,31 @@ def test_months_rankings_and_most_overdue(quarter, office, unit_a, unit_b, leade
     assert [g.key for g in year.rankings[1].groups] == [leader_person.pk]
     assert {g.key for g in year.rankings[2].groups} == {"Giao thông", "Y tế"}
     assert [t.pk for t in year.most_overdue] == [quarter[4].pk]
+
+
+def test_one_statement_groups_per_field_as_the_register_counts_each_group(
+    quarter, office, unit_a, unit_b, leader_person
+):
+    """``outcomes_by_fields`` (the dashboard's rankings and months, read in one statement)
+    against ``outcome_counts`` of each group's own tasks, and the rankings' labels."""
+    tasks = Task.objects.all()
+    by_unit, by_leader, by_topic, by_day = outcomes_by_fields(
+        tasks, ["unit_id", "directive__issuer_id", "topic", "session_date"], TODAY
+    )
+    assert by_unit == {u.pk: outcome_counts(tasks.filter(unit=u), TODAY) for u in (unit_a, unit_b)}
+    assert by_leader == {
+        leader_person.pk: outcome_counts(tasks.filter(pk__in=[t.pk for t in quarter[:4]]), TODAY)
+    }
+    assert by_topic == {
+        t: outcome_counts(tasks.filter(topic=t), TODAY) for t in ("Giao thông", "Y tế")
+    }
+    assert by_day == {
+        d: outcome_counts(tasks.filter(session_date=d), TODAY)
+        for d in (dt.date(2026, 3, 31), dt.date(2026, 4, 1))
+    }
+    year = dashboard(office, period_of("year", year=2026), Scope(), TODAY)
+    assert [g.label for g in year.rankings[0].groups] == [unit_a.name, unit_b.name]
+    assert [g.label for g in year.rankings[1].groups] == [leader_person.full_name]
 
 
 def test_a_scope_narrows_every_figure(quarter, office, unit_b):

@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.organisation.models import Person, Unit
 from chidao.organisation.users import RequestUser
 from chidao.tasks import access
 from chidao.tasks.models import Task
@@ -23,8 +24,8 @@ from chidao.tasks.outcomes import (
     CLASSES,
     Group,
     Outcomes,
-    outcomes_by_each,
-    outcomes_by_month,
+    outcomes_by_fields,
+    ranked,
 )
 from chidao.tasks.queries import overdue_q
 
@@ -152,7 +153,7 @@ def dashboard(
         tasks = tasks.filter(directive__issuer_id=scope.leader)
         directives = directives.filter(issuer_id=scope.leader)
     if scope.topic:
-        tasks = tasks.filter(directive__topic=scope.topic)
+        tasks = tasks.filter(topic=scope.topic)  # the directive's, stored on the task
         directives = directives.filter(topic=scope.topic)
     base: dict[str, str | int] = {
         "period": "session",
@@ -163,30 +164,34 @@ def dashboard(
     for key, value in (("unit", scope.unit), ("leader", scope.leader), ("topic", scope.topic)):
         if value:
             base[key] = value
-    by_unit, by_leader, by_topic = outcomes_by_each(
-        tasks,
-        [
-            ("unit", "unit__name"),
-            ("directive__issuer", "directive__issuer__full_name"),
-            ("directive__topic", "directive__topic"),
-        ],
-        today,
+    # the period's tasks read once: grouped per unit, leader, field (the topic stored on the
+    # task, as the register filters it) and session day in the database, in one statement
+    by_unit, by_leader, by_topic, by_day = outcomes_by_fields(
+        tasks, ["unit_id", "directive__issuer_id", "topic", "session_date"], today
+    )
+    unit_names = dict(Unit.objects.filter(pk__in=list(by_unit)).values_list("pk", "name"))
+    leader_names = dict(
+        Person.objects.filter(pk__in=list(by_leader)).values_list("pk", "full_name")
     )
     rankings = [
-        Ranking(_("Theo đơn vị"), "unit", by_unit[:RANKED]),
-        Ranking(_("Theo người chỉ đạo"), "leader", by_leader[:RANKED]),
-        Ranking(_("Theo lĩnh vực"), "topic", by_topic[:RANKED]),
+        Ranking(_("Theo đơn vị"), "unit", ranked(by_unit, unit_names)[:RANKED]),
+        Ranking(_("Theo người chỉ đạo"), "leader", ranked(by_leader, leader_names)[:RANKED]),
+        Ranking(_("Theo lĩnh vực"), "topic", ranked(by_topic, {})[:RANKED]),
     ]
-    most_overdue = list(
+    # the most overdue tasks' ids sorted on the index alone, then their rows (sorting the
+    # joined rows would carry every overdue task's directive text through the sort)
+    ids = list(
         tasks.filter(overdue_q(today))
-        .select_related("unit", "directive", "directive__session")
-        .order_by(F("deadline").asc(), "id")[:MOST_OVERDUE]
+        .order_by(F("deadline").asc(), "id")
+        .values_list("pk", flat=True)[:MOST_OVERDUE]
     )
-    months = [Month(m, o) for m, o in outcomes_by_month(tasks, "session_date", today)]
+    most_overdue = sorted(
+        Task.objects.filter(pk__in=ids).select_related("unit", "directive", "directive__session"),
+        key=lambda t: ids.index(t.pk),
+    )
+    months = [Month(m, o) for m, o in _months(by_day)]
     # every task of the period has a session date: the period's classes are the months' sum
-    total = Outcomes(
-        **{f.name: sum(getattr(m.outcomes, f.name) for m in months) for f in fields(Outcomes)}
-    )
+    total = _sum([m.outcomes for m in months])
     return Dashboard(
         period=period,
         scope=scope,
@@ -198,6 +203,18 @@ def dashboard(
         today=today,
         base_query=base,
     )
+
+
+def _months(by_day: dict[dt.date, Outcomes]) -> list[tuple[dt.date, Outcomes]]:
+    """The days' classes summed per month, oldest first."""
+    months: dict[dt.date, list[Outcomes]] = {}
+    for day, o in by_day.items():
+        months.setdefault(day.replace(day=1), []).append(o)
+    return [(m, _sum(months[m])) for m in sorted(months)]
+
+
+def _sum(many: list[Outcomes]) -> Outcomes:
+    return Outcomes(**{f.name: sum(getattr(o, f.name) for o in many) for f in fields(Outcomes)})
 
 
 # ---------------------------------------------------------------- the monthly chart (SVG)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from chidao.extract import lexicon
 from chidao.extract.indicators import indicator_words
@@ -52,6 +53,7 @@ _LEAD = re.compile(rf"(?:\s+(?:{_words('figure_lead')}))+\s*$", re.IGNORECASE)
 _EDGE = " \t,.;:-–—()\"'“”"
 
 
+@lru_cache(maxsize=4096)  # a pure function of the sentence: a dossier reads a few hundred
 def indicator_name(text: str) -> str:
     """The indicator's name without its period, place and figure ("tổng thu ngân sách")."""
     name = _PERIOD.sub(" ", text or "")
@@ -68,7 +70,11 @@ def _folded(text: str) -> str:
 
 def series_key(text: str, unit: str) -> str:
     """The key of the series an indicator belongs to: its folded name and unit of measure."""
-    return f"{_folded(indicator_name(text))}|{_folded(unit)}"
+    return _key(indicator_name(text), unit)
+
+
+def _key(name: str, unit: str) -> str:
+    return f"{_folded(name)}|{_folded(unit)}"
 
 
 @dataclass
@@ -120,8 +126,9 @@ def series_of(
     names = names or {}
     found: dict[str, Series] = {}
     for r in readings:
-        computed = series_key(r.text, r.unit)
-        name = names.get(computed) or indicator_name(r.text)
+        read = indicator_name(r.text)
+        computed = _key(read, r.unit)
+        name = names.get(computed) or read
         if not name:
             continue
         key = f"{_folded(name)}|{unit_of_key(computed)}"

@@ -35,11 +35,24 @@ counts with ``outcome_counts`` / ``outcomes_by`` / ``outcomes_by_month`` and fil
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from django.db import connections
+from django.db.models import (
+    AutoField,
+    CharField,
+    Count,
+    DateField,
+    F,
+    IntegerField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
 from django.db.models import Case as CaseExpr
-from django.db.models import CharField, Count, F, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -239,6 +252,62 @@ def outcomes_by_each(
     return out
 
 
+def outcomes_by_fields(
+    tasks: QuerySet[Task], fields: list[str], as_of: dt.date | None = None
+) -> list[dict[Any, Outcomes]]:
+    """For each of ``fields`` (``unit_id``, ``directive__issuer_id``, ``topic``,
+    ``session_date``...), the classes on ``as_of`` per value of that field, in one statement:
+    the rows of ``tasks`` are read once into a common table expression, materialized, then
+    grouped once per field in the database (no row per combination of the fields comes back
+    to Python). Rows whose field is empty (no issuer, no topic) are left out of that field's
+    groups; dates come back as dates."""
+    base = with_outcome(tasks, as_of).order_by().values_list(*fields, "outcome")
+    sql, params = base.query.sql_with_params()
+    names = [f"c{i}" for i in range(len(fields))]
+    # one key column for every arm, as text (a UNION's column has one type), read back below
+    arms = [
+        f"SELECT {i} AS g, CAST({name} AS TEXT) AS k, o, COUNT(*) AS n FROM breakdown "
+        f"WHERE {name} IS NOT NULL GROUP BY {name}, o"
+        for i, name in enumerate(names)
+    ]
+    statement = (
+        f"WITH breakdown ({', '.join(names)}, o) AS MATERIALIZED ({sql}) "
+        + " UNION ALL ".join(arms)
+    )
+    read = [_reader(f) for f in fields]
+    found: list[dict[Any, dict[str, int]]] = [{} for _ in fields]
+    with connections[base.db].cursor() as cursor:
+        cursor.execute(statement, params)
+        for i, text, outcome_key, n in cursor.fetchall():
+            if text == "":
+                continue
+            counts = found[i].setdefault(read[i](text), {})
+            counts[outcome_key] = counts.get(outcome_key, 0) + n
+    return [{k: _counts(v) for k, v in groups.items()} for groups in found]
+
+
+def _reader(path: str) -> Callable[[str], Any]:
+    """How to read back a value of the field ``path`` (of a task) written as text."""
+    model: Any = Task
+    parts = path.split("__")
+    for part in parts[:-1]:
+        model = model._meta.get_field(part).related_model
+    field = model._meta.get_field(parts[-1])
+    if isinstance(field, DateField):
+        return lambda text: dt.date.fromisoformat(text[:10])
+    if field.is_relation or isinstance(field, IntegerField | AutoField):
+        return int
+    return str
+
+
+def ranked(groups: dict[Any, Outcomes], labels: dict[Any, str]) -> list[Group]:
+    """``groups`` as ranked ``Group`` rows (best on-time rate, then done rate, first), each
+    labelled from ``labels`` (the key itself when it has no label)."""
+    out = [Group(key=k, label=labels.get(k, str(k)), outcomes=o) for k, o in groups.items()]
+    out.sort(key=_rank)
+    return out
+
+
 def outcomes_by_month(
     tasks: QuerySet[Task], date_field: str, as_of: dt.date | None = None
 ) -> list[tuple[dt.date, Outcomes]]:
@@ -279,6 +348,8 @@ __all__ = [
     "outcome_counts",
     "outcomes_by",
     "outcomes_by_each",
+    "outcomes_by_fields",
     "outcomes_by_month",
+    "ranked",
     "with_outcome",
 ]
