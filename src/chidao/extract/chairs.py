@@ -51,6 +51,7 @@ _CONCLUDES = re.compile(
 _DIRECTS = re.compile(
     r"phát biểu chỉ đạo|chỉ đạo hội nghị|(?<!\w)(?:ý kiến )?kết luận (?:và chỉ đạo )?của(?!\w)"
 )
+_DIRECTS_CUE = Cue(_DIRECTS)  # asked of most sentences that name someone: read from the scan
 _GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
 
 
@@ -151,7 +152,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
         if m and refs:
             chairs.add(_speaker_of(refs, s.start + m.start()))
         else:
-            m = _DIRECTS.search(low)
+            m = _DIRECTS_CUE.search_in(doc, low, s.start)
             if m and refs:
                 verb = s.start + (m.end() if m.group().endswith("của") else m.start())
                 weak.add(_speaker_of(refs, verb))

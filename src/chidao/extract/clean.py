@@ -154,7 +154,8 @@ def _other_entries() -> re.Pattern[str]:
     alts = []
     for i, e in enumerate(lexicon()):
         if e.match == "prefix":
-            alts.append(f"(?P<e{i}>(?=.{{0,200}}$){re.escape(e.pattern)}.*)")
+            # the prefix first, then the length: most lines fail at their first character
+            alts.append(f"(?P<e{i}>(?={re.escape(e.pattern)}).{{0,200}})")
         elif e.match == "regex":
             alts.append(f"(?P<e{i}>{e.pattern})")
     return re.compile("|".join(alts), re.DOTALL)

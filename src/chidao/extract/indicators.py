@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .lookup import SentenceIndex
+from .scan import Cue
 from .spans import Document, Item, Span
 
 # "11.710", "12,36", "37": written to start with \d so that the engine scans for digits
@@ -158,15 +159,24 @@ _LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,\n]|\((?![^)]*\))|\s[-–]\s|\svới\s)
 _CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
 
 
-def _is_target(head: str) -> bool:
-    """Whether the figure after ``head`` (its sentence so far) is a target, a plan or a task:
-    a target word or an instruction verb not followed by a mark of something done."""
-    targets = list(_TARGET.finditer(head))
-    if targets and not _DONE.search(head, targets[-1].end()):
+# asked of each figure's head: read from the shared scan
+_BAD_HEAD_CUE, _TARGET_CUE, _IMPERATIVE_CUE, _DONE_CUE, _DAMAGE_CUE = (
+    Cue(_BAD_HEAD), Cue(_TARGET), Cue(_IMPERATIVE), Cue(_DONE), Cue(_DAMAGE)
+)  # fmt: skip
+
+
+def _is_target(doc: Document, head: str, offset: int) -> bool:
+    """Whether the figure after ``head`` (its sentence so far, ``doc.folded[offset:...]``) is a
+    target, a plan or a task: a target word or an instruction verb not followed by a mark of
+    something done."""
+    last = None
+    for target in _TARGET_CUE.finditer_in(doc, head, offset):
+        last = target
+    if last is not None and not _DONE_CUE.search_in(doc, head, offset, last.end()):
         return True
-    task = _IMPERATIVE.search(head)
+    task = _IMPERATIVE_CUE.search_in(doc, head, offset)
     # "tập trung hoàn thành 5 xã nông thôn mới": a task; "đã tập trung ... đạt 100%": a result
-    return task is not None and not _DONE.search(head)
+    return task is not None and not _DONE_CUE.search_in(doc, head, offset)
 
 
 def parse_number(text: str) -> float:
@@ -211,8 +221,9 @@ def find_indicators(doc: Document) -> None:
     seen: dict[tuple[float, str], list[set[str]]] = {}  # for _repeated
     for m in _figures(text):
         num, den = m.group("num"), m.group("den")
-        head = folded[max(0, m.start() - 25) : m.start()]
-        if _BAD_HEAD.search(head):
+        head_start = max(0, m.start() - 25)
+        head = folded[head_start : m.start()]
+        if _BAD_HEAD_CUE.search_in(doc, head, head_start):
             continue
         end = m.end()
         u = _UNIT_RE.match(folded, end)
@@ -236,9 +247,11 @@ def find_indicators(doc: Document) -> None:
         last_break = _LAST_BREAK.match(text, s_start, m.start())
         clause_start = last_break.end() if last_break else s_start
         sentence_head = folded[s_start : m.start()]
-        if _is_target(sentence_head) or _STATIC_HEAD.search(folded, clause_start, m.start()):
+        if _is_target(doc, sentence_head, s_start) or _STATIC_HEAD.search(
+            folded, clause_start, m.start()
+        ):
             continue
-        if _DAMAGE.search(sentence_head):
+        if _DAMAGE_CUE.search_in(doc, sentence_head, s_start):
             continue  # damage or a shortage: a difficulty
         if _DAMAGE_AFTER.match(folded, u.end() if u else end):
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty

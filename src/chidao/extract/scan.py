@@ -290,14 +290,16 @@ class Cue:
                 yield m
                 taken = offset + m.end()
 
-    def search_in(self, doc: Document, text: str, offset: int) -> re.Match[str] | None:
-        """``self.pattern.search(text)`` where ``text`` is ``doc.folded[offset:...]``."""
+    def search_in(
+        self, doc: Document, text: str, offset: int, pos: int = 0
+    ) -> re.Match[str] | None:
+        """``self.pattern.search(text, pos)`` where ``text`` is ``doc.folded[offset:...]``."""
         if not self.scanned:
-            return self.pattern.search(text)
+            return self.pattern.search(text, pos)
         starts = self.starts(doc)
         match = self.pattern.match
         end = offset + len(text)
-        for i in range(bisect_left(starts, offset), len(starts)):
+        for i in range(bisect_left(starts, offset + pos), len(starts)):
             at = starts[i]
             if at >= end:
                 break

@@ -85,10 +85,14 @@ def split_paragraphs(doc: Document) -> list[Span]:
     return paragraphs
 
 
-def _cuts(text: str, start: int, end: int) -> list[int]:
-    """Offsets inside ``text[start:end]`` where a new sentence begins."""
+def _cuts(
+    text: str, start: int, end: int, found: tuple[list[re.Match[str]], list[int]] | None = None
+) -> list[int]:
+    """Offsets inside ``text[start:end]`` where a new sentence begins; ``found``: the
+    boundaries and glued stops of ``text[start:end]`` when already found (see :func:`segment`)."""
     cuts: list[int] = []
-    for m in _BOUNDARY.finditer(text, start, end):
+    boundaries = _BOUNDARY.finditer(text, start, end) if found is None else found[0]
+    for m in boundaries:
         stop = m.end("end")
         # an abbreviation before the full stop: only its last few characters matter
         if m.group("end") == "." and _ABBREV.search(text, max(start, stop - 8), stop):
@@ -99,8 +103,10 @@ def _cuts(text: str, start: int, end: int) -> list[int]:
         if stop - a <= 8 and _LIST_NUMBER.fullmatch(text, a, stop):
             continue
         cuts.append(m.end())
-    for m in _GLUED.finditer(text, start, end):
-        cuts.append(m.end())
+    if found is None:
+        cuts.extend(m.end() for m in _GLUED.finditer(text, start, end))
+    else:
+        cuts.extend(found[1])
     return sorted(set(cuts))
 
 
@@ -124,12 +130,14 @@ def _last(pattern: re.Pattern[str], text: str, start: int, end: int) -> int:
     return last
 
 
-def split_sentences(doc: Document, paragraph: Span) -> list[Span]:
+def split_sentences(
+    doc: Document, paragraph: Span, found: tuple[list[re.Match[str]], list[int]] | None = None
+) -> list[Span]:
     """The sentences of one paragraph, in order, trimmed of white space; none is longer
-    than ``MAX_SENTENCE``."""
+    than ``MAX_SENTENCE``.  ``found``: as :func:`_cuts` takes it."""
     out = []
     start = paragraph.start
-    for cut in [*_cuts(doc.text, paragraph.start, paragraph.end), paragraph.end]:
+    for cut in [*_cuts(doc.text, paragraph.start, paragraph.end, found), paragraph.end]:
         for piece_end in [*_bounded(doc.text, start, cut), cut]:
             s = doc.span(start, piece_end, "sentence")
             if s.end > s.start:
@@ -142,6 +150,37 @@ def segment(doc: Document) -> None:
     """Fill ``doc.paragraphs`` and ``doc.sentences``."""
     doc.paragraphs = split_paragraphs(doc)
     sentences: list[Span] = []
-    for p in doc.paragraphs:
-        sentences.extend(split_sentences(doc, p))
+    for p, found in zip(doc.paragraphs, _found_by_paragraph(doc), strict=True):
+        sentences.extend(split_sentences(doc, p, found))
     doc.sentences = sentences
+
+
+def _found_by_paragraph(doc: Document) -> list[tuple[list[re.Match[str]], list[int]]]:
+    """For each paragraph, the matches of ``_BOUNDARY`` and the ends of those of ``_GLUED``
+    that ``finditer(text, paragraph.start, paragraph.end)`` would give: each pattern runs
+    once over the whole text, and a match is kept for the paragraph it lies in, with what
+    its look-ahead reads.  (A match whose white space runs over the line break into the
+    next paragraph is no paragraph's; it consumes only white space, before the next
+    paragraph's start, so it hides none of that paragraph's matches.)"""
+    text = doc.text
+    boundaries = list(_BOUNDARY.finditer(text))
+    glued = list(_GLUED.finditer(text))
+    out: list[tuple[list[re.Match[str]], list[int]]] = []
+    b = g = 0
+    for p in doc.paragraphs:
+        while b < len(boundaries) and boundaries[b].start() < p.start:
+            b += 1
+        mine: list[re.Match[str]] = []
+        while b < len(boundaries) and boundaries[b].start() < p.end:
+            if boundaries[b].end("next") <= p.end:
+                mine.append(boundaries[b])
+            b += 1
+        while g < len(glued) and glued[g].start() < p.start:
+            g += 1
+        stops: list[int] = []
+        while g < len(glued) and glued[g].start() < p.end:
+            if glued[g].end() + 2 <= p.end:  # its look-ahead reads two characters
+                stops.append(glued[g].end())
+            g += 1
+        out.append((mine, stops))
+    return out
