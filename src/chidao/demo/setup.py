@@ -34,7 +34,9 @@ from chidao.workflow import sessions as workflow
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SAMPLES_DIR = PACKAGE_DIR / "samples"  # written by the project, in the genre
-EXTRA_DIR = PACKAGE_DIR / "extra"  # short reports written for the demo (a pre-2025 district among them)
+EXTRA_DIR = (
+    PACKAGE_DIR / "extra"
+)  # short reports written for the demo (a pre-2025 district among them)
 SAMPLE_SUFFIXES = {".txt", ".html", ".htm", ".docx", ".pdf"}
 
 PASSWORD_FILE = "demo_password"
