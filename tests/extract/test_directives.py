@@ -281,6 +281,33 @@ def test_each_agent_word_can_be_a_subject_told_to_act(word):
     assert assignees(doc)[0][0].lower() == word
 
 
+@pytest.mark.parametrize("phrase", _cues("duty"))
+def test_each_duty_phrase_lets_a_task_verb_instruct_the_subject_before_it(phrase):
+    # issue 6 class 1 (held-out Hà Nam): no modal, the subject's remit then its task verb
+    doc = process(ZONE + f"Các sở, ngành {phrase} hướng dẫn huyện hoàn thiện hồ sơ.")
+    assert texts(doc) == [f"Các sở, ngành {phrase} hướng dẫn huyện hoàn thiện hồ sơ."]
+    assert assignees(doc) == [["Các sở, ngành"]]
+    # without the phrase, a word that is not a task verb after it makes no instruction
+    assert texts(process(ZONE + f"Các sở, ngành {phrase} báo cáo kết quả năm 2024.")) == []
+
+
+def test_an_open_verb_before_a_subject_and_its_modal_gives_that_clause():
+    # "Đồng chí quán triệt các cấp ủy ... phải ...": the clause from the subject is the
+    # instruction; an open verb before a thing ("quán triệt nghị quyết") still gives none
+    doc = process(
+        ZONE + "Đồng chí quán triệt các cấp ủy, chính quyền phải chuẩn bị chu đáo đại hội."
+    )
+    assert texts(doc) == ["các cấp ủy, chính quyền phải chuẩn bị chu đáo đại hội."]
+    assert texts(process(ZONE + "Đồng chí quán triệt các nghị quyết của Trung ương.")) == []
+
+
+def test_a_determiner_that_is_also_a_negator_does_not_make_a_statement():
+    # "Từng cán bộ" (each cadre) is not "đã từng" (once did)
+    doc = process(ZONE + "Từng cán bộ, đảng viên phải nêu cao tinh thần trách nhiệm.")
+    assert assignees(doc) == [["Từng cán bộ, đảng viên"]]
+    assert texts(process(ZONE + "Các xã đã từng phải di dời dân.")) == []
+
+
 @pytest.mark.parametrize("word", _cues("negator"))
 def test_each_negator_makes_a_statement_of_a_subject_and_modal(word):
     doc = process(ZONE + f"Các xã {word} tiếp tục rà soát quy hoạch sản xuất.")

@@ -43,13 +43,33 @@ class AssigneeReader(SpeakerReader):
         a = self.rx.agent.match(self.f, pos, end)
         if not a:
             return None
+        duty = next(
+            (
+                d
+                for d in self.rx.duty.finditer(self.f, a.end(), end)
+                if self.rx.task.match(self.f, d.end(), end)
+            ),
+            None,
+        )
+        if duty:
+            # "Các phòng, ban chuyên môn theo chức năng, nhiệm vụ hướng dẫn ...": the subject,
+            # its duty, then a task verb (no modal needed); the subject stops before the duty
+            subject = self.f[pos : duty.start()]
+            if (
+                0 < len(subject.split()) <= MAX_SUBJECT_WORDS
+                and not self.rx.negator.search(self.f, a.end("det"), duty.start())
+                and ":" not in subject
+                and not self.rx.modal.search(self.f, a.end(), duty.start())
+            ):
+                return duty.start()
         m = self.rx.modal.search(self.f, a.end(), end)
         if not m:
             return None
         subject = self.f[pos : m.start()]
         if len(subject.split()) > MAX_SUBJECT_WORDS or not subject.strip():
             return None
-        if self.rx.negator.search(subject) or ":" in subject:
+        # "Từng cán bộ, đảng viên phải ...": the determiner "từng" is not "đã từng"
+        if self.rx.negator.search(self.f, a.end("det"), m.start()) or ":" in subject:
             return None
         if not people and self.refs_in(pos, m.start()):
             return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do

@@ -209,6 +209,12 @@ def directive_start(
         m = r.rx.then_ask.search(f, lead.rest, s.end)
         if m and not _NOUN_USE.match(f, m.end(), s.end):
             return m.end(), m.end(), issuer, "ask"
+        if lead.kind == "open" and r.rx.agent.match(f, lead.rest, s.end):
+            # "Đồng chí quán triệt các cấp ủy ... phải chuẩn bị ...": the verb opens the speech
+            # and names who must act; the clause from the subject is the instruction
+            start = r.clause_start(lead.rest, s.end)
+            if start is not None:
+                return start, start, issuer, "say"
         if lead.kind != "say":
             return None, None, issuer, ""
         if lead.rest >= s.end - 1:

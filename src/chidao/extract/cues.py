@@ -36,6 +36,7 @@ KINDS = (
     "upward",
     "above",
     "instruct",
+    "duty",
 )
 
 
@@ -73,6 +74,7 @@ class CuePatterns:
     support_before: re.Pattern[str]
     support_after: re.Pattern[str]
     support_scan: re.Pattern[str]
+    duty: re.Pattern[str]
     kind_of: dict[str, str] = field(default_factory=dict)
 
 
@@ -94,7 +96,7 @@ def cue_patterns() -> CuePatterns:
         ),
         modal=re.compile(rf"(?:{at_word_start(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
         agent=re.compile(
-            rf"\s*[\"“]?(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*(?:{_alt(lx['agent'])})(?!\w)"
+            rf"\s*[\"“]?(?P<det>(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*)(?:{_alt(lx['agent'])})(?!\w)"
         ),
         negator=re.compile(rf"(?:{at_word_start(lx['negator'])})(?!\w)"),
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
@@ -114,6 +116,7 @@ def cue_patterns() -> CuePatterns:
         support_before=re.compile(rf"(?<!\w)(?:{_alt(lx['support'])})\s+$"),
         support_after=re.compile(rf"\s*,?\s*(?:{_alt(lx['support'])})(?!\w)"),
         support_scan=re.compile(rf"(?:{at_word_start(lx['support'])})(?!\w)\s+"),
+        duty=re.compile(rf"\s*,?\s*(?:{_alt(lx['duty'])})(?!\w)\s*,?\s*"),
         kind_of=kind_of,
     )
 
