@@ -73,6 +73,16 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "done": ("Theo kế hoạch năm, xã {} thu 12 tỷ đồng.", a_figure, "cũng"),
     "went_down": ("Số hộ nghèo đã {} còn 37 hộ.", a_figure, "vẫn"),
     "backlog": ("Dự án {} 37 hộ chưa nhận tiền.", no_figure, "đã hỗ trợ"),
+    "works": (
+        "{} của xã dài 6,8 km, tổng mức đầu tư 410 tỷ đồng.",
+        no_figure,
+        "Năm nay, xã làm đường",
+    ),
+    "progress_mark": (
+        "Dự án đường tránh dài 6,8 km, {} hoàn thành 4,1 km.",
+        lambda t: units(t) == ["km"],
+        "dự kiến",
+    ),
     "period_lead": ("Tổng thu ngân sách {} 6 tháng đầu năm đạt 30 tỷ đồng.", named_revenue, "gấp"),
     "month_count": ("Tổng thu ngân sách {} tháng đầu năm đạt 30 tỷ đồng.", named_revenue, "mười"),
     "period_part": ("Tổng thu ngân sách 6 tháng {} năm đạt 30 tỷ đồng.", named_revenue, "giữa"),

@@ -55,6 +55,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "asked_before": (f"Chủ tịch UBND tỉnh {{}} đoàn công tác kiểm tra {SITE}.", no_visit, "cùng"),
     "delegation": (f"Sáng 5/3, {{}} kiểm tra {SITE}.", a_visit, "huyện"),
     "session_noun": (f"Sáng 5/3, đoàn công tác có {{}} kiểm tra {SITE}.", no_visit, "đến"),
+    "matter": (
+        "Sáng 5/3, đoàn công tác đã kiểm tra {} chuẩn bị tại dự án Khu dân cư Bắc Sơn.",
+        a_visit,
+        "nhiều",
+    ),
     "area": (
         "Sáng 5/3, đoàn công tác đã kiểm tra một số dự án trọng điểm {} huyện Bắc Sơn.",
         no_visit,

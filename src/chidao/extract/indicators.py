@@ -68,6 +68,8 @@ KINDS = (
     "done",
     "went_down",
     "backlog",
+    "works",
+    "progress_mark",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -137,6 +139,11 @@ _DAMAGE_AFTER = _grammar(r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)
 _BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
 # facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
 _STATIC_HEAD = _grammar(r"(?<!\w)(?:«static_head»)(?!\w)")
+# a sentence that opens with one project or work describes it ("Dự án đường tránh dài 6,8
+# km, tổng mức đầu tư 410 tỷ đồng, ..."): its figures are its size, not results, until a
+# word of progress ("đến nay mới bàn giao được 4,1 km")
+_WORKS_OPEN = _grammar(r"\s*(?:«works»)(?!\w)")
+_PROGRESS_MARK = _grammar(r"(?<!\w)(?:«progress_mark»)(?!\w)")
 # a result verb in the clause (needed for counted nouns)
 _RESULT = _grammar(r"(?<!\w)(?:«result»)")
 # "15 xã đạt chuẩn", "120 hộ được hỗ trợ": the result verb after the counted noun
@@ -251,6 +258,8 @@ def find_indicators(doc: Document) -> None:
             folded, clause_start, m.start()
         ):
             continue
+        if _WORKS_OPEN.match(folded, s_start) and not _PROGRESS_MARK.search(sentence_head):
+            continue  # "Dự án ... dài 6,8 km, tổng mức đầu tư 410 tỷ đồng": what it is
         if _DAMAGE_CUE.search_in(doc, sentence_head, s_start):
             continue  # damage or a shortage: a difficulty
         if _DAMAGE_AFTER.match(folded, u.end() if u else end):

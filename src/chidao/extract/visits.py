@@ -36,6 +36,7 @@ KINDS = (
     "delegation",
     "session_noun",
     "area",
+    "matter",
 )
 
 
@@ -55,7 +56,7 @@ def _grammar(template: str) -> re.Pattern[str]:
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
 _VERB = _grammar(
     r"(?:«inspect»)"
-    r"(?: thực tế| thực địa)?(?: tình hình(?: [^\W\d]+){0,3}?(?= tại| ở)| tình hình"
+    r"(?: thực tế| thực địa)?(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= tại| ở)| tình hình"
     r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
     r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?(?P<colon>\s*:)?\s+"
 )
