@@ -131,6 +131,16 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "scarce": ("Nguồn nước sinh hoạt {} vào mùa khô.", difficulty, "dồi dào"),
     "forced": ("Một số công trình của xã phải {} do thiếu vốn.", difficulty, "hoàn thành"),
     "low_what": ("Nhìn chung, {} của hợp tác xã thấp.", difficulty, "giá thành"),
+    "own_plan": (
+        "Huyện đề xuất các {} để tăng thu ngân sách năm nay.",
+        not_petition,
+        "cơ chế hỗ trợ",
+    ),
+    "granted": (
+        "Năm trước, huyện đã kiến nghị tỉnh đầu tư tuyến đường và đã {}.",
+        not_petition,
+        "chờ lâu",
+    ),
     "harm": ("Trên địa bàn huyện, {} có xu hướng gia tăng.", difficulty, "dân số"),
     "hazard": ("Năm nay, {} đầu mùa khiến 300 ha lúa chết.", difficulty, "nông dân"),
     "causing": ("Việc thi công gây {} cho người dân.", difficulty, "niềm vui"),

@@ -173,6 +173,27 @@ def test_a_pre_2025_districts_tasks_appear_in_its_successors_dossier_marked_as_b
     assert "Huyện hoàn thành cấp nước sạch" not in register
 
 
+def test_the_predecessors_tasks_come_a_page_at_a_time_newest_session_first(
+    history, office, unit_a, district
+):
+    from chidao.insight.dossier import dossier
+
+    made = []
+    for i in range(22):
+        s = make_session(title=f"Làm việc với huyện lần {i}", date=dt.date(2024, 1, 1 + i))
+        d = make_directive(s, text=f"Huyện thực hiện việc số {i}.")
+        made += create_tasks(directive=d, units=[district], deadline=None, actor=office)
+    newest_first = [t.pk for t in reversed(made)]
+
+    first = dossier(office, unit_a, today=TODAY).former_tasks
+    second = dossier(office, unit_a, former_page_number=2, today=TODAY).former_tasks
+
+    assert first.paginator.count == 22 and first.paginator.num_pages == 2
+    assert [t.pk for t in first.object_list] == newest_first[:20]
+    assert [t.pk for t in second.object_list] == newest_first[20:]
+    assert {t.outcome for t in first.object_list} == {"no_deadline"}
+
+
 def test_the_same_indicator_from_several_reports_is_one_series(history, office, unit_a):
     d = _dossier(office, unit_a)
 
@@ -247,7 +268,8 @@ def test_it_reads_the_dossier_in_a_fixed_number_of_queries(
     client.force_login(office)
     # sign-in (3); the unit (1), predecessors (1), sessions count and page and their chairs (3),
     # the predecessors' sessions of the page (1), classes (1), tasks page (1), petitions and
-    # their counts (2), indicators (1), the predecessors' tasks by class and their page (2)
-    with django_assert_max_num_queries(17):
+    # their counts (2), indicators (1) and the office's names of them (1), the predecessors'
+    # tasks by class, their page's ids and rows (3)
+    with django_assert_max_num_queries(18):
         response = client.get(reverse("insight:dossier", args=[unit_a.pk]))
     assert response.status_code == 200

@@ -82,6 +82,8 @@ KINDS = (
     "risk_place",
     "answer",
     "answer_says",
+    "own_plan",
+    "granted",
     "still",
     "quantity",
     "much",
@@ -300,6 +302,21 @@ def petition_kind(folded_sentence: str) -> str | None:
     return petition_match(folded_sentence)[0]
 
 
+# "Huyện đề xuất 5 nhóm giải pháp ...": the lower side's own plan, asked of no one
+_OWN_PLAN = _grammar(r"\s*(?:\d+\s+|các\s+|một số\s+|nhiều\s+)?(?:«own_plan»)(?!\w)")
+# "Năm 2018, huyện đã kiến nghị tỉnh ... và đã được tỉnh chấp thuận": a past request, granted
+_PAST_ASK = re.compile(r"(?<!\w)(?:đã|từng)\s+(?:\w+\s+){0,1}$")
+_GRANTED = _grammar(r"(?<!\w)(?:«granted»)(?!\w)")
+
+
+def _not_asked_now(s: str, m: re.Match[str]) -> bool:
+    """Whether the asking verb at ``m`` names the lower side's own plan or a past request
+    that was granted."""
+    if _OWN_PLAN.match(s, m.end()):
+        return True
+    return bool(_PAST_ASK.search(s[: m.start()]) and _GRANTED.search(s, m.end()))
+
+
 def petition_match(
     folded_sentence: str, doc: Document | None = None, offset: int = 0
 ) -> tuple[str | None, int]:
@@ -315,11 +332,13 @@ def petition_match(
     ):
         return "many-opinions", 0
     for m in _ASK_UPPER_CUE.finditer_text(s, doc, offset):
-        if _ASK_NOUN_HEAD.search(s[: m.start()]):
+        if _ASK_NOUN_HEAD.search(s[: m.start()]) or _not_asked_now(s, m):
             continue
         return "ask-upper", m.start()
     for m in _ASK_VERB_CUE.finditer_text(s, doc, offset):
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _ASK_EMPTY_TAIL.match(s[m.end() :]):
+            continue
+        if _not_asked_now(s, m):
             continue
         if len(s[m.end() :].split()) < 4:
             continue

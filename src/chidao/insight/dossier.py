@@ -190,9 +190,16 @@ def dossier(
             today,
             order="size",
         )
-        former_pages = Paginator(former_tasks(user, former_ids, today), TASKS_PAGE)
+        # a page of ids sorted on the (unit, session_date, id) index, then their rows: the
+        # predecessors' tasks are sorted across several units, never carrying their texts
+        ordered = former_tasks(user, former_ids, today)
+        former_pages = Paginator(ordered.values_list("pk", flat=True), TASKS_PAGE)
         former_pages.count = sum(g.outcomes.total + g.outcomes.cancelled for g in former_groups)
         former_page = former_pages.get_page(former_page_number)
+        shown_ids = list(former_page.object_list)
+        former_page.object_list = sorted(
+            ordered.filter(pk__in=shown_ids), key=lambda t: shown_ids.index(t.pk)
+        )
     petitions = petitions_visible_to(user).filter(Q(raised_by_id__in=ids) | Q(answerer_id=unit.pk))
     series = unit_series(user, unit, before=before)
     shown = session_pages.get_page(session_page)
