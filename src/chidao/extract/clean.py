@@ -28,11 +28,33 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from . import lexicon as lexicons
+from .dates import KINDS as DATE_KINDS
+from .dates import WORDS as DATE_WORDS
 from .spans import Document, Options, fold
 
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 # runs of white space other than one plain space (those need no replacing)
 # the spaces of _SPACE but " ", one by one: ``in`` finds each faster than a regex class scans
+WORDS = "headline_words.tsv"
+KINDS_OF_WORDS = ("order", "subject", "subject_order", "leader_verb")
+
+
+@cache
+def headline_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/headline_words.tsv`` by kind (folded, in the file's order), with the
+    weekdays of ``data/date_words.tsv``; a bad line raises an error naming the file and line."""
+    rows = lexicons.load(WORDS, KINDS_OF_WORDS)
+    weekdays = lexicons.load(DATE_WORDS, DATE_KINDS)
+    return {k: lexicons.texts(rows, k) for k in KINDS_OF_WORDS} | {
+        "weekday": lexicons.texts(weekdays, "weekday")
+    }
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
+    return re.compile(lexicons.fill(template, headline_words()))
+
+
 _ODD_SPACES = tuple("\t\u00a0\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200C))))
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 
@@ -51,8 +73,8 @@ _LETTER_DATE = re.compile(
 )  # "Hà Tĩnh, ngày 12 tháng 10"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
 # what may surround a date on a dateline: weekday, time, time zone, "cập nhật"
-_DATELINE_REST = re.compile(
-    r"(?:thứ\s*(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s*nhật|ngày|lúc|cập\s*nhật|đăng\s*(?:ngày|lúc)?|"
+_DATELINE_REST = _grammar(
+    r"(?:thứ\s*(?:«weekday»|[2-7])|chủ\s*nhật|ngày|lúc|cập\s*nhật|đăng\s*(?:ngày|lúc)?|"
     r"ngày\s*đăng|gmt\s*\+?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?|am|pm|[\s,|:()\-–—/+.])*"
 )
 _BYLINE_PREFIX = re.compile(
@@ -314,11 +336,10 @@ def find_headline(lines: list[str]) -> int | None:
 # a headline that states a leader's instruction: "Bí thư Tỉnh ủy: Phải giải ngân ...",
 # "Xã A phải hoàn thành ... trước ngày 15/5", "Chủ tịch UBND tỉnh yêu cầu ..." (folded): it
 # stays in the text, so that the directive it states points at its own words
-_HEADLINE_ORDER = re.compile(
-    r"(?:[^:]{2,60}:\s*)?(?:phải|cần phải|không để|không được)\s"
-    r"|(?:xã|phường|huyện|thị xã|thành phố|tỉnh|đặc khu|các|cấp ủy|đảng ủy|chính quyền|ubnd|sở)"
-    r"\s[^:,.;]{0,60}?\s(?:phải|cần phải|cần|không để|không được)\s"
-    r"|(?:phó\s+)?(?:chủ tịch|bí thư)[^:,.;]{0,50}?\s(?:yêu cầu|đề nghị|chỉ đạo|giao)\s"
+_HEADLINE_ORDER = _grammar(
+    r"(?:[^:]{2,60}:\s*)?(?:«order»)\s"
+    r"|(?:«subject»)\s[^:,.;]{0,60}?\s(?:«subject_order»)\s"
+    r"|(?:phó\s+)?(?:chủ tịch|bí thư)[^:,.;]{0,50}?\s(?:«leader_verb»)\s"
 )
 
 

@@ -1,0 +1,53 @@
+"""The words of a headline that states a leader's instruction are reviewed data
+(``data/headline_words.tsv``).
+
+Each row of each kind is put to work: the test writes a headline with the entry in its
+kind's slot and checks that it states an instruction (and so stays in the text); the same
+headline with a word that is not of the kind (``CONTROL``) does not, so each check can fail.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from chidao.extract import lexicon
+from chidao.extract.clean import KINDS_OF_WORDS, WORDS, headline_words, instruction_headline
+from chidao.extract.spans import fold
+
+# kind -> (headline with the entry at "{}", a word not of the kind)
+EXAMPLES: dict[str, tuple[str, str]] = {
+    "order": ("Bí thư Tỉnh ủy: {} giải ngân hết vốn đầu tư công trong năm", "đã"),
+    "subject": ("{} Tân Phú phải hoàn thành giải phóng mặt bằng trước ngày 15/5", "Nông dân"),
+    "subject_order": ("Xã Tân Phú {} hoàn thành giải phóng mặt bằng trước ngày 15/5", "đã"),
+    "leader_verb": ("Chủ tịch UBND tỉnh {} hoàn thành giải phóng mặt bằng", "thăm"),
+}
+
+ROWS = lexicon.load(WORDS, KINDS_OF_WORDS)
+
+
+def test_every_kind_has_rows_and_a_written_example():
+    assert {r.kind for r in ROWS} == set(KINDS_OF_WORDS) == set(EXAMPLES)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
+def test_each_entry_makes_the_headline_an_instruction(row):
+    template, _ = EXAMPLES[row.kind]
+    example = row.example or template.format(row.text)
+    assert row.folded in fold(example)
+    assert instruction_headline(example), example
+
+
+@pytest.mark.parametrize("kind", KINDS_OF_WORDS)
+def test_a_word_not_of_the_kind_does_not(kind):
+    template, control = EXAMPLES[kind]
+    assert fold(control) not in headline_words()[kind]
+    assert not instruction_headline(template.format(control)), template.format(control)
+
+
+def test_a_page_s_dateline_reads_the_weekdays_of_the_date_lexicon():
+    from chidao.extract.clean import dateline_date
+    from chidao.extract.dates import date_words
+
+    for day in date_words()["weekday"]:
+        assert dateline_date(f"Thứ {day}, 11/10/2021 - 14:30 (GMT+7)") is not None, day
+    assert dateline_date("Thứ mười, 11/10/2021 - 14:30 (GMT+7)") is None
