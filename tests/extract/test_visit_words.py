@@ -55,6 +55,17 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "asked_before": (f"Chủ tịch UBND tỉnh {{}} đoàn công tác kiểm tra {SITE}.", no_visit, "cùng"),
     "delegation": (f"Sáng 5/3, {{}} kiểm tra {SITE}.", a_visit, "huyện"),
     "session_noun": (f"Sáng 5/3, đoàn công tác có {{}} kiểm tra {SITE}.", no_visit, "đến"),
+    "determiner": (
+        "Sáng 5/3, đoàn công tác đã kiểm tra {} công trình thủy lợi ở xã Tân Phú.",
+        a_visit,
+        "mười",
+    ),
+    "asked_in_sentence": (
+        f"Sáng 5/3, Chủ tịch UBND tỉnh {{}} Sở Xây dựng chủ trì, phối hợp với xã Tân Phú khảo sát"
+        f" {SITE}.",
+        no_visit,
+        "cùng",
+    ),
     "matter": (
         "Sáng 5/3, đoàn công tác đã kiểm tra {} chuẩn bị tại dự án Khu dân cư Bắc Sơn.",
         a_visit,

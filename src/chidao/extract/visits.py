@@ -37,6 +37,8 @@ KINDS = (
     "session_noun",
     "area",
     "matter",
+    "determiner",
+    "asked_in_sentence",
 )
 
 
@@ -66,9 +68,7 @@ _LIST_END = re.compile(r"[.!?…\n]")
 _VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
 _SITE = r"(?:«site»)"
 # a site may open with a determiner or a count: "các điểm sạt lở ...", "hai công trình ..."
-_SITE_START = _grammar(
-    r"(?P<det>(?:các|những|một số|một|hai|ba|bốn|năm|\d{1,3})\s+)?" + _SITE + r"(?!\w)"
-)
+_SITE_START = _grammar(r"(?P<det>(?:«determiner»|\d{1,3})\s+)?" + _SITE + r"(?!\w)")
 _SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
 # the end of a site: the clause ends, or another inspection verb starts the next site
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
@@ -82,7 +82,7 @@ _END = _grammar(
 _DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
 # an instruction earlier in the sentence: "giao Sở Xây dựng chủ trì, phối hợp với xã A khảo
 # sát vị trí ..." is a task given, not a site inspected ("theo yêu cầu của ..." is not one)
-_ASKED_IN_SENTENCE = re.compile(r"(?<!\w)(?:giao|đề nghị|yêu cầu)(?!\w)(?!\s+của)")
+_ASKED_IN_SENTENCE = _grammar(r"(?<!\w)(?:«asked_in_sentence»)(?!\w)(?!\s+của)")
 # the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
 _SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
