@@ -95,6 +95,7 @@ class WordLexicon:
             return []
         pattern_start = self.start == "pattern"
         follow = self.follow
+        before = self.before
         longest: dict[int, int] = {}  # start -> the end of the longest entry there
         for last, length in self._automaton.iter(text, pos, end):
             after = last + 1
@@ -106,8 +107,10 @@ class WordLexicon:
                 if ch.isalnum() or ch == "_":
                     continue  # does not end a word
             first = after - length
-            if pattern_start and not self._starts_word(text, first):
-                continue
+            if pattern_start and first:  # (``_starts_word``, written out: once per hit)
+                ch = text[first - 1]
+                if ch.isalnum() or ch == "_" or ch in before:
+                    continue
             if longest.get(first, -1) < after:
                 longest[first] = after
         out: list[Hit] = []
