@@ -94,3 +94,22 @@ def test_static_files_are_served_by_the_application(client):
 def test_the_health_check_answers_ok(client):
     response = client.get("/healthz")
     assert (response.status_code, response.content) == (200, b"ok")
+
+
+@pytest.mark.django_db
+def test_serve_warms_every_template_up_before_the_workers_fork():
+    from django.db import connection
+    from django.template import engines
+    from django.test.utils import CaptureQueriesContext
+
+    from chidao.web.management.commands.serve import warm_up
+
+    ours = {p.as_posix().split("/templates/", 1)[1] for p in SRC.rglob("templates/**/*.html")}
+    with CaptureQueriesContext(connection) as queries:
+        assert warm_up() >= len(ours)  # the admin's and the other apps' too
+    loader = engines["django"].engine.template_loaders[0]
+    while not hasattr(loader, "get_template_cache"):  # template_partials wraps the cached one
+        loader = loader.loaders[0]
+    assert ours <= {key.split(":")[0] for key in loader.get_template_cache}
+    assert "tasks/register.html" in ours
+    assert len(queries) == 0  # nothing from the database: no connection for the workers to share

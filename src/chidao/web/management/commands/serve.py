@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import asdict, dataclass
+from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
@@ -30,6 +31,31 @@ def default_workers(cpus: int | None = None) -> int:
     """gunicorn's advice, ``2 × CPUs + 1``, kept between 2 and 16."""
     cpus = cpu_count() if cpus is None else cpus
     return max(2, min(16, 2 * cpus + 1))
+
+
+def warm_up() -> int:
+    """Do in the master, once, what every worker would otherwise do on its first requests:
+    compile every template of the apps (Django's cached loader keeps them), load the
+    translation catalogues of every language and build the URL resolver. The workers fork
+    with it (a worker's first register page cost it ~1 s on a 2-CPU machine, the load
+    test's p95). No database connection is opened here. Returns the templates compiled."""
+    from django.apps import apps
+    from django.conf import settings
+    from django.template.loader import get_template
+    from django.urls import get_resolver
+    from django.utils import translation
+
+    get_resolver().reverse_dict  # noqa: B018 - builds the resolver's lookup tables
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            translation.gettext("Sổ chỉ đạo")
+    compiled = 0
+    for config in apps.get_app_configs():
+        root = Path(config.path) / "templates"
+        for path in sorted(root.rglob("*.html")) if root.is_dir() else []:
+            get_template(path.relative_to(root).as_posix())
+            compiled += 1
+    return compiled
 
 
 def _env_int(name: str, default: int) -> int:
@@ -126,6 +152,8 @@ class Command(BaseCommand):
 
         from chidao.web.wsgi import application
 
+        compiled = warm_up()  # before the workers fork: they start with it done
+
         class Server(BaseApplication):
             def load_config(self) -> None:
                 for key, value in asdict(config).items():
@@ -137,6 +165,7 @@ class Command(BaseCommand):
 
         self.stdout.write(
             f"chidao serve: http://{config.bind} · {config.workers} workers × "
-            f"{config.threads} threads · timeout {config.timeout}s"
+            f"{config.threads} threads · timeout {config.timeout}s · "
+            f"{compiled} templates compiled"
         )
         Server().run()
