@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import pytest
+from lexicon_contract import lexicon_contract
 
 from chidao.extract import lexicon
 from chidao.extract.indicators import KINDS, WORDS, indicator_words
 from chidao.extract.pipeline import process
-from chidao.extract.spans import fold
 from chidao.insight.indicators import indicator_name
 
 
@@ -95,20 +94,8 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
 ROWS = lexicon.load(WORDS, KINDS)
 
 
-def test_every_kind_has_rows_and_a_written_example():
-    assert {r.kind for r in ROWS} == set(KINDS) == set(EXAMPLES)
-
-
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: r.where)
-def test_each_entry_does_its_kind_s_work(row):
-    template, works, _ = EXAMPLES[row.kind]
-    example = row.example or template.format(row.text)
-    assert row.folded in fold(example)
-    assert works(example), example
-
-
-@pytest.mark.parametrize("kind", KINDS)
-def test_a_word_not_of_the_kind_does_not(kind):
-    template, works, control = EXAMPLES[kind]
-    assert control not in indicator_words()[kind]
-    assert not works(template.format(control)), template.format(control)
+(
+    test_every_kind_has_rows_and_a_written_example,
+    test_each_entry_does_its_kind_s_work,
+    test_a_word_not_of_the_kind_does_not,
+) = lexicon_contract(ROWS, KINDS, EXAMPLES, indicator_words)
