@@ -141,8 +141,9 @@ def test_its_pages_reach_a_bounded_depth_and_say_how_to_reach_the_rest(
 ):
     make_tasks(unit_a, 7)
     page = queries.register_page(office, RegisterFilters(sort="date"), 99, size=2, max_rows=4)
-    assert (page.number, page.paginator.num_pages, page.paginator.count) == (2, 2, 7)
-    assert page.paginator.bounded and page.paginator.reach == 4
+    # counted one row past what the pages reach: "more than 4"
+    assert (page.number, page.paginator.num_pages, page.paginator.count) == (2, 2, 5)
+    assert page.paginator.capped and page.paginator.bounded and page.paginator.reach == 4
     whole = [t.pk for t in queries.register(office, RegisterFilters(sort="date"))]
     assert [t.pk for t in page.object_list] == whole[2:4]  # the last page reached, in order
     reversed_first = queries.register_page(office, RegisterFilters(sort="-date"), 1, size=2)
@@ -209,6 +210,60 @@ def test_the_topic_filter_offers_each_topic_in_use_once_within_what_the_user_see
     assert queries.register_choices(officer_a)["topics"] == ["Giao thông", "Đất đai"]
 
 
+def test_the_leader_and_unit_filters_offer_only_what_the_user_sees(
+    book, office, officer_a, officer_b, leader_person, unit_a, unit_b, department
+):
+    Person.objects.create(full_name="Người không giao việc", province_code="38")  # no task
+    deputy = book["deputy"]
+    choices = queries.register_choices(office)
+    assert [pk for pk, _name in choices["leaders"]] == [deputy.pk, leader_person.pk]
+    assert {pk for pk, _name in choices["units"]} == {unit_a.pk, unit_b.pk, department.pk}
+    # an officer: their own unit, and the leaders of their own unit's tasks only
+    mine = queries.register_choices(officer_a)
+    assert mine["units"] == [(unit_a.pk, unit_a.name)]
+    assert mine["leaders"] == [(leader_person.pk, leader_person.full_name)]
+    theirs = queries.register_choices(officer_b)
+    assert theirs["units"] == [(unit_b.pk, unit_b.name)]
+    assert {pk for pk, _name in theirs["leaders"]} == {deputy.pk, leader_person.pk}
+    assert theirs["topics"] == ["Thủy lợi", "Đất đai"]
+
+
+def test_the_filters_choices_follow_a_directive_whose_issuer_or_topic_changes(book, office):
+    deputy = book["deputy"]
+    directive = book["b2"].directive
+    directive.issuer = None
+    directive.topic = "Môi trường"
+    directive.save()  # the task's stored issuer and topic follow (tasks.signals)
+    choices = queries.register_choices(office)
+    assert deputy.pk not in {pk for pk, _name in choices["leaders"]}
+    assert choices["topics"] == ["Giao thông", "Môi trường", "Đất đai"]
+
+
+def test_the_filters_choices_take_the_same_queries_whatever_the_province_offers(book, office):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from chidao.organisation.models import Unit, UnitKind
+
+    with CaptureQueriesContext(connection) as few:
+        small = queries.register_choices(office)
+    unit = Unit.objects.create(province_code="38", kind=UnitKind.COMMUNE, level="xã", name="Xã Mới")
+    for n in range(4):
+        person = Person.objects.create(full_name=f"Lãnh đạo {n}", province_code="38")
+        directive = make_directive(
+            make_session(title=f"Làm việc {n}", date=dt.date(2025, 1, 1 + n)),
+            text=f"Việc số {n}.",
+            issuer=person,
+            topic=f"Lĩnh vực {n}",
+        )
+        create_tasks(directive=directive, units=[unit], deadline=None, actor=office)
+    with CaptureQueriesContext(connection) as more:
+        large = queries.register_choices(office)
+    assert len(large["leaders"]) == len(small["leaders"]) + 4
+    assert len(large["topics"]) == len(small["topics"]) + 4
+    assert len(more) == len(few)
+
+
 def test_the_leader_and_unit_filters_offer_who_has_tasks_with_the_chosen_one_selected(
     client, book, office, unit_a, unit_b, department, leader_person
 ):
@@ -263,8 +318,30 @@ def test_a_search_counts_no_further_than_the_pages_reach_and_says_more_than(
         html = response.content.decode()
         assert "Hơn 2 nhiệm vụ" in html and "Các trang đi đến 2 nhiệm vụ đầu tiên" in html
         assert len(response.context["page"].object_list) == 2
-        whole = client.get(reverse("tasks:register")).context["page"].paginator
-        assert not whole.capped and whole.count == 5  # no text: every row counted
+
+
+def test_the_whole_register_counts_no_further_than_the_pages_reach_either(
+    client, make_tasks, unit_a, unit_b, office, leader, monkeypatch
+):
+    from chidao.tasks.views import common
+
+    make_tasks(unit_a, 5)
+    make_tasks(unit_b, 2)
+    monkeypatch.setattr(common, "PAGE_SIZE", 2)
+    monkeypatch.setattr(queries, "REGISTER_MAX_ROWS", 2)
+    for user in (office, leader):
+        client.force_login(user)
+        for params in ({}, {"sort": "state"}, {"sort": "-leader"}):
+            response = client.get(reverse("tasks:register"), params)
+            paginator = response.context["page"].paginator
+            assert paginator.capped and paginator.num_pages == 1, params
+            assert "Hơn 2 nhiệm vụ" in response.content.decode()
+        # a filter under the cap: the exact count, no "more than"
+        response = client.get(reverse("tasks:register"), {"unit": unit_b.pk})
+        paginator = response.context["page"].paginator
+        assert not paginator.capped and paginator.count == 2
+        html = response.content.decode()
+        assert "2 nhiệm vụ" in html and "Hơn 2" not in html
 
 
 def test_a_search_under_the_cap_counts_exactly(client, make_tasks, unit_a, office):

@@ -106,6 +106,30 @@ def test_every_page_of_the_register_is_the_register_in_order(many, office, leade
         assert page.paginator.count == len(many)
 
 
+@pytest.mark.parametrize("sort", ["-date", "state", "-state", "leader"])
+@pytest.mark.parametrize("max_rows", [1, 4, 9, 13, 20])
+def test_pages_counted_no_further_than_they_reach_are_the_register_in_order(
+    many, office, leader, sort, max_rows
+):
+    # 13 rows: counted no further than max_rows + 1 (by state, each state so; a leader's own
+    # apart), the pages are the first max_rows rows of the whole register, in its order
+    for user in (office, leader):
+        filters = RegisterFilters(sort=sort)
+        whole = [t.pk for t in queries.register(user, filters)]
+        paged, number = [], 1
+        while True:
+            page = queries.register_page(user, filters, number, size=2, max_rows=max_rows)
+            paged += [t.pk for t in page.object_list]
+            if not page.has_next():
+                break
+            number += 1
+        paginator = page.paginator  # the pages are whole: they reach max_rows rounded up
+        assert paginator.reach == min(len(many), -(-max_rows // 2) * 2)
+        assert paged == whole[: paginator.reach]
+        assert paginator.capped == (max_rows < len(many))
+        assert paginator.count == len(many) if not paginator.capped else paginator.count > max_rows
+
+
 def test_the_newest_session_comes_first_and_the_undated_last(many, office):
     rows = list(queries.register(office, RegisterFilters(sort="-date")))
     dates = [t.session_date for t in rows]
