@@ -90,13 +90,19 @@ def test_it_reads_the_inbox_in_a_fixed_number_of_queries(
 def test_a_section_alone_pages_through_all_its_tasks(
     client, make_tasks, unit_a, officer_a, django_assert_max_num_queries
 ):
-    make_tasks(unit_a, 55)
+    made = make_tasks(unit_a, 55)
+    set_deadline(made[7], made[7].deadline - dt.timedelta(days=1))  # the first of the section
     client.force_login(officer_a)
     with django_assert_max_num_queries(7):
         response = client.get(reverse("tasks:inbox"), {"section": "due_soon", "page": 2})
     box = response.context["box"]
     assert box.page.number == 2 and len(box.due_soon) == 5
     assert "Trang 2/2" in response.content.decode()
+    first = queries.inbox(officer_a, section="due_soon", page=1).due_soon
+    # the pages are the section in order (by deadline, then id), with every row's annotations
+    expected = [made[7].pk] + [t.pk for t in made if t.pk != made[7].pk]
+    assert [t.pk for t in first + box.due_soon] == expected
+    assert all(t.section == "due_soon" and not t.returned for t in first + box.due_soon)
 
 
 def test_it_ranks_new_returned_in_progress_waiting_and_done(

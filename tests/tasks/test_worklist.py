@@ -79,9 +79,10 @@ def test_it_reads_the_worklist_in_a_fixed_number_of_queries(
         )
     client.force_login(office)
     Task.objects.filter(pk__in=[t.pk for t in tasks]).update(deadline=today - dt.timedelta(days=1))
-    # sign-in (3); counts, four sections, pending requests, overdue units and their tasks (7);
+    # sign-in (3); counts, four sections, pending requests, overdue units, the ids of their
+    # most overdue tasks and those tasks (8);
     # the sessions whose conclusion notice is due (documents, 1)
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(reverse("tasks:worklist"))
     work = response.context["work"]
     assert len(work.extension_requests) == min(rows, queries.WORKLIST_SHOWN)
