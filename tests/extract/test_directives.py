@@ -1162,6 +1162,4 @@ def test_a_supporting_group_of_departments_and_branches_keeps_its_comma():
         "Đồng chí giao Văn phòng Tỉnh ủy chủ trì, phối hợp với các sở, ngành liên quan "
         "tổng hợp kiến nghị của xã, báo cáo Thường trực Tỉnh ủy.\n"
     )
-    assert roles(doc) == [
-        [("Văn phòng Tỉnh ủy", "lead"), ("các sở, ngành liên quan", "support")]
-    ]
+    assert roles(doc) == [[("Văn phòng Tỉnh ủy", "lead"), ("các sở, ngành liên quan", "support")]]
