@@ -85,3 +85,14 @@ def test_the_database_and_uploads_are_created_private(settings, tmp_path):
     assert stat.S_IMODE((tmp_path / "var" / "uploads").stat().st_mode) == 0o700
     assert settings.FILE_UPLOAD_PERMISSIONS == 0o600
     assert settings.FILE_UPLOAD_DIRECTORY_PERMISSIONS == 0o700
+
+
+@pytest.mark.django_db
+def test_postgresql_compiles_no_query_just_in_time():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -163,6 +163,12 @@ if _database_url:
             _database_url, conn_max_age=CONN_MAX_AGE, conn_health_checks=True
         )
     }
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # no JIT compilation: it pays off for queries of seconds, and the pages' queries take
+        # milliseconds, but a plan estimated costly (a count over a busy commune's tasks)
+        # compiled for 20 to 80 ms before running for 20 (the server's setting elsewhere)
+        _options = DATABASES["default"].setdefault("OPTIONS", {})
+        _options["options"] = f"{_options.get('options', '')} -c jit=off".strip()
 else:
     DATABASES = {
         "default": {
