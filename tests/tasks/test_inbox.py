@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from chidao.tasks import queries
-from chidao.tasks.models import Task
+from chidao.tasks.models import Task, TaskState
 from chidao.tasks.services import (
     accept_completion,
     report_completion,
@@ -167,3 +167,32 @@ def test_the_office_s_note_is_at_the_top_of_a_returned_task(
 
     note = page.index("Văn phòng trả lại báo cáo hoàn thành")
     assert note < page.index("Thao tác") and "Thiếu biên bản nghiệm thu." in page[note:]
+
+
+def test_the_section_counts_are_those_of_each_task_s_section(
+    make_tasks, unit_a, officer_a, office, today
+):
+    # every state, deadlines past, today, within and past the week, none; a returned report
+    # with a far deadline and one due soon: the counts read from the index and the history
+    # are the sections the rows are put in, task by task
+    made = make_tasks(unit_a, 16, days=30)
+    returned_far, returned_soon, reported = made[0], made[1], made[2]
+    for task in (returned_far, returned_soon):
+        report_completion(task=task, actor=officer_a, version=1)
+        return_completion(task=task, actor=office, version=2, note="Bổ sung hồ sơ.")
+    report_completion(task=reported, actor=officer_a, version=1)
+    set_deadline(returned_soon, today + dt.timedelta(days=3))
+    states = [s for s in TaskState]
+    offsets = [-5, 0, 7, 8, None]
+    for i, task in enumerate(made[3:]):
+        deadline = None if offsets[i % 5] is None else today + dt.timedelta(days=offsets[i % 5])
+        Task.objects.filter(pk=task.pk).update(state=states[i % len(states)], deadline=deadline)
+    rows = queries.with_returned(queries.with_overdue(Task.objects.filter(unit=unit_a), today))
+    expected: dict[str, int] = {}
+    for task in rows:
+        key = queries.inbox_section_of(task, today)
+        expected[key] = expected.get(key, 0) + 1
+    assert queries.inbox(officer_a, today).counts == {
+        key: expected.get(key, 0) for key, _label in queries.INBOX_SECTIONS
+    }
+    assert expected.get("returned") == 1 and expected.get("in_progress")

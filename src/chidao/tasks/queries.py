@@ -256,6 +256,40 @@ def section_of(today: dt.date) -> Case:
     )
 
 
+def _section_counts(tasks: QuerySet[Task], today: dt.date) -> dict[str, int]:
+    """How many of ``tasks`` each inbox section holds (``section_of``), in one statement: each
+    section but two a condition on the state and the deadline, counted from the index on
+    unit, state and deadline alone; the open tasks past all of them are "returned" when their
+    latest completion event says so (the one count that reads the history, for those tasks
+    only) and "in progress" otherwise. Grouping by ``section_of`` read every task of the unit
+    from the table (11,700 at the busiest commune of 300,000 tasks)."""
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    acting = [s for s in OPEN_STATES if s not in WAITING_ON_OFFICE]
+    later = Q(deadline__gt=soon) | Q(deadline__isnull=True)
+    rest = Q(state__in=[s for s in acting if s != TaskState.NEW]) & later
+    done, waiting, overdue, due_soon, new, rest_n, returned = capped_counts(
+        [
+            tasks.filter(state__in=CLOSED_STATES),
+            tasks.filter(state__in=WAITING_ON_OFFICE),
+            tasks.filter(state__in=acting, deadline__lt=today),
+            tasks.filter(state__in=acting, deadline__gte=today, deadline__lte=soon),
+            tasks.filter(Q(state=TaskState.NEW) & later),
+            tasks.filter(rest),
+            with_returned(tasks.filter(rest)).filter(last_decision=EventKind.COMPLETION_RETURNED),
+        ]
+    )
+    found = {
+        "overdue": overdue,
+        "due_soon": due_soon,
+        "new": new,
+        "returned": returned,
+        "in_progress": rest_n - returned,
+        "waiting": waiting,
+        "done": done,
+    }
+    return {key: n for key, n in found.items() if n}
+
+
 def _section_hint(key: str, today: dt.date) -> Q:
     """A condition every task of section ``key`` meets, on the indexed columns (unit, state,
     deadline): the section's rows are then read through the index, and ``section_of`` (with
@@ -297,9 +331,7 @@ def inbox(
             output_field=BooleanField(),
         ),
     )
-    counts = dict(
-        base.order_by().values_list("section").annotate(n=Count("pk")).values_list("section", "n")
-    )
+    counts = _section_counts(access.tasks_visible_to(user), today)
     keys = [key for key, _label in INBOX_SECTIONS]
     wanted = [section] if section in keys else keys
     sections = []
@@ -308,11 +340,11 @@ def inbox(
         count = counts.get(key, 0)
         rows: list[InboxTask] = []
         if key in wanted and count:
-            order: list[Any] = (
-                [F("completed_at").desc(nulls_last=True), "-updated_at", "-id"]
-                if key == "done"
-                else ["-returned", F("deadline").asc(nulls_last=True), "id"]
-            )
+            order: list[Any] = [F("deadline").asc(nulls_last=True), "id"]
+            if key == "done":
+                order = [F("completed_at").desc(nulls_last=True), "-updated_at", "-id"]
+            elif key not in ("returned", "in_progress"):  # there, every row is or is not
+                order.insert(0, "-returned")  # returned: no second look at the history a row
             # the section's ids in order, on the tasks alone; then those rows with their
             # directive, session and issuer (joined before the sort, they were joined for
             # every task of the section: the 6,500 done tasks of a busy commune)
