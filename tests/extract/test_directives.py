@@ -1153,3 +1153,13 @@ def test_a_de_nghi_clause_naming_a_body_after_a_modal_sentence_is_that_body_s():
         "chính cân đối kinh phí hỗ trợ.\n"
     )
     assert assignees(doc)[-1] == ["Sở Tài chính"]
+
+
+def test_a_supporting_group_of_departments_and_branches_keeps_its_comma():
+    # issue 6 class 9 (held-out round 9, Lai Châu): "các sở, ngành liên quan" supports
+    doc = process(
+        "Sáng 3/9/2025, đồng chí Giàng Văn Sử, Bí thư Tỉnh ủy làm việc với xã Pa Tần.\n"
+        "Đồng chí giao Văn phòng Tỉnh ủy chủ trì, phối hợp với các sở, ngành liên quan "
+        "tổng hợp kiến nghị của xã, báo cáo Thường trực Tỉnh ủy.\n"
+    )
+    assert roles(doc) == [[("Văn phòng Tỉnh ủy", "lead"), ("các sở, ngành liên quan", "support")]]
