@@ -275,7 +275,9 @@ def _section_counts(tasks: QuerySet[Task], today: dt.date) -> dict[str, int]:
             tasks.filter(state__in=acting, deadline__gte=today, deadline__lte=soon),
             tasks.filter(Q(state=TaskState.NEW) & later),
             tasks.filter(rest),
-            with_returned(tasks.filter(rest)).filter(last_decision=EventKind.COMPLETION_RETURNED),
+            with_returned(tasks.filter(rest)).filter(
+                Q(last_decision=EventKind.COMPLETION_RETURNED)
+            ),
         ]
     )
     found = {
