@@ -1219,3 +1219,13 @@ def test_each_answer_verb_after_the_colon_answers_the_petition_before_it(verb):
         fold(verb)
     )
     assert _ANSWERED_TOPIC.match(fold(point.format("tập trung"))) is None
+
+
+def test_a_supporting_group_of_departments_and_branches_keeps_its_comma():
+    # issue 6 class 9 (held-out round 9, Lai Châu): "các sở, ngành liên quan" supports
+    doc = process(
+        "Sáng 3/9/2025, đồng chí Giàng Văn Sử, Bí thư Tỉnh ủy làm việc với xã Pa Tần.\n"
+        "Đồng chí giao Văn phòng Tỉnh ủy chủ trì, phối hợp với các sở, ngành liên quan "
+        "tổng hợp kiến nghị của xã, báo cáo Thường trực Tỉnh ủy.\n"
+    )
+    assert roles(doc) == [[("Văn phòng Tỉnh ủy", "lead"), ("các sở, ngành liên quan", "support")]]

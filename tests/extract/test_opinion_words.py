@@ -137,6 +137,10 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "scarce": ("Nguồn nước sinh hoạt {} vào mùa khô.", difficulty, "dồi dào"),
     "forced": ("Một số công trình của xã phải {} do thiếu vốn.", difficulty, "hoàn thành"),
     "low_what": ("Nhìn chung, {} của hợp tác xã thấp.", difficulty, "giá thành"),
+    "high_what": ("Nhìn chung, tỷ lệ {} của xã vẫn ở mức cao.", difficulty, "thu nhập"),
+    "good_measure": ("Năm nay, {} của huyện giảm so với cùng kỳ.", difficulty, "số vụ tai nạn"),
+    "result_between": ("Doanh thu du lịch {} nhanh giảm so với cùng kỳ.", not_difficulty, "cũng"),
+    "not_fall": ("Doanh thu du lịch giảm {} so với cùng kỳ.", not_difficulty, "mạnh"),
     "own_plan": (
         "Huyện đề xuất các {} để tăng thu ngân sách năm nay.",
         not_petition,
@@ -237,6 +241,16 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Đoàn công tác đã {} các hộ dân còn nhiều khó khăn ở thôn 3.",
         not_difficulty,
         "giúp",
+    ),
+    "visitor": (
+        "Trước đó, {} Trần Văn An đã khảo sát điểm sạt lở bờ kênh ở thôn 3.",
+        not_difficulty,
+        "người dân",
+    ),
+    "inspect": (
+        "Chủ tịch UBND tỉnh Trần Văn An {} điểm sạt lở bờ kênh ở thôn 3.",
+        not_difficulty,
+        "lo lắng về",
     ),
     "conclusion": (
         "Sáng 4/3, đoàn công tác của tỉnh làm việc với xã Tân Phú. Xã đề nghị Trung ương sớm hỗ"

@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
+from .clean import kept_headline
 from .lookup import SentenceIndex, mentions_in
 from .scan import Cue, starting_words
 from .spans import Document, Item, Person, Span
@@ -54,6 +55,10 @@ KINDS = (
     "scarce",
     "forced",
     "low_what",
+    "high_what",
+    "good_measure",
+    "result_between",
+    "not_fall",
     "harm",
     "hazard",
     "causing",
@@ -95,6 +100,8 @@ KINDS = (
     "provincial_body",
     "delegation",
     "visit_verb",
+    "visitor",
+    "inspect",
     "conclusion",
     "cue",
     "answer_opening",
@@ -167,12 +174,18 @@ _DIFFICULTY = _grammar(
     r"|thiếu (?:«shortage»)"
     # epidemics: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã" (not "dịch vụ", "chuyển dịch")
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
-    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:«not_epidemic»))(?:\s+[^\W\d]+){0,5}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
+    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:«not_epidemic»))(?:,?\s+[^\W\d]+){0,6}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
     r"|(?:làm )?ảnh hưởng (?:(?:«effect_size») )?(?:«towards») tiến độ"
     # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
     r"|phải (?:«forced»)(?!\w)"
     # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
     r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:«comparative»))"
+    # a bad measure that is high: "tỷ lệ hộ nghèo vẫn ở mức cao so với bình quân"
+    r"|(?:«high_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:vẫn|còn)\s+)*(?:ở\s+mức\s+)?(?:rất\s+|quá\s+|khá\s+)?cao(?!\s+nhất)(?!\w)"
+    # a good measure that falls: "giá trị xuất khẩu thủy sản giảm 8% so với cùng kỳ" (the
+    # words between hold no result: "doanh thu tăng 5%, góp phần giảm ..." is not one)
+    r"|(?:«good_measure»)(?:\s+(?!(?:«result_between»)(?!\w))[\w/]+){0,8}?\s+"
+    r"(?:bị\s+|sụt\s+|tiếp tục\s+|có xu hướng\s+)?giảm(?!\s+(?:«not_fall»))(?!\w)"
     # a harm rising or spreading: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:có\s+(?:xu hướng|chiều hướng)\s+|vẫn\s+|còn\s+)?(?:(?:gia\s+)?tăng(?!\s+cường)|lan rộng)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
@@ -290,6 +303,9 @@ _RISK_PLACE = _grammar(r"(?<!\w)(?:«risk_place»)(?:\s+có)?\s+$")
 _VISIT_SENTENCE = _grammar(
     r"^(?:[^,.]{0,50},\s*)?(?:«delegation»)(?:\s+\w+){0,3}?\s+"
     r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«visit_verb»)(?!\w)"
+    # a leader's visit or its caption: "Chủ tịch UBND tỉnh Trần Văn An khảo sát điểm sạt lở ..."
+    r"|^(?:[^,.]{0,50},\s*)?(?:«visitor»)(?:\s+(?!(?:cho|báo|nêu|phản|nói)(?!\w))\w+){0,6}?\s+"
+    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«inspect»)(?!\w)"
 )
 
 
@@ -527,6 +543,9 @@ def find_opinions(doc: Document) -> None:
     petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
     folded = doc.folded
     conclusion = _conclusion_start(doc)
+    # a headline kept as the leader's instruction ("Xã A phải di dời xong ...") speaks as the
+    # concluding leader does: what "phải" asks there is asked, not undergone
+    headline_end = doc.paragraphs[0].end if kept_headline(doc) and doc.paragraphs else -1
     listed: set[int] = set()  # paragraphs already taken as items of a list
     announced = -1  # the paragraph whose difficulties a lead sentence announced
     p = -1
@@ -622,7 +641,7 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
-        if s.start >= conclusion and _FORCED.search(text):
+        if (s.start >= conclusion or s.start < headline_end) and _FORCED.search(text):
             continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if is_difficulty(text, doc, s.start):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
