@@ -36,6 +36,8 @@ KINDS = (
     "chair_gap",
     "leader_head",
     "caption_verb",
+    "picture_verb",
+    "caption_ask",
 )
 
 
