@@ -82,7 +82,7 @@ def search_page(user: RequestUser, filters: SearchFilters, number: Any, size: in
     rows = list(entries[(wanted - 1) * size : wanted * size]) if wanted >= 1 else []
     if not rows:  # no match, or out of range: the paginator's answer (the last page)
         return paginator.get_page(wanted)
-    paginator.count = rows[0].matches  # type: ignore[attr-defined]
+    paginator.count = rows[0].matches
     return Page(rows, wanted, paginator)
 
 
