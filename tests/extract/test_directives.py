@@ -1153,3 +1153,26 @@ def test_a_de_nghi_clause_naming_a_body_after_a_modal_sentence_is_that_body_s():
         "chính cân đối kinh phí hỗ trợ.\n"
     )
     assert assignees(doc)[-1] == ["Sở Tài chính"]
+
+
+def test_a_supporting_group_of_departments_and_branches_keeps_its_comma():
+    # issue 6 class 9 (held-out round 9, Lai Châu): "các sở, ngành liên quan" supports
+    doc = process(
+        "Sáng 3/9/2025, đồng chí Giàng Văn Sử, Bí thư Tỉnh ủy làm việc với xã Pa Tần.\n"
+        "Đồng chí giao Văn phòng Tỉnh ủy chủ trì, phối hợp với các sở, ngành liên quan "
+        "tổng hợp kiến nghị của xã, báo cáo Thường trực Tỉnh ủy.\n"
+    )
+    assert roles(doc) == [[("Văn phòng Tỉnh ủy", "lead"), ("các sở, ngành liên quan", "support")]]
+
+
+def test_a_headline_s_unit_named_without_its_level_is_the_assignee_as_written():
+    # issue 6 class 9 (held-out round 9, An Giang; round 7's Hòa Bình)
+    doc = process(
+        "Thoại Sơn phải nạo vét xong kênh Ba Thê trước mùa lũ\n"
+        "Đó là chỉ đạo của đồng chí Phan Văn Tùng, Chủ tịch UBND tỉnh tại buổi làm việc với "
+        "UBND huyện Thoại Sơn sáng 12/6/2018.\n"
+    )
+    assert [
+        (d.span.text, [str(a) if isinstance(a, str) else a.text for a in d.data["assignees"]])
+        for d in doc.directives
+    ][:1] == [("Thoại Sơn phải nạo vét xong kênh Ba Thê trước mùa lũ", ["Thoại Sơn"])]

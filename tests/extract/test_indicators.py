@@ -177,3 +177,13 @@ def test_the_toll_of_a_disaster_is_no_result_wherever_the_count_stands():
         "Dịch tả lợn châu Phi đã xuất hiện tại 4/12 thôn.\n"
     )
     assert figures(text) == [(84.0, "hộ dân")]
+
+
+def test_a_national_programme_is_no_target_and_what_is_not_done_yet_is_no_result():
+    # issue 6 class 5 (held-out round 9, Lai Châu, Thái Bình, Quảng Bình)
+    assert figures(
+        "Tiến độ Chương trình mục tiêu quốc gia giảm nghèo bền vững chậm, tỷ lệ giải ngân mới đạt 41%."
+    ) == [(41.0, "%")]
+    assert figures("Năm nay, 2,4 km kè bờ sông Trà Lý chưa được xây dựng.") == []
+    assert figures("Năm nay, huyện đã hỗ trợ 120 hộ chưa có nhà ở.") == [(120.0, "hộ")]
+    assert figures("Rét đậm, rét hại kéo dài làm 312 con trâu, bò bị chết.") == []

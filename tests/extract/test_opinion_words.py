@@ -102,6 +102,11 @@ def answered_item(text: str) -> bool:
     return [i.span.rule for i in found] == ["opinions:answered"] and ":" not in found[0].span.text
 
 
+def many_opinions(sentence: str) -> bool:
+    """The sentence gives the opinions of a meeting ("Nhiều ý kiến đề nghị ...")."""
+    return petition_kind(fold(sentence)) == "many-opinions"
+
+
 def result_clause_left_out(text: str) -> bool:
     """Of a difficulty sentence, the clause that reports a result is left out."""
     return [i.span.text for i in process(text).difficulties] == [
@@ -132,6 +137,10 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "scarce": ("Nguồn nước sinh hoạt {} vào mùa khô.", difficulty, "dồi dào"),
     "forced": ("Một số công trình của xã phải {} do thiếu vốn.", difficulty, "hoàn thành"),
     "low_what": ("Nhìn chung, {} của hợp tác xã thấp.", difficulty, "giá thành"),
+    "high_what": ("Nhìn chung, tỷ lệ {} của xã vẫn ở mức cao.", difficulty, "thu nhập"),
+    "good_measure": ("Năm nay, {} của huyện giảm so với cùng kỳ.", difficulty, "số vụ tai nạn"),
+    "result_between": ("Doanh thu du lịch {} nhanh giảm so với cùng kỳ.", not_difficulty, "cũng"),
+    "not_fall": ("Doanh thu du lịch giảm {} so với cùng kỳ.", not_difficulty, "mạnh"),
     "own_plan": (
         "Huyện đề xuất các {} để tăng thu ngân sách năm nay.",
         not_petition,
@@ -233,6 +242,16 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         not_difficulty,
         "giúp",
     ),
+    "visitor": (
+        "Trước đó, {} Trần Văn An đã khảo sát điểm sạt lở bờ kênh ở thôn 3.",
+        not_difficulty,
+        "người dân",
+    ),
+    "inspect": (
+        "Chủ tịch UBND tỉnh Trần Văn An {} điểm sạt lở bờ kênh ở thôn 3.",
+        not_difficulty,
+        "lo lắng về",
+    ),
     "conclusion": (
         "Sáng 4/3, đoàn công tác của tỉnh làm việc với xã Tân Phú. Xã đề nghị Trung ương sớm hỗ"
         " trợ kinh phí làm đường.\nKhi {} làm việc, trưởng đoàn ghi nhận ý kiến của xã. Đoàn đề"
@@ -266,6 +285,49 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Thu ngân sách của xã {} 412 tỷ đồng; giải ngân vốn đầu tư công mới đạt 46% kế hoạch.",
         result_clause_left_out,
         "là",
+    ),
+    "towards": ("Mưa lớn kéo dài làm ảnh hưởng {} tiến độ thi công của xã.", difficulty, "về"),
+    "lacking_now": ("Trường mầm non của xã {} thiếu cô nuôi.", difficulty, "không"),
+    "main": ("Khó khăn {} là việc thu hồi đất ở xã.", difficulty, "này"),
+    "is_next": ("Vướng mắc lớn nhất {} việc thu hồi đất ở xã.", difficulty, "trong"),
+    "reached": ("Giải ngân vốn đầu tư công của xã mới {} 46% kế hoạch.", difficulty, "bằng"),
+    "approx": ("Giải ngân vốn đầu tư công của xã mới đạt {} 46% kế hoạch.", difficulty, "trên"),
+    "not_epidemic": ("Dịch {} đã xuất hiện tại 3 xã.", not_difficulty, "bệnh"),
+    "effect_size": ("Mưa lớn kéo dài làm ảnh hưởng {} đến tiến độ thi công.", difficulty, "ít"),
+    "comparative": (
+        "Nhìn chung, năng suất lúa của xã thấp {} trong vùng.",
+        not_difficulty,
+        "nhiều",
+    ),
+    "toll_verb": ("Năm nay, hạn mặn đầu mùa {} 300 ha lúa chết.", difficulty, "với"),
+    "meet": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn {} một số khó khăn. Giá phân bón tăng cao.",
+        announced,
+        "vượt qua",
+    ),
+    "lead_tail": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp một số khó khăn {}. Giá phân bón tăng cao.",
+        announced,
+        "lớn",
+    ),
+    "instruction": ("{} tình trạng ô nhiễm môi trường kéo dài ở xã Tân Phú.", not_difficulty, "Về"),
+    "according_to": (
+        "Theo {} xã Tân Phú, nguồn thu ngân sách của xã còn thấp so với dự toán năm nay.",
+        lead_in_left_out,
+        "kế hoạch",
+    ),
+    "matter_noun": ("Xã kiến nghị một số {} liên quan.", not_petition, "tuyến đường"),
+    "meeting": (
+        "Tại {} với xã, nhiều ý kiến đề nghị cần sửa chữa tuyến đường liên xã.",
+        many_opinions,
+        "lễ khánh thành",
+    ),
+    "many": ("{} ý kiến đề nghị cần sửa chữa tuyến đường liên xã.", many_opinions, "Hai"),
+    "voices": ("Nhiều {} đề nghị cần sửa chữa tuyến đường liên xã.", many_opinions, "hộ dân"),
+    "past": (
+        "Năm trước, huyện {} kiến nghị tỉnh đầu tư tuyến đường và đã được tỉnh chấp thuận.",
+        not_petition,
+        "lại",
     ),
 }
 

@@ -439,3 +439,32 @@ def test_difficulties_written_without_a_still_or_not_yet_cue():
         "Xã đã sửa chữa 12 tuyến đường hư hỏng sau mưa lũ.",
     ):
         assert not is_difficulty(fold(sentence)), sentence
+
+
+def test_a_good_measure_falling_or_a_bad_one_high_is_a_difficulty_and_the_reverse_is_not():
+    # issue 6 class 7 (held-out round 9, Thái Bình, An Giang, Lai Châu, Quảng Bình)
+    assert is_difficulty(fold("Kim ngạch xuất khẩu hàng dệt may giảm 6% so với cùng kỳ."))
+    assert is_difficulty(fold("Tỷ lệ huy động trẻ 5 tuổi ra lớp giảm so với năm học trước."))
+    assert is_difficulty(fold("Tỷ lệ trẻ em suy dinh dưỡng ở các bản vẫn ở mức cao."))
+    assert not is_difficulty(fold("Tỷ lệ hộ nghèo giảm còn 12,4%, số vụ tai nạn giảm 3 vụ."))
+    assert not is_difficulty(fold("Doanh thu du lịch tăng 9%, góp phần giảm nghèo bền vững."))
+    assert not is_difficulty(fold("Tốc độ tăng trưởng kinh tế của huyện ở mức cao."))
+
+
+def test_a_leader_s_visit_or_its_caption_is_not_a_difficulty_and_a_headline_order_is_not_undergone():
+    # issue 6 class 7 (held-out round 9, An Giang): the site's name holds a hazard word
+    assert not is_difficulty(
+        fold("Trước đó, Phó Chủ tịch UBND tỉnh đã khảo sát điểm sạt lở bờ sông Hậu tại xã Bình Mỹ.")
+    )
+    assert not is_difficulty(fold("Bí thư Tỉnh ủy Đỗ Minh Tâm kiểm tra điểm sạt lở bờ sông Hậu."))
+    assert is_difficulty(
+        fold("Chủ tịch UBND xã cho biết qua kiểm tra, nhiều tuyến kênh bị sạt lở nghiêm trọng.")
+    )
+    doc = process(
+        "Bình Mỹ phải di dời xong các hộ dân vùng sạt lở trước mùa lũ\n"
+        "Đó là chỉ đạo của đồng chí Đỗ Minh Tâm, Bí thư Tỉnh ủy An Giang tại buổi làm việc với xã Bình Mỹ sáng 4/9/2025.\n"
+        "Theo báo cáo, 31 hộ dân phải di dời khẩn cấp do sạt lở bờ sông.\n"
+    )
+    assert [i.span.text for i in doc.difficulties] == [
+        "Theo báo cáo, 31 hộ dân phải di dời khẩn cấp do sạt lở bờ sông."
+    ]

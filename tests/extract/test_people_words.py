@@ -1,9 +1,9 @@
 """The words around the names of people are reviewed data (``data/people_words.tsv``).
 
-Each row of each kind is put to work: the test writes a lede with the entry before a name
-that a title makes a person's, and checks that the entry makes it a place's (no person
-taking part); the same lede with a word that is not of the kind (``CONTROL``) keeps the
-person, so each check can fail.
+Each row of each kind is put to work: the test writes a report with the entry in its kind's
+slot and checks that the entry does the kind's work (a name made a place's, a chair found,
+a directive given to the leader named before, a caption that names no speaker); the same
+report with a word that is not of the kind (the control) does not, so each check can fail.
 """
 
 from __future__ import annotations
@@ -13,12 +13,38 @@ from collections.abc import Callable
 from lexicon_contract import lexicon_contract
 
 from chidao.extract import lexicon
+from chidao.extract.clauses import Reader
 from chidao.extract.pipeline import process
 from chidao.extract.references import KINDS, WORDS, people_words
+from chidao.extract.speakers import bare_caption
 
 
 def nobody(text: str) -> bool:
     return [p.name.text for p in process(text).people] == []
+
+
+def chairs(*names: str) -> Callable[[str], bool]:
+    """The session's chairs are ``names``."""
+
+    def works(text: str) -> bool:
+        return sorted(p.name.text for p in process(text).people if p.is_chair) == sorted(names)
+
+    return works
+
+
+def issued_by_the_leader(text: str) -> bool:
+    """The last sentence is one directive, issued by the leader named before."""
+    return [i.data["issuer"] for i in process(text).directives] == ["Lê Văn Tám"]
+
+
+def caption_names_no_speaker(text: str) -> bool:
+    """The last paragraph, a photo caption, tells an act: it names no one who has the floor."""
+    doc = process(text)
+    return bare_caption(doc, Reader(doc), doc.paragraphs[-1]) is None
+
+
+LEADER = "đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An"
+LEDE = "Sáng 5/4, đoàn công tác của tỉnh làm việc với xã Tân Phú.\n"
 
 
 # kind -> (lede with the entry at "{}", what the entry makes of it, a word not of the kind)
@@ -32,6 +58,46 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Sáng 5/4, đoàn công tác dâng hương tại {} Đại tướng Trần Văn Nam rồi làm việc với xã.",
         nobody,
         "trước",
+    ),
+    "lede_verb": (
+        f"Sáng 5/4, đoàn công tác của tỉnh cùng {LEADER}, {{}} xã Tân Phú.",
+        chairs("Lê Văn Tám"),
+        "rời",
+    ),
+    "chaired_meeting": (f"{LEDE}Chủ trì {{}} có {LEADER}.", chairs("Lê Văn Tám"), "lễ"),
+    "chairs_are": (f"{LEDE}Chủ trì buổi làm việc {{}} {LEADER}.", chairs("Lê Văn Tám"), "với"),
+    "honorific": (
+        "Sáng 5/4, {} Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An cùng đoàn công tác đi xã Tân Phú.",
+        chairs("Lê Văn Tám"),
+        "cùng",
+    ),
+    "concluded_meeting": (
+        f"{LEDE}Kết luận {{}} sáng nay, {LEADER} đề nghị xã rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "tại",
+    ),
+    "joiner": (
+        f"Sáng 5/4, {LEADER} {{}} đồng chí Trần Văn Bình, Phó Chủ tịch UBND tỉnh Nghệ An làm việc"
+        " với xã Tân Phú.",
+        chairs("Lê Văn Tám", "Trần Văn Bình"),
+        "gặp",
+    ),
+    "chair_gap": (
+        f"{LEDE}Đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An {{}} chủ trì hội nghị.",
+        chairs("Lê Văn Tám"),
+        "không",
+    ),
+    "leader_head": (
+        f"Sáng 5/4, {LEADER} làm việc với xã Tân Phú.\nÔng Trần Văn Bình, Chủ tịch UBND xã Tân Phú"
+        " cho biết xã còn thiếu quỹ đất.\nĐồng chí {} đề nghị xã rà soát quỹ đất để làm trường học.",
+        issued_by_the_leader,
+        "ấy",
+    ),
+    "caption_verb": (
+        f"{LEDE}Đề nghị xã sớm hoàn thành quy hoạch chung của xã trong năm nay.\nĐồng chí Lê Văn Tám,"
+        " Phó Chủ tịch UBND tỉnh Nghệ An {} xã Tân Phú.",
+        caption_names_no_speaker,
+        "nguyên",
     ),
 }
 

@@ -259,7 +259,9 @@ class AssigneeReader(SpeakerReader):
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 
-_SUPPORT_GROUP = re.compile(r"(?:các|những)\s[^,;.:()]{1,40}?liên quan(?!\w)")
+_SUPPORT_GROUP = re.compile(
+    r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
+)
 _UNIT_LEVEL = re.compile(r"\s*(?:xã|phường|thị trấn|huyện|thị xã|thành phố|đặc khu)\s+(?=\w)")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

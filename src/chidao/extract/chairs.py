@@ -8,16 +8,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .references import Occurrence
+from . import lexicon
+from .references import Occurrence, people_words
 from .scan import Cue
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Span
 from .titles import is_local
 
-_LEDE_VERB = re.compile(
-    r"(?<!\w)(?:có buổi làm việc|làm việc|kiểm tra|thăm|khảo sát|chủ trì|dẫn đầu|đối thoại|tiếp xúc|"
-    r"về dự|dự và chỉ đạo|phát biểu chỉ đạo|tiếp và làm việc|đến thăm|chúc tết|giám sát|thị sát)(?!\w)"
-)
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind
+    (``data/people_words.tsv``)."""
+    return re.compile(lexicon.fill(template, people_words()))
+
+
+_LEDE_VERB = _grammar(r"(?<!\w)(?:«lede_verb»)(?!\w)")
 
 
 def _sentence_of(doc: Document, pos: int) -> Span | None:
@@ -34,16 +39,15 @@ def _sentence_of(doc: Document, pos: int) -> Span | None:
     return None
 
 
-_CHAIRED_BY = re.compile(
-    r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:hội nghị|buổi làm việc|cuộc họp|"
-    r"phiên họp)?\s*(?:có|gồm|là)(?!\w)"
+_CHAIRED_BY = _grammar(
+    r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:«chaired_meeting»)?\s*(?:«chairs_are»)(?!\w)"
 )
 _CHAIRED_BY_CUE = Cue(_CHAIRED_BY)  # read from the shared scan
-_LED_BY = re.compile(r"(?<!\w)do\s+(?:(?:các\s+)?(?:đồng chí|ông|bà)\s+)?")
+_LED_BY = _grammar(r"(?<!\w)do\s+(?:(?:các\s+)?(?:«honorific»)\s+)?")
 _LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban")
 _CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
-_CONCLUDES = re.compile(
-    r"phát biểu kết luận|^kết luận (?:buổi|hội nghị|cuộc|phiên|chuyến)|(?<!\w)kết luận buổi làm việc|"
+_CONCLUDES = _grammar(
+    r"phát biểu kết luận|^kết luận (?:«concluded_meeting»)|(?<!\w)kết luận buổi làm việc|"
     r"(?<!\w)kết luận (?:và chỉ đạo )?như sau"
 )
 # "phát biểu chỉ đạo", and the author of a notice's conclusions ("Thông báo ... truyền đạt kết
@@ -52,7 +56,11 @@ _DIRECTS = re.compile(
     r"phát biểu chỉ đạo|chỉ đạo hội nghị|(?<!\w)(?:ý kiến )?kết luận (?:và chỉ đạo )?của(?!\w)"
 )
 _DIRECTS_CUE = Cue(_DIRECTS)  # asked of most sentences that name someone: read from the scan
-_GROUP_GAP = re.compile(r"^\s*(?:,|;|và|cùng|cùng với)?\s*(?:các\s+)?(?:đồng chí|ông|bà)?\s*$")
+_GROUP_GAP = _grammar(r"^\s*(?:,|;|«joiner»)?\s*(?:các\s+)?(?:«honorific»)?\s*$")
+# the lede's opening before its first people: only honorifics ("Sáng 5/4, đồng chí ...")
+_LEDE_GAP = _grammar(r"[\s,]*(?:(?:các\s+)?(?:«honorific»)\s*)?")
+# the words between the people and "chủ trì" ("X và Y đã đồng chủ trì")
+_CHAIR_GAP = _grammar(r"[\s,]*(?:(?:«chair_gap»)\s*)*")
 
 
 def _groups(doc: Document, refs: list[tuple[int, int, int]]) -> list[list[tuple[int, int, int]]]:
@@ -113,14 +121,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                         chairs.update(r[2] for r in g)
                         break
                 m = _DATELINE.match(doc.folded, p.start)
-                if (
-                    groups
-                    and m
-                    and re.fullmatch(
-                        r"[\s,]*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?",
-                        doc.folded[m.end() : groups[0][0][0]],
-                    )
-                ):
+                if groups and m and _LEDE_GAP.fullmatch(doc.folded[m.end() : groups[0][0][0]]):
                     subject.update(r[2] for r in groups[0])
             break
     weak: set[int] = set()
@@ -146,7 +147,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
             if before:
                 g = _groups(doc, before)[-1]
                 gap = doc.folded[g[-1][1] : s.start + m.start()]
-                if re.fullmatch(r"[\s,]*(?:(?:đã|cùng|đồng|là|sẽ)\s*)*", gap):
+                if _CHAIR_GAP.fullmatch(gap):
                     chairs.update(r[2] for r in g)
         m = _CONCLUDES.search(low) if "kết luận" in low else None
         if m and refs:

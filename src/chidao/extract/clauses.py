@@ -26,7 +26,6 @@ _STATE = re.compile(
 
 
 _MUST = re.compile(rf"(?:{at_word_start(('cần phải', 'cần', 'phải'))})(?!\w)")
-_CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
 

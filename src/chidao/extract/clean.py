@@ -353,6 +353,24 @@ _NAMED_ORDER = re.compile(
 _TITLE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 
 
+def headline_unit(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where a headline's subject is a unit named without its level ("Đắk Glei cần ...",
+    "Bí thư Tỉnh ủy: Hải Hậu phải ..."): the name's (start, end) in ``text``, as written, when
+    it is a unit's name in the reference data; else None."""
+    lead = _TITLE_LEAD.match(text, start, end)
+    named = _NAMED_ORDER.match(text, lead.end() if lead else start, end)
+    if named is None:
+        return None
+    from .units import lookup_unit  # the reference data, loaded only for such a headline
+
+    if not any(
+        lookup_unit(level, named.group("name"))
+        for level in ("xã", "phường", "huyện", "thị xã", "thành phố", "đặc khu")
+    ):
+        return None
+    return named.start("name"), named.end("name")
+
+
 def instruction_headline(head: str | None) -> bool:
     """Whether a headline states an instruction (and so stays in the text)."""
     if not head:
@@ -363,15 +381,7 @@ def instruction_headline(head: str | None) -> bool:
     lead = _TITLE_LEAD.match(head)
     if lead and _HEADLINE_ORDER.match(fold(head[lead.end() :])):
         return True
-    named = _NAMED_ORDER.match(head, lead.end() if lead else 0)
-    if named is None:
-        return False
-    from .units import lookup_unit  # the reference data, loaded only for such a headline
-
-    return any(
-        lookup_unit(level, named.group("name"))
-        for level in ("xã", "phường", "huyện", "thị xã", "thành phố", "đặc khu")
-    )
+    return headline_unit(head, 0, len(head)) is not None
 
 
 def kept_headline(doc: Document) -> bool:

@@ -63,7 +63,7 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import kept_headline
+from .clean import headline_unit, kept_headline
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Item, Span, fold
@@ -313,6 +313,11 @@ def find_directives(doc: Document) -> None:
                 colon = _SUBJECT_COLON.match(doc.folded, subject_at, span.end)
                 if colon and r.rx.agent.match(doc.folded, subject_at, colon.end("who")):
                     explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
+            if not explicit and i == headline:
+                # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
+                named = headline_unit(doc.text, span.start, span.end)
+                if named is not None:
+                    explicit = [doc.span(*named, "assignee", "headline-unit")]
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
                 for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):

@@ -58,12 +58,14 @@ KINDS = (
     "hazard_makes",
     "outbreak",
     "toll",
+    "undone",
     "bad_head",
     "static_head",
     "result",
     "result_aux",
     "result_after",
     "target",
+    "target_name",
     "imperative",
     "done",
     "went_down",
@@ -135,6 +137,9 @@ _DAMAGE = _grammar(
 )
 # the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
 _DAMAGE_AFTER = _grammar(r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
+# what is not done yet, the count opening its clause: "3,6 km đê biển số 7 chưa được kè cứng"
+# ("đã hỗ trợ 120 hộ chưa có nhà" is a result: a result verb comes first)
+_UNDONE_AFTER = _grammar(r"\s*(?:\w+\s+){0,6}?(?:«undone»)(?!\w)")
 # what may not come right before the number
 _BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
 # facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
@@ -149,7 +154,10 @@ _RESULT = _grammar(r"(?<!\w)(?:«result»)")
 # "15 xã đạt chuẩn", "120 hộ được hỗ trợ": the result verb after the counted noun
 _RESULT_AFTER = _grammar(r"\s*(?:\w+\s+){0,3}?(?:(?:«result_aux»)\s+)?(?:«result_after»)(?!\w)")
 # targets, plans, directives: the figure is not a result
-_TARGET = _grammar(r"(?<!\w)(?:«target»)")
+# ("Chương trình mục tiêu quốc gia ...": a name, not a target)
+_TARGET = _grammar(
+    "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["target_name"]) + r"(?<!\w)(?:«target»)"
+)
 # verbs that open an instruction, and the marks of something already done
 _IMPERATIVE = _grammar(r"(?<!\w)(?:«imperative»)(?!\w)")
 _DONE = _grammar(r"(?<!\w)(?:«done»)(?!\w)")
@@ -264,6 +272,10 @@ def find_indicators(doc: Document) -> None:
             continue  # damage or a shortage: a difficulty
         if _DAMAGE_AFTER.match(folded, u.end() if u else end):
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
+        if _UNDONE_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
+            folded, clause_start, m.start()
+        ):
+            continue  # "3,6 km đê biển chưa được kè cứng": what is left, a difficulty
         if u:
             unit = text[u.start("unit") : u.end("unit")]
             end = u.end()

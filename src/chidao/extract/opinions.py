@@ -27,6 +27,7 @@ import re
 from functools import lru_cache
 
 from . import lexicon
+from .clean import kept_headline
 from .lookup import SentenceIndex, mentions_in
 from .scan import Cue, starting_words
 from .spans import Document, Item, Person, Span
@@ -54,6 +55,10 @@ KINDS = (
     "scarce",
     "forced",
     "low_what",
+    "high_what",
+    "good_measure",
+    "result_between",
+    "not_fall",
     "harm",
     "hazard",
     "causing",
@@ -95,6 +100,8 @@ KINDS = (
     "provincial_body",
     "delegation",
     "visit_verb",
+    "visitor",
+    "inspect",
     "conclusion",
     "cue",
     "answer_opening",
@@ -102,6 +109,25 @@ KINDS = (
     "notice",
     "department_speaker",
     "result_verb",
+    "towards",
+    "lacking_now",
+    "main",
+    "is_next",
+    "reached",
+    "approx",
+    "not_epidemic",
+    "effect_size",
+    "comparative",
+    "toll_verb",
+    "meet",
+    "lead_tail",
+    "instruction",
+    "according_to",
+    "matter_noun",
+    "meeting",
+    "many",
+    "voices",
+    "past",
 )
 
 
@@ -123,22 +149,22 @@ def _grammar(template: str) -> re.Pattern[str]:
 _DIFFICULTY = _grammar(
     r"(?<!\w)(?:"
     r"(?<!\w)(?:«still»)\s+(?:(?:«quantity»)\s+)?(?:«still_what»)"
-    r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:«dragging»)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:đến|tới))"
+    r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:«dragging»)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:«towards»))"
     r"|diễn biến (?:«turn_of_events»)|tiềm ẩn (?:«latent»)"
     r"|chưa\s+(?:«not_yet»)"
     r"|«risk»|"
     r"thiếu\s+(?:«lacking»|\d)"
-    r"|(?:hiện|đang|vẫn) thiếu"
+    r"|(?:«lacking_now») thiếu"
     r"|(?:«facing»)\s+(?:(?:«much»)\s+)?"
     r"(?:«hardship»)"
-    r"|(?:«problem_is»)(?:\s+lớn nhất|\s+chủ yếu|\s+chính)?\s+(?:là|hiện nay|đó là)"
+    r"|(?:«problem_is»)(?:\s+(?:«main»))?\s+(?:«is_next»)"
     r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:«severe_effect»)"
     r"|(?:«sharp_fall») mạnh|«decline»"
     r"|(?:«landslide_before») sạt lở|sạt lở (?:«landslide_after»)"
     r"|thấp hơn (?:«below»)"
     # "mới đạt 46%" falls short, "trồng mới đạt 126 ha" (a new planting) does not
     r"|(?:(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!nạp )(?<!lập )(?<!tạo )mới|chỉ)\s+"
-    r"(?:[^\W\d]+\s+){0,2}?(?:đạt|được)\s+(?:khoảng\s+|gần\s+|hơn\s+)?\d|chậm (?:«slow_in»)|«scarce»"
+    r"(?:[^\W\d]+\s+){0,2}?(?:«reached»)\s+(?:(?:«approx»)\s+)?\d|chậm (?:«slow_in»)|«scarce»"
     r"|gây (?:«causing»)"
     # damage from disasters: "mưa lũ làm sạt lở 1,8 km bờ sông, hư hỏng 3 tuyến đường"
     r"|làm (?:«damage»)"
@@ -148,26 +174,32 @@ _DIFFICULTY = _grammar(
     r"|thiếu (?:«shortage»)"
     # epidemics: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã" (not "dịch vụ", "chuyển dịch")
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
-    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:vụ|chuyển|thuật|giả))(?:\s+[^\W\d]+){0,5}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
-    r"|(?:làm )?ảnh hưởng (?:lớn |nhiều |nghiêm trọng )?(?:đến|tới) tiến độ"
+    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:«not_epidemic»))(?:,?\s+[^\W\d]+){0,6}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
+    r"|(?:làm )?ảnh hưởng (?:(?:«effect_size») )?(?:«towards») tiến độ"
     # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
     r"|phải (?:«forced»)(?!\w)"
     # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
-    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:hơn|nhất))"
+    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:«comparative»))"
+    # a bad measure that is high: "tỷ lệ hộ nghèo vẫn ở mức cao so với bình quân"
+    r"|(?:«high_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:vẫn|còn)\s+)*(?:ở\s+mức\s+)?(?:rất\s+|quá\s+|khá\s+)?cao(?!\s+nhất)(?!\w)"
+    # a good measure that falls: "giá trị xuất khẩu thủy sản giảm 8% so với cùng kỳ" (the
+    # words between hold no result: "doanh thu tăng 5%, góp phần giảm ..." is not one)
+    r"|(?:«good_measure»)(?:\s+(?!(?:«result_between»)(?!\w))[\w/]+){0,8}?\s+"
+    r"(?:bị\s+|sụt\s+|tiếp tục\s+|có xu hướng\s+)?giảm(?!\s+(?:«not_fall»))(?!\w)"
     # a harm rising or spreading: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:có\s+(?:xu hướng|chiều hướng)\s+|vẫn\s+|còn\s+)?(?:(?:gia\s+)?tăng(?!\s+cường)|lan rộng)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
-    r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,8}?\s+(?:đã\s+)?(?:làm|khiến|gây)(?!\w)"
+    r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,8}?\s+(?:đã\s+)?(?:«toll_verb»)(?!\w)"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
 # the difficulties the next sentences state (it is not one itself; they are)
 _DIFFICULTY_LEAD = _grammar(
     r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?(?:còn\s+)?"
-    r"(?:gặp|đối mặt với|có)\s+(?:«some»)\s+"
+    r"(?:«meet»)\s+(?:«some»)\s+"
     r"(?:«difficulty_named»)"
     r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|bất cập))*"
-    r"(?:\s+(?:như sau|cần tháo gỡ|cần khắc phục))?\s*[.…]?\s*$"
+    r"(?:\s+(?:«lead_tail»))?\s*[.…]?\s*$"
 )
 _HOWEVER = _grammar(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:«however»)\s*,")
 _NEGATIVE = _grammar(r"(?<!\w)(?:«negative»)(?!\w)")
@@ -184,9 +216,9 @@ _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = _grammar(
-    r"(?<!\w)(?:đề nghị|không để|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
+    r"(?<!\w)(?:«instruction»|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
     # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
-    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|giao cho|"
+    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|"
     r"giao(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
@@ -194,7 +226,7 @@ _DIRECTIVE = _grammar(
 _LEAD_IN = _grammar(
     r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:«say_that»)\s*[,:]\s*"
     r"|[^:;.]{0,140}?(?:«difficulty_heading»)[^:;.]{0,30}:\s*"
-    r"|theo (?:ông|bà|đồng chí|lãnh đạo|báo cáo của|ý kiến của)\s[^,:;.]{2,80},"
+    r"|theo (?:«according_to»)\s[^,:;.]{2,80},"
     r"(?:\s*(?:phó |chánh |ủy viên )?(?:bí thư|chủ tịch|giám đốc|trưởng|chánh|ủy viên)[^,:;.]{0,60},)*"
     r"\s*)"
 )
@@ -208,11 +240,11 @@ _ASK_VERB = _grammar(r"(?<!\w)(?:«ask_verb»)(?!\w)")
 _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
 _ASK_NOUN_HEAD = _grammar(r"(?<!\w)(?:«ask_noun_head»)\s*,?\s*(?:và\s+)?$")
-_ASK_EMPTY_TAIL = re.compile(
-    r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:nội dung|vấn đề)(?:\s+liên quan)?\s*[.…]?$"
+_ASK_EMPTY_TAIL = _grammar(
+    r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:«matter_noun»)(?:\s+liên quan)?\s*[.…]?$"
 )
 _MANY_OPINIONS = _grammar(
-    r"(?:tại (?:buổi làm việc|hội nghị)[^,]*,\s*)?(?:nhiều|các|một số) (?:ý kiến|đại biểu)[^,.;:]{0,60}?\s*"
+    r"(?:tại (?:«meeting»)[^,]*,\s*)?(?:«many») (?:«voices»)[^,.;:]{0,60}?\s*"
     r"(?P<verb>«opinion_verb»)\s*[,:]?\s*"
 )
 _LOWER_SUBJECT = _grammar(r"(?:«lower_subject»)")
@@ -271,6 +303,9 @@ _RISK_PLACE = _grammar(r"(?<!\w)(?:«risk_place»)(?:\s+có)?\s+$")
 _VISIT_SENTENCE = _grammar(
     r"^(?:[^,.]{0,50},\s*)?(?:«delegation»)(?:\s+\w+){0,3}?\s+"
     r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«visit_verb»)(?!\w)"
+    # a leader's visit or its caption: "Chủ tịch UBND tỉnh Trần Văn An khảo sát điểm sạt lở ..."
+    r"|^(?:[^,.]{0,50},\s*)?(?:«visitor»)(?:\s+(?!(?:cho|báo|nêu|phản|nói)(?!\w))\w+){0,6}?\s+"
+    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«inspect»)(?!\w)"
 )
 
 
@@ -305,7 +340,7 @@ def petition_kind(folded_sentence: str) -> str | None:
 # "Huyện đề xuất 5 nhóm giải pháp ...": the lower side's own plan, asked of no one
 _OWN_PLAN = _grammar(r"\s*(?:\d+\s+|các\s+|một số\s+|nhiều\s+)?(?:«own_plan»)(?!\w)")
 # "Năm 2018, huyện đã kiến nghị tỉnh ... và đã được tỉnh chấp thuận": a past request, granted
-_PAST_ASK = re.compile(r"(?<!\w)(?:đã|từng)\s+(?:\w+\s+){0,1}$")
+_PAST_ASK = _grammar(r"(?<!\w)(?:«past»)\s+(?:\w+\s+){0,1}$")
 _GRANTED = _grammar(r"(?<!\w)(?:«granted»)(?!\w)")
 
 
@@ -396,7 +431,7 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
 ANY_CUE = _grammar(
-    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:đạt|được) \d|chỉ (?:\w+ ){0,2}?(?:đạt|được) \d|:"
+    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:«reached») \d|chỉ (?:\w+ ){0,2}?(?:«reached») \d|:"
 )
 
 # read from the shared scan: tried only where their first words are
@@ -508,6 +543,9 @@ def find_opinions(doc: Document) -> None:
     petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
     folded = doc.folded
     conclusion = _conclusion_start(doc)
+    # a headline kept as the leader's instruction ("Xã A phải di dời xong ...") speaks as the
+    # concluding leader does: what "phải" asks there is asked, not undergone
+    headline_end = doc.paragraphs[0].end if kept_headline(doc) and doc.paragraphs else -1
     listed: set[int] = set()  # paragraphs already taken as items of a list
     announced = -1  # the paragraph whose difficulties a lead sentence announced
     p = -1
@@ -603,7 +641,7 @@ def find_opinions(doc: Document) -> None:
                 )
             )
             continue
-        if s.start >= conclusion and _FORCED.search(text):
+        if (s.start >= conclusion or s.start < headline_end) and _FORCED.search(text):
             continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if is_difficulty(text, doc, s.start):
             span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)

@@ -9,6 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import lexicon
 from .names import NameScanner, family_of
@@ -23,9 +24,22 @@ _CAP = rf"[{UPPER}][{LOWER}]*"
 _TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
 WORDS = "people_words.tsv"
-KINDS = ("place_before", "memorial")
+KINDS = (
+    "place_before",
+    "memorial",
+    "lede_verb",
+    "chaired_meeting",
+    "chairs_are",
+    "honorific",
+    "concluded_meeting",
+    "joiner",
+    "chair_gap",
+    "leader_head",
+    "caption_verb",
+)
 
 
+@lru_cache(maxsize=1)
 def people_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/people_words.tsv`` by kind (folded, in the file's order); a bad line
     raises an error naming the file and line."""

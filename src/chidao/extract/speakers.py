@@ -9,8 +9,10 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from . import lexicon
 from .agencies import department_lists
 from .cues import cue_grammar, cue_patterns
+from .references import people_words
 from .scan import Cue
 from .segment import UPPER
 from .spans import Document, Span
@@ -23,17 +25,25 @@ if TYPE_CHECKING:
 # "đồng chí", "đồng chí Chủ tịch": the speaker already named goes on
 BARE_COMRADE = re.compile(r"(?<!\w)đồng chí(?=\s)")
 _COMMA = re.compile(r"\s*,\s*")
-_THEO = re.compile(r"(?<!\w)theo (?:(?:đồng chí|ông|bà) )?$")
-_BARE_DONG_CHI = re.compile(
-    r"(?:đ(?<!\w.)ồng chí|ô(?<!\w.)ng|b(?<!\w.)à)(?:\s+(?:phó\s+)?(?:bí thư|chủ tịch|trưởng đoàn|trưởng ban))?(?=\s)"
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind
+    (``data/people_words.tsv``)."""
+    return re.compile(lexicon.fill(template, people_words()))
+
+
+_THEO = _grammar(r"(?<!\w)theo (?:(?:«honorific») )?$")
+# an honorific, with a leader's title head ("đồng chí Chủ tịch"), starting a word (checked
+# after the first letter, for a fast search: ``lexicon.trie_pattern``)
+_BARE_DONG_CHI = _grammar(
+    f"{lexicon.trie_pattern(people_words()['honorific'], word_start=True)}"
+    r"(?:\s+(?:phó\s+)?(?:«leader_head»))?(?=\s)"
 )
 _BARE_DONG_CHI_CUE = Cue(_BARE_DONG_CHI)  # read from the shared scan
 
 
-_CAPTION_VERB = re.compile(
-    r"(?<!\w)(?:phát biểu|tại|kiểm tra|thăm|trao|tặng|làm việc|chủ trì|kết luận|chỉ đạo|"
-    r"báo cáo|trình bày|dự|đến|cùng|với|và các)(?!\w)"
-)
+_CAPTION_VERB = _grammar(r"(?<!\w)(?:«caption_verb»)(?!\w)")
 LEADER_TITLE = re.compile(
     r"(?<!\w)(?:(?:phó\s+)?bí thư(?:\s+thường trực)?\s+(?:tỉnh ủy|thành ủy)|"
     r"(?:phó\s+)?chủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố))"
