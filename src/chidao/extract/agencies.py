@@ -20,7 +20,7 @@ Bodies named inside directives, petitions or document references ("Kết luận
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from . import lexicon as lexicons
 from .lookup import Intervals, SentenceIndex, trie_alternation, word_start_matches
@@ -121,6 +121,12 @@ def full_name(text: str) -> str:
     """ "Sở GD&ĐT" -> "Sở Giáo dục và Đào tạo"; any other name as it is."""
     if not text.startswith("Sở "):
         return text
+    return _department_full_name(text)
+
+
+@lru_cache(maxsize=4096)
+def _department_full_name(text: str) -> str:
+    """:func:`full_name` of a "Sở ..." (each abbreviation pattern tried once per name)."""
     rest = fold(text[len("Sở ") :]).strip()
     for pattern, full in _abbreviations():
         if pattern.fullmatch(rest):

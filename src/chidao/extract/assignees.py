@@ -8,6 +8,7 @@ import re
 
 from .agencies import list_item_name
 from .cues import cue_grammar
+from .scan import Cue
 from .spans import Document, Span, fold
 from .speakers import UPWARD, SpeakerReader
 from .titles import title_lexicon
@@ -33,6 +34,9 @@ _GIVE_IN = re.compile(r"(?<!\w)giao(?: cho)?\s+(?=\S)")
 _GIVEN = re.compile(r"(?<!\w)giao(?: cho)?\s*$")
 _WHICH = re.compile(r"^\S.*?(?<!\w)nào(?!\w)")
 _CHO = re.compile(r"\s*cho\s+")
+# the words of a duty ("theo chức năng, nhiệm vụ"), read from the shared scan: a sentence
+# without one has no duty phrase, and its subject is not searched for one
+_DUTY_WORDS = Cue(cue_grammar(r"(?:«duty»)"))
 
 
 class AssigneeReader(SpeakerReader):
@@ -43,14 +47,16 @@ class AssigneeReader(SpeakerReader):
         a = self.rx.agent.match(self.f, pos, end)
         if not a:
             return None
-        duty = next(
-            (
-                d
-                for d in self.rx.duty.finditer(self.f, a.end(), end)
-                if self.rx.task.match(self.f, d.end(), end)
-            ),
-            None,
-        )
+        duty = None
+        if _DUTY_WORDS.search(self.doc, a.end(), end) is not None:
+            duty = next(
+                (
+                    d
+                    for d in self.rx.duty.finditer(self.f, a.end(), end)
+                    if self.rx.task.match(self.f, d.end(), end)
+                ),
+                None,
+            )
         if duty:
             # "Các phòng, ban chuyên môn theo chức năng, nhiệm vụ hướng dẫn ...": the subject,
             # its duty, then a task verb (no modal needed); the subject stops before the duty

@@ -10,7 +10,8 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .assignees import BULLET, MAX_SUBJECT_WORDS, AssigneeReader
-from .cues import at_word_start, cue_grammar
+from .cues import at_word_start, cue_grammar, cue_patterns
+from .scan import Cue
 from .spans import Document, Span
 from .speakers import BARE_COMRADE, LEADER_TITLE, Speaker, State
 
@@ -34,6 +35,7 @@ _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 
 _NOUN_USE = re.compile(r"(?:của|này|đó|nói trên)(?!\w)")  # "các đề nghị của xã": a noun
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
+_REPORT_VERB = Cue(cue_patterns().report_verb)  # read from the shared scan
 
 
 class Reader(AssigneeReader):
@@ -56,7 +58,7 @@ class Reader(AssigneeReader):
             return not LEADER_TITLE.match(self.f, pos + 5, s.end)
         # "<subject without a leader> đã báo cáo / cho rằng / kiến nghị ..."
         end = min(s.end, pos + 220)
-        for n, m in enumerate(self.rx.report_verb.finditer(self.f, pos, end)):
+        for n, m in enumerate(_REPORT_VERB.finditer(self.doc, pos, end)):
             if n >= 3:
                 break
             subject = self.f[pos : m.start()]
