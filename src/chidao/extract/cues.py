@@ -107,9 +107,7 @@ def cue_patterns() -> CuePatterns:
             rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w){passive}"
         ),
         modal=re.compile(rf"(?:{at_word_start(lx['modal'])})(?!\w){passive}"),
-        agent=re.compile(
-            rf"\s*[\"“]?(?P<det>{det})(?:{_alt(lx['agent'])})(?!\w)"
-        ),
+        agent=re.compile(rf"\s*[\"“]?(?P<det>{det})(?:{_alt(lx['agent'])})(?!\w)"),
         negator=re.compile(rf"(?:{at_word_start(lx['negator'])})(?!\w)"),
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
