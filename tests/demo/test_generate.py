@@ -128,3 +128,18 @@ def test_a_district_before_the_reform_shows_in_a_successors_dossier(province):
     assert district.pk in ids
     held = set(sessions(office, ids).values_list("pk", flat=True))
     assert set(district.sessions.values_list("pk", flat=True)) <= held
+
+
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_tables_are_vacuumed_for_index_only_scans():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL only")
+    generate(tasks=300, today=TODAY, seed=3)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relallvisible, reltuples FROM pg_class WHERE relname = %s", ["tasks_task"]
+        )
+        visible, tuples = cursor.fetchone()
+    assert visible > 0 and tuples >= 300  # the visibility map and the statistics

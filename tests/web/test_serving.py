@@ -113,3 +113,22 @@ def test_serve_warms_every_template_up_before_the_workers_fork():
     assert ours <= {key.split(":")[0] for key in loader.get_template_cache}
     assert "tasks/register.html" in ours
     assert len(queries) == 0  # nothing from the database: no connection for the workers to share
+
+
+@pytest.mark.django_db
+def test_serve_puts_what_the_master_built_out_of_the_collectors_reach(monkeypatch):
+    import gc
+    import io
+
+    from django.core.management import call_command
+    from gunicorn.app.base import BaseApplication
+
+    frozen: list[int] = []
+    monkeypatch.setattr(BaseApplication, "run", lambda self: frozen.append(gc.get_freeze_count()))
+    try:
+        call_command("serve", "--no-collect", stdout=io.StringIO())
+    finally:
+        gc.unfreeze()
+    # the workers fork with the modules and the compiled templates frozen: a full
+    # collection in a worker walks what its requests left, not those
+    assert len(frozen) == 1 and frozen[0] > 10_000
