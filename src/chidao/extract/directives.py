@@ -238,15 +238,15 @@ def find_directives(doc: Document) -> None:
                 start = bullet.end()  # "- Chỉ đạo ...", "2. Giao ...": the marker is layout
                 if subject_at is not None and subject_at < start:
                     subject_at = start
-            quoted = _SUBJECT_QUOTE.match(doc.folded, start, end)
+            quote_lead = _SUBJECT_QUOTE.match(doc.folded, start, end)
             if (
-                quoted
+                quote_lead
                 and subject_at == start
-                and r.rx.agent.match(doc.folded, start, quoted.end("who"))
+                and r.rx.agent.match(doc.folded, start, quote_lead.end("who"))
             ):
                 # "đề nghị Ban Thường vụ Huyện ủy X: “Tập trung ...”": the body asked is the
                 # assignee, the instruction is the quotation
-                start = quoted.end()
+                start = quote_lead.end()
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
