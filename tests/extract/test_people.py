@@ -679,3 +679,17 @@ def test_the_author_of_a_notice_s_conclusions_chairs_when_no_one_else_does():
         "Theo Thông báo, Phó Chủ tịch UBND tỉnh yêu cầu huyện đẩy nhanh tiến độ nạo vét kênh.\n"
     )
     assert chairs(doc) == ["Lâm Quốc Hưng"]
+
+
+def test_a_director_named_after_an_abbreviated_department_and_a_khmer_name_are_people():
+    # issue 6 (held-out round 9, Thái Bình, Quảng Bình, An Giang; the round-5 miss)
+    doc = read(
+        "Sáng 9/5/2019, đồng chí Trương Quốc Hưng, Phó Chủ tịch UBND tỉnh làm việc với huyện Trà Cú.\n"
+        "Giám đốc Sở NN&PTNT Mạc Văn Hiển cho biết, Sở đã trình Bộ.\n"
+        "Phó Giám đốc Sở LĐ-TB&XH Tô Thị Lan cho biết, Sở sẽ phối hợp.\n"
+        "Chủ tịch UBND huyện Trà Cú Chau Thanh Sơn đề xuất tỉnh hỗ trợ kinh phí.\n"
+    )
+    people = roster(doc)
+    assert people["Mạc Văn Hiển"] == ["Giám đốc Sở NN&PTNT"]
+    assert people["Tô Thị Lan"] == ["Phó Giám đốc Sở LĐ-TB&XH"]
+    assert people["Chau Thanh Sơn"] == ["Chủ tịch UBND huyện Trà Cú"]

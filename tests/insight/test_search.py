@@ -116,3 +116,42 @@ def test_the_page_takes_and_shows_days_as_dd_mm_yyyy(atlas, client, office):
     assert response.status_code == 200
     assert 'value="02/03/2026"' in page
     assert 'type="date"' not in page
+
+
+def _directives_to_find(atlas, n):
+    from tests.tasks.conftest import make_directive
+
+    made = [make_directive(atlas["s2"], text=f"Nạo vét kênh tiêu số {i}.") for i in range(n)]
+    return {d.pk for d in made}
+
+
+def test_pages_count_every_hit_in_the_ranking_statement(
+    atlas, client, office, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    wanted = _directives_to_find(atlas, 25)
+    client.force_login(office)
+    url = reverse("insight:search")
+    with CaptureQueriesContext(connection) as captured:
+        first = client.get(url, {"q": "nao vet kenh"})
+    assert "25 kết quả" in first.content.decode()
+    assert not [q for q in captured if "__count" in q["sql"]]  # no second pass to count
+    second = client.get(url, {"q": "nao vet kenh", "page": 2})
+    ids = {h.url for h in first.context["hits"]} | {h.url for h in second.context["hits"]}
+    assert len(first.context["hits"]) == 20 and len(second.context["hits"]) == 5
+    assert ids == {reverse("tasks:directive", args=[pk]) for pk in wanted}
+    assert "25 kết quả" in second.content.decode()
+
+
+@pytest.mark.parametrize("page", ["9", "x", "0"])
+def test_a_page_out_of_range_or_wrong_shows_the_last_or_the_first(atlas, client, office, page):
+    _directives_to_find(atlas, 25)
+    client.force_login(office)
+    response = client.get(reverse("insight:search"), {"q": "nao vet kenh", "page": page})
+    assert response.status_code == 200
+    expected = 1 if page == "x" else 2  # Django's paginator: a page below 1 is the last
+    assert response.context["page"].number == expected
+    assert len(response.context["hits"]) == (5 if expected == 2 else 20)
+    assert "25 kết quả" in response.content.decode()

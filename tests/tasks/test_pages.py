@@ -257,6 +257,38 @@ def test_the_leader_pages_run_from_the_overdue_directives_into_the_others(
     assert [d.pk for d in open_page.directives] == [t.directive_id for t in tasks[1:]][20:]
 
 
+def test_the_leader_page_counts_the_directives_of_the_province_alone(
+    client, make_tasks, unit_a, office, leader_person, today
+):
+    """With a session of another province in the database, the counters test each
+    directive's province (not once for all): another province's directive with an overdue
+    task of a unit here is counted among the tasks, not among the leader's directives."""
+    from tests.tasks.conftest import make_directive, make_session
+
+    from chidao.tasks.services import create_tasks
+
+    _first, late = make_tasks(unit_a, 2, days=30)
+    Task.objects.filter(pk=late.pk).update(deadline=today - dt.timedelta(days=3))
+    elsewhere = make_directive(make_session(province_code="42"), issuer=leader_person)
+    (there,) = create_tasks(directive=elsewhere, units=[unit_a], deadline=None, actor=office)
+    Task.objects.filter(pk=there.pk).update(deadline=today - dt.timedelta(days=5))
+    client.force_login(office)
+    page = client.get(reverse("tasks:leader", args=[leader_person.pk])).context["page"]
+    assert page.directive_counts == {"total": 2, "overdue": 1, "open": 2, "done": 0}
+    assert page.counts["overdue"] == 2 and page.counts["total"] == 3
+
+
+def test_the_leader_page_opens_for_a_person_of_elsewhere_who_directed_here(client, db, office):
+    from tests.tasks.conftest import make_directive, make_session
+
+    from chidao.organisation.models import Person
+
+    visitor = Person.objects.create(full_name="Võ Minh Tâm", province_code="42")
+    make_directive(make_session(), issuer=visitor)
+    client.force_login(office)
+    assert client.get(reverse("tasks:leader", args=[visitor.pk])).status_code == 200
+
+
 def test_the_leader_page_is_404_for_a_person_of_another_province(client, db, office):
     from chidao.organisation.models import Person
 

@@ -21,7 +21,8 @@ from .titles import canonical_title
 _CAP = rf"[{UPPER}][{LOWER}]*"
 
 
-_TOKEN = re.compile(r"\(\w+\)|\w+|[^\w\s]")
+# an abbreviation joined by "&" or "-" is one word of a title: "Giám đốc Sở NN&PTNT", "Sở LĐ-TB&XH"
+_TOKEN = re.compile(rf"\(\w+\)|[{UPPER}]+(?:[&-][{UPPER}]+)+(?![\w&-])|\w+|[^\w\s]")
 _HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
 WORDS = "people_words.tsv"
 KINDS = (

@@ -150,7 +150,7 @@ def dashboard(
         tasks = tasks.filter(unit_id=scope.unit)
         directives = directives.filter(tasks__unit_id=scope.unit)
     if scope.leader:
-        tasks = tasks.filter(directive__issuer_id=scope.leader)
+        tasks = tasks.filter(issuer_id=scope.leader)  # the directive's, stored on the task
         directives = directives.filter(issuer_id=scope.leader)
     if scope.topic:
         tasks = tasks.filter(topic=scope.topic)  # the directive's, stored on the task
@@ -164,10 +164,11 @@ def dashboard(
     for key, value in (("unit", scope.unit), ("leader", scope.leader), ("topic", scope.topic)):
         if value:
             base[key] = value
-    # the period's tasks read once: grouped per unit, leader, field (the topic stored on the
-    # task, as the register filters it) and session day in the database, in one statement
+    # the period's tasks read once: grouped per unit, leader and field (the directive's issuer
+    # and topic stored on the task, as the register filters them) and session day in the
+    # database, in one statement
     by_unit, by_leader, by_topic, by_day = outcomes_by_fields(
-        tasks, ["unit_id", "directive__issuer_id", "topic", "session_date"], today
+        tasks, ["unit_id", "issuer_id", "topic", "session_date"], today
     )
     unit_names = dict(Unit.objects.filter(pk__in=list(by_unit)).values_list("pk", "name"))
     leader_names = dict(
@@ -179,10 +180,14 @@ def dashboard(
         Ranking(_("Theo lĩnh vực"), "topic", ranked(by_topic, {})[:RANKED]),
     ]
     # the most overdue tasks' ids sorted on the index alone, then their rows (sorting the
-    # joined rows would carry every overdue task's directive text through the sort)
+    # joined rows would carry every overdue task's directive text through the sort). The
+    # period's open tasks are read through (state, session_date, ..., deadline) and sorted:
+    # "nulls first" (no overdue task lacks a deadline) keeps PostgreSQL off the deadline
+    # index, which it would walk from the oldest deadline of all five years (190,000 rows
+    # filtered out, 85 ms at 300,000 tasks) hoping to meet ten of the period's early on
     ids = list(
         tasks.filter(overdue_q(today))
-        .order_by(F("deadline").asc(), "id")
+        .order_by(F("deadline").asc(nulls_first=True), "id")
         .values_list("pk", flat=True)[:MOST_OVERDUE]
     )
     most_overdue = sorted(

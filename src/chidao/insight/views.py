@@ -30,7 +30,7 @@ from chidao.organisation.access import (
 from chidao.organisation.models import Role
 from chidao.search.models import EntryKind
 from chidao.tasks.outcomes import CLASSES, KEYS
-from chidao.tasks.views.common import paginate, province_readers, query_without, signed_in
+from chidao.tasks.views.common import province_readers, query_without, signed_in
 from chidao.ui.http import AppRequest, SignedInRequest
 
 
@@ -45,7 +45,9 @@ def search(request: AppRequest) -> HttpResponse:
             return redirect(reverse("tasks:register") + "?" + urlencode({"q": filters.q}))
         filters.kind = EntryKind.DIRECTIVE  # an officer's tasks are their directives
     page = (
-        paginate(request, searching.search(request.user, filters), size=20) if filters.q else None
+        searching.search_page(request.user, filters, request.GET.get("page"), size=20)
+        if filters.q
+        else None
     )
     context = {
         "form": form,

@@ -2,7 +2,8 @@
 
 ``matching(entries, text)`` keeps the entries whose folded text has every word of ``text``
 (each word also as a prefix: "giai phong" finds "giải phóng mặt bằng") and annotates
-``rank`` (lower is better): bm25 on SQLite, minus ``ts_rank`` on PostgreSQL. Both engines
+``rank`` (lower is better): bm25 on SQLite, minus ``ts_rank`` on PostgreSQL (over the
+stored vector ``tsv``). Both engines
 see the same folded words (``search_key``), so diacritics and tone placement never matter.
 Other databases fall back to ``LIKE`` on the folded text.
 """
@@ -55,11 +56,12 @@ def matching(
         ).annotate(rank=Value(0.0))
     if vendor == "postgresql":
         expr = " & ".join(f"{w}:*" for w in found)
-        vector = "to_tsvector('simple', key)"
+        # ``tsv``: ``to_tsvector('simple', key)`` stored by PostgreSQL (search 0002), so the
+        # ranking reads each match's words instead of parsing its text again
         return entries.extra(
-            where=[f"{vector} @@ to_tsquery('simple', %s)"],
+            where=["tsv @@ to_tsquery('simple', %s)"],
             params=[expr],
-            select={"rank": f"-ts_rank({vector}, to_tsquery('simple', %s))" if ranked else "0"},
+            select={"rank": "-ts_rank(tsv, to_tsquery('simple', %s))" if ranked else "0"},
             select_params=[expr] if ranked else [],
         )
     for w in found:  # pragma: no cover - neither SQLite nor PostgreSQL

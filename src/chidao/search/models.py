@@ -3,7 +3,8 @@
 ``key`` is the entry's text folded by ``search_key`` (lower case, one tone placement, no
 diacritics), so "thieu hoa", "Thiệu Hoá" and "Thiệu Hóa" are the same words to both
 engines: SQLite's FTS5 table ``search_fts`` (kept in step by triggers) and PostgreSQL's
-full-text index on ``to_tsvector('simple', key)`` (see the migration).
+full-text index on the column ``tsv``, ``to_tsvector('simple', key)`` generated and stored
+by PostgreSQL (see the migrations; not a model field: no Python writes it).
 """
 
 from __future__ import annotations

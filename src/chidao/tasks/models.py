@@ -140,6 +140,12 @@ class Task(models.Model):
                 fields=["issuer", "session_date", "directive", "unit"],
                 name="task_by_issuer_session",
             ),
+            # a leader's tasks by state and deadline: the leader page's counters (tasks per
+            # state, overdue, directives with an overdue or an open task) from the index alone
+            models.Index(
+                fields=["issuer", "state", "deadline", "directive", "unit"],
+                name="task_by_issuer_state",
+            ),
         ]
 
     def __str__(self) -> str:
