@@ -9,8 +9,9 @@ from extract_samples import COMMUNE_VISIT_2026, CONFERENCE_2023, DISTRICT_VISIT_
 
 from chidao.extract import lexicon
 from chidao.extract.cues import CUES, KINDS, cue_lexicon
+from chidao.extract.directives import _ANSWERED_TOPIC
 from chidao.extract.pipeline import process
-from chidao.extract.spans import Document
+from chidao.extract.spans import Document, fold
 
 
 def texts(doc: Document) -> list[str]:
@@ -1153,6 +1154,71 @@ def test_a_de_nghi_clause_naming_a_body_after_a_modal_sentence_is_that_body_s():
         "chính cân đối kinh phí hỗ trợ.\n"
     )
     assert assignees(doc)[-1] == ["Sở Tài chính"]
+
+
+_LOWER_REPORT = (
+    "Ông Lê Văn Hải, Chủ tịch UBND huyện Yên Định cho biết huyện đã hoàn thành kế hoạch năm.\n"
+)
+
+
+@pytest.mark.parametrize("word", _cues("caption_speech"))
+def test_each_speech_word_of_a_leader_s_caption_gives_the_leader_the_floor(word):
+    rest = "Các xã cần rà soát quy hoạch sản xuất.\n"
+    doc = process(LEDE + _LOWER_REPORT + f"Bí thư Tỉnh ủy Trịnh Văn Phúc {word}.\n" + rest)
+    assert texts(doc) == ["Các xã cần rà soát quy hoạch sản xuất."]
+    assert issuers(doc) == ["Trịnh Văn Phúc"]
+    # a caption of another act leaves the floor to the lower side that had it
+    assert (
+        texts(process(LEDE + _LOWER_REPORT + "Bí thư Tỉnh ủy Trịnh Văn Phúc phát biểu.\n" + rest))
+        == []
+    )
+
+
+@pytest.mark.parametrize("verb", _cues("sapo_ask"))
+def test_each_asking_verb_of_a_sapo_makes_it_read_like_the_body(verb):
+    sapo = "Bí thư Tỉnh ủy {} các xã hoàn thành rà soát quy hoạch sản xuất trước ngày 15/12.\n"
+    assert len(process(sapo.format(verb) + LEDE).directives) == 1
+    assert process(sapo.format("biểu dương") + LEDE).directives == []
+
+
+_POINTS = "\n- Thu ngân sách năm nay phải đạt 15 tỷ đồng.\n- Rà soát quy hoạch sản xuất."
+
+
+@pytest.mark.parametrize(
+    ("kind", "sentence", "control"),
+    [
+        ("list_lead", "Đồng chí đề nghị UBND xã Định Hòa thực hiện tốt {}:", "ngay"),
+        ("list_many", "Đồng chí đề nghị UBND xã Định Hòa thực hiện {} nhiệm vụ:", "mọi"),
+        ("list_point", "Đồng chí đề nghị UBND xã Định Hòa thực hiện các {}:", "hộ dân"),
+    ],
+)
+def test_each_word_of_a_list_lead_makes_the_points_after_it_the_directives(kind, sentence, control):
+    for word in _cues(kind):
+        doc = process(ZONE + sentence.format(word) + _POINTS)
+        assert texts(doc) == [
+            "Thu ngân sách năm nay phải đạt 15 tỷ đồng.",
+            "Rà soát quy hoạch sản xuất.",
+        ], word
+        assert assignees(doc) == [["UBND xã Định Hòa"], ["UBND xã Định Hòa"]]
+    # without a list lead, the sentence before the colon is a directive of its own
+    assert len(process(ZONE + sentence.format(control) + _POINTS).directives) == 3
+
+
+@pytest.mark.parametrize("noun", _cues("petition_noun"))
+def test_each_petition_noun_after_ve_is_a_petition_answered_after_the_colon(noun):
+    point = "- Về {} hỗ trợ kinh phí làm đường của xã: giao Sở Tài chính cân đối nguồn vốn."
+    assert texts(process(ZONE + point.format(noun))) == ["giao Sở Tài chính cân đối nguồn vốn."]
+    assert texts(process(ZONE + point.format("việc"))) == []
+
+
+@pytest.mark.parametrize("verb", _cues("answer_verb"))
+def test_each_answer_verb_after_the_colon_answers_the_petition_before_it(verb):
+    point = "Về đề nghị của xã Định Hòa về hỗ trợ kinh phí làm đường: {} Sở Tài chính cân đối vốn."
+    answered = _ANSWERED_TOPIC.match(fold(point.format(verb)))
+    assert answered is not None and fold(point.format(verb))[answered.end() :].startswith(
+        fold(verb)
+    )
+    assert _ANSWERED_TOPIC.match(fold(point.format("tập trung"))) is None
 
 
 def test_a_supporting_group_of_departments_and_branches_keeps_its_comma():

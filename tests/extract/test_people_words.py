@@ -43,6 +43,16 @@ def caption_names_no_speaker(text: str) -> bool:
     return bare_caption(doc, Reader(doc), doc.paragraphs[-1]) is None
 
 
+def a_caption(paragraph: str) -> bool:
+    """The paragraph after a lede, a person and what follows, is a photo caption."""
+    doc = process(LEDE + paragraph)
+    return any(m.kind == "caption" for m in doc.mentions)
+
+
+def no_caption(paragraph: str) -> bool:
+    return not a_caption(paragraph)
+
+
 LEADER = "đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An"
 LEDE = "Sáng 5/4, đoàn công tác của tỉnh làm việc với xã Tân Phú.\n"
 
@@ -98,6 +108,17 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         " Phó Chủ tịch UBND tỉnh Nghệ An {} xã Tân Phú.",
         caption_names_no_speaker,
         "nguyên",
+    ),
+    "picture_verb": (
+        "Đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An {} tại xã Tân Phú.",
+        a_caption,
+        "rời",
+    ),
+    "caption_ask": (
+        "Đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An phát biểu, {} xã Tân Phú hoàn"
+        " thành sớm.",
+        no_caption,
+        "chúc mừng",
     ),
 }
 

@@ -31,6 +31,11 @@ def no_visit(text: str) -> bool:
     return visits(text) == []
 
 
+def the_site(text: str) -> bool:
+    """The site after the verb and the entry is found, whole."""
+    return visits(text) == [SITE]
+
+
 def ends_the_site(text: str) -> bool:
     """The site stops where the entry starts the next part of the sentence."""
     return visits(text) == [SITE]
@@ -76,6 +81,15 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_visit,
         "của Công ty",
     ),
+    "in_field": (f"Sáng 5/3, đoàn công tác kiểm tra {{}} {SITE}.", the_site, "lại"),
+    "works_stage": (f"Sáng 5/3, đoàn công tác kiểm tra tiến độ {{}} {SITE}.", the_site, "chung"),
+    "at": (f"Sáng 5/3, đoàn công tác kiểm tra {{}} {SITE}.", the_site, "gần"),
+    "verb_lead": (
+        f"Sáng 5/3, tại buổi {{}} kiểm tra {SITE}, đoàn công tác làm việc với xã.",
+        no_visit,
+        "cùng",
+    ),
+    "time_prep": (f"Đoàn công tác kiểm tra {SITE} {{}} tháng này.", ends_the_site, "của"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -37,6 +37,13 @@ KINDS = (
     "above",
     "instruct",
     "duty",
+    "caption_speech",
+    "list_lead",
+    "list_many",
+    "list_point",
+    "sapo_ask",
+    "petition_noun",
+    "answer_verb",
 )
 
 
@@ -121,10 +128,10 @@ def cue_patterns() -> CuePatterns:
     )
 
 
-def cue_grammar(template: str) -> re.Pattern[str]:
+def cue_grammar(template: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern of the genre's grammar whose ``«kind»`` slots hold the cue words of that kind
-    (in the file's order)."""
-    return re.compile(lexicon.fill(template, cue_lexicon()))
+    (in the file's order), compiled with ``flags``."""
+    return re.compile(lexicon.fill(template, cue_lexicon()), flags)
 
 
 def at_word_start(entries: tuple[str, ...]) -> str:

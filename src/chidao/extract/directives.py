@@ -64,12 +64,13 @@ import re
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
 from .clean import headline_unit, kept_headline
+from .cues import cue_grammar
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Item, Span, fold
 from .speakers import Speaker, State, bare_caption, caption_after, paragraph_speaker, quote_speaker
 
-_CAPTION_SPEECH = re.compile(r"(?<!\w)(?:kết luận|chỉ đạo)(?!\w)")
+_CAPTION_SPEECH = cue_grammar(r"(?<!\w)(?:«caption_speech»)(?!\w)")
 _ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
 # a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
 _NOTICE = re.compile(
@@ -78,10 +79,8 @@ _NOTICE = re.compile(
 
 
 # a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
-_LIST_LEAD = re.compile(
-    r"(?:sau|sau đây|cụ thể|trọng tâm|như sau|chủ yếu|là|"
-    r"(?:các|những|một số)\s+(?:nhiệm vụ|giải pháp|nội dung|việc|vấn đề|điểm|yêu cầu)"
-    r"(?:\s+\w+){0,2})\s*:\s*$",
+_LIST_LEAD = cue_grammar(
+    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+\w+){0,2})\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -105,7 +104,7 @@ def sentences_by_paragraph(doc: Document) -> list[list[Span]]:
 
 # a sapo that states a leader's instruction ("Chủ tịch UBND tỉnh yêu cầu các địa phương hoàn
 # thành ... trước ngày 15/12."): read like the body (a repeat in the body is counted once)
-_SAPO_ASKS = re.compile(r"(?<!\w)(?:yêu cầu|đề nghị|chỉ đạo|giao)(?!\w)")
+_SAPO_ASKS = cue_grammar(r"(?<!\w)(?:«sapo_ask»)(?!\w)")
 
 
 def _sapo(doc: Document) -> set[int]:
@@ -343,9 +342,9 @@ def find_directives(doc: Document) -> None:
 
 # "Về đề nghị của huyện ...: giao ...", "Về kiến nghị hỗ trợ ...: đề nghị ...": a petition
 # answered by the instruction after the colon (folded)
-_ANSWERED_TOPIC = re.compile(
+_ANSWERED_TOPIC = cue_grammar(
     r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
-    r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*(?=(?:giao|đề nghị|yêu cầu|đồng ý)(?!\w))"
+    r"(?:«petition_noun»)[^:;.]{5,200}:\s*(?=(?:«answer_verb»)(?!\w))"
 )
 
 
@@ -356,9 +355,9 @@ _HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 
 
 # the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."
-_ANSWERED_BODY = re.compile(
+_ANSWERED_BODY = cue_grammar(
     r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
-    r"(?:đề nghị|kiến nghị|đề xuất)[^:;.]{5,200}:\s*"
+    r"(?:«petition_noun»)[^:;.]{5,200}:\s*"
 )
 
 

@@ -54,18 +54,23 @@ import re
 from bisect import bisect_left
 from collections import Counter
 
+from . import lexicon
 from .chairs import find_chairs
-from .references import Occurrence, Scanner
+from .references import Occurrence, Scanner, people_words
 from .spans import Document, Mention, Person, Span, fold
 from .titles import canonical_title
 
 _CAPTION_MAX_WORDS = 30
 # what follows the person in a photo caption: nothing, or a verb of the picture
 _CAPTION_REST = re.compile(
-    r"\s*[.,]?\s*(?:$|(?:đã\s+|cùng\s+|và\s+)?(?:phát biểu|báo cáo|trình bày|kiểm tra|thăm|trao|tặng|làm việc|"
-    r"chủ trì|kết luận|dự|tham dự|trao đổi|chúc mừng|thị sát|khảo sát|giới thiệu|chỉ đạo|nghe|"
-    r"tham quan|động viên|dâng hương|cắt băng|bấm nút|phát động|chụp ảnh|tiếp|gặp gỡ|đối thoại)(?!\w))"
+    lexicon.fill(
+        r"\s*[.,]?\s*(?:$|(?:đã\s+|cùng\s+|và\s+)?(?:«picture_verb»)(?!\w))", people_words()
+    )
 )
+# a caption's lead before the name: nothing or an honorific ("Đồng chí Lê Văn An phát biểu.")
+_CAPTION_LEAD = re.compile(lexicon.fill(r"(?:«honorific»)?\s*", people_words()))
+# words of a speech, not of a picture ("Ông X đề nghị ...")
+_CAPTION_ASKS = re.compile(lexicon.fill(r"«caption_ask»", people_words()))
 
 
 def _best_titles(occs: list[Occurrence]) -> list[Span]:
@@ -148,7 +153,7 @@ def find_people(doc: Document) -> None:
         starts = occs[lo:hi]
         o = starts[0]
         lead = doc.folded[p.start : o.start]
-        if not re.fullmatch(r"(?:đồng chí|ông|bà)?\s*", lead):
+        if not _CAPTION_LEAD.fullmatch(lead):
             continue
         rest = doc.text[o.end : p.end]
         if rest.startswith(":"):
@@ -158,7 +163,7 @@ def find_people(doc: Document) -> None:
         elif (
             len(starts) == 1
             and _CAPTION_REST.match(doc.folded, o.end, p.end)
-            and not re.search(r"đề nghị|yêu cầu|lưu ý", doc.folded[o.end : p.end])
+            and not _CAPTION_ASKS.search(doc.folded, o.end, p.end)
             and ":" not in rest
             and len(doc.text[p.start : p.end].split()) <= _CAPTION_MAX_WORDS
             and n_sentences[pi] <= 1

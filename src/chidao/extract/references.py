@@ -37,6 +37,8 @@ KINDS = (
     "chair_gap",
     "leader_head",
     "caption_verb",
+    "picture_verb",
+    "caption_ask",
 )
 
 

@@ -39,6 +39,11 @@ KINDS = (
     "matter",
     "determiner",
     "asked_in_sentence",
+    "in_field",
+    "works_stage",
+    "at",
+    "verb_lead",
+    "time_prep",
 )
 
 
@@ -58,14 +63,14 @@ def _grammar(template: str) -> re.Pattern[str]:
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
 _VERB = _grammar(
     r"(?:«inspect»)"
-    r"(?: thực tế| thực địa)?(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= tại| ở)| tình hình"
-    r"| tiến độ(?: thi công| triển khai| thực hiện| xây dựng)?"
-    r"| việc (?:thi công|triển khai|thực hiện|xây dựng))?(?: (?:tại|ở))?(?P<colon>\s*:)?\s+"
+    r"(?: (?:«in_field»))?(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| tình hình"
+    r"| tiến độ(?: (?:«works_stage»))?"
+    r"| việc (?:«works_stage»))?(?: (?:«at»))?(?P<colon>\s*:)?\s+"
 )
 _VERB_CUE = Cue(_VERB)  # read from the shared scan
 # a list of sites after a colon runs to the end of the sentence: "kiểm tra: dự án A; cụm B; ..."
 _LIST_END = re.compile(r"[.!?…\n]")
-_VERB_LEAD = re.compile(r"(?<!\w)(?:đến|tới|đi|trực tiếp|đã) $")
+_VERB_LEAD = _grammar(r"(?<!\w)(?:«verb_lead») $")
 _SITE = r"(?:«site»)"
 # a site may open with a determiner or a count: "các điểm sạt lở ...", "hai công trình ..."
 _SITE_START = _grammar(r"(?P<det>(?:«determiner»|\d{1,3})\s+)?" + _SITE + r"(?!\w)")
@@ -76,7 +81,7 @@ _END = _grammar(
     r"[.;:!?…\n]|\s(?:«next_step»)\s"
     r"|\svà (?:«other_activity»|dự(?! án))(?!\w)"
     r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:«inspect»)(?!\w)"
-    r"|\s(?:trong|vào|từ)\s(?:«time_word»)(?!\w)"
+    r"|\s(?:«time_prep»)\s(?:«time_word»)(?!\w)"
     r"|,\s(?:«next_clause»)(?!\w)"
 )
 _DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
