@@ -215,3 +215,15 @@ def test_a_department_told_to_propose_is_not_speaking():
         LEDE + "Đồng chí yêu cầu:\n- Sở Tài chính khẩn trương khảo sát, đề xuất phương án hỗ trợ.\n"
     )
     assert agencies_of(text) == []
+
+
+def test_a_body_whose_report_the_session_hears_takes_part():
+    # issue 6 class 4 (held-out round 10, Hải Dương)
+    from chidao.extract.pipeline import process
+
+    doc = process(
+        "Sáng 2/10/2021, UBND tỉnh Vĩnh Phúc họp phiên thường kỳ tháng 9.\n"
+        "Theo báo cáo của Sở Kế hoạch và Đầu tư, GRDP 9 tháng tăng 5,2%.\n"
+        "Đồng chí giao Sở Xây dựng rà soát các dự án chậm tiến độ.\n"
+    )
+    assert [a.text for a in doc.agencies] == ["Sở Kế hoạch và Đầu tư"]

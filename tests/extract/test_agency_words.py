@@ -59,6 +59,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     ),
     "office": (LEDE + "Trong năm, {} Sở Y tế đã nhiều lần về xã.", by_its_office, "cán bộ"),
     "speaks": (LEDE + "Sở Y tế {} về việc thiếu thuốc ở trạm y tế xã.", speaks, "lo"),
+    "reported_by": (LEDE + "Theo {} Sở Y tế, số ca bệnh giảm.", speaks, "ý kiến của"),
     "reference": (LEDE + "Tham dự có đại biểu {} Sở Y tế.", only_referred_to, "thuộc"),
     "name_stop": (LEDE + "Tham dự có Sở Quy hoạch {} 12 đại biểu.", name_ends, "biển"),
     "list_head": (LEDE + "Tham dự có {} sở: Tài chính, Xây dựng và Y tế.", three_departments, "ba"),

@@ -187,3 +187,8 @@ def test_a_national_programme_is_no_target_and_what_is_not_done_yet_is_no_result
     assert figures("Năm nay, 2,4 km kè bờ sông Trà Lý chưa được xây dựng.") == []
     assert figures("Năm nay, huyện đã hỗ trợ 120 hộ chưa có nhà ở.") == [(120.0, "hộ")]
     assert figures("Rét đậm, rét hại kéo dài làm 312 con trâu, bò bị chết.") == []
+
+
+def test_a_provincial_road_s_number_is_no_figure():
+    # issue 6 class 5 (held-out round 10, Bắc Giang)
+    assert figures("Đoàn đã khảo sát tuyến đường tỉnh 295 đoạn qua xã Tân Sơn.") == []

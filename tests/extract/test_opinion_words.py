@@ -281,6 +281,16 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         answered,
         "Cán bộ",
     ),
+    "department_proposes": (
+        "Giám đốc Sở Tài chính Lê Văn Tâm {} tỉnh bổ sung vốn cho xã Tân Phú.",
+        answered,
+        "mong muốn",
+    ),
+    "department_head": (
+        "{} Sở Tài chính Lê Văn Tâm đề xuất tỉnh bổ sung vốn cho xã Tân Phú.",
+        answered,
+        "Bí thư xã giới thiệu",
+    ),
     "result_verb": (
         "Thu ngân sách của xã {} 412 tỷ đồng; giải ngân vốn đầu tư công mới đạt 46% kế hoạch.",
         result_clause_left_out,

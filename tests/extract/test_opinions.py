@@ -468,3 +468,19 @@ def test_a_leader_s_visit_or_its_caption_is_not_a_difficulty_and_a_headline_orde
     assert [i.span.text for i in doc.difficulties] == [
         "Theo báo cáo, 31 hộ dân phải di dời khẩn cấp do sạt lở bờ sông."
     ]
+
+
+def test_a_department_head_proposing_is_no_petition_and_a_bare_announcement_is_no_difficulty():
+    # issue 6 classes 6, 7 (held-out round 10, Hải Dương, Đồng Tháp)
+    doc = process(
+        "Sáng 2/10/2021, UBND tỉnh Vĩnh Phúc họp phiên thường kỳ tháng 9.\n"
+        "Giám đốc Sở Tài chính Kiều Văn Hậu đề xuất UBND tỉnh điều chuyển vốn của các dự án chậm giải ngân.\n"
+        "Bên cạnh đó, huyện còn nhiều khó khăn. Trụ sở làm việc còn chật chội.\n"
+        "Số lao động mất việc làm do dịch bệnh khoảng 12.000 người.\n"
+    )
+    assert doc.petitions == []
+    assert [i.span.text for i in doc.difficulties] == [
+        "Trụ sở làm việc còn chật chội.",
+        "Số lao động mất việc làm do dịch bệnh khoảng 12.000 người.",
+    ]
+    assert doc.indicators == []

@@ -28,7 +28,7 @@ from .scan import Cue, starting_words
 from .spans import Document, Span, filter_spans, fold, written_forms
 
 WORDS = "agency_words.tsv"
-KINDS = ("participation", "office", "speaks", "reference", "name_stop", "list_head")
+KINDS = ("participation", "office", "speaks", "reported_by", "reference", "name_stop", "list_head")
 
 
 @cache
@@ -56,6 +56,8 @@ _SPEAKS = _grammar(
 # "họp nghe Ban Tổ chức Tỉnh ủy báo cáo ...": the body reports to the session
 _HEARD = re.compile(r"(?<!\w)nghe(?:\s+(?:đại diện|lãnh đạo))?\s*$")
 _REFERENCE = _grammar(r"(?:«reference»)\s*$")
+# "Theo báo cáo của Sở Kế hoạch và Đầu tư, ...": the body reports to the session
+_REPORTED = _grammar(r"(?<!\w)(?:«reported_by»)\s*$")
 # a word that ends the name of a department written after "Sở"
 _SO_STOP = _grammar(r"(?:«name_stop»)$")
 _TOKEN = re.compile(r"[\w&-]+")
@@ -325,6 +327,8 @@ def find_agencies(doc: Document) -> None:
         reason = None
         if span.start in titled or _OFFICE.search(head):
             reason = "office"
+        elif _REPORTED.search(head):
+            reason = "speaker"
         elif _REFERENCE.search(head):
             reason = None
         elif _PARTICIPATION.search(sent_head):

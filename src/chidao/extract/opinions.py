@@ -108,6 +108,8 @@ KINDS = (
     "ask_item",
     "notice",
     "department_speaker",
+    "department_head",
+    "department_proposes",
     "result_verb",
     "towards",
     "lacking_now",
@@ -195,8 +197,9 @@ _DIFFICULTY = _grammar(
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
 # the difficulties the next sentences state (it is not one itself; they are)
 _DIFFICULTY_LEAD = _grammar(
-    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?(?:còn\s+)?"
-    r"(?:«meet»)\s+(?:«some»)\s+"
+    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?"
+    # "xã còn gặp một số khó khăn.", "phường còn nhiều khó khăn."
+    r"(?:(?:còn\s+)?(?:«meet»)|còn)\s+(?:«some»)\s+"
     r"(?:«difficulty_named»)"
     r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|bất cập))*"
     r"(?:\s+(?:«lead_tail»))?\s*[.…]?\s*$"
@@ -304,7 +307,7 @@ _VISIT_SENTENCE = _grammar(
     r"^(?:[^,.]{0,50},\s*)?(?:«delegation»)(?:\s+\w+){0,3}?\s+"
     r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«visit_verb»)(?!\w)"
     # a leader's visit or its caption: "Chủ tịch UBND tỉnh Trần Văn An khảo sát điểm sạt lở ..."
-    r"|^(?:[^,.]{0,50},\s*)?(?:«visitor»)(?:\s+(?!(?:cho|báo|nêu|phản|nói)(?!\w))\w+){0,6}?\s+"
+    r"|^(?:[^,.]{0,50},\s*)?(?:«visitor»)(?:\s+(?!(?:cho|báo|nêu|phản|nói)(?!\w))\w+){0,10}?\s+"
     r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«inspect»)(?!\w)"
 )
 
@@ -481,6 +484,12 @@ _ANSWER = _grammar(
     r"|(?<!\w)(?:«department_speaker»)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
     r"(?:«answer_says»)(?!\w)"
 )
+# "Giám đốc Sở Tài chính X đề xuất UBND tỉnh ...": a department of the province proposes, it is
+# not the lower side asking
+_DEPARTMENT_ASKS = _grammar(
+    r"^(?:[^,.;:]{0,40}?,\s*)?(?:«department_head»)\s+sở(?!\w)[^.;:]{0,60}?"
+    r"(?:«department_proposes»)(?!\w)"
+)
 
 
 def _asker_is_upper(doc: Document, start: int, cue: int, conclusion: int) -> bool:
@@ -625,6 +634,8 @@ def find_opinions(doc: Document) -> None:
             )
             continue
         kind, cue = petition_match(text, doc, s.start)
+        if kind is not None and _DEPARTMENT_ASKS.match(text):
+            continue  # a department's own proposal: neither a petition nor a difficulty
         if kind is not None and _ANSWER.search(text, 0, max(cue, 0)):
             kind = None  # a department's answer
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
