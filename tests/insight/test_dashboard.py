@@ -110,14 +110,21 @@ def test_months_rankings_and_most_overdue(quarter, office, unit_a, unit_b, leade
     assert [t.pk for t in year.most_overdue] == [quarter[4].pk]
 
 
+@pytest.mark.parametrize("together", [(), ("directive__issuer_id", "topic")])
 def test_one_statement_groups_per_field_as_the_register_counts_each_group(
-    quarter, office, unit_a, unit_b, leader_person
+    quarter, office, unit_a, unit_b, leader_person, together
 ):
     """``outcomes_by_fields`` (the dashboard's rankings and months, read in one statement)
-    against ``outcome_counts`` of each group's own tasks, and the rankings' labels."""
+    against ``outcome_counts`` of each group's own tasks, and the rankings' labels; fields
+    grouped ``together`` and folded give the same groups (the tasks without a leader still
+    count in their topic)."""
     tasks = Task.objects.all()
+    assert tasks.filter(directive__issuer__isnull=True).exists()
     by_unit, by_leader, by_topic, by_day = outcomes_by_fields(
-        tasks, ["unit_id", "directive__issuer_id", "topic", "session_date"], TODAY
+        tasks,
+        ["unit_id", "directive__issuer_id", "topic", "session_date"],
+        TODAY,
+        together=together,
     )
     assert by_unit == {u.pk: outcome_counts(tasks.filter(unit=u), TODAY) for u in (unit_a, unit_b)}
     assert by_leader == {
