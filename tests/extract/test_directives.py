@@ -1242,3 +1242,25 @@ def test_a_headline_s_unit_named_without_its_level_is_the_assignee_as_written():
         (d.span.text, [str(a) if isinstance(a, str) else a.text for a in d.data["assignees"]])
         for d in doc.directives
     ][:1] == [("Thoại Sơn phải nạo vét xong kênh Ba Thê trước mùa lũ", ["Thoại Sơn"])]
+
+
+@pytest.mark.parametrize("word", _cues("filler"))
+def test_each_filler_between_a_leader_and_the_verb_keeps_the_lead_in(word):
+    lead_in = "Đồng chí Trịnh Văn Phúc {} đề nghị các xã rà soát quy hoạch sản xuất."
+    assert texts(process(LEDE + lead_in.format(word))) == ["các xã rà soát quy hoạch sản xuất."]
+    assert texts(process(LEDE + lead_in.format("vui mừng"))) == []
+
+
+@pytest.mark.parametrize("word", _cues("agent_det"))
+def test_each_determiner_before_an_acting_subject_is_kept_in_the_assignee(word):
+    sentence = "{} cán bộ, đảng viên cần rà soát quy hoạch sản xuất."
+    doc = process(ZONE + sentence.format(word[0].upper() + word[1:]))
+    assert assignees(doc)[0][0].endswith("cán bộ, đảng viên")
+    assert assignees(process(ZONE + sentence.format("Hai"))) == [["huyện Yên Định"]]
+
+
+@pytest.mark.parametrize("word", _cues("passive"))
+def test_each_passive_word_after_a_modal_makes_the_subject_undergo_not_act(word):
+    sentence = "Các xã cần {} hỗ trợ kinh phí làm đường."
+    assert assignees(process(ZONE + sentence.format(word))) == [["huyện Yên Định"]]
+    assert assignees(process(ZONE + sentence.format("nhanh chóng"))) == [["Các xã"]]

@@ -44,6 +44,9 @@ KINDS = (
     "sapo_ask",
     "petition_noun",
     "answer_verb",
+    "filler",
+    "agent_det",
+    "passive",
 )
 
 
@@ -93,18 +96,18 @@ def cue_patterns() -> CuePatterns:
         for e in lx[k]:
             kind_of[e] = k
     verbs = tuple(kind_of)
-    filler = r"(?:(?:cũng|đã|tiếp tục|còn|thì|đặc biệt|một lần nữa|tiếp|trực tiếp|luôn)\s+)*"
+    filler = lexicon.fill(r"(?:(?:«filler»)\s+)*", lx)
+    det = lexicon.fill(r"(?:(?:«agent_det»)\s+)*", lx)
+    passive = lexicon.fill(r"(?!\s+(?:«passive»)(?!\w))", lx)
     return CuePatterns(
         speech=re.compile(rf"\s*(?:,\s*)?{filler}(?P<verb>{_alt(verbs)})(?!\w)\s*(?::|,)?\s*"),
         connector=re.compile(rf"\s*(?:{_alt(lx['connector'])})(?:\s*[,:]\s*|\s+(?=\w))"),
         frame=re.compile(rf"\s*(?:{_alt(lx['frame'])})(?!\w)"),
         start_cue=re.compile(
-            rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w)(?!\s+(?:được|là)(?!\w))"
+            rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w){passive}"
         ),
-        modal=re.compile(rf"(?:{at_word_start(lx['modal'])})(?!\w)(?!\s+(?:được|là)(?!\w))"),
-        agent=re.compile(
-            rf"\s*[\"“]?(?P<det>(?:(?:các|những|từng|mỗi|toàn|cả|tất cả|mọi|cho|đối với)\s+)*)(?:{_alt(lx['agent'])})(?!\w)"
-        ),
+        modal=re.compile(rf"(?:{at_word_start(lx['modal'])})(?!\w){passive}"),
+        agent=re.compile(rf"\s*[\"“]?(?P<det>{det})(?:{_alt(lx['agent'])})(?!\w)"),
         negator=re.compile(rf"(?:{at_word_start(lx['negator'])})(?!\w)"),
         local=re.compile(rf"\s*(?:{_alt(lx['local'])})(?!\w)"),
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
