@@ -234,8 +234,13 @@ def department_lists(doc: Document) -> dict[Span, int]:
     """Departments listed after one "các sở" ("các sở: Tài chính, Xây dựng và Y tế", "các
     Sở: NN&PTNT, KH&ĐT") and Party boards after one "các ban" ("các ban: Tổ chức, Tuyên
     giáo, Dân vận Tỉnh ủy"), each span as written without "Sở" / "Ban", mapped to the
-    offset of the list's head."""
+    offset of the list's head.  Found once per document (the agencies and the directives
+    both ask)."""
+    cached: dict[Span, int] | None = doc.cache.get("agencies:department-lists")
+    if cached is not None:
+        return cached
     out: dict[Span, int] = {}
+    doc.cache["agencies:department-lists"] = out
     folded = doc.folded
     names, short = _short_departments(), _short_abbreviations()
     for head in starting_words(_LIST_HEAD_CUE.finditer(doc), folded):

@@ -114,8 +114,10 @@ _SUBUNITS = frozenset(_WORDS["subunit"])
 _HAS_HEAD = _grammar(r"(?<!\w)(?:«made_of»)\s*$")
 
 
+@lru_cache(maxsize=8192)
 def _opens_with(noun: str, words: frozenset[str]) -> bool:
-    """Whether a counted noun opens with one of ``words`` ("thôn", "nhân khẩu", "văn bản")."""
+    """Whether a counted noun opens with one of ``words`` ("thôn", "nhân khẩu", "văn bản");
+    memoised: the same nouns come back in every report."""
     return any(noun == w or noun.startswith(w + " ") for w in words)
 
 

@@ -310,11 +310,11 @@ def _unit_code(
         }
     if not codes:
         key = fold(" ".join(text.split()))
-        codes = {
-            loc.code
-            for loc in localities
-            if loc.code and (key == fold(loc.name) or key.endswith(" " + fold(loc.name)))
-        }
+        for loc in localities:
+            if loc.code:
+                name = fold(loc.name)
+                if key == name or key.endswith(" " + name):
+                    codes.add(loc.code)
     return codes.pop() if len(codes) == 1 else None
 
 

@@ -242,12 +242,9 @@ class Cue:
     def starts(self, doc: Document) -> list[int]:
         """The offsets of the folded text where one of the prefixes starts (sorted)."""
         found: list[list[int]] | None = doc.cache.get("scan:cues")
-        if found is not None:
-            try:
-                return found[self.index]
-            except IndexError:  # a cue made after the scan: scan again
-                pass
-        return cue_starts(doc)[self.index]
+        if found is None or self.index >= len(found):  # not scanned, or a cue made after
+            found = cue_starts(doc)
+        return found[self.index]
 
     def finditer(
         self, doc: Document, pos: int = 0, endpos: int | None = None
@@ -258,10 +255,14 @@ class Cue:
         if not self.scanned:
             yield from self.pattern.finditer(text, pos, end)
             return
-        starts = self.starts(doc)
+        found: list[list[int]] | None = doc.cache.get("scan:cues")  # (``starts``, written out)
+        starts = found[self.index] if found and self.index < len(found) else self.starts(doc)
+        first = bisect_left(starts, pos)
+        if first == len(starts) or starts[first] >= end:
+            return  # most ranges: no prefix
         match = self.pattern.match
         taken = pos
-        for i in range(bisect_left(starts, pos), len(starts)):
+        for i in range(first, len(starts)):
             at = starts[i]
             if at >= end:
                 break
@@ -278,11 +279,15 @@ class Cue:
         if not self.scanned:
             yield from self.pattern.finditer(text)
             return
-        starts = self.starts(doc)
-        match = self.pattern.match
+        found: list[list[int]] | None = doc.cache.get("scan:cues")
+        starts = found[self.index] if found and self.index < len(found) else self.starts(doc)
         end = offset + len(text)
+        first = bisect_left(starts, offset)
+        if first == len(starts) or starts[first] >= end:
+            return
+        match = self.pattern.match
         taken = offset
-        for i in range(bisect_left(starts, offset), len(starts)):
+        for i in range(first, len(starts)):
             at = starts[i]
             if at >= end:
                 break
@@ -299,10 +304,14 @@ class Cue:
         """``self.pattern.search(text, pos)`` where ``text`` is ``doc.folded[offset:...]``."""
         if not self.scanned:
             return self.pattern.search(text, pos)
-        starts = self.starts(doc)
-        match = self.pattern.match
+        found: list[list[int]] | None = doc.cache.get("scan:cues")
+        starts = found[self.index] if found and self.index < len(found) else self.starts(doc)
         end = offset + len(text)
-        for i in range(bisect_left(starts, offset + pos), len(starts)):
+        first = bisect_left(starts, offset + pos)
+        if first == len(starts) or starts[first] >= end:
+            return None
+        match = self.pattern.match
+        for i in range(first, len(starts)):
             at = starts[i]
             if at >= end:
                 break
@@ -336,9 +345,13 @@ class Cue:
         end = len(text) if endpos is None else endpos
         if not self.scanned:
             return self.pattern.search(text, pos, end)
-        starts = self.starts(doc)
+        found: list[list[int]] | None = doc.cache.get("scan:cues")
+        starts = found[self.index] if found and self.index < len(found) else self.starts(doc)
+        first = bisect_left(starts, pos)
+        if first == len(starts) or starts[first] >= end:
+            return None
         match = self.pattern.match
-        for i in range(bisect_left(starts, pos), len(starts)):
+        for i in range(first, len(starts)):
             at = starts[i]
             if at >= end:
                 break

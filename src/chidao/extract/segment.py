@@ -138,7 +138,9 @@ def split_sentences(
     out = []
     start = paragraph.start
     for cut in [*_cuts(doc.text, paragraph.start, paragraph.end, found), paragraph.end]:
-        for piece_end in [*_bounded(doc.text, start, cut), cut]:
+        # (a sentence within the limit, as nearly all are, needs no cut of its own)
+        ends = [cut] if cut - start <= MAX_SENTENCE else [*_bounded(doc.text, start, cut), cut]
+        for piece_end in ends:
             s = doc.span(start, piece_end, "sentence")
             if s.end > s.start:
                 out.append(s)

@@ -140,9 +140,10 @@ class SpeakerReader:
 
     def leads_in(self, s: Span) -> list[Lead]:
         """Speaker lead-ins of a sentence ("<person> (cũng) đề nghị", "đồng chí giao")."""
-        if s.start not in self._leads:
-            self._leads[s.start] = self._find_leads(s)
-        return self._leads[s.start]
+        leads = self._leads.get(s.start)
+        if leads is None:
+            leads = self._leads[s.start] = self._find_leads(s)
+        return leads
 
     def refs_in(self, start: int, end: int) -> list[tuple[int, int, int]]:
         """The name and title references that start inside ``[start, end)``."""
@@ -161,8 +162,12 @@ class SpeakerReader:
         return [m for m in matches[lo:hi] if m.end() <= s.end]
 
     def _find_leads(self, s: Span) -> list[Lead]:
-        out = []
         refs = self.refs_in(s.start, s.end)
+        bare = self._within(self.bare, s)
+        titled = self._within(self.titled, s)
+        if not refs and not bare and not titled:
+            return []  # most sentences name no one: no lead-in
+        out = []
         ends = [(a, min(self.ref_end.get(a, b), s.end), person) for a, b, person in refs]
         for a, end, person in ends:
             # "Theo Chủ tịch UBND xã ..., ...": an opinion, the leader's or the lower side's
@@ -177,7 +182,6 @@ class SpeakerReader:
             if m:
                 kind = self.rx.kind_of[m.group("verb")]
                 out.append(Lead(person, kind, a, m.start("verb"), m.end()))
-        bare = self._within(self.bare, s)
         for m in bare:
             if any(a <= m.start() < e for a, e, _ in ends):
                 continue
@@ -195,7 +199,6 @@ class SpeakerReader:
                     continue
                 out.append(Lead(None, kind, m.start(), sm.start("verb"), sm.end()))
         # "Chủ tịch UBND tỉnh yêu cầu ...": a leader's title the people stage left unresolved
-        titled = self._within(self.titled, s)
         for m in titled:
             if any(a <= m.start() < e for a, e, _ in ends) or any(
                 x.lead_start <= m.start() < x.rest for x in out
