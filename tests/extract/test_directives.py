@@ -1244,6 +1244,36 @@ def test_a_headline_s_unit_named_without_its_level_is_the_assignee_as_written():
     ][:1] == [("Thoại Sơn phải nạo vét xong kênh Ba Thê trước mùa lũ", ["Thoại Sơn"])]
 
 
+def test_the_bodies_concerned_are_told_to_act_even_about_the_commune_s_requests():
+    # issue 6 classes 1, 9 (held-out round 11, Vĩnh Long; the round-8 miss)
+    doc = process(
+        "Sáng 4/9/2025, đồng chí Kim Văn Sóc, Chủ tịch UBND tỉnh làm việc với xã Tiểu Cần.\n"
+        "Kết luận, Chủ tịch UBND tỉnh Kim Văn Sóc ghi nhận kết quả của xã. Đồng chí yêu cầu:\n"
+        "- Sở Tài chính bố trí kinh phí sửa chữa trụ sở xã.\n"
+        "- Các sở, ngành liên quan nghiên cứu, giải quyết các kiến nghị của xã trong tháng 10/2025.\n"
+    )
+    assert roles(doc) == [[("Sở Tài chính", "lead")], [("Các sở, ngành liên quan", "lead")]]
+
+
+def test_a_quoted_instruction_after_the_body_asked_and_the_partners_of_a_body_directed():
+    # issue 6 classes 1, 9 (held-out round 11, Kiên Giang)
+    doc = process(
+        "Ngày 3/5/2023, Tỉnh ủy ban hành thông báo kết luận của Thường trực Tỉnh ủy tại buổi làm "
+        "việc với Ban Thường vụ Huyện ủy Tân Hiệp ngày 26/4/2023.\n"
+        "Thường trực Tỉnh ủy đề nghị Ban Thường vụ Huyện ủy Tân Hiệp: “Tập trung lãnh đạo thu "
+        "hoạch lúa Xuân Hè; … rà soát đề án huyện nông thôn mới”. Giao Ban cán sự đảng UBND tỉnh "
+        "chỉ đạo Sở Tài chính chủ trì, phối hợp với UBND huyện Tân Hiệp cân đối vốn nạo vét kênh.\n"
+    )
+    assert [d.span.text[:22] for d in doc.directives] == [
+        "Tập trung lãnh đạo thu",
+        "Giao Ban cán sự đảng U",
+    ]
+    assert roles(doc) == [
+        [("Ban Thường vụ Huyện ủy Tân Hiệp", "lead")],
+        [("Ban cán sự đảng UBND tỉnh", "lead")],
+    ]
+
+
 @pytest.mark.parametrize("word", _cues("filler"))
 def test_each_filler_between_a_leader_and_the_verb_keeps_the_lead_in(word):
     lead_in = "Đồng chí Trịnh Văn Phúc {} đề nghị các xã rà soát quy hoạch sản xuất."

@@ -71,6 +71,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_visit,
         "cùng",
     ),
+    "site_list": (
+        "Sáng 5/3, đoàn công tác đã kiểm tra thực tế {}: dự án Khu dân cư Bắc Sơn; cầu Tân Mỹ.",
+        a_visit,
+        "nhiều nơi",
+    ),
     "matter": (
         "Sáng 5/3, đoàn công tác đã kiểm tra {} chuẩn bị tại dự án Khu dân cư Bắc Sơn.",
         a_visit,

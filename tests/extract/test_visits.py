@@ -149,3 +149,18 @@ def test_an_inspection_given_as_a_task_in_the_sentence_is_no_visit():
         "vị trí xây dựng khu tái định cư.\n"
     )
     assert visits(text) == ["bản Huổi Só"]
+
+
+def test_a_list_of_sites_after_its_head_and_a_colon():
+    # issue 6 class 8 (held-out round 11, Vĩnh Long)
+    from chidao.extract.pipeline import process
+
+    doc = process(
+        "Sáng 4/9/2025, đồng chí Kim Văn Sóc, Chủ tịch UBND tỉnh làm việc với xã Tiểu Cần.\n"
+        "Trước buổi làm việc, đoàn đã kiểm tra thực tế các điểm: Trung tâm Phục vụ hành chính "
+        "công xã; cống ngăn mặn Cần Chông.\n"
+    )
+    assert [s.text for s in doc.site_visits] == [
+        "Trung tâm Phục vụ hành chính công xã",
+        "cống ngăn mặn Cần Chông",
+    ]

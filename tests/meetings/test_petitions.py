@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from chidao.audit.models import AuditEvent
+from chidao.meetings import services
+from chidao.meetings.draft import id_at
 from chidao.meetings.models import ItemKind, Petition, PetitionState, SessionItem
 from chidao.meetings.petitions import (
     PetitionError,
@@ -35,7 +37,18 @@ def petition(db, unit_a, department):
     return created
 
 
-def test_confirming_a_session_opens_a_petition_for_each_petition_item(document, office, unit_a):
+def test_confirming_a_session_opens_a_petition_for_each_petition_item(
+    document, office, unit_a, department
+):
+    # the review gives the departments' directive ("các sở, ngành liên quan ...") its unit
+    services.edit_item(
+        document=document,
+        version=document.version,
+        kind="directives",
+        item_id=id_at(document.draft, "directives", 1),
+        units=[department.pk],
+        assignees=["các sở, ngành liên quan"],
+    )
     session = confirm(document=document, actor=office)
 
     items = SessionItem.objects.filter(session=session, kind=ItemKind.PETITION)

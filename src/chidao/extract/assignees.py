@@ -193,6 +193,19 @@ class AssigneeReader(SpeakerReader):
         out.append(self.doc.span(start, e, "assignee", "body"))
         return out
 
+    def related_end(self, pos: int, end: int) -> int | None:
+        """End of "các sở, ngành liên quan" (the bodies concerned, unnamed) at ``pos`` when a
+        task verb or a modal follows it ("Các sở, ngành liên quan nghiên cứu, giải quyết ...")."""
+        m = _SUPPORT_GROUP.match(self.f, pos, end)
+        if not m:
+            return None
+        at = m.end()
+        while at < end and self.f[at] == " ":
+            at += 1
+        if self.rx.task.match(self.f, at, end) or self.rx.modal.match(self.f, at, end):
+            return m.end()
+        return None
+
     def group_end(self, pos: int, end: int) -> int | None:
         """End of a group asked to act ("đề nghị các đại biểu | tập trung thảo luận"): "các"
         or "những" and up to six words before a modal, without punctuation."""
@@ -236,6 +249,9 @@ class AssigneeReader(SpeakerReader):
         bodies = self.body_assignees(pos, end, any_verb=given)
         if bodies:
             return bodies
+        related = self.related_end(pos, end)
+        if related is not None:
+            return [self.doc.span(pos, related, "assignee", "related")]
         e = self.subject_end(pos, end, people=True)
         if e is None and asked:
             e = self.group_end(pos, end)
@@ -265,6 +281,7 @@ class AssigneeReader(SpeakerReader):
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 
+_DIRECTS = re.compile(r"(?<!\w)chỉ đạo\s+(?=\S)")
 _SUPPORT_GROUP = re.compile(
     r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
 )
@@ -313,9 +330,14 @@ def with_roles(
     known = [a for a in spans if isinstance(a, Span)]
     listed: set[int] = set()  # starts of the bodies of a list after a support word
     # supporting bodies named inside the directive after a support word
+    # "giao Ban cán sự đảng UBND tỉnh chỉ đạo Sở A chủ trì, phối hợp với UBND huyện B ...": the
+    # partners of the body directed are its own, not the assignee's
+    directed = _DIRECTS.search(f, max((k.end for k in known), default=span.start), span.end)
     for m in rx.support_scan.finditer(f, span.start, span.end):
         at = m.end()
         if any(k.start <= at < k.end for k in known):
+            continue
+        if directed is not None and known and m.start() > directed.start():
             continue
         found = r.body_assignees(at, span.end, any_verb=True)
         if not found:

@@ -30,6 +30,8 @@ _MUST = re.compile(rf"(?:{at_word_start(('cần phải', 'cần', 'phải'))})(?
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
 
+# a determiner right before a report verb makes it a noun ("các kiến nghị", "những đề xuất")
+_DETERMINER_LAST = re.compile(r"(?<!\w)(?:các|những|mọi|một số)\s+$")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 
 
@@ -62,6 +64,8 @@ class Reader(AssigneeReader):
             if n >= 3:
                 break
             subject = self.f[pos : m.start()]
+            if _DETERMINER_LAST.search(subject):
+                continue  # "Sở Tài chính giải quyết các kiến nghị của xã": a noun, not the verb
             if self.refs_in(pos, m.start()) or BARE_COMRADE.search(subject):
                 return False
             if self.rx.modal.search(subject) or len(subject.split()) > MAX_SUBJECT_WORDS:
@@ -130,7 +134,11 @@ class Reader(AssigneeReader):
                 if _STATE.search(head):
                     return False
             return True
-        if self.subject_end(pos, end) is not None or self.body_end(pos, end) is not None:
+        if (
+            self.subject_end(pos, end) is not None
+            or self.body_end(pos, end) is not None
+            or self.related_end(pos, end) is not None
+        ):
             return True
         listed = self.department_lists.get(pos)
         if listed:

@@ -238,6 +238,15 @@ def find_directives(doc: Document) -> None:
                 start = bullet.end()  # "- Chỉ đạo ...", "2. Giao ...": the marker is layout
                 if subject_at is not None and subject_at < start:
                     subject_at = start
+            quote_lead = _SUBJECT_QUOTE.match(doc.folded, start, end)
+            if (
+                quote_lead
+                and subject_at == start
+                and r.rx.agent.match(doc.folded, start, quote_lead.end("who"))
+            ):
+                # "đề nghị Ban Thường vụ Huyện ủy X: “Tập trung ...”": the body asked is the
+                # assignee, the instruction is the quotation
+                start = quote_lead.end()
             if doc.text[start - 1 : start] in '"“' and start > s.start:
                 q = doc.text.find("”" if doc.text[start - 1] == "“" else '"', start, s.end)
                 end = q if q > 0 else s.end
@@ -348,6 +357,8 @@ _ANSWERED_TOPIC = cue_grammar(
 )
 
 
+# a subject, a colon and an opening quote before the instruction quoted (folded)
+_SUBJECT_QUOTE = re.compile(r"\s*(?P<who>[^:;.“”\"]{3,80}?)\s*:\s*[“\"]")
 # a subject and a colon before the tasks of one sentence (folded)
 _SUBJECT_COLON = re.compile(r"\s*(?P<who>[^:;.]{3,60}?)\s*:\s")
 # "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)

@@ -40,6 +40,7 @@ KINDS = (
     "determiner",
     "asked_in_sentence",
     "in_field",
+    "site_list",
     "works_stage",
     "at",
     "verb_lead",
@@ -63,7 +64,10 @@ def _grammar(template: str) -> re.Pattern[str]:
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
 _VERB = _grammar(
     r"(?:«inspect»)"
-    r"(?: (?:«in_field»))?(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| tình hình"
+    r"(?: (?:«in_field»))?"
+    # "kiểm tra thực tế các điểm: A; B; C": the list's head before the colon
+    r"(?: (?:«site_list»)(?=\s*:))?"
+    r"(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| tình hình"
     r"| tiến độ(?: (?:«works_stage»))?"
     r"| việc (?:«works_stage»))?(?: (?:«at»))?(?P<colon>\s*:)?\s+"
 )
