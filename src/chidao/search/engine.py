@@ -56,13 +56,23 @@ def matching(
         ).annotate(rank=Value(0.0))
     if vendor == "postgresql":
         expr = " & ".join(f"{w}:*" for w in found)
-        # ``tsv``: ``to_tsvector('simple', key)`` stored by PostgreSQL (search 0002), so the
-        # ranking reads each match's words instead of parsing its text again
+        if ranked:
+            # ``tsv``: ``to_tsvector('simple', key)`` stored by PostgreSQL (search 0002) with
+            # its own index, so the ranking reads each match's words instead of parsing its
+            # text again (340 -> 55 ms for "thieu hoa" at 300,000 tasks)
+            return entries.extra(
+                where=["tsv @@ to_tsquery('simple', %s)"],
+                params=[expr],
+                select={"rank": "-ts_rank(tsv, to_tsquery('simple', %s))"},
+                select_params=[expr],
+            )
+        # the rows only (the register's words, a subquery): through the index of the parsed
+        # text (search 0003), which PostgreSQL reads for a word found in half the entries;
+        # on ``tsv`` it would read the whole table, wider by the stored vectors, instead
         return entries.extra(
-            where=["tsv @@ to_tsquery('simple', %s)"],
+            where=["to_tsvector('simple', key) @@ to_tsquery('simple', %s)"],
             params=[expr],
-            select={"rank": "-ts_rank(tsv, to_tsquery('simple', %s))" if ranked else "0"},
-            select_params=[expr] if ranked else [],
+            select={"rank": "0"},
         )
     for w in found:  # pragma: no cover - neither SQLite nor PostgreSQL
         entries = entries.filter(key__contains=w)
