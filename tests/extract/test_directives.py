@@ -1294,3 +1294,27 @@ def test_each_passive_word_after_a_modal_makes_the_subject_undergo_not_act(word)
     sentence = "Các xã cần {} hỗ trợ kinh phí làm đường."
     assert assignees(process(ZONE + sentence.format(word))) == [["huyện Yên Định"]]
     assert assignees(process(ZONE + sentence.format("nhanh chóng"))) == [["Các xã"]]
+
+
+@pytest.mark.parametrize("word", _cues("noun_use"))
+def test_each_noun_use_word_after_a_then_ask_makes_the_verb_a_noun(word):
+    sentence = (
+        "Đồng chí Bí thư Tỉnh ủy ghi nhận kết quả của huyện, đồng thời đề nghị {} cần được"
+        " tổng hợp báo cáo tỉnh."
+    )
+    assert texts(process(LEDE + sentence.format(word))) == []
+    assert texts(process(LEDE + sentence.format("các xã"))) == [
+        "các xã cần được tổng hợp báo cáo tỉnh."
+    ]
+
+
+@pytest.mark.parametrize("verb", _cues("opens_clauses"))
+def test_each_verb_opening_a_directive_breaks_it_at_the_next_instruction(verb):
+    sentence = (
+        "{} trong thời gian tới, Sở Tài chính cân đối vốn cho dự án; đề nghị các xã rà soát"
+        " quỹ đất."
+    )
+    doc = process(ZONE + sentence.format(verb[0].upper() + verb[1:]))
+    assert texts(doc)[1:] == ["đề nghị các xã rà soát quỹ đất."]
+    assert assignees(doc)[1:] == [["các xã"]]
+    assert len(process(ZONE + sentence.format("Yêu cầu")).directives) == 1

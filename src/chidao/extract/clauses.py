@@ -35,7 +35,7 @@ _DETERMINER_LAST = re.compile(r"(?<!\w)(?:các|những|mọi|một số)\s+$")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 
 
-_NOUN_USE = re.compile(r"(?:của|này|đó|nói trên)(?!\w)")  # "các đề nghị của xã": a noun
+_NOUN_USE = cue_grammar(r"(?:«noun_use»)(?!\w)")  # "các đề nghị của xã": a noun
 _HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
 _REPORT_VERB = Cue(cue_patterns().report_verb)  # read from the shared scan
 
@@ -261,6 +261,8 @@ def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
 _NEXT_INSTRUCTION = cue_grammar(
     r";\s+(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+(?=\S)"
 )
+# a directive that opens with one of these verbs breaks at each next instruction
+_OPENS_CLAUSES = cue_grammar(r"[\s\"“]*(?:«opens_clauses»)")
 # the words right before a directive's subject that give it ("giao cho", "đề nghị")
 _GIVES = cue_grammar(r"(?:giao|«instruct»)(?:\s+cho)?\s*$")
 
@@ -278,7 +280,7 @@ def instruction_clauses(
         return [(span, span.start)]
     head = doc.folded[max(0, span.start - 30) : subject_at]
     opened = bool(_GIVES.search(head)) or bool(
-        re.match(r"[\s\"“]*(?:giao|đề nghị)", doc.folded[span.start : span.end])
+        _OPENS_CLAUSES.match(doc.folded, span.start, span.end)
     )
     out: list[tuple[Span, int]] = []
     start, at = span.start, subject_at

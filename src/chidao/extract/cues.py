@@ -47,6 +47,8 @@ KINDS = (
     "filler",
     "agent_det",
     "passive",
+    "noun_use",
+    "opens_clauses",
 )
 
 
