@@ -59,11 +59,12 @@ def templates() -> list[tuple[list[str], list[str], list[str]]]:
     for path in sorted(SAMPLES.iterdir()):
         text = read_file(path)
         record = extract_text(text)
-        names = sorted({p["name"] for p in record["people"]}, key=len, reverse=True)
+        # longest first, then by the text: the order of the replacements (and so the
+        # generated reports) does not depend on the hash seed of the process
+        names = sorted({p["name"] for p in record["people"]}, key=lambda s: (-len(s), s))
         places = sorted(
             {loc.split(" ", 1)[1] for loc in record["localities"] if " " in loc},
-            key=len,
-            reverse=True,
+            key=lambda s: (-len(s), s),
         )
         lines = [x.strip() for x in text.splitlines() if x.strip()]
         out.append((lines, names, places))

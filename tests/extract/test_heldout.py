@@ -5,7 +5,9 @@ Phước twice, Quảng Ngãi, Lạng Sơn, Gia Lai, Thái Nguyên, then Lào Ca
 Ninh, Khánh Hòa, Quảng Trị; news reports, quoted conclusion notices, standing-committee
 briefings, notices in the state and Party formats, post-2025 commune and ward sessions),
 then Yên Bái, Tuyên Quang, Kon Tum, then Hòa Bình, Điện Biên, Bến Tre, Nam Định, then Bình
-Định, Cao Bằng, Sóc Trăng, Hà Nam, Lâm Đồng, Quảng Ninh, written in eight rounds, with
+Định, Cao Bằng, Sóc Trăng, Hà Nam, Lâm Đồng, Quảng Ninh, then An Giang, Lai Châu, Quảng Bình,
+Thái Bình, Bắc Giang, Đồng Tháp, Hải Dương, Kiên Giang, Vĩnh Long, Hà Giang, written in twelve
+rounds, with
 hand-made records in the format of the
 shared guide.  ``heldout/BUGS.md`` lists what each text caught, with its scores before and after
 the fix; ``python tests/extract/heldout/measure.py`` prints the table.  The floors below sit
@@ -37,8 +39,8 @@ FLOORS = {
     "site_visits_f1": 0.98,
     "overall": 0.97,
 }
-ROLE_FLOOR = 0.97
-ASSIGNEE_FLOOR = 0.97
+ROLE_FLOOR = 0.98
+ASSIGNEE_FLOOR = 0.98
 
 
 @pytest.fixture(scope="module")

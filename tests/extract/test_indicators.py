@@ -192,3 +192,10 @@ def test_a_national_programme_is_no_target_and_what_is_not_done_yet_is_no_result
 def test_a_provincial_road_s_number_is_no_figure():
     # issue 6 class 5 (held-out round 10, Bắc Giang)
     assert figures("Đoàn đã khảo sát tuyến đường tỉnh 295 đoạn qua xã Tân Sơn.") == []
+
+
+def test_a_yearly_rate_keeps_its_unit_as_written():
+    # issue 6 class 5 (held-out round 12, Hà Giang): "7,2%/năm" is the unit written
+    assert figures("Nhiệm kỳ qua, tốc độ tăng trưởng kinh tế bình quân đạt 7,2%/năm.") == [
+        (7.2, "%/năm")
+    ]

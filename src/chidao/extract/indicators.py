@@ -99,9 +99,9 @@ def _grammar(template: str) -> re.Pattern[str]:
 _WORDS = indicator_words()
 # units written right after the number, longest first (folded text)
 _UNIT_RE = re.compile(
-    r"\s?(?P<unit>%|(?:"
+    r"\s?(?P<unit>(?:"
     + "|".join(re.escape(u) for u in sorted(_WORDS["unit"], key=len, reverse=True))
-    + r")(?!\w))"
+    + r")(?!\w)|%)"
 )
 # a counted noun: up to six lower-case syllables ("hồ sơ thủ tục hành chính"), stopping at a
 # function word (compared as written)
