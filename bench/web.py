@@ -6,6 +6,9 @@ the role that uses each page: p50 and p95 over ``--repeat`` requests and the num
 SQL queries of one request. Beside every page, ``<page>_baseline`` times a plain indexed
 query that reads the same rows (the floor a page cannot beat). With ``--postgres`` the
 same runs again on a throw-away PostgreSQL (``scripts/with-postgres.sh``), generated there.
+The process is set up as ``chidao serve`` sets up its workers (templates, catalogues and URL
+resolver built, then ``gc.freeze()``); ``--no-freeze`` measures without the freeze, so the
+collector's full passes over what the warm-up built fall inside some requests.
 
     CHIDAO_DATA_DIR=/tmp/province python bench/web.py --tasks 300000 [--json] [--postgres]
 
@@ -225,7 +228,9 @@ def cases() -> list[Case]:
     ]
 
 
-def measure(repeat: int, only: set[str]) -> list[Figure]:
+def measure(repeat: int, only: set[str], freeze: bool = True) -> list[Figure]:
+    import gc
+
     from django.contrib.auth import get_user_model
     from django.core.signals import request_started
     from django.db import connection, reset_queries
@@ -234,6 +239,11 @@ def measure(repeat: int, only: set[str]) -> list[Figure]:
     from django.urls import NoReverseMatch
 
     request_started.disconnect(reset_queries)  # else each request empties the captured queries
+    if freeze:  # as ``chidao serve`` does before its workers fork
+        from chidao.web.management.commands.serve import warm_up
+
+        warm_up()
+        gc.freeze()
     database = "postgresql" if connection.vendor == "postgresql" else "sqlite"
     clients: dict[str, Client] = {}
     figures = []
@@ -288,6 +298,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print a JSON list")
     parser.add_argument("--postgres", action="store_true", help="also on a throw-away PostgreSQL")
     parser.add_argument("--only", default="", help="comma-separated page names to measure")
+    parser.add_argument(
+        "--no-freeze", action="store_true", help="no warm-up and gc.freeze() as chidao serve does"
+    )
     parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
@@ -295,10 +308,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.inner:  # one database, JSON on stdout (run by the outer process)
         _setup(args.tasks)
-        print(json.dumps([asdict(f) for f in measure(args.repeat, only)]))
+        print(json.dumps([asdict(f) for f in measure(args.repeat, only, not args.no_freeze)]))
         return 0
     _setup(args.tasks)
-    figures = measure(args.repeat, only)
+    figures = measure(args.repeat, only, not args.no_freeze)
     if args.postgres:
         command = [
             "bash",
@@ -309,6 +322,7 @@ def main(argv: list[str] | None = None) -> int:
             f"--tasks={args.tasks}",
             f"--repeat={args.repeat}",
             f"--only={args.only}",
+            *(["--no-freeze"] if args.no_freeze else []),
         ]
         out = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True)
         lines = [x for x in out.stdout.splitlines() if x.startswith("[")]
