@@ -462,7 +462,7 @@ def test_a_leader_may_ask_a_named_official_to_act():
 
 def test_a_top_leader_s_colon_lead_is_a_directive_and_a_participant_s_is_not():
     doc = process(
-        "Sáng 11/10, Thường trực Tỉnh ủy Hà Tĩnh làm việc với các huyện về kết quả 9 tháng năm 2021.\n"
+        "Chiều 23/4, Thường trực Tỉnh ủy Sóc Trăng họp với các huyện về kết quả quý I năm 2022.\n"
         "Bí thư Đảng ủy Khối các cơ quan tỉnh Lê Văn Hòa: Thời gian tới cần tăng cường học tập nghị quyết.\n"
         "Phó Chủ tịch UBND tỉnh Trần Thị Mai: Các địa phương cần đẩy nhanh giải ngân vốn đầu tư công."
     )

@@ -8,11 +8,11 @@ from chidao.extract.pipeline import process
 from chidao.extract.spans import Document, Mention, Person, fold
 
 CONFERENCE = (
-    "Sáng 11/10, Thường trực Tỉnh ủy Hà Tĩnh làm việc với Bí thư các huyện ủy về kết quả 9 tháng năm 2021.\n"
+    "Chiều 14/4, Thường trực Tỉnh ủy Bình Định làm việc với Bí thư các huyện ủy về kết quả quý I năm 2022.\n"
     "Tuy nhiên, sản xuất kinh doanh của doanh nghiệp còn nhiều khó khăn do ảnh hưởng của thiên tai.\n"
     "Tổng vốn đầu tư toàn xã hội chưa đạt kế hoạch; giá vật tư nông nghiệp tăng cao.\n"
-    "Bí thư Thị ủy Hồng Lĩnh Trần Văn Lực: Đề nghị tỉnh hỗ trợ kinh phí chỉnh trang đô thị.\n"
-    "Phó Chủ tịch UBND huyện Hương Khê Nguyễn Thị Thu: Mong muốn tỉnh quan tâm đầu tư tuyến đê.\n"
+    "Bí thư Thị ủy An Nhơn Trần Văn Lực: Đề nghị tỉnh hỗ trợ kinh phí chỉnh trang đô thị.\n"
+    "Phó Chủ tịch UBND huyện Hoài Ân Nguyễn Thị Thu: Mong muốn tỉnh quan tâm đầu tư tuyến đê.\n"
     "Giám đốc Công an tỉnh Tạ Quang Vinh: Tình hình an ninh trật tự cơ bản ổn định.\n"
     "Tại buổi làm việc, lãnh đạo các địa phương đã chỉ ra một số khó khăn, vướng mắc, đề xuất, kiến nghị các nội dung liên quan.\n"
     "Nhiều ý kiến cho rằng, thời gian tới cần ưu tiên nguồn vốn cho các xã miền núi.\n"
