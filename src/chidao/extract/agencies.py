@@ -35,13 +35,10 @@ KINDS = ("participation", "office", "speaks", "reported_by", "reference", "name_
 def agency_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/agency_words.tsv`` by kind (folded, in the file's order); a bad line
     raises an error naming the file and line."""
-    rows = lexicons.load(WORDS, KINDS)
-    return {k: lexicons.texts(rows, k) for k in KINDS}
+    return lexicons.by_kind(WORDS, KINDS)
 
 
-def _grammar(template: str) -> re.Pattern[str]:
-    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
-    return re.compile(lexicons.fill(template, agency_words()))
+_grammar = lexicons.grammar_of(agency_words)
 
 
 # a sentence that lists the participants

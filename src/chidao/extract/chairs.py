@@ -15,11 +15,7 @@ from .segment import DATELINE as _DATELINE
 from .spans import Document, Span
 from .titles import is_local
 
-
-def _grammar(template: str) -> re.Pattern[str]:
-    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind
-    (``data/people_words.tsv``)."""
-    return re.compile(lexicon.fill(template, people_words()))
+_grammar = lexicon.grammar_of(people_words)
 
 
 _LEDE_VERB = _grammar(r"(?<!\w)(?:«lede_verb»)(?!\w)")

@@ -50,9 +50,7 @@ def headline_words() -> dict[str, tuple[str, ...]]:
     }
 
 
-def _grammar(template: str) -> re.Pattern[str]:
-    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
-    return re.compile(lexicons.fill(template, headline_words()))
+_grammar = lexicons.grammar_of(headline_words)
 
 
 _ODD_SPACES = tuple("\t\u00a0\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(0x2000, 0x200C))))

@@ -18,7 +18,7 @@ what is wrong, so a reviewer's typo is found when the lexicon is read, not as a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,6 +88,15 @@ def texts(rows: Iterable[Row], *kinds: str, folded: bool = True) -> tuple[str, .
     """The entries of ``rows`` of the given kinds (all kinds if none), folded by default,
     in the file's order."""
     return tuple((r.folded if folded else r.text) for r in rows if not kinds or r.kind in kinds)
+
+
+def by_kind(
+    name: str, kinds: tuple[str, ...], *, folded: bool = True
+) -> dict[str, tuple[str, ...]]:
+    """The entries of lexicon ``name`` by kind (folded unless ``folded=False``, in the file's
+    order); a bad line raises an error naming the file and line."""
+    rows = load(name, kinds)
+    return {k: texts(rows, k, folded=folded) for k in kinds}
 
 
 def alternation(entries: Iterable[str], *, marks: bool = True) -> str:
@@ -198,3 +207,15 @@ def fill(template: str, words: Mapping[str, tuple[str, ...]]) -> str:
         return "|".join(re.escape(w) for w in words[kind])
 
     return _SLOT.sub(entries, template)
+
+
+def grammar_of(
+    words: Callable[[], Mapping[str, tuple[str, ...]]],
+) -> Callable[[str], re.Pattern[str]]:
+    """A compiler of patterns of the genre's grammar whose ``«kind»`` slots hold the words of
+    that kind in ``words()`` (``fill``): each stage makes its own from its lexicon."""
+
+    def grammar(template: str) -> re.Pattern[str]:
+        return re.compile(fill(template, words()))
+
+    return grammar

@@ -99,13 +99,10 @@ KINDS = (
 def place_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/place_words.tsv`` by kind (folded, in the file's order); a bad line
     raises an error naming the file and line."""
-    rows = lexicon.load(WORDS, KINDS)
-    return {k: lexicon.texts(rows, k) for k in KINDS}
+    return lexicon.by_kind(WORDS, KINDS)
 
 
-def _grammar(template: str) -> re.Pattern[str]:
-    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
-    return re.compile(lexicon.fill(template, place_words()))
+_grammar = lexicon.grammar_of(place_words)
 
 
 _NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d{1,2}(?!\w)")

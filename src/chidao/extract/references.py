@@ -46,8 +46,7 @@ KINDS = (
 def people_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/people_words.tsv`` by kind (folded, in the file's order); a bad line
     raises an error naming the file and line."""
-    rows = lexicon.load(WORDS, KINDS)
-    return {k: lexicon.texts(rows, k) for k in KINDS}
+    return lexicon.by_kind(WORDS, KINDS)
 
 
 # a name right after a place word is the place's ("xã Lê Lợi", "đường Trần Phú")

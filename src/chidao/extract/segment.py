@@ -46,8 +46,7 @@ KINDS = ("abbreviation",)
 def segment_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/segment_words.tsv`` by kind, as written (abbreviations are told
     apart by their capitals); a bad line raises an error naming the file and line."""
-    rows = lexicon.load(WORDS, KINDS)
-    return {k: lexicon.texts(rows, k, folded=False) for k in KINDS}
+    return lexicon.by_kind(WORDS, KINDS, folded=False)
 
 
 # a full stop after an abbreviation ("TP. Vinh") or an initial ("Nguyễn V. A") ends no sentence

@@ -27,10 +27,7 @@ BARE_COMRADE = re.compile(r"(?<!\w)đồng chí(?=\s)")
 _COMMA = re.compile(r"\s*,\s*")
 
 
-def _grammar(template: str) -> re.Pattern[str]:
-    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind
-    (``data/people_words.tsv``)."""
-    return re.compile(lexicon.fill(template, people_words()))
+_grammar = lexicon.grammar_of(people_words)
 
 
 _THEO = _grammar(r"(?<!\w)theo (?:(?:«honorific») )?$")

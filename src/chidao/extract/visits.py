@@ -52,13 +52,10 @@ KINDS = (
 def visit_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/visit_words.tsv`` by kind (folded, in the file's order); a bad line
     raises an error naming the file and line."""
-    rows = lexicon.load(WORDS, KINDS)
-    return {k: lexicon.texts(rows, k) for k in KINDS}
+    return lexicon.by_kind(WORDS, KINDS)
 
 
-def _grammar(template: str) -> re.Pattern[str]:
-    """A pattern of the genre's grammar whose ``«kind»`` slots hold the words of that kind."""
-    return re.compile(lexicon.fill(template, visit_words()))
+_grammar = lexicon.grammar_of(visit_words)
 
 
 # the verb itself (the scan starts there: see _VERB_LEAD for the words before it)
