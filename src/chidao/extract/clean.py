@@ -131,7 +131,7 @@ def lexicon_kind(line: str) -> str | None:
     """The kind of boilerplate ``line`` is according to the lexicon, or None."""
     if len(line) > 220:  # every entry is a short line
         return None
-    key = fold(line).strip().rstrip(".!?… ")
+    key = fold(line).strip().rstrip(".!?…: ")  # "Tin liên quan:" is the marker too
     kind = _whole_lines().get(key)
     if kind:
         return kind

@@ -476,11 +476,22 @@ def _conclusion_start(doc: Document) -> int:
 # a provincial department answering the lower side: "Trả lời kiến nghị của xã, lãnh đạo Sở
 # Nông nghiệp và Môi trường cho biết, Sở đang ... đề nghị Bộ ...": neither a petition nor a
 # directive (the folded sentence up to the asking verb)
-_ANSWER = _grammar(
-    r"^(?:[^,.;:]{0,30}?\s)?(?:«answer»)(?!\w)"
-    r"|(?<!\w)(?:«department_speaker»)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
-    r"(?:«answer_says»)(?!\w)"
+_ANSWER_OPENS = r"^(?:[^,.;:]{0,30}?\s)?(?:«answer»)(?!\w)"
+_DEPARTMENT_SAYS = (
+    r"(?<!\w)(?:«department_speaker»)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?(?:«answer_says»)(?!\w)"
 )
+_ANSWER = _grammar(_ANSWER_OPENS + "|" + _DEPARTMENT_SAYS)
+_ANSWER_OPENS_RE = _grammar(_ANSWER_OPENS)
+
+
+def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
+    """Whether the folded sentence ``folded[start:end]`` (up to a point) answers the lower side:
+    it opens with "Trả lời / Giải trình / Tiếp thu ...", or, with ``department``, a department's
+    head "cho biết / trả lời" in it.  Read by indicators.py: the figures of an answer ("Sở đã
+    trình UBND tỉnh xuất cấp 40 tấn lúa giống") are neither the lower side's results nor a
+    petition."""
+    pattern = _ANSWER if department else _ANSWER_OPENS_RE
+    return pattern.search(folded[start:end]) is not None
 # "Giám đốc Sở Tài chính X đề xuất UBND tỉnh ...": a department of the province proposes, it is
 # not the lower side asking
 _DEPARTMENT_ASKS = _grammar(
