@@ -103,8 +103,8 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "của huyện",
     ),
     "lower_unit": (
-        "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, toàn"
-        " tỉnh có nhiều đổi mới, riêng {} Thiệu Hóa có thêm 5 xã đạt chuẩn.",
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, kinh tế"
+        " của tỉnh có nhiều đổi mới, riêng {} Thiệu Hóa có thêm 5 xã đạt chuẩn.",
         lambda t: units(t) == ["xã"],
         "tỉnh",
     ),

@@ -189,9 +189,7 @@ _HOLDING = _grammar(
     r"(?:\d[\d.,]*\s+(?:[^\W\d]+\s+){1,4}?(?:và|,)\s+(?:(?:«about»)\s+)?)*$"
 )
 # a gift of the province or the delegation at the visit: "Dịp này, UBND tỉnh đã trao 3 tỷ đồng"
-_GIFT = _grammar(
-    r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+\s+){0,2}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
-)
+_GIFT = _grammar(r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+\s+){0,2}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$")
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
 _SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
 _LOWER_UNIT = _grammar(r"(?<!\w)(?:«lower_unit»)(?!\w)(?! hội)")
@@ -244,9 +242,11 @@ def _not_the_sessions(
     if answers(folded, s_start, start, department=bool(doc.localities)):
         return True
     if doc.localities:
-        scope = None
-        for scope in _SCOPE.finditer(folded, max(s_start, start - _SCOPE_WINDOW), start):
-            pass
+        scope = max(
+            _SCOPE.finditer(folded, max(s_start, start - _SCOPE_WINDOW), start),
+            key=lambda x: x.start(),
+            default=None,
+        )
         if scope is not None and not _LOWER_UNIT.search(folded, scope.end(), start):
             return True
     return False
