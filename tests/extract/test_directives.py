@@ -1318,3 +1318,17 @@ def test_each_verb_opening_a_directive_breaks_it_at_the_next_instruction(verb):
     assert texts(doc)[1:] == ["đề nghị các xã rà soát quỹ đất."]
     assert assignees(doc)[1:] == [["các xã"]]
     assert len(process(ZONE + sentence.format("Yêu cầu")).directives) == 1
+
+
+def test_a_bare_dong_chi_who_asks_in_the_lede_is_the_leader_the_lede_has_just_named():
+    lede = (
+        "Chiều 9/3, đồng chí Vương Đình Khang, Bí thư Tỉnh ủy đã làm việc với Ban Thường vụ "
+        "Đảng ủy xã Tân Lập. Đồng chí yêu cầu xã hoàn thành quy hoạch chung trước ngày 30/4.\n"
+        "Theo báo cáo, thu ngân sách của xã đạt 21 tỷ đồng."
+    )
+    doc = process(lede)
+    assert texts(doc) == ["xã hoàn thành quy hoạch chung trước ngày 30/4."]
+    assert issuers(doc) == ["Vương Đình Khang"]
+    # named by a local official, the bare "đồng chí" who asks is not a leader: no directive
+    local = lede.replace("Bí thư Tỉnh ủy", "Chủ tịch UBND xã")
+    assert texts(process(local)) == []
