@@ -357,7 +357,9 @@ def test_an_instruction_headline_under_a_breadcrumb_stays_and_the_breadcrumb_goe
 
 
 def test_a_tail_heading_written_with_a_colon_still_opens_the_tail():
-    tail = "Tin cùng chuyên mục:\n- Khánh thành cầu dân sinh\n- Hơn 1.200 hộ dân được hỗ trợ sửa nhà"
+    tail = (
+        "Tin cùng chuyên mục:\n- Khánh thành cầu dân sinh\n- Hơn 1.200 hộ dân được hỗ trợ sửa nhà"
+    )
     doc = clean(f"{HEADLINE}\n{LEDE}\n{CONCLUSION}\n{tail}", Options())
     assert doc.text == f"{LEDE}\n{CONCLUSION}"
     assert lexicon_kind("Tin cùng chuyên mục:") == "end"
