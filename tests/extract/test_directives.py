@@ -1332,3 +1332,27 @@ def test_a_bare_dong_chi_who_asks_in_the_lede_is_the_leader_the_lede_has_just_na
     # named by a local official, the bare "đồng chí" who asks is not a leader: no directive
     local = lede.replace("Bí thư Tỉnh ủy", "Chủ tịch UBND xã")
     assert texts(process(local)) == []
+
+
+def test_a_unit_s_name_that_reads_like_a_verb_stays_in_its_assignee():
+    doc = process(
+        "Chiều 18/7, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với huyện Cần Đước.\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh Lê Văn Khánh lưu ý, cấp ủy, chính quyền huyện "
+        "Cần Đước cần phải quyết liệt hơn nữa trong giải phóng mặt bằng.\n"
+        "Đồng chí đề nghị Ban Thường vụ Thành ủy thành phố lãnh đạo rà soát các hộ chưa bàn "
+        "giao mặt bằng."
+    )
+    # "thành phố" ends a body's name with the one word "phố" (the level set holds last words)
+    assert assignees(doc) == [
+        ["cấp ủy, chính quyền huyện Cần Đước"],
+        ["Ban Thường vụ Thành ủy thành phố"],
+    ]
+
+
+def test_a_body_told_to_act_in_its_own_clause_is_not_added_again_as_support():
+    doc = process(
+        "Chiều 16/10, đồng chí Vương Đình Khang, Bí thư Tỉnh ủy làm việc với xã Tân Lập.\n"
+        "Phát biểu kết luận, Bí thư Tỉnh ủy Vương Đình Khang đề nghị UBND tỉnh chỉ đạo Sở Xây "
+        "dựng phối hợp với Sở Tài chính rà soát nguồn vốn; Sở Tài chính hướng dẫn xã thủ tục."
+    )
+    assert assignees(doc) == [["UBND tỉnh", "Sở Tài chính"]]
