@@ -180,6 +180,12 @@ def directive_start(
     leads = r.leads_in(s)
     issuer = st.speaker.person
     ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
+    if ask is not None and ask.person is None and not ask.leader and not st.speaker.leader:
+        # "Chiều 16/10, đồng chí X, Bí thư Tỉnh ủy đã làm việc với ... Đồng chí yêu cầu ...":
+        # the bare "đồng chí" who asks is the leader the paragraph has just named
+        named = r.leader_named_before(ask.lead_start)
+        if named is not None:
+            st.speaker = Speaker(named, True)
     if ask is not None and (ask.person is not None or ask.leader or st.speaker.leader):
         if ask.person is not None and not r.leader(ask.person):
             st.speaker = Speaker(None, False)
