@@ -131,10 +131,10 @@ def lexicon_kind(line: str) -> str | None:
     """The kind of boilerplate ``line`` is according to the lexicon, or None."""
     if len(line) > 220:  # every entry is a short line
         return None
-    key = fold(line).strip().rstrip(".!?…: ")  # "Tin liên quan:" is the marker too
-    kind = _whole_lines().get(key)
+    key = fold(line).strip().rstrip(".!?… ")
+    kind = _whole_lines().get(key) or _whole_lines().get(key.rstrip(": "))
     if kind:
-        return kind
+        return kind  # "Tin cùng chuyên mục:" is the heading "Tin cùng chuyên mục"
     m = _other_entries().fullmatch(key)
     if m is None:
         return None
