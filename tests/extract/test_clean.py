@@ -344,3 +344,23 @@ def test_a_headline_naming_a_unit_without_its_level_before_cần_stays_and_a_pla
     assert kept.text.startswith("Sa Thầy cần")
     dropped = clean("Nông dân cần chủ động nguồn nước tưới\n\nNgày 6/10, ...\n", Options())
     assert not dropped.text.startswith("Nông dân")
+
+
+def test_an_instruction_headline_under_a_breadcrumb_stays_and_the_breadcrumb_goes():
+    order = "Xã Na Sang phải xong đường vào bản trước mùa mưa"
+    for crumbs in ("Trang chủ / Thời sự / Chính trị", "Thời sự › Địa phương"):
+        doc = clean(f"{crumbs}\n{order}\n\nSáng 3/4, đồng chí ... làm việc.\n", Options())
+        assert doc.text.startswith(order), crumbs
+        assert crumbs in doc.removed
+    # a ratio or a date in a sentence has no spaces around its slash: no breadcrumb
+    assert lexicon_kind("Toàn huyện có 9/16 xã đạt chuẩn") is None
+
+
+def test_a_tail_heading_written_with_a_colon_still_opens_the_tail():
+    tail = (
+        "Tin cùng chuyên mục:\n- Khánh thành cầu dân sinh\n- Hơn 1.200 hộ dân được hỗ trợ sửa nhà"
+    )
+    doc = clean(f"{HEADLINE}\n{LEDE}\n{CONCLUSION}\n{tail}", Options())
+    assert doc.text == f"{LEDE}\n{CONCLUSION}"
+    assert lexicon_kind("Tin cùng chuyên mục:") == "end"
+    assert lexicon_kind("Nguồn:") == "widget"  # an entry written with its colon still matches

@@ -1318,3 +1318,41 @@ def test_each_verb_opening_a_directive_breaks_it_at_the_next_instruction(verb):
     assert texts(doc)[1:] == ["đề nghị các xã rà soát quỹ đất."]
     assert assignees(doc)[1:] == [["các xã"]]
     assert len(process(ZONE + sentence.format("Yêu cầu")).directives) == 1
+
+
+def test_a_bare_dong_chi_who_asks_in_the_lede_is_the_leader_the_lede_has_just_named():
+    lede = (
+        "Chiều 9/3, đồng chí Vương Đình Khang, Bí thư Tỉnh ủy đã làm việc với Ban Thường vụ "
+        "Đảng ủy xã Tân Lập. Đồng chí yêu cầu xã hoàn thành quy hoạch chung trước ngày 30/4.\n"
+        "Theo báo cáo, thu ngân sách của xã đạt 21 tỷ đồng."
+    )
+    doc = process(lede)
+    assert texts(doc) == ["xã hoàn thành quy hoạch chung trước ngày 30/4."]
+    assert issuers(doc) == ["Vương Đình Khang"]
+    # named by a local official, the bare "đồng chí" who asks is not a leader: no directive
+    local = lede.replace("Bí thư Tỉnh ủy", "Chủ tịch UBND xã")
+    assert texts(process(local)) == []
+
+
+def test_a_unit_s_name_that_reads_like_a_verb_stays_in_its_assignee():
+    doc = process(
+        "Chiều 18/7, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với huyện Cần Đước.\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh Lê Văn Khánh lưu ý, cấp ủy, chính quyền huyện "
+        "Cần Đước cần phải quyết liệt hơn nữa trong giải phóng mặt bằng.\n"
+        "Đồng chí đề nghị Ban Thường vụ Thành ủy thành phố lãnh đạo rà soát các hộ chưa bàn "
+        "giao mặt bằng."
+    )
+    # "thành phố" ends a body's name with the one word "phố" (the level set holds last words)
+    assert assignees(doc) == [
+        ["cấp ủy, chính quyền huyện Cần Đước"],
+        ["Ban Thường vụ Thành ủy thành phố"],
+    ]
+
+
+def test_a_body_told_to_act_in_its_own_clause_is_not_added_again_as_support():
+    doc = process(
+        "Chiều 16/10, đồng chí Vương Đình Khang, Bí thư Tỉnh ủy làm việc với xã Tân Lập.\n"
+        "Phát biểu kết luận, Bí thư Tỉnh ủy Vương Đình Khang đề nghị UBND tỉnh chỉ đạo Sở Xây "
+        "dựng phối hợp với Sở Tài chính rà soát nguồn vốn; Sở Tài chính hướng dẫn xã thủ tục."
+    )
+    assert assignees(doc) == [["UBND tỉnh", "Sở Tài chính"]]

@@ -21,7 +21,9 @@ BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s
 _BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+(?:[&-][\w'’]+)*|[-–])")
 _WORD = re.compile(r"[\w'’&-]+")
 _CLAUSE_END = re.compile(r"[,;:.]")
-_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "thị trấn", "thị xã", "thành phố", "quận"})
+# the word that ends a unit's level, compared with one word of the text ("thị trấn" ends with
+# "trấn", "thị xã" with "xã", "thành phố" with "phố")
+_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "trấn", "phố", "quận"})
 _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
 _BODY_LIST_GAP = re.compile(r", | và ")
 
@@ -69,6 +71,9 @@ class AssigneeReader(SpeakerReader):
             ):
                 return duty.start()
         m = self.rx.modal.search(self.f, a.end(), end)
+        while m and self.doc.text[m.start()].isupper():
+            # "cấp ủy, chính quyền huyện Cần Đước cần phải ...": a name's "Cần" is no modal
+            m = self.rx.modal.search(self.f, m.end(), end)
         if not m:
             return None
         subject = self.f[pos : m.start()]
@@ -164,6 +169,7 @@ class AssigneeReader(SpeakerReader):
                 w.start() >= after
                 and w.start() > pos
                 and named
+                and not word[0].isupper()  # "huyện Cần Đước": a name goes on, "Cần" is no verb
                 and (
                     self.rx.imperative_only.match(f, w.start(), end)
                     or self.rx.task.match(f, w.start(), end)
@@ -351,7 +357,8 @@ def with_roles(
                 found = [doc.span(at, unit_end, "assignee", "support-unit")]
         for b in found:
             listed.add(b.start)
-            if not any(b.overlaps(k) for k in known):
+            # a body already told to act in a clause of its own is not added again as support
+            if not any(b.overlaps(k) or fold(b.text) == fold(k.text) for k in known):
                 spans.append(b)
                 known.append(b)
     roles: list[str] = []

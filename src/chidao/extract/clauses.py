@@ -78,13 +78,15 @@ class Reader(AssigneeReader):
 
     def reports_results(self, s: Span) -> bool:
         """A sentence stating achieved figures ("đạt 12,36%", "tăng 8 tỷ đồng"), not an order."""
-        if self.clause_start(s.start, s.end) is not None:
-            return False
+        # the cheap tests first: most sentences state no figure, and the clause test is the
+        # dearest (all three are pure, so the order does not change the answer)
         k = bisect_left(self.indicator_starts, s.start)
         has_figure = (k < len(self.indicator_starts) and self.indicator_starts[k] < s.end) or bool(
             _FIGURE.search(self.f, s.start, s.end)
         )
-        return has_figure and bool(_RESULT.search(self.f, s.start, s.end))
+        if not has_figure or _RESULT.search(self.f, s.start, s.end) is None:
+            return False
+        return self.clause_start(s.start, s.end) is None
 
     def skip_openers(self, pos: int, end: int) -> int:
         """Skip "Cùng với đó, ", "Theo đó, ", bullets "- " ... (they stay in the text)."""
@@ -178,6 +180,12 @@ def directive_start(
     leads = r.leads_in(s)
     issuer = st.speaker.person
     ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
+    if ask is not None and ask.person is None and not ask.leader and not st.speaker.leader:
+        # "Chiều 16/10, đồng chí X, Bí thư Tỉnh ủy đã làm việc với ... Đồng chí yêu cầu ...":
+        # the bare "đồng chí" who asks is the leader the paragraph has just named
+        named = r.leader_named_before(ask.lead_start)
+        if named is not None:
+            st.speaker = Speaker(named, True)
     if ask is not None and (ask.person is not None or ask.leader or st.speaker.leader):
         if ask.person is not None and not r.leader(ask.person):
             st.speaker = Speaker(None, False)

@@ -132,9 +132,9 @@ def lexicon_kind(line: str) -> str | None:
     if len(line) > 220:  # every entry is a short line
         return None
     key = fold(line).strip().rstrip(".!?… ")
-    kind = _whole_lines().get(key)
+    kind = _whole_lines().get(key) or _whole_lines().get(key.rstrip(": "))
     if kind:
-        return kind
+        return kind  # "Tin cùng chuyên mục:" is the heading "Tin cùng chuyên mục"
     m = _other_entries().fullmatch(key)
     if m is None:
         return None

@@ -218,12 +218,25 @@ class SpeakerReader:
 
     def last_named(self, pos: int) -> int | None:
         """The person of the last name or title reference that ends before ``pos``."""
+        ref = self.last_ref(pos)
+        return ref[2] if ref is not None else None
+
+    def last_ref(self, pos: int) -> tuple[int, int, int] | None:
+        """The last name or title reference (start, end, person) that ends before ``pos``."""
         k = bisect_left(self.ref_starts, pos) - 1
         while k >= 0:
             if self.refs[k][1] <= pos:
-                return self.refs[k][2]
+                return self.refs[k]
             k -= 1
         return None
+
+    def leader_named_before(self, pos: int) -> int | None:
+        """The leader named last before ``pos`` in the same paragraph ("Chiều 16/10, đồng
+        chí X, Bí thư Tỉnh ủy đã làm việc với ... Đồng chí yêu cầu ..."), else None."""
+        ref = self.last_ref(pos)
+        if ref is None or not self.leader(ref[2]) or "\n" in self.doc.text[ref[1] : pos]:
+            return None
+        return ref[2]
 
 
 def bare_caption(doc: Document, r: Reader, p: Span) -> int | None:
@@ -291,9 +304,9 @@ def paragraph_speaker(
         refs = r.refs_in(p.start, p.end)
         if refs and r.leader(refs[0][2]) and _CONCLUSION.search(r.f, p.start, p.end):
             st.speaker = Speaker(refs[0][2], True)
-    elif r.local_lead(first) or (
+    elif (
         leads and (leads[0].person is not None or not st.speaker.leader) and not leads[0].leader
-    ):
+    ) or r.local_lead(first):  # the cheap test first (local_lead is pure)
         st.speaker = Speaker(None, False)
     elif not leads and r.reports_results(first):
         # "Năm 2024, thu ngân sách của huyện đạt 120 tỷ đồng ...": the lower side's report

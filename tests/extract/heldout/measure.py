@@ -8,6 +8,7 @@ directives' assignees.  Used to fill ``BUGS.md`` before and after each fix.
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import sys
 from pathlib import Path
@@ -39,11 +40,14 @@ def texts(names: list[str] | None = None) -> list[Path]:
 
 
 def triple(path: Path) -> tuple[str, dict, dict]:
-    """(source, gold, record); the record is made as of the day after the gold's date year
-    end at the latest, so that "today" never decides a test."""
+    """(source, gold, record); the record is made as of ``RECEIVED``, so that "today" never
+    decides a test.  A gold record's ``published`` (not scored) is the page's publication
+    date, given to the extractor as a caller gives it (``--published``)."""
     gold = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
     text = path.read_text(encoding="utf-8")
-    return text, gold, extract_text(text, Options(source=path.name, received=RECEIVED))
+    published = _dt.date.fromisoformat(gold["published"]) if gold.get("published") else None
+    options = Options(source=path.name, received=RECEIVED, published=published)
+    return text, gold, extract_text(text, options)
 
 
 def _matching(g: dict, pred: dict) -> dict | None:
@@ -84,8 +88,6 @@ def assignee_accuracy(pairs: list[tuple[str, dict, dict]]) -> float:
 
 
 # the held-out texts are read as received on this day (their sessions are all before it)
-import datetime as _dt  # noqa: E402
-
 RECEIVED = _dt.date(2026, 12, 7)
 
 
