@@ -1356,3 +1356,25 @@ def test_a_body_told_to_act_in_its_own_clause_is_not_added_again_as_support():
         "dựng phối hợp với Sở Tài chính rà soát nguồn vốn; Sở Tài chính hướng dẫn xã thủ tục."
     )
     assert assignees(doc) == [["UBND tỉnh", "Sở Tài chính"]]
+
+
+def test_a_headline_that_only_states_the_task_is_the_instruction_the_next_paragraph_attributes():
+    page = (
+        "Đẩy mạnh liên kết tiêu thụ nông sản cho đồng bào vùng cao\n"
+        "Cập nhật lúc 15:10, Thứ Năm, 28/03/2019\n"
+        "Đó là chỉ đạo của đồng chí Vương Đình Khang, Chủ tịch UBND tỉnh tại buổi làm việc với "
+        "huyện Chợ Đồn ngày 21/3 về tình hình quý I năm 2019.\n"
+        "Theo báo cáo, thu ngân sách của huyện đạt 8 tỷ đồng.\n"
+        "Kết luận buổi làm việc, Chủ tịch UBND tỉnh Vương Đình Khang yêu cầu huyện rà soát "
+        "quy hoạch vùng cam.\n"
+    )
+    doc = process(page)
+    assert texts(doc) == [
+        "Đẩy mạnh liên kết tiêu thụ nông sản cho đồng bào vùng cao",
+        "huyện rà soát quy hoạch vùng cam.",
+    ]
+    assert issuers(doc) == ["Vương Đình Khang"] * 2
+    assert doc.difficulties == []
+    # without the attribution the headline is a title, not an instruction
+    plain = page.replace("Đó là chỉ đạo của", "Tham dự có")
+    assert texts(process(plain)) == ["huyện rà soát quy hoạch vùng cam."]

@@ -63,7 +63,7 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import headline_unit, kept_headline
+from .clean import headline_unit, instruction_headline, kept_headline
 from .cues import cue_grammar
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
@@ -220,6 +220,10 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = directive_start(r, st, s, begin)
+                if start is None and i == headline and not instruction_headline(doc.title):
+                    # "Đẩy mạnh liên kết ..." with "Đó là chỉ đạo của ..." next: the whole
+                    # headline is the instruction the next paragraph attributes
+                    start, subject_at, rule = s.start, None, "headline"
             if (
                 st.speaker.leader
                 and s is sentences[-1]
