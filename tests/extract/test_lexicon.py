@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chidao.extract import lexicon
 from chidao.extract.lexicon import LexiconError, load, texts
@@ -99,3 +101,44 @@ def test_an_alternation_matches_both_tone_placements_and_prefers_the_longest():
     assert rx.match("ủy ban mặt trận").group() == "ủy ban"
     plain = re.compile(f"(?:{lexicon.alternation(['hđnd'], marks=False)})")
     assert plain.fullmatch("hdnd")
+
+
+# ---------------------------------------------------------------- a slot's alternation, factored
+
+# entries that share starts, end where others go on ("cần" / "cần phải"), repeat, and hold
+# regex characters; texts made of the same pieces
+_PIECES = ["c", "ần", "cần", " ", "phải", "đề", " nghị", " xuất", "a", "b", ".", "(", "|", "x"]
+_entries = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=4).map("".join)
+_texts = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_entries, min_size=1, max_size=8),
+    _texts,
+    st.sampled_from(["", r"\w*", r"(?!\w)", " x"]),
+)
+def test_the_factored_alternation_matches_what_the_plain_one_matches(entries, text, after):
+    # the engine tries the branches in order: what follows the slot decides which one wins
+    plain = re.compile("(?:" + "|".join(re.escape(e) for e in entries) + ")" + after)
+    factored = re.compile("(?:" + lexicon.ordered_alternation(entries) + ")" + after)
+    assert [m.span() for m in factored.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):
+        m, f = plain.match(text, pos), factored.match(text, pos)
+        assert (f and f.span()) == (m and m.span())
+
+
+def test_the_factored_alternation_keeps_the_order_of_entries_that_share_a_start():
+    assert lexicon.ordered_alternation(["cần", "cần phải", "phải"]) == r"cần(?:|\ phải)|phải"
+    assert lexicon.ordered_alternation(["cần phải", "cần"]) == r"cần(?:\ phải|)"
+    # "a" ends between "ab" and "ac": they are not merged across it
+    assert lexicon.ordered_alternation(["ab", "a", "ac"]) == "a(?:b||c)"
+
+
+def test_fill_factors_only_a_slot_that_is_a_whole_alternative():
+    words = {"k": ("đề nghị", "đề xuất")}
+    assert lexicon.fill("(?:«k»)", words) == r"(?:đề\ (?:nghị|xuất))"
+    assert lexicon.fill("«k»|x", words) == r"đề\ (?:nghị|xuất)|x"
+    # glued to other words of its alternative, the slot stays a plain alternation
+    assert lexicon.fill("a«k»", words) == r"ađề\ nghị|đề\ xuất"
+    assert lexicon.fill(r"\(«k»)", words) == r"\(đề\ nghị|đề\ xuất)"

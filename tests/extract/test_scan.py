@@ -140,3 +140,10 @@ def test_a_cue_tries_its_regex_only_where_a_prefix_starts():
     # "Đồng" (folded), "chủ trì", "đồng", "chủ trì": the regex is tried there only
     assert _CHAIR.starts(doc) == [0, 19, 37, 42]
     assert [m.group() for m in _CHAIR.finditer(doc)] == ["chủ trì hội nghị", "đồng chủ trì"]
+
+
+def test_literal_prefixes_go_on_after_a_literal_into_what_follows():
+    # a factored alternation ("đề nghị|đề xuất" written "đề (?:nghị|xuất)") keeps its prefixes
+    assert literal_prefixes(re.compile(r"(?<!\w)đề (?:nghị|xuất)(?!\w)")) == {"đề nghị", "đề xuất"}
+    assert literal_prefixes(re.compile(r"cần(?:| phải)")) == {"cần"}  # may end after "cần"
+    assert literal_prefixes(re.compile(r"giao\d")) == {"giao"}

@@ -155,3 +155,53 @@ def test_a_page_out_of_range_or_wrong_shows_the_last_or_the_first(atlas, client,
     assert response.context["page"].number == expected
     assert len(response.context["hits"]) == (5 if expected == 2 else 20)
     assert "25 kết quả" in response.content.decode()
+
+
+def directives_of(q):
+    from chidao.meetings.models import Directive
+    from chidao.search.engine import directive_ids
+
+    return set(Directive.objects.filter(pk__in=directive_ids(q)).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("q", ["thieu hoa", "Thiệu Hoá", "Thiệu Hóa", "THIEU HOA", "hoa"])
+def test_the_directives_holding_the_words_are_those_the_search_finds(atlas, office, q):
+    # the register's list of directive ids: the directives the search finds, by their own ids
+    # (SQLite: its own full-text table, keyed by the directive), whatever the entries' ids
+    assert directives_of(q) == {pk for k, pk in found(office, q) if k == EntryKind.DIRECTIVE}
+    assert directives_of(q) == {atlas["d1"].pk}
+    assert directives_of("de bien binh") == {atlas["d2"].pk}
+    # words held by the session and the petition only: no directive
+    assert directives_of("yen dinh") == set() and found(office, "yen dinh")
+
+
+def test_the_directives_holding_the_words_follow_edits_deletions_and_reindexing(atlas):
+    d2 = atlas["d2"]
+    d2.text = "Nạo vét kênh Nhà Lê."
+    d2.save()
+    assert directives_of("nao vet kenh") == {d2.pk}
+    assert directives_of("nang cap de") == set()
+    SearchEntry.objects.all().delete()
+    assert directives_of("thieu hoa") == set() and directives_of("nao vet") == set()
+    reindex()
+    assert directives_of("thieu hoa") == {atlas["d1"].pk}
+    assert directives_of("nao vet") == {d2.pk}
+    d2.delete()
+    assert directives_of("nao vet") == set()
+
+
+def test_postgresql_probes_a_directive_for_the_words_row_by_row(atlas):
+    from django.db import connection
+
+    from chidao.search.engine import directive_holds
+    from chidao.tasks.models import Task
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a probe of the stored vectors: PostgreSQL only")
+    for q in ("thieu hoa", "Thiệu Hoá", "Thiệu Hóa", "hoa"):
+        assert list(Task.objects.filter(directive_holds(q)).values_list("pk", flat=True)) == [
+            atlas["t1"].pk
+        ]
+    assert not Task.objects.filter(directive_holds("yen dinh")).exists()
+    holds_binh = Task.objects.filter(directive_holds("bien binh"))
+    assert set(holds_binh.values_list("pk", flat=True)) == {atlas["t2"].pk}

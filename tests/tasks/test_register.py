@@ -351,3 +351,64 @@ def test_a_search_under_the_cap_counts_exactly(client, make_tasks, unit_a, offic
     assert not response.context["page"].paginator.capped
     assert response.context["page"].paginator.count == 3
     assert "3 nhiệm vụ" in response.content.decode()
+
+
+@pytest.mark.parametrize("probe_tasks", [0, 1_000])
+def test_a_unit_groups_lacking_words_give_the_same_rows_probed_or_listed(
+    book, office, officer_a, monkeypatch, probe_tasks
+):
+    # PostgreSQL probes the directives of a small group's rows, lists them for a large one
+    # (``PROBE_TASKS``); SQLite always lists them: the same rows, in the same order, either way
+    monkeypatch.setattr(queries, "PROBE_TASKS", probe_tasks)
+    assert run(office, q="thieu hoa binh minh") == [book["b1"].pk]
+    assert run(office, q="Thiệu Hoá Bình Minh") == run(office, q="THIỆU HÓA binh minh")
+    assert run(office, q="binh minh de bien") == [book["b2"].pk]
+    # Xã An Bình holds "binh", its directives lack "minh"; Xã Bình Minh holds both
+    assert run(office, q="binh minh") == [book["b2"].pk, book["b1"].pk]
+    # an officer of An Bình: never the rows of Bình Minh, whose name holds the words
+    assert run(officer_a, q="binh minh") == []
+    assert run(officer_a, q="an binh thieu hoa") == [book["a3"].pk, book["a1"].pk]
+
+
+def test_postgresql_probes_the_small_unit_groups_only(book, unit_a, unit_b, monkeypatch):
+    from django.db import connection
+
+    groups = {("binh",): [unit_a.pk], ("binh", "minh"): [unit_b.pk]}
+    monkeypatch.setattr(queries, "PROBE_TASKS", 2)  # An Bình: 2 tasks, Bình Minh: 2
+    if connection.vendor != "postgresql":  # a probe of SQLite's full-text table by rowid:
+        assert queries._probed_groups(groups) == set()  # no cheaper than the list
+        return
+    assert queries._probed_groups(groups) == set(groups)
+    monkeypatch.setattr(queries, "PROBE_TASKS", 1)
+    assert queries._probed_groups(groups) == set()
+
+
+@pytest.mark.parametrize("rows", [1, 3])
+def test_a_search_some_unit_names_hold_in_part_reads_a_fixed_number_of_queries(
+    client, make_tasks, unit_a, unit_b, office, rows, django_assert_max_num_queries
+):
+    from django.db import connection
+
+    make_tasks(unit_a, rows)
+    make_tasks(unit_b, 2, text="Nạo vét kênh {i}.")
+    client.force_login(office)
+    # the units (Xã An Bình holds every word but "ra soat", Xã Bình Minh "binh"), and on
+    # PostgreSQL the sizes of the groups lacking words, one statement
+    limit = 10 + 1 + (connection.vendor == "postgresql")
+    with django_assert_max_num_queries(limit):
+        response = client.get(reverse("tasks:register"), {"q": "an binh ra soat"})
+    assert response.context["page"].paginator.count == rows
+
+
+def test_the_newest_first_order_is_the_order_of_its_index(book, office):
+    # PostgreSQL's ``task_by_session_date_desc``: session date descending with the undated
+    # last, then the ids descending (nulls first, and they are never null); "DESC NULLS LAST"
+    # on an id made PostgreSQL sort the rows of each date after reading the index
+    sql = str(queries.register(office, RegisterFilters(sort="-date"), today=TODAY).query)
+    order = sql.rsplit("ORDER BY", 1)[1]
+    assert '"session_date" DESC NULLS LAST' in order
+    for column in ("directive_id", "unit_id"):
+        assert f'"{column}" DESC' in order and f'"{column}" DESC NULLS' not in order
+    tasks = Task.objects.filter(pk__in=[book[k].pk for k in ("a1", "b1", "b2", "a3", "dep3")])
+    newest = sorted(tasks, key=lambda t: (t.session_date, t.directive_id, t.unit_id), reverse=True)
+    assert run(office, sort="-date") == [t.pk for t in newest]

@@ -172,7 +172,15 @@ def _sequence_prefixes(items: list[tuple[Any, Any]]) -> set[str]:
         if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
             continue  # zero-width: the regex checks it at each candidate
         if literal:
-            return {literal}
+            # the literal goes on into what follows when that has literal prefixes too
+            # ("đề\\ (?:nghị|xuất)", as ``lexicon.ordered_alternation`` writes "đề nghị|đề xuất")
+            try:
+                rest = _sequence_prefixes(items[i:])
+            except _NotLiteral:
+                return {literal}
+            if not rest or "" in rest or len(rest) > _MAX_PREFIXES:
+                return {literal}
+            return {literal + r for r in rest}
         if op is c.SUBPATTERN:
             _group, add_flags, del_flags, sub = av
             if (add_flags | del_flags) & re.IGNORECASE:

@@ -304,9 +304,9 @@ def paragraph_speaker(
         refs = r.refs_in(p.start, p.end)
         if refs and r.leader(refs[0][2]) and _CONCLUSION.search(r.f, p.start, p.end):
             st.speaker = Speaker(refs[0][2], True)
-    elif r.local_lead(first) or (
+    elif (
         leads and (leads[0].person is not None or not st.speaker.leader) and not leads[0].leader
-    ):
+    ) or r.local_lead(first):  # the cheap test first (local_lead is pure)
         st.speaker = Speaker(None, False)
     elif not leads and r.reports_results(first):
         # "Năm 2024, thu ngân sách của huyện đạt 120 tỷ đồng ...": the lower side's report
