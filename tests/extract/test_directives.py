@@ -1378,3 +1378,22 @@ def test_a_headline_that_only_states_the_task_is_the_instruction_the_next_paragr
     # without the attribution the headline is a title, not an instruction
     plain = page.replace("Đó là chỉ đạo của", "Tham dự có")
     assert texts(process(plain)) == ["huyện rà soát quy hoạch vùng cam."]
+
+
+def test_each_clause_of_a_semicolon_list_under_one_request_names_its_own_assignee():
+    doc = process(
+        "Chiều 18/7, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với huyện Chợ Đồn.\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh Lê Văn Khánh đề nghị UBND huyện chỉ đạo giải "
+        "ngân vốn; Phòng Tài nguyên và Môi trường huyện kiểm tra các cơ sở gây ô nhiễm; Ban "
+        "Quản lý dự án đầu tư xây dựng huyện lập hồ sơ sửa chữa đập Nà Pàn.\n"
+        "Cả hệ thống chính trị huyện phải vào cuộc; cấp ủy, chính quyền các xã cần phải gắn "
+        "trách nhiệm của người đứng đầu với kết quả giảm nghèo."
+    )
+    assert assignees(doc) == [
+        [
+            "UBND huyện",
+            "Phòng Tài nguyên và Môi trường huyện",
+            "Ban Quản lý dự án đầu tư xây dựng huyện",
+        ],
+        ["Cả hệ thống chính trị huyện", "cấp ủy, chính quyền các xã"],
+    ]

@@ -333,7 +333,11 @@ def find_directives(doc: Document) -> None:
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
                 for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
-                    explicit.extend(r.body_assignees(gap.end(), span.end))
+                    # "...; cấp ủy, chính quyền các xã cần phải ...": a subject and its modal
+                    # after the ";" acts as well as a named body with its task
+                    explicit.extend(
+                        r.body_assignees(gap.end(), span.end) or r.assignees_at(gap.end(), span.end)
+                    )
                 assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)
