@@ -223,7 +223,7 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = directive_start(r, st, s, begin)
-                if start is None and i == headline and not instruction_headline(doc.title):
+                if start is None and i == 0 and 0 in stated and not instruction_headline(doc.title):
                     # "Đẩy mạnh liên kết ..." with "Đó là chỉ đạo của ..." next: the whole
                     # headline is the instruction the next paragraph attributes
                     start, subject_at, rule = s.start, None, "headline"
