@@ -296,7 +296,7 @@ class AssigneeReader(SpeakerReader):
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 
-_DIRECTS = re.compile(r"(?<!\w)chỉ đạo\s+(?=\S)")
+_DIRECTS = re.compile(r"chỉ đạo(?<!\wchỉ đạo)\s+(?=\S)")  # (a word start, checked after it)
 _SUPPORT_GROUP = re.compile(
     r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
 )

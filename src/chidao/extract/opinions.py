@@ -247,7 +247,7 @@ _ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|nhữn
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
 # "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
-_FORCED = _grammar(r"(?<!\w)phải (?:«forced»)(?!\w)")
+_FORCED = _grammar(r"phải(?<!\wphải) (?:«forced»)(?!\w)")  # (a word start, checked after it)
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
