@@ -52,7 +52,7 @@ def named_revenue(sentence: str) -> bool:
 EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "unit": ("Năm nay, thu ngân sách của xã đạt 12 {} nhờ nhiều nguồn thu mới.", measured, "quả"),
     "noun_stop": ("Năm nay, xã đã xây dựng 37 nhà {} thôn.", counts_houses, "xanh"),
-    "subunit": ("Sau khi sắp xếp, xã có 52 {} trên địa bàn.", no_figure, "nhà văn hóa"),
+    "subunit": ("Sau khi sắp xếp, xã có 52 {} trên địa bàn.", no_figure, "nhà văn hóa đạt chuẩn"),
     "made_of": ("Sau khi sắp xếp, xã {} 52 thôn.", no_figure, "đã lập"),
     "not_unit": ("Năm nay, xã đã mở 6 {} cho nông dân.", no_figure, "lớp tập huấn"),
     "damage_verb": ("Đợt triều cường {} ngập 620 ha lúa.", no_figure, "không"),
@@ -91,6 +91,23 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "place_lead": ("Tổng thu ngân sách {} xã đạt 30 tỷ đồng.", named_revenue, "xanh"),
     "place_unit": ("Tổng thu ngân sách của {} đạt 30 tỷ đồng.", named_revenue, "hợp tác xã"),
     "figure_lead": ("Tổng thu ngân sách {} 30 tỷ đồng.", named_revenue, "mới"),
+    "holds": ("Năm 2022, toàn huyện {} 6.500 ha lúa.", no_figure, "trồng mới"),
+    "about": ("Năm 2022, toàn huyện có {} 6.500 ha lúa.", no_figure, "thêm"),
+    "holds_not_after": ("Năm 2022, toàn huyện {} có 6.500 ha lúa.", a_figure, "hiện"),
+    "giver": ("Dịp này, {} đã trao 300 suất quà cho các hộ nghèo.", no_figure, "xã"),
+    "gives": ("Dịp này, đoàn công tác đã {} 300 suất quà cho các hộ nghèo.", no_figure, "nhận"),
+    "scope": (
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, thu ngân"
+        " sách {} đạt 12.000 tỷ đồng.",
+        no_figure,
+        "của huyện",
+    ),
+    "lower_unit": (
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, kinh tế"
+        " của tỉnh có nhiều đổi mới, riêng {} Thiệu Hóa có thêm 5 xã đạt chuẩn.",
+        lambda t: units(t) == ["xã"],
+        "tỉnh",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

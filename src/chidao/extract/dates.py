@@ -97,7 +97,9 @@ _DATELINE = _grammar(
     r"(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
 # a full date, where a dateline may be: the fast first scan for _DATELINE
-_DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+# (``\d\d?`` for ``\d{1,2}``: a pattern that starts with a set of characters is searched by
+# skipping to the next digit, one that starts with a repeat is tried at every position)
+_DMY = re.compile(r"\d\d?/\d{1,2}/\d{4}")
 # document references: "Nghị quyết số 15 ngày 12/11/2024", "Kết luận số 1180-KL/TU ngày 15/5/2024"
 _DOC_REF = _grammar(r"(?:«document»)\b[^.;\n]{0,60}?(?:«document_dated»)\s*$")
 # a year: every rule below starts from one (a scan for digits is fast; the words before

@@ -63,7 +63,7 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import headline_unit, kept_headline
+from .clean import headline_unit, instruction_headline, kept_headline
 from .cues import cue_grammar
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
@@ -143,20 +143,23 @@ def find_directives(doc: Document) -> None:
     # a headline that states the instruction ("Xã A phải hoàn thành ... trước ngày 15/5", with
     # "Đây là yêu cầu của đồng chí ..." next): read as the (unnamed) leader's, then the floor
     # is as it was
-    headline = 0 if kept_headline(doc) else -1
+    # ... and a sapo that states it the same way ("Na Rì cần tập trung ...", the leader named
+    # in the lede next)
+    stated = {0} if kept_headline(doc) else set()
+    stated |= {i for i in sapo if headline_unit(doc.text, paragraphs[i].start, paragraphs[i].end)}
     restore: Speaker | None = None
     for i, p in enumerate(paragraphs):
         if restore is not None:
             st.speaker, restore = restore, None
         if (
-            i in sapo and i != headline and not _SAPO_ASKS.search(doc.folded, p.start, p.end)
+            i in sapo and i not in stated and not _SAPO_ASKS.search(doc.folded, p.start, p.end)
         ) or captions.get(i) is not None:
             continue
         sentences = by_paragraph[i]
         if not sentences:
             continue
-        heading = headings[i] and i != headline
-        if i == headline:
+        heading = headings[i] and i not in stated
+        if i in stated:
             restore = st.speaker
         m = r.mention_at.get(p.start)
         if m is not None and m.kind == "caption":
@@ -186,7 +189,7 @@ def find_directives(doc: Document) -> None:
         else:
             st.listing = False
             paragraph_speaker(r, st, p, sentences[0], caption_after(captions, headings, i), heading)
-        if i == headline and not st.speaker.leader:
+        if i in stated and not st.speaker.leader:
             st.speaker = Speaker(None, True)
         if heading:
             continue
@@ -197,7 +200,7 @@ def find_directives(doc: Document) -> None:
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
-            elif i == headline and (lead := _HEADLINE_LEAD.match(doc.folded, s.start, s.end)):
+            elif i in stated and (lead := _HEADLINE_LEAD.match(doc.folded, s.start, s.end)):
                 begin = lead.end()  # "Bí thư Tỉnh ủy: Phải ...", "Sơn La: Phải ..."
             elif st.speaker.leader:
                 topic = _ANSWERED_BODY.match(doc.folded, s.start, s.end)
@@ -220,6 +223,10 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = directive_start(r, st, s, begin)
+                if start is None and i == 0 and 0 in stated and not instruction_headline(doc.title):
+                    # "Đẩy mạnh liên kết ..." with "Đó là chỉ đạo của ..." next: the whole
+                    # headline is the instruction the next paragraph attributes
+                    start, subject_at, rule = s.start, None, "headline"
             if (
                 st.speaker.leader
                 and s is sentences[-1]
@@ -231,7 +238,7 @@ def find_directives(doc: Document) -> None:
                 st.end_at = None
                 continue
             end, st.end_at = (st.end_at or s.end), None
-            if i == headline:
+            if i in stated:
                 start = s.start  # the headline is the instruction, its "Title:" lead included
             bullet = BULLET.match(doc.folded, start, end)
             if bullet and not _ROMAN.match(doc.folded, start, end):
@@ -309,7 +316,7 @@ def find_directives(doc: Document) -> None:
                     )
                     st.last_assignees, st.last_issuer = part_assignees, issuer
                 continue
-            if issuer is None and i == headline and not chairs:
+            if issuer is None and i in stated and not chairs:
                 # "Đây là yêu cầu của đồng chí X, Phó Chủ tịch UBND tỉnh, ...": the first leader
                 issuer = next((k for k in range(len(people)) if r.leader(k)), None)
             if issuer is None and chairs:
@@ -321,7 +328,7 @@ def find_directives(doc: Document) -> None:
                 colon = _SUBJECT_COLON.match(doc.folded, subject_at, span.end)
                 if colon and r.rx.agent.match(doc.folded, subject_at, colon.end("who")):
                     explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
-            if not explicit and i == headline:
+            if not explicit and i in stated:
                 # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
                 named = headline_unit(doc.text, span.start, span.end)
                 if named is not None:
@@ -329,7 +336,11 @@ def find_directives(doc: Document) -> None:
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
                 for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
-                    explicit.extend(r.body_assignees(gap.end(), span.end))
+                    # "...; cấp ủy, chính quyền các xã cần phải ...": a subject and its modal
+                    # after the ";" acts as well as a named body with its task
+                    explicit.extend(
+                        r.body_assignees(gap.end(), span.end) or r.assignees_at(gap.end(), span.end)
+                    )
                 assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)

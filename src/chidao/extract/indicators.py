@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from . import lexicon
 from .lookup import SentenceIndex
+from .opinions import answers
 from .scan import Cue
 from .spans import Document, Item, Span
 
@@ -72,6 +73,13 @@ KINDS = (
     "backlog",
     "works",
     "progress_mark",
+    "holds",
+    "about",
+    "holds_not_after",
+    "giver",
+    "gives",
+    "scope",
+    "lower_unit",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -136,6 +144,11 @@ _DAMAGE = _grammar(
 )
 # the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
 _DAMAGE_AFTER = _grammar(r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
+# ... also after a list of what was hit, when the count opens its clause: "Hơn 820 ha lúa, hoa
+# màu và 65 ha ao nuôi tôm bị ngập, hư hại"
+_DAMAGE_LIST_AFTER = _grammar(
+    r"\s*(?:[^\W\d_]+,?\s+|\d[\d.,]*\s+){0,10}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)"
+)
 # what is not done yet, the count opening its clause: "3,6 km đê biển số 7 chưa được kè cứng"
 # ("đã hỗ trợ 120 hộ chưa có nhà" is a result: a result verb comes first)
 _UNDONE_AFTER = _grammar(r"\s*(?:\w+\s+){0,6}?(?:«undone»)(?!\w)")
@@ -167,9 +180,24 @@ _BACKLOG_HEAD = _grammar(
     "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["went_down"]) + r"(?<!\w)(?:«backlog»)\s*$"
 )
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
+# what a unit holds, not a result: "toàn huyện có 28.000 ha vải thiều", "hiện có 6.500 ha đất
+# lúa", and the counts listed after it ("có 42.000 ha rừng và 2.600 ha cây hồi"); "đã có",
+# "có thêm" are events (the sentence up to the figure)
+_HOLDING = _grammar(
+    "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["holds_not_after"])
+    + r"(?<!\w)(?:«holds»)\s+(?:(?:«about»)\s+)?"
+    r"(?:\d[\d.,]*\s+(?:[^\W\d]+\s+){1,4}?(?:và|,)\s+(?:(?:«about»)\s+)?)*$"
+)
+# a gift of the province or the delegation at the visit: "Dịp này, UBND tỉnh đã trao 3 tỷ đồng"
+_GIFT = _grammar(r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+\s+){0,2}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$")
+# the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
+_SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
+_LOWER_UNIT = _grammar(r"(?<!\w)(?:«lower_unit»)(?!\w)(?! hội)")
+_SCOPE_WINDOW = 200  # how far back a sentence's scope is looked for (keeps long sentences linear)
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 # ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)
-_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:,\n]|\((?![^)]*\))|\s[-–]\s|\svới\s)")
+# (a decimal comma is no break: "giảm từ 38,6% xuống còn 35,2%" is one clause)
+_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:\n]|,(?!\d)|\((?![^)]*\))|\s[-–]\s|\svới\s)")
 _CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
 
 
@@ -191,6 +219,37 @@ def _is_target(doc: Document, head: str, offset: int) -> bool:
     task = _IMPERATIVE_CUE.search_in(doc, head, offset)
     # "tập trung hoàn thành 5 xã nông thôn mới": a task; "đã tập trung ... đạt 100%": a result
     return task is not None and not _DONE_CUE.search_in(doc, head, offset)
+
+
+def _not_the_sessions(
+    doc: Document, m: re.Match[str], u: re.Match[str] | None, after: int, s_start: int
+) -> bool:
+    """Whether a figure is not a result of the session's lower side: what a unit holds ("toàn
+    huyện có 28.000 ha vải thiều"), a gift of the province or the delegation, a figure of an
+    answer to the lower side, or the province's or the country's figure cited in a session
+    with a lower unit ("tăng trưởng kinh tế của tỉnh ước đạt 10,8%")."""
+    folded, start = doc.folded, m.start()
+    rate = m.group("den") is not None or (u is not None and "%" in u.group())
+    if (
+        not rate
+        and _HOLDING.search(folded, s_start, start)
+        and not _RESULT_AFTER.match(folded, u.end() if u else m.end())
+        and not _RESULT_AFTER.match(folded, after)
+    ):
+        return True
+    if _GIFT.search(folded, s_start, start):
+        return True
+    if answers(folded, s_start, start, department=bool(doc.localities)):
+        return True
+    if doc.localities:
+        scope = max(
+            _SCOPE.finditer(folded, max(s_start, start - _SCOPE_WINDOW), start),
+            key=lambda x: x.start(),
+            default=None,
+        )
+        if scope is not None and not _LOWER_UNIT.search(folded, scope.end(), start):
+            return True
+    return False
 
 
 def parse_number(text: str) -> float:
@@ -239,7 +298,7 @@ def find_indicators(doc: Document) -> None:
         head = folded[head_start : m.start()]
         if _BAD_HEAD_CUE.search_in(doc, head, head_start):
             continue
-        end = m.end()
+        end = noun_end = m.end()
         u = _UNIT_RE.match(folded, end)
         if den is None and not u and _YEAR_LIKE.fullmatch(num):
             continue  # a year
@@ -271,10 +330,16 @@ def find_indicators(doc: Document) -> None:
             continue  # damage or a shortage: a difficulty
         if _DAMAGE_AFTER.match(folded, u.end() if u else end):
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
+        if _DAMAGE_LIST_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
+            folded, clause_start, m.start()
+        ):
+            continue
         if _UNDONE_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
             folded, clause_start, m.start()
         ):
             continue  # "3,6 km đê biển chưa được kè cứng": what is left, a difficulty
+        if _not_the_sessions(doc, m, u, noun_end, s_start):
+            continue
         if u:
             unit = text[u.start("unit") : u.end("unit")]
             end = u.end()

@@ -193,14 +193,50 @@ _DIFFICULTY = _grammar(
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
 # the difficulties the next sentences state (it is not one itself; they are)
-_DIFFICULTY_LEAD = _grammar(
-    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?(?:cũng\s+|vẫn\s+)?"
+_DIFFICULTY_LEAD_BODY = (
+    r"(?:cũng\s+|vẫn\s+)?"
     # "xã còn gặp một số khó khăn.", "phường còn nhiều khó khăn."
     r"(?:(?:còn\s+)?(?:«meet»)|còn)\s+(?:«some»)\s+"
     r"(?:«difficulty_named»)"
     r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|bất cập))*"
     r"(?:\s+(?:«lead_tail»))?\s*[.…]?\s*$"
 )
+_DIFFICULTY_LEAD = _grammar(r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?" + _DIFFICULTY_LEAD_BODY)
+# ... with a longer subject when more sentences of its paragraph follow: "Tuy nhiên, công tác
+# khắc phục hậu quả còn gặp nhiều khó khăn. <the difficulties>"
+_DIFFICULTY_LEAD_LONG = _grammar(
+    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,6}?" + _DIFFICULTY_LEAD_BODY
+)
+# "A giảm 11 vụ so với cùng kỳ, song tình trạng B vẫn diễn biến phức tạp": the difficulty is
+# what comes after the turn
+_TURN_MID = _grammar(r",\s*(?:«however»)\s*,?\s+")
+# a quoted opinion and its attribution: "“Khó khăn lớn nhất là ...”, ông X, Chủ tịch UBND huyện
+# Y chia sẻ.": the item is the quotation (its speaker is named after it)
+_QUOTE_TAIL = re.compile(r"[”\"»]\s*,\s*[^“”\"«»]{3,160}$")
+
+
+def _quoted(doc: Document, start: int, end: int) -> tuple[int, int]:
+    """The quotation of a sentence ``start..end`` that opens with a quote and ends with its
+    attribution, else ``(start, end)``."""
+    if start < end and doc.text[start] in '“"«':
+        m = _QUOTE_TAIL.search(doc.text, start + 1, end)
+        if m:
+            return start + 1, m.start()
+    return start, end
+
+
+def _after_turn(doc: Document, start: int, end: int) -> int:
+    """Where the difficulty of ``start..end`` starts: after a turn ("..., song / nhưng ...")
+    when what comes before it states none."""
+    folded = doc.folded
+    for t in _TURN_MID.finditer(folded, start, end):
+        if not is_difficulty(folded[start : t.start()], doc, start) and is_difficulty(
+            folded[t.end() : end], doc, t.end()
+        ):
+            return t.end()
+    return start
+
+
 _HOWEVER = _grammar(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:«however»)\s*,")
 _NEGATIVE = _grammar(r"(?<!\w)(?:«negative»)(?!\w)")
 # a concession that leads to a positive result
@@ -211,7 +247,7 @@ _ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|nhữn
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
 # "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
-_FORCED = _grammar(r"(?<!\w)phải (?:«forced»)(?!\w)")
+_FORCED = _grammar(r"phải(?<!\wphải) (?:«forced»)(?!\w)")  # (a word start, checked after it)
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
@@ -476,11 +512,24 @@ def _conclusion_start(doc: Document) -> int:
 # a provincial department answering the lower side: "Trả lời kiến nghị của xã, lãnh đạo Sở
 # Nông nghiệp và Môi trường cho biết, Sở đang ... đề nghị Bộ ...": neither a petition nor a
 # directive (the folded sentence up to the asking verb)
-_ANSWER = _grammar(
-    r"^(?:[^,.;:]{0,30}?\s)?(?:«answer»)(?!\w)"
-    r"|(?<!\w)(?:«department_speaker»)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?"
-    r"(?:«answer_says»)(?!\w)"
+_ANSWER_OPENS = r"^(?:[^,.;:]{0,30}?\s)?(?:«answer»)(?!\w)"
+_DEPARTMENT_SAYS = (
+    r"(?<!\w)(?:«department_speaker»)\s+(?:các\s+)?sở(?!\w)[^.;:]{0,60}?(?:«answer_says»)(?!\w)"
 )
+_ANSWER = _grammar(_ANSWER_OPENS + "|" + _DEPARTMENT_SAYS)
+_ANSWER_OPENS_RE = _grammar(_ANSWER_OPENS)
+
+
+def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
+    """Whether the folded sentence ``folded[start:end]`` (up to a point) answers the lower side:
+    it opens with "Trả lời / Giải trình / Tiếp thu ...", or, with ``department``, a department's
+    head "cho biết / trả lời" in it.  Read by indicators.py: the figures of an answer ("Sở đã
+    trình UBND tỉnh xuất cấp 40 tấn lúa giống") are neither the lower side's results nor a
+    petition."""
+    pattern = _ANSWER if department else _ANSWER_OPENS_RE
+    return pattern.search(folded[start:end]) is not None
+
+
 # "Giám đốc Sở Tài chính X đề xuất UBND tỉnh ...": a department of the province proposes, it is
 # not the lower side asking
 _DEPARTMENT_ASKS = _grammar(
@@ -558,21 +607,25 @@ def find_opinions(doc: Document) -> None:
     for s in doc.sentences:
         while p + 1 < len(doc.paragraphs) and doc.paragraphs[p + 1].start <= s.start:
             p += 1  # the paragraph of the sentence (both lists are in text order)
-        if p in colon_paragraphs or p in listed:
-            continue
+        if p in colon_paragraphs or p in listed or s.start < headline_end:
+            continue  # a headline kept as the instruction is neither a difficulty nor a request
         text = folded[s.start : s.end]
+        q_start, q_end = _quoted(doc, s.start, s.end)
         if (
             p == announced
             and not _DIRECTIVE_CUE.search_in(doc, text, s.start)
             and petition_match(text, doc, s.start)[0] is None
         ):
             difficulties.append(
-                Item(doc.span(s.start, s.end, "difficulty", "opinions:announced"), {})
+                Item(doc.span(q_start, q_end, "difficulty", "opinions:announced"), {})
             )
             continue
         if not _ANY_CUE_CUE.search(doc, s.start, s.end):
             continue
-        if _DIFFICULTY_LEAD.match(text) and not _DIRECTIVE_CUE.search_in(doc, text, s.start):
+        if (
+            _DIFFICULTY_LEAD.match(text)
+            or (s.end < doc.paragraphs[p].end - 1 and _DIFFICULTY_LEAD_LONG.match(text))
+        ) and not _DIRECTIVE_CUE.search_in(doc, text, s.start):
             announced = p
             continue
         # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list
@@ -637,11 +690,11 @@ def find_opinions(doc: Document) -> None:
             kind = None  # a department's answer
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
-            start = s.start
+            start = q_start
             if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
                 # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
                 start = s.start + cue
-            span = _trim(doc, start, s.end, f"opinions:{kind}", regex)
+            span = _trim(doc, start, q_end, f"opinions:{kind}", regex)
             petitions.append(
                 Item(
                     Span(span.start, span.end, "petition", span.text, span.rule),
@@ -651,8 +704,11 @@ def find_opinions(doc: Document) -> None:
             continue
         if (s.start >= conclusion or s.start < headline_end) and _FORCED.search(text):
             continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
+        if answers(folded, s.start, s.end, department=bool(doc.localities)):
+            continue  # a department's answer states no difficulty of the lower side
         if is_difficulty(text, doc, s.start):
-            span = _trim(doc, s.start, s.end, "opinions:difficulty", _LEAD_IN)
+            q_start = _after_turn(doc, q_start, q_end)
+            span = _trim(doc, q_start, q_end, "opinions:difficulty", _LEAD_IN)
             for part in _difficulty_clauses(doc, s, span):
                 difficulties.append(
                     Item(Span(part.start, part.end, "difficulty", part.text, span.rule), {})

@@ -91,6 +91,7 @@ _DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
 _ASKED_IN_SENTENCE = _grammar(r"(?<!\w)(?:«asked_in_sentence»)(?!\w)(?!\s+của)")
 # the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
 _SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
+_WORD = re.compile(r"\w+")
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
@@ -124,7 +125,7 @@ def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
 def find_visits(doc: Document) -> None:
     """Set ``doc.site_visits``: the sites inspected in the field, each as written."""
     folded = doc.folded
-    seen: set[str] = set()
+    seen: list[frozenset[str]] = []  # the words of the sites found
     index = SentenceIndex(doc)
     for m in starting_words(_VERB_CUE.finditer(doc), folded):
         lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
@@ -161,8 +162,9 @@ def find_visits(doc: Document) -> None:
             if first and first.group("det") and not _named(doc.text[first.end() : b]):
                 continue  # "một số dự án trọng điểm": a summary, not a site
             span = doc.span(a, b, "site_visit", "visits:inspection")
-            key = span.text.lower()
-            if not any(key in k or k in key for k in seen):
-                # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án A"
-                seen.add(key)
+            key = frozenset(_WORD.findall(fold(span.text)))
+            if not any(key <= k or k <= key for k in seen):
+                # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án
+                # A", "thăm mô hình X tại xã B" the one to "mô hình X tại thôn C, xã B"
+                seen.append(key)
                 doc.site_visits.append(span)
