@@ -607,8 +607,8 @@ def find_opinions(doc: Document) -> None:
     for s in doc.sentences:
         while p + 1 < len(doc.paragraphs) and doc.paragraphs[p + 1].start <= s.start:
             p += 1  # the paragraph of the sentence (both lists are in text order)
-        if p in colon_paragraphs or p in listed:
-            continue
+        if p in colon_paragraphs or p in listed or s.start < headline_end:
+            continue  # a headline kept as the instruction is neither a difficulty nor a request
         text = folded[s.start : s.end]
         q_start, q_end = _quoted(doc, s.start, s.end)
         if (
