@@ -1356,3 +1356,44 @@ def test_a_body_told_to_act_in_its_own_clause_is_not_added_again_as_support():
         "dựng phối hợp với Sở Tài chính rà soát nguồn vốn; Sở Tài chính hướng dẫn xã thủ tục."
     )
     assert assignees(doc) == [["UBND tỉnh", "Sở Tài chính"]]
+
+
+def test_a_headline_that_only_states_the_task_is_the_instruction_the_next_paragraph_attributes():
+    page = (
+        "Đẩy mạnh liên kết tiêu thụ nông sản cho đồng bào vùng cao\n"
+        "Cập nhật lúc 15:10, Thứ Năm, 28/03/2019\n"
+        "Đó là chỉ đạo của đồng chí Vương Đình Khang, Chủ tịch UBND tỉnh tại buổi làm việc với "
+        "huyện Chợ Đồn ngày 21/3 về tình hình quý I năm 2019.\n"
+        "Theo báo cáo, thu ngân sách của huyện đạt 8 tỷ đồng.\n"
+        "Kết luận buổi làm việc, Chủ tịch UBND tỉnh Vương Đình Khang yêu cầu huyện rà soát "
+        "quy hoạch vùng cam.\n"
+    )
+    doc = process(page)
+    assert texts(doc) == [
+        "Đẩy mạnh liên kết tiêu thụ nông sản cho đồng bào vùng cao",
+        "huyện rà soát quy hoạch vùng cam.",
+    ]
+    assert issuers(doc) == ["Vương Đình Khang"] * 2
+    assert doc.difficulties == []
+    # without the attribution the headline is a title, not an instruction
+    plain = page.replace("Đó là chỉ đạo của", "Tham dự có")
+    assert texts(process(plain)) == ["huyện rà soát quy hoạch vùng cam."]
+
+
+def test_each_clause_of_a_semicolon_list_under_one_request_names_its_own_assignee():
+    doc = process(
+        "Chiều 18/7, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với huyện Chợ Đồn.\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh Lê Văn Khánh đề nghị UBND huyện chỉ đạo giải "
+        "ngân vốn; Phòng Tài nguyên và Môi trường huyện kiểm tra các cơ sở gây ô nhiễm; Ban "
+        "Quản lý dự án đầu tư xây dựng huyện lập hồ sơ sửa chữa đập Nà Pàn.\n"
+        "Cả hệ thống chính trị huyện phải vào cuộc; cấp ủy, chính quyền các xã cần phải gắn "
+        "trách nhiệm của người đứng đầu với kết quả giảm nghèo."
+    )
+    assert assignees(doc) == [
+        [
+            "UBND huyện",
+            "Phòng Tài nguyên và Môi trường huyện",
+            "Ban Quản lý dự án đầu tư xây dựng huyện",
+        ],
+        ["Cả hệ thống chính trị huyện", "cấp ủy, chính quyền các xã"],
+    ]

@@ -26,6 +26,9 @@ _CLAUSE_END = re.compile(r"[,;:.]")
 _LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "trấn", "phố", "quận"})
 _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
 _BODY_LIST_GAP = re.compile(r", | và ")
+# the rest of a unit's office named in ordinary words, up to its level ("đầu tư xây dựng
+# huyện" after "Ban Quản lý dự án"): at most six words, no punctuation (folded)
+_UNIT_OFFICE = re.compile(r"(?:[^\W\d]+ ){0,6}?(?:huyện|tỉnh|thị xã|thành phố|xã|phường)(?= )")
 
 
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
@@ -149,6 +152,12 @@ class AssigneeReader(SpeakerReader):
             elif f[a:b] in words:
                 if f[a:b] not in ("các", "của", "số", "cơ"):
                     last = b
+            elif (unit := _UNIT_OFFICE.match(f, a, end)) and self.rx.task.match(
+                f, unit.end() + 1, end
+            ):
+                # "Ban Quản lý dự án đầu tư xây dựng huyện lập hồ sơ ...": a unit's office
+                # named in ordinary words up to its level, then its task
+                return unit.end()
             else:
                 return last if any_verb and last > m.end() else None
             p = b
@@ -287,7 +296,7 @@ class AssigneeReader(SpeakerReader):
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 
-_DIRECTS = re.compile(r"(?<!\w)chỉ đạo\s+(?=\S)")
+_DIRECTS = re.compile(r"chỉ đạo(?<!\wchỉ đạo)\s+(?=\S)")  # (a word start, checked after it)
 _SUPPORT_GROUP = re.compile(
     r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
 )

@@ -36,7 +36,7 @@ _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 # runs of white space other than one plain space (those need no replacing)
 # the spaces of _SPACE but " ", one by one: ``in`` finds each faster than a regex class scans
 WORDS = "headline_words.tsv"
-KINDS_OF_WORDS = ("order", "subject", "subject_order", "leader_verb")
+KINDS_OF_WORDS = ("order", "subject", "subject_order", "leader_verb", "attribution", "attributed")
 
 
 @cache
@@ -369,6 +369,20 @@ def headline_unit(text: str, start: int, end: int) -> tuple[int, int] | None:
     return named.start("name"), named.end("name")
 
 
+# the paragraph after a headline that says whose instruction the headline states: "Đó là chỉ
+# đạo của đồng chí ...", "Đây là một trong những nội dung kết luận của ..." (folded)
+_ATTRIBUTION = _grammar(
+    r"(?:«attribution»)\s+(?:một trong (?:những|các)\s+)?(?:nội dung\s+|ý kiến\s+)?"
+    r"(?:«attributed»)(?!\w)[^.;:]{0,40}?\s(?:của|do|được|mà)\s"
+)
+
+
+def attributes_headline(paragraph: str) -> bool:
+    """Whether ``paragraph``, placed right after the headline, says whose instruction the
+    headline states (so that a headline with no subject or modal is one too)."""
+    return _ATTRIBUTION.match(fold(paragraph[:240])) is not None
+
+
 def instruction_headline(head: str | None) -> bool:
     """Whether a headline states an instruction (and so stays in the text)."""
     if not head:
@@ -388,7 +402,10 @@ def kept_headline(doc: Document) -> bool:
         doc.title
         and doc.paragraphs
         and doc.paragraphs[0].text.strip() == doc.title.strip()
-        and instruction_headline(doc.title)
+        and (
+            instruction_headline(doc.title)
+            or (len(doc.paragraphs) > 1 and attributes_headline(doc.paragraphs[1].text))
+        )
     )
 
 
@@ -424,6 +441,13 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
     head = strip_photo_mark(body[h]) if h is not None else None
     head_key = _key(head) if head else None
     keep_head = instruction_headline(head)
+    if h is not None and not keep_head:
+        # "Đẩy mạnh liên kết ..." then "Đó là chỉ đạo của đồng chí ...": the next paragraph
+        # (past the page's date line and widgets) says the headline is an instruction
+        after = next(
+            (x for x in body[h + 1 :] if dateline_date(x) is None and not lexicon_kind(x)), ""
+        )
+        keep_head = attributes_headline(after)
     last_long = max(
         (i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1
     )

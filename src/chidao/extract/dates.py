@@ -97,7 +97,9 @@ _DATELINE = _grammar(
     r"(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
 # a full date, where a dateline may be: the fast first scan for _DATELINE
-_DMY = re.compile(r"\d{1,2}/\d{1,2}/\d{4}")
+# (``\d\d?`` for ``\d{1,2}``: a pattern that starts with a set of characters is searched by
+# skipping to the next digit, one that starts with a repeat is tried at every position)
+_DMY = re.compile(r"\d\d?/\d{1,2}/\d{4}")
 # document references: "Nghị quyết số 15 ngày 12/11/2024", "Kết luận số 1180-KL/TU ngày 15/5/2024"
 _DOC_REF = _grammar(r"(?:«document»)\b[^.;\n]{0,60}?(?:«document_dated»)\s*$")
 # a year: every rule below starts from one (a scan for digits is fast; the words before
@@ -139,6 +141,8 @@ _PLAN_WORD = _grammar(r"(?<!\w)(?:«plan_word»)(?!\w)")
 # "tình hình thực hiện nhiệm vụ năm 2022": the year under review, not the next one planned
 _REVIEW_WORD = _grammar(r"(?<!\w)(?:«review_word»)(?!\w)")
 _RESULT_WORD = _grammar(r"(?<!\w)(?:«result_word»)(?!\w)")
+# a whole year's result stated after it, in the same clause: "năm 2025, tăng trưởng ... ước đạt"
+_RESULT_AFTER = _grammar(r"\s*[,:]\s*[^.;:\n]{0,60}?(?<!\w)(?:«result_word»)(?!\w)")
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -311,8 +315,10 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
         if plan and not reviewed:
             # late in the year, next year's tasks are planned
             votes[y - 1 if month is not None and month >= 10 else y] += 1
-        elif month is not None and month <= 3 and result:
-            votes[y + 1] += 1  # early in the year, last year's results are reported
+        elif month is not None and month <= 3 and (result or _RESULT_AFTER.match(folded, ym.end())):
+            # early in the year, last year's results are reported ("kết quả năm 2025",
+            # "năm 2025, tăng trưởng kinh tế của tỉnh ước đạt 10,8%")
+            votes[y + 1] += 1
         else:
             votes[y] += 1
     if not votes:

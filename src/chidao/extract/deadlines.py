@@ -82,7 +82,11 @@ _STARTS = re.compile(
 )
 
 # every expression above has a digit or one of these words: a cheap first test
-_ANY = re.compile(r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm")
+# a digit, "tuần", "tháng", "quý", "năm nay", "cuối năm" or "hết năm": written to start with
+# the set of their first characters, so that a search skips to them
+_ANY = re.compile(
+    r"[\dtqchn](?:(?<=\d)|(?<=t)(?:uần|háng)|(?<=q)uý|(?<=n)ăm nay|(?<=c)uối năm|(?<=h)ết năm)"
+)
 
 
 def _end_of_month(year: int, month: int) -> dt.date:

@@ -63,7 +63,7 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import headline_unit, kept_headline
+from .clean import headline_unit, instruction_headline, kept_headline
 from .cues import cue_grammar
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
@@ -223,6 +223,10 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = directive_start(r, st, s, begin)
+                if start is None and i == 0 and 0 in stated and not instruction_headline(doc.title):
+                    # "Đẩy mạnh liên kết ..." with "Đó là chỉ đạo của ..." next: the whole
+                    # headline is the instruction the next paragraph attributes
+                    start, subject_at, rule = s.start, None, "headline"
             if (
                 st.speaker.leader
                 and s is sentences[-1]
@@ -332,7 +336,11 @@ def find_directives(doc: Document) -> None:
             if explicit:
                 # "Sở Y tế tăng cường ...; Công an tỉnh bảo đảm ...": each clause's body
                 for gap in _CLAUSE_GAP.finditer(doc.folded, explicit[-1].end, span.end):
-                    explicit.extend(r.body_assignees(gap.end(), span.end))
+                    # "...; cấp ủy, chính quyền các xã cần phải ...": a subject and its modal
+                    # after the ";" acts as well as a named body with its task
+                    explicit.extend(
+                        r.body_assignees(gap.end(), span.end) or r.assignees_at(gap.end(), span.end)
+                    )
                 assignees: list[Span | str] = list(explicit)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)

@@ -257,7 +257,7 @@ _ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|nhữn
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
 # "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
-_FORCED = _grammar(r"(?<!\w)phải (?:«forced»)(?!\w)")
+_FORCED = _grammar(r"phải(?<!\wphải) (?:«forced»)(?!\w)")  # (a word start, checked after it)
 _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
@@ -623,8 +623,8 @@ def find_opinions(doc: Document) -> None:
     for s in doc.sentences:
         while p + 1 < len(doc.paragraphs) and doc.paragraphs[p + 1].start <= s.start:
             p += 1  # the paragraph of the sentence (both lists are in text order)
-        if p in colon_paragraphs or p in listed:
-            continue
+        if p in colon_paragraphs or p in listed or s.start < headline_end:
+            continue  # a headline kept as the instruction is neither a difficulty nor a request
         text = folded[s.start : s.end]
         q_start, q_end = _quoted(doc, s.start, s.end, doc.paragraphs[p].start)
         if (

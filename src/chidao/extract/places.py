@@ -35,7 +35,7 @@ from functools import cache
 from . import lexicon
 from .errors import ExtractError
 from .lookup import Intervals, mentions_in, trie_alternation
-from .scan import WordLexicon
+from .scan import Cue, WordLexicon
 from .spans import Document, Span, fold, quick_init, strip_marks, written_forms
 from .units import Unit, lookup_unit, name_key, province_name, province_units, provinces
 
@@ -53,6 +53,7 @@ _LEVEL_WORDS = {
 # the level word and what may follow it before the name ("các phường: Thành Sen, Trần Phú":
 # a colon may stand between the level and the names)
 _LEVEL_RE = re.compile(r"(?P<level>" + trie_alternation(_LEVEL_WORDS) + r")(?=[\s.:])(?:\s*:)?\s*")
+_LEVEL_CUE = Cue(_LEVEL_RE)  # read from the shared scan: tried only where a level word starts
 
 
 @quick_init
@@ -73,7 +74,7 @@ def _level_words(doc: Document) -> list[LevelWord]:
     if cached is None:
         folded = doc.folded
         cached = []
-        for m in _LEVEL_RE.finditer(folded):
+        for m in _LEVEL_CUE.finditer(doc):
             i = m.start()
             if i and (folded[i - 1].isalnum() or folded[i - 1] in "_."):
                 continue  # not the start of a word

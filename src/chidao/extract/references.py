@@ -23,7 +23,11 @@ _CAP = rf"[{UPPER}][{LOWER}]*"
 
 # an abbreviation joined by "&" or "-" is one word of a title: "Giám đốc Sở NN&PTNT", "Sở LĐ-TB&XH"
 _TOKEN = re.compile(rf"\(\w+\)|[{UPPER}]+(?:[&-][{UPPER}]+)+(?![\w&-])|\w+|[^\w\s]")
-_HONORIFIC = re.compile(r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$")
+# (the start of a word checked after the first letter of each branch, as for ``_GROUP_LEAD``:
+# "(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)" written so that it starts with a letter)
+_HONORIFIC = re.compile(
+    r"(?:c(?<!\wc)ác\s+(?:đồng\s+chí|ông|bà)|đ(?<!\wđ)ồng\s+chí|ô(?<!\wô)ng|b(?<!\wb)à)\s*:?\s*$"
+)
 WORDS = "people_words.tsv"
 KINDS = (
     "place_before",
@@ -63,7 +67,9 @@ _LEVEL_END = re.compile(rf"(?<!\w)(?:{'|'.join(_LEVELS)})$")
 _LEVEL_WORDS = [(w, re.compile(re.escape(w) + r" (?=(?P<word>[^ ]+) )")) for w in _LEVELS]
 
 
-_GROUP_LEAD = re.compile(r"(?<!\w)các đồng chí\s+")
+# the start of a word is checked after the word ("các(?<!\wcác)", the same test as a leading
+# "(?<!\w)"), so that the engine searches for the literal "các" instead of trying each position
+_GROUP_LEAD = re.compile(r"các(?<!\wcác) đồng chí\s+")
 _COMMA_BEFORE = re.compile(r",\s*$")
 _HONORIFIC_ONLY = re.compile(r"\s*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?")
 _HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})

@@ -33,9 +33,12 @@ LOWER = "".join(
     c for c in map(chr, range(0x61, 0x1EFA)) if c.isalpha() and c.islower() and c.upper() != c
 )
 
-# end punctuation (and closing quotes/brackets), white space, then what starts a sentence
+# end punctuation (and closing quotes/brackets), white space, then what starts a sentence;
+# the end is "...", "…" or one of ".!?" (tried in that order), written to start with a set of
+# characters, which lets the engine skip to the next punctuation mark instead of trying
+# every position of the text
 _BOUNDARY = re.compile(
-    rf"(?P<end>\.\.\.|…|[.!?])[\"”’»)\]]*(?P<gap>\s+)(?=[\"“‘«(\[]?(?P<next>[{UPPER}\d{LOWER}]))"
+    rf"(?P<end>[.…!?](?:(?<=\.)\.\.)?)[\"”’»)\]]*(?P<gap>\s+)(?=[\"“‘«(\[]?(?P<next>[{UPPER}\d{LOWER}]))"
 )
 # a full stop glued to a capitalised word after a lower-case word: "nhất.Phó"
 _GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")

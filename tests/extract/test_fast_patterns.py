@@ -1,0 +1,64 @@
+"""Patterns written for a fast search find what their plain form finds.
+
+A pattern that starts with a set of characters or a literal is searched by skipping to
+them; one that starts with a look-behind or a repeat is tried at every position of the
+text.  Some patterns of the extractor are written the first way for that reason ("các(?<!\\wcác)"
+for "(?<!\\w)các", "\\d\\d?" for "\\d{1,2}"); each must match exactly what its plain form
+matches, at every position and in every window."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from chidao.extract import assignees, clauses, dates, deadlines, references, segment
+
+_PIECES = [
+    " ", "  ", "\n", "a", "x", "1", "12", "2024", "/", ".", "...", "…", "!", ",", ":", "%", '"',
+    "”", "(", "A", "Ba", "các", "đồng chí", "đồng  chí", "ông", "bà", "chỉ đạo", "tuần", "tháng",
+    "quý", "năm nay", "cuối năm", "hết năm", "năm", "tỷ", "ha", "người", "3,5", "1.200",
+]  # fmt: skip
+_texts = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+# (the pattern as the extractor writes it, its plain form)
+_PAIRS = {
+    "dates._DMY": (dates._DMY, r"\d{1,2}/\d{1,2}/\d{4}"),
+    "references._GROUP_LEAD": (references._GROUP_LEAD, r"(?<!\w)các đồng chí\s+"),
+    "references._HONORIFIC": (
+        references._HONORIFIC,
+        r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$",
+    ),
+    "deadlines._ANY": (deadlines._ANY, r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm"),
+    "assignees._DIRECTS": (assignees._DIRECTS, r"(?<!\w)chỉ đạo\s+(?=\S)"),
+    "clauses._FIGURE": (clauses._FIGURE, clauses._FIGURE.pattern.replace(r"\d\d*", r"\d+", 1)),
+    "segment._BOUNDARY": (
+        segment._BOUNDARY,
+        segment._BOUNDARY.pattern.replace(
+            r"(?P<end>[.…!?](?:(?<=\.)\.\.)?)", r"(?P<end>\.\.\.|…|[.!?])"
+        ),
+    ),
+}
+
+
+def _found(pattern: re.Pattern[str], text: str, a: int, b: int) -> tuple[object, ...]:
+    def seen(m: re.Match[str] | None) -> object:
+        return m and m.regs
+
+    return (
+        [m.regs for m in pattern.finditer(text)],
+        seen(pattern.search(text, a, b)),
+        seen(pattern.match(text, a, b)),
+    )
+
+
+@pytest.mark.parametrize("name", sorted(_PAIRS))
+@settings(max_examples=200, deadline=None)
+@given(text=_texts, a=st.integers(0, 60), b=st.integers(0, 60))
+def test_a_fast_pattern_finds_what_its_plain_form_finds(name, text, a, b):
+    fast, plain = _PAIRS[name]
+    assert fast.pattern != plain  # the plain form is another way of writing it
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    assert _found(fast, text, lo, hi) == _found(re.compile(plain), text, lo, hi)
