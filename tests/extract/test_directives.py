@@ -1397,3 +1397,17 @@ def test_each_clause_of_a_semicolon_list_under_one_request_names_its_own_assigne
         ],
         ["Cả hệ thống chính trị huyện", "cấp ủy, chính quyền các xã"],
     ]
+
+
+def test_the_lower_units_named_by_their_levels_after_phoi_hop_voi_support():
+    doc = process(
+        "Sáng 4/8, Chủ tịch UBND tỉnh Lê Văn Khánh chủ trì phiên họp thường kỳ tháng 7.\n"
+        "Kết luận phiên họp, Chủ tịch UBND tỉnh Lê Văn Khánh giao Sở Tài nguyên và Môi trường "
+        "chủ trì, phối hợp với UBND các huyện, thị xã, thành phố xác định giá đất cụ thể.\n"
+    )
+    d = doc.directives[0]
+    assert [a.text for a in d.data["assignees"]] == [
+        "Sở Tài nguyên và Môi trường",
+        "UBND các huyện, thị xã, thành phố",
+    ]
+    assert d.data["roles"] == ["lead", "support"]

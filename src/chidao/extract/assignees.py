@@ -301,6 +301,12 @@ _SUPPORT_GROUP = re.compile(
     r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
 )
 _UNIT_LEVEL = re.compile(r"\s*(?:xã|phường|thị trấn|huyện|thị xã|thành phố|đặc khu)\s+(?=\w)")
+# the lower units as a group, by their levels: "UBND các huyện, thị xã, thành phố", "các xã,
+# phường" (folded)
+_LEVEL = r"(?:huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
+_LEVEL_GROUP = re.compile(
+    rf"(?:(?:ubnd|ủy ban nhân dân)\s+)?các\s+{_LEVEL}(?:\s*(?:,|và)\s*{_LEVEL})*(?!\w)"
+)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -356,7 +362,7 @@ def with_roles(
             continue
         found = r.body_assignees(at, span.end, any_verb=True)
         if not found:
-            g = _SUPPORT_GROUP.match(f, at, span.end)
+            g = _SUPPORT_GROUP.match(f, at, span.end) or _LEVEL_GROUP.match(f, at, span.end)
             if g:
                 found = [doc.span(g.start(), g.end(), "assignee", "support-group")]
         if not found:

@@ -309,15 +309,17 @@ def _province_regex() -> tuple[WordLexicon, dict[str, str], dict[str, str]]:
         for p in provinces(era):
             names[name_key(p)] = p
     names[name_key("Thừa Thiên Huế")] = "Huế"
-    plain = {strip_marks(k).replace(" ", ""): v for k, v in names.items()}
+    # "bariavungtau" for "Bà Rịa - Vũng Tàu": a domain keeps the letters only
+    plain = {re.sub(r"[^a-z]", "", strip_marks(k)): v for k, v in names.items()}
     # scanned in the text as written: a province is named with capitals ("hòa bình", peace,
     # is not Hòa Bình), in either tone placement
     written = {f for k in names for form in written_forms(k) for f in (form, form.upper())}
     return WordLexicon(written, start="after"), names, plain
 
 
-# a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh")
-_DOMAIN_END = re.compile(r"\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE)
+# a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh",
+# "baobackan.org.vn" -> "backan")
+_DOMAIN_END = re.compile(r"\.(?:(?:gov|com|org|net)\.)?vn\b", re.IGNORECASE)
 _DOMAIN_NAME = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)$", re.IGNORECASE)
 _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
