@@ -534,6 +534,17 @@ _DEPARTMENT_SAYS = (
 )
 _ANSWER = _grammar(_ANSWER_OPENS + "|" + _DEPARTMENT_SAYS)
 _ANSWER_OPENS_RE = _grammar(_ANSWER_OPENS)
+# (searched apart, whether ``_ANSWER`` matches is whether either does; alone, the department's
+# words start the pattern, and a search skips to their first letters)
+_DEPARTMENT_SAYS_RE = _grammar(_DEPARTMENT_SAYS)
+
+
+def _answer_in(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """Whether ``_ANSWER`` matches in ``text[pos:endpos]``."""
+    end = len(text) if endpos is None else endpos
+    return bool(
+        _ANSWER_OPENS_RE.search(text, pos, end) or _DEPARTMENT_SAYS_RE.search(text, pos, end)
+    )
 
 
 def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
@@ -542,8 +553,10 @@ def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
     head "cho biết / trả lời" in it.  Read by indicators.py: the figures of an answer ("Sở đã
     trình UBND tỉnh xuất cấp 40 tấn lúa giống") are neither the lower side's results nor a
     petition."""
-    pattern = _ANSWER if department else _ANSWER_OPENS_RE
-    return pattern.search(folded[start:end]) is not None
+    text = folded[start:end]
+    if department:
+        return _answer_in(text)
+    return _ANSWER_OPENS_RE.search(text) is not None
 
 
 # "Giám đốc Sở Tài chính X đề xuất UBND tỉnh ...": a department of the province proposes, it is
@@ -709,7 +722,7 @@ def find_opinions(doc: Document) -> None:
         kind, cue = petition_match(text, doc, s.start)
         if kind is not None and _DEPARTMENT_ASKS.match(text):
             continue  # a department's own proposal: neither a petition nor a difficulty
-        if kind is not None and _ANSWER.search(text, 0, max(cue, 0)):
+        if kind is not None and _answer_in(text, 0, max(cue, 0)):
             kind = None  # a department's answer
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
