@@ -179,7 +179,8 @@ _SESSION_BEFORE = _grammar(
 # (capitalised place words, a comma, "ngày", at the start of a line)
 _ISSUED = re.compile(rf"(?:^|\n)[ \t]*[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{0,4}}[ \t]*,[ \t]*$")
 _ISSUED_DATE = re.compile(
-    r"(?<![\w/])(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+    # (the day's start checked after its first digit: "(?<![\w/])\d{1,2}", searched faster)
+    r"(?P<d>\d(?<![\w/]\d)\d?)\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
 
 
