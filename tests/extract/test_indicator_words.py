@@ -102,6 +102,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_figure,
         "của huyện",
     ),
+    "short_after": ("Năm nay, việc xây dựng ở 4 xã của huyện {} theo quy định.", no_figure, "đạt"),
     "size_head": ("Tại công trường, nhà thầu cho biết dự án {} 12,4 km.", no_figure, "đã làm"),
     "plan_column": (
         "Theo báo cáo của huyện, vốn các dự án như sau:\nDự án | {} vốn 2016 | Giải ngân\n"

@@ -82,6 +82,7 @@ KINDS = (
     "lower_unit",
     "size_head",
     "plan_column",
+    "short_after",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -153,6 +154,11 @@ _DAMAGE_LIST_AFTER = _grammar(
 )
 # what is not done yet, the count opening its clause: "3,6 km đê biển số 7 chưa được kè cứng"
 # ("đã hỗ trợ 120 hộ chưa có nhà" is a result: a result verb comes first)
+# what falls short, said after the count to the end of its clause: "công chức địa chính - xây
+# dựng ở 4 xã của huyện chưa đủ theo quy định" (a result verb before it does not make it one)
+_SHORT_AFTER = _grammar(
+    r"\s*(?:[^\W\d]+\s+){0,6}?(?:«short_after»)(?=\s*(?:[.,;:]|theo(?!\w)|so với|$))"
+)
 _UNDONE_AFTER = _grammar(r"\s*(?:\w+\s+){0,6}?(?:«undone»)(?!\w)")
 # what may not come right before the number
 _BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
@@ -412,6 +418,8 @@ def find_indicators(doc: Document) -> None:
             continue  # damage or a shortage: a difficulty
         if _DAMAGE_AFTER.match(folded, u.end() if u else end):
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
+        if _SHORT_AFTER.match(folded, u.end() if u else end):
+            continue  # "ở 4 xã của huyện chưa đủ theo quy định": a shortfall, a difficulty
         if _DAMAGE_LIST_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
             folded, clause_start, m.start()
         ):
