@@ -227,3 +227,12 @@ def test_a_body_whose_report_the_session_hears_takes_part():
         "Đồng chí giao Sở Xây dựng rà soát các dự án chậm tiến độ.\n"
     )
     assert [a.text for a in doc.agencies] == ["Sở Kế hoạch và Đầu tư"]
+
+
+def test_an_abbreviation_with_two_dashes_is_the_whole_name_of_its_department():
+    doc = process(
+        "Sáng 4/8, Chủ tịch UBND tỉnh Lê Văn Khánh chủ trì phiên họp thường kỳ.\n"
+        "Đại diện Sở VH-TT-DL báo cáo tiến độ lập quy hoạch di tích.\n"
+    )
+    assert [agency_name(a) for a in doc.agencies] == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert [a.text for a in doc.agencies] == ["Sở VH-TT-DL"]

@@ -63,6 +63,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "reference": (LEDE + "Tham dự có đại biểu {} Sở Y tế.", only_referred_to, "thuộc"),
     "name_stop": (LEDE + "Tham dự có Sở Quy hoạch {} 12 đại biểu.", name_ends, "biển"),
     "list_head": (LEDE + "Tham dự có {} sở: Tài chính, Xây dựng và Y tế.", three_departments, "ba"),
+    "presents": (
+        LEDE + "Hội nghị cho ý kiến đề án do Sở Y tế {} về mạng lưới y tế.",
+        speaks,
+        "lập",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -299,3 +299,15 @@ def test_the_results_of_an_earlier_year_do_not_move_the_next_year_s_tasks():
         Options(received=dt.date(2026, 12, 7)),
     )
     assert doc.date == dt.date(2024, 3, 19)
+
+
+def test_a_whole_year_s_result_stated_after_the_year_puts_an_early_session_in_the_next():
+    lede = "Sáng 14/{m}, Phó Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với xã Tân Lập.\n"
+    body = "Năm 2025, thu ngân sách của xã ước đạt 21 tỷ đồng, tăng 8% so với cùng kỳ.\n"
+    received = dt.date(2026, 12, 7)
+    assert date_of(lede.format(m=1) + body, received=received) == dt.date(2026, 1, 14)
+    # in May, "năm 2025, ... đạt" is the running year's
+    assert date_of(lede.format(m=5) + body, received=received) == dt.date(2025, 5, 14)
+    # the year of an event, not of a result: its own year
+    event = "Năm 2025, cơn bão số 3 làm tốc mái 215 ngôi nhà.\n"
+    assert date_of(lede.format(m=1) + event, received=received) == dt.date(2025, 1, 14)

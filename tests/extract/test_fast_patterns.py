@@ -14,12 +14,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from chidao.extract import assignees, clauses, dates, deadlines, references, segment
+from chidao.extract import (
+    assignees,
+    clauses,
+    dates,
+    deadlines,
+    lexicon,
+    opinions,
+    references,
+    segment,
+    speakers,
+)
+from chidao.extract.references import people_words
 
 _PIECES = [
     " ", "  ", "\n", "a", "x", "1", "12", "2024", "/", ".", "...", "…", "!", ",", ":", "%", '"',
     "”", "(", "A", "Ba", "các", "đồng chí", "đồng  chí", "ông", "bà", "chỉ đạo", "tuần", "tháng",
     "quý", "năm nay", "cuối năm", "hết năm", "năm", "tỷ", "ha", "người", "3,5", "1.200",
+    "theo", " tháng ", " năm ", "20", "trả lời", "lãnh đạo sở", " cho biết", "sở",
 ]  # fmt: skip
 _texts = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
 
@@ -34,6 +46,14 @@ _PAIRS = {
     "deadlines._ANY": (deadlines._ANY, r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm"),
     "assignees._DIRECTS": (assignees._DIRECTS, r"(?<!\w)chỉ đạo\s+(?=\S)"),
     "clauses._FIGURE": (clauses._FIGURE, clauses._FIGURE.pattern.replace(r"\d\d*", r"\d+", 1)),
+    "dates._ISSUED_DATE": (
+        dates._ISSUED_DATE,
+        r"(?<![\w/])(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)",
+    ),
+    "speakers._THEO": (
+        speakers._THEO,
+        lexicon.fill(r"(?<!\w)theo (?:(?:«honorific») )?$", people_words(), factor=False),
+    ),
     "segment._BOUNDARY": (
         segment._BOUNDARY,
         segment._BOUNDARY.pattern.replace(
@@ -62,3 +82,10 @@ def test_a_fast_pattern_finds_what_its_plain_form_finds(name, text, a, b):
     assert fast.pattern != plain  # the plain form is another way of writing it
     lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
     assert _found(fast, text, lo, hi) == _found(re.compile(plain), text, lo, hi)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts, a=st.integers(0, 60))
+def test_an_answer_is_found_by_its_two_parts_searched_apart(text, a):
+    end = min(a, len(text))
+    assert opinions._answer_in(text, 0, end) == bool(opinions._ANSWER.search(text, 0, end))

@@ -128,6 +128,19 @@ def test_the_factored_alternation_matches_what_the_plain_one_matches(entries, te
         assert (f and f.span()) == (m and m.span())
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_entries, min_size=1, max_size=8), _texts, st.sampled_from(["", r"\w*", " x"]))
+def test_the_word_start_alternation_matches_what_a_leading_look_behind_matches(
+    entries, text, after
+):
+    plain = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(e) for e in entries) + ")" + after)
+    fast = re.compile("(?:" + lexicon.ordered_alternation(entries, word_start=True) + ")" + after)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    for pos in range(len(text) + 1):
+        m, f = plain.search(text, pos), fast.search(text, pos)
+        assert (f and f.span()) == (m and m.span())
+
+
 def test_the_factored_alternation_keeps_the_order_of_entries_that_share_a_start():
     assert lexicon.ordered_alternation(["cần", "cần phải", "phải"]) == r"cần(?:|\ phải)|phải"
     assert lexicon.ordered_alternation(["cần phải", "cần"]) == r"cần(?:\ phải|)"
@@ -142,3 +155,7 @@ def test_fill_factors_only_a_slot_that_is_a_whole_alternative():
     # glued to other words of its alternative, the slot stays a plain alternation
     assert lexicon.fill("a«k»", words) == r"ađề\ nghị|đề\ xuất"
     assert lexicon.fill(r"\(«k»)", words) == r"\(đề\ nghị|đề\ xuất)"
+    # at the start of a word: the check written after the common start of each group
+    assert lexicon.fill(r"(?<!\w)(?:«k»)", words) == r"(?:đề\ (?<!\wđề\ )(?:nghị|xuất))"
+    # a case-insensitive pattern keeps the plain alternation
+    assert lexicon.fill(r"(?<!\w)(?:«k»)", words, factor=False) == r"(?<!\w)(?:đề\ nghị|đề\ xuất)"

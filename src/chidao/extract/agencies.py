@@ -28,7 +28,16 @@ from .scan import Cue, starting_words
 from .spans import Document, Span, filter_spans, fold, written_forms
 
 WORDS = "agency_words.tsv"
-KINDS = ("participation", "office", "speaks", "reported_by", "reference", "name_stop", "list_head")
+KINDS = (
+    "participation",
+    "office",
+    "speaks",
+    "reported_by",
+    "reference",
+    "name_stop",
+    "list_head",
+    "presents",
+)
 
 
 @cache
@@ -55,6 +64,10 @@ _HEARD = re.compile(r"(?<!\w)nghe(?:\s+(?:đại diện|lãnh đạo))?\s*$")
 _REFERENCE = _grammar(r"(?:«reference»)\s*$")
 # "Theo báo cáo của Sở Kế hoạch và Đầu tư, ...": the body reports to the session
 _REPORTED = _grammar(r"(?<!\w)(?:«reported_by»)\s*$")
+# "đề án ... do Sở Văn hóa, Thể thao và Du lịch trình": the body brought the matter before the
+# session ("do" before the body, the verb after it)
+_PRESENTED_BY = re.compile(r"(?<!\w)do\s*$")
+_PRESENTS = _grammar(r"\s*(?:«presents»)(?!\w)")
 # a word that ends the name of a department written after "Sở"
 _SO_STOP = _grammar(r"(?:«name_stop»)$")
 _TOKEN = re.compile(r"[\w&-]+")
@@ -195,6 +208,8 @@ def _generic_departments(doc: Document) -> list[Span]:
                 break  # "Sở Xây dựng Vương Đình Khoa": a name follows
             if n > 0 and word[0].isupper() and not word.isupper() and _ABBREVIATED.match(prev):
                 break  # "Sở NN-PTNT Lê Quang Thịnh": a name after an abbreviation
+            if n > 0 and word.islower() and word != "và" and _ABBREVIATED.match(prev):
+                break  # "Sở VH-TT-DL báo cáo": the abbreviation is the whole name
             prev = word
             end = t.end()
             n += 1
@@ -324,7 +339,9 @@ def find_agencies(doc: Document) -> None:
         reason = None
         if span.start in titled or _OFFICE.search(head):
             reason = "office"
-        elif _REPORTED.search(head):
+        elif _REPORTED.search(head) or (
+            _PRESENTED_BY.search(head) and _PRESENTS.match(folded, span.end)
+        ):
             reason = "speaker"
         elif _REFERENCE.search(head):
             reason = None

@@ -136,7 +136,9 @@ def cue_patterns() -> CuePatterns:
 def cue_grammar(template: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern of the genre's grammar whose ``«kind»`` slots hold the cue words of that kind
     (in the file's order), compiled with ``flags``."""
-    return re.compile(lexicon.fill(template, cue_lexicon()), flags)
+    # (a case-insensitive pattern keeps its slots plain: see ``lexicon.fill``)
+    factor = not flags & re.IGNORECASE
+    return re.compile(lexicon.fill(template, cue_lexicon(), factor=factor), flags)
 
 
 def at_word_start(entries: tuple[str, ...]) -> str:

@@ -141,6 +141,8 @@ _PLAN_WORD = _grammar(r"(?<!\w)(?:«plan_word»)(?!\w)")
 # "tình hình thực hiện nhiệm vụ năm 2022": the year under review, not the next one planned
 _REVIEW_WORD = _grammar(r"(?<!\w)(?:«review_word»)(?!\w)")
 _RESULT_WORD = _grammar(r"(?<!\w)(?:«result_word»)(?!\w)")
+# a whole year's result stated after it, in the same clause: "năm 2025, tăng trưởng ... ước đạt"
+_RESULT_AFTER = _grammar(r"\s*[,:]\s*[^.;:\n]{0,60}?(?<!\w)(?:«result_word»)(?!\w)")
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -177,7 +179,8 @@ _SESSION_BEFORE = _grammar(
 # (capitalised place words, a comma, "ngày", at the start of a line)
 _ISSUED = re.compile(rf"(?:^|\n)[ \t]*[{UPPER}][\w]*(?:[ \t]+[{UPPER}][\w]*){{0,4}}[ \t]*,[ \t]*$")
 _ISSUED_DATE = re.compile(
-    r"(?<![\w/])(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)"
+    # (the day's start checked after its first digit: "(?<![\w/])\d{1,2}", searched faster)
+    r"(?P<d>\d(?<![\w/]\d)\d?)\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
 
 
@@ -313,8 +316,10 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
         if plan and not reviewed:
             # late in the year, next year's tasks are planned
             votes[y - 1 if month is not None and month >= 10 else y] += 1
-        elif month is not None and month <= 3 and result:
-            votes[y + 1] += 1  # early in the year, last year's results are reported
+        elif month is not None and month <= 3 and (result or _RESULT_AFTER.match(folded, ym.end())):
+            # early in the year, last year's results are reported ("kết quả năm 2025",
+            # "năm 2025, tăng trưởng kinh tế của tỉnh ước đạt 10,8%")
+            votes[y + 1] += 1
         else:
             votes[y] += 1
     if not votes:

@@ -194,7 +194,7 @@ def trie_pattern(entries: tuple[str, ...] | list[str], word_start: bool = False)
 _SLOT = re.compile(r"«(\w+)»")
 
 
-def fill(template: str, words: Mapping[str, tuple[str, ...]]) -> str:
+def fill(template: str, words: Mapping[str, tuple[str, ...]], *, factor: bool = True) -> str:
     """The regex source of ``template`` (the grammar of a pattern) with each ``«kind»`` slot
     replaced by the alternation (no group) of the entries of that kind, in the file's order:
     an earlier row is tried first.  A slot naming no kind of ``words`` raises
@@ -202,17 +202,33 @@ def fill(template: str, words: Mapping[str, tuple[str, ...]]) -> str:
 
     A slot that is a whole alternative of the template (between "(", "(?:", "|" and ")",
     "|") is written as :func:`ordered_alternation`, which matches what the plain alternation
-    matches, in the same order, but lets the engine try one branch per first letter."""
+    matches, in the same order, but lets the engine try one branch per first letter; and a
+    slot that starts a word, "(?<!\\w)(?:«kind»)", checks the start of the word after the
+    first letters of each branch (the same test), so that a search skips to those letters.
+    ``factor=False`` (for a pattern compiled with ``re.IGNORECASE``, where two letters may
+    match the same character) writes every slot as the plain alternation."""
 
     def entries(m: re.Match[str]) -> str:
-        kind = m.group(1)
+        kind = m.group("kind")
         if kind not in words:
             raise LexiconError(f"no kind {kind!r} for the slot «{kind}» of {template!r}")
-        if _whole_alternative(template, m.start(), m.end()):
+        if factor and m.group("word_start") and words[kind]:
+            return "(?:" + ordered_alternation(words[kind], word_start=True) + ")"
+        if m.group("word_start"):
+            return (
+                m.group()[: -len(f"«{kind}»)")] + "|".join(re.escape(w) for w in words[kind]) + ")"
+            )
+        if factor and _whole_alternative(template, m.start(), m.end()):
             return ordered_alternation(words[kind])
         return "|".join(re.escape(w) for w in words[kind])
 
-    return _SLOT.sub(entries, template)
+    return _SLOT_OR_WORD.sub(entries, template)
+
+
+# a slot, or a slot that starts a word: "(?<!\w)(?:«kind»)" (not after a backslash)
+_SLOT_OR_WORD = re.compile(
+    r"(?P<word_start>(?<!\\)\(\?<!\\w\)\(\?:(?=«\w+»\)))?«(?P<kind>\w+)»(?(word_start)\))"
+)
 
 
 _GROUP_OPEN = re.compile(r"(?:^|(?<!\\)(?:\(\?:|\(\?P<\w+>|\(|\|))$")
@@ -226,7 +242,7 @@ def _whole_alternative(template: str, start: int, end: int) -> bool:
     return end == len(template) or template[end] in ")|"
 
 
-def ordered_alternation(entries: Iterable[str]) -> str:
+def ordered_alternation(entries: Iterable[str], *, word_start: bool = False) -> str:
     """The regex source of the alternation of the literal ``entries`` (``"|".join`` of them,
     escaped), factored by their leading characters without changing what it matches.
 
@@ -237,15 +253,21 @@ def ordered_alternation(entries: Iterable[str]) -> str:
     grouped by first character in their order, never across an entry that ends at that
     point (the empty rest), recursively on what follows their longest common start; a
     repeated entry is dropped (trying it again gives the same answer).  With many entries
-    the engine then tries a few branches per position instead of every one."""
+    the engine then tries a few branches per position instead of every one.
+
+    With ``word_start`` the alternation matches what ``(?<!\\w)(?:...)`` matches: each group's
+    common start is followed by a look-behind that checks the character before it
+    ("giao(?<!\\wgiao)"), so the alternation starts with letters a search can skip to."""
     items = list(dict.fromkeys(entries))
     if not items or "" in items:
-        return "|".join(re.escape(w) for w in items)
-    return _ordered(items)
+        plain = "|".join(re.escape(w) for w in items)
+        return f"(?<!\\w)(?:{plain})" if word_start else plain
+    return _ordered(items, word_start)
 
 
-def _ordered(items: list[str]) -> str:
-    """The alternation of ``items`` (distinct, in order; "" is the empty branch)."""
+def _ordered(items: list[str], word_start: bool = False) -> str:
+    """The alternation of ``items`` (distinct, in order; "" is the empty branch); with
+    ``word_start`` (the top level) each branch checks the start of its word after its head."""
     branches: list[str] = []
     segment: dict[str, list[str]] = {}  # first character -> the items, in order
 
@@ -258,10 +280,13 @@ def _ordered(items: list[str]) -> str:
                     k += 1
                 head = head[:k]
             rest = [g[len(head) :] for g in group]
+            written = re.escape(head)
+            if word_start:
+                written += f"(?<!\\w{written})"
             if rest == [""]:
-                branches.append(re.escape(head))
+                branches.append(written)
             else:
-                branches.append(re.escape(head) + "(?:" + _ordered(rest) + ")")
+                branches.append(written + "(?:" + _ordered(rest) + ")")
         segment.clear()
 
     for item in items:

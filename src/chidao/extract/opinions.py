@@ -130,6 +130,9 @@ KINDS = (
     "many",
     "voices",
     "past",
+    "bad_count",
+    "blocked_by",
+    "converted",
 )
 
 
@@ -159,6 +162,8 @@ _DIFFICULTY = _grammar(
     r"|(?:«problem_is»)(?:\s+(?:«main»))?\s+(?:«is_next»)"
     r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:«severe_effect»)"
     r"|(?:«sharp_fall») mạnh|«decline»"
+    # held up by: "Dự án cầu A vướng mặt bằng của 9 hộ dân"
+    r"|(?<!gỡ )vướng\s+(?:«blocked_by»)"
     r"|(?:«landslide_before») sạt lở|sạt lở (?:«landslide_after»)"
     r"|thấp hơn (?:«below»)"
     # "mới đạt 46%" falls short, "trồng mới đạt 126 ha" (a new planting) does not
@@ -215,13 +220,19 @@ _TURN_MID = _grammar(r",\s*(?:«however»)\s*,?\s+")
 _QUOTE_TAIL = re.compile(r"[”\"»]\s*,\s*[^“”\"«»]{3,160}$")
 
 
-def _quoted(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """The quotation of a sentence ``start..end`` that opens with a quote and ends with its
-    attribution, else ``(start, end)``."""
-    if start < end and doc.text[start] in '“"«':
-        m = _QUOTE_TAIL.search(doc.text, start + 1, end)
-        if m:
-            return start + 1, m.start()
+def _quoted(doc: Document, start: int, end: int, para_start: int) -> tuple[int, int]:
+    """The quotation of a sentence ``start..end`` that ends with its attribution, when the
+    quote opens in it or earlier in its paragraph ("“A. B…”, ông X nói."), else ``(start,
+    end)``."""
+    text = doc.text
+    opens = start < end and text[start] in '“"«'
+    m = _QUOTE_TAIL.search(text, start + 1 if opens else start, end)
+    if m is None:
+        return start, end
+    if opens:
+        return start + 1, m.start()
+    if text.rfind("“", para_start, start) > text.rfind("”", para_start, start):
+        return start, m.start()  # the quote opened in an earlier sentence of the paragraph
     return start, end
 
 
@@ -345,6 +356,13 @@ _VISIT_SENTENCE = _grammar(
 )
 
 
+# what is converted or renewed: "đã chuyển đổi được 96,5 ha đất lúa kém hiệu quả" names the
+# land by its fault, it states no difficulty (a state, "việc cải tạo chợ còn chậm", still does)
+_CONVERTED_HEAD = _grammar(r"(?<!\w)(?:«converted»)(?:\s+[\w.,/]+){0,6}?\s+$")
+# a bad measure that falls: "Số vụ cháy rừng giảm mạnh" is good news, not a difficulty
+_BAD_MEASURE = _grammar(r"(?<!\w)(?:«harm»|«high_what»|«bad_count»)(?!\w)")
+
+
 def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int = 0) -> bool:
     """Whether a sentence (folded) states a difficulty; ``doc``: the document the sentence
     is cut out of at ``offset``, whose shared scan then finds the cue words."""
@@ -361,6 +379,10 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
             continue  # "khắc phục những hạn chế"; but "kinh phí khắc phục còn hạn chế" is one
         if m.group().startswith("nguy cơ") and _RISK_PLACE.search(head):
             continue  # "di dời 126 hộ ra khỏi vùng nguy cơ sạt lở": a place, not a risk stated
+        if not m.group().startswith(_STATE_CUES) and _CONVERTED_HEAD.search(head[-100:]):
+            continue  # "chuyển đổi được 96,5 ha đất lúa kém hiệu quả"
+        if m.group().endswith("mạnh") and _BAD_MEASURE.search(head[-80:]):
+            continue  # "số vụ cháy rừng giảm mạnh": a bad measure falling
         concessions = list(_CONCESSIVE.finditer(head))
         if concessions and not _CONCESSIVE_TURN.search(head, concessions[-1].end()):
             continue  # "mặc dù còn nhiều khó khăn, ...", "trong bối cảnh còn gặp khó khăn"
@@ -518,6 +540,17 @@ _DEPARTMENT_SAYS = (
 )
 _ANSWER = _grammar(_ANSWER_OPENS + "|" + _DEPARTMENT_SAYS)
 _ANSWER_OPENS_RE = _grammar(_ANSWER_OPENS)
+# (searched apart, whether ``_ANSWER`` matches is whether either does; alone, the department's
+# words start the pattern, and a search skips to their first letters)
+_DEPARTMENT_SAYS_RE = _grammar(_DEPARTMENT_SAYS)
+
+
+def _answer_in(text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    """Whether ``_ANSWER`` matches in ``text[pos:endpos]``."""
+    end = len(text) if endpos is None else endpos
+    return bool(
+        _ANSWER_OPENS_RE.search(text, pos, end) or _DEPARTMENT_SAYS_RE.search(text, pos, end)
+    )
 
 
 def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
@@ -526,8 +559,10 @@ def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
     head "cho biết / trả lời" in it.  Read by indicators.py: the figures of an answer ("Sở đã
     trình UBND tỉnh xuất cấp 40 tấn lúa giống") are neither the lower side's results nor a
     petition."""
-    pattern = _ANSWER if department else _ANSWER_OPENS_RE
-    return pattern.search(folded[start:end]) is not None
+    text = folded[start:end]
+    if department:
+        return _answer_in(text)
+    return _ANSWER_OPENS_RE.search(text) is not None
 
 
 # "Giám đốc Sở Tài chính X đề xuất UBND tỉnh ...": a department of the province proposes, it is
@@ -610,7 +645,7 @@ def find_opinions(doc: Document) -> None:
         if p in colon_paragraphs or p in listed or s.start < headline_end:
             continue  # a headline kept as the instruction is neither a difficulty nor a request
         text = folded[s.start : s.end]
-        q_start, q_end = _quoted(doc, s.start, s.end)
+        q_start, q_end = _quoted(doc, s.start, s.end, doc.paragraphs[p].start)
         if (
             p == announced
             and not _DIRECTIVE_CUE.search_in(doc, text, s.start)
@@ -650,7 +685,14 @@ def find_opinions(doc: Document) -> None:
                     listed.add(doc.paragraph_of(b.start))
                     answered = _ANSWERED_ITEM.match(folded, b.start, b.end)
                     end = answered.end("ask") if answered else b.end
-                    begin = answered.start("body") if answered else b.start
+                    marker = _BULLET.match(b.text)  # "1. ", "- ": layout
+                    begin = (
+                        answered.start("body")
+                        if answered
+                        else b.start + marker.end()
+                        if marker
+                        else b.start
+                    )
                     petitions.append(
                         Item(
                             doc.span(begin, end, "petition", "opinions:list"),
@@ -686,7 +728,7 @@ def find_opinions(doc: Document) -> None:
         kind, cue = petition_match(text, doc, s.start)
         if kind is not None and _DEPARTMENT_ASKS.match(text):
             continue  # a department's own proposal: neither a petition nor a difficulty
-        if kind is not None and _ANSWER.search(text, 0, max(cue, 0)):
+        if kind is not None and _answer_in(text, 0, max(cue, 0)):
             kind = None  # a department's answer
         if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None

@@ -137,9 +137,6 @@ _LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+thường trực)?(?:\s+(?:�
 _REPORT_CUE = re.compile(
     r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$"
 )
-_SPEAK_AFTER = re.compile(
-    r"^\s*(?:đã\s+)?(?:phát biểu|báo cáo|trình bày|thảo luận|tham luận|giải trình|kiến nghị|đề xuất)"
-)
 _NOT_BEFORE = _grammar(r"(?<!\w)(?:«not_before»)\s*(?:\(\s*)?$")
 
 
@@ -309,15 +306,17 @@ def _province_regex() -> tuple[WordLexicon, dict[str, str], dict[str, str]]:
         for p in provinces(era):
             names[name_key(p)] = p
     names[name_key("Thừa Thiên Huế")] = "Huế"
-    plain = {strip_marks(k).replace(" ", ""): v for k, v in names.items()}
+    # "bariavungtau" for "Bà Rịa - Vũng Tàu": a domain keeps the letters only
+    plain = {re.sub(r"[^a-z]", "", strip_marks(k)): v for k, v in names.items()}
     # scanned in the text as written: a province is named with capitals ("hòa bình", peace,
     # is not Hòa Bình), in either tone placement
     written = {f for k in names for form in written_forms(k) for f in (form, form.upper())}
     return WordLexicon(written, start="after"), names, plain
 
 
-# a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh")
-_DOMAIN_END = re.compile(r"\.(?:vn|gov\.vn|com\.vn)\b", re.IGNORECASE)
+# a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh",
+# "baobackan.org.vn" -> "backan")
+_DOMAIN_END = re.compile(r"\.(?:(?:gov|com|org|net)\.)?vn\b", re.IGNORECASE)
 _DOMAIN_NAME = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)$", re.IGNORECASE)
 _PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
 
@@ -486,12 +485,10 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
     office_head = folded[max(0, at - 45) : at]
     if _LOCAL_OFFICE.search(office_head):
         return "office"
+    # ("lãnh đạo huyện X phát biểu": "lãnh đạo" and "đại diện" are local offices above; the
+    # "speaker" rule that also asked for them here could never be reached and was removed)
     if _REPORT_CUE.search(folded[max(0, at - 30) : at]):
         return "report"
-    if _SPEAK_AFTER.match(folded[um.end : um.end + 30]) and re.search(
-        r"(?:lãnh đạo|đại diện)\s*$", clause_head[-40:]
-    ):
-        return "speaker"
     return None
 
 

@@ -30,7 +30,7 @@ _COMMA = re.compile(r"\s*,\s*")
 _grammar = lexicon.grammar_of(people_words)
 
 
-_THEO = _grammar(r"(?<!\w)theo (?:(?:«honorific») )?$")
+_THEO = _grammar(r"theo(?<!\wtheo) (?:(?:«honorific») )?$")  # (the word start checked after it)
 # an honorific, with a leader's title head ("đồng chí Chủ tịch"), starting a word (checked
 # after the first letter, for a fast search: ``lexicon.trie_pattern``)
 _BARE_DONG_CHI = _grammar(
