@@ -375,8 +375,10 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
         head = s[: m.start()]
         # "chỉ đáp ứng được 30% nhu cầu", "mới đạt 46%": a shortfall, never the object of an
         # action ("Kinh phí phòng, chống hạn của huyện chỉ đáp ứng được ..." is one)
-        if not m.group().startswith(("mới", "chỉ")) and _ACTION_HEAD.search(head) and not (
-            m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head)
+        if (
+            not m.group().startswith(("mới", "chỉ"))
+            and _ACTION_HEAD.search(head)
+            and not (m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head))
         ):
             continue  # "khắc phục những hạn chế"; but "kinh phí khắc phục còn hạn chế" is one
         if m.group().startswith("nguy cơ") and _RISK_PLACE.search(head):
