@@ -373,8 +373,12 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
         return True
     for m in _DIFFICULTY_CUE.finditer_text(s, doc, offset):
         head = s[: m.start()]
-        if _ACTION_HEAD.search(head) and not (
-            m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head)
+        # "chỉ đáp ứng được 30% nhu cầu", "mới đạt 46%": a shortfall, never the object of an
+        # action ("Kinh phí phòng, chống hạn của huyện chỉ đáp ứng được ..." is one)
+        if (
+            not m.group().startswith(("mới", "chỉ"))
+            and _ACTION_HEAD.search(head)
+            and not (m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head))
         ):
             continue  # "khắc phục những hạn chế"; but "kinh phí khắc phục còn hạn chế" is one
         if m.group().startswith("nguy cơ") and _RISK_PLACE.search(head):
@@ -489,7 +493,8 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
 ANY_CUE = _grammar(
-    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:«reached») \d|chỉ (?:\w+ ){0,2}?(?:«reached») \d|:"
+    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d"
+    r"|chỉ (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d|:"
 )
 
 # read from the shared scan: tried only where their first words are
