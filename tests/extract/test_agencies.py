@@ -236,3 +236,21 @@ def test_an_abbreviation_with_two_dashes_is_the_whole_name_of_its_department():
     )
     assert [agency_name(a) for a in doc.agencies] == ["Sở Văn hóa, Thể thao và Du lịch"]
     assert [a.text for a in doc.agencies] == ["Sở VH-TT-DL"]
+
+
+def test_a_centrally_run_city_s_bodies_are_named_as_the_city_s_and_a_city_of_a_province_s_are_not():
+    city = process(
+        "Chiều 14/3, đồng chí Lê Quang Huy, Bí thư Thành ủy làm việc với huyện Tiên Lãng.\n"
+        "Dự buổi làm việc có lãnh đạo Ban Tổ chức Thành ủy, Văn phòng UBND thành phố và Công "
+        "an thành phố.\n"
+    )
+    assert [a.text for a in city.agencies] == [
+        "Ban Tổ chức Thành ủy",
+        "Văn phòng UBND thành phố",
+        "Công an thành phố",
+    ]
+    town = process(
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với thành phố Vinh.\n"
+        "Dự buổi làm việc có lãnh đạo Ban Tổ chức Thành ủy Vinh và Sở Nội vụ.\n"
+    )
+    assert [a.text for a in town.agencies] == ["Sở Nội vụ"]

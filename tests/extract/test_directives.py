@@ -1411,3 +1411,35 @@ def test_the_lower_units_named_by_their_levels_after_phoi_hop_voi_support():
         "UBND các huyện, thị xã, thành phố",
     ]
     assert d.data["roles"] == ["lead", "support"]
+
+
+def test_a_group_of_actors_after_phoi_hop_voi_supports_and_a_longer_name_does_not():
+    zone = (
+        "Sáng 8/6, Chủ tịch UBND tỉnh Lê Văn Khánh kiểm tra dự án tại huyện Bàu Bàng.\n"
+        "Kết luận buổi kiểm tra, Chủ tịch UBND tỉnh Lê Văn Khánh yêu cầu "
+    )
+    doc = process(zone + "UBND huyện Bàu Bàng phối hợp với các chủ đầu tư đẩy nhanh bồi thường.")
+    d = doc.directives[0]
+    assert [a.text for a in d.data["assignees"]] == ["UBND huyện Bàu Bàng", "các chủ đầu tư"]
+    assert d.data["roles"] == ["lead", "support"]
+    doc = process(zone + "Sở Y tế phối hợp với các trường đại học có chính sách thu hút bác sĩ.")
+    assert assignees(doc) == [["Sở Y tế"]]
+
+
+def test_a_head_without_a_name_of_its_own_shares_the_unit_after_it():
+    doc = process(
+        "Sáng 8/6, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với xã Lộc Ninh.\n"
+        "Kết luận buổi làm việc, Chủ tịch UBND tỉnh Lê Văn Khánh yêu cầu Đảng ủy, UBND xã tập "
+        "trung chỉ đạo khắc phục hậu quả nắng hạn. Sở Tài chính, Sở Xây dựng hướng dẫn xã lập "
+        "hồ sơ."
+    )
+    assert assignees(doc) == [["Đảng ủy, UBND xã"], ["Sở Tài chính", "Sở Xây dựng"]]
+
+
+def test_the_subject_after_a_frame_with_a_year_is_the_assignee():
+    doc = process(
+        "Sáng 5/4, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với huyện Phù Cát.\n"
+        "Phát biểu kết luận, Chủ tịch UBND tỉnh Lê Văn Khánh đề nghị UBND huyện chỉ đạo các xã "
+        "kiểm kê đất. Trong năm 2018, huyện phải hoàn thành hạ tầng khu tái định cư.\n"
+    )
+    assert assignees(doc) == [["UBND huyện"], ["huyện"]]

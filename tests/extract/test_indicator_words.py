@@ -102,6 +102,14 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_figure,
         "của huyện",
     ),
+    "short_after": ("Năm nay, việc xây dựng ở 4 xã của huyện {} theo quy định.", no_figure, "đạt"),
+    "size_head": ("Tại công trường, nhà thầu cho biết dự án {} 12,4 km.", no_figure, "đã làm"),
+    "plan_column": (
+        "Theo báo cáo của huyện, vốn các dự án như sau:\nDự án | {} vốn 2016 | Giải ngân\n"
+        "Đường ĐT 750 | 120 tỷ đồng | 71,5 tỷ đồng",
+        lambda t: [i.data["value"] for i in process(t).indicators] == [71.5],
+        "Nhu cầu",
+    ),
     "lower_unit": (
         "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, kinh tế"
         " của tỉnh có nhiều đổi mới, riêng {} Thiệu Hóa có thêm 5 xã đạt chuẩn.",

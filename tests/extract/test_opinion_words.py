@@ -128,6 +128,13 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "problem_is": ("{} là việc thu hồi đất ở xã.", difficulty, "thuận lợi"),
     "progress": ("Nhìn chung, {} của dự án rất chậm.", difficulty, "chất lượng"),
     "severe_effect": ("Mưa bão ảnh hưởng {} tới sản xuất.", difficulty, "ít"),
+    "converted": (
+        "Năm nay, xã đã {} được 12 ha vườn tạp kém hiệu quả.",
+        not_difficulty,
+        "bỏ hoang",
+    ),
+    "bad_count": ("Năm nay, {} cháy rừng giảm mạnh so với năm trước.", not_difficulty, "sản lượng"),
+    "blocked_by": ("Dự án cầu Tân Mỹ vướng {} của 9 hộ dân.", difficulty, "xe"),
     "sharp_fall": ("Sản lượng cá {} mạnh so với năm trước.", difficulty, "tăng"),
     "decline": ("Tuyến đường liên xã {} sau mùa mưa.", difficulty, "được nâng cấp"),
     "landslide_before": ("Bờ sông Lam {} sạt lở.", difficulty, "không"),

@@ -161,9 +161,10 @@ def test_a_bulleted_list_after_an_intro_gives_one_item_per_bullet():
         "- Nguồn lực đầu tư hạ tầng còn hạn chế.",
         "- Trụ sở làm việc sau sắp xếp chật hẹp.",
     ]
+    # the list's marker is layout, as in directives ("1. Bố trí vốn ...": not "1.")
     assert [i.span.text for i in doc.petitions] == [
-        "- Tỉnh hỗ trợ kinh phí cải tạo trụ sở.",
-        "- Bố trí thêm biên chế công chức địa chính.",
+        "Tỉnh hỗ trợ kinh phí cải tạo trụ sở.",
+        "Bố trí thêm biên chế công chức địa chính.",
     ]
 
 

@@ -293,3 +293,14 @@ def test_a_site_domain_names_its_province_when_the_text_names_no_unit(site, prov
         "để đánh giá tình hình 7 tháng đầu năm 2015.\n"
     )
     assert process(page).province == province
+
+
+def test_the_unit_of_a_local_leader_who_speaks_is_a_locality_by_the_office_rule():
+    # "lãnh đạo" / "đại diện" before the unit are local offices: the unit is the other side
+    # (the separate "speaker" rule that asked for the same words was unreachable and is gone)
+    for who in ("lãnh đạo", "đại diện"):
+        doc = process(
+            "Sáng 5/4, Phó Chủ tịch UBND tỉnh Lê Văn Khánh làm việc về tình hình 6 tháng đầu năm "
+            f"2022.\nTại buổi làm việc, {who} huyện Yên Thành phát biểu, đề nghị tỉnh hỗ trợ vốn.\n"
+        )
+        assert [(s.label, s.rule) for s in doc.localities] == [("huyện Yên Thành", "places:office")]

@@ -95,6 +95,13 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "cùng",
     ),
     "time_prep": (f"Đoàn công tác kiểm tra {SITE} {{}} tháng này.", ends_the_site, "của"),
+    "condition": ("Sáng 5/3, đoàn công tác kiểm tra {} tuyến đường ven sông Lam.", a_visit, "xem"),
+    "site_frame": (
+        "Sáng 5/3, đoàn công tác kiểm tra cầu Tân Mỹ trên tuyến ĐH 620, sau đó kiểm tra tiến độ"
+        " tại {} cầu Tân Mỹ.",
+        lambda t: len(visits(t)) == 1,
+        "khu phố",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -370,17 +370,42 @@ def test_a_unit_groups_lacking_words_give_the_same_rows_probed_or_listed(
     assert run(officer_a, q="an binh thieu hoa") == [book["a3"].pk, book["a1"].pk]
 
 
-def test_postgresql_probes_the_small_unit_groups_only(book, unit_a, unit_b, monkeypatch):
+def test_postgresql_probes_the_small_unit_groups_and_those_beside_a_long_list(
+    book, unit_a, unit_b, monkeypatch
+):
     from django.db import connection
 
-    groups = {("binh",): [unit_a.pk], ("binh", "minh"): [unit_b.pk]}
-    monkeypatch.setattr(queries, "PROBE_TASKS", 2)  # An Bình: 2 tasks, Bình Minh: 2
+    # An Bình (2 tasks) lacks "minh", Bình Minh (2 tasks) lacks "thieu"
+    groups = {("binh",): ([unit_a.pk], ["minh"]), ("binh", "minh"): ([unit_b.pk], ["thieu"])}
+    monkeypatch.setattr(queries, "PROBE_TASKS", 2)
     if connection.vendor != "postgresql":  # a probe of SQLite's full-text table by rowid:
         assert queries._probed_groups(groups) == set()  # no cheaper than the list
         return
     assert queries._probed_groups(groups) == set(groups)
+    # larger than PROBE_TASKS: probed when the list is estimated long beside the tasks
     monkeypatch.setattr(queries, "PROBE_TASKS", 1)
+    monkeypatch.setattr(queries, "PROBE_COST", 3)
+    estimates = {"minh": 6.0, "thieu": 5.0}  # 3 x 2 tasks = 6
+
+    def estimated(rows):
+        sql = str(rows.query)
+        return next(n for word, n in estimates.items() if f"{word}:*" in sql)
+
+    monkeypatch.setattr(queries, "_estimated_rows", estimated)
+    assert queries._probed_groups(groups) == {("binh",)}
+    monkeypatch.setattr(queries, "PROBE_MAX", 1)  # too large to probe, whatever the list
     assert queries._probed_groups(groups) == set()
+
+
+def test_postgresql_estimates_a_list_without_reading_it(book, django_assert_num_queries):
+    from django.db import connection
+
+    from chidao.search.engine import directive_ids
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the planner's estimate: PostgreSQL only")
+    with django_assert_num_queries(1):  # the EXPLAIN, not the list
+        assert queries._estimated_rows(directive_ids("thieu hoa")) >= 1
 
 
 @pytest.mark.parametrize("rows", [1, 3])

@@ -146,9 +146,27 @@ def _department_full_name(text: str) -> str:
     return text
 
 
+# a centrally-run city names its province-level bodies as the city's: "Ban Tổ chức Thành ủy",
+# "Văn phòng UBND thành phố", "Công an thành phố" where a province writes "Tỉnh ủy", "tỉnh"
+_CITY_COMMITTEE = re.compile(r"tỉnh ủy")
+_CITY_LEVEL = re.compile(r" tỉnh$")
+
+
+def _city_forms(pattern: str) -> str:
+    """A lexicon pattern that also reads a centrally-run city's name of the body."""
+    pattern = _CITY_COMMITTEE.sub("(?:tỉnh|thành) ủy", pattern)
+    return _CITY_LEVEL.sub(" (?:tỉnh|thành phố)", pattern)
+
+
+# a body of a city of the province, not of the city itself: "Ban Tổ chức Thành ủy Vinh",
+# "Công an thành phố Thanh Hóa" (a capitalised name after "thành ủy" / "thành phố")
+_CITY_END = re.compile(r"(?:thành ủy|thành phố)$")
+_NAME_AFTER = re.compile(r" [A-ZĐÀ-Ỹ]")
+
+
 @cache
 def _bodies_regex() -> re.Pattern[str]:
-    alts = [f"(?:{p})" for _name, p, _ex in lexicon()]
+    alts = [f"(?:{_city_forms(p)})" for _name, p, _ex in lexicon()]
     alts += [re.escape(fold(d)) for d in sorted(departments(), key=len, reverse=True)]
     return re.compile(r"(?<!\w)(?:" + "|".join(alts) + r")(?!\w)")
 
@@ -181,6 +199,8 @@ def _lexicon_matches(doc: Document) -> list[re.Match[str]]:
         if w.start() < end:
             continue
         m = bodies.match(folded, w.start())
+        if m and _CITY_END.search(m.group()) and _NAME_AFTER.match(doc.text, m.end()):
+            continue  # "Ban Tổ chức Thành ủy Vinh": a city of the province
         if m:
             out.append(m)
             end = m.end()

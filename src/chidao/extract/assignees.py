@@ -203,6 +203,11 @@ class AssigneeReader(SpeakerReader):
         start = pos
         for m in _BODY_LIST_GAP.finditer(self.f, pos, e):
             if self.doc.text[m.end()].isupper() and self.rx.body.match(self.f, m.end(), e):
+                head = self.rx.body.match(self.f, start, m.start())
+                if head is not None and head.end() == m.start():
+                    # "Đảng ủy, UBND xã tập trung ...": a head without a name of its own shares
+                    # the unit named after the list; the subject is one, as written
+                    continue
                 out.append(self.doc.span(start, m.start(), "assignee", "body"))
                 start = m.end()
         out.append(self.doc.span(start, e, "assignee", "body"))
@@ -310,6 +315,19 @@ _LEVEL_GROUP = re.compile(
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
+def _agent_group(r: AssigneeReader, pos: int, end: int) -> re.Match[str] | None:
+    """ "các chủ đầu tư", "những doanh nghiệp" at ``pos``: actors of one kind of the cue
+    lexicon (``agent``) after "các" / "những", as a group; else None."""
+    m = r.rx.agent.match(r.f, pos, end)
+    if m is None or m.group("det").strip() not in ("các", "những"):
+        return None
+    # the group ends where its task begins ("các chủ đầu tư đẩy nhanh ..."), not inside a
+    # longer name ("các trường đại học ...")
+    if not (r.f.startswith((",", ";", "."), m.end()) or r.rx.task.match(r.f, m.end() + 1, end)):
+        return None
+    return m
+
+
 def _named_unit_end(doc: Document, pos: int, end: int) -> int | None:
     """The end of "xã Mù Cang Chải" (a level and its capitalised name, up to four words) at
     ``pos``, or None."""
@@ -362,7 +380,11 @@ def with_roles(
             continue
         found = r.body_assignees(at, span.end, any_verb=True)
         if not found:
-            g = _SUPPORT_GROUP.match(f, at, span.end) or _LEVEL_GROUP.match(f, at, span.end)
+            g = (
+                _SUPPORT_GROUP.match(f, at, span.end)
+                or _LEVEL_GROUP.match(f, at, span.end)
+                or _agent_group(r, at, span.end)
+            )
             if g:
                 found = [doc.span(g.start(), g.end(), "assignee", "support-group")]
         if not found:

@@ -102,7 +102,8 @@ _DATELINE = _grammar(
 # skipping to the next digit, one that starts with a repeat is tried at every position)
 _DMY = re.compile(r"\d\d?/\d{1,2}/\d{4}")
 # document references: "Nghị quyết số 15 ngày 12/11/2024", "Kết luận số 1180-KL/TU ngày 15/5/2024"
-_DOC_REF = _grammar(r"(?:«document»)\b[^.;\n]{0,60}?(?:«document_dated»)\s*$")
+# (a dot inside a document's number is no sentence end: "Thông báo số 218/TB-VP.UBND ngày")
+_DOC_REF = _grammar(r"(?:«document»)\b(?:[^.;\n]|\.(?=\w)){0,60}?(?:«document_dated»)\s*$")
 # a year: every rule below starts from one (a scan for digits is fast; the words before
 # the year are then matched backwards from it)
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d\d(?!\d)")

@@ -328,6 +328,12 @@ def find_directives(doc: Document) -> None:
                 colon = _SUBJECT_COLON.match(doc.folded, subject_at, span.end)
                 if colon and r.rx.agent.match(doc.folded, subject_at, colon.end("who")):
                     explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
+            if not explicit and subject_at is not None:
+                # "Trong năm 2018, huyện phải hoàn thành ...": a time or topic frame, then the
+                # subject after its comma
+                comma = doc.folded.find(", ", subject_at, min(span.end, subject_at + 40))
+                if comma > 0 and _YEAR_IN.search(doc.folded, subject_at, comma):
+                    explicit = r.assignees_at(comma + 2, span.end)
             if not explicit and i in stated:
                 # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
                 named = headline_unit(doc.text, span.start, span.end)
@@ -372,6 +378,8 @@ _ANSWERED_TOPIC = cue_grammar(
 _SUBJECT_QUOTE = re.compile(r"\s*(?P<who>[^:;.“”\"]{3,80}?)\s*:\s*[“\"]")
 # a subject and a colon before the tasks of one sentence (folded)
 _SUBJECT_COLON = re.compile(r"\s*(?P<who>[^:;.]{3,60}?)\s*:\s")
+# a year in a frame before the subject ("Trong năm 2018, huyện phải ...")
+_YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)
 _HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 

@@ -80,6 +80,9 @@ KINDS = (
     "gives",
     "scope",
     "lower_unit",
+    "size_head",
+    "plan_column",
+    "short_after",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -151,6 +154,11 @@ _DAMAGE_LIST_AFTER = _grammar(
 )
 # what is not done yet, the count opening its clause: "3,6 km đê biển số 7 chưa được kè cứng"
 # ("đã hỗ trợ 120 hộ chưa có nhà" is a result: a result verb comes first)
+# what falls short, said after the count to the end of its clause: "công chức địa chính - xây
+# dựng ở 4 xã của huyện chưa đủ theo quy định" (a result verb before it does not make it one)
+_SHORT_AFTER = _grammar(
+    r"\s*(?:[^\W\d]+\s+){0,6}?(?:«short_after»)(?=\s*(?:[.,;:]|theo(?!\w)|so với|$))"
+)
 _UNDONE_AFTER = _grammar(r"\s*(?:\w+\s+){0,6}?(?:«undone»)(?!\w)")
 # what may not come right before the number
 _BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
@@ -179,17 +187,31 @@ _UNIT_SYLLABLES = 4
 _BACKLOG_HEAD = _grammar(
     "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["went_down"]) + r"(?<!\w)(?:«backlog»)\s*$"
 )
+# ... also a few words after the fall: "Số vụ cháy rừng giảm mạnh, chỉ còn 2 vụ" is a result
+_FELL_TO = _grammar(r"(?<!\w)(?:«went_down»)(?:\s+[^\W\d]+){0,2},?\s+(?:chỉ\s+)?còn\s*$")
 _YEAR_LIKE = re.compile(r"(?:19|20)\d\d")
 # what a unit holds, not a result: "toàn huyện có 28.000 ha vải thiều", "hiện có 6.500 ha đất
 # lúa", and the counts listed after it ("có 42.000 ha rừng và 2.600 ha cây hồi"); "đã có",
 # "có thêm" are events (the sentence up to the figure)
 _HOLDING = _grammar(
     "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["holds_not_after"])
-    + r"(?<!\w)(?:«holds»)\s+(?:(?:«about»)\s+)?"
-    r"(?:\d[\d.,]*\s+(?:[^\W\d]+\s+){1,4}?(?:và|,)\s+(?:(?:«about»)\s+)?)*$"
+    + r"(?<!\w)(?:«holds»)\s+(?:(?:«about»)\s+)?(?=\d)"
 )
+_HOLDING_WINDOW = 160  # how far back the holding verb of a list of counts is looked for
+_NO_BREAK = re.compile(r"(?:[^.;:!?\n]|\.(?=\d))*")  # (a thousands dot is no break)
+# a share of what is held: "Huyện có 18 xã, thị trấn với 46.000 người, trong đó đồng bào dân
+# tộc thiểu số chiếm 79%" (the make-up of the population, not a result)
+_SHARE = re.compile(r"(?<!\w)chiếm\s+$")
+# the size of a work, not a result: "dự án dài 12,4 km, tổng mức đầu tư 486 tỷ đồng"
+_SIZE_HEAD = _grammar(r"(?<!\w)(?:«size_head»)\s+(?:(?:«about»)\s+)?$")
+_WORKS_NAMED = _grammar(r"(?<!\w)(?:«works»)(?!\w)")  # the work whose size it is, named before
+# a column of planned figures in a table pasted as lines ("Dự án | Kế hoạch vốn 2016 | Giải ngân")
+_PLAN_COLUMN = _grammar(r"(?<!\w)(?:«plan_column»)(?!\w)")
+_TABLE_LOOKBACK = 12  # lines searched back for a table's header
 # a gift of the province or the delegation at the visit: "Dịp này, UBND tỉnh đã trao 3 tỷ đồng"
-_GIFT = _grammar(r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+\s+){0,2}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$")
+_GIFT = _grammar(
+    r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+,?\s+){0,3}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
+)
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
 _SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
 _LOWER_UNIT = _grammar(r"(?<!\w)(?:«lower_unit»)(?!\w)(?! hội)")
@@ -197,7 +219,7 @@ _SCOPE_WINDOW = 200  # how far back a sentence's scope is looked for (keeps long
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 # ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)
 # (a decimal comma is no break: "giảm từ 38,6% xuống còn 35,2%" is one clause)
-_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:\n]|,(?!\d)|\((?![^)]*\))|\s[-–]\s|\svới\s)")
+_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:\n|]|,(?!\d)|\((?![^)]*\))|\s[-–]\s|\svới\s)")
 _CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
 
 
@@ -232,10 +254,25 @@ def _not_the_sessions(
     rate = m.group("den") is not None or (u is not None and "%" in u.group())
     if (
         not rate
-        and _HOLDING.search(folded, s_start, start)
+        and _held(folded, max(s_start, start - _HOLDING_WINDOW), start)
         and not _RESULT_AFTER.match(folded, u.end() if u else m.end())
         and not _RESULT_AFTER.match(folded, after)
     ):
+        return True
+    if (
+        rate
+        and _SHARE.search(folded, max(s_start, start - 12), start)
+        and _held(folded, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
+    ):
+        return True
+    size = _SIZE_HEAD.search(folded, max(s_start, start - 40), start)
+    if (
+        size is not None
+        and _WORKS_NAMED.search(folded, s_start, size.start())
+        and _result_before(folded, s_start, size.start()) is None
+    ):
+        return True
+    if _plan_column(doc, start):
         return True
     if _GIFT.search(folded, s_start, start):
         return True
@@ -249,6 +286,57 @@ def _not_the_sessions(
         )
         if scope is not None and not _LOWER_UNIT.search(folded, scope.end(), start):
             return True
+    return False
+
+
+def _result_before(
+    folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)
+) -> re.Match[str] | None:
+    """A result verb in ``folded[start:end]`` other than ``allowed`` ("có" also holds)."""
+    for r in _RESULT.finditer(folded, start, end):
+        if r.group() not in allowed:
+            return r
+    return None
+
+
+def _held(folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
+    """Whether the figure at ``end`` is counted after a holding verb ("toàn huyện có 42.000 ha
+    rừng, 2.600 ha cây hồi"; "Huyện có 18 xã, thị trấn với 46.000 người"): the last one in
+    ``start..end``, with no sentence break and no other result verb between."""
+    last = max(_HOLDING.finditer(folded, start, end + 1), key=lambda h: h.start(), default=None)
+    if last is None:
+        return False
+    between = _NO_BREAK.match(folded, last.end(), end)
+    return (
+        between is not None
+        and between.end() == end
+        and _result_before(folded, last.end(), end, allowed) is None
+    )
+
+
+def _plan_column(doc: Document, offset: int) -> bool:
+    """Whether a figure sits in a planned column of a table pasted as lines: its line holds
+    " | " cells and a line above with as many cells, the header, names its column as a plan
+    ("Dự án | Kế hoạch vốn 2016 | Giải ngân đến 15/9")."""
+    text, folded = doc.text, doc.folded
+    line_start = text.rfind("\n", 0, offset) + 1
+    if " | " not in text[line_start:offset]:
+        return False
+    column = text.count("|", line_start, offset)
+    line_end = text.find("\n", offset)
+    cells = text.count("|", line_start, line_end if line_end >= 0 else len(text))
+    end = line_start - 1
+    for _ in range(_TABLE_LOOKBACK):
+        if end <= 0:
+            return False
+        above = text.rfind("\n", 0, end) + 1
+        if text.count("|", above, end) != cells:
+            return False
+        header = folded[above:end].split("|")
+        if not any(cell.strip()[:1].isdigit() for cell in header[1:]):
+            # the header: no cell after the label opens with a figure, as a row's do
+            return column < len(header) and _PLAN_COLUMN.search(header[column]) is not None
+        end = above - 1
     return False
 
 
@@ -306,7 +394,7 @@ def find_indicators(doc: Document) -> None:
             noun, noun_end = _counted_noun(doc, end)
             if not noun or _opens_with(noun, _NOT_UNIT):
                 continue
-            if _BACKLOG_HEAD.search(head):
+            if _BACKLOG_HEAD.search(head) and not _FELL_TO.search(head):
                 continue  # "còn vướng 17 hộ dân": what is left to do, not a result
             if (
                 _opens_with(noun, _SUBUNITS)
@@ -314,7 +402,7 @@ def find_indicators(doc: Document) -> None:
                 and not _RESULT_AFTER.match(folded, end + len(noun) + 1)
             ):
                 continue  # "sau khi sắp xếp, xã có 52 thôn": what the unit is made of
-        elif _BACKLOG_HEAD.search(head) and "%" not in u.group():
+        elif _BACKLOG_HEAD.search(head) and "%" not in u.group() and not _FELL_TO.search(head):
             continue  # "còn 37 hộ dân chưa nhận tiền" (a rate "còn 3,2%" is a result)
         s_start, _ = _sentence_bounds(doc, index, m.start())
         last_break = _LAST_BREAK.match(text, s_start, m.start())
@@ -330,6 +418,8 @@ def find_indicators(doc: Document) -> None:
             continue  # damage or a shortage: a difficulty
         if _DAMAGE_AFTER.match(folded, u.end() if u else end):
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
+        if _SHORT_AFTER.match(folded, u.end() if u else end):
+            continue  # "ở 4 xã của huyện chưa đủ theo quy định": a shortfall, a difficulty
         if _DAMAGE_LIST_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
             folded, clause_start, m.start()
         ):
@@ -348,11 +438,17 @@ def find_indicators(doc: Document) -> None:
             if not clause_head.strip():
                 clause_head = sentence_head  # an item of a list: the verb came before
             after = folded[noun_end : noun_end + 25]
-            if den is None and not _RESULT.search(clause_head) and not _RESULT_AFTER.match(after):
+            fell_to = _FELL_TO.search(head)  # "giảm mạnh, chỉ còn 2 vụ": the fall is the verb
+            if (
+                den is None
+                and not fell_to
+                and not _RESULT.search(clause_head)
+                and not _RESULT_AFTER.match(after)
+            ):
                 continue
             # the unit: the noun's first four syllables ("hồ sơ thủ tục"), the text: all of it
             unit, end = " ".join(noun.split()[:_UNIT_SYLLABLES]), noun_end
-            if not _RESULT.search(clause_head) and den is None:
+            if not _RESULT.search(clause_head) and den is None and not fell_to:
                 stop = _CLAUSE_END.search(text, end)
                 end = stop.start() if stop and stop.start() - end < 80 else end
                 if any(ch.isdigit() for ch in text[noun_end:end]):

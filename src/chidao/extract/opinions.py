@@ -130,6 +130,9 @@ KINDS = (
     "many",
     "voices",
     "past",
+    "bad_count",
+    "blocked_by",
+    "converted",
 )
 
 
@@ -159,6 +162,8 @@ _DIFFICULTY = _grammar(
     r"|(?:«problem_is»)(?:\s+(?:«main»))?\s+(?:«is_next»)"
     r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:«severe_effect»)"
     r"|(?:«sharp_fall») mạnh|«decline»"
+    # held up by: "Dự án cầu A vướng mặt bằng của 9 hộ dân"
+    r"|(?<!gỡ )vướng\s+(?:«blocked_by»)"
     r"|(?:«landslide_before») sạt lở|sạt lở (?:«landslide_after»)"
     r"|thấp hơn (?:«below»)"
     # "mới đạt 46%" falls short, "trồng mới đạt 126 ha" (a new planting) does not
@@ -215,13 +220,19 @@ _TURN_MID = _grammar(r",\s*(?:«however»)\s*,?\s+")
 _QUOTE_TAIL = re.compile(r"[”\"»]\s*,\s*[^“”\"«»]{3,160}$")
 
 
-def _quoted(doc: Document, start: int, end: int) -> tuple[int, int]:
-    """The quotation of a sentence ``start..end`` that opens with a quote and ends with its
-    attribution, else ``(start, end)``."""
-    if start < end and doc.text[start] in '“"«':
-        m = _QUOTE_TAIL.search(doc.text, start + 1, end)
-        if m:
-            return start + 1, m.start()
+def _quoted(doc: Document, start: int, end: int, para_start: int) -> tuple[int, int]:
+    """The quotation of a sentence ``start..end`` that ends with its attribution, when the
+    quote opens in it or earlier in its paragraph ("“A. B…”, ông X nói."), else ``(start,
+    end)``."""
+    text = doc.text
+    opens = start < end and text[start] in '“"«'
+    m = _QUOTE_TAIL.search(text, start + 1 if opens else start, end)
+    if m is None:
+        return start, end
+    if opens:
+        return start + 1, m.start()
+    if text.rfind("“", para_start, start) > text.rfind("”", para_start, start):
+        return start, m.start()  # the quote opened in an earlier sentence of the paragraph
     return start, end
 
 
@@ -345,6 +356,13 @@ _VISIT_SENTENCE = _grammar(
 )
 
 
+# what is converted or renewed: "đã chuyển đổi được 96,5 ha đất lúa kém hiệu quả" names the
+# land by its fault, it states no difficulty (a state, "việc cải tạo chợ còn chậm", still does)
+_CONVERTED_HEAD = _grammar(r"(?<!\w)(?:«converted»)(?:\s+[\w.,/]+){0,6}?\s+$")
+# a bad measure that falls: "Số vụ cháy rừng giảm mạnh" is good news, not a difficulty
+_BAD_MEASURE = _grammar(r"(?<!\w)(?:«harm»|«high_what»|«bad_count»)(?!\w)")
+
+
 def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int = 0) -> bool:
     """Whether a sentence (folded) states a difficulty; ``doc``: the document the sentence
     is cut out of at ``offset``, whose shared scan then finds the cue words."""
@@ -355,12 +373,20 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
         return True
     for m in _DIFFICULTY_CUE.finditer_text(s, doc, offset):
         head = s[: m.start()]
-        if _ACTION_HEAD.search(head) and not (
-            m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head)
+        # "chỉ đáp ứng được 30% nhu cầu", "mới đạt 46%": a shortfall, never the object of an
+        # action ("Kinh phí phòng, chống hạn của huyện chỉ đáp ứng được ..." is one)
+        if (
+            not m.group().startswith(("mới", "chỉ"))
+            and _ACTION_HEAD.search(head)
+            and not (m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head))
         ):
             continue  # "khắc phục những hạn chế"; but "kinh phí khắc phục còn hạn chế" is one
         if m.group().startswith("nguy cơ") and _RISK_PLACE.search(head):
             continue  # "di dời 126 hộ ra khỏi vùng nguy cơ sạt lở": a place, not a risk stated
+        if not m.group().startswith(_STATE_CUES) and _CONVERTED_HEAD.search(head[-100:]):
+            continue  # "chuyển đổi được 96,5 ha đất lúa kém hiệu quả"
+        if m.group().endswith("mạnh") and _BAD_MEASURE.search(head[-80:]):
+            continue  # "số vụ cháy rừng giảm mạnh": a bad measure falling
         concessions = list(_CONCESSIVE.finditer(head))
         if concessions and not _CONCESSIVE_TURN.search(head, concessions[-1].end()):
             continue  # "mặc dù còn nhiều khó khăn, ...", "trong bối cảnh còn gặp khó khăn"
@@ -467,7 +493,8 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
 ANY_CUE = _grammar(
-    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:«reached») \d|chỉ (?:\w+ ){0,2}?(?:«reached») \d|:"
+    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d"
+    r"|chỉ (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d|:"
 )
 
 # read from the shared scan: tried only where their first words are
@@ -623,7 +650,7 @@ def find_opinions(doc: Document) -> None:
         if p in colon_paragraphs or p in listed or s.start < headline_end:
             continue  # a headline kept as the instruction is neither a difficulty nor a request
         text = folded[s.start : s.end]
-        q_start, q_end = _quoted(doc, s.start, s.end)
+        q_start, q_end = _quoted(doc, s.start, s.end, doc.paragraphs[p].start)
         if (
             p == announced
             and not _DIRECTIVE_CUE.search_in(doc, text, s.start)
@@ -663,7 +690,14 @@ def find_opinions(doc: Document) -> None:
                     listed.add(doc.paragraph_of(b.start))
                     answered = _ANSWERED_ITEM.match(folded, b.start, b.end)
                     end = answered.end("ask") if answered else b.end
-                    begin = answered.start("body") if answered else b.start
+                    marker = _BULLET.match(b.text)  # "1. ", "- ": layout
+                    begin = (
+                        answered.start("body")
+                        if answered
+                        else b.start + marker.end()
+                        if marker
+                        else b.start
+                    )
                     petitions.append(
                         Item(
                             doc.span(begin, end, "petition", "opinions:list"),

@@ -137,9 +137,6 @@ _LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+thường trực)?(?:\s+(?:�
 _REPORT_CUE = re.compile(
     r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$"
 )
-_SPEAK_AFTER = re.compile(
-    r"^\s*(?:đã\s+)?(?:phát biểu|báo cáo|trình bày|thảo luận|tham luận|giải trình|kiến nghị|đề xuất)"
-)
 _NOT_BEFORE = _grammar(r"(?<!\w)(?:«not_before»)\s*(?:\(\s*)?$")
 
 
@@ -488,12 +485,10 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
     office_head = folded[max(0, at - 45) : at]
     if _LOCAL_OFFICE.search(office_head):
         return "office"
+    # ("lãnh đạo huyện X phát biểu": "lãnh đạo" and "đại diện" are local offices above; the
+    # "speaker" rule that also asked for them here could never be reached and was removed)
     if _REPORT_CUE.search(folded[max(0, at - 30) : at]):
         return "report"
-    if _SPEAK_AFTER.match(folded[um.end : um.end + 30]) and re.search(
-        r"(?:lãnh đạo|đại diện)\s*$", clause_head[-40:]
-    ):
-        return "speaker"
     return None
 
 

@@ -45,6 +45,8 @@ KINDS = (
     "at",
     "verb_lead",
     "time_prep",
+    "condition",
+    "site_frame",
 )
 
 
@@ -66,6 +68,8 @@ _VERB = _grammar(
     r"(?: (?:«site_list»)(?=\s*:))?"
     r"(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| tình hình"
     r"| tiến độ(?: (?:«works_stage»))?"
+    # the state of the site inspected: "kiểm tra tình trạng sạt lở tuyến đường A"
+    r"| (?:«condition»)"
     r"| việc (?:«works_stage»))?(?: (?:«at»))?(?P<colon>\s*:)?\s+"
 )
 _VERB_CUE = Cue(_VERB)  # read from the shared scan
@@ -92,6 +96,9 @@ _ASKED_IN_SENTENCE = _grammar(r"(?<!\w)(?:«asked_in_sentence»)(?!\w)(?!\s+củ
 # the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
 _SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
 _WORD = re.compile(r"\w+")
+# "công trường cầu A" is the site "cầu A" seen again: the frame's words are left out of the
+# comparison of sites
+_FRAME_WORDS = frozenset(w for f in visit_words()["site_frame"] for w in f.split())
 _NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
@@ -162,7 +169,7 @@ def find_visits(doc: Document) -> None:
             if first and first.group("det") and not _named(doc.text[first.end() : b]):
                 continue  # "một số dự án trọng điểm": a summary, not a site
             span = doc.span(a, b, "site_visit", "visits:inspection")
-            key = frozenset(_WORD.findall(fold(span.text)))
+            key = frozenset(_WORD.findall(fold(span.text))) - _FRAME_WORDS
             if not any(key <= k or k <= key for k in seen):
                 # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án
                 # A", "thăm mô hình X tại xã B" the one to "mô hình X tại thôn C, xã B"

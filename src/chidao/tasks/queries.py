@@ -8,6 +8,7 @@ page can only show what its user may see. "Quá hạn" is derived here from the 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -838,8 +839,15 @@ def register_page(
 PROBE_TASKS = 5_000
 """PostgreSQL: a group of units whose names hold some of the words, with at most this many
 tasks, has its directives probed row by row for the words they lack (``directive_holds``, a
-few µs a row); a larger group reads the list of the directives holding them (``directive_ids``)
-once, whatever the number of its rows the register then tests."""
+few µs a row) rather than listed (``directive_ids``): the probes cost less than any list."""
+
+PROBE_MAX = 30_000
+"""PostgreSQL: a larger group, of at most this many tasks, is probed when the list of the
+directives holding the words it lacks is estimated to be at least ``PROBE_COST`` times its
+tasks (the planner's estimate, one ``EXPLAIN`` a group): a probe costs about as much as three
+directives listed, and the register may test every task of the group (``PROBE_COST``)."""
+
+PROBE_COST = 3
 
 
 def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
@@ -856,10 +864,11 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
     60,000 directives holding "hoa" at 300,000 tasks whatever the units.
 
     A group's lacking words are a list of directive ids (``directive_ids``) read once; on
-    PostgreSQL, a group of at most ``PROBE_TASKS`` tasks (one more query counts them, when a
-    group lacks words) probes each of its rows' directive instead (``directive_holds``): the
-    register's walk tests the few rows of "Thiệu ..." units it meets (600 at 300,000 tasks),
-    where the list of "hoa" read 62,000 directives (30 ms).
+    PostgreSQL, a group with few tasks, or few beside the directives the list would read
+    (``_probed_groups``: one more query counts the groups' tasks, when a group lacks words),
+    probes each of its rows' directive instead (``directive_holds``): the register's walk
+    tests the few rows of "Thiệu ..." units it meets (600 at 300,000 tasks), where the list of
+    "hoa" read 62,000 directives (30 ms).
     """
     found = words(text)
     if not found:
@@ -873,7 +882,9 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
         if held:  # else a case-insensitive LIKE matched what the folded names never hold
             groups.setdefault(held, []).append(pk)
     lacking = {held: [w for w in found if w not in held] for held in groups}
-    probed = _probed_groups({held: groups[held] for held in groups if lacking[held]})
+    probed = _probed_groups(
+        {held: (groups[held], lacking[held]) for held in groups if lacking[held]}
+    )
 
     # a group's rows are read through the unit index, its directives only looked up: a
     # unary plus keeps the planner from reading a broad word's directives through theirs
@@ -892,18 +903,42 @@ def task_search(tasks: QuerySet[Task], text: str) -> QuerySet[Task]:
     return tasks.filter(condition)
 
 
-def _probed_groups(groups: dict[tuple[str, ...], list[int]]) -> set[tuple[str, ...]]:
-    """The groups (of ``task_search``, those lacking words) whose directives are probed row by
-    row: on PostgreSQL, those of at most ``PROBE_TASKS`` tasks, counted in one statement
-    (each count stops past the limit); none on SQLite, whose lists are cheap (the directives'
-    own full-text table, search 0004) and whose probe by rowid merges a prefix's words again
-    for every row (3 ms a row for "hoa"* outside its prefix indexes)."""
+def _probed_groups(
+    groups: dict[tuple[str, ...], tuple[list[int], list[str]]],
+) -> set[tuple[str, ...]]:
+    """The groups of ``task_search`` (their units and the words they lack) whose directives
+    are probed row by row: on PostgreSQL, those of at most ``PROBE_TASKS`` tasks, and those of
+    at most ``PROBE_MAX`` whose list is estimated at ``PROBE_COST`` times their tasks or more
+    ("thanh hoa" at 300,000 tasks: the 14,600 tasks of the units named "... Hòa ..." probed
+    for "thanh", where its list read 60,000 directives: 280 -> 110 ms on a busy machine;
+    "hoa kenh": the same units' list of "kenh" is short, a probe of each would cost 80 ms
+    more). The tasks are counted in one statement (each count stops past ``PROBE_MAX``).
+    None on SQLite, whose lists are cheap (the directives' own full-text table, search 0004)
+    and whose probe by rowid merges a prefix's words again for every row (3 ms a row for
+    "hoa"* outside its prefix indexes)."""
     if connection.vendor != "postgresql" or not groups:
         return set()
     sizes = capped_counts(
-        [Task.objects.filter(unit_id__in=units) for units in groups.values()], PROBE_TASKS + 1
+        [Task.objects.filter(unit_id__in=units) for units, _words in groups.values()],
+        PROBE_MAX + 1,
     )
-    return {held for held, n in zip(groups, sizes, strict=True) if n <= PROBE_TASKS}
+    probed = set()
+    for (held, (_units, lacking)), n in zip(groups.items(), sizes, strict=True):
+        if n <= PROBE_TASKS or (
+            n <= PROBE_MAX and _estimated_rows(directive_ids(" ".join(lacking))) >= PROBE_COST * n
+        ):
+            probed.add(held)
+    return probed
+
+
+def _estimated_rows(rows: QuerySet[Any]) -> float:
+    """How many rows PostgreSQL's planner expects ``rows`` to hold (``EXPLAIN``, not run)."""
+    sql, params = rows.query.sql_with_params()
+    with connections[rows.db].cursor() as cursor:
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
+        (plan,) = cursor.fetchone()
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return float(plan[0]["Plan"]["Plan Rows"])
 
 
 def _in_use(candidates: QuerySet[Any], tasks: QuerySet[Task], key: str, *fields: str) -> list[Any]:
