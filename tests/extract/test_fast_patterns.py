@@ -43,7 +43,6 @@ _PAIRS = {
         references._HONORIFIC,
         r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$",
     ),
-    "deadlines._ANY": (deadlines._ANY, r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm"),
     "assignees._DIRECTS": (assignees._DIRECTS, r"(?<!\w)chỉ đạo\s+(?=\S)"),
     "clauses._FIGURE": (clauses._FIGURE, clauses._FIGURE.pattern.replace(r"\d\d*", r"\d+", 1)),
     "dates._ISSUED_DATE": (
@@ -89,3 +88,22 @@ def test_a_fast_pattern_finds_what_its_plain_form_finds(name, text, a, b):
 def test_an_answer_is_found_by_its_two_parts_searched_apart(text, a):
     end = min(a, len(text))
     assert opinions._answer_in(text, 0, end) == bool(opinions._ANSWER.search(text, 0, end))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts, a=st.integers(0, 60), b=st.integers(0, 60))
+def test_a_deadline_may_be_held_where_a_digit_or_a_period_word_is(text, a, b):
+    lo, hi = min(a, b, len(text)), min(max(a, b), len(text))
+    plain = re.compile(r"\d|tuần|tháng|quý|năm nay|cuối năm|hết năm")
+    assert deadlines._may_hold_deadline(text, lo, hi) == bool(plain.search(text, lo, hi))
+
+
+_DATE_PIECES = ["1", "12", "123", "/", "//", "2024", "20245", " ", "a", "/3/", "5/"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_PIECES), max_size=14).map("".join))
+def test_the_dates_read_at_the_slashes_are_those_a_scan_of_the_text_finds(text):
+    assert [m.span() for m in dates.day_month_years(text)] == [
+        m.span() for m in dates._DMY.finditer(text)
+    ]
