@@ -208,6 +208,7 @@ _WORKS_NAMED = _grammar(r"(?<!\w)(?:«works»)(?!\w)")  # the work whose size it
 # a column of planned figures in a table pasted as lines ("Dự án | Kế hoạch vốn 2016 | Giải ngân")
 _PLAN_COLUMN = _grammar(r"(?<!\w)(?:«plan_column»)(?!\w)")
 _TABLE_LOOKBACK = 12  # lines searched back for a table's header
+_TABLE_LINE = 400  # the longest row of a pasted table that is read as one
 # a gift of the province or the delegation at the visit: "Dịp này, UBND tỉnh đã trao 3 tỷ đồng"
 _GIFT = _grammar(
     r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+,?\s+){0,3}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
@@ -215,6 +216,8 @@ _GIFT = _grammar(
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
 _SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
 _LOWER_UNIT = _grammar(r"(?<!\w)(?:«lower_unit»)(?!\w)(?! hội)")
+_GIFT_WINDOW = 120  # how far back a gift's giver is looked for
+_ANSWER_WINDOW = 300  # how much of a sentence's start tells an answer
 _SCOPE_WINDOW = 200  # how far back a sentence's scope is looked for (keeps long sentences linear)
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 # ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)
@@ -274,9 +277,12 @@ def _not_the_sessions(
         return True
     if _plan_column(doc, start):
         return True
-    if _GIFT.search(folded, s_start, start):
+    if _GIFT.search(folded, max(s_start, start - _GIFT_WINDOW), start):
         return True
-    if answers(folded, s_start, start, department=bool(doc.localities)):
+    # an answer is told from the start of its sentence: the first words are enough
+    if answers(
+        folded, s_start, min(start, s_start + _ANSWER_WINDOW), department=bool(doc.localities)
+    ):
         return True
     if doc.localities:
         scope = max(
@@ -319,12 +325,16 @@ def _plan_column(doc: Document, offset: int) -> bool:
     " | " cells and a line above with as many cells, the header, names its column as a plan
     ("Dự án | Kế hoạch vốn 2016 | Giải ngân đến 15/9")."""
     text, folded = doc.text, doc.folded
-    line_start = text.rfind("\n", 0, offset) + 1
+    line_start = text.rfind("\n", max(0, offset - _TABLE_LINE), offset) + 1
+    if line_start == 0 and offset > _TABLE_LINE:
+        return False  # a line longer than a table's row: no table (and no quadratic scan)
     if " | " not in text[line_start:offset]:
         return False
     column = text.count("|", line_start, offset)
-    line_end = text.find("\n", offset)
-    cells = text.count("|", line_start, line_end if line_end >= 0 else len(text))
+    line_end = text.find("\n", offset, offset + _TABLE_LINE)
+    if line_end < 0:
+        return False
+    cells = text.count("|", line_start, line_end)
     end = line_start - 1
     for _ in range(_TABLE_LOOKBACK):
         if end <= 0:
