@@ -1443,3 +1443,25 @@ def test_the_subject_after_a_frame_with_a_year_is_the_assignee():
         "kiểm kê đất. Trong năm 2018, huyện phải hoàn thành hạ tầng khu tái định cư.\n"
     )
     assert assignees(doc) == [["UBND huyện"], ["huyện"]]
+
+
+@pytest.mark.parametrize("word", _cues("promise"))
+def test_the_province_s_promise_is_no_directive_and_a_unit_s_is(word):
+    assert texts(process(ZONE + f"Tỉnh {word} kiến nghị Chính phủ hỗ trợ gạo cứu đói.")) == []
+    assert texts(process(ZONE + f"UBND tỉnh {word} hỗ trợ kinh phí làm đường.")) == []
+    # after a lower unit the same modal still tells it to act
+    assert texts(process(ZONE + f"Các xã {word} rà soát quỹ đất.")) == [
+        f"Các xã {word} rà soát quỹ đất."
+    ]
+
+
+def test_an_answered_petition_after_the_lower_side_s_list_is_the_leader_s_answer():
+    doc = process(
+        "Ngày 19/8/2022, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với huyện Phụng Hiệp.\n"
+        "Bên cạnh kết quả đạt được, huyện còn những tồn tại, hạn chế:\n"
+        "- Tiến độ giải ngân vốn đầu tư công chưa đạt yêu cầu.\n"
+        "Về kiến nghị của huyện xin bổ sung vốn xây dựng kè chống sạt lở: giao Sở Kế hoạch và "
+        "Đầu tư tổng hợp, tham mưu UBND tỉnh bố trí vốn.\n"
+    )
+    assert texts(doc) == ["giao Sở Kế hoạch và Đầu tư tổng hợp, tham mưu UBND tỉnh bố trí vốn."]
+    assert issuers(doc) == ["Lê Văn Khánh"]

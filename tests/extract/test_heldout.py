@@ -74,3 +74,23 @@ def test_lead_and_support_roles_hold_on_the_held_out_set(triples):
 
 def test_assignees_stop_where_the_action_begins_on_the_held_out_set(triples):
     assert assignee_accuracy(triples) >= ASSIGNEE_FLOOR
+
+
+def test_a_held_out_text_with_a_publication_date_is_read_with_it(triples):
+    """The caller's ``--published`` is measured too: a record whose gold gives the page's
+    publication date is made with it, and that text names no year of its own (without the
+    date its session has no year, only the day and month)."""
+    import datetime as dt
+
+    from measure import RECEIVED
+
+    from chidao.extract import extract_text
+    from chidao.extract.spans import Options
+
+    published = [(s, g, r) for s, g, r in triples if g.get("published")]
+    assert published
+    for source, gold, record in published:
+        assert record["date"] == gold["date"]
+        assert dt.date.fromisoformat(gold["date"]) <= dt.date.fromisoformat(gold["published"])
+        bare = extract_text(source, Options(received=RECEIVED))
+        assert bare["date"] is None, gold["date"]

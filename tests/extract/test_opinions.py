@@ -485,3 +485,23 @@ def test_a_department_head_proposing_is_no_petition_and_a_bare_announcement_is_n
         "Số lao động mất việc làm do dịch bệnh khoảng 12.000 người.",
     ]
     assert doc.indicators == []
+
+
+def test_land_allocated_to_households_is_no_instruction_in_a_difficulty():
+    # "đất giao cho các hộ" (land allocated), not "giao cho <body>" (a task): the sentence
+    # states what is not done right
+    doc = process(
+        "Sáng 5/4, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Mường"
+        " Lát.\nViệc thu hồi đất giao cho các hộ trồng rừng hết thời hạn ở xã Tam Chung chưa"
+        " được thực hiện đúng trình tự.\n"
+    )
+    assert [i.span.text for i in doc.difficulties] == [
+        "Việc thu hồi đất giao cho các hộ trồng rừng hết thời hạn ở xã Tam Chung chưa được"
+        " thực hiện đúng trình tự."
+    ]
+    # "giao cho" as a task keeps the sentence an instruction
+    doc = process(
+        "Sáng 5/4, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Mường"
+        " Lát.\nTỉnh giao cho UBND huyện thu hồi đất chưa được thực hiện đúng trình tự.\n"
+    )
+    assert doc.difficulties == []

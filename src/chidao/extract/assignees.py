@@ -32,6 +32,9 @@ _UNIT_OFFICE = re.compile(r"(?:[^\W\d]+ ){0,6}?(?:huyện|tỉnh|thị xã|thàn
 
 
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
+# the province or the centre as the subject of a promise ("Tỉnh sẽ ...", folded)
+_PROMISE = cue_grammar(r"(?:«promise»)(?!\w)")
+_ABOVE_SUBJECT = cue_grammar(r"(?:«above»)")
 _ASKED = cue_grammar(r"(?<!\w)(?:«request»)\s*:?\s*$")
 _GIVE_IN = re.compile(r"(?<!\w)giao(?: cho)?\s+(?=\S)")
 
@@ -87,6 +90,8 @@ class AssigneeReader(SpeakerReader):
             return None
         if not people and self.refs_in(pos, m.start()):
             return None  # "Đồng chí Lê Văn An chủ trì ...": a person doing, not told to do
+        if _PROMISE.match(self.f, m.start()) and _ABOVE_SUBJECT.fullmatch(subject.strip()):
+            return None  # "Tỉnh sẽ kiến nghị Chính phủ ...": the province promises
         up = UPWARD.search(self.f, a.end(), end)
         if up and up.start() <= m.start():
             # "Huyện đề nghị tỉnh hỗ trợ ...", "Huyện mong muốn tỉnh sớm hỗ trợ ..." (the

@@ -15,6 +15,8 @@ from .scan import Cue
 from .spans import Document, Span
 from .speakers import BARE_COMRADE, LEADER_TITLE, Speaker, State
 
+# the province or the centre and a promise: "Tỉnh sẽ ...", "UBND tỉnh sẽ ..." (folded)
+_ABOVE_PROMISE = cue_grammar(r"\s*(?:«above»)\s+(?:«promise»)(?!\w)")
 _FIGURE = re.compile(  # (``\d\d*`` for ``\d+``: searched by skipping to the next digit)
     r"\d\d*(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
 )
@@ -126,8 +128,8 @@ class Reader(AssigneeReader):
 
     def is_instruction(self, pos: int, end: int) -> bool:
         """Whether the clause at ``pos`` tells someone to act."""
-        if self.rx.praise.match(self.f, pos, end):
-            return False
+        if self.rx.praise.match(self.f, pos, end) or _ABOVE_PROMISE.match(self.f, pos, end):
+            return False  # praise; "Tỉnh sẽ kiến nghị Chính phủ ...": the province promises
         m = self.rx.start_cue.match(self.f, pos, end)
         if m:
             # "Phát triển kinh tế đạt nhiều kết quả": a topic, not an order

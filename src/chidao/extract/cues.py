@@ -49,6 +49,7 @@ KINDS = (
     "passive",
     "noun_use",
     "opens_clauses",
+    "promise",
 )
 
 

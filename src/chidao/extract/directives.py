@@ -191,6 +191,9 @@ def find_directives(doc: Document) -> None:
             paragraph_speaker(r, st, p, sentences[0], caption_after(captions, headings, i), heading)
         if i in stated and not st.speaker.leader:
             st.speaker = Speaker(None, True)
+        if not st.speaker.leader and _ANSWERED_TOPIC.match(doc.folded, p.start, p.end):
+            # "Về kiến nghị của huyện xin ...: giao Sở A ...": only the leader answers so
+            st.speaker = Speaker(None, True)
         if heading:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1

@@ -263,10 +263,12 @@ _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = _grammar(
-    r"(?<!\w)(?:«instruction»|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
+    # ("đất giao cho các hộ", "bàn giao cho", "được giao cho": land allocated, a handover, a
+    # charge held; no instruction)
+    r"(?<!\w)(?:(?<!đất )(?<!bàn )(?<!được )(?:«instruction»)|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
     # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
     r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|"
-    r"giao(?= (?:«assigned_body»)))"
+    r"(?<!đất )(?<!bàn )(?<!được )giao(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
