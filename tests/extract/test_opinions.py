@@ -485,3 +485,18 @@ def test_a_department_head_proposing_is_no_petition_and_a_bare_announcement_is_n
         "Số lao động mất việc làm do dịch bệnh khoảng 12.000 người.",
     ]
     assert doc.indicators == []
+
+
+def test_the_city_is_asked_only_in_a_centrally_run_city_s_report():
+    ask = "Bí thư Huyện ủy {d} Vũ Đình Lượng đề nghị thành phố sớm hỗ trợ kinh phí làm đường."
+    city = process(
+        "Chiều 14/3, Bí thư Thành ủy Hải Phòng Lê Quang Huy làm việc với huyện Tiên Lãng.\n"
+        + ask.format(d="Tiên Lãng")
+    )
+    assert [p.span.rule for p in city.petitions] == ["opinions:ask-upper"]
+    # in a province's report "thành phố" is no level above the district
+    province = process(
+        "Chiều 14/3, Bí thư Tỉnh ủy Nghệ An Lê Quang Huy làm việc với huyện Yên Thành.\n"
+        + ask.format(d="Yên Thành")
+    )
+    assert [p.span.rule for p in province.petitions] != ["opinions:ask-upper"]
