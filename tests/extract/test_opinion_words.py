@@ -47,16 +47,6 @@ def not_petition(sentence: str) -> bool:
     return petition_kind(fold(sentence)) is None
 
 
-def asks_the_city(text: str) -> bool:
-    """In a centrally-run city's report, the district asks the city (a petition upward)."""
-    return [p.span.rule for p in process(text).petitions] == ["opinions:ask-upper"]
-
-
-CITY_LEDE = (
-    "Chiều 14/3, đồng chí Lê Quang Huy, Bí thư Thành ủy Hải Phòng làm việc với huyện Tiên Lãng.\n"
-)
-
-
 def announced(text: str) -> bool:
     """The sentence after a lead that announces difficulties is one."""
     doc = process(text)
@@ -198,11 +188,6 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "thấy",
     ),
     "upper": ("Xã đề nghị {} hỗ trợ kinh phí làm đường.", asks_upward, "nhân dân"),
-    "upper_city": (
-        CITY_LEDE + "Bí thư Huyện ủy Tiên Lãng Vũ Đình Lượng đề nghị {} sớm hỗ trợ kinh phí.",
-        asks_the_city,
-        "nhân dân",
-    ),
     "ask_upper": ("Xã {} tỉnh hỗ trợ kinh phí làm đường.", asks_upward, "báo cáo"),
     "ask_verb": ("Xã {} về việc hỗ trợ kinh phí làm đường giao thông.", petition, "báo cáo"),
     "ask_colon": ("Nhiều ý kiến cho rằng {} mở rộng tuyến đường liên xã.", petition, "đã"),

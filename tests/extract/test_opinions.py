@@ -487,16 +487,21 @@ def test_a_department_head_proposing_is_no_petition_and_a_bare_announcement_is_n
     assert doc.indicators == []
 
 
-def test_the_city_is_asked_only_in_a_centrally_run_city_s_report():
-    ask = "Bí thư Huyện ủy {d} Vũ Đình Lượng đề nghị thành phố sớm hỗ trợ kinh phí làm đường."
-    city = process(
-        "Chiều 14/3, Bí thư Thành ủy Hải Phòng Lê Quang Huy làm việc với huyện Tiên Lãng.\n"
-        + ask.format(d="Tiên Lãng")
+def test_land_allocated_to_households_is_no_instruction_in_a_difficulty():
+    # "đất giao cho các hộ" (land allocated), not "giao cho <body>" (a task): the sentence
+    # states what is not done right
+    doc = process(
+        "Sáng 5/4, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Mường"
+        " Lát.\nViệc thu hồi đất giao cho các hộ trồng rừng hết thời hạn ở xã Tam Chung chưa"
+        " được thực hiện đúng trình tự.\n"
     )
-    assert [p.span.rule for p in city.petitions] == ["opinions:ask-upper"]
-    # in a province's report "thành phố" is no level above the district
-    province = process(
-        "Chiều 14/3, Bí thư Tỉnh ủy Nghệ An Lê Quang Huy làm việc với huyện Yên Thành.\n"
-        + ask.format(d="Yên Thành")
+    assert [i.span.text for i in doc.difficulties] == [
+        "Việc thu hồi đất giao cho các hộ trồng rừng hết thời hạn ở xã Tam Chung chưa được"
+        " thực hiện đúng trình tự."
+    ]
+    # "giao cho" as a task keeps the sentence an instruction
+    doc = process(
+        "Sáng 5/4, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Mường"
+        " Lát.\nTỉnh giao cho UBND huyện thu hồi đất chưa được thực hiện đúng trình tự.\n"
     )
-    assert [p.span.rule for p in province.petitions] != ["opinions:ask-upper"]
+    assert doc.difficulties == []

@@ -31,7 +31,6 @@ from .clean import kept_headline
 from .lookup import SentenceIndex, mentions_in
 from .scan import Cue, starting_words
 from .spans import Document, Item, Person, Span
-from .units import central_cities
 
 WORDS = "opinion_words.tsv"
 KINDS = (
@@ -99,7 +98,6 @@ KINDS = (
     "assigned_body",
     "ask_any",
     "provincial_body",
-    "upper_city",
     "delegation",
     "visit_verb",
     "visitor",
@@ -265,10 +263,12 @@ _STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = _grammar(
-    r"(?<!\w)(?:«instruction»|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
+    # ("đất giao cho các hộ", "bàn giao cho", "được giao cho": land allocated, a handover, a
+    # charge held; no instruction)
+    r"(?<!\w)(?:(?<!đất )(?<!bàn )(?<!được )(?:«instruction»)|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
     # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
     r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|"
-    r"giao(?= (?:«assigned_body»)))"
+    r"(?<!đất )(?<!bàn )(?<!được )giao(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
@@ -284,9 +284,6 @@ _LEAD_IN = _grammar(
 
 _UPPER = r"(?:«upper»)"
 _ASK_UPPER = _grammar(rf"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?{_UPPER}(?!\w)")
-# a centrally-run city asked by its lower side: "đề nghị thành phố sớm ban hành ..."
-_ASK_CITY = _grammar(r"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?(?:«upper_city»)(?!\w)")
-_NAME_NEXT = re.compile(r"\s+[A-ZĐÀ-Ỹ]")
 _ASK_ANY = _grammar(r"«ask_any»")
 _ASK_VERB = _grammar(r"(?<!\w)(?:«ask_verb»)(?!\w)")
 _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
@@ -437,13 +434,6 @@ def petition_match(
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _not_asked_now(s, m):
             continue
         return "ask-upper", m.start()
-    if doc is not None and doc.province in central_cities():
-        for m in _ASK_CITY.finditer(s):
-            if _NAME_NEXT.match(doc.text, offset + m.end()):
-                continue  # "đề nghị thành phố Vinh ...": a city of a province
-            if _ASK_NOUN_HEAD.search(s[: m.start()]) or _not_asked_now(s, m):
-                continue
-            return "ask-upper", m.start()
     for m in _ASK_VERB_CUE.finditer_text(s, doc, offset):
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _ASK_EMPTY_TAIL.match(s[m.end() :]):
             continue

@@ -162,21 +162,6 @@ def provinces(era: str = "2025") -> list[str]:
     return [name for name, _code in _tables().provinces[era]]
 
 
-@cache
-def central_cities() -> frozenset[str]:
-    """The centrally-run cities ("Hà Nội", "Hải Phòng", ...: official short names), whose
-    province-level bodies are the city's ("Thành ủy", "UBND thành phố"), from the
-    division type of the package ``vietnam-provinces``."""
-    from vietnam_provinces import Province, VietNamDivisionType
-
-    return frozenset(
-        name
-        for p in Province.iter_all()
-        if p.division_type == VietNamDivisionType.THANH_PHO_TRUNG_UONG
-        and (name := province_name(p.name)) is not None
-    )
-
-
 @lru_cache(maxsize=4096)
 def province_name(text: str) -> str | None:
     """The official short name of a province written any way ("Tỉnh Thanh Hoá",
