@@ -19,6 +19,7 @@ from chidao.extract import (
     clauses,
     dates,
     deadlines,
+    indicators,
     lexicon,
     opinions,
     references,
@@ -26,6 +27,7 @@ from chidao.extract import (
     speakers,
 )
 from chidao.extract.references import people_words
+from chidao.extract.spans import Document
 
 _PIECES = [
     " ", "  ", "\n", "a", "x", "1", "12", "2024", "/", ".", "...", "…", "!", ",", ":", "%", '"',
@@ -107,3 +109,39 @@ def test_the_dates_read_at_the_slashes_are_those_a_scan_of_the_text_finds(text):
     assert [m.span() for m in dates.day_month_years(text)] == [
         m.span() for m in dates._DMY.finditer(text)
     ]
+
+
+def _plan_column_by_scanning(doc, offset):
+    # the plain form of indicators._plan_column: each line and cell read from the text itself
+    text, folded = doc.text, doc.folded
+    line_start = text.rfind("\n", 0, offset) + 1
+    if " | " not in text[line_start:offset]:
+        return False
+    column = text.count("|", line_start, offset)
+    line_end = text.find("\n", offset)
+    cells = text.count("|", line_start, line_end if line_end >= 0 else len(text))
+    end = line_start - 1
+    for _ in range(indicators._TABLE_LOOKBACK):
+        if end <= 0:
+            return False
+        above = text.rfind("\n", 0, end) + 1
+        if text.count("|", above, end) != cells:
+            return False
+        header = folded[above:end].split("|")
+        if not any(cell.strip()[:1].isdigit() for cell in header[1:]):
+            return (
+                column < len(header) and indicators._PLAN_COLUMN.search(header[column]) is not None
+            )
+        end = above - 1
+    return False
+
+
+_TABLE_PIECES = ["\n", " | ", "|", " ", "Dự án", "Kế hoạch vốn", "Giải ngân", "12", "3,5", "a"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_TABLE_PIECES), max_size=24).map("".join))
+def test_a_plan_column_is_read_from_the_offsets_as_from_the_text(text):
+    doc = Document(text)
+    for offset in range(len(text) + 1):
+        assert indicators._plan_column(doc, offset) == _plan_column_by_scanning(doc, offset)

@@ -21,6 +21,7 @@ result verbs, target words, ...), and the patterns below keep the grammar, with 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -317,20 +318,36 @@ def _held(folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)
 def _plan_column(doc: Document, offset: int) -> bool:
     """Whether a figure sits in a planned column of a table pasted as lines: its line holds
     " | " cells and a line above with as many cells, the header, names its column as a plan
-    ("Dự án | Kế hoạch vốn 2016 | Giải ngân đến 15/9")."""
-    text, folded = doc.text, doc.folded
-    line_start = text.rfind("\n", 0, offset) + 1
-    if " | " not in text[line_start:offset]:
+    ("Dự án | Kế hoạch vốn 2016 | Giải ngân đến 15/9").
+
+    The lines and cells are read from offsets found once per document (``_Table``), and the
+    answer is kept per line and column: a text of one endless line, or a table of many
+    figures, costs a few look-ups per figure instead of a pass over the line."""
+    table = _table(doc)
+    if table is None:
+        return False  # no "|" in the text
+    line_start = table.line_start(offset)
+    if not table.has_separator(line_start, offset):  # " | " before the figure in its line
         return False
-    column = text.count("|", line_start, offset)
-    line_end = text.find("\n", offset)
-    cells = text.count("|", line_start, line_end if line_end >= 0 else len(text))
+    column = table.bars_in(line_start, offset)
+    key = (line_start, column)
+    known = table.answers.get(key)
+    if known is None:
+        known = table.answers[key] = _plan_header(doc, table, line_start, column, offset)
+    return known
+
+
+def _plan_header(doc: Document, table: _Table, line_start: int, column: int, offset: int) -> bool:
+    """Whether the header above the line at ``line_start`` names ``column`` as a plan."""
+    folded = doc.folded
+    line_end = table.line_end(offset)
+    cells = table.bars_in(line_start, line_end)
     end = line_start - 1
     for _ in range(_TABLE_LOOKBACK):
         if end <= 0:
             return False
-        above = text.rfind("\n", 0, end) + 1
-        if text.count("|", above, end) != cells:
+        above = table.line_start(end)
+        if table.bars_in(above, end) != cells:
             return False
         header = folded[above:end].split("|")
         if not any(cell.strip()[:1].isdigit() for cell in header[1:]):
@@ -338,6 +355,44 @@ def _plan_column(doc: Document, offset: int) -> bool:
             return column < len(header) and _PLAN_COLUMN.search(header[column]) is not None
         end = above - 1
     return False
+
+
+class _Table:
+    """The line breaks, the "|" and the " | " of a document's text, by offset."""
+
+    def __init__(self, text: str) -> None:
+        self.size = len(text)
+        self.breaks = [m.start() for m in re.finditer("\n", text)]
+        self.bars = [m.start() for m in re.finditer(r"\|", text)]
+        self.separators = [m.start() for m in re.finditer(r"(?= \| )", text)]
+        self.answers: dict[tuple[int, int], bool] = {}  # (line start, column) -> plan column
+
+    def line_start(self, offset: int) -> int:
+        """``text.rfind("\\n", 0, offset) + 1``."""
+        k = bisect_left(self.breaks, offset)
+        return self.breaks[k - 1] + 1 if k else 0
+
+    def line_end(self, offset: int) -> int:
+        """``text.find("\\n", offset)``, or the length of the text when there is none."""
+        k = bisect_left(self.breaks, offset)
+        return self.breaks[k] if k < len(self.breaks) else self.size
+
+    def bars_in(self, start: int, end: int) -> int:
+        """``text.count("|", start, end)``."""
+        return bisect_left(self.bars, end) - bisect_left(self.bars, start)
+
+    def has_separator(self, start: int, end: int) -> bool:
+        """``" | " in text[start:end]``."""
+        i = bisect_left(self.separators, start)
+        return i < len(self.separators) and self.separators[i] + 3 <= end
+
+
+def _table(doc: Document) -> _Table | None:
+    """The document's ``_Table``, made once; None when its text holds no "|"."""
+    if "indicators:table" not in doc.cache:
+        doc.cache["indicators:table"] = _Table(doc.text) if "|" in doc.text else None
+    table: _Table | None = doc.cache["indicators:table"]
+    return table
 
 
 def parse_number(text: str) -> float:
