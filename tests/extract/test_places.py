@@ -304,3 +304,20 @@ def test_the_unit_of_a_local_leader_who_speaks_is_a_locality_by_the_office_rule(
             f"2022.\nTại buổi làm việc, {who} huyện Yên Thành phát biểu, đề nghị tỉnh hỗ trợ vốn.\n"
         )
         assert [(s.label, s.rule) for s in doc.localities] == [("huyện Yên Thành", "places:office")]
+
+
+def test_a_unit_named_only_where_an_inspected_site_is_is_no_locality_beside_the_session_s():
+    page = (
+        "Chiều 18/7, Chủ tịch UBND tỉnh Lê Văn Khánh làm việc với Ban Thường vụ Huyện ủy Cần "
+        "Đước về tình hình 6 tháng đầu năm 2017.\n"
+        "Chủ tịch UBND tỉnh Lê Văn Khánh kiểm tra điểm sạt lở bờ sông Rạch Cát tại xã Long Hựu "
+        "Đông\n"
+        "Theo báo cáo, thu ngân sách đạt 412 tỷ đồng.\n"
+    )
+    assert [s.label for s in process(page).localities] == ["huyện Cần Đước"]
+    # alone, the unit of the site is what the session is about
+    alone = (
+        "Sáng 5/4, Chủ tịch UBND tỉnh Lê Văn Khánh kiểm tra thực tế các điểm sạt lở bờ sông tại "
+        "xã Long Hựu Đông về tình hình năm 2017.\nTheo báo cáo, xã đã di dời 38 hộ dân.\n"
+    )
+    assert [s.label for s in process(alone).localities] == ["xã Long Hựu Đông"]

@@ -469,8 +469,13 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
         cues = list(_VISIT_CUE.finditer(clause_head))
         if cues:
             between = clause_head[cues[-1].end() :]
+            venue = cues[-1].group() == "tại" and not between.strip()
+            if _SITE_BEFORE.search(clause_head, cues[0].end()):
+                # "... kiểm tra thực tế các điểm sạt lở bờ sông tại xã X" (the lede, a caption):
+                # the unit may only say where the site inspected is (see find_places)
+                return "site-place"
             if len(between) <= 90 and not _ABOUT_WORD.search(between):
-                return "venue" if cues[-1].group() == "tại" and not between.strip() else "lede"
+                return "venue" if venue else "lede"
     # a later stop of the visit: "Tiếp đó, đoàn làm việc với xã X"
     cue = _VISIT_ANYWHERE.search(clause_head)
     if (
@@ -553,7 +558,10 @@ def find_places(doc: Document) -> None:
         found = [(um, r) for um, r in found if r != "venue"]
         if not any(r in ("lede", "visit") for _, r in found):
             found = []
-    found = [(um, "lede" if r == "venue" else r) for um, r in found]
+    # a unit named only where a site inspected is: the session's subject when nothing else is
+    others = {um.name for um, r in found if r != "site-place"}
+    found = [(um, r) for um, r in found if r != "site-place" or not others or um.name in others]
+    found = [(um, "lede" if r in ("venue", "site-place") else r) for um, r in found]
     for um, rule in found:
         units = [u for u in um.units if era is None or u.era == era] or list(um.units)
         if units:
