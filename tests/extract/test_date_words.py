@@ -206,6 +206,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_year,
         "còn",
     ),
+    "compared": (
+        "Sáng 5/7, xã Tân Phú họp bàn. Thu ngân sách đạt 12 tỷ đồng, cao hơn {} 2025.",
+        no_year,
+        "trong năm",
+    ),
     "two_tier": ("Sáng 5/8, xã Tân Phú họp bàn về {}.", after_the_reform, "bộ máy mới"),
     "deadline_mark": (ASKED.format("{} 30/6/2026"), due_30_june, "sau"),
     "within": (ASKED.format("{} 20 ngày"), due_in_20_days, "sau"),

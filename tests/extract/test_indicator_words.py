@@ -102,6 +102,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_figure,
         "của huyện",
     ),
+    "noun_compound": (
+        "Năm nay, toàn huyện có 15.000 ha mặt nước {} trồng thủy sản, 9.800 ha lúa.",
+        no_figure,
+        "đã",
+    ),
     "short_after": ("Năm nay, việc xây dựng ở 4 xã của huyện {} theo quy định.", no_figure, "đạt"),
     "size_head": ("Tại công trường, nhà thầu cho biết dự án {} 12,4 km.", no_figure, "đã làm"),
     "plan_column": (

@@ -64,6 +64,7 @@ KINDS = (
     "result_word",
     "result_done",
     "two_tier",
+    "compared",
     # read by deadlines.py
     "deadline_mark",
     "within",
@@ -291,13 +292,19 @@ def find_dateline(doc: Document) -> dt.date | None:
     return None
 
 
+# a year a figure is compared with: "cao hơn cùng kỳ năm 2016" (before the session's year)
+_COMPARED = _grammar(r"(?<!\w)(?:«compared»)\s*$")
+
+
 def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     """The session year from the periods the body reports on (None when it says nothing)."""
     folded = doc.folded
     candidates = [
         y
         for y in _YEAR_CUE.finditer(doc)
-        if not (y.start() and folded[y.start() - 1].isalnum()) and not _in_range(folded, y)
+        if not (y.start() and folded[y.start() - 1].isalnum())
+        and not _in_range(folded, y)
+        and not _COMPARED.search(folded, max(0, y.start() - 30), y.start())
     ]
     instructions = _instruction_sentences(doc, [y.start() for y in candidates])
     years = [y for y in candidates if not _inside(instructions, y.start())]

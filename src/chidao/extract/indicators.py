@@ -84,6 +84,7 @@ KINDS = (
     "size_head",
     "plan_column",
     "short_after",
+    "noun_compound",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -147,7 +148,11 @@ _DAMAGE = _grammar(
     r"(?!\w)"
 )
 # the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
-_DAMAGE_AFTER = _grammar(r"\s*(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
+# ("450 triệu đồng cho 150 hộ bị thiệt hại": given to those hit, not lost)
+_DAMAGE_AFTER = _grammar(r"\s*(?!cho\s)(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
+# aid for those hit: "hỗ trợ 450 triệu đồng cho 150 hộ bị thiệt hại" (the count of those
+# helped), and the sum given to them (the words after it start with "cho")
+_AID_FOR = re.compile(r"(?<!\w)cho\s+(?:[^\W\d]+\s+){0,2}$")
 # ... also after a list of what was hit, when the count opens its clause: "Hơn 820 ha lúa, hoa
 # màu và 65 ha ao nuôi tôm bị ngập, hư hại"
 _DAMAGE_LIST_AFTER = _grammar(
@@ -205,6 +210,8 @@ _NO_BREAK = re.compile(r"(?:[^.;:!?\n]|\.(?=\d))*")  # (a thousands dot is no br
 _SHARE = re.compile(r"(?<!\w)chiếm\s+$")
 # the size of a work, not a result: "dự án dài 12,4 km, tổng mức đầu tư 486 tỷ đồng"
 _SIZE_HEAD = _grammar(r"(?<!\w)(?:«size_head»)\s+(?:(?:«about»)\s+)?$")
+# a noun whose last word is a result verb: "mặt nước nuôi trồng thủy sản" (no result there)
+_IN_COMPOUND = _grammar(r"(?<!\w)(?:«noun_compound»)\s+$")
 _WORKS_NAMED = _grammar(r"(?<!\w)(?:«works»)(?!\w)")  # the work whose size it is, named before
 # a column of planned figures in a table pasted as lines ("Dự án | Kế hoạch vốn 2016 | Giải ngân")
 _PLAN_COLUMN = _grammar(r"(?<!\w)(?:«plan_column»)(?!\w)")
@@ -296,12 +303,23 @@ def _not_the_sessions(
     return False
 
 
+def _after_the_loss(folded: str, head: str, s_start: int, start: int) -> bool:
+    """Whether a loss named earlier in the sentence ("... cho 150 hộ bị thiệt hại") is behind
+    a new result clause ("; vận động người dân chuyển 820 ha ..."): the figure is that result's."""
+    last = max(_DAMAGE.finditer(head), key=lambda d: d.start(), default=None)
+    if last is None:
+        return False
+    return _result_before(folded, s_start + last.end(), start, ("có", "được")) is not None
+
+
 def _result_before(
     folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)
 ) -> re.Match[str] | None:
     """A result verb in ``folded[start:end]`` other than ``allowed`` ("có" also holds)."""
     for r in _RESULT.finditer(folded, start, end):
-        if r.group() not in allowed:
+        if r.group() not in allowed and not _IN_COMPOUND.search(
+            folded, max(0, r.start() - 12), r.start()
+        ):
             return r
     return None
 
@@ -475,9 +493,13 @@ def find_indicators(doc: Document) -> None:
             continue
         if _WORKS_OPEN.match(folded, s_start) and not _PROGRESS_MARK.search(sentence_head):
             continue  # "Dự án ... dài 6,8 km, tổng mức đầu tư 410 tỷ đồng": what it is
-        if _DAMAGE_CUE.search_in(doc, sentence_head, s_start):
+        if _DAMAGE_CUE.search_in(doc, sentence_head, s_start) and not _after_the_loss(
+            folded, sentence_head, s_start, m.start()
+        ):
             continue  # damage or a shortage: a difficulty
-        if _DAMAGE_AFTER.match(folded, u.end() if u else end):
+        if _DAMAGE_AFTER.match(folded, u.end() if u else end) and not _AID_FOR.search(
+            folded, max(clause_start, m.start() - 40), m.start()
+        ):
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
         if _SHORT_AFTER.match(folded, u.end() if u else end):
             continue  # "ở 4 xã của huyện chưa đủ theo quy định": a shortfall, a difficulty

@@ -363,6 +363,10 @@ _VISIT_SENTENCE = _grammar(
 # what is converted or renewed: "đã chuyển đổi được 96,5 ha đất lúa kém hiệu quả" names the
 # land by its fault, it states no difficulty (a state, "việc cải tạo chợ còn chậm", still does)
 _CONVERTED_HEAD = _grammar(r"(?<!\w)(?:«converted»)(?:\s+[\w.,/]+){0,6}?\s+$")
+# aid for those hit: "hỗ trợ 450 triệu đồng cho 150 hộ bị thiệt hại" (the aid, no difficulty)
+_AID_FOR = re.compile(
+    r"(?<!\w)cho\s+(?:các\s+|những\s+)?(?:\d[\d.,]*\s+)?[^\W\d]+(?:\s+[^\W\d]+)?\s+$"
+)
 # a bad measure that falls: "Số vụ cháy rừng giảm mạnh" is good news, not a difficulty
 _BAD_MEASURE = _grammar(r"(?<!\w)(?:«harm»|«high_what»|«bad_count»)(?!\w)")
 
@@ -389,6 +393,8 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
             continue  # "di dời 126 hộ ra khỏi vùng nguy cơ sạt lở": a place, not a risk stated
         if not m.group().startswith(_STATE_CUES) and _CONVERTED_HEAD.search(head[-100:]):
             continue  # "chuyển đổi được 96,5 ha đất lúa kém hiệu quả"
+        if m.group().startswith("bị") and _AID_FOR.search(head[-60:]):
+            continue  # "đã hỗ trợ 450 triệu đồng cho 150 hộ bị thiệt hại": those helped
         if m.group().endswith("mạnh") and _BAD_MEASURE.search(head[-80:]):
             continue  # "số vụ cháy rừng giảm mạnh": a bad measure falling
         concessions = list(_CONCESSIVE.finditer(head))
