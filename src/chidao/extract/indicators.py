@@ -216,6 +216,8 @@ _GIFT = _grammar(
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
 _SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
 _LOWER_UNIT = _grammar(r"(?<!\w)(?:«lower_unit»)(?!\w)(?! hội)")
+_GIFT_WINDOW = 120  # how far back a gift's giver is looked for
+_ANSWER_WINDOW = 300  # how much of a sentence's start tells an answer
 _SCOPE_WINDOW = 200  # how far back a sentence's scope is looked for (keeps long sentences linear)
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 # ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)
@@ -267,17 +269,21 @@ def _not_the_sessions(
     ):
         return True
     size = _SIZE_HEAD.search(folded, max(s_start, start - 40), start)
+    works_from = max(s_start, start - _ANSWER_WINDOW)  # (bounded, as the answer's look)
     if (
         size is not None
-        and _WORKS_NAMED.search(folded, s_start, size.start())
-        and _result_before(folded, s_start, size.start()) is None
+        and _WORKS_NAMED.search(folded, works_from, size.start())
+        and _result_before(folded, works_from, size.start()) is None
     ):
         return True
     if _plan_column(doc, start):
         return True
-    if _GIFT.search(folded, s_start, start):
+    if _GIFT.search(folded, max(s_start, start - _GIFT_WINDOW), start):
         return True
-    if answers(folded, s_start, start, department=bool(doc.localities)):
+    # an answer is told from the start of its sentence: the first words are enough
+    if answers(
+        folded, s_start, min(start, s_start + _ANSWER_WINDOW), department=bool(doc.localities)
+    ):
         return True
     if doc.localities:
         scope = max(

@@ -217,6 +217,7 @@ _DIFFICULTY_LEAD_LONG = _grammar(
 _TURN_MID = _grammar(r",\s*(?:«however»)\s*,?\s+")
 # a quoted opinion and its attribution: "“Khó khăn lớn nhất là ...”, ông X, Chủ tịch UBND huyện
 # Y chia sẻ.": the item is the quotation (its speaker is named after it)
+_QUOTE_REACH = 1500  # how far back in its paragraph a quote's opening is looked for
 _QUOTE_TAIL = re.compile(r"[”\"»]\s*,\s*[^“”\"«»]{3,160}$")
 
 
@@ -231,6 +232,7 @@ def _quoted(doc: Document, start: int, end: int, para_start: int) -> tuple[int, 
         return start, end
     if opens:
         return start + 1, m.start()
+    para_start = max(para_start, start - _QUOTE_REACH)  # (bounded: a paragraph can be a book)
     if text.rfind("“", para_start, start) > text.rfind("”", para_start, start):
         return start, m.start()  # the quote opened in an earlier sentence of the paragraph
     return start, end
@@ -240,7 +242,7 @@ def _after_turn(doc: Document, start: int, end: int) -> int:
     """Where the difficulty of ``start..end`` starts: after a turn ("..., song / nhưng ...")
     when what comes before it states none."""
     folded = doc.folded
-    for t in _TURN_MID.finditer(folded, start, end):
+    for _, t in zip(range(3), _TURN_MID.finditer(folded, start, end), strict=False):
         if not is_difficulty(folded[start : t.start()], doc, start) and is_difficulty(
             folded[t.end() : end], doc, t.end()
         ):
