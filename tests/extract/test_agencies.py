@@ -254,3 +254,16 @@ def test_a_centrally_run_city_s_bodies_are_named_as_the_city_s_and_a_city_of_a_p
         "Dự buổi làm việc có lãnh đạo Ban Tổ chức Thành ủy Vinh và Sở Nội vụ.\n"
     )
     assert [a.text for a in town.agencies] == ["Sở Nội vụ"]
+
+
+def test_an_abbreviation_written_with_va_between_its_parts_is_one_department():
+    doc = process(
+        "Sáng 4/8, Chủ tịch UBND tỉnh Lê Văn Khánh chủ trì phiên họp thường kỳ.\n"
+        "Đại diện Sở Y tế báo cáo. Sở KH và ĐT cho biết, Sở Nội vụ và Sở Xây dựng báo cáo.\n"
+    )
+    assert [agency_name(a) for a in doc.agencies] == [
+        "Sở Y tế",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Nội vụ",
+        "Sở Xây dựng",
+    ]

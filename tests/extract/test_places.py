@@ -321,3 +321,11 @@ def test_a_unit_named_only_where_an_inspected_site_is_is_no_locality_beside_the_
         "xã Long Hựu Đông về tình hình năm 2017.\nTheo báo cáo, xã đã di dời 38 hộ dân.\n"
     )
     assert [s.label for s in process(alone).localities] == ["xã Long Hựu Đông"]
+
+
+def test_a_district_made_a_town_since_is_read_in_a_list_under_one_level_word():
+    doc = process(
+        "Sáng 28/11, Chủ tịch UBND tỉnh Lê Văn Khánh chủ trì cuộc họp với UBND các huyện Sơn "
+        "Tịnh, Mộ Đức và Đức Phổ về tình hình năm 2018.\n"
+    )
+    assert [s.label for s in doc.localities] == ["huyện Sơn Tịnh", "huyện Mộ Đức", "huyện Đức Phổ"]

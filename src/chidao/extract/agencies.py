@@ -222,7 +222,13 @@ def _generic_departments(doc: Document) -> list[Span]:
             if not t:
                 break
             word = t.group()
-            if n > 0 and (_SO_STOP.match(fold(word)) or word.isdigit()):
+            joined = (  # "Sở KH và ĐT": "và" between the parts of an abbreviation
+                word == "và"
+                and _ABBREVIATED.match(prev)
+                and (nxt := _TOKEN.match(text, t.end() + 1)) is not None
+                and _ABBREVIATED.match(nxt.group())
+            )
+            if n > 0 and not joined and (_SO_STOP.match(fold(word)) or word.isdigit()):
                 break
             if n > 1 and word[0].isupper() and prev[0].islower() and prev != "và":
                 break  # "Sở Xây dựng Vương Đình Khoa": a name follows

@@ -263,7 +263,10 @@ def _list_continuation(
             name = text[words[0][0] : words[n - 1][1]]
             if _LEVEL_RE.match(fold(name) + " "):
                 break
+            # "các huyện Sơn Tịnh, Mộ Đức và Đức Phổ" in 2018: a district made a town since
             found = lookup_unit(level, name, province, era)
+            if not found and n > 1:  # (a one-word name after ", " is too often a title's)
+                found = _district_renamed(level, name, province, era)
             if found:
                 hit = UnitMention(words[0][0], words[n - 1][1], level, name, tuple(found), lead)
                 break
