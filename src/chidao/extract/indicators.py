@@ -207,7 +207,7 @@ _HOLDING_WINDOW = 160  # how far back the holding verb of a list of counts is lo
 _NO_BREAK = re.compile(r"(?:[^.;:!?\n]|\.(?=\d))*")  # (a thousands dot is no break)
 # a share of what is held: "Huyện có 18 xã, thị trấn với 46.000 người, trong đó đồng bào dân
 # tộc thiểu số chiếm 79%" (the make-up of the population, not a result)
-_SHARE = re.compile(r"(?<!\w)chiếm\s+$")
+_SHARE = _grammar(r"(?<!\w)chiếm\s+(?:(?:«about»)\s+)?$")
 # the size of a work, not a result: "dự án dài 12,4 km, tổng mức đầu tư 486 tỷ đồng"
 _SIZE_HEAD = _grammar(r"(?<!\w)(?:«size_head»)\s+(?:(?:«about»)\s+)?$")
 # a noun whose last word is a result verb: "mặt nước nuôi trồng thủy sản" (no result there)
@@ -271,7 +271,7 @@ def _not_the_sessions(
         return True
     if (
         rate
-        and _SHARE.search(folded, max(s_start, start - 12), start)
+        and _SHARE.search(folded, max(s_start, start - 24), start)
         and _held(folded, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
     ):
         return True
@@ -527,6 +527,7 @@ def find_indicators(doc: Document) -> None:
                 and not fell_to
                 and not _RESULT.search(clause_head)
                 and not _RESULT_AFTER.match(after)
+                and not _RESULT_AFTER.match(folded, m.end())  # "18 hợp tác xã hoạt động ..."
             ):
                 continue
             # the unit: the noun's first four syllables ("hồ sơ thủ tục"), the text: all of it
