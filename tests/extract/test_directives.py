@@ -1413,6 +1413,30 @@ def test_the_lower_units_named_by_their_levels_after_phoi_hop_voi_support():
     assert d.data["roles"] == ["lead", "support"]
 
 
+@pytest.mark.parametrize("level", _cues("unit_level"))
+def test_each_level_word_names_a_group_of_lower_units_that_supports(level):
+    doc = process(
+        "Sáng 4/8, Chủ tịch UBND tỉnh Lê Văn Khánh chủ trì phiên họp thường kỳ tháng 7.\n"
+        "Kết luận phiên họp, Chủ tịch UBND tỉnh Lê Văn Khánh giao Sở Xây dựng chủ trì, phối hợp "
+        f"với các {level} rà soát quy hoạch chung.\n"
+    )
+    d = doc.directives[0]
+    assert [a.text for a in d.data["assignees"]] == ["Sở Xây dựng", f"các {level}"]
+    assert d.data["roles"] == ["lead", "support"]
+
+
+@pytest.mark.parametrize("level", _cues("unit_level"))
+def test_each_level_word_before_a_named_unit_makes_it_a_supporting_unit(level):
+    doc = process(
+        "Sáng 4/8, Chủ tịch UBND tỉnh Lê Văn Khánh chủ trì phiên họp thường kỳ tháng 7.\n"
+        "Kết luận phiên họp, Chủ tịch UBND tỉnh Lê Văn Khánh giao Sở Xây dựng chủ trì, phối hợp "
+        f"với {level} Tân Lộc rà soát quy hoạch chung.\n"
+    )
+    d = doc.directives[0]
+    assert [a.text for a in d.data["assignees"]] == ["Sở Xây dựng", f"{level} Tân Lộc"]
+    assert d.data["roles"] == ["lead", "support"]
+
+
 def test_a_group_of_actors_after_phoi_hop_voi_supports_and_a_longer_name_does_not():
     zone = (
         "Sáng 8/6, Chủ tịch UBND tỉnh Lê Văn Khánh kiểm tra dự án tại huyện Bàu Bàng.\n"

@@ -28,7 +28,7 @@ _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục",
 _BODY_LIST_GAP = re.compile(r", | và ")
 # the rest of a unit's office named in ordinary words, up to its level ("đầu tư xây dựng
 # huyện" after "Ban Quản lý dự án"): at most six words, no punctuation (folded)
-_UNIT_OFFICE = re.compile(r"(?:[^\W\d]+ ){0,6}?(?:huyện|tỉnh|thị xã|thành phố|xã|phường)(?= )")
+_UNIT_OFFICE = cue_grammar(r"(?:[^\W\d]+ ){0,6}?(?:tỉnh|«unit_level»)(?= )")
 
 
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
@@ -310,12 +310,11 @@ _DIRECTS = re.compile(r"chỉ đạo(?<!\wchỉ đạo)\s+(?=\S)")  # (a word st
 _SUPPORT_GROUP = re.compile(
     r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
 )
-_UNIT_LEVEL = re.compile(r"\s*(?:xã|phường|thị trấn|huyện|thị xã|thành phố|đặc khu)\s+(?=\w)")
+_UNIT_LEVEL = cue_grammar(r"\s*(?:«unit_level»)\s+(?=\w)")
 # the lower units as a group, by their levels: "UBND các huyện, thị xã, thành phố", "các xã,
 # phường" (folded)
-_LEVEL = r"(?:huyện|thị xã|thành phố|xã|phường|thị trấn|đặc khu)"
-_LEVEL_GROUP = re.compile(
-    rf"(?:(?:ubnd|ủy ban nhân dân)\s+)?các\s+{_LEVEL}(?:\s*(?:,|và)\s*{_LEVEL})*(?!\w)"
+_LEVEL_GROUP = cue_grammar(
+    r"(?:(?:ubnd|ủy ban nhân dân)\s+)?các\s+(?:«unit_level»)(?:\s*(?:,|và)\s*(?:«unit_level»))*(?!\w)"
 )
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 

@@ -50,6 +50,7 @@ KINDS = (
     "noun_use",
     "opens_clauses",
     "promise",
+    "unit_level",
 )
 
 
