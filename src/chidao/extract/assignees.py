@@ -316,6 +316,8 @@ _UNIT_LEVEL = cue_grammar(r"\s*(?:«unit_level»)\s+(?=\w)")
 _LEVEL_GROUP = cue_grammar(
     r"(?:(?:ubnd|ủy ban nhân dân)\s+)?các\s+(?:«unit_level»)(?:\s*(?:,|và)\s*(?:«unit_level»))*(?!\w)"
 )
+# a lower unit by its level alone, the session's: "Sở Xây dựng phối hợp với phường rà soát ..."
+_BARE_LEVEL = cue_grammar(r"(?:(?:ubnd|ủy ban nhân dân)\s+)?(?:«unit_level»)(?= [^\W\d_])")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -396,6 +398,11 @@ def with_roles(
             if unit_end is not None:
                 # "phối hợp với xã Mù Cang Chải hoàn thành ...": a unit by its level and name
                 found = [doc.span(at, unit_end, "assignee", "support-unit")]
+        if not found:
+            bare = _BARE_LEVEL.match(f, at, span.end)
+            if bare is not None and doc.text[bare.end() + 1].islower():
+                # the next word is the action, not a name: the unit the session is with
+                found = [doc.span(bare.start(), bare.end(), "assignee", "support-level")]
         for b in found:
             listed.add(b.start)
             # a body already told to act in a clause of its own is not added again as support
