@@ -1489,3 +1489,15 @@ def test_an_answered_petition_after_the_lower_side_s_list_is_the_leader_s_answer
     )
     assert texts(doc) == ["giao Sở Kế hoạch và Đầu tư tổng hợp, tham mưu UBND tỉnh bố trí vốn."]
     assert issuers(doc) == ["Lê Văn Khánh"]
+
+
+def test_an_abbreviated_level_and_a_level_alone_are_assignees_as_written():
+    doc = process(
+        "Sáng 12/4/2019, Phó Chủ tịch UBND tỉnh Đồng Tháp Vũ Hữu Tài làm việc với UBND TP. Cao "
+        "Lãnh.\n"
+        "Phó Chủ tịch UBND tỉnh Vũ Hữu Tài giao UBND TP. Cao Lãnh chủ trì lập phương án tái định "
+        "cư trước ngày 30/6/2019.\n"
+        "Đồng chí đề nghị Sở Xây dựng phối hợp với thành phố rà soát quy hoạch khu dân cư.\n"
+    )
+    assert assignees(doc) == [["UBND TP. Cao Lãnh"], ["Sở Xây dựng", "thành phố"]]
+    assert doc.directives[1].data["roles"] == ["lead", "support"]
