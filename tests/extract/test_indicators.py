@@ -199,3 +199,20 @@ def test_a_yearly_rate_keeps_its_unit_as_written():
     assert figures("Nhiệm kỳ qua, tốc độ tăng trưởng kinh tế bình quân đạt 7,2%/năm.") == [
         (7.2, "%/năm")
     ]
+
+
+def test_a_result_verb_is_a_whole_word_not_the_start_of_a_name_or_a_longer_word():
+    # issue 6 class 5 (held-out round 15, Bình Thuận): "thu" read in "Thuận", "đón" in "đóng"
+    # made a work's size and a holding's counts look like results
+    for place in ("xã Thuận Hòa", "thôn Đóng Tàu"):
+        assert (
+            figures(
+                f"Huyện đang triển khai dự án đường nối thị trấn với {place} dài 8,5 km, "
+                "tổng mức đầu tư 62 tỷ đồng."
+            )
+            == []
+        )
+        assert figures(f"Huyện có 1.200 ha lúa ở {place} và 300 ha rau màu.") == []
+    # the verbs themselves still make results
+    assert figures("Huyện đã thu 12,4 tỷ đồng tiền sử dụng đất.") == [(12.4, "tỷ đồng")]
+    assert figures("Huyện đã đón 52.000 lượt khách du lịch.") == [(52000.0, "lượt khách")]

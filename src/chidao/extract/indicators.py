@@ -176,7 +176,7 @@ _STATIC_HEAD = _grammar(r"(?<!\w)(?:«static_head»)(?!\w)")
 _WORKS_OPEN = _grammar(r"\s*(?:«works»)(?!\w)")
 _PROGRESS_MARK = _grammar(r"(?<!\w)(?:«progress_mark»)(?!\w)")
 # a result verb in the clause (needed for counted nouns)
-_RESULT = _grammar(r"(?<!\w)(?:«result»)")
+_RESULT = _grammar(r"(?<!\w)(?:«result»)(?!\w)")
 # "15 xã đạt chuẩn", "120 hộ được hỗ trợ": the result verb after the counted noun
 _RESULT_AFTER = _grammar(r"\s*(?:\w+\s+){0,3}?(?:(?:«result_aux»)\s+)?(?:«result_after»)(?!\w)")
 # targets, plans, directives: the figure is not a result
