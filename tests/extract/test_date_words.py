@@ -122,8 +122,10 @@ def in_the_period_s_first_year(text: str) -> bool:
     return session(text) == dt.date(2020, 12, 20)
 
 
-TERM = "Chiều 20/12, xã Tân Phú báo cáo kết quả {} thực hiện Nghị quyết Đại hội, nhiệm kỳ 2020 - 2025."
-FIRST_YEAR = "Chiều 20/12, xã Tân Phú báo cáo kết quả năm đầu thực hiện Nghị quyết, {} 2020 - 2025."
+TERM = (
+    "Chiều 20/12, xã Tân Phú báo cáo kết quả {} thực hiện Nghị quyết Đại hội, nhiệm kỳ 2020-2025."
+)
+FIRST_YEAR = "Chiều 20/12, xã Tân Phú báo cáo kết quả năm đầu thực hiện Nghị quyết, {} 2020-2025."
 
 ASKED = (
     "Sáng 5/4/2026, Chủ tịch UBND tỉnh Nghệ An làm việc với xã Tân Phú.\n"
