@@ -115,6 +115,25 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lambda t: [i.data["value"] for i in process(t).indicators] == [71.5],
         "Nhu cầu",
     ),
+    "ongoing": ("Hiện xã {} xây dựng tuyến đường liên thôn dài 3,2 km.", no_figure, "đã"),
+    "district_scope": (
+        "Sáng 8/4, Bí thư Huyện ủy làm việc với xã Tân Phú. Quý I, thu ngân sách {} đạt 22% dự"
+        " toán.",
+        no_figure,
+        "của xã",
+    ),
+    "district_giver": (
+        "Sáng 8/4, Bí thư Huyện ủy làm việc với xã Tân Phú. Dịp này, {} đã trao 20 suất quà cho"
+        " các hộ khó khăn.",
+        no_figure,
+        "xã",
+    ),
+    "commune_level": (
+        "Sáng 8/4, Bí thư Huyện ủy làm việc với {} Tân Phú. Quý I, thu ngân sách toàn huyện đạt"
+        " 22% dự toán.",
+        no_figure,
+        "huyện",
+    ),
     "lower_unit": (
         "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, kinh tế"
         " của tỉnh có nhiều đổi mới, riêng {} Thiệu Hóa có thêm 5 xã đạt chuẩn.",

@@ -216,3 +216,20 @@ def test_a_result_verb_is_a_whole_word_not_the_start_of_a_name_or_a_longer_word(
     # the verbs themselves still make results
     assert figures("Huyện đã thu 12,4 tỷ đồng tiền sử dụng đất.") == [(12.4, "tỷ đồng")]
     assert figures("Huyện đã đón 52.000 lượt khách du lịch.") == [(52000.0, "lượt khách")]
+
+
+def test_in_a_commune_s_session_the_district_s_figures_and_gifts_plans_and_works_are_no_results():
+    # issue 6 class 5 (held-out round 21, Đắk Nông): the district above the commune, a plan
+    # opened by "Theo kế hoạch", the size of a work in progress
+    text = (
+        "Sáng 8/4, Bí thư Huyện ủy làm việc với Đảng ủy xã Tân Phú.\n"
+        "Quý I, thu ngân sách của xã đạt 2,4 tỷ đồng. Xã đang nâng cấp tuyến đường liên thôn "
+        "dài 3,2 km, kinh phí 5,6 tỷ đồng. Theo kế hoạch, trong quý II xã khởi công 2 công "
+        "trình nhà văn hóa thôn. Đồng chí cho biết, quý I toàn huyện mới thu ngân sách đạt 22% "
+        "dự toán.\nDịp này, Huyện ủy đã trao 20 suất quà cho các hộ khó khăn.\n"
+    )
+    assert figures(text) == [(2.4, "tỷ đồng")]
+    # the same figures in a district's session are that district's
+    district = text.replace("Đảng ủy xã Tân Phú", "UBND huyện Tân Phú")
+    assert (22.0, "%") in figures(district)
+    assert (20.0, "suất quà") in figures(district)

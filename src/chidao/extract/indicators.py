@@ -85,6 +85,10 @@ KINDS = (
     "plan_column",
     "short_after",
     "noun_compound",
+    "ongoing",
+    "district_scope",
+    "district_giver",
+    "commune_level",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -212,6 +216,8 @@ _SHARE = _grammar(r"(?<!\w)chiếm\s+(?:(?:«about»)\s+)?$")
 _SIZE_HEAD = _grammar(r"(?<!\w)(?:«size_head»)\s+(?:(?:«about»)\s+)?$")
 # a noun whose last word is a result verb: "mặt nước nuôi trồng thủy sản" (no result there)
 _IN_COMPOUND = _grammar(r"(?<!\w)(?:«noun_compound»)\s+$")
+# a work in progress: "xã đang xây dựng tuyến đường ... dài 3,2 km" (its size, not a result)
+_ONGOING = _grammar(r"(?<!\w)(?:«ongoing»)\s+$")
 _WORKS_NAMED = _grammar(r"(?<!\w)(?:«works»)(?!\w)")  # the work whose size it is, named before
 # a column of planned figures in a table pasted as lines ("Dự án | Kế hoạch vốn 2016 | Giải ngân")
 _PLAN_COLUMN = _grammar(r"(?<!\w)(?:«plan_column»)(?!\w)")
@@ -222,6 +228,13 @@ _GIFT = _grammar(
 )
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
 _SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
+# ... and the district above a commune's session: "Quý I, toàn huyện mới thu ngân sách đạt 22%"
+_DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«district_scope»)(?!\w)")
+# the district's gift at a commune's session: "Dịp này, Huyện ủy đã trao 20 suất quà"
+_DISTRICT_GIFT = _grammar(
+    r"(?<!\w)(?:«district_giver»)\s+(?:[^\W\d]+,?\s+){0,3}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
+)
+_COMMUNE_LEVELS = tuple(w + " " for w in _WORDS["commune_level"])
 _LOWER_UNIT = _grammar(r"(?<!\w)(?:«lower_unit»)(?!\w)(?! hội)")
 _GIFT_WINDOW = 120  # how far back a gift's giver is looked for
 _ANSWER_WINDOW = 300  # how much of a sentence's start tells an answer
@@ -280,12 +293,16 @@ def _not_the_sessions(
     if (
         size is not None
         and _WORKS_NAMED.search(folded, works_from, size.start())
-        and _result_before(folded, works_from, size.start()) is None
+        and _result_before(folded, works_from, size.start(), ongoing=True) is None
     ):
         return True
     if _plan_column(doc, start):
         return True
-    if _GIFT.search(folded, max(s_start, start - _GIFT_WINDOW), start):
+    communes = _communes_session(doc)
+    gift_from = max(s_start, start - _GIFT_WINDOW)
+    if _GIFT.search(folded, gift_from, start) or (
+        communes and _DISTRICT_GIFT.search(folded, gift_from, start)
+    ):
         return True
     # an answer is told from the start of its sentence: the first words are enough
     if answers(
@@ -294,7 +311,9 @@ def _not_the_sessions(
         return True
     if doc.localities:
         scope = max(
-            _SCOPE.finditer(folded, max(s_start, start - _SCOPE_WINDOW), start),
+            (_DISTRICT_SCOPE if communes else _SCOPE).finditer(
+                folded, max(s_start, start - _SCOPE_WINDOW), start
+            ),
             key=lambda x: x.start(),
             default=None,
         )
@@ -313,15 +332,30 @@ def _after_the_loss(folded: str, head: str, s_start: int, start: int) -> bool:
 
 
 def _result_before(
-    folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)
+    folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",), ongoing: bool = False
 ) -> re.Match[str] | None:
-    """A result verb in ``folded[start:end]`` other than ``allowed`` ("có" also holds)."""
+    """A result verb in ``folded[start:end]`` other than ``allowed`` ("có" also holds); with
+    ``ongoing``, not one of a work in progress ("đang xây dựng")."""
     for r in _RESULT.finditer(folded, start, end):
-        if r.group() not in allowed and not _IN_COMPOUND.search(
-            folded, max(0, r.start() - 12), r.start()
+        before = max(0, r.start() - 12)
+        if (
+            r.group() not in allowed
+            and not _IN_COMPOUND.search(folded, before, r.start())
+            and not (ongoing and _ONGOING.search(folded, before, r.start()))
         ):
             return r
     return None
+
+
+def _communes_session(doc: Document) -> bool:
+    """Whether every locality of the session is a commune (a ward, a town): the district
+    is then the level above, whose figures and gifts are not the session's results."""
+    key = "indicators:communes"
+    if key not in doc.cache:
+        labels = [s.label for s in doc.localities]
+        doc.cache[key] = bool(labels) and all(label.startswith(_COMMUNE_LEVELS) for label in labels)
+    communes: bool = doc.cache[key]
+    return communes
 
 
 def _held(folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
