@@ -184,6 +184,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lede_15_september,
         "quà",
     ),
+    "session_day_head": (
+        "Ngày 21/9, Ban Thường vụ Tỉnh ủy ban hành thông báo kết luận buổi làm việc với xã Tân "
+        "Phú {} 15/9.",
+        lede_15_september,
+        "sau",
+    ),
     "month_count": (PERIOD.format("{} tháng"), in_2023, "vài"),
     "year_part": (PERIOD, in_2023, "trong"),
     "period_bound": (

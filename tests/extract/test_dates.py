@@ -350,3 +350,21 @@ def test_the_nth_year_of_a_term_or_a_plan_s_period_gives_the_session_s_year():
     assert date_of(TERM_YEAR.format("những năm", "nhiệm kỳ 2020 - 2025"), received=received) == (
         dt.date(2020, 12, 20)
     )
+
+
+def test_a_notice_s_year_gives_the_year_of_the_session_day_named_after_it():
+    received = dt.date(2026, 12, 7)
+    notice = (
+        "Ngày 5/1/2022, Văn phòng UBND tỉnh {} kết luận của Chủ tịch UBND tỉnh tại {} với huyện "
+        "Chợ Gạo {} 28/12.\n"
+    )
+    for verb, session, day in (
+        ("ban hành Thông báo số 3/TB-VP", "buổi làm việc", "hôm"),
+        ("phát đi Thông báo số 3/TB-VP", "chuyến công tác", "ngày"),
+        ("truyền đạt ý kiến", "buổi đối thoại", "trưa"),
+    ):
+        text = notice.format(verb, session, day)
+        assert date_of(text, received=received) == dt.date(2021, 12, 28), text
+    # a notice read at a session is no notice issued: that day is the session's
+    text = notice.format("đọc báo cáo", "buổi làm việc", "ngày")
+    assert date_of(text, received=received) == dt.date(2022, 1, 5)

@@ -50,6 +50,7 @@ KINDS = (
     "session_noun",
     "issue_verb",
     "issued_document",
+    "session_day_head",
     "month_count",
     "year_part",
     "period_bound",
@@ -220,7 +221,7 @@ _ISSUES_NOTICE = _grammar(r"[^;]{0,120}?(?<!\w)(?:«issue_verb»)\s+(?:«issued_
 # and the session's own day named after it: "... kết luận buổi làm việc ... ngày 15/9/2023"
 _SESSION_DAY_LATER = _grammar(
     r"(?<!\w)(?:«session_noun»)(?!\w)"
-    r"[^;]{0,160}?(?<!\w)(?:ngày|chiều|sáng|tối)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
+    r"[^;]{0,160}?(?<!\w)(?:«session_day_head»)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
 )
 
 
@@ -228,6 +229,7 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
     sentences = SentenceIndex(doc)
+    issued: dt.date | None = None  # the day a notice was issued, read before the session's
     for m in _LEDE_CUE.finditer(doc):
         long_form = m.group("d") is None
         d_at = m.start("d2") if long_form else m.start("d")
@@ -253,7 +255,15 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         )
         if _ISSUES_NOTICE.match(after) and _SESSION_DAY_LATER.search(after):
             # "Ngày 21/9, Ban Thường vụ ... ban hành Thông báo ... kết luận buổi làm việc ...
-            # ngày 15/9": the day the notice was issued; the session's day comes later
+            # ngày 15/9": the day the notice was issued; the session's day comes later (on or
+            # before it: a notice's year gives the session's)
+            y = m.group("y2") if long_form else m.group("y")
+            if y:
+                issued = _valid(
+                    int(y),
+                    int(m.group("m2" if long_form else "m")),
+                    int(m.group("d2" if long_form else "d")),
+                )
             continue
         day, month = (
             (int(m.group("d2")), int(m.group("m2")))
@@ -262,6 +272,8 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         )
         y = m.group("y2") if long_form else m.group("y")
         year = int(y) if y else None
+        if year is None and issued is not None:
+            year = year_before(day, month, issued)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         if _valid(year or 2024, month, day) is None:
