@@ -107,6 +107,26 @@ def after_the_reform(text: str) -> bool:
     return session(text, received=dt.date(2026, 3, 1)) == dt.date(2025, 8, 5)
 
 
+def the_nth_year_of_the_term(n: int) -> Callable[[str], bool]:
+    def check(text: str) -> bool:
+        return session(text) == dt.date(2020 + n, 12, 20)
+
+    return check
+
+
+def in_the_term_s_first_year(text: str) -> bool:
+    return session(text) == dt.date(2021, 12, 20)
+
+
+def in_the_period_s_first_year(text: str) -> bool:
+    return session(text) == dt.date(2020, 12, 20)
+
+
+TERM = (
+    "Chiều 20/12, xã Tân Phú báo cáo kết quả {} thực hiện Nghị quyết Đại hội, nhiệm kỳ 2020-2025."
+)
+FIRST_YEAR = "Chiều 20/12, xã Tân Phú báo cáo kết quả năm đầu thực hiện Nghị quyết, {} 2020-2025."
+
 ASKED = (
     "Sáng 5/4/2026, Chủ tịch UBND tỉnh Nghệ An làm việc với xã Tân Phú.\n"
     "Chủ tịch UBND tỉnh yêu cầu xã hoàn thành việc rà soát đất công {}."
@@ -164,6 +184,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lede_15_september,
         "quà",
     ),
+    "session_day_head": (
+        "Ngày 21/9, Ban Thường vụ Tỉnh ủy ban hành thông báo kết luận buổi làm việc với xã Tân "
+        "Phú {} 15/9.",
+        lede_15_september,
+        "sau",
+    ),
     "month_count": (PERIOD.format("{} tháng"), in_2023, "vài"),
     "year_part": (PERIOD, in_2023, "trong"),
     "period_bound": (
@@ -212,6 +238,13 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "trong năm",
     ),
     "two_tier": ("Sáng 5/8, xã Tân Phú họp bàn về {}.", after_the_reform, "bộ máy mới"),
+    "term_year_1": (TERM, the_nth_year_of_the_term(1), "những năm"),
+    "term_year_2": (TERM, the_nth_year_of_the_term(2), "năm đầu"),
+    "term_year_3": (TERM, the_nth_year_of_the_term(3), "năm đầu"),
+    "term_year_4": (TERM, the_nth_year_of_the_term(4), "năm đầu"),
+    "term_year_5": (TERM, the_nth_year_of_the_term(5), "năm đầu"),
+    "term_head": (FIRST_YEAR, in_the_term_s_first_year, "giai đoạn"),
+    "period_head": (FIRST_YEAR, in_the_period_s_first_year, "nhiệm kỳ"),
     "deadline_mark": (ASKED.format("{} 30/6/2026"), due_30_june, "sau"),
     "within": (ASKED.format("{} 20 ngày"), due_in_20_days, "sau"),
     "year_mark": (ASKED.format("{} năm 2026"), due_at_the_end_of_the_year, "của"),

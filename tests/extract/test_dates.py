@@ -311,3 +311,60 @@ def test_a_whole_year_s_result_stated_after_the_year_puts_an_early_session_in_th
     # the year of an event, not of a result: its own year
     event = "Năm 2025, cơn bão số 3 làm tốc mái 215 ngôi nhà.\n"
     assert date_of(lede.format(m=1) + event, received=received) == dt.date(2025, 1, 14)
+
+
+def test_an_abbreviation_s_full_stop_does_not_hide_the_session_s_day_after_a_notice():
+    doc = process(
+        "Ngày 22/4, Văn phòng UBND tỉnh ban hành Thông báo số 77/TB-VP kết luận của Chủ tịch "
+        "UBND tỉnh tại buổi làm việc với UBND TP. Cao Lãnh ngày 12/4.\n"
+        "UBND thành phố đã giải ngân 30 tỷ đồng trong 6 tháng đầu năm 2019.\n",
+        Options(received=dt.date(2026, 12, 7)),
+    )
+    assert doc.date == dt.date(2019, 4, 12)
+
+
+TERM_YEAR = (
+    "Chiều 20/12, Thường trực Tỉnh ủy làm việc với huyện Tân Phú về kết quả {} thực hiện "
+    "Nghị quyết Đại hội, {}.\n"
+)
+
+
+def test_the_nth_year_of_a_term_or_a_plan_s_period_gives_the_session_s_year():
+    received = dt.date(2026, 12, 7)
+    # a local congress sits late in 2020: its term's first year is 2021
+    assert date_of(TERM_YEAR.format("năm đầu", "nhiệm kỳ 2020 - 2025"), received=received) == (
+        dt.date(2021, 12, 20)
+    )
+    assert date_of(TERM_YEAR.format("năm thứ ba", "nhiệm kỳ 2015 - 2020"), received=received) == (
+        dt.date(2018, 12, 20)
+    )
+    # the national congress sits in January 2021: 2021 is the first year of its term
+    assert date_of(TERM_YEAR.format("năm đầu", "nhiệm kỳ 2021 - 2026"), received=received) == (
+        dt.date(2021, 12, 20)
+    )
+    # a plan's period begins with its range
+    assert date_of(TERM_YEAR.format("năm cuối", "giai đoạn 2016 - 2020"), received=received) == (
+        dt.date(2020, 12, 20)
+    )
+    # without the ordinal, only the congress's own year (the term's first) is read
+    assert date_of(TERM_YEAR.format("những năm", "nhiệm kỳ 2020 - 2025"), received=received) == (
+        dt.date(2020, 12, 20)
+    )
+
+
+def test_a_notice_s_year_gives_the_year_of_the_session_day_named_after_it():
+    received = dt.date(2026, 12, 7)
+    notice = (
+        "Ngày 5/1/2022, Văn phòng UBND tỉnh {} kết luận của Chủ tịch UBND tỉnh tại {} với huyện "
+        "Chợ Gạo {} 28/12.\n"
+    )
+    for verb, session, day in (
+        ("ban hành Thông báo số 3/TB-VP", "buổi làm việc", "hôm"),
+        ("phát đi Thông báo số 3/TB-VP", "chuyến công tác", "ngày"),
+        ("truyền đạt ý kiến", "buổi đối thoại", "trưa"),
+    ):
+        text = notice.format(verb, session, day)
+        assert date_of(text, received=received) == dt.date(2021, 12, 28), text
+    # a notice read at a session is no notice issued: that day is the session's
+    text = notice.format("đọc báo cáo", "buổi làm việc", "ngày")
+    assert date_of(text, received=received) == dt.date(2022, 1, 5)

@@ -1500,3 +1500,15 @@ def test_a_unit_named_by_its_level_alone_after_phối_hợp_với_supports():
         "án chống ngập khu vực nội ô.\n"
     )
     assert roles(doc) == [[("Sở Xây dựng", "lead"), ("phường", "support")]]
+
+
+def test_an_abbreviated_level_and_a_level_alone_are_assignees_as_written():
+    doc = process(
+        "Sáng 12/4/2019, Phó Chủ tịch UBND tỉnh Đồng Tháp Vũ Hữu Tài làm việc với UBND TP. Cao "
+        "Lãnh.\n"
+        "Phó Chủ tịch UBND tỉnh Vũ Hữu Tài giao UBND TP. Cao Lãnh chủ trì lập phương án tái định "
+        "cư trước ngày 30/6/2019.\n"
+        "Đồng chí đề nghị Sở Xây dựng phối hợp với thành phố rà soát quy hoạch khu dân cư.\n"
+    )
+    assert assignees(doc) == [["UBND TP. Cao Lãnh"], ["Sở Xây dựng", "thành phố"]]
+    assert doc.directives[1].data["roles"] == ["lead", "support"]

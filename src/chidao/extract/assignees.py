@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import re
 
+from . import lexicon
 from .agencies import list_item_name
 from .cues import cue_grammar
 from .scan import Cue
+from .segment import segment_words
 from .spans import Document, Span, fold
 from .speakers import UPWARD, SpeakerReader
 from .titles import title_lexicon
@@ -18,7 +20,14 @@ BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s
 
 
 # a token of a body's name; abbreviations keep their "&" and "-" ("Sở GD&ĐT", "Sở KH-ĐT")
-_BODY_STEP = re.compile(r"(?P<comma>,)? (?P<tok>\(\w+\)|[\w'’]+(?:[&-][\w'’]+)*|[-–])")
+# one step of a body's name; an abbreviation's full stop stays in it ("UBND TP. Mỹ Tho": the
+# abbreviations that end no sentence, ``segment_words.tsv``)
+_BODY_STEP = re.compile(
+    lexicon.fill(
+        r"(?P<comma>,)? (?P<tok>\(\w+\)|(?:«abbreviation»)\.(?= )|[\w'’]+(?:[&-][\w'’]+)*|[-–])",
+        segment_words(),
+    )
+)
 _WORD = re.compile(r"[\w'’&-]+")
 _CLAUSE_END = re.compile(r"[,;:.]")
 # the word that ends a unit's level, compared with one word of the text ("thị trấn" ends with
@@ -316,8 +325,6 @@ _UNIT_LEVEL = cue_grammar(r"\s*(?:«unit_level»)\s+(?=\w)")
 _LEVEL_GROUP = cue_grammar(
     r"(?:(?:ubnd|ủy ban nhân dân)\s+)?các\s+(?:«unit_level»)(?:\s*(?:,|và)\s*(?:«unit_level»))*(?!\w)"
 )
-# a lower unit by its level alone, the session's: "Sở Xây dựng phối hợp với phường rà soát ..."
-_BARE_LEVEL = cue_grammar(r"(?:(?:ubnd|ủy ban nhân dân)\s+)?(?:«unit_level»)(?= [^\W\d_])")
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
@@ -398,11 +405,13 @@ def with_roles(
             if unit_end is not None:
                 # "phối hợp với xã Mù Cang Chải hoàn thành ...": a unit by its level and name
                 found = [doc.span(at, unit_end, "assignee", "support-unit")]
-        if not found:
-            bare = _BARE_LEVEL.match(f, at, span.end)
-            if bare is not None and doc.text[bare.end() + 1].islower():
-                # the next word is the action, not a name: the unit the session is with
-                found = [doc.span(bare.start(), bare.end(), "assignee", "support-level")]
+            elif (level := _UNIT_LEVEL.match(f, at, span.end)) and doc.text[level.end()].islower():
+                # "phối hợp với huyện khảo sát ...": the unit the session is with, by its
+                # level alone (its name not written: a lower-case word follows)
+                piece = f[at : level.end()]
+                start = at + len(piece) - len(piece.lstrip())
+                stop = at + len(piece.rstrip())
+                found = [doc.span(start, stop, "assignee", "support-unit")]
         for b in found:
             listed.add(b.start)
             # a body already told to act in a clause of its own is not added again as support

@@ -50,6 +50,7 @@ KINDS = (
     "session_noun",
     "issue_verb",
     "issued_document",
+    "session_day_head",
     "month_count",
     "year_part",
     "period_bound",
@@ -65,6 +66,13 @@ KINDS = (
     "result_done",
     "two_tier",
     "compared",
+    "term_year_1",
+    "term_year_2",
+    "term_year_3",
+    "term_year_4",
+    "term_year_5",
+    "term_head",
+    "period_head",
     # read by deadlines.py
     "deadline_mark",
     "within",
@@ -208,17 +216,20 @@ def _is_issued_line(doc: Document, start: int) -> bool:
 
 
 # a notice issued on the day just read: "..., Ban Thường vụ Tỉnh ủy đã ban hành Thông báo ..."
-_ISSUES_NOTICE = _grammar(r"[^.;]{0,120}?(?<!\w)(?:«issue_verb»)\s+(?:«issued_document»)")
+# (read within the sentence: a full stop there is an abbreviation's, "Văn phòng UBND TP. X")
+_ISSUES_NOTICE = _grammar(r"[^;]{0,120}?(?<!\w)(?:«issue_verb»)\s+(?:«issued_document»)")
 # and the session's own day named after it: "... kết luận buổi làm việc ... ngày 15/9/2023"
 _SESSION_DAY_LATER = _grammar(
     r"(?<!\w)(?:«session_noun»)(?!\w)"
-    r"[^.;]{0,160}?(?<!\w)(?:ngày|chiều|sáng|tối)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
+    r"[^;]{0,160}?(?<!\w)(?:«session_day_head»)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
 )
 
 
 def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
+    sentences = SentenceIndex(doc)
+    issued: dt.date | None = None  # the day a notice was issued, read before the session's
     for m in _LEDE_CUE.finditer(doc):
         long_form = m.group("d") is None
         d_at = m.start("d2") if long_form else m.start("d")
@@ -235,10 +246,24 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
             continue
         if _PAGE_HEAD.search(head):
             continue  # "Cập nhật lúc 08:30 ngày 10/10/2022": the page's date
-        after = folded[m.end() : m.end() + 400].split(". ", 1)[0]
+        # the rest of the sentence (an abbreviation's full stop, "UBND TP. Mỹ Tho", ends none)
+        sentence = sentences.at(m.start())
+        after = (
+            folded[m.end() : min(sentence.end, m.end() + 400)]
+            if sentence is not None
+            else folded[m.end() : m.end() + 400].split(". ", 1)[0]
+        )
         if _ISSUES_NOTICE.match(after) and _SESSION_DAY_LATER.search(after):
             # "Ngày 21/9, Ban Thường vụ ... ban hành Thông báo ... kết luận buổi làm việc ...
-            # ngày 15/9": the day the notice was issued; the session's day comes later
+            # ngày 15/9": the day the notice was issued; the session's day comes later (on or
+            # before it: a notice's year gives the session's)
+            y = m.group("y2") if long_form else m.group("y")
+            if y:
+                issued = _valid(
+                    int(y),
+                    int(m.group("m2" if long_form else "m")),
+                    int(m.group("d2" if long_form else "d")),
+                )
             continue
         day, month = (
             (int(m.group("d2")), int(m.group("m2")))
@@ -247,6 +272,8 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
         )
         y = m.group("y2") if long_form else m.group("y")
         year = int(y) if y else None
+        if year is None and issued is not None:
+            year = year_before(day, month, issued)
         if not (1 <= month <= 12 and 1 <= day <= 31):
             continue
         if _valid(year or 2024, month, day) is None:
@@ -338,22 +365,63 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
         earlier = [e.end() for e in _YEAR_NUMBER.finditer(head)]
         if earlier:
             head = head[earlier[-1] :]
-        plan = _PLAN_WORD.search(head[-45:])
-        result = _RESULT_WORD.search(head)
-        reviewed = (result and "kết quả" in result.group()) or _REVIEW_WORD.search(head[-45:])
-        if plan and not reviewed:
-            # late in the year, next year's tasks are planned
-            votes[y - 1 if month is not None and month >= 10 else y] += 1
-        elif month is not None and month <= 3 and (result or _RESULT_AFTER.match(folded, ym.end())):
-            # early in the year, last year's results are reported ("kết quả năm 2025",
-            # "năm 2025, tăng trưởng kinh tế của tỉnh ước đạt 10,8%")
-            votes[y + 1] += 1
-        else:
-            votes[y] += 1
+        votes[_year_vote(head, y, month, bool(_RESULT_AFTER.match(folded, ym.end())))] += 1
+    if not votes:
+        for at, y in _term_years(doc):
+            if _inside(_instruction_sentences(doc, [at]), at):
+                continue  # "phấn đấu năm cuối nhiệm kỳ ...": a target
+            head = folded[max(0, at - 60) : at]
+            earlier = [e.end() for e in _YEAR_NUMBER.finditer(head)]
+            votes[_year_vote(head[earlier[-1] :] if earlier else head, y, month, False)] += 1
     if not votes:
         return _year_before_deadlines(doc, instructions, month, day) or _congress_year(doc)
     best = max(votes.values())
     return max(y for y, c in votes.items() if c == best)
+
+
+def _year_vote(head: str, y: int, month: int | None, result_after: bool) -> int:
+    """The session year that a year ``y`` named in the body votes for, from the words before
+    it (``head``, back to the previous year named) and whether a result follows it."""
+    plan = _PLAN_WORD.search(head[-45:])
+    result = _RESULT_WORD.search(head)
+    reviewed = (result and "kết quả" in result.group()) or _REVIEW_WORD.search(head[-45:])
+    if plan and not reviewed:
+        # late in the year, next year's tasks are planned
+        return y - 1 if month is not None and month >= 10 else y
+    if month is not None and month <= 3 and (result or result_after):
+        # early in the year, last year's results are reported ("kết quả năm 2025",
+        # "năm 2025, tăng trưởng kinh tế của tỉnh ước đạt 10,8%")
+        return y + 1
+    return y
+
+
+# "năm đầu thực hiện Nghị quyết Đại hội ... nhiệm kỳ 2015 - 2020": the Nth year of a term or
+# a plan's period, read back from the range's first year (a bounded window before it)
+_TERM_ORDINAL = _grammar(
+    r"(?<!\w)(?:(?P<n1>«term_year_1»)|(?P<n2>«term_year_2»)|(?P<n3>«term_year_3»)"
+    r"|(?P<n4>«term_year_4»)|(?P<n5>«term_year_5»))(?!\w)"
+    r"[^.;\n]{0,160}?(?<!\w)(?:(?P<term>«term_head»)|«period_head»)\s+$"
+)
+_TERM_WINDOW = 200
+
+
+def _term_years(doc: Document) -> Iterator[tuple[int, int]]:
+    """(offset, year) of each "Nth year" of a term or period named before its range: a term's
+    first year follows its congress's (held late in years that are multiples of 5), except a
+    national congress's (held in January, one year later): 2015-2020 and 2016-2021 both begin
+    in 2016; a plan's period begins with its range."""
+    folded = doc.folded
+    for y in _YEAR_CUE.finditer(doc):
+        if not _RANGE_AFTER.match(folded, y.end()):
+            continue
+        m = _TERM_ORDINAL.search(folded, max(0, y.start() - _TERM_WINDOW), y.start())
+        if m is None:
+            continue
+        n = next(int(k[1]) for k in ("n1", "n2", "n3", "n4", "n5") if m.group(k))
+        first = int(y.group())
+        if m.group("term") and first % 5 != 1:
+            first += 1
+        yield m.start(), first + n - 1
 
 
 def _in_range(folded: str, y: re.Match[str]) -> bool:
