@@ -155,6 +155,7 @@ PERIOD = "Sáng 5/7, xã Tân Phú sơ kết công tác {} năm 2023 và bàn nh
 # kind -> (text with the entry at "{}", what the entry makes of it, a word not of the kind)
 EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "time_of_day": ("{} 5/4, " + LEAD, lede_5_april, "khoảng"),
+    "day_prefix": ("Sáng {} 5/4, " + LEAD, lede_5_april, "số"),
     "weekday": ("Thứ {}, 31/07/2023\nSáng 28/7, " + LEAD, page_dated, "mười"),
     "dateline_head": ("{}: 31/07/2023\nSáng 28/7, " + LEAD, page_dated, "Nguồn"),
     "page_head": ("{} ngày 10/10/2022\nSáng 8/10, " + LEAD, lede_8_october, "Hôm"),

@@ -43,6 +43,7 @@ WORDS = "date_words.tsv"
 KINDS = (
     "time_of_day",
     "weekday",
+    "day_prefix",
     "dateline_head",
     "page_head",
     "document",
@@ -94,7 +95,8 @@ _grammar = lexicon.grammar_of(date_words)
 # time of day (or "Ngày") then an optional "ngày"/"hôm nay", then d/m or d-m (or d.m), optional year
 _LEDE = _grammar(
     r"(?<!\w)(?P<lead>(?:«time_of_day»)"
-    r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?\s*(?:\(\s*)?)"
+    r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?(?:\s+(?:«day_prefix»))?"
+    r"\s*(?:\(\s*)?)"
     r"(?:(?P<d0>\d{1,2})\s*(?:và|-|–|,|đến)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
     r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>\d{4}))?(?!\d))"
