@@ -1491,6 +1491,17 @@ def test_an_answered_petition_after_the_lower_side_s_list_is_the_leader_s_answer
     assert issuers(doc) == ["Lê Văn Khánh"]
 
 
+def test_a_unit_named_by_its_level_alone_after_phối_hợp_với_supports():
+    # held-out round 21 (Cần Thơ): "phối hợp với phường rà soát ..." is the session's ward,
+    # the word after the level is the action; a named unit is still read whole
+    doc = process(
+        "Chiều 9/4, đồng chí Lâm Quốc Thịnh, Phó Chủ tịch UBND thành phố Cần Thơ làm việc với "
+        "phường Tân An.\nĐồng chí giao Sở Xây dựng phối hợp với phường rà soát, đề xuất phương "
+        "án chống ngập khu vực nội ô.\n"
+    )
+    assert roles(doc) == [[("Sở Xây dựng", "lead"), ("phường", "support")]]
+
+
 def test_an_abbreviated_level_and_a_level_alone_are_assignees_as_written():
     doc = process(
         "Sáng 12/4/2019, Phó Chủ tịch UBND tỉnh Đồng Tháp Vũ Hữu Tài làm việc với UBND TP. Cao "

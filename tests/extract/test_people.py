@@ -693,3 +693,16 @@ def test_a_director_named_after_an_abbreviated_department_and_a_khmer_name_are_p
     assert people["Mạc Văn Hiển"] == ["Giám đốc Sở NN&PTNT"]
     assert people["Tô Thị Lan"] == ["Phó Giám đốc Sở LĐ-TB&XH"]
     assert people["Chau Thanh Sơn"] == ["Chủ tịch UBND huyện Trà Cú"]
+
+
+def test_a_city_s_leader_named_after_the_city_word_is_a_person_and_gives_directives():
+    # held-out round 21 (Cần Thơ, 2026): "Phó Chủ tịch UBND thành phố Lâm Quốc Thịnh" is a
+    # centrally-run city's leader and a name, not a city called "Lâm Quốc Thịnh"
+    doc = process(
+        "Chiều 9/4, đồng chí Lâm Quốc Thịnh, Phó Chủ tịch UBND thành phố Cần Thơ làm việc với "
+        "phường Tân An.\nPhát biểu kết luận, Phó Chủ tịch UBND thành phố Lâm Quốc Thịnh yêu cầu "
+        "phường Tân An khẩn trương hoàn thành giải phóng mặt bằng trước ngày 30/6/2026.\n"
+    )
+    assert [p.name.text for p in doc.people] == ["Lâm Quốc Thịnh"]
+    assert [s.label for s in doc.localities] == ["phường Tân An"]
+    assert [d.data["issuer"] for d in doc.directives] == ["Lâm Quốc Thịnh"]

@@ -61,7 +61,7 @@ _PLACE_BEFORE = re.compile(
 _MEMORIAL = re.compile(lexicon.fill(r"(?<!\w)(?:«memorial»)\s+$", people_words()))
 
 
-_LEVELS = ("xã", "phường", "thị trấn", "thị xã", "quận", "huyện", "đặc khu")
+_LEVELS = ("xã", "phường", "thị trấn", "thị xã", "quận", "huyện", "đặc khu", "thành phố")
 _LEVEL_END = re.compile(rf"(?<!\w)(?:{'|'.join(_LEVELS)})$")
 # each level word, a space and the word after it (anywhere, as str.find would find them)
 _LEVEL_WORDS = [(w, re.compile(re.escape(w) + r" (?=(?P<word>[^ ]+) )")) for w in _LEVELS]
