@@ -368,3 +368,19 @@ def test_a_notice_s_year_gives_the_year_of_the_session_day_named_after_it():
     # a notice read at a session is no notice issued: that day is the session's
     text = notice.format("đọc báo cáo", "buổi làm việc", "ngày")
     assert date_of(text, received=received) == dt.date(2022, 1, 5)
+
+
+def test_the_session_s_day_in_the_sentence_after_the_notice_s_is_the_session_date():
+    notice = (
+        "Ngày 15/3/2021, Văn phòng UBND tỉnh ban hành Thông báo số 98/TB-VP kết luận của Chủ tịch "
+        "UBND tỉnh tại buổi làm việc với UBND TP. Bến Tre. {}\n"
+    )
+    received = dt.date(2026, 12, 7)
+    for follow in (
+        "Tại buổi làm việc chiều 5/3, thành phố báo cáo tiến độ dự án.",
+        "Buổi làm việc diễn ra ngày 5/3.",
+    ):
+        assert date_of(notice.format(follow), received=received) == dt.date(2021, 3, 5)
+    # the next sentence about something else: the notice's day is the only one given
+    follow = "Thành phố đã giải ngân 30 tỷ đồng."
+    assert date_of(notice.format(follow), received=received) == dt.date(2021, 3, 15)

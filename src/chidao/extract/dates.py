@@ -227,6 +227,31 @@ _SESSION_DAY_LATER = _grammar(
 )
 
 
+# the session named without its day in a notice's sentence: "... kết luận ... tại buổi làm việc
+# với huyện X." (no day before the sentence's end)
+_SESSION_NAMED = _grammar(r"(?<!\w)(?:«session_noun»)(?!\w)")
+# and the next sentence gives it: "Tại buổi làm việc chiều 5/3, ...", "Buổi làm việc diễn ra
+# ngày 5/3."
+_NEXT_SESSION_DAY = _grammar(
+    r"[^.;]{0,40}?(?<!\w)(?:«session_noun»)(?!\w)"
+    r"[^.;]{0,80}?(?<!\w)(?:«session_day_head»)\s+\d{1,2}\s*[/-]\s*\d{1,2}"
+)
+
+
+def _day_in_next_sentence(
+    doc: Document, sentences: SentenceIndex, sentence: Span | None, after: str
+) -> bool:
+    """Whether a notice's sentence names the session without its day and the next sentence
+    opens with the session and its day."""
+    if sentence is None or not _SESSION_NAMED.search(after):
+        return False
+    following = sentences.within(sentence.end, min(len(doc.folded), sentence.end + 400))
+    return (
+        bool(following)
+        and _NEXT_SESSION_DAY.match(doc.folded, following[0].start, following[0].end) is not None
+    )
+
+
 def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
     """The first day/month of the session in the text: (day, month, year or None, span)."""
     folded = doc.folded
@@ -255,7 +280,10 @@ def find_lede_date(doc: Document) -> tuple[int, int, int | None, Span] | None:
             if sentence is not None
             else folded[m.end() : m.end() + 400].split(". ", 1)[0]
         )
-        if _ISSUES_NOTICE.match(after) and _SESSION_DAY_LATER.search(after):
+        if _ISSUES_NOTICE.match(after) and (
+            _SESSION_DAY_LATER.search(after)
+            or _day_in_next_sentence(doc, sentences, sentence, after)
+        ):
             # "Ngày 21/9, Ban Thường vụ ... ban hành Thông báo ... kết luận buổi làm việc ...
             # ngày 15/9": the day the notice was issued; the session's day comes later (on or
             # before it: a notice's year gives the session's)
