@@ -102,6 +102,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_figure,
         "của huyện",
     ),
+    "head_compound": (
+        "Năm nay, ngân hàng đã cho vay 1.240 hộ với {} số 46,8 tỷ đồng.",
+        lambda t: 46.8 in [i.data["value"] for i in process(t).indicators],
+        "mã",
+    ),
     "noun_compound": (
         "Năm nay, toàn huyện có 15.000 ha mặt nước {} trồng thủy sản, 9.800 ha lúa.",
         no_figure,

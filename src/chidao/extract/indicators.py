@@ -89,6 +89,7 @@ KINDS = (
     "district_scope",
     "district_giver",
     "commune_level",
+    "head_compound",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -171,7 +172,11 @@ _SHORT_AFTER = _grammar(
 )
 _UNDONE_AFTER = _grammar(r"\s*(?:\w+\s+){0,6}?(?:«undone»)(?!\w)")
 # what may not come right before the number
-_BAD_HEAD = _grammar(r"(?<!\w)(?:«bad_head»)\s*$")
+# (not when the word ends a compound: "tiêm phòng 45.000 liều", "doanh số 46,8 tỷ đồng")
+_BAD_HEAD = _grammar(
+    "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["head_compound"])
+    + r"(?<!\w)(?:«bad_head»)\s*$"
+)
 # facts of a unit, not results: "có diện tích 48,6 km2", "sáp nhập ... và 3 xã"
 _STATIC_HEAD = _grammar(r"(?<!\w)(?:«static_head»)(?!\w)")
 # a sentence that opens with one project or work describes it ("Dự án đường tránh dài 6,8
