@@ -233,3 +233,15 @@ def test_in_a_commune_s_session_the_district_s_figures_and_gifts_plans_and_works
     district = text.replace("Đảng ủy xã Tân Phú", "UBND huyện Tân Phú")
     assert (22.0, "%") in figures(district)
     assert (20.0, "suất quà") in figures(district)
+
+
+def test_a_noun_ending_in_a_result_verb_does_not_make_a_count_not_done_yet_a_result():
+    # held-out round 22's Tiền Giang text: "bằng" of "mặt bằng" read as the result verb "bằng"
+    assert (
+        figures(
+            "Tuy nhiên, giải phóng mặt bằng còn chậm do 17 hộ dân chưa thống nhất đơn giá bồi thường."
+        )
+        == []
+    )
+    # a result verb before the count still makes it a result
+    assert figures("Năm nay, huyện đã hỗ trợ 120 hộ chưa có nhà ở.") == [(120.0, "hộ")]

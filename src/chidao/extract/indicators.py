@@ -537,13 +537,15 @@ def find_indicators(doc: Document) -> None:
             continue  # "37 nhà bị cuốn trôi", "2 người mất tích": the toll, a difficulty
         if _SHORT_AFTER.match(folded, u.end() if u else end):
             continue  # "ở 4 xã của huyện chưa đủ theo quy định": a shortfall, a difficulty
-        if _DAMAGE_LIST_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
-            folded, clause_start, m.start()
+        if _DAMAGE_LIST_AFTER.match(folded, u.end() if u else end) and not _result_before(
+            folded, clause_start, m.start(), ()
         ):
             continue
-        if _UNDONE_AFTER.match(folded, u.end() if u else end) and not _RESULT.search(
-            folded, clause_start, m.start()
+        if _UNDONE_AFTER.match(folded, u.end() if u else end) and not _result_before(
+            folded, clause_start, m.start(), ()
         ):
+            # ("giải phóng mặt bằng còn chậm do 17 hộ dân chưa thống nhất": "bằng" of "mặt bằng"
+            # is a noun's, no result verb)
             continue  # "3,6 km đê biển chưa được kè cứng": what is left, a difficulty
         if _not_the_sessions(doc, m, u, noun_end, s_start):
             continue
