@@ -270,6 +270,10 @@ def test_a_related_list_is_not_needed_to_cut_a_tail_of_widgets():
         ("Cập nhật: 08:05 ngày 12-03-2026", dt.date(2026, 3, 12)),
         ("Sáng 5/4/2024, đồng chí Lương Văn Hòa làm việc", None),
         ("31/02/2023", None),
+        ("Ngày 18 tháng 10 năm 2018", dt.date(2018, 10, 18)),
+        ("Thứ Năm, ngày 18 tháng 10 năm 2018 - 16:45", dt.date(2018, 10, 18)),
+        ("Hưng Yên, ngày 21 tháng 01 năm 2026", None),  # a notice's place and date
+        ("Sáng 18 tháng 10 năm 2018, đồng chí Lương Văn Hòa làm việc", None),
     ],
 )
 def test_it_reads_only_standalone_datelines(line, date):

@@ -70,6 +70,10 @@ _LETTER_DATE = re.compile(
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.IGNORECASE
 )  # "Hà Tĩnh, ngày 12 tháng 10"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+# the same written out, on a line of its own: "Ngày 18 tháng 10 năm 2018" (folded)
+_LONG_DATE = re.compile(
+    r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+((?:19|20)\d{2})(?!\d)"
+)
 # what may surround a date on a dateline: weekday, time, time zone, "cập nhật"
 _DATELINE_REST = _grammar(
     r"(?:thứ\s*(?:«weekday»|[2-7])|chủ\s*nhật|ngày|lúc|cập\s*nhật|đăng\s*(?:ngày|lúc)?|"
@@ -208,7 +212,7 @@ def dateline_date(line: str) -> dt.date | None:
     if len(line) > 60:
         return None
     low = fold(line)
-    m = _DATE.search(low)
+    m = _DATE.search(low) or _LONG_DATE.search(low)
     if not m:
         return None
     rest = low[: m.start()] + " " + low[m.end() :]
