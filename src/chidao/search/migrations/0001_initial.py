@@ -1,5 +1,7 @@
 from django.db import migrations, models
 
+from chidao.web.vendor_sql import vendor_sql
+
 SQLITE = [
     "CREATE VIRTUAL TABLE search_fts USING fts5(key, content='search_searchentry', "
     "content_rowid='id', tokenize='unicode61 remove_diacritics 2')",
@@ -21,15 +23,6 @@ POSTGRES = [
     "CREATE INDEX search_entry_tsv ON search_searchentry USING gin (to_tsvector('simple', key))"
 ]
 POSTGRES_DROP = ["DROP INDEX IF EXISTS search_entry_tsv"]
-
-
-def _run(statements):
-    def run(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        for sql in statements.get(vendor, []):
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
@@ -76,8 +69,8 @@ class Migration(migrations.Migration):
                 ],
             },
         ),
-        migrations.RunPython(
-            _run({"sqlite": SQLITE, "postgresql": POSTGRES}),
-            _run({"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP}),
+        vendor_sql(
+            {"sqlite": SQLITE, "postgresql": POSTGRES},
+            {"sqlite": SQLITE_DROP, "postgresql": POSTGRES_DROP},
         ),
     ]

@@ -11,6 +11,8 @@ SQLite keeps its FTS5 table (0001).
 
 from django.db import migrations
 
+from chidao.web.vendor_sql import vendor_sql
+
 POSTGRES = [
     "ALTER TABLE search_searchentry ADD COLUMN tsv tsvector "
     "GENERATED ALWAYS AS (to_tsvector('simple', key)) STORED",
@@ -26,16 +28,7 @@ POSTGRES_BACK = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0001_initial")]
 
-    operations = [migrations.RunPython(_run(POSTGRES), _run(POSTGRES_BACK))]
+    operations = [vendor_sql({"postgresql": POSTGRES}, {"postgresql": POSTGRES_BACK})]

@@ -10,6 +10,8 @@ parallel (about 100 ms). The ranked search keeps reading the stored vectors.
 
 from django.db import migrations
 
+from chidao.web.vendor_sql import vendor_sql
+
 POSTGRES = [
     "CREATE INDEX IF NOT EXISTS search_entry_tsv ON search_searchentry "
     "USING gin (to_tsvector('simple', key))",
@@ -18,16 +20,7 @@ POSTGRES = [
 POSTGRES_BACK = ["DROP INDEX IF EXISTS search_entry_tsv"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0002_stored_tsvector")]
 
-    operations = [migrations.RunPython(_run(POSTGRES), _run(POSTGRES_BACK))]
+    operations = [vendor_sql({"postgresql": POSTGRES}, {"postgresql": POSTGRES_BACK})]

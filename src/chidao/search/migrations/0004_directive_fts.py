@@ -13,6 +13,8 @@ PostgreSQL: nothing (its register probes the stored vectors, ``chidao.search.eng
 
 from django.db import migrations
 
+from chidao.web.vendor_sql import vendor_sql
+
 SQLITE = [
     "CREATE VIRTUAL TABLE search_directive_fts USING fts5(key, content='', "
     "tokenize='unicode61 remove_diacritics 2', prefix='2 3')",
@@ -39,16 +41,7 @@ SQLITE_BACK = [
 ]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "sqlite":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0003_text_index_for_rows")]
 
-    operations = [migrations.RunPython(_run(SQLITE), _run(SQLITE_BACK))]
+    operations = [vendor_sql({"sqlite": SQLITE}, {"sqlite": SQLITE_BACK})]

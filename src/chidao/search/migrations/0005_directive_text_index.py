@@ -9,6 +9,8 @@ the directives' own full-text table (0004).
 
 from django.db import migrations
 
+from chidao.web.vendor_sql import vendor_sql
+
 POSTGRES = [
     "CREATE INDEX IF NOT EXISTS search_directive_tsv ON search_searchentry "
     "USING gin (to_tsvector('simple', key)) WHERE kind = 'directive'",
@@ -17,16 +19,7 @@ POSTGRES = [
 POSTGRES_BACK = ["DROP INDEX IF EXISTS search_directive_tsv"]
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_directive_fts")]
 
-    operations = [migrations.RunPython(_run(POSTGRES), _run(POSTGRES_BACK))]
+    operations = [vendor_sql({"postgresql": POSTGRES}, {"postgresql": POSTGRES_BACK})]

@@ -10,32 +10,29 @@ row from the table for its id (22,000 pages); from the index alone the same read
 
 from django.db import migrations
 
+from chidao.web.vendor_sql import vendor_sql
+
 INDEX = "task_by_session_date_desc"
 COLUMNS = "(session_date DESC NULLS LAST, directive_id DESC, unit_id DESC)"
-
-
-def _run(*statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            for sql in statements:
-                schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
     dependencies = [("tasks", "0008_task_by_issuer_state")]
 
     operations = [
-        migrations.RunPython(
-            _run(
-                f"DROP INDEX IF EXISTS {INDEX}",
-                f"CREATE INDEX {INDEX} ON tasks_task {COLUMNS} INCLUDE (id)",
-                "ANALYZE tasks_task",
-            ),
-            _run(
-                f"DROP INDEX IF EXISTS {INDEX}",
-                f"CREATE INDEX {INDEX} ON tasks_task {COLUMNS}",
-            ),
+        vendor_sql(
+            {
+                "postgresql": [
+                    f"DROP INDEX IF EXISTS {INDEX}",
+                    f"CREATE INDEX {INDEX} ON tasks_task {COLUMNS} INCLUDE (id)",
+                    "ANALYZE tasks_task",
+                ]
+            },
+            {
+                "postgresql": [
+                    f"DROP INDEX IF EXISTS {INDEX}",
+                    f"CREATE INDEX {INDEX} ON tasks_task {COLUMNS}",
+                ]
+            },
         )
     ]
