@@ -321,7 +321,7 @@ def _not_the_sessions(
         return True
     if _plan_column(doc, start):
         return True
-    communes = _communes_session(doc)
+    communes = communes_session(doc)
     gift_from = max(s_start, start - _GIFT_WINDOW)
     if _GIFT.search(folded, gift_from, start) or (
         communes and _DISTRICT_GIFT.search(folded, gift_from, start)
@@ -398,9 +398,10 @@ def _city_session(doc: Document) -> bool:
     return city
 
 
-def _communes_session(doc: Document) -> bool:
+def communes_session(doc: Document) -> bool:
     """Whether every locality of the session is a commune (a ward, a town): the district
-    is then the level above, whose figures and gifts are not the session's results."""
+    is then the level above, whose figures and gifts are not the session's results, and to
+    which the commune's requests go up (``opinions``)."""
     key = "indicators:communes"
     if key not in doc.cache:
         labels = [s.label for s in doc.localities]
