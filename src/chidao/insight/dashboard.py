@@ -172,11 +172,11 @@ def dashboard(
     # the stored monthly rows (``tallies``) for the period's whole months; else, and for the
     # days of a custom period outside whole months, from the tasks, in one statement
     whole = not (scope.unit or scope.leader or scope.topic) and access.sees_every_task(user)
-    months = tallies.months_within(period.start, period.end) if whole else None
-    if months is None:
+    whole_months = tallies.months_within(period.start, period.end) if whole else None
+    if whole_months is None:
         by_unit, by_leader, by_topic, by_day = _counted(tasks, today)
     else:
-        first, last = months
+        first, last = whole_months
         found = tallies.outcomes_from_tallies(first, last, today)
         last_day = _month_end(last.year, last.month)
         if period.start < first or period.end > last_day:

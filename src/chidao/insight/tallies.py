@@ -71,7 +71,7 @@ def stored_kind() -> Case:
     )
 
 
-def first_of_month(day: dt.date) -> dt.date:
+def first_of_month(day: Any) -> dt.date:
     return day.replace(day=1)
 
 
@@ -156,12 +156,17 @@ def outcomes_from_tallies(
             f"GROUP BY month, kind",
             [first, last] * 4,
         )
-        groupings = (found.by_unit, found.by_leader, found.by_topic, found.by_month)
+        groupings: tuple[dict[Any, Counter[int]], ...] = (
+            found.by_unit,
+            found.by_leader,
+            found.by_topic,
+            found.by_month,
+        )
         for g, number, text, month, kind, n in cursor.fetchall():
             if not n:
                 continue
             key = number if g < 2 else text if g == 2 else _date(month)
-            groups: dict[Any, Counter[int]] = groupings[g]
+            groups = groupings[g]
             if key not in groups:
                 groups[key] = Counter()
             groups[key][in_time if kind == DATED else kind] += n
@@ -190,7 +195,7 @@ def outcomes_from_tallies(
     )
     for unit, leader, topic, day, stored, code in moved:
         was = in_time if stored == DATED else stored
-        if was != code:
+        if was != code and day is not None:  # the filter's session dates
             month = first_of_month(day)
             found.add(unit, leader, topic, month, was, -1)
             found.add(unit, leader, topic, month, code, 1)
