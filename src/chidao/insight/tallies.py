@@ -52,6 +52,8 @@ DATED = 7  # not done, with a deadline: in time or overdue, decided on the day r
 UNIT_TABLE = "insight_tally_unit"
 LEAD_TABLE = "insight_tally_lead"
 KEY_NAMES = {code: key for key, code in CODES.items()}
+# the empty columns of one arm of a union, typed (PostgreSQL types a bare NULL as text)
+NO_ID, NO_TEXT, NO_DATE = "CAST(NULL AS bigint)", "CAST(NULL AS varchar)", "CAST(NULL AS date)"
 
 
 def stored_kind() -> Case:
@@ -146,13 +148,13 @@ def outcomes_from_tallies(
     with connection.cursor() as cursor:
         cursor.execute(
             # constants and placeholders only
-            f"SELECT 0, unit_id, NULL, NULL, kind, sum(n) FROM {UNIT_TABLE} {where} "
+            f"SELECT 0, unit_id, {NO_TEXT}, {NO_DATE}, kind, sum(n) FROM {UNIT_TABLE} {where} "
             f"GROUP BY unit_id, kind UNION ALL "
-            f"SELECT 1, issuer_id, NULL, NULL, kind, sum(n) FROM {LEAD_TABLE} {where} "
+            f"SELECT 1, issuer_id, {NO_TEXT}, {NO_DATE}, kind, sum(n) FROM {LEAD_TABLE} {where} "
             f"AND issuer_id <> 0 GROUP BY issuer_id, kind UNION ALL "
-            f"SELECT 2, NULL, topic, NULL, kind, sum(n) FROM {LEAD_TABLE} {where} "
+            f"SELECT 2, {NO_ID}, topic, {NO_DATE}, kind, sum(n) FROM {LEAD_TABLE} {where} "
             f"AND topic <> '' GROUP BY topic, kind UNION ALL "
-            f"SELECT 3, NULL, NULL, month, kind, sum(n) FROM {LEAD_TABLE} {where} "
+            f"SELECT 3, {NO_ID}, {NO_TEXT}, month, kind, sum(n) FROM {LEAD_TABLE} {where} "
             f"GROUP BY month, kind",
             [first, last] * 4,
         )

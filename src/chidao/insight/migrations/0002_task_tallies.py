@@ -44,9 +44,9 @@ def _kind(row: str) -> str:
 
 COLUMNS = ("session_date", "unit_id", "issuer_id", "topic", "state", "deadline", "completed_on")
 TABLES = [
-    "CREATE TABLE insight_tally_unit (month date NOT NULL, unit_id integer NOT NULL, "
+    "CREATE TABLE insight_tally_unit (month date NOT NULL, unit_id bigint NOT NULL, "
     "kind smallint NOT NULL, n integer NOT NULL, PRIMARY KEY (month, unit_id, kind))",
-    "CREATE TABLE insight_tally_lead (month date NOT NULL, issuer_id integer NOT NULL, "
+    "CREATE TABLE insight_tally_lead (month date NOT NULL, issuer_id bigint NOT NULL, "
     "topic varchar(120) NOT NULL, kind smallint NOT NULL, n integer NOT NULL, "
     "PRIMARY KEY (month, issuer_id, topic, kind))",
     "CREATE INDEX task_done_by_day ON tasks_task (completed_on, session_date) WHERE state = 'done'",
@@ -110,7 +110,7 @@ POSTGRESQL = [
     *TABLES,
     f"""CREATE FUNCTION insight_tally_task() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
-    old_m date; new_m date; old_k smallint; new_k smallint; old_i integer; new_i integer;
+    old_m date; new_m date; old_k smallint; new_k smallint; old_i bigint; new_i bigint;
 BEGIN
     IF TG_OP <> 'INSERT' AND OLD.session_date IS NOT NULL THEN
         old_m := date_trunc('month', OLD.session_date)::date;
@@ -141,7 +141,7 @@ BEGIN
     END IF;
     RETURN NULL;
 END $$""",
-    """CREATE FUNCTION insight_tally_unit_add(m date, u integer, k smallint, delta integer)
+    """CREATE FUNCTION insight_tally_unit_add(m date, u bigint, k smallint, delta integer)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF m IS NULL THEN RETURN; END IF;
@@ -149,7 +149,7 @@ BEGIN
     ON CONFLICT (month, unit_id, kind) DO UPDATE SET n = x.n + excluded.n;
 END $$""",
     """CREATE FUNCTION insight_tally_lead_add(
-    m date, i integer, t varchar, k smallint, delta integer
+    m date, i bigint, t varchar, k smallint, delta integer
 ) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF m IS NULL THEN RETURN; END IF;
@@ -184,8 +184,8 @@ POSTGRESQL_BACK = [
     "DROP TRIGGER IF EXISTS insight_tally_at ON tasks_task",
     "DROP FUNCTION IF EXISTS insight_tally_task()",
     "DROP FUNCTION IF EXISTS insight_tally_truncate()",
-    "DROP FUNCTION IF EXISTS insight_tally_unit_add(date, integer, smallint, integer)",
-    "DROP FUNCTION IF EXISTS insight_tally_lead_add(date, integer, varchar, smallint, integer)",
+    "DROP FUNCTION IF EXISTS insight_tally_unit_add(date, bigint, smallint, integer)",
+    "DROP FUNCTION IF EXISTS insight_tally_lead_add(date, bigint, varchar, smallint, integer)",
     *BACK,
 ]
 
