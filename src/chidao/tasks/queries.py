@@ -33,6 +33,7 @@ from django.db.models import (
     When,
     Window,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, NullIf, RowNumber
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -931,10 +932,14 @@ def _probed_groups(
     return probed
 
 
-def _estimated_rows(rows: QuerySet[Any]) -> float:
-    """How many rows PostgreSQL's planner expects ``rows`` to hold (``EXPLAIN``, not run)."""
-    sql, params = rows.query.sql_with_params()
-    with connections[rows.db].cursor() as cursor:
+def _estimated_rows(rows: QuerySet[Any] | RawSQL) -> float:
+    """How many rows PostgreSQL's planner expects ``rows`` (a queryset, or a statement such as
+    ``directive_ids``) to hold (``EXPLAIN``, not run)."""
+    if isinstance(rows, RawSQL):
+        sql, params, db = rows.sql, list(rows.params), "default"
+    else:
+        (sql, params), db = rows.query.sql_with_params(), rows.db
+    with connections[db].cursor() as cursor:
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql, params)
         (plan,) = cursor.fetchone()
     plan = json.loads(plan) if isinstance(plan, str) else plan
