@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict, TypeVar, overload
 
 from django.core.paginator import Paginator
-from django.db import connection, connections
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 from django.db.models import (
     BooleanField,
     Case,
@@ -936,7 +936,7 @@ def _estimated_rows(rows: QuerySet[Any] | RawSQL) -> float:
     """How many rows PostgreSQL's planner expects ``rows`` (a queryset, or a statement such as
     ``directive_ids``) to hold (``EXPLAIN``, not run)."""
     if isinstance(rows, RawSQL):
-        sql, params, db = rows.sql, list(rows.params), "default"
+        sql, params, db = rows.sql, tuple(rows.params), DEFAULT_DB_ALIAS
     else:
         (sql, params), db = rows.query.sql_with_params(), rows.db
     with connections[db].cursor() as cursor:
