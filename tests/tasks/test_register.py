@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from chidao.organisation.models import Person
-from chidao.tasks import queries
+from chidao.tasks import access, queries
 from chidao.tasks.models import Task
 from chidao.tasks.queries import RegisterFilters
 from chidao.tasks.services import create_tasks, report_completion
@@ -208,6 +208,18 @@ def test_the_topic_filter_offers_each_topic_in_use_once_within_what_the_user_see
 ):
     assert queries.register_choices(office)["topics"] == ["Giao thông", "Thủy lợi", "Đất đai"]
     assert queries.register_choices(officer_a)["topics"] == ["Giao thông", "Đất đai"]
+
+
+def test_a_user_without_a_role_is_offered_no_topic_and_probes_none(
+    book, django_assert_num_queries
+):
+    from django.contrib.auth import get_user_model
+
+    nobody = get_user_model().objects.create_user(username="khach")  # no profile: no task
+    assert not access.tasks_visible_to(nobody).exists()
+    with django_assert_num_queries(0):
+        assert queries._held(access.tasks_visible_to(nobody), "topic", ["Giao thông"]) == []
+    assert queries.register_choices(nobody)["topics"] == []
 
 
 def test_the_leader_and_unit_filters_offer_only_what_the_user_sees(
