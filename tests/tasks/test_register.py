@@ -210,9 +210,7 @@ def test_the_topic_filter_offers_each_topic_in_use_once_within_what_the_user_see
     assert queries.register_choices(officer_a)["topics"] == ["Giao thông", "Đất đai"]
 
 
-def test_a_user_without_a_role_is_offered_no_topic_and_probes_none(
-    book, django_assert_num_queries
-):
+def test_a_user_without_a_role_is_offered_no_topic_and_probes_none(book, django_assert_num_queries):
     from django.contrib.auth import get_user_model
 
     nobody = get_user_model().objects.create_user(username="khach")  # no profile: no task
