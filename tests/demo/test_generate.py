@@ -95,6 +95,29 @@ def test_the_application_can_add_rows_after_it(province):
     assert report.pk is not None and TaskEvent.objects.filter(task=task).count() >= 2
 
 
+def test_the_dashboards_rollup_counts_the_generated_tasks(province, monkeypatch):
+    """The tasks inserted in bulk are counted in the dashboard's roll-up (by the database's
+    triggers): the office's dashboard of a year reads it and shows what the tasks count."""
+    from chidao.insight import tallies
+    from chidao.insight.dashboard import Scope, dashboard, period_of
+    from chidao.tasks import access
+
+    assert tallies.drift() == {} and tallies.stored()
+    office = get_user_model().objects.get(username="gen_vanphong")
+    year = period_of("year", year=TODAY.year - 1)
+    assert access.sees_every_task(office)
+    stored = dashboard(office, year, Scope(), TODAY)
+    monkeypatch.setattr(access, "sees_every_task", lambda user: False)
+    counted = dashboard(office, year, Scope(), TODAY)
+    assert stored.outcomes == counted.outcomes and stored.outcomes.total > 50
+    assert [(m.month, m.outcomes) for m in stored.months] == [
+        (m.month, m.outcomes) for m in counted.months
+    ]
+    assert [[(g.key, g.outcomes) for g in r.groups] for r in stored.rankings] == [
+        [(g.key, g.outcomes) for g in r.groups] for r in counted.rankings
+    ]
+
+
 def test_it_groups_the_recurring_directives_and_reminds_the_officer(province):
     from chidao.notifications.models import Notification, NotificationKind
     from chidao.themes.models import Membership, Theme

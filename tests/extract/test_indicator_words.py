@@ -139,6 +139,22 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_figure,
         "huyện",
     ),
+    "makeup_head": (
+        "Huyện có dân số 96.000 người; {} lao động nông nghiệp chiếm 41%.",
+        no_figure,
+        "năm nay",
+    ),
+    "whose": (
+        "Đến nay huyện đã bàn giao mặt bằng 2.145/2.870 hồ sơ {} 26 dự án.",
+        lambda t: [i.data["value"] for i in process(t).indicators] == [2145.0],
+        "và",
+    ),
+    "city_scope": (
+        "Sáng 6/5, Phó Chủ tịch UBND thành phố Hải Phòng làm việc với huyện Vĩnh Bảo. Năm nay,"
+        " {} thu ngân sách 19.800 tỷ đồng.",
+        no_figure,
+        "huyện",
+    ),
     "lower_unit": (
         "Sáng 5/4, Phó Chủ tịch UBND tỉnh làm việc với UBND huyện Thiệu Hóa. Năm 2023, kinh tế"
         " của tỉnh có nhiều đổi mới, riêng {} Thiệu Hóa có thêm 5 xã đạt chuẩn.",

@@ -205,3 +205,73 @@ def test_postgresql_probes_a_directive_for_the_words_row_by_row(atlas):
     assert not Task.objects.filter(directive_holds("yen dinh")).exists()
     holds_binh = Task.objects.filter(directive_holds("bien binh"))
     assert set(holds_binh.values_list("pk", flat=True)) == {atlas["t2"].pk}
+
+
+def _directive_words():
+    """PostgreSQL: ``search_directive_words`` as {directive id: its words}."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT directive_id, words::text FROM search_directive_words")
+        return dict(cursor.fetchall())
+
+
+def _entries_words():
+    """PostgreSQL: the directives' entries as {directive id: the words of the entry}."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id, tsv::text FROM search_searchentry WHERE kind = 'directive'"
+        )
+        return dict(cursor.fetchall())
+
+
+def test_postgresql_directive_words_are_the_directive_entries_through_every_write(atlas):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's directives' words table (search 0006); SQLite has its own")
+    d1, d2 = atlas["d1"], atlas["d2"]
+    assert _directive_words() == _entries_words() and set(_directive_words()) == {d1.pk, d2.pk}
+    d2.text = "Nạo vét kênh Nhà Lê."  # an update of the entry
+    d2.save()
+    assert "'nao'" in _directive_words()[d2.pk] and "'nang'" not in _directive_words()[d2.pk]
+    assert _directive_words() == _entries_words()
+    # an entry turned into another kind leaves the directives; and back
+    SearchEntry.objects.filter(kind=EntryKind.DIRECTIVE, object_id=d2.pk).update(
+        kind=EntryKind.PETITION
+    )
+    assert set(_directive_words()) == {d1.pk}
+    SearchEntry.objects.filter(kind=EntryKind.PETITION, object_id=d2.pk).update(
+        kind=EntryKind.DIRECTIVE
+    )
+    assert set(_directive_words()) == {d1.pk, d2.pk}
+    d2.delete()
+    assert set(_directive_words()) == {d1.pk} == set(_entries_words())
+    SearchEntry.objects.all().delete()
+    assert _directive_words() == {}
+    reindex()  # bulk inserts, a statement a batch
+    assert _directive_words() == _entries_words() and set(_directive_words()) == {d1.pk}
+    with connection.cursor() as cursor:
+        cursor.execute("TRUNCATE search_searchentry")
+    assert _directive_words() == {}
+
+
+def test_postgresql_the_migration_builds_the_directive_words_of_the_entries_indexed(atlas):
+    from django.core.management import call_command
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL's directives' words table (search 0006)")
+    call_command("migrate", "search", "0005", verbosity=0)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT to_regclass('search_directive_words')")
+        assert cursor.fetchone() == (None,)
+    d2 = atlas["d2"]
+    d2.text = "Nạo vét kênh Nhà Lê."  # written while the table is missing
+    d2.save()
+    call_command("migrate", "search", verbosity=0)
+    assert _directive_words() == _entries_words()
+    assert set(_directive_words()) == {atlas["d1"].pk, d2.pk}
+    assert directives_of("nao vet") == {d2.pk} and directives_of("thieu hoa") == {atlas["d1"].pk}

@@ -29,7 +29,8 @@ from . import lexicon
 from .lookup import SentenceIndex
 from .opinions import answers
 from .scan import Cue
-from .spans import Document, Item, Span
+from .spans import Document, Item, Span, fold
+from .titles import title_lexicon
 
 # "11.710", "12,36", "37": written to start with \d so that the engine scans for digits
 _NUMBER = r"\d(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
@@ -90,6 +91,9 @@ KINDS = (
     "district_giver",
     "commune_level",
     "head_compound",
+    "makeup_head",
+    "whose",
+    "city_scope",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -219,6 +223,11 @@ _NO_BREAK = re.compile(r"(?:[^.;:!?\n]|\.(?=\d))*")  # (a thousands dot is no br
 # a share of what is held: "Huyện có 18 xã, thị trấn với 46.000 người, trong đó đồng bào dân
 # tộc thiểu số chiếm 79%" (the make-up of the population, not a result)
 _SHARE = _grammar(r"(?<!\w)chiếm\s+(?:(?:«about»)\s+)?$")
+# ... or of a whole named before the make-up: "dân số 131.000 người; trong đó lao động nông
+# nghiệp chiếm 41%" (the last one before the share, in its sentence, no break between)
+_MAKEUP_HEAD = _grammar(r"(?<!\w)(?:«makeup_head»)(?!\w)")
+# whose the figure before is: "bàn giao 2.145/2.870 hồ sơ giải tỏa của 26 dự án" (the scope)
+_WHOSE = _grammar(r"(?<!\w)(?:«whose»)\s+$")
 # the size of a work, not a result: "dự án dài 12,4 km, tổng mức đầu tư 486 tỷ đồng"
 _SIZE_HEAD = _grammar(r"(?<!\w)(?:«size_head»)\s+(?:(?:«about»)\s+)?$")
 # a noun whose last word is a result verb: "mặt nước nuôi trồng thủy sản" (no result there)
@@ -235,6 +244,8 @@ _GIFT = _grammar(
 )
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
 _SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
+# ... and a centrally-run city at its session with a district: "toàn thành phố thu 19.800 tỷ đồng"
+_CITY_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«city_scope»)(?!\w)")
 # ... and the district above a commune's session: "Quý I, toàn huyện mới thu ngân sách đạt 22%"
 _DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«district_scope»)(?!\w)")
 # the district's gift at a commune's session: "Dịp này, Huyện ủy đã trao 20 suất quà"
@@ -292,9 +303,16 @@ def _not_the_sessions(
     if (
         rate
         and _SHARE.search(folded, max(s_start, start - 24), start)
-        and _held(doc, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
+        and (
+            _held(doc, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
+            or _made_up(folded, max(s_start, start - _HOLDING_WINDOW), start)
+        )
     ):
         return True
+    if _WHOSE.search(folded, max(s_start, start - 12), start) and _FIGURE_BEFORE.search(
+        folded, max(s_start, start - _HOLDING_WINDOW), start - 1
+    ):
+        return True  # "2.145/2.870 hồ sơ của 26 dự án": whose the figure before is
     size = _SIZE_HEAD.search(folded, max(s_start, start - 40), start)
     works_from = max(s_start, start - _ANSWER_WINDOW)  # (bounded, as the answer's look)
     if (
@@ -318,9 +336,9 @@ def _not_the_sessions(
         return True
     if doc.localities:
         scope = max(
-            (_DISTRICT_SCOPE if communes else _SCOPE).finditer(
-                folded, max(s_start, start - _SCOPE_WINDOW), start
-            ),
+            (
+                _DISTRICT_SCOPE if communes else _CITY_SCOPE if _city_session(doc) else _SCOPE
+            ).finditer(folded, max(s_start, start - _SCOPE_WINDOW), start),
             key=lambda x: x.start(),
             default=None,
         )
@@ -352,6 +370,34 @@ def _result_before(
         ):
             return r
     return None
+
+
+def _made_up(folded: str, start: int, end: int) -> bool:
+    """Whether the share at ``end`` follows a make-up's opener ("trong đó") in
+    ``start..end`` with no sentence break between."""
+    last = max(_MAKEUP_HEAD.finditer(folded, start, end), key=lambda h: h.start(), default=None)
+    if last is None:
+        return False
+    between = _NO_BREAK.match(folded, last.end(), end)
+    return between is not None and between.end() == end
+
+
+# a figure earlier in the clause, then its noun: "2.145/2.870 hồ sơ giải tỏa của"
+_FIGURE_BEFORE = re.compile(r"\d[^.;:!?\n,]*$")
+
+
+def _city_session(doc: Document) -> bool:
+    """Whether the province is a centrally-run city (``titles.tsv`` kind ``city``) and no
+    locality of its session is a city: "toàn thành phố" then names the province."""
+    key = "indicators:city"
+    if key not in doc.cache:
+        doc.cache[key] = (
+            doc.province is not None
+            and fold(doc.province) in title_lexicon().cities
+            and not any(s.label.startswith("thành phố ") for s in doc.localities)
+        )
+    city: bool = doc.cache[key]
+    return city
 
 
 def _communes_session(doc: Document) -> bool:

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 from urllib.parse import urlencode
 
-from django.db.models import F
+from django.db.models import F, Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from chidao.insight import tallies
 from chidao.organisation.models import Person, Unit
 from chidao.organisation.users import RequestUser
 from chidao.tasks import access
@@ -166,12 +167,22 @@ def dashboard(
     for key, value in (("unit", scope.unit), ("leader", scope.leader), ("topic", scope.topic)):
         if value:
             base[key] = value
-    # the period's tasks read once: grouped per unit, leader and field (the directive's issuer
-    # and topic stored on the task, as the register filters them) and session day in the
-    # database, in one statement
-    by_unit, by_leader, by_topic, by_day = outcomes_by_fields(
-        tasks, ["unit_id", "issuer_id", "topic", "session_date"], today, together=TOGETHER
-    )
+    # the classes per unit, leader and field (the directive's issuer and topic stored on the
+    # task, as the register filters them) and per day or month: of the whole province, from
+    # the stored monthly rows (``tallies``) for the period's whole months; else, and for the
+    # days of a custom period outside whole months, from the tasks, in one statement
+    whole = not (scope.unit or scope.leader or scope.topic) and access.sees_every_task(user)
+    whole_months = tallies.months_within(period.start, period.end) if whole else None
+    if whole_months is None:
+        by_unit, by_leader, by_topic, by_day = _counted(tasks, today)
+    else:
+        first, last = whole_months
+        found = tallies.outcomes_from_tallies(first, last, today)
+        last_day = _month_end(last.year, last.month)
+        if period.start < first or period.end > last_day:
+            edges = tasks.filter(Q(session_date__lt=first) | Q(session_date__gt=last_day))
+            found = [_merged(a, b) for a, b in zip(found, _counted(edges, today), strict=True)]
+        by_unit, by_leader, by_topic, by_day = found
     unit_names = dict(Unit.objects.filter(pk__in=list(by_unit)).values_list("pk", "name"))
     leader_names = dict(
         Person.objects.filter(pk__in=list(by_leader)).values_list("pk", "full_name")
@@ -212,8 +223,19 @@ def dashboard(
     )
 
 
+def _counted(tasks: QuerySet[Task], today: dt.date) -> list[dict[Any, Outcomes]]:
+    """The classes of ``tasks`` per unit, leader, field and session day, in one statement."""
+    return outcomes_by_fields(
+        tasks, ["unit_id", "issuer_id", "topic", "session_date"], today, together=TOGETHER
+    )
+
+
+def _merged(a: dict[Any, Outcomes], b: dict[Any, Outcomes]) -> dict[Any, Outcomes]:
+    return {k: _sum([o for o in (a.get(k), b.get(k)) if o is not None]) for k in a.keys() | b}
+
+
 def _months(by_day: dict[dt.date, Outcomes]) -> list[tuple[dt.date, Outcomes]]:
-    """The days' classes summed per month, oldest first."""
+    """The days' (or months') classes summed per month, oldest first."""
     months: dict[dt.date, list[Outcomes]] = {}
     for day, o in by_day.items():
         months.setdefault(day.replace(day=1), []).append(o)

@@ -9,7 +9,9 @@ Other databases fall back to ``LIKE`` on the folded text.
 
 For the directives alone (the register's free text): ``directive_ids(text)``, the ids of the
 directives holding every word, as a subquery, and on PostgreSQL ``directive_holds(text)``, the
-same test for one directive at a time (a probe of its stored vector).
+same test for one directive at a time (a probe of its words). Both read the directives' own
+tables, keyed by the directive: ``search_directive_fts`` on SQLite, ``search_directive_words``
+on PostgreSQL (search 0004, 0006).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 from typing import Any
 
 from django.db import connection
-from django.db.models import BooleanField, Func, OuterRef, QuerySet, Subquery, Value
+from django.db.models import BooleanField, F, Func, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
 
 from chidao.organisation.models import search_key
@@ -30,6 +32,11 @@ MAX_WORDS = 8
 def words(text: str) -> list[str]:
     """The folded words of a query ("Thiệu Hoá" -> ["thieu", "hoa"]), at most ``MAX_WORDS``."""
     return re.findall(r"\w+", search_key(text or ""))[:MAX_WORDS]
+
+
+def _tsquery(found: list[str]) -> str:
+    """PostgreSQL's ``to_tsquery`` text of the folded words: each a prefix, all needed."""
+    return " & ".join(f"{w}:*" for w in found)
 
 
 def matching(
@@ -61,7 +68,7 @@ def matching(
             params=[expr],
         ).annotate(rank=Value(0.0))
     if vendor == "postgresql":
-        expr = " & ".join(f"{w}:*" for w in found)
+        expr = _tsquery(found)
         if ranked:
             # ``tsv``: ``to_tsvector('simple', key)`` stored by PostgreSQL (search 0002) with
             # its own index, so the ranking reads each match's words instead of parsing its
@@ -91,15 +98,23 @@ def directive_ids(text: str) -> Any:
 
     On SQLite they are the rowids of ``search_directive_fts`` (search 0004), the directive's
     id: through ``search_fts`` every match's entry was read for its ``object_id`` ("hoa"*:
-    62,000 wide rows, 27 ms of the 33 ms its ids took at 300,000 tasks)."""
+    62,000 wide rows, 27 ms of the 33 ms its ids took at 300,000 tasks). On PostgreSQL the
+    ``directive_id`` of ``search_directive_words`` (search 0006), a narrow row a directive:
+    through the entries' index, each match's wide entry (nine a page) was read instead."""
     found = words(text)
     if connection.vendor == "sqlite":
         expr = " ".join(f'"{w}"*' for w in found)
         return RawSQL(
             "SELECT rowid FROM search_directive_fts WHERE search_directive_fts MATCH %s", [expr]
         )
-    entries = SearchEntry.objects.filter(kind=EntryKind.DIRECTIVE)
-    return matching(entries, " ".join(found)).values("object_id")
+    if connection.vendor == "postgresql":
+        return RawSQL(
+            "SELECT directive_id FROM search_directive_words"
+            " WHERE words @@ to_tsquery('simple', %s)",
+            [_tsquery(found)],
+        )
+    entries = SearchEntry.objects.filter(kind=EntryKind.DIRECTIVE)  # pragma: no cover
+    return matching(entries, " ".join(found)).values("object_id")  # pragma: no cover
 
 
 class _Holds(Func):
@@ -110,18 +125,21 @@ class _Holds(Func):
     output_field = BooleanField()
 
 
+class _WordsOf(Func):
+    """PostgreSQL: the words of the directive whose id is the expression, read from
+    ``search_directive_words`` by its primary key (NULL: no such directive indexed)."""
+
+    template = "(SELECT words FROM search_directive_words WHERE directive_id = %(expressions)s)"
+    output_field = TextField()
+
+
 def directive_holds(text: str, directive: str = "directive_id") -> _Holds:
     """PostgreSQL: a condition on the outer query's rows, true when the directive of the column
-    ``directive`` holds every word of ``text``: one probe of its entry (the unique index of
-    ``kind``, ``object_id``) and its stored vector ``tsv`` a row, where ``directive_ids`` reads
-    every directive holding the words first. For a few rows to test: "hoa"* is 62,000
-    directives at 300,000 tasks (30 ms to read), the tasks of the units named "Thiệu ..." that
-    the register tests 2,800 (probes: 3 µs each). A scalar subquery, which PostgreSQL runs
-    row by row (an ``EXISTS`` it may turn into the list of every match)."""
-    expr = " & ".join(f"{w}:*" for w in words(text))
-    # ``tsv`` unqualified: Django names the subquery's table U0, the outer one has no ``tsv``
-    vector = SearchEntry.objects.filter(
-        kind=EntryKind.DIRECTIVE, object_id=OuterRef(directive)
-    ).values(vector=RawSQL("tsv", []))
-    query = Func(Value(expr), template="to_tsquery('simple', %(expressions)s)")
-    return _Holds(Subquery(vector), query)
+    ``directive`` holds every word of ``text``: one probe of its row of
+    ``search_directive_words`` (its primary key) a row, where ``directive_ids`` reads every
+    directive holding the words first. For a few rows to test: "hoa"* is 62,000 directives at
+    300,000 tasks (30 ms to read), the tasks of the units named "Thiệu ..." that the register
+    tests 2,800 (probes: 3 µs each). A scalar subquery, which PostgreSQL runs row by row (an
+    ``EXISTS`` it may turn into the list of every match)."""
+    query = Func(Value(_tsquery(words(text))), template="to_tsquery('simple', %(expressions)s)")
+    return _Holds(_WordsOf(F(directive)), query)

@@ -131,6 +131,16 @@ def tasks_visible_to(user: RequestUser) -> QuerySet[Task]:
     return tasks.none()
 
 
+def sees_every_task(user: RequestUser) -> bool:
+    """Whether ``tasks_visible_to(user)`` is every task of the database: a reader of the
+    province (not an officer) in an installation with no unit of another province (one
+    query). What counts every task at once (``chidao.insight.tallies``) is read only then."""
+    if is_officer(user) or not can_read_province(user):
+        return False
+    code = province_code_of(user)
+    return bool(code) and not Unit.objects.exclude(province_code=code).exists()
+
+
 def visible_task_q(user: RequestUser, prefix: str = "") -> Q:
     """The condition ``tasks_visible_to`` applies, on a relation to tasks (``prefix="task__"``),
     as a join rather than an ``IN`` over every task of the province."""

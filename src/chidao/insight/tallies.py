@@ -1,0 +1,271 @@
+"""The dashboard's roll-up of tasks: a year of the province in a few thousand counted rows.
+
+The dashboard of the whole province classes every task of its period (63,000 a year at
+300,000 tasks); read and grouped three ways, they took 100 ms on SQLite. The database keeps
+instead, a month, how many tasks of each unit and of each leader and field fall in each class
+that does not depend on the day (migration ``insight.0002_task_tallies``: two tables kept by
+triggers on the tasks, so that no write escapes them):
+
+- ``kind`` 0-6: the classes of ``tasks.outcomes.CODES`` that hold whatever the day:
+  cancelled, done on time or late (done on a known day), impossible, no deadline;
+- ``kind`` 7 (``DATED``): not done, with a deadline: overdue or in time depending on the day.
+
+``outcomes_from_tallies`` reads the rows of whole months and adds, live, the only tasks whose
+class on ``as_of`` differs from their stored one: the overdue ones (stored ``DATED``, read as
+in time unless found overdue) and the ones done after ``as_of`` or done without a day (read
+through ``task_done_by_day``, none on the real day). The figures are those of
+``outcomes.outcomes_by_fields`` over the same tasks, for any ``as_of``.
+
+The rows count every task of the database: only a user who may see every task reads them
+(``access.sees_every_task``); any other scope is counted from the tasks.
+
+``drift`` compares the stored rows with the rows counted from the tasks now (the tests run it
+after every kind of write), ``rebuild`` writes them again (``chidao tallies``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Case, F, IntegerField, Q, Value, When
+
+from chidao.tasks.models import OPEN_STATES, Task, TaskState
+from chidao.tasks.outcomes import (
+    CANCELLED,
+    CODES,
+    DONE_LATE,
+    DONE_ON_TIME,
+    IMPOSSIBLE,
+    IN_TIME,
+    NO_DEADLINE,
+    OVERDUE,
+    Outcomes,
+    outcome,
+    outcomes_by_fields,
+)
+
+DATED = 7  # not done, with a deadline: in time or overdue, decided on the day read
+UNIT_TABLE = "insight_tally_unit"
+LEAD_TABLE = "insight_tally_lead"
+KEY_NAMES = {code: key for key, code in CODES.items()}
+# the empty columns of one arm of a union, typed (PostgreSQL types a bare NULL as text)
+NO_ID, NO_TEXT, NO_DATE = "CAST(NULL AS bigint)", "CAST(NULL AS varchar)", "CAST(NULL AS date)"
+
+
+def stored_kind() -> Case:
+    """The ``kind`` a task is counted under (the triggers' rule, as an expression)."""
+    done_on_a_day = Q(state=TaskState.DONE, completed_on__isnull=False)
+    return Case(
+        When(state=TaskState.CANCELLED, then=Value(CODES[CANCELLED])),
+        When(
+            done_on_a_day & (Q(deadline__isnull=True) | Q(completed_on__lte=F("deadline"))),
+            then=Value(CODES[DONE_ON_TIME]),
+        ),
+        When(done_on_a_day, then=Value(CODES[DONE_LATE])),
+        When(state=TaskState.IMPOSSIBLE, then=Value(CODES[IMPOSSIBLE])),
+        When(deadline__isnull=True, then=Value(CODES[NO_DEADLINE])),
+        default=Value(DATED),
+        output_field=IntegerField(),
+    )
+
+
+def first_of_month(day: Any) -> dt.date:
+    return day.replace(day=1)
+
+
+def months_within(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+    """The first days of the first and last whole months of ``start``..``end``, or None."""
+    first = start if start.day == 1 else _next_month(start)
+    after = end + dt.timedelta(days=1)
+    last_next = after if after.day == 1 else first_of_month(after)  # the month after the last
+    if first >= last_next:
+        return None
+    return first, _previous_month(last_next)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _previous_month(first: dt.date) -> dt.date:
+    return dt.date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return _next_month(first) - dt.timedelta(days=1)
+
+
+@dataclass
+class Breakdown:
+    """Counts per class code (``CODES``) of each unit, leader, field and month."""
+
+    by_unit: dict[int, Counter[int]]
+    by_leader: dict[int, Counter[int]]
+    by_topic: dict[str, Counter[int]]
+    by_month: dict[dt.date, Counter[int]]
+
+    def add(
+        self, unit: int, leader: int | None, topic: str, month: dt.date, code: int, n: int
+    ) -> None:
+        for groups, key in (
+            (self.by_unit, unit),
+            (self.by_leader, leader),
+            (self.by_topic, topic),
+            (self.by_month, month),
+        ):
+            if key is None or key == "":
+                continue
+            if key not in groups:
+                groups[key] = Counter()  # type: ignore[index]
+            groups[key][code] += n  # type: ignore[index]
+
+    def outcomes(self) -> list[dict[Any, Outcomes]]:
+        """Per unit, leader, field and month (``outcomes_by_fields``'s shape)."""
+        return [
+            {k: _outcomes(c) for k, c in groups.items()}
+            for groups in (self.by_unit, self.by_leader, self.by_topic, self.by_month)
+        ]
+
+
+def _outcomes(counts: Counter[int]) -> Outcomes:
+    return Outcomes(**{KEY_NAMES[code]: n for code, n in counts.items() if n})
+
+
+def outcomes_from_tallies(
+    first: dt.date, last: dt.date, as_of: dt.date
+) -> list[dict[Any, Outcomes]]:
+    """The classes on ``as_of`` of every task whose session is in the months ``first`` to
+    ``last`` (first days), per unit, leader, field and month: the stored rows of the months,
+    summed per unit, leader, field and month in one statement (a few hundred rows back), and
+    the tasks whose class on ``as_of`` is not their stored one, read through indexes."""
+    found = Breakdown({}, {}, {}, {})
+    in_time, overdue = CODES[IN_TIME], CODES[OVERDUE]
+    where = "WHERE month >= %s AND month <= %s"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            # constants and placeholders only
+            f"SELECT 0, unit_id, {NO_TEXT}, {NO_DATE}, kind, sum(n) FROM {UNIT_TABLE} {where} "
+            f"GROUP BY unit_id, kind UNION ALL "
+            f"SELECT 1, issuer_id, {NO_TEXT}, {NO_DATE}, kind, sum(n) FROM {LEAD_TABLE} {where} "
+            f"AND issuer_id <> 0 GROUP BY issuer_id, kind UNION ALL "
+            f"SELECT 2, {NO_ID}, topic, {NO_DATE}, kind, sum(n) FROM {LEAD_TABLE} {where} "
+            f"AND topic <> '' GROUP BY topic, kind UNION ALL "
+            f"SELECT 3, {NO_ID}, {NO_TEXT}, month, kind, sum(n) FROM {LEAD_TABLE} {where} "
+            f"GROUP BY month, kind",
+            [first, last] * 4,
+        )
+        groupings: tuple[dict[Any, Counter[int]], ...] = (
+            found.by_unit,
+            found.by_leader,
+            found.by_topic,
+            found.by_month,
+        )
+        for g, number, text, month, kind, n in cursor.fetchall():
+            if not n:
+                continue
+            key = number if g < 2 else text if g == 2 else _date(month)
+            groups = groupings[g]
+            if key not in groups:
+                groups[key] = Counter()
+            groups[key][in_time if kind == DATED else kind] += n
+    tasks = Task.objects.filter(session_date__gte=first, session_date__lte=_month_end(last))
+    # not done and past their deadline on ``as_of``: stored "dated", counted in time above,
+    # overdue (7,700 tasks of a year at 300,000 tasks, grouped in the database)
+    late = outcomes_by_fields(
+        tasks.filter(state__in=OPEN_STATES, deadline__lt=as_of),
+        ["unit_id", "issuer_id", "topic", "session_date"],
+        as_of,
+        together=("issuer_id", "topic"),
+    )
+    for i, (groups, dated) in enumerate(zip(groupings, late, strict=True)):
+        for key, o in dated.items():
+            at = first_of_month(key) if i == 3 else key
+            counts = groups.setdefault(at, Counter())
+            counts[in_time] -= o.overdue
+            counts[overdue] += o.overdue
+    # done after ``as_of`` (a past day), or on no known day: none on the real day
+    moved = (
+        tasks.filter(Q(completed_on__gt=as_of) | Q(completed_on__isnull=True), state=TaskState.DONE)
+        .annotate(done_on=F("completed_on"))
+        .annotate(stored=stored_kind(), code=outcome(as_of, coded=True))
+        .order_by()
+        .values_list("unit_id", "issuer_id", "topic", "session_date", "stored", "code")
+    )
+    for unit, leader, topic, day, stored, code in moved:
+        was = in_time if stored == DATED else stored
+        if was != code and day is not None:  # the filter's session dates
+            month = first_of_month(day)
+            found.add(unit, leader, topic, month, was, -1)
+            found.add(unit, leader, topic, month, code, 1)
+    return found.outcomes()
+
+
+# ---------------------------------------------------------------- keeping them right
+
+
+Rows = dict[tuple[str, tuple[Any, ...]], int]
+
+
+def counted() -> Rows:
+    """The rows the tables must hold, counted from the tasks now (not zero)."""
+    rows: Rows = Counter()
+    read = (
+        Task.objects.filter(session_date__isnull=False)
+        .annotate(kind=stored_kind())
+        .order_by()
+        .values_list("session_date", "unit_id", "issuer_id", "topic", "kind")
+    )
+    for day, unit, leader, topic, kind in read.iterator(chunk_size=10_000):
+        month = first_of_month(day)
+        rows["unit", (month, unit, kind)] += 1
+        rows["lead", (month, leader or 0, topic, kind)] += 1
+    return dict(rows)
+
+
+def stored() -> Rows:
+    """The rows the tables hold (not zero)."""
+    rows: Rows = {}
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT month, unit_id, kind, n FROM {UNIT_TABLE} WHERE n <> 0")
+        for month, unit, kind, n in cursor.fetchall():
+            rows["unit", (_date(month), unit, kind)] = n
+        cursor.execute(f"SELECT month, issuer_id, topic, kind, n FROM {LEAD_TABLE} WHERE n <> 0")
+        for month, leader, topic, kind, n in cursor.fetchall():
+            rows["lead", (_date(month), leader, topic, kind)] = n
+    return rows
+
+
+def _date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])
+
+
+def drift() -> dict[tuple[str, tuple[Any, ...]], tuple[int, int]]:
+    """The rows where the tables and the tasks disagree: ``{row: (stored, counted)}``."""
+    have, want = stored(), counted()
+    return {
+        key: (have.get(key, 0), want.get(key, 0))
+        for key in have.keys() | want.keys()
+        if have.get(key, 0) != want.get(key, 0)
+    }
+
+
+def rebuild() -> int:
+    """Write the tables again from the tasks (in one transaction); the number of rows."""
+    rows = counted()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {UNIT_TABLE}")
+        cursor.execute(f"DELETE FROM {LEAD_TABLE}")
+        cursor.executemany(
+            f"INSERT INTO {UNIT_TABLE} (month, unit_id, kind, n) VALUES (%s, %s, %s, %s)",
+            [(*key, n) for (table, key), n in rows.items() if table == "unit"],
+        )
+        cursor.executemany(
+            f"INSERT INTO {LEAD_TABLE} (month, issuer_id, topic, kind, n) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [(*key, n) for (table, key), n in rows.items() if table == "lead"],
+        )
+    return len(rows)
