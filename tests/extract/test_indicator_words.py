@@ -139,6 +139,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_figure,
         "huyện",
     ),
+    "bad_state": ("Tuy nhiên, tỷ lệ hộ nghèo của huyện {} (52,3%).", no_figure, "giảm"),
     "makeup_head": (
         "Huyện có dân số 96.000 người; {} lao động nông nghiệp chiếm 41%.",
         no_figure,

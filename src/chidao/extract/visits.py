@@ -47,6 +47,7 @@ KINDS = (
     "time_prep",
     "condition",
     "site_frame",
+    "asked_compound",
 )
 
 
@@ -89,10 +90,12 @@ _END = _grammar(
     r"|\s(?:«time_prep»)\s(?:«time_word»)(?!\w)"
     r"|,\s(?:«next_clause»)(?!\w)"
 )
-_DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)\s+(?:\w+\s+){0,4}$")
+# (not the first word of a noun: "Sở Giao thông vận tải", "họp giao ban")
+_NOT_COMPOUND = r"(?!\s+(?:«asked_compound»)(?!\w))"
+_DIRECTIVE_HEAD = _grammar(r"(?:«asked_before»)" + _NOT_COMPOUND + r"\s+(?:\w+\s+){0,4}$")
 # an instruction earlier in the sentence: "giao Sở Xây dựng chủ trì, phối hợp với xã A khảo
 # sát vị trí ..." is a task given, not a site inspected ("theo yêu cầu của ..." is not one)
-_ASKED_IN_SENTENCE = _grammar(r"(?<!\w)(?:«asked_in_sentence»)(?!\w)(?!\s+của)")
+_ASKED_IN_SENTENCE = _grammar(r"(?<!\w)(?:«asked_in_sentence»)(?!\w)(?!\s+của)" + _NOT_COMPOUND)
 # the verb as the name of the session: "buổi kiểm tra", "chuyến khảo sát", "đợt kiểm tra"
 _SESSION_NOUN = _grammar(r"(?<!\w)(?:«session_noun»)\s+$")
 _WORD = re.compile(r"\w+")
