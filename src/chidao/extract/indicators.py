@@ -218,6 +218,8 @@ _HOLDING = _grammar(
     "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["holds_not_after"])
     + r"(?<!\w)(?:«holds»)\s+(?:(?:«about»)\s+)?(?=\d)"
 )
+# (read from the shared scan: the look-behinds that open it would run at every position)
+_HOLDING_CUE = Cue(_HOLDING)
 _HOLDING_WINDOW = 160  # how far back the holding verb of a list of counts is looked for
 _NO_BREAK = re.compile(r"(?:[^.;:!?\n]|\.(?=\d))*")  # (a thousands dot is no break)
 # a share of what is held: "Huyện có 18 xã, thị trấn với 46.000 người, trong đó đồng bào dân
@@ -299,7 +301,7 @@ def _not_the_sessions(
     rate = m.group("den") is not None or (u is not None and "%" in u.group())
     if (
         not rate
-        and _held(folded, max(s_start, start - _HOLDING_WINDOW), start)
+        and _held(doc, max(s_start, start - _HOLDING_WINDOW), start)
         and not _RESULT_AFTER.match(folded, u.end() if u else m.end())
         and not _RESULT_AFTER.match(folded, after)
     ):
@@ -308,7 +310,7 @@ def _not_the_sessions(
         rate
         and _SHARE.search(folded, max(s_start, start - 24), start)
         and (
-            _held(folded, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
+            _held(doc, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
             or _made_up(folded, max(s_start, start - _HOLDING_WINDOW), start)
         )
     ):
@@ -416,11 +418,12 @@ def communes_session(doc: Document) -> bool:
     return communes
 
 
-def _held(folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
+def _held(doc: Document, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
     """Whether the figure at ``end`` is counted after a holding verb ("toàn huyện có 42.000 ha
     rừng, 2.600 ha cây hồi"; "Huyện có 18 xã, thị trấn với 46.000 người"): the last one in
     ``start..end``, with no sentence break and no other result verb between."""
-    last = max(_HOLDING.finditer(folded, start, end + 1), key=lambda h: h.start(), default=None)
+    folded = doc.folded
+    last = max(_HOLDING_CUE.finditer(doc, start, end + 1), key=lambda h: h.start(), default=None)
     if last is None:
         return False
     between = _NO_BREAK.match(folded, last.end(), end)
