@@ -1532,4 +1532,3 @@ def test_a_headline_naming_the_leader_s_session_then_a_colon_states_the_instruct
     )
     assert texts(doc)[0] == "Tập trung tháo gỡ khó khăn cho doanh nghiệp"
     assert doc.directives[0].data["issuer"] == "Hoàng Ngọc Tuấn"
-
