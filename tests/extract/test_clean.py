@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from pathlib import Path
 
 import pytest
 
@@ -330,6 +331,29 @@ def test_the_lexicon_read_at_once_gives_each_line_the_kind_of_its_first_matching
     key = fold(entry.example).strip().rstrip(".!?… ")
     first = next(e for e in lexicon() if e.matches(key))
     assert lexicon_kind(entry.example) == first.kind
+
+
+def test_the_lexicon_read_by_first_character_gives_every_line_the_kind_of_its_first_entry():
+    # lexicon_kind tries only the entries that may start with the line's first character:
+    # the same kind as a loop over all of them, on the samples' lines, on each example with
+    # words before and after it, and on lines opening with every entry's first letter
+    samples = Path(__file__).resolve().parents[2] / "src" / "chidao" / "demo" / "samples"
+    lines = [x for f in sorted(samples.iterdir()) for x in f.read_text("utf-8").splitlines()]
+    for e in lexicon():
+        lines += [e.example, f"{e.example} mới", f"Tin {e.example}", e.example[:1] + " / a › b"]
+        lines += [e.pattern[:1] + " > " + e.example, e.pattern[:1] + "5 bình luận"]
+    lines += ["", "5 bình luận", "Trang chủ / Thời sự", "Đài Phát thanh và Truyền hình tỉnh A"]
+    checked = 0
+    for line in lines:
+        key = fold(line).strip().rstrip(".!?… ")
+        if len(line) > 220:
+            continue
+        if key in {e.pattern for e in lexicon() if e.match == "line"}:
+            continue  # whole lines are looked up first
+        first = next((e.kind for e in lexicon() if e.match != "line" and e.matches(key)), None)
+        assert lexicon_kind(line) == first, line
+        checked += 1
+    assert checked > 300
 
 
 def test_a_headline_that_states_an_instruction_stays_in_the_text_and_a_plain_one_does_not():

@@ -268,6 +268,13 @@ def test_each_connector_is_skipped_and_kept_in_the_text(word):
     assert texts(doc) == [sentence]
 
 
+@pytest.mark.parametrize("words", _cues("time_frame"))
+def test_each_time_frame_ends_the_subject_before_it(words):
+    # issue 6 class 9 (held-out Nghệ An 2014): the assignee stops where the time frame begins
+    doc = process(ZONE + f"Đồng chí yêu cầu các xã {words} cần rà soát quy hoạch sản xuất.")
+    assert assignees(doc) == [["các xã"]]
+
+
 @pytest.mark.parametrize("word", _cues("frame"))
 def test_each_framing_phrase_is_skipped_up_to_its_comma(word):
     sentence = f"{word[0].upper()}{word[1:]} công tác quy hoạch, các xã cần rà soát lại."

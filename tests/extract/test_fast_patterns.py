@@ -41,10 +41,6 @@ _texts = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
 _PAIRS = {
     "dates._DMY": (dates._DMY, r"\d{1,2}/\d{1,2}/\d{4}"),
     "references._GROUP_LEAD": (references._GROUP_LEAD, r"(?<!\w)các đồng chí\s+"),
-    "references._HONORIFIC": (
-        references._HONORIFIC,
-        r"(?:(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)\s*:?\s*)$",
-    ),
     "assignees._DIRECTS": (assignees._DIRECTS, r"(?<!\w)chỉ đạo\s+(?=\S)"),
     "clauses._FIGURE": (clauses._FIGURE, clauses._FIGURE.pattern.replace(r"\d\d*", r"\d+", 1)),
     "dates._ISSUED_DATE": (

@@ -202,6 +202,30 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         petition,
         "đoàn công tác",
     ),
+    "harm_causes": (
+        "Tình trạng lao động trẻ đi làm ăn xa {} nhiều hộ bỏ ruộng, không canh tác.",
+        difficulty,
+        "và",
+    ),
+    "upper_district": (
+        "Sáng 8/4, Bí thư Huyện ủy Lê Văn Tư làm việc với xã Ia Tôr. Xã đề nghị {} hỗ trợ kinh"
+        " phí làm đường cho thôn 3.",
+        lambda t: len(process(t).petitions) == 1,
+        "nhân dân",
+    ),
+    "upper_scope": (
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh Lê Văn Tư làm việc với huyện Chư Sê. Phát biểu kết"
+        " luận, Phó Chủ tịch UBND tỉnh Lê Văn Tư cho biết, năm nay {} thu ngân sách mới đạt 48%"
+        " dự toán.",
+        lambda t: process(t).difficulties == [],
+        "huyện",
+    ),
+    "district_scope": (
+        "Sáng 8/4, Bí thư Huyện ủy Lê Văn Tư làm việc với xã Ia Tôr. Phát biểu kết luận, Bí thư"
+        " Huyện ủy Lê Văn Tư cho biết, năm nay {} thu ngân sách mới đạt 48% dự toán.",
+        lambda t: process(t).difficulties == [],
+        "xã",
+    ),
     "petition_heading": (
         "Huyện {} một số nội dung sau:\n- Hỗ trợ kinh phí làm đường.\n- Bổ sung biên chế.",
         listed_petitions,

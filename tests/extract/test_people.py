@@ -210,9 +210,19 @@ def test_the_leader_who_concludes_a_conference_chairs_it():
 
 
 def test_a_lower_side_speaker_never_chairs():
-    doc = read("Chủ tịch UBND huyện Kỳ Sơn Lữ Văn Tám chủ trì buổi làm việc với các xã.")
-    assert roster(doc) == {"Lữ Văn Tám": ["Chủ tịch UBND huyện Kỳ Sơn"]}
+    # beside a provincial leader, a district's chairman does not chair
+    doc = read(
+        "Chủ tịch UBND tỉnh Lê Minh Hải và Chủ tịch UBND huyện Kỳ Sơn Lữ Văn Tám chủ trì buổi"
+        " làm việc với các xã."
+    )
+    assert chairs(doc) == ["Lê Minh Hải"]
+    # a commune's chairman never does
+    doc = read("Chủ tịch UBND xã Tam Hợp Lữ Văn Tám chủ trì buổi làm việc với các thôn.")
+    assert roster(doc) == {"Lữ Văn Tám": ["Chủ tịch UBND xã Tam Hợp"]}
     assert chairs(doc) == []
+    # with no provincial leader, a district's chairman chairs its communes' session
+    doc = read("Chủ tịch UBND huyện Kỳ Sơn Lữ Văn Tám chủ trì buổi làm việc với các xã.")
+    assert chairs(doc) == ["Lữ Văn Tám"]
 
 
 def test_the_whole_pipeline_reports_the_chairs_and_people():
@@ -271,6 +281,23 @@ def test_each_reference_covers_the_titles_around_the_name():
 def test_each_local_word_makes_a_title_one_of_the_lower_side(word, example):
     assert is_local_title(example)
     assert not is_local_title("Phó Chủ tịch UBND tỉnh")
+
+
+@pytest.mark.parametrize(("word", "example"), _entries("district"))
+def test_each_district_word_lets_a_district_s_leader_chair_a_commune_s_session(word, example):
+    assert word in example.lower().replace("uỷ", "ủy")
+    doc = read(
+        f"Sáng 8/4, đồng chí Hồ Văn Tư, {example} làm việc với Đảng ủy xã Ia Tôr về nhiệm vụ quý"
+        " II. Phát biểu kết luận, đồng chí Hồ Văn Tư đề nghị xã tập trung làm đường."
+    )
+    assert [p.name.text for p in doc.people if p.is_chair] == ["Hồ Văn Tư"]
+    assert all(s.label.startswith("xã ") for s in doc.localities)  # not the chair's own unit
+    # a commune's leader never chairs
+    doc = read(
+        "Sáng 8/4, đồng chí Hồ Văn Tư, Bí thư Đảng ủy xã Ia Tôr làm việc với các thôn về nhiệm"
+        " vụ quý II."
+    )
+    assert not any(p.is_chair for p in doc.people)
 
 
 @pytest.mark.parametrize("family", sorted(family_names()))

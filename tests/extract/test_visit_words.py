@@ -71,6 +71,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_visit,
         "cùng",
     ),
+    "asked_compound": (
+        f"Sáng 5/3, Chủ tịch UBND tỉnh cùng lãnh đạo Sở Giao {{}} đã khảo sát {SITE}.",
+        lambda t: not no_visit(t),
+        "Sở",
+    ),
     "site_list": (
         "Sáng 5/3, đoàn công tác đã kiểm tra thực tế {}: dự án Khu dân cư Bắc Sơn; cầu Tân Mỹ.",
         a_visit,

@@ -147,6 +147,20 @@ def test_the_rollup_reads_what_the_tasks_count_on_any_day_and_period(
     assert len(used) == len(PERIODS) - 1  # 2/4-20/4 holds no whole month: counted
 
 
+@pytest.mark.parametrize("as_of", DAYS)
+def test_tasks_done_on_no_known_day_are_read_as_open(spring, office, monkeypatch, as_of):
+    """Done without a day of completion (written outside the services): never "done by" a
+    day, so overdue, in time or without deadline like an open task, both ways alike."""
+    _set(spring[9], state=TaskState.DONE, completed_at=None)  # due 31/5
+    _set(spring[5], state=TaskState.DONE, completed_at=None)  # no deadline
+    exact()
+    for period in PERIODS:
+        counted = _live(monkeypatch, office, period, as_of)
+        assert _figures(dashboard(office, period, Scope(), as_of)) == _figures(counted), period
+    q2 = dashboard(office, period_of("quarter", year=2026, number=2), Scope(), as_of)
+    assert q2.outcomes.overdue == (as_of > dt.date(2026, 5, 31)) + (as_of > dt.date(2026, 6, 1))
+
+
 def test_hand_counted_figures_of_the_spring_quarter(spring, office):
     """Q2 on 1/6: the sessions of 1/4 (tasks 1, 5, 9), 15/4 (2, 6) and 2/5 (3, 7)."""
     q2 = dashboard(office, period_of("quarter", year=2026, number=2), Scope(), TODAY)
@@ -266,9 +280,14 @@ def test_a_scope_or_another_province_never_reads_the_rollup(spring, office, monk
 def test_the_dashboard_in_the_same_number_of_queries_for_more_tasks(
     spring, office, unit_a, django_assert_num_queries
 ):
-    year = period_of("year", year=2026)
+    """Nine on the real day (no task done after it): the user's province, the stored rows,
+    the overdue tasks, the tasks done after the day, units, leaders, the most overdue tasks'
+    ids and rows, the directives; one more on a past day with tasks done since."""
+    year, after = period_of("year", year=2026), dt.date(2026, 7, 1)
+    with django_assert_num_queries(10):
+        dashboard(office, year, Scope(), TODAY)  # task 2 done 10/6
     with django_assert_num_queries(9) as few:
-        dashboard(office, year, Scope(), TODAY)
+        dashboard(office, year, Scope(), after)
     session = make_session(title="Làm việc với xã thêm", date=dt.date(2026, 9, 9))
     for i in range(15):
         create_tasks(
@@ -278,7 +297,7 @@ def test_the_dashboard_in_the_same_number_of_queries_for_more_tasks(
             actor=office,
         )
     with django_assert_num_queries(len(few.captured_queries)):
-        dashboard(office, year, Scope(), TODAY)
+        dashboard(office, year, Scope(), after)
 
 
 def test_the_command_finds_a_wrong_row_and_rebuilds(spring, capsys):

@@ -41,6 +41,8 @@ _UNIT_OFFICE = cue_grammar(r"(?:[^\W\d]+ ){0,6}?(?:tỉnh|«unit_level»)(?= )")
 
 
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
+# a time frame between the subject and its action: "huyện | trong thời gian tới tập trung ..."
+_TIME_FRAME = cue_grammar(r"\s(?:«time_frame»)(?!\w)")
 # the province or the centre as the subject of a promise ("Tỉnh sẽ ...", folded)
 _PROMISE = cue_grammar(r"(?:«promise»)(?!\w)")
 _ABOVE_SUBJECT = cue_grammar(r"(?:«above»)")
@@ -305,6 +307,9 @@ class AssigneeReader(SpeakerReader):
         given_in = _GIVE_IN.search(self.f, pos, e)
         if given_in:
             return self.assignees_at(given_in.end(), end)
+        frame = _TIME_FRAME.search(self.f, pos, e)
+        if frame is not None:
+            e = frame.start()  # "huyện trong thời gian tới tập trung ...": "huyện"
         e = self.action_start(pos, e)
         s = self.doc.span(pos, e, "assignee", "subject")
         text = s.text.rstrip(" ,;")

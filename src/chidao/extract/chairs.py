@@ -1,7 +1,8 @@
 """The chairs of a session: the lede's leader, "X chủ trì", "dưới sự chủ trì của X",
 "Chủ trì hội nghị có các đồng chí: ...", the leader who gives "phát biểu kết luận";
 failing these, the one who "phát biểu chỉ đạo"; failing that, the person the lede opens
-with.  Lower-side officials never chair."""
+with.  Lower-side officials never chair, except a district's leader when no provincial
+leader does (a district's session with its commune)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from .references import Occurrence, people_words
 from .scan import Cue
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Span
-from .titles import is_local
+from .titles import is_district_leader, is_local
 
 _grammar = lexicon.grammar_of(people_words)
 
@@ -155,6 +156,10 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                 weak.add(_speaker_of(refs, verb))
     if not chairs:
         chairs = weak or subject
-    for i in chairs:
-        if not is_local(doc.people[i]):
-            doc.people[i].is_chair = True
+    picked = [i for i in chairs if not is_local(doc.people[i])]
+    if not picked:
+        # no provincial leader chairs: a district's leader at a commune's session (before 2025)
+        # is its upper side ("Bí thư Huyện ủy X làm việc với Đảng ủy xã Y")
+        picked = [i for i in chairs if is_district_leader(doc.people[i])]
+    for i in picked:
+        doc.people[i].is_chair = True

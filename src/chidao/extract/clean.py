@@ -30,6 +30,7 @@ from functools import cache, lru_cache
 from . import lexicon as lexicons
 from .dates import KINDS as DATE_KINDS
 from .dates import WORDS as DATE_WORDS
+from .scan import literal_prefixes
 from .spans import Document, Options, fold
 
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
@@ -139,7 +140,8 @@ def lexicon_kind(line: str) -> str | None:
     kind = _whole_lines().get(key) or _whole_lines().get(key.rstrip(": "))
     if kind:
         return kind  # "Tin cùng chuyên mục:" is the heading "Tin cùng chuyên mục"
-    m = _other_entries().fullmatch(key)
+    by_first, others = _entries_by_first()
+    m = by_first.get(key[:1], others).fullmatch(key)
     if m is None:
         return None
     return next(_kind_of_group(g) for g, v in m.groupdict().items() if v is not None)
@@ -153,14 +155,44 @@ def _kind_of_group(name: str) -> str:
 def _other_entries() -> re.Pattern[str]:
     """The prefix and regex entries as one alternation, in the lexicon's order (the first
     entry that matches the whole line gives the kind, as a loop over them would)."""
+    return re.compile("|".join(alt for _, alt in _alternatives()), re.DOTALL)
+
+
+def _alternatives() -> list[tuple[Entry, str]]:
+    """The prefix and regex entries with their branch of :func:`_other_entries`, in order."""
     alts = []
     for i, e in enumerate(lexicon()):
         if e.match == "prefix":
             # the prefix first, then the length: most lines fail at their first character
-            alts.append(f"(?P<e{i}>(?={re.escape(e.pattern)}).{{0,200}})")
+            alts.append((e, f"(?P<e{i}>(?={re.escape(e.pattern)}).{{0,200}})"))
         elif e.match == "regex":
-            alts.append(f"(?P<e{i}>{e.pattern})")
-    return re.compile("|".join(alts), re.DOTALL)
+            alts.append((e, f"(?P<e{i}>{e.pattern})"))
+    return alts
+
+
+@lru_cache(maxsize=1)
+def _entries_by_first() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
+    """:func:`_other_entries` cut by the first character of a line: for each character that
+    some entry starts with, the alternation of the entries that may start with it (and of
+    those whose first characters cannot be read from their pattern), in the lexicon's
+    order; and the alternation of those others alone, for a line that starts with any other
+    character.  The engine tried every branch of the whole alternation on every line; a
+    branch left out cannot match the line, so the first that matches is the same."""
+    firsts: list[frozenset[str] | None] = []  # per alternative: its first characters
+    for e, _ in _alternatives():
+        if e.match == "prefix":
+            firsts.append(frozenset(e.pattern[:1]) if e.pattern else None)
+        else:
+            prefixes = literal_prefixes(re.compile(e.pattern, re.DOTALL))
+            firsts.append(frozenset(p[0] for p in prefixes) if prefixes else None)
+    alts = [alt for _, alt in _alternatives()]
+
+    def compile_for(ch: str | None) -> re.Pattern[str]:
+        kept = [a for a, f in zip(alts, firsts, strict=True) if f is None or ch in f]
+        return re.compile("|".join(kept) or "(?!)", re.DOTALL)
+
+    chars = sorted({ch for f in firsts if f is not None for ch in f})
+    return {ch: compile_for(ch) for ch in chars}, compile_for(None)
 
 
 @lru_cache(maxsize=1)

@@ -51,6 +51,7 @@ KINDS = (
     "opens_clauses",
     "promise",
     "unit_level",
+    "time_frame",
 )
 
 

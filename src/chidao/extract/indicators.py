@@ -94,6 +94,8 @@ KINDS = (
     "makeup_head",
     "whose",
     "city_scope",
+    "bad_state",
+    "beneficiary",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -216,6 +218,8 @@ _HOLDING = _grammar(
     "".join(rf"(?<!{re.escape(w)} )" for w in _WORDS["holds_not_after"])
     + r"(?<!\w)(?:«holds»)\s+(?:(?:«about»)\s+)?(?=\d)"
 )
+# (read from the shared scan: the look-behinds that open it would run at every position)
+_HOLDING_CUE = Cue(_HOLDING)
 _HOLDING_WINDOW = 160  # how far back the holding verb of a list of counts is looked for
 _NO_BREAK = re.compile(r"(?:[^.;:!?\n]|\.(?=\d))*")  # (a thousands dot is no break)
 # a share of what is held: "Huyện có 18 xã, thị trấn với 46.000 người, trong đó đồng bào dân
@@ -224,6 +228,10 @@ _SHARE = _grammar(r"(?<!\w)chiếm\s+(?:(?:«about»)\s+)?$")
 # ... or of a whole named before the make-up: "dân số 131.000 người; trong đó lao động nông
 # nghiệp chiếm 41%" (the last one before the share, in its sentence, no break between)
 _MAKEUP_HEAD = _grammar(r"(?<!\w)(?:«makeup_head»)(?!\w)")
+# a difficulty's state with its figure in brackets: "tỷ lệ hộ nghèo còn cao (52,3%)"
+_BAD_STATE = _grammar(r"(?<!\w)(?:«bad_state»)\s*\(\s*$")
+# those a result figure went to: "bảo vệ 72.000 ha rừng cho 1.850 hộ" (the clause up to the count)
+_BENEFICIARY = _grammar(r"\d[\d.,]*\s+(?:[^\W\d]+\s+){1,5}?(?:«beneficiary»)\s+$")
 # whose the figure before is: "bàn giao 2.145/2.870 hồ sơ giải tỏa của 26 dự án" (the scope)
 _WHOSE = _grammar(r"(?<!\w)(?:«whose»)\s+$")
 # the size of a work, not a result: "dự án dài 12,4 km, tổng mức đầu tư 486 tỷ đồng"
@@ -293,7 +301,7 @@ def _not_the_sessions(
     rate = m.group("den") is not None or (u is not None and "%" in u.group())
     if (
         not rate
-        and _held(folded, max(s_start, start - _HOLDING_WINDOW), start)
+        and _held(doc, max(s_start, start - _HOLDING_WINDOW), start)
         and not _RESULT_AFTER.match(folded, u.end() if u else m.end())
         and not _RESULT_AFTER.match(folded, after)
     ):
@@ -302,7 +310,7 @@ def _not_the_sessions(
         rate
         and _SHARE.search(folded, max(s_start, start - 24), start)
         and (
-            _held(folded, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
+            _held(doc, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
             or _made_up(folded, max(s_start, start - _HOLDING_WINDOW), start)
         )
     ):
@@ -321,7 +329,7 @@ def _not_the_sessions(
         return True
     if _plan_column(doc, start):
         return True
-    communes = _communes_session(doc)
+    communes = communes_session(doc)
     gift_from = max(s_start, start - _GIFT_WINDOW)
     if _GIFT.search(folded, gift_from, start) or (
         communes and _DISTRICT_GIFT.search(folded, gift_from, start)
@@ -398,9 +406,10 @@ def _city_session(doc: Document) -> bool:
     return city
 
 
-def _communes_session(doc: Document) -> bool:
+def communes_session(doc: Document) -> bool:
     """Whether every locality of the session is a commune (a ward, a town): the district
-    is then the level above, whose figures and gifts are not the session's results."""
+    is then the level above, whose figures and gifts are not the session's results, and to
+    which the commune's requests go up (``opinions``)."""
     key = "indicators:communes"
     if key not in doc.cache:
         labels = [s.label for s in doc.localities]
@@ -409,11 +418,12 @@ def _communes_session(doc: Document) -> bool:
     return communes
 
 
-def _held(folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
+def _held(doc: Document, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
     """Whether the figure at ``end`` is counted after a holding verb ("toàn huyện có 42.000 ha
     rừng, 2.600 ha cây hồi"; "Huyện có 18 xã, thị trấn với 46.000 người"): the last one in
     ``start..end``, with no sentence break and no other result verb between."""
-    last = max(_HOLDING.finditer(folded, start, end + 1), key=lambda h: h.start(), default=None)
+    folded = doc.folded
+    last = max(_HOLDING_CUE.finditer(doc, start, end + 1), key=lambda h: h.start(), default=None)
     if last is None:
         return False
     between = _NO_BREAK.match(folded, last.end(), end)
@@ -548,8 +558,8 @@ def find_indicators(doc: Document) -> None:
         num, den = m.group("num"), m.group("den")
         head_start = max(0, m.start() - 25)
         head = folded[head_start : m.start()]
-        if _BAD_HEAD_CUE.search_in(doc, head, head_start):
-            continue
+        if _BAD_HEAD_CUE.search_in(doc, head, head_start) or _BAD_STATE.search(head):
+            continue  # a date, a document's number ...; a bad state's figure "còn cao (52,3%)"
         end = noun_end = m.end()
         u = _UNIT_RE.match(folded, end)
         if den is None and not u and _YEAR_LIKE.fullmatch(num):
@@ -613,6 +623,7 @@ def find_indicators(doc: Document) -> None:
                 den is None
                 and not fell_to
                 and not _RESULT.search(clause_head)
+                and not _BENEFICIARY.search(clause_head)
                 and not _RESULT_AFTER.match(after)
                 and not _RESULT_AFTER.match(folded, m.end())  # "18 hợp tác xã hoạt động ..."
             ):

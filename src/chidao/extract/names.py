@@ -48,8 +48,12 @@ def family_of(token: str, families: frozenset[str]) -> str | None:
 # a syllable of a name may be glued to its family by an apostrophe: "K'Điệp", "H'Yim"
 _NAME_CAP = rf"[{UPPER}](?:['’][{UPPER}])?[{LOWER}]*"
 # a run of them, found fast: the word start is checked after the first capital; a run of
-# one syllable matters only when glued ("K'Điệp")
-_RUN = re.compile(rf"[{UPPER}](?<![\w'’].)(?:['’][{UPPER}])?[{LOWER}]*(?: {_NAME_CAP})*(?![\w'’])")
+# one syllable matters only when glued ("K'Điệp"), so a run is glued or has two syllables
+# or more (a lone capitalised word, most of them, is no match: no match object to skip)
+_RUN = re.compile(
+    rf"[{UPPER}](?<![\w'’].)"
+    rf"(?:['’][{UPPER}][{LOWER}]*(?: {_NAME_CAP})*|[{LOWER}]*(?: {_NAME_CAP})+)(?![\w'’])"
+)
 
 
 _HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})
@@ -78,9 +82,6 @@ class NameScanner:
         self.head_starts = sorted(self.heads_at)
         self.names: dict[int, Span] = {}  # name start -> name span
         for m in _RUN.finditer(self.text):
-            run = m.group()
-            if " " not in run and "'" not in run and "’" not in run:
-                continue
             for s in self._names_in_run(m):
                 self.names[s.start] = s
         self.name_starts = sorted(self.names)

@@ -98,6 +98,10 @@ KINDS = (
     "assigned_body",
     "ask_any",
     "provincial_body",
+    "harm_causes",
+    "upper_district",
+    "upper_scope",
+    "district_scope",
     "delegation",
     "visit_verb",
     "visitor",
@@ -192,6 +196,8 @@ _DIFFICULTY = _grammar(
     r"(?:bị\s+|sụt\s+|tiếp tục\s+|có xu hướng\s+)?giảm(?!\s+(?:«not_fall»))(?!\w)"
     # a harm rising or spreading: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:có\s+(?:xu hướng|chiều hướng)\s+|vẫn\s+|còn\s+)?(?:(?:gia\s+)?tăng(?!\s+cường)|lan rộng)(?!\w)"
+    # a harm and what it causes: "Tình trạng lao động trẻ đi làm ăn xa khiến nhiều hộ bỏ ruộng"
+    r"|(?:«harm»)(?:\s+[^\W\d]+){0,10}?\s+(?:«harm_causes»)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
     r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,8}?\s+(?:đã\s+)?(?:«toll_verb»)(?!\w)"
     r")"
@@ -287,6 +293,13 @@ _LEAD_IN = _grammar(
 _UPPER = r"(?:«upper»)"
 _ASK_UPPER = _grammar(rf"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?{_UPPER}(?!\w)")
 _ASK_ANY = _grammar(r"«ask_any»")
+# a commune asking its district, at a commune's session (before 2025): "Xã đề nghị huyện ..."
+_ASK_DISTRICT = _grammar(r"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?(?:«upper_district»)(?!\w)")
+# the province's (the district's, at a commune's session) own figures cited by the concluding
+# leader: "Đồng chí cho biết, 6 tháng đầu năm toàn huyện thu ngân sách mới đạt 48% dự toán"
+# (the scope measures a figure that follows it in its clause)
+_UPPER_SCOPE = _grammar(r"(?<!\w)(?:«upper_scope»)(?!\w)[^,;:.]{0,60}?\d")
+_DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«upper_scope»|«district_scope»)(?!\w)[^,;:.]{0,60}?\d")
 _ASK_VERB = _grammar(r"(?<!\w)(?:«ask_verb»)(?!\w)")
 _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
@@ -397,7 +410,7 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
             continue  # "đã hỗ trợ 450 triệu đồng cho 150 hộ bị thiệt hại": those helped
         if m.group().endswith("mạnh") and _BAD_MEASURE.search(head[-80:]):
             continue  # "số vụ cháy rừng giảm mạnh": a bad measure falling
-        concessions = list(_CONCESSIVE.finditer(head))
+        concessions = list(_CONCESSIVE_CUE.finditer_text(head, doc, offset))
         if concessions and not _CONCESSIVE_TURN.search(head, concessions[-1].end()):
             continue  # "mặc dù còn nhiều khó khăn, ...", "trong bối cảnh còn gặp khó khăn"
         return True
@@ -442,6 +455,12 @@ def petition_match(
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _not_asked_now(s, m):
             continue
         return "ask-upper", m.start()
+    if doc is not None and _communes(doc):
+        for m in _ASK_DISTRICT.finditer(s):
+            if _ASK_NOUN_HEAD.search(s[: m.start()]) or _not_asked_now(s, m):
+                continue
+            if _LOWER_SUBJECT.search(s[: m.start()]) or m.start() < 3:
+                return "ask-district", m.start()
     for m in _ASK_VERB_CUE.finditer_text(s, doc, offset):
         if _ASK_NOUN_HEAD.search(s[: m.start()]) or _ASK_EMPTY_TAIL.match(s[m.end() :]):
             continue
@@ -452,6 +471,21 @@ def petition_match(
         if _LOWER_SUBJECT.search(s[: m.start()]) or m.start() < 3:
             return "ask-verb", m.start()
     return None, -1
+
+
+def _communes(doc: Document) -> bool:
+    """Whether the session is a commune's (``indicators.communes_session``)."""
+    from .indicators import communes_session  # (indicators reads this module's answers)
+
+    return communes_session(doc)
+
+
+def _upper_figures(doc: Document, text: str) -> bool:
+    """Whether a sentence (folded) of the conclusion cites the upper side's own figures: the
+    province's, or the district's at a commune's session."""
+    if not doc.localities:
+        return False  # a conference of the whole province: its figures are the session's
+    return (_DISTRICT_SCOPE if _communes(doc) else _UPPER_SCOPE).search(text) is not None
 
 
 def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
@@ -514,6 +548,11 @@ _ASK_ANY_CUE = Cue(_ASK_ANY)
 _ASK_UPPER_CUE = Cue(_ASK_UPPER)
 _ASK_VERB_CUE = Cue(_ASK_VERB)
 _ANY_CUE_CUE = Cue(ANY_CUE)
+# the difficulty named, which a lead must hold: most sentences have none, and the leads'
+# open beginnings are then not tried
+_DIFFICULTY_NAMED_CUE = Cue(_grammar(r"«difficulty_named»"))
+# (its leading look-behind would run at every position of the words before each cue)
+_CONCESSIVE_CUE = Cue(_CONCESSIVE)
 
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
@@ -673,9 +712,13 @@ def find_opinions(doc: Document) -> None:
         if not _ANY_CUE_CUE.search(doc, s.start, s.end):
             continue
         if (
-            _DIFFICULTY_LEAD.match(text)
-            or (s.end < doc.paragraphs[p].end - 1 and _DIFFICULTY_LEAD_LONG.match(text))
-        ) and not _DIRECTIVE_CUE.search_in(doc, text, s.start):
+            _DIFFICULTY_NAMED_CUE.search(doc, s.start, s.end)
+            and (
+                _DIFFICULTY_LEAD.match(text)
+                or (s.end < doc.paragraphs[p].end - 1 and _DIFFICULTY_LEAD_LONG.match(text))
+            )
+            and not _DIRECTIVE_CUE.search_in(doc, text, s.start)
+        ):
             announced = p
             continue
         # "Huyện kiến nghị một số nội dung sau:" / "Khó khăn, vướng mắc:" and a bulleted list
@@ -763,6 +806,8 @@ def find_opinions(doc: Document) -> None:
             continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if answers(folded, s.start, s.end, department=bool(doc.localities)):
             continue  # a department's answer states no difficulty of the lower side
+        if s.start >= conclusion and _upper_figures(doc, text):
+            continue  # the leader citing the province's (the district's) own figures
         if is_difficulty(text, doc, s.start):
             q_start = _after_turn(doc, q_start, q_end)
             span = _trim(doc, q_start, q_end, "opinions:difficulty", _LEAD_IN)

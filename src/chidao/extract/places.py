@@ -534,6 +534,9 @@ def find_places(doc: Document) -> None:
     title_ends = _headline_offsets(doc)
     in_titles = _title_starts(doc, chairs=False)
     in_chair_titles = _title_starts(doc, chairs=True)
+    # the units of the chairs' own offices ("Bí thư Huyện ủy X" chairing a commune's session):
+    # named again by an office ("Bí thư Huyện ủy X" in a caption) they are the chair's, too
+    chair_units = {fold(um.name) for um in mentions if um.start in in_chair_titles}
     previous: UnitMention | None = None
     found: list[tuple[UnitMention, str]] = []
     for um in mentions:
@@ -548,7 +551,9 @@ def find_places(doc: Document) -> None:
         rule = _is_about(doc, um, lede_end, title_ends)
         if rule is None and um.start in in_titles and um.level != "thị trấn":
             rule = "person-title"
-        if rule in ("office", "person-title") and um.start in in_chair_titles:
+        if rule in ("office", "person-title") and (
+            um.start in in_chair_titles or fold(um.name) in chair_units
+        ):
             rule = None  # the chair's own other office ("Bí thư Thành ủy ...") is not the subject
         if rule is None:
             continue

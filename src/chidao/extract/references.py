@@ -16,6 +16,7 @@ from .names import NameScanner, family_of
 from .segment import LOWER, UPPER
 from .spans import Span, fold
 from .titles import canonical_title
+from .units import lookup_unit
 
 # a capitalised syllable, and runs of them separated by single spaces
 _CAP = rf"[{UPPER}][{LOWER}]*"
@@ -23,11 +24,6 @@ _CAP = rf"[{UPPER}][{LOWER}]*"
 
 # an abbreviation joined by "&" or "-" is one word of a title: "Giám đốc Sở NN&PTNT", "Sở LĐ-TB&XH"
 _TOKEN = re.compile(rf"\(\w+\)|[{UPPER}]+(?:[&-][{UPPER}]+)+(?![\w&-])|\w+|[^\w\s]")
-# (the start of a word checked after the first letter of each branch, as for ``_GROUP_LEAD``:
-# "(?<!\w)(?:các\s+)?(?:đồng\s+chí|ông|bà)" written so that it starts with a letter)
-_HONORIFIC = re.compile(
-    r"(?:c(?<!\wc)ác\s+(?:đồng\s+chí|ông|bà)|đ(?<!\wđ)ồng\s+chí|ô(?<!\wô)ng|b(?<!\wb)à)\s*:?\s*$"
-)
 WORDS = "people_words.tsv"
 KINDS = (
     "place_before",
@@ -57,6 +53,8 @@ def people_words() -> dict[str, tuple[str, ...]]:
 _PLACE_BEFORE = re.compile(
     lexicon.fill(r"(?<!\w)(?<!môi )(?<!nông )(?:«place_before»)\s$", people_words())
 )
+# an honorific right before a name ("đồng chí", "ông", "bà", "già làng": kind ``honorific``)
+_HONORIFIC = re.compile(lexicon.fill(r"(?<!\w)(?:các\s+)?(?:«honorific»)\s*:?\s*$", people_words()))
 # a place named after a person: "Khu di tích Đại tướng ...", "Đền thờ Tổng Bí thư ..."
 _MEMORIAL = re.compile(lexicon.fill(r"(?<!\w)(?:«memorial»)\s+$", people_words()))
 
@@ -319,6 +317,8 @@ class Scanner(NameScanner):
         if at_level is None:
             return False
         level = at_level.group()
+        if len(name.text.split()) <= 2 and lookup_unit(level, name.text):
+            return False  # "Chủ tịch UBND thị xã Ayun Pa": a unit of the reference data
         needle = f"{level} {fold(name.text)}"
         if needle not in self._unit_named:  # once per name: the answer is the text's
             self._unit_named[needle] = self._written_as_unit(needle, len(level) + 1, name)
@@ -359,15 +359,17 @@ class Scanner(NameScanner):
         for start in self.name_starts:
             name = self.names[start]
             before_start, before = self.title_before(name)
-            if _PLACE_BEFORE.search(self.folded, max(0, start - 12), start) and not (
-                self.named_after_level(name, before)
+            hon = _HONORIFIC.search(self.folded, max(0, start - 20), start)
+            if (
+                _PLACE_BEFORE.search(self.folded, max(0, start - 12), start)
+                and hon is None  # "già làng Siu Wơl": an honorific that ends in "làng"
+                and not self.named_after_level(name, before)
             ):
                 continue
             earlier: list[Span] = []
             if before is not None:
                 before_start, earlier = self.earlier_titles(before_start)
             end, after = self.titles_after(name)
-            hon = _HONORIFIC.search(self.folded, max(0, start - 20), start)
             honorific = hon is not None
             if hon is not None and before is None:
                 # "Chủ tịch UBND tỉnh Sóc Trăng, ông Trần Văn Lâm, ...": the title in apposition

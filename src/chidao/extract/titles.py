@@ -27,9 +27,10 @@ class TitleLexicon:
     local: tuple[str, ...]
     stops: frozenset[str]
     cities: frozenset[str] = frozenset()
+    districts: tuple[str, ...] = ()
 
 
-TITLE_KINDS = ("head", "rank", "word", "local", "stop", "city")
+TITLE_KINDS = ("head", "rank", "word", "local", "stop", "city", "district")
 
 
 @lru_cache(maxsize=1)
@@ -43,6 +44,7 @@ def title_lexicon() -> TitleLexicon:
         local=lexicon.texts(rows, "local"),
         stops=frozenset(lexicon.texts(rows, "stop")),
         cities=frozenset(lexicon.texts(rows, "city")),
+        districts=lexicon.texts(rows, "district"),
     )
 
 
@@ -104,6 +106,32 @@ def is_local_title(title: str) -> bool:
         return True
     m = _CITY_UNIT.search(title)
     return m is not None and fold(m.group("name")) not in title_lexicon().cities
+
+
+@lru_cache(maxsize=1)
+def _district_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alternation(title_lexicon().districts)})(?!\w)")
+
+
+def is_district_title(title: str) -> bool:
+    """Whether a title is one of a district, a town or a city of a province (its first local
+    word is a ``district`` word of ``titles.tsv``, or it names a city of a province): "Bí thư
+    Huyện ủy Chư Păh", "Chủ tịch UBND thị xã Hồng Lĩnh"; not "Bí thư Đảng ủy xã Ia Ka"."""
+    folded = fold(title)
+    first = title_patterns()[2].search(folded)
+    if first is not None:
+        return _district_pattern().match(folded, first.start()) is not None
+    m = _CITY_UNIT.search(title)
+    return m is not None and fold(m.group("name")) not in title_lexicon().cities
+
+
+def is_district_leader(person: Person) -> bool:
+    """Whether a person holds a leading title of a district (a town, a city of a province):
+    the upper side of a commune's session that no provincial leader chairs."""
+    return any(
+        _LEADING.match(fold(t.text)) is not None and is_district_title(t.text)
+        for t in person.titles
+    )
 
 
 def is_local(person: Person) -> bool:
