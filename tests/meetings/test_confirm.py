@@ -230,3 +230,31 @@ def test_a_directive_keeps_a_lead_when_every_unit_is_marked_supporting(
     assert SourceDocument.objects.get(pk=document.pk).draft["directives"][1]["support"] == [
         department_xd.pk
     ]
+
+
+def test_a_confirmed_session_counts_its_tasks_in_the_dashboards_rollup(reviewed, office):
+    from chidao.insight import tallies
+
+    confirm(document=reviewed, actor=office)
+    assert Task.objects.exists() and tallies.drift() == {}
+    units = {key[1] for (table, key) in tallies.stored() if table == "unit"}
+    assert units == set(Task.objects.values_list("unit_id", flat=True))
+
+
+def test_a_failed_confirmation_leaves_nothing_in_the_rollup(reviewed, office, monkeypatch):
+    from chidao.insight import tallies
+    from chidao.tasks import services as tasks_services
+
+    real = tasks_services.create_tasks
+    calls = []
+
+    def failing_on_the_second(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:
+            raise RuntimeError("the database went away")
+        return real(**kwargs)
+
+    monkeypatch.setattr(tasks_services, "create_tasks", failing_on_the_second)
+    with pytest.raises(RuntimeError):
+        confirm(document=reviewed, actor=office)
+    assert tallies.stored() == {} and tallies.drift() == {}
