@@ -140,6 +140,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "huyện",
     ),
     "bad_state": ("Tuy nhiên, tỷ lệ hộ nghèo của huyện {} (52,3%).", no_figure, "giảm"),
+    "beneficiary": (
+        "Năm nay, xã đã bàn giao 120 ha đất {} 85 hộ dân.",
+        lambda t: [i.data["value"] for i in process(t).indicators] == [120.0, 85.0],
+        "của",
+    ),
     "makeup_head": (
         "Huyện có dân số 96.000 người; {} lao động nông nghiệp chiếm 41%.",
         no_figure,

@@ -202,6 +202,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         petition,
         "đoàn công tác",
     ),
+    "harm_causes": (
+        "Tình trạng lao động trẻ đi làm ăn xa {} nhiều hộ bỏ ruộng, không canh tác.",
+        difficulty,
+        "và",
+    ),
     "upper_district": (
         "Sáng 8/4, Bí thư Huyện ủy Lê Văn Tư làm việc với xã Ia Tôr. Xã đề nghị {} hỗ trợ kinh"
         " phí làm đường cho thôn 3.",

@@ -319,7 +319,7 @@ def test_a_search_counts_no_further_than_the_pages_reach_and_says_more_than(
 
     make_tasks(unit_a, 5)
     monkeypatch.setattr(common, "PAGE_SIZE", 2)
-    monkeypatch.setattr(queries, "REGISTER_MAX_ROWS", 2)
+    monkeypatch.setattr(queries, "SEARCH_MAX_ROWS", 2)
     for user in (office, leader):
         client.force_login(user)
         response = client.get(reverse("tasks:register"), {"q": "xa an binh"})
@@ -352,6 +352,36 @@ def test_the_whole_register_counts_no_further_than_the_pages_reach_either(
         assert not paginator.capped and paginator.count == 2
         html = response.content.decode()
         assert "2 nhiệm vụ" in html and "Hơn 2" not in html
+
+
+def test_a_search_reaches_fewer_rows_than_the_whole_register_and_says_so(
+    client, make_tasks, unit_a, office, monkeypatch
+):
+    from chidao.tasks.views import common
+
+    make_tasks(unit_a, 9)
+    monkeypatch.setattr(common, "PAGE_SIZE", 2)
+    monkeypatch.setattr(queries, "SEARCH_MAX_ROWS", 4)
+    monkeypatch.setattr(queries, "REGISTER_MAX_ROWS", 6)
+    client.force_login(office)
+    everything = client.get(reverse("tasks:register")).context["page"].paginator
+    assert everything.capped and everything.reach == 6 and everything.num_pages == 3
+    searched = client.get(reverse("tasks:register"), {"q": "xa an binh"})
+    paginator = searched.context["page"].paginator
+    assert paginator.capped and paginator.reach == 4 and paginator.num_pages == 2
+    assert "Hơn 4 nhiệm vụ" in searched.content.decode()
+    # every page the count promises: the 4 first rows of the search, in the register's order
+    shown = [
+        t.pk
+        for number in (1, 2)
+        for t in client.get(reverse("tasks:register"), {"q": "xa an binh", "page": number})
+        .context["page"]
+        .object_list
+    ]
+    assert shown == run(office, q="xa an binh")[:4] and len(set(shown)) == 4
+    # punctuation alone is no search: the whole register's reach
+    dots = client.get(reverse("tasks:register"), {"q": "..."}).context["page"].paginator
+    assert dots.reach == 6
 
 
 def test_a_search_under_the_cap_counts_exactly(client, make_tasks, unit_a, office):

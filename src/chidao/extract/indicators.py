@@ -95,6 +95,7 @@ KINDS = (
     "whose",
     "city_scope",
     "bad_state",
+    "beneficiary",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -229,6 +230,8 @@ _SHARE = _grammar(r"(?<!\w)chiếm\s+(?:(?:«about»)\s+)?$")
 _MAKEUP_HEAD = _grammar(r"(?<!\w)(?:«makeup_head»)(?!\w)")
 # a difficulty's state with its figure in brackets: "tỷ lệ hộ nghèo còn cao (52,3%)"
 _BAD_STATE = _grammar(r"(?<!\w)(?:«bad_state»)\s*\(\s*$")
+# those a result figure went to: "bảo vệ 72.000 ha rừng cho 1.850 hộ" (the clause up to the count)
+_BENEFICIARY = _grammar(r"\d[\d.,]*\s+(?:[^\W\d]+\s+){1,5}?(?:«beneficiary»)\s+$")
 # whose the figure before is: "bàn giao 2.145/2.870 hồ sơ giải tỏa của 26 dự án" (the scope)
 _WHOSE = _grammar(r"(?<!\w)(?:«whose»)\s+$")
 # the size of a work, not a result: "dự án dài 12,4 km, tổng mức đầu tư 486 tỷ đồng"
@@ -620,6 +623,7 @@ def find_indicators(doc: Document) -> None:
                 den is None
                 and not fell_to
                 and not _RESULT.search(clause_head)
+                and not _BENEFICIARY.search(clause_head)
                 and not _RESULT_AFTER.match(after)
                 and not _RESULT_AFTER.match(folded, m.end())  # "18 hợp tác xã hoạt động ..."
             ):

@@ -98,6 +98,7 @@ KINDS = (
     "assigned_body",
     "ask_any",
     "provincial_body",
+    "harm_causes",
     "upper_district",
     "upper_scope",
     "district_scope",
@@ -195,6 +196,8 @@ _DIFFICULTY = _grammar(
     r"(?:bị\s+|sụt\s+|tiếp tục\s+|có xu hướng\s+)?giảm(?!\s+(?:«not_fall»))(?!\w)"
     # a harm rising or spreading: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:có\s+(?:xu hướng|chiều hướng)\s+|vẫn\s+|còn\s+)?(?:(?:gia\s+)?tăng(?!\s+cường)|lan rộng)(?!\w)"
+    # a harm and what it causes: "Tình trạng lao động trẻ đi làm ăn xa khiến nhiều hộ bỏ ruộng"
+    r"|(?:«harm»)(?:\s+[^\W\d]+){0,10}?\s+(?:«harm_causes»)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
     r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,8}?\s+(?:đã\s+)?(?:«toll_verb»)(?!\w)"
     r")"

@@ -22,6 +22,7 @@ from functools import lru_cache
 from . import lexicon
 from .lookup import SentenceIndex, mentions_in
 from .scan import Cue, starting_words
+from .segment import UPPER
 from .spans import Document, fold
 
 WORDS = "visit_words.tsv"
@@ -102,7 +103,7 @@ _WORD = re.compile(r"\w+")
 # "công trường cầu A" is the site "cầu A" seen again: the frame's words are left out of the
 # comparison of sites
 _FRAME_WORDS = frozenset(w for f in visit_words()["site_frame"] for w in f.split())
-_NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
+_NOT_AFTER = re.compile(r"(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
 # the delegation is the one that inspects: not a district's own inspection campaign
@@ -117,6 +118,20 @@ def _named(text: str) -> bool:
     """Whether a site phrase holds a name (a capitalised word) before the area it lies in."""
     area = _AREA.search(fold(text))
     return any(c.isupper() for c in (text[: area.start()] if area else text))
+
+
+# a word of a name or a number in a site ("Lát" of "xã Lát", "723" of "ĐT 723")
+_NAME_OR_NUMBER = re.compile(rf"(?<!\w)[{UPPER}]\w*|\d+")
+
+
+def _same_site(
+    a: frozenset[str], a_names: frozenset[str], b: frozenset[str], b_names: frozenset[str]
+) -> bool:
+    """Whether two sites (their folded words, and the words of their names) are one site said
+    twice ("khu sản xuất rau, hoa công nghệ cao tại xã Lát" and a caption's "vùng sản xuất rau
+    công nghệ cao tại xã Lát"): the same names and numbers, and four fifths of the shorter
+    one's words shared ("đoạn qua xã A" and "đoạn qua xã B" stay two)."""
+    return a_names == b_names and len(a & b) * 5 >= 4 * min(len(a), len(b))
 
 
 def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
@@ -135,13 +150,15 @@ def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
 def find_visits(doc: Document) -> None:
     """Set ``doc.site_visits``: the sites inspected in the field, each as written."""
     folded = doc.folded
-    seen: list[frozenset[str]] = []  # the words of the sites found
+    seen: list[tuple[frozenset[str], frozenset[str]]] = []  # the words and names of the sites
     index = SentenceIndex(doc)
     for m in starting_words(_VERB_CUE.finditer(doc), folded):
         lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
         start = lead.start() if lead else m.start()
+        # (matched where the verb ends: a copy of the rest of the text for each verb made
+        # a long text quadratic)
         if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(
-            folded[m.end() :]
+            folded, m.end()
         ):
             continue
         site = _SITE_START.match(folded, m.end())
@@ -173,8 +190,9 @@ def find_visits(doc: Document) -> None:
                 continue  # "một số dự án trọng điểm": a summary, not a site
             span = doc.span(a, b, "site_visit", "visits:inspection")
             key = frozenset(_WORD.findall(fold(span.text))) - _FRAME_WORDS
-            if not any(key <= k or k <= key for k in seen):
+            names = frozenset(fold(w) for w in _NAME_OR_NUMBER.findall(span.text))
+            if not any(key <= k or k <= key or _same_site(key, names, k, n) for k, n in seen):
                 # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án
                 # A", "thăm mô hình X tại xã B" the one to "mô hình X tại thôn C, xã B"
-                seen.append(key)
+                seen.append((key, names))
                 doc.site_visits.append(span)
