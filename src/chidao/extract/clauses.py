@@ -181,7 +181,8 @@ def directive_start(
     f = r.f
     leads = r.leads_in(s)
     issuer = st.speaker.person
-    ask = next((x for x in leads if x.kind in ("ask", "assign")), None)
+    # (most sentences have no lead-in: no generator made for them)
+    ask = next((x for x in leads if x.kind in ("ask", "assign")), None) if leads else None
     if ask is not None and ask.person is None and not ask.leader and not st.speaker.leader:
         # "Chiều 16/10, đồng chí X, Bí thư Tỉnh ủy đã làm việc với ... Đồng chí yêu cầu ...":
         # the bare "đồng chí" who asks is the leader the paragraph has just named
@@ -210,7 +211,11 @@ def directive_start(
         if m and not re.search(r"[.;:]", f[m.start() : ask.lead_start]):
             return m.start("de"), ask.rest, issuer, "ask"
         return ask.rest, ask.rest, issuer, "ask"
-    lead = next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
+    lead = (
+        next((x for x in leads if x.kind in ("say", "open", "praise", "report")), None)
+        if leads
+        else None
+    )
     if lead is not None:
         named_leader = lead.person is not None and r.leader(lead.person)
         unnamed_leader = lead.person is None and (lead.leader or st.speaker.leader)

@@ -159,11 +159,22 @@ class SpeakerReader:
         return [m for m in matches[lo:hi] if m.end() <= s.end]
 
     def _find_leads(self, s: Span) -> list[Lead]:
-        refs = self.refs_in(s.start, s.end)
+        # most sentences name no one and have no lead-in: told by three bisections first
+        start, end = s.start, s.end
+        k = bisect_left(self.ref_starts, start)
+        if k == len(self.ref_starts) or self.ref_starts[k] >= end:
+            bare_starts, titled_starts = self.bare[0], self.titled[0]
+            b = bisect_left(bare_starts, start)
+            t = bisect_left(titled_starts, start)
+            if (b == len(bare_starts) or bare_starts[b] >= end) and (
+                t == len(titled_starts) or titled_starts[t] >= end
+            ):
+                return []
+        refs = self.refs_in(start, end)
         bare = self._within(self.bare, s)
         titled = self._within(self.titled, s)
         if not refs and not bare and not titled:
-            return []  # most sentences name no one: no lead-in
+            return []
         out = []
         ends = [(a, min(self.ref_end.get(a, b), s.end), person) for a, b, person in refs]
         for a, end, person in ends:

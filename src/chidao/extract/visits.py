@@ -103,7 +103,7 @@ _WORD = re.compile(r"\w+")
 # "công trường cầu A" is the site "cầu A" seen again: the frame's words are left out of the
 # comparison of sites
 _FRAME_WORDS = frozenset(w for f in visit_words()["site_frame"] for w in f.split())
-_NOT_AFTER = re.compile(r"^(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
+_NOT_AFTER = re.compile(r"(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
 
 
 # the delegation is the one that inspects: not a district's own inspection campaign
@@ -155,8 +155,10 @@ def find_visits(doc: Document) -> None:
     for m in starting_words(_VERB_CUE.finditer(doc), folded):
         lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
         start = lead.start() if lead else m.start()
+        # (matched where the verb ends: a copy of the rest of the text for each verb made
+        # a long text quadratic)
         if _NOT_AFTER.match(folded[m.end() - 1 : m.end() + 20].lstrip()) or _NOT_AFTER.match(
-            folded[m.end() :]
+            folded, m.end()
         ):
             continue
         site = _SITE_START.match(folded, m.end())
