@@ -1519,3 +1519,16 @@ def test_an_abbreviated_level_and_a_level_alone_are_assignees_as_written():
     )
     assert assignees(doc) == [["UBND TP. Cao Lãnh"], ["Sở Xây dựng", "thành phố"]]
     assert doc.directives[1].data["roles"] == ["lead", "support"]
+
+
+def test_a_headline_naming_the_leader_s_session_then_a_colon_states_the_instruction():
+    # issue 6 class 1 (held-out Quảng Bình 2011): "<leader> làm việc với <unit>: <instruction>";
+    # the lead before the colon names the speaker and is left out of the text
+    doc = process(
+        "Bí thư Tỉnh ủy làm việc với huyện Lệ Thủy: Tập trung tháo gỡ khó khăn cho doanh nghiệp\n"
+        "Sáng 17/10/2011, Bí thư Tỉnh ủy Hoàng Ngọc Tuấn đã làm việc với Ban Thường vụ Huyện ủy"
+        " Lệ Thủy.\nPhát biểu kết luận, đồng chí Hoàng Ngọc Tuấn đề nghị huyện chuẩn bị chu đáo"
+        " phương án phòng, chống lụt bão."
+    )
+    assert texts(doc)[0] == "Tập trung tháo gỡ khó khăn cho doanh nghiệp"
+    assert doc.directives[0].data["issuer"] == "Hoàng Ngọc Tuấn"

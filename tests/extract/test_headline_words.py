@@ -26,6 +26,11 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "subject": ("{} Tân Phú phải hoàn thành giải phóng mặt bằng trước ngày 15/5", "Nông dân"),
     "subject_order": ("Xã Tân Phú {} hoàn thành giải phóng mặt bằng trước ngày 15/5", "đã"),
     "leader_verb": ("Chủ tịch UBND tỉnh {} hoàn thành giải phóng mặt bằng", "thăm"),
+    "visit_lead": ("Bí thư Tỉnh ủy {} huyện Lệ Thủy: Tập trung xây dựng nông thôn mới", "và"),
+    "headline_action": (
+        "Bí thư Tỉnh ủy làm việc với huyện Lệ Thủy: {} xây dựng nông thôn mới",
+        "Đã",
+    ),
     # the paragraph after the headline, which makes any headline an instruction
     "attribution": ("{} chỉ đạo của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "Hôm nay là"),
     "attributed": ("Đó là {} của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "thành tích"),

@@ -155,6 +155,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lambda t: [i.data["value"] for i in process(t).indicators] == [2145.0],
         "và",
     ),
+    "country_scope": (
+        "UBND tỉnh họp phiên thường kỳ tháng 6. Tăng trưởng kinh tế của tỉnh đạt 7,4%; cùng kỳ,"
+        " {} tăng trưởng 6,76%.",
+        lambda t: [i.data["value"] for i in process(t).indicators] == [7.4],
+        "tỉnh",
+    ),
     "city_scope": (
         "Sáng 6/5, Phó Chủ tịch UBND thành phố Hải Phòng làm việc với huyện Vĩnh Bảo. Năm nay,"
         " {} thu ngân sách 19.800 tỷ đồng.",

@@ -61,7 +61,8 @@ def _at(day, hour=15):
 
 @pytest.fixture
 def spring(db, leader_person, unit_a, unit_b, department, office):
-    """Ten tasks of sessions on 31/3, 1/4, 15/4 and 2/5/2026, in every class around 1/6."""
+    """Eleven tasks of sessions on 31/3, 1/4, 15/4 and 2/5/2026, in every class around 1/6
+    (the eleventh, of 31/3, due at the end of 2027)."""
     sessions = [
         make_session(title=f"Làm việc với xã số {i}", date=day)
         for i, day in enumerate(
@@ -95,6 +96,10 @@ def spring(db, leader_person, unit_a, unit_b, department, office):
     _set(made[6], state=TaskState.IMPOSSIBLE)
     _set(made[7], state=TaskState.CANCELLED)
     _set(made[8], state=TaskState.DONE, deadline=None, completed_at=_at(dt.date(2026, 4, 20)))
+    far = make_directive(sessions[0], text="Việc dài hạn.", topic="Giao thông", order=10)
+    made += create_tasks(
+        directive=far, units=[unit_b], deadline=dt.date(2027, 12, 31), actor=office
+    )
     return made
 
 
@@ -130,6 +135,8 @@ DAYS = [
     dt.date(2026, 5, 31),  # the deadline: nothing overdue yet
     TODAY,  # the day after: overdue, and the task done that day is late
     dt.date(2026, 7, 1),  # past the extended deadline
+    dt.date(2026, 10, 15),  # March's sessions read from before the recent months, April's after
+    dt.date(2027, 3, 1),  # every session from before the recent months
 ]
 
 
@@ -274,18 +281,21 @@ def test_a_scope_or_another_province_never_reads_the_rollup(spring, office, monk
         province_code="01", kind=UnitKind.WARD, level="phường", name="Phường Ba Đình", code="1"
     )
     assert not access.sees_every_task(office)  # another province's unit in the database
-    assert dashboard(office, year, Scope(), TODAY).outcomes.total == 9  # all but the cancelled
+    assert dashboard(office, year, Scope(), TODAY).outcomes.total == 10  # all but the cancelled
 
 
 def test_the_dashboard_in_the_same_number_of_queries_for_more_tasks(
     spring, office, unit_a, django_assert_num_queries
 ):
-    """Nine on the real day (no task done after it): the user's province, the stored rows,
-    the overdue tasks, the tasks done after the day, units, leaders, the most overdue tasks'
-    ids and rows, the directives; one more on a past day with tasks done since."""
+    """Nine for a period of recent sessions on a day no task was done after: the user's
+    province, the stored rows, the overdue tasks, the tasks done after the day, units,
+    leaders, the most overdue tasks' ids and rows, the directives; one more on a past day
+    with tasks done since, one more for the tasks still in time of older sessions."""
     year, after = period_of("year", year=2026), dt.date(2026, 7, 1)
     with django_assert_num_queries(10):
         dashboard(office, year, Scope(), TODAY)  # task 2 done 10/6
+    with django_assert_num_queries(10):
+        dashboard(office, year, Scope(), dt.date(2026, 10, 15))  # sessions before April: old
     with django_assert_num_queries(9) as few:
         dashboard(office, year, Scope(), after)
     session = make_session(title="Làm việc với xã thêm", date=dt.date(2026, 9, 9))

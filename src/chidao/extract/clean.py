@@ -37,7 +37,16 @@ _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]"
 # runs of white space other than one plain space (those need no replacing)
 # the spaces of _SPACE but " ", one by one: ``in`` finds each faster than a regex class scans
 WORDS = "headline_words.tsv"
-KINDS_OF_WORDS = ("order", "subject", "subject_order", "leader_verb", "attribution", "attributed")
+KINDS_OF_WORDS = (
+    "order",
+    "subject",
+    "subject_order",
+    "leader_verb",
+    "attribution",
+    "attributed",
+    "visit_lead",
+    "headline_action",
+)
 
 
 @cache
@@ -385,6 +394,19 @@ _NAMED_ORDER = re.compile(
 
 
 _TITLE_LEAD = re.compile(r"[^:]{2,60}:\s*")
+# "Bí thư Tỉnh ủy làm việc với huyện A: Quyết liệt hơn nữa ...": a leader's session, a colon,
+# then the instruction the leader gave there (folded)
+_VISIT_ORDER = _grammar(
+    r"(?P<lead>(?:phó\s+)?(?:chủ tịch|bí thư|thường trực|lãnh đạo)[^:]{0,50}?\s(?:«visit_lead»)\s"
+    r"[^:]{2,60}:\s*)(?:«headline_action»)\s"
+)
+
+
+def visit_order_start(head: str) -> int | None:
+    """Where the instruction starts in a headline "<leader> làm việc với <unit>: <instruction>"
+    (after the colon: the lead names the speaker), or None for any other headline."""
+    m = _VISIT_ORDER.match(fold(head))
+    return m.end("lead") if m else None
 
 
 def headline_unit(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -423,7 +445,7 @@ def instruction_headline(head: str | None) -> bool:
     """Whether a headline states an instruction (and so stays in the text)."""
     if not head:
         return False
-    if _HEADLINE_ORDER.match(fold(head)):
+    if _HEADLINE_ORDER.match(fold(head)) or _VISIT_ORDER.match(fold(head)):
         return True
     # "Bí thư Tỉnh ủy: Hải Hậu phải ...": a unit's name after the "Title:" lead
     lead = _TITLE_LEAD.match(head)

@@ -63,7 +63,7 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import headline_unit, instruction_headline, kept_headline
+from .clean import headline_unit, instruction_headline, kept_headline, visit_order_start
 from .cues import cue_grammar
 from .deadlines import find_deadline
 from .segment import DATELINE as _DATELINE
@@ -243,6 +243,8 @@ def find_directives(doc: Document) -> None:
             end, st.end_at = (st.end_at or s.end), None
             if i in stated:
                 start = s.start  # the headline is the instruction, its "Title:" lead included
+                if i == 0 and (order_at := visit_order_start(s.text)) is not None:
+                    start += order_at  # "Bí thư Tỉnh ủy làm việc với huyện A: | Quyết liệt ..."
             bullet = BULLET.match(doc.folded, start, end)
             if bullet and not _ROMAN.match(doc.folded, start, end):
                 start = bullet.end()  # "- Chỉ đạo ...", "2. Giao ...": the marker is layout

@@ -96,6 +96,7 @@ KINDS = (
     "city_scope",
     "bad_state",
     "beneficiary",
+    "country_scope",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -249,14 +250,17 @@ _GIFT = _grammar(
     r"(?<!\w)(?:«giver»)\s+(?:[^\W\d]+,?\s+){0,3}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
 )
 # the province or the country as what is measured: "tăng trưởng kinh tế của tỉnh ước đạt 10,8%"
-_SCOPE = _grammar(r"(?<!\w)(?:«scope»)(?!\w)")
+_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«country_scope»)(?!\w)")
+# ... and the country, at a province's own conference too: "cùng kỳ, cả nước tăng trưởng 6,76%"
+_COUNTRY = _grammar(r"(?<!\w)(?:«country_scope»)(?!\w)")
 # ... and a centrally-run city at its session with a district: "toàn thành phố thu 19.800 tỷ đồng"
-_CITY_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«city_scope»)(?!\w)")
+_CITY_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«country_scope»|«city_scope»)(?!\w)")
 # ... and the district above a commune's session: "Quý I, toàn huyện mới thu ngân sách đạt 22%"
-_DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«district_scope»)(?!\w)")
-# (read from the shared scan: a look-behind before two lexicons made the engine try every
-# position of the words before each figure)
+_DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«country_scope»|«district_scope»)(?!\w)")
+# (read from the shared scan: a look-behind before two lexicons or more made the engine try
+# every position of the words before each figure)
 _SCOPE_CUES = {"scope": Cue(_SCOPE), "city": Cue(_CITY_SCOPE), "district": Cue(_DISTRICT_SCOPE)}
+_COUNTRY_CUE = Cue(_COUNTRY)
 # the district's gift at a commune's session: "Dịp này, Huyện ủy đã trao 20 suất quà"
 _DISTRICT_GIFT = _grammar(
     r"(?<!\w)(?:«district_giver»)\s+(?:[^\W\d]+,?\s+){0,3}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
@@ -343,6 +347,14 @@ def _not_the_sessions(
         folded, s_start, min(start, s_start + _ANSWER_WINDOW), department=bool(doc.localities)
     ):
         return True
+    if not doc.localities:
+        # a conference of the province: its own figures are the session's, the country's not
+        country = max(
+            _COUNTRY_CUE.finditer(doc, max(s_start, start - _SCOPE_WINDOW), start),
+            key=lambda x: x.start(),
+            default=None,
+        )
+        return country is not None and not _LOWER_UNIT.search(folded, country.end(), start)
     if doc.localities:
         cue = _SCOPE_CUES["district" if communes else "city" if _city_session(doc) else "scope"]
         scope = max(

@@ -10,6 +10,9 @@ proposals cover the same words, the policy below decides, once, after every stag
   petition (a leader's "đề nghị UBND phường ... thực hiện các nhiệm vụ sau:" read by the
   opinions stage as a request is an instruction; a petition goes up, a directive comes
   down);
+- a difficulty and a directive over the same words: the directive wins (a numbered task of a
+  conclusion, "Sở A chủ trì ... điều chuyển vốn của các dự án giải ngân chậm", names what is
+  slow as its object; it states no difficulty of the lower side);
 - a figure inside a directive or a petition is a target or a request, not a result: the
   directive or the petition wins over the indicator ("tổ chức đối thoại với 37 hộ dân ...",
   "đề nghị tỉnh bổ sung 60 tỷ đồng ...").
@@ -43,4 +46,5 @@ def _without_overlaps(items: list[Item], winners: list[Item]) -> list[Item]:
 def resolve(doc: Document) -> None:
     """Apply the policy to ``doc``'s proposals (see the module's docstring)."""
     doc.petitions = _without_overlaps(doc.petitions, doc.directives)
+    doc.difficulties = _without_overlaps(doc.difficulties, doc.directives)
     doc.indicators = _without_overlaps(doc.indicators, [*doc.directives, *doc.petitions])

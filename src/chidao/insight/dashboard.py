@@ -179,8 +179,15 @@ def dashboard(
         first, last = whole_months
         found = tallies.outcomes_from_tallies(first, last, today)
         last_day = _month_end(last.year, last.month)
+        # the days before the first whole month and after the last, each a range of the
+        # session date's index (not the whole period's, filtered)
+        days = Q(pk__in=[])
+        if period.start < first:
+            days |= Q(session_date__gte=period.start, session_date__lt=first)
+        if period.end > last_day:
+            days |= Q(session_date__gt=last_day, session_date__lte=period.end)
         if period.start < first or period.end > last_day:
-            edges = tasks.filter(Q(session_date__lt=first) | Q(session_date__gt=last_day))
+            edges = access.tasks_visible_to(user).filter(days)
             found = [_merged(a, b) for a, b in zip(found, _counted(edges, today), strict=True)]
         by_unit, by_leader, by_topic, by_day = found
     unit_names = dict(Unit.objects.filter(pk__in=list(by_unit)).values_list("pk", "name"))

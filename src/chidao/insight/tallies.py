@@ -49,6 +49,9 @@ from chidao.tasks.outcomes import (
 )
 
 DATED = 7  # not done, with a deadline: in time or overdue, decided on the day read
+# sessions this many months before the day read (and older) have their "dated" tasks read as
+# overdue, the later ones as in time (``outcomes_from_tallies``)
+RECENT_MONTHS = 6
 UNIT_TABLE = "insight_tally_unit"
 LEAD_TABLE = "insight_tally_lead"
 KEY_NAMES = {code: key for key, code in CODES.items()}
@@ -93,6 +96,11 @@ def _next_month(day: dt.date) -> dt.date:
 
 def _previous_month(first: dt.date) -> dt.date:
     return dt.date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
+
+
+def _months_before(first: dt.date, months: int) -> dt.date:
+    index = first.year * 12 + first.month - 1 - months
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _month_end(first: dt.date) -> dt.date:
@@ -141,22 +149,31 @@ def outcomes_from_tallies(
     """The classes on ``as_of`` of every task whose session is in the months ``first`` to
     ``last`` (first days), per unit, leader, field and month: the stored rows of the months,
     summed per unit, leader, field and month in one statement (a few hundred rows back), and
-    the tasks whose class on ``as_of`` is not their stored one, read through indexes."""
+    the tasks whose class on ``as_of`` is not the one they are read in, through indexes.
+
+    The tasks not done with a deadline (``DATED``) are read overdue for sessions before
+    ``recent`` (``RECENT_MONTHS`` before ``as_of``'s month), in time from then on: what is
+    read live is then the tasks of old sessions still in time and the overdue tasks of recent
+    sessions, both bounded whatever the length of the period (the overdue tasks of five
+    years are 58,000 at 300,000 tasks)."""
     found = Breakdown({}, {}, {}, {})
     in_time, overdue = CODES[IN_TIME], CODES[OVERDUE]
+    recent = _months_before(first_of_month(as_of), RECENT_MONTHS)
     where = "WHERE month >= %s AND month <= %s"
+    kind = f"CASE WHEN kind = {DATED} AND month < %s THEN {overdue} WHEN kind = {DATED} "
+    kind += f"THEN {in_time} ELSE kind END"
     with connection.cursor() as cursor:
         cursor.execute(
             # constants and placeholders only
-            f"SELECT 0, unit_id, {NO_TEXT}, {NO_DATE}, kind, sum(n) FROM {UNIT_TABLE} {where} "
-            f"GROUP BY unit_id, kind UNION ALL "
-            f"SELECT 1, issuer_id, {NO_TEXT}, {NO_DATE}, kind, sum(n) FROM {LEAD_TABLE} {where} "
-            f"AND issuer_id <> 0 GROUP BY issuer_id, kind UNION ALL "
-            f"SELECT 2, {NO_ID}, topic, {NO_DATE}, kind, sum(n) FROM {LEAD_TABLE} {where} "
-            f"AND topic <> '' GROUP BY topic, kind UNION ALL "
-            f"SELECT 3, {NO_ID}, {NO_TEXT}, month, kind, sum(n) FROM {LEAD_TABLE} {where} "
-            f"GROUP BY month, kind",
-            [first, last] * 4,
+            f"SELECT 0, unit_id, {NO_TEXT}, {NO_DATE}, {kind} AS code, sum(n) "
+            f"FROM {UNIT_TABLE} {where} GROUP BY unit_id, code UNION ALL "
+            f"SELECT 1, issuer_id, {NO_TEXT}, {NO_DATE}, {kind} AS code, sum(n) "
+            f"FROM {LEAD_TABLE} {where} AND issuer_id <> 0 GROUP BY issuer_id, code UNION ALL "
+            f"SELECT 2, {NO_ID}, topic, {NO_DATE}, {kind} AS code, sum(n) "
+            f"FROM {LEAD_TABLE} {where} AND topic <> '' GROUP BY topic, code UNION ALL "
+            f"SELECT 3, {NO_ID}, {NO_TEXT}, month, {kind} AS code, sum(n) "
+            f"FROM {LEAD_TABLE} {where} GROUP BY month, code",
+            [recent, first, last] * 4,
         )
         groupings: tuple[dict[Any, Counter[int]], ...] = (
             found.by_unit,
@@ -164,35 +181,47 @@ def outcomes_from_tallies(
             found.by_topic,
             found.by_month,
         )
-        for g, number, text, month, kind, n in cursor.fetchall():
+        for g, number, text, month, code, n in cursor.fetchall():
             if not n:
                 continue
             key = number if g < 2 else text if g == 2 else _date(month)
             groups = groupings[g]
             if key not in groups:
                 groups[key] = Counter()
-            groups[key][in_time if kind == DATED else kind] += n
+            groups[key][code] += n
     last_day = _month_end(last)
-    tasks = Task.objects.filter(session_date__gte=first, session_date__lte=last_day)
-    # not done and past their deadline on ``as_of``: stored "dated", counted in time above,
-    # overdue (7,700 tasks of a year at 300,000 tasks, grouped in the database)
-    late = outcomes_by_fields(
-        tasks.filter(state__in=OPEN_STATES, deadline__lt=as_of),
-        ["unit_id", "issuer_id", "topic", "session_date"],
-        as_of,
-        together=("issuer_id", "topic"),
-    )
-    for i, (groups, dated) in enumerate(zip(groupings, late, strict=True)):
-        for key, o in dated.items():
-            at = first_of_month(key) if i == 3 else key
-            counts = groups.setdefault(at, Counter())
-            counts[in_time] -= o.overdue
-            counts[overdue] += o.overdue
+    open_dated = Task.objects.filter(state__in=OPEN_STATES)
+    moves = []
+    if first < recent:  # old sessions: the tasks still in time, read overdue above
+        before = min(last_day, recent - dt.timedelta(days=1))
+        read = open_dated.filter(
+            session_date__gte=first, session_date__lte=before, deadline__gte=as_of
+        )
+        moves.append((read, overdue, in_time))
+    if last >= recent:  # recent sessions: the overdue tasks, read in time above
+        read = open_dated.filter(
+            session_date__gte=max(first, recent), session_date__lte=last_day, deadline__lt=as_of
+        )
+        moves.append((read, in_time, overdue))
+    for read, was, code in moves:
+        counted = outcomes_by_fields(
+            read,
+            ["unit_id", "issuer_id", "topic", "session_date"],
+            as_of,
+            together=("issuer_id", "topic"),
+        )
+        for i, (groups, dated) in enumerate(zip(groupings, counted, strict=True)):
+            for key, o in dated.items():
+                n = getattr(o, KEY_NAMES[code])
+                at = first_of_month(key) if i == 3 else key
+                counts = groups.setdefault(at, Counter())
+                counts[was] -= n
+                counts[code] += n
     # done after ``as_of`` (a past day), or on no known day: none on the real day
     for unit, leader, topic, day, stored, code in _done_not_by(first, last_day, as_of):
-        was = in_time if stored == DATED else stored
+        month = first_of_month(_date(day))
+        was = (overdue if month < recent else in_time) if stored == DATED else stored
         if was != code:
-            month = first_of_month(_date(day))
             found.add(unit, leader, topic, month, was, -1)
             found.add(unit, leader, topic, month, code, 1)
     return found.outcomes()

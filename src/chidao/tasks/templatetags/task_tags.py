@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from django import template
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
@@ -91,3 +92,31 @@ def options(pairs: Iterable[tuple[Any, Any]], selected: Any) -> str:
             for value, label in pairs
         )
     )
+
+
+_ID = 2_147_483_647  # the id a row's URL is reversed with once, then replaced (``url_id``)
+
+
+@register.simple_tag(takes_context=True)
+def url_id(context: template.Context, name: str, pk: Any) -> str:
+    """The URL of ``name`` for the object ``pk``, as ``{% url name pk %}``: the pattern is
+    reversed once a rendering and each row's id put in its place. A list's rows reversed four
+    URLs each, a quarter of the register's table (``reverse`` walks the resolver each time)."""
+    rendering: Any = context.render_context  # typed by django-stubs for the loader's use only
+    patterns: dict[str, list[str]] = rendering.setdefault("url_id", {})
+    if name not in patterns:
+        patterns[name] = reverse(name, args=[_ID]).split(str(_ID))
+    parts = patterns[name]
+    if len(parts) != 2:  # the sentinel elsewhere in the URL too: no shortcut
+        return reverse(name, args=[pk])
+    return f"{parts[0]}{int(pk)}{parts[1]}"
+
+
+@register.filter(expects_localtime=True)
+def dmy(value: dt.date | None) -> str:
+    """A date as dd/mm/yyyy, as ``|date:"d/m/Y"`` ('' for none; a moment in the local time, as
+    Django converts it for both), without Django's format machinery (the active language and
+    the format settings looked up for every value)."""
+    if not isinstance(value, dt.date):
+        return ""
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
