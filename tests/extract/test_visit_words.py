@@ -71,6 +71,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_visit,
         "cùng",
     ),
+    "site_tail": (
+        "Sáng 5/3, Chủ tịch UBND tỉnh kiểm tra mô hình trồng lê Tai Nung {} hợp tác xã Hoa Lê."
+        "\nChủ tịch UBND tỉnh kiểm tra mô hình trồng lê Tai Nung tại xã Tả Van Chư.",
+        lambda t: len(visits(t)) == 1,
+        "và",
+    ),
     "asked_compound": (
         f"Sáng 5/3, Chủ tịch UBND tỉnh cùng lãnh đạo Sở Giao {{}} đã khảo sát {SITE}.",
         lambda t: not no_visit(t),

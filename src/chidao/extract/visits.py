@@ -49,6 +49,7 @@ KINDS = (
     "condition",
     "site_frame",
     "asked_compound",
+    "site_tail",
 )
 
 
@@ -134,6 +135,24 @@ def _same_site(
     return a_names == b_names and len(a & b) * 5 >= 4 * min(len(a), len(b))
 
 
+# where a site's own name ends and where it lies, or whose it is, begins: "mô hình trồng lê Tai
+# Nung | của hợp tác xã A", "... | tại xã B" (folded)
+_SITE_TAIL = _grammar(r"\s(?:«site_tail»)\s")
+
+
+def _core(text: str) -> str:
+    """A site's own name, folded, before where it lies or whose it is ("mô hình trồng lê Tai
+    Nung" of "mô hình trồng lê Tai Nung của hợp tác xã Hoa Lê"), when that name holds a name
+    or a number (a caption naming the same site by its place is that site); else ""."""
+    folded = fold(text)
+    tail = _SITE_TAIL.search(folded)
+    if tail is None:
+        return ""
+    if not _NAME_OR_NUMBER.search(text, 0, tail.start()):
+        return ""  # "điểm sạt lở tại bản A", "điểm sạt lở tại bản B": two sites
+    return folded[: tail.start()]
+
+
 def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
     sentence = index.at(offset)
     if sentence is None:
@@ -150,7 +169,8 @@ def _by_delegation(doc: Document, index: SentenceIndex, offset: int) -> bool:
 def find_visits(doc: Document) -> None:
     """Set ``doc.site_visits``: the sites inspected in the field, each as written."""
     folded = doc.folded
-    seen: list[tuple[frozenset[str], frozenset[str]]] = []  # the words and names of the sites
+    # the words, the names and the named core of the sites found
+    seen: list[tuple[frozenset[str], frozenset[str], str]] = []
     index = SentenceIndex(doc)
     for m in starting_words(_VERB_CUE.finditer(doc), folded):
         lead = _VERB_LEAD.search(folded, max(0, m.start() - 12), m.start())
@@ -191,8 +211,12 @@ def find_visits(doc: Document) -> None:
             span = doc.span(a, b, "site_visit", "visits:inspection")
             key = frozenset(_WORD.findall(fold(span.text))) - _FRAME_WORDS
             names = frozenset(fold(w) for w in _NAME_OR_NUMBER.findall(span.text))
-            if not any(key <= k or k <= key or _same_site(key, names, k, n) for k, n in seen):
+            core = _core(span.text)
+            if not any(
+                key <= k or k <= key or _same_site(key, names, k, n) or (core and core == c)
+                for k, n, c in seen
+            ):
                 # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án
                 # A", "thăm mô hình X tại xã B" the one to "mô hình X tại thôn C, xã B"
-                seen.append((key, names))
+                seen.append((key, names, core))
                 doc.site_visits.append(span)
