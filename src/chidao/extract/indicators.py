@@ -257,6 +257,10 @@ _COUNTRY = _grammar(r"(?<!\w)(?:«country_scope»)(?!\w)")
 _CITY_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«country_scope»|«city_scope»)(?!\w)")
 # ... and the district above a commune's session: "Quý I, toàn huyện mới thu ngân sách đạt 22%"
 _DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«scope»|«country_scope»|«district_scope»)(?!\w)")
+# (read from the shared scan: a look-behind before two lexicons or more made the engine try
+# every position of the words before each figure)
+_SCOPE_CUES = {"scope": Cue(_SCOPE), "city": Cue(_CITY_SCOPE), "district": Cue(_DISTRICT_SCOPE)}
+_COUNTRY_CUE = Cue(_COUNTRY)
 # the district's gift at a commune's session: "Dịp này, Huyện ủy đã trao 20 suất quà"
 _DISTRICT_GIFT = _grammar(
     r"(?<!\w)(?:«district_giver»)\s+(?:[^\W\d]+,?\s+){0,3}?(?:«gives»)\s+(?:[^\W\d]+\s+){0,3}?$"
@@ -346,16 +350,15 @@ def _not_the_sessions(
     if not doc.localities:
         # a conference of the province: its own figures are the session's, the country's not
         country = max(
-            _COUNTRY.finditer(folded, max(s_start, start - _SCOPE_WINDOW), start),
+            _COUNTRY_CUE.finditer(doc, max(s_start, start - _SCOPE_WINDOW), start),
             key=lambda x: x.start(),
             default=None,
         )
         return country is not None and not _LOWER_UNIT.search(folded, country.end(), start)
     if doc.localities:
+        cue = _SCOPE_CUES["district" if communes else "city" if _city_session(doc) else "scope"]
         scope = max(
-            (
-                _DISTRICT_SCOPE if communes else _CITY_SCOPE if _city_session(doc) else _SCOPE
-            ).finditer(folded, max(s_start, start - _SCOPE_WINDOW), start),
+            cue.finditer(doc, max(s_start, start - _SCOPE_WINDOW), start),
             key=lambda x: x.start(),
             default=None,
         )

@@ -300,6 +300,9 @@ _ASK_DISTRICT = _grammar(r"(?<!\w)(?:«ask_upper»)\s+(?:với\s+)?(?:«upper_di
 # (the scope measures a figure that follows it in its clause)
 _UPPER_SCOPE = _grammar(r"(?<!\w)(?:«upper_scope»)(?!\w)[^,;:.]{0,60}?\d")
 _DISTRICT_SCOPE = _grammar(r"(?<!\w)(?:«upper_scope»|«district_scope»)(?!\w)[^,;:.]{0,60}?\d")
+# (read from the shared scan: their leading look-behind would run at every position)
+_UPPER_SCOPE_CUE = Cue(_UPPER_SCOPE)
+_DISTRICT_SCOPE_CUE = Cue(_DISTRICT_SCOPE)
 _ASK_VERB = _grammar(r"(?<!\w)(?:«ask_verb»)(?!\w)")
 _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
@@ -480,12 +483,14 @@ def _communes(doc: Document) -> bool:
     return communes_session(doc)
 
 
-def _upper_figures(doc: Document, text: str) -> bool:
-    """Whether a sentence (folded) of the conclusion cites the upper side's own figures: the
-    province's, or the district's at a commune's session."""
+def _upper_figures(doc: Document, text: str, offset: int) -> bool:
+    """Whether a sentence (folded, cut out of the document at ``offset``) of the conclusion
+    cites the upper side's own figures: the province's, or the district's at a commune's
+    session."""
     if not doc.localities:
         return False  # a conference of the whole province: its figures are the session's
-    return (_DISTRICT_SCOPE if _communes(doc) else _UPPER_SCOPE).search(text) is not None
+    cue = _DISTRICT_SCOPE_CUE if _communes(doc) else _UPPER_SCOPE_CUE
+    return cue.search_in(doc, text, offset) is not None
 
 
 def _colon_opinions(doc: Document) -> tuple[list[Item], list[Item], set[int]]:
@@ -806,7 +811,7 @@ def find_opinions(doc: Document) -> None:
             continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
         if answers(folded, s.start, s.end, department=bool(doc.localities)):
             continue  # a department's answer states no difficulty of the lower side
-        if s.start >= conclusion and _upper_figures(doc, text):
+        if s.start >= conclusion and _upper_figures(doc, text, s.start):
             continue  # the leader citing the province's (the district's) own figures
         if is_difficulty(text, doc, s.start):
             q_start = _after_turn(doc, q_start, q_end)
