@@ -71,6 +71,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_visit,
         "cùng",
     ),
+    "list_open": (
+        "Sáng 5/3, đoàn công tác đã kiểm tra thực tế một số công trình trên địa bàn xã, {}: dự án"
+        " Khu dân cư Bắc Sơn; cầu Tân Mỹ.",
+        lambda t: len(visits(t)) == 2,
+        "sau",
+    ),
     "site_tail": (
         "Sáng 5/3, Chủ tịch UBND tỉnh kiểm tra mô hình trồng lê Tai Nung {} hợp tác xã Hoa Lê."
         "\nChủ tịch UBND tỉnh kiểm tra mô hình trồng lê Tai Nung tại xã Tả Van Chư.",

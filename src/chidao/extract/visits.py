@@ -50,6 +50,7 @@ KINDS = (
     "site_frame",
     "asked_compound",
     "site_tail",
+    "list_open",
 )
 
 
@@ -68,7 +69,9 @@ _VERB = _grammar(
     r"(?:«inspect»)"
     r"(?: (?:«in_field»))?"
     # "kiểm tra thực tế các điểm: A; B; C": the list's head before the colon
-    r"(?: (?:«site_list»)(?=\s*:))?"
+    # ... also with where they lie and a word that opens the list: "kiểm tra thực tế một số công
+    # trình trên địa bàn phường, gồm: A; B; C"
+    r"(?: (?:«site_list»)(?:[^:.;]{0,60}?,?\s(?:«list_open»))?(?=\s*:))?"
     r"(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| tình hình"
     r"| tiến độ(?: (?:«works_stage»))?"
     # the state of the site inspected: "kiểm tra tình trạng sạt lở tuyến đường A"
