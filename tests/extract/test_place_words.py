@@ -55,6 +55,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "local_title": (LEDE + SPEAKER, by_its_office, "người dân"),
     "local_body": (LEDE + SPEAKER.format("Chủ tịch {}"), by_its_office, "hợp tác"),
     "not_before": (LEDE + "Tiếp đó, đoàn đến thăm {} xã Tân Kỳ.", not_visited, "bà con"),
+    "report_time": (
+        LEDE + "Theo báo cáo, {} xã Tân Kỳ đã hoàn thành 12 tiêu chí nông thôn mới.",
+        lambda t: rules(t) == ["places:report"],
+        "ông",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -36,8 +36,8 @@ _LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "trấn", "phố",
 _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
 _BODY_LIST_GAP = re.compile(r", | và ")
 # the rest of a unit's office named in ordinary words, up to its level ("đầu tư xây dựng
-# huyện" after "Ban Quản lý dự án"): at most six words, no punctuation (folded)
-_UNIT_OFFICE = cue_grammar(r"(?:[^\W\d]+ ){0,6}?(?:tỉnh|«unit_level»)(?= )")
+# huyện" after "Ban Quản lý dự án"): at most nine words, no punctuation (folded)
+_UNIT_OFFICE = cue_grammar(r"(?:[^\W\d]+ ){0,9}?(?:tỉnh|«unit_level»)(?= )")
 
 
 _GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")

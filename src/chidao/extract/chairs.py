@@ -45,6 +45,8 @@ _LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng b
 _CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
 _CONCLUDES = _grammar(
     r"phát biểu kết luận|^kết luận (?:«concluded_meeting»)|(?<!\w)kết luận buổi làm việc|"
+    # "Chủ tịch UBND tỉnh X kết luận tại buổi kiểm tra ...": the leader concludes it
+    r"(?<!\w)kết luận tại (?:«concluded_meeting»)|"
     r"(?<!\w)kết luận (?:và chỉ đạo )?như sau"
 )
 # "phát biểu chỉ đạo", and the author of a notice's conclusions ("Thông báo ... truyền đạt kết

@@ -578,13 +578,15 @@ def _bare_comrade(text: str, start: int, end: int) -> bool:
 
 # "... vừa ký Thông báo số 412/TB-UBND kết luận buổi kiểm tra ...": a notice announced, not the
 # concluding speech (the folded words before "kết luận")
-_NOTICE_HEAD = _grammar(r"(?<!\w)(?:«notice»)(?:\s+số)?[^.;:\n]{0,40}$")
+# (its number, date and issuer may come between: "Tại Thông báo số 112/TB-UBND ngày 8/5/2024,
+# Chủ tịch UBND tỉnh Võ Văn Bình kết luận ...")
+_NOTICE_HEAD = _grammar(r"(?<!\w)(?:«notice»)(?:\s+số)?[^.;:\n]{0,90}$")
 
 
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
     for m in starting_words(_CONCLUSION_CUE.finditer(doc), doc.folded):
-        if _NOTICE_HEAD.search(doc.folded, max(0, m.start() - 60), m.start()):
+        if _NOTICE_HEAD.search(doc.folded, max(0, m.start() - 110), m.start()):
             continue
         return m.start()
     return len(doc.folded)

@@ -93,6 +93,7 @@ KINDS = (
     "local_title",
     "local_body",
     "not_before",
+    "report_time",
 )
 
 
@@ -134,8 +135,10 @@ _RANK = {
 # local offices: a title of the local side, followed by the unit
 _LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+thường trực)?(?:\s+(?:«local_body»))*\s*$")
 # reporting cues: the local side reports or speaks
-_REPORT_CUE = re.compile(
-    r"(?:theo báo cáo(?: của)?|báo cáo của)\s+(?:ubnd\s+|ủy ban nhân dân\s+)?$"
+# (a time may come between: "Theo báo cáo, đến nay huyện X đã bàn giao ...")
+_REPORT_CUE = _grammar(
+    r"(?:theo báo cáo(?: của)?|báo cáo của)\s*,?\s+(?:(?:«report_time»)\s*,?\s+)?"
+    r"(?:ubnd\s+|ủy ban nhân dân\s+)?$"
 )
 _NOT_BEFORE = _grammar(r"(?<!\w)(?:«not_before»)\s*(?:\(\s*)?$")
 
