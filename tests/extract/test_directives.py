@@ -1532,3 +1532,18 @@ def test_a_headline_naming_the_leader_s_session_then_a_colon_states_the_instruct
     )
     assert texts(doc)[0] == "Tập trung tháo gỡ khó khăn cho doanh nghiệp"
     assert doc.directives[0].data["issuer"] == "Hoàng Ngọc Tuấn"
+
+
+def test_a_bare_head_before_a_named_unit_shares_it():
+    # issue 6 class 9 (held-out Vĩnh Long 2025): "Đảng ủy, UBND xã Tân Phú" is one subject as
+    # written, as "Đảng ủy, UBND xã" is; two named units are still two
+    doc = process(
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh Lê Văn Tư làm việc với xã Tân Phú. Phó Chủ tịch UBND"
+        " tỉnh đề nghị Đảng ủy, UBND xã Tân Phú tập trung chỉ đạo thu hoạch lúa."
+    )
+    assert assignees(doc) == [["Đảng ủy, UBND xã Tân Phú"]]
+    doc = process(
+        "Sáng 5/4, Phó Chủ tịch UBND tỉnh Lê Văn Tư làm việc với xã Tân Phú. Phó Chủ tịch UBND"
+        " tỉnh đề nghị UBND xã Tân Phú, UBND xã Tân Lập tập trung chỉ đạo thu hoạch lúa."
+    )
+    assert assignees(doc) == [["UBND xã Tân Phú", "UBND xã Tân Lập"]]

@@ -466,6 +466,9 @@ def _split_support(r: AssigneeReader, a: Span) -> list[Span]:
     out = []
     start = a.start
     for sep in _UNIT_LIST_GAP.finditer(r.f, a.start, a.end):
+        head = r.rx.body.match(r.f, start, sep.start())
+        if head is not None and head.end() == sep.start():
+            continue  # "Đảng ủy, UBND xã Tân Phú": a head with no name of its own shares the unit
         if r.doc.text[sep.start("name")].isupper():
             out.append(r.doc.span(start, sep.start(), "assignee", a.rule))
             start = sep.start("unit")
