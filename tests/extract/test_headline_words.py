@@ -17,6 +17,7 @@ from chidao.extract.clean import (
     attributes_headline,
     headline_words,
     instruction_headline,
+    notice_attributes,
 )
 from chidao.extract.spans import fold
 
@@ -31,16 +32,26 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "Bí thư Tỉnh ủy làm việc với huyện Lệ Thủy: {} xây dựng nông thôn mới",
         "Đã",
     ),
+    # the paragraph after an action headline: the notice of the leader's conclusions
+    "notice_lead": (
+        "Tại {} số 112/TB-UBND ngày 8/5/2024, Chủ tịch UBND tỉnh Võ Văn Bình kết luận tại buổi"
+        " kiểm tra.",
+        "Báo cáo",
+    ),
     # the paragraph after the headline, which makes any headline an instruction
     "attribution": ("{} chỉ đạo của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "Hôm nay là"),
     "attributed": ("Đó là {} của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "thành tích"),
 }
 NEXT_PARAGRAPH = ("attribution", "attributed")
+# the headline before a notice paragraph (kind notice_lead)
+NOTICE_HEADLINE = "Đẩy nhanh tiến độ dự án đường ven biển qua huyện Triệu Phong"
 
 
 def _states(kind: str, text: str) -> bool:
     """Whether ``text`` makes the headline an instruction (the headline itself, or the
     paragraph after it for the attribution kinds)."""
+    if kind == "notice_lead":
+        return notice_attributes(NOTICE_HEADLINE, text)
     return attributes_headline(text) if kind in NEXT_PARAGRAPH else instruction_headline(text)
 
 

@@ -46,6 +46,7 @@ KINDS_OF_WORDS = (
     "attributed",
     "visit_lead",
     "headline_action",
+    "notice_lead",
 )
 
 
@@ -435,6 +436,23 @@ _ATTRIBUTION = _grammar(
 )
 
 
+# a headline that opens with an action ("Đẩy nhanh tiến độ dự án ...") followed by the notice
+# that states the leader's conclusions ("Tại Thông báo số 112/TB-UBND ngày 8/5/2024, Chủ tịch
+# UBND tỉnh ... kết luận ..."): the headline is the instruction of that notice (folded)
+_ACTION_HEADLINE = _grammar(r"(?:«headline_action»)\s")
+_NOTICE_ATTRIBUTION = _grammar(
+    r"(?:(?:tại|theo)\s+)?(?:«notice_lead»)\s+số[^.\n]{0,150}?\s(?:kết luận|chỉ đạo|yêu cầu)(?!\w)"
+)
+
+
+def notice_attributes(head: str, paragraph: str) -> bool:
+    """Whether a headline that opens with an action is followed by the notice of the leader's
+    conclusions, which says whose instruction it is."""
+    return bool(
+        _ACTION_HEADLINE.match(fold(head)) and _NOTICE_ATTRIBUTION.match(fold(paragraph[:240]))
+    )
+
+
 def attributes_headline(paragraph: str) -> bool:
     """Whether ``paragraph``, placed right after the headline, says whose instruction the
     headline states (so that a headline with no subject or modal is one too)."""
@@ -463,6 +481,7 @@ def kept_headline(doc: Document) -> bool:
         and (
             instruction_headline(doc.title)
             or (len(doc.paragraphs) > 1 and attributes_headline(doc.paragraphs[1].text))
+            or (len(doc.paragraphs) > 1 and notice_attributes(doc.title, doc.paragraphs[1].text))
         )
     )
 
@@ -505,7 +524,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
         after = next(
             (x for x in body[h + 1 :] if dateline_date(x) is None and not lexicon_kind(x)), ""
         )
-        keep_head = attributes_headline(after)
+        keep_head = attributes_headline(after) or notice_attributes(head or "", after)
     last_long = max(
         (i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1
     )
