@@ -733,3 +733,17 @@ def test_a_city_s_leader_named_after_the_city_word_is_a_person_and_gives_directi
     assert [p.name.text for p in doc.people] == ["Lâm Quốc Thịnh"]
     assert [s.label for s in doc.localities] == ["phường Tân An"]
     assert [d.data["issuer"] for d in doc.directives] == ["Lâm Quốc Thịnh"]
+
+
+def test_a_village_head_of_the_highlands_is_titled_before_and_after_the_name():
+    # "buôn", "bon", "plei", "làng", "sóc": the villages of the Ê Đê, Mnông, Jrai, Ba Na, Khmer
+    doc = read(
+        "Trưởng buôn Ea Sim Y Blin Êban đề nghị tỉnh hỗ trợ đất sản xuất. Ông Điểu Thị Ring, "
+        "Trưởng bon Bu Dăr cho biết, bon còn thiếu nước. Trưởng sóc Ba Rinh Danh Phol phát biểu."
+    )
+    assert roster(doc) == {
+        "Y Blin Êban": ["Trưởng buôn Ea Sim"],
+        "Điểu Thị Ring": ["Trưởng bon Bu Dăr"],
+        "Danh Phol": ["Trưởng sóc Ba Rinh"],
+    }
+    assert is_local_title("Trưởng plei Ia Kră") and is_local_title("Trưởng buôn Ea Sim")
