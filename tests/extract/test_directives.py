@@ -843,6 +843,34 @@ def test_each_giao_clause_of_a_sentence_is_a_directive_with_its_own_body_and_dea
     assert issuers(doc) == ["Trịnh Văn Phúc"] * 3
 
 
+def test_each_clause_after_a_connector_with_its_own_subject_is_a_directive():
+    # issue 6, class 1: "...; đồng thời, <body> ...; bên cạnh đó, <role> phải ...; trong đó
+    # phải ...": a connector clause with its own subject (or modal) is its own directive
+    doc = process(
+        ZONE + "Đồng chí Trịnh Văn Phúc nhấn mạnh, huyện cần tập trung phát triển kinh tế biển; "
+        "trong đó phải hoàn thành di dời các hộ ven đê trong quý III/2026; đồng thời, Sở Xây dựng "
+        "rà soát quy hoạch khu dân cư, hoàn thành trong tháng 10/2026; bên cạnh đó, các đồng chí "
+        "Ủy viên Ban Thường vụ phụ trách địa bàn phải thường xuyên xuống cơ sở; mặt khác, tăng "
+        "cường tuyên truyền cho Nhân dân."
+    )
+    assert assignees(doc) == [
+        ["huyện"],
+        ["huyện"],
+        ["Sở Xây dựng"],
+        ["các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn"],
+        ["các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn"],  # no subject: the one before
+    ]
+    assert texts(doc)[4] == "mặt khác, tăng cường tuyên truyền cho Nhân dân."
+    assert [d.data["deadline"] for d in doc.directives] == [
+        None,
+        dt.date(2026, 9, 30),
+        dt.date(2026, 10, 31),
+        None,
+        None,
+    ]
+    assert issuers(doc) == ["Trịnh Văn Phúc"] * 5
+
+
 def test_a_body_that_gives_a_task_is_not_its_assignee():
     doc = process(
         ZONE + "Thường trực Tỉnh ủy giao Ban Tổ chức Tỉnh ủy chủ trì, phối hợp với Huyện ủy "
