@@ -246,7 +246,7 @@ class SpeakerReader:
         paragraph, else None."""
         k = bisect_left(self.ref_starts, pos) - 1
         while k >= 0:
-            start, end, person = self.refs[k]
+            _, end, person = self.refs[k]
             if end <= pos and self.leader(person):
                 return person
             k -= 1
