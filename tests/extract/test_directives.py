@@ -157,6 +157,22 @@ def test_a_praise_sentence_may_end_with_a_request():
     assert issuers(doc) == ["Trịnh Văn Phúc"]
 
 
+def test_a_brief_s_praise_then_request_needs_no_connector():
+    # a portal brief: "Đồng chí (X) ghi nhận ...; đề nghị <who> ..." in its own paragraph
+    for praise in ("Đồng chí ghi nhận", "Đồng chí Trịnh Văn Phúc đánh giá cao"):
+        for gap in ("; đề nghị", ", đề nghị", ", yêu cầu"):
+            doc = process(
+                LEDE + "Theo báo cáo, huyện đã làm 12 km đường.\n"
+                f"{praise} sự vào cuộc của huyện{gap} UBND huyện tập trung nạo vét kênh mương."
+            )
+            assert texts(doc) == ["UBND huyện tập trung nạo vét kênh mương."], (praise, gap)
+            assert issuers(doc) == ["Trịnh Văn Phúc"]
+    # "đề nghị" as a noun, and a request with no one told to act after it
+    for tail in ("các ý kiến, đề nghị của xã.", "kết quả, đề nghị chính đáng của cử tri."):
+        doc = process(LEDE + f"Đồng chí ghi nhận {tail}")
+        assert texts(doc) == []
+
+
 def test_bullets_of_a_conclusion_are_directives():
     doc = process(
         LEDE + "Kết luận buổi làm việc, đồng chí Bí thư Tỉnh ủy yêu cầu:\n"

@@ -216,6 +216,18 @@ def directive_start(
         if leads
         else None
     )
+    if (
+        lead is not None
+        and lead.kind == "praise"
+        and lead.person is None
+        and not lead.leader
+        and not st.speaker.leader
+    ):
+        # "Đồng chí ghi nhận ..., đề nghị ..." (a brief's paragraph after the report): the
+        # lower side does not praise; the bare "đồng chí" is the leader named last
+        named = r.last_leader_before(lead.lead_start)
+        if named is not None:
+            st.speaker = Speaker(named, True)
     if lead is not None:
         named_leader = lead.person is not None and r.leader(lead.person)
         unnamed_leader = lead.person is None and (lead.leader or st.speaker.leader)
@@ -232,6 +244,12 @@ def directive_start(
         # "... ghi nhận ..., đồng thời đề nghị ..."
         m = r.rx.then_ask.search(f, lead.rest, s.end)
         if m and not _NOUN_USE.match(f, m.end(), s.end):
+            return m.end(), m.end(), issuer, "ask"
+        # "... ghi nhận ...; đề nghị UBND huyện ...", a portal brief's one sentence: with no
+        # connector, the verb asks when who must act comes right after it ("ghi nhận các ý
+        # kiến, đề nghị của xã" is a noun)
+        m = r.rx.bare_ask.search(f, lead.rest, s.end)
+        if m and r.rx.agent.match(f, m.end(), s.end):
             return m.end(), m.end(), issuer, "ask"
         if lead.kind == "open" and r.rx.agent.match(f, lead.rest, s.end):
             # "Đồng chí quán triệt các cấp ủy ... phải chuẩn bị ...": the verb opens the speech
