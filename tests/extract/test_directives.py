@@ -1578,6 +1578,19 @@ def test_a_headline_naming_the_leader_s_session_then_a_colon_states_the_instruct
     assert doc.directives[0].data["issuer"] == "Hoàng Ngọc Tuấn"
 
 
+def test_a_headline_instruction_bound_by_a_deadline_after_the_leader_s_session_colon():
+    # issue 6 class 1: "<leader> làm việc với <unit>: Di dời xong ... trước Tết" opens with no
+    # action word of the lexicon; the deadline makes it the leader's instruction
+    doc = process(
+        "Chủ tịch UBND tỉnh làm việc với xã Sơn Hà: Sửa chữa các lớp học bị hư hỏng trước ngày"
+        " 15/1\nChiều 9/12/2025, Chủ tịch UBND tỉnh Đinh Quang Thái làm việc với xã Sơn Hà.\n"
+        "Kết luận, đồng chí Đinh Quang Thái yêu cầu xã tập trung chăm sóc diện tích quế đã trồng."
+    )
+    assert texts(doc)[0] == "Sửa chữa các lớp học bị hư hỏng trước ngày 15/1"
+    assert doc.directives[0].data["issuer"] == "Đinh Quang Thái"
+    assert doc.directives[0].data["deadline"] == dt.date(2026, 1, 15)
+
+
 def test_a_bare_head_before_a_named_unit_shares_it():
     # issue 6 class 9 (held-out Vĩnh Long 2025): "Đảng ủy, UBND xã Tân Phú" is one subject as
     # written, as "Đảng ủy, UBND xã" is; two named units are still two
