@@ -157,6 +157,22 @@ def test_a_praise_sentence_may_end_with_a_request():
     assert issuers(doc) == ["Trịnh Văn Phúc"]
 
 
+def test_a_brief_s_praise_then_request_needs_no_connector():
+    # a portal brief: "Đồng chí (X) ghi nhận ...; đề nghị <who> ..." in its own paragraph
+    for praise in ("Đồng chí ghi nhận", "Đồng chí Trịnh Văn Phúc đánh giá cao"):
+        for gap in ("; đề nghị", ", đề nghị", ", yêu cầu"):
+            doc = process(
+                LEDE + "Theo báo cáo, huyện đã làm 12 km đường.\n"
+                f"{praise} sự vào cuộc của huyện{gap} UBND huyện tập trung nạo vét kênh mương."
+            )
+            assert texts(doc) == ["UBND huyện tập trung nạo vét kênh mương."], (praise, gap)
+            assert issuers(doc) == ["Trịnh Văn Phúc"]
+    # "đề nghị" as a noun, and a request with no one told to act after it
+    for tail in ("các ý kiến, đề nghị của xã.", "kết quả, đề nghị chính đáng của cử tri."):
+        doc = process(LEDE + f"Đồng chí ghi nhận {tail}")
+        assert texts(doc) == []
+
+
 def test_bullets_of_a_conclusion_are_directives():
     doc = process(
         LEDE + "Kết luận buổi làm việc, đồng chí Bí thư Tỉnh ủy yêu cầu:\n"
@@ -825,6 +841,34 @@ def test_each_giao_clause_of_a_sentence_is_a_directive_with_its_own_body_and_dea
     assert assignees(doc) == [["Sở Nội vụ"], ["Sở Tài chính"], ["Công an tỉnh"]]
     assert [d.data["deadline"] for d in doc.directives] == [dt.date(2026, 9, 30), None, None]
     assert issuers(doc) == ["Trịnh Văn Phúc"] * 3
+
+
+def test_each_clause_after_a_connector_with_its_own_subject_is_a_directive():
+    # issue 6, class 1: "...; đồng thời, <body> ...; bên cạnh đó, <role> phải ...; trong đó
+    # phải ...": a connector clause with its own subject (or modal) is its own directive
+    doc = process(
+        ZONE + "Đồng chí Trịnh Văn Phúc nhấn mạnh, huyện cần tập trung phát triển kinh tế biển; "
+        "trong đó phải hoàn thành di dời các hộ ven đê trong quý III/2026; đồng thời, Sở Xây dựng "
+        "rà soát quy hoạch khu dân cư, hoàn thành trong tháng 10/2026; bên cạnh đó, các đồng chí "
+        "Ủy viên Ban Thường vụ phụ trách địa bàn phải thường xuyên xuống cơ sở; mặt khác, tăng "
+        "cường tuyên truyền cho Nhân dân."
+    )
+    assert assignees(doc) == [
+        ["huyện"],
+        ["huyện"],
+        ["Sở Xây dựng"],
+        ["các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn"],
+        ["các đồng chí Ủy viên Ban Thường vụ phụ trách địa bàn"],  # no subject: the one before
+    ]
+    assert texts(doc)[4] == "mặt khác, tăng cường tuyên truyền cho Nhân dân."
+    assert [d.data["deadline"] for d in doc.directives] == [
+        None,
+        dt.date(2026, 9, 30),
+        dt.date(2026, 10, 31),
+        None,
+        None,
+    ]
+    assert issuers(doc) == ["Trịnh Văn Phúc"] * 5
 
 
 def test_a_body_that_gives_a_task_is_not_its_assignee():
@@ -1532,6 +1576,19 @@ def test_a_headline_naming_the_leader_s_session_then_a_colon_states_the_instruct
     )
     assert texts(doc)[0] == "Tập trung tháo gỡ khó khăn cho doanh nghiệp"
     assert doc.directives[0].data["issuer"] == "Hoàng Ngọc Tuấn"
+
+
+def test_a_headline_instruction_bound_by_a_deadline_after_the_leader_s_session_colon():
+    # issue 6 class 1: "<leader> làm việc với <unit>: Di dời xong ... trước Tết" opens with no
+    # action word of the lexicon; the deadline makes it the leader's instruction
+    doc = process(
+        "Chủ tịch UBND tỉnh làm việc với xã Sơn Hà: Sửa chữa các lớp học bị hư hỏng trước ngày"
+        " 15/1\nChiều 9/12/2025, Chủ tịch UBND tỉnh Đinh Quang Thái làm việc với xã Sơn Hà.\n"
+        "Kết luận, đồng chí Đinh Quang Thái yêu cầu xã tập trung chăm sóc diện tích quế đã trồng."
+    )
+    assert texts(doc)[0] == "Sửa chữa các lớp học bị hư hỏng trước ngày 15/1"
+    assert doc.directives[0].data["issuer"] == "Đinh Quang Thái"
+    assert doc.directives[0].data["deadline"] == dt.date(2026, 1, 15)
 
 
 def test_a_bare_head_before_a_named_unit_shares_it():

@@ -32,6 +32,10 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         "Bí thư Tỉnh ủy làm việc với huyện Lệ Thủy: {} xây dựng nông thôn mới",
         "Đã",
     ),
+    "headline_deadline": (
+        "Chủ tịch UBND tỉnh làm việc với xã Ba Tơ: Di dời các hộ ở vùng sạt lở {} 30/6",
+        "từ ngày",
+    ),
     # the paragraph after an action headline: the notice of the leader's conclusions
     "notice_lead": (
         "Tại {} số 112/TB-UBND ngày 8/5/2024, Chủ tịch UBND tỉnh Võ Văn Bình kết luận tại buổi"

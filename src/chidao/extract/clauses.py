@@ -216,6 +216,18 @@ def directive_start(
         if leads
         else None
     )
+    if (
+        lead is not None
+        and lead.kind == "praise"
+        and lead.person is None
+        and not lead.leader
+        and not st.speaker.leader
+    ):
+        # "Đồng chí ghi nhận ..., đề nghị ..." (a brief's paragraph after the report): the
+        # lower side does not praise; the bare "đồng chí" is the leader named last
+        named = r.last_leader_before(lead.lead_start)
+        if named is not None:
+            st.speaker = Speaker(named, True)
     if lead is not None:
         named_leader = lead.person is not None and r.leader(lead.person)
         unnamed_leader = lead.person is None and (lead.leader or st.speaker.leader)
@@ -232,6 +244,12 @@ def directive_start(
         # "... ghi nhận ..., đồng thời đề nghị ..."
         m = r.rx.then_ask.search(f, lead.rest, s.end)
         if m and not _NOUN_USE.match(f, m.end(), s.end):
+            return m.end(), m.end(), issuer, "ask"
+        # "... ghi nhận ...; đề nghị UBND huyện ...", a portal brief's one sentence: with no
+        # connector, the verb asks when who must act comes right after it ("ghi nhận các ý
+        # kiến, đề nghị của xã" is a noun)
+        m = r.rx.bare_ask.search(f, lead.rest, s.end)
+        if m and r.rx.agent.match(f, m.end(), s.end):
             return m.end(), m.end(), issuer, "ask"
         if lead.kind == "open" and r.rx.agent.match(f, lead.rest, s.end):
             # "Đồng chí quán triệt các cấp ủy ... phải chuẩn bị ...": the verb opens the speech
@@ -272,9 +290,12 @@ def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
     return s.start
 
 
-# the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ..."
+# the next instruction of a sentence: "; giao Sở B ...", "; đồng thời đề nghị UBND xã C ...";
+# or a connector, then a clause of its own ("...; bên cạnh đó, các đồng chí ... phải ...;
+# mặt khác, UBND huyện chủ trì ..."): a break only where that clause names a body that acts
 _NEXT_INSTRUCTION = cue_grammar(
-    r";\s+(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+(?=\S)"
+    r";\s+(?:(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+"
+    r"|(?P<link>«connector»)\s*,?\s+)(?=\S)"
 )
 # a directive that opens with one of these verbs breaks at each next instruction
 _OPENS_CLAUSES = cue_grammar(r"[\s\"“]*(?:«opens_clauses»)")
@@ -283,14 +304,21 @@ _GIVES = cue_grammar(r"(?:giao|«instruct»)(?:\s+cho)?\s*$")
 
 
 def instruction_clauses(
-    doc: Document, span: Span, subject_at: int | None, names_body: Callable[[int, int], bool]
+    doc: Document,
+    span: Span,
+    subject_at: int | None,
+    names_body: Callable[[int, int], bool],
+    acts: Callable[[int, int], bool] | None = None,
 ) -> list[tuple[Span, int]]:
     """The clauses of a directive that each open with their own "giao"/"đề nghị" and name
     their own assignee: (clause, where its subject is written); one clause when the sentence
     has no such break.  A directive that opens with "giao"/"đề nghị"/"yêu cầu" (also when the
     verb is the lead-in before it: "Phó Chủ tịch yêu cầu UBND huyện A ...; đề nghị UBND xã B
     ...") breaks at each; any other breaks where the clause names a body that can act
-    (``names_body(start, end)``): "Huyện cần ...; đề nghị UBND xã B ..." is B's."""
+    (``names_body(start, end)``): "Huyện cần ...; đề nghị UBND xã B ..." is B's.  After a
+    connector ("; đồng thời, ...", "; bên cạnh đó, ...") a clause is its own also where it
+    reads as an instruction of its own (``acts(start, end)``: a subject and its modal, or a
+    modal or task verb that keeps the sentence's subject)."""
     if subject_at is None:
         return [(span, span.start)]
     head = doc.folded[max(0, span.start - 30) : subject_at]
@@ -300,7 +328,10 @@ def instruction_clauses(
     out: list[tuple[Span, int]] = []
     start, at = span.start, subject_at
     for m in _NEXT_INSTRUCTION.finditer(doc.folded, span.start, span.end):
-        if not opened and not names_body(m.end(), span.end):
+        if m.group("link"):
+            if not names_body(m.end(), span.end) and not (acts and acts(m.end(), span.end)):
+                continue
+        elif not opened and not names_body(m.end(), span.end):
             continue
         out.append((doc.span(start, m.start(), "directive", span.rule), at))
         start = m.start() + 1

@@ -46,6 +46,7 @@ KINDS_OF_WORDS = (
     "attributed",
     "visit_lead",
     "headline_action",
+    "headline_deadline",
     "notice_lead",
 )
 
@@ -396,10 +397,11 @@ _NAMED_ORDER = re.compile(
 
 _TITLE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 # "Bí thư Tỉnh ủy làm việc với huyện A: Quyết liệt hơn nữa ...": a leader's session, a colon,
-# then the instruction the leader gave there (folded)
+# then the instruction the leader gave there, opened by an action or bound by a deadline
+# ("...: Di dời xong các hộ ... trước Tết") (folded)
 _VISIT_ORDER = _grammar(
     r"(?P<lead>(?:phó\s+)?(?:chủ tịch|bí thư|thường trực|lãnh đạo)[^:]{0,50}?\s(?:«visit_lead»)\s"
-    r"[^:]{2,60}:\s*)(?:«headline_action»)\s"
+    r"[^:]{2,60}:\s*)(?:(?:«headline_action»)\s|[^:.;!?]{2,80}?\s(?:«headline_deadline»)(?!\w))"
 )
 
 

@@ -81,6 +81,7 @@ class CuePatterns:
     report_verb: re.Pattern[str]
     ask: re.Pattern[str]
     then_ask: re.Pattern[str]
+    bare_ask: re.Pattern[str]
     imperative_only: re.Pattern[str]
     body: re.Pattern[str]
     task: re.Pattern[str]
@@ -120,6 +121,9 @@ def cue_patterns() -> CuePatterns:
         then_ask=cue_grammar(
             r"(?:[,;]\s*|\s)(?:«then»)\s+(?:(?:cũng|đã)\s+)*(?:«request»|«wish»)(?!\w)\s*:?\s*"
         ),
+        # "... ghi nhận ...; đề nghị UBND huyện ...": the same with no connector (clauses.py
+        # wants who must act right after the verb)
+        bare_ask=cue_grammar(r"[,;]\s*(?:«request»)(?!\w)\s*:?\s*"),
         report_verb=re.compile(rf"(?:{at_word_start(lx['report'] + lx['say'])})(?!\w)"),
         imperative_only=re.compile(
             rf"\s*[\"“]?(?:{_alt(tuple(set(lx['imperative']) - set(lx['modal'] + lx['ask'] + lx['assign'])))})(?!\w)"

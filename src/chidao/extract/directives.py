@@ -292,7 +292,13 @@ def find_directives(doc: Document) -> None:
             # "Giao Sở A ... trước ngày 20/10; giao Sở B ...": each "giao"/"đề nghị" clause is
             # a directive with its own assignee and deadline
             parts = instruction_clauses(
-                doc, span, subject_at, lambda a, b: bool(r.body_assignees(a, b, any_verb=True))
+                doc,
+                span,
+                subject_at,
+                lambda a, b: bool(r.body_assignees(a, b, any_verb=True)),
+                # after a connector: a subject and its modal ("; bên cạnh đó, các đồng chí ...
+                # phải ..."), or a modal that keeps the sentence's subject ("; trong đó phải ...")
+                lambda a, b: bool(r.rx.modal.match(doc.folded, a, b) or r.assignees_at(a, b)),
             )
             if len(parts) > 1:
                 for part, part_at in parts:

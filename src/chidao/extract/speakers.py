@@ -241,6 +241,17 @@ class SpeakerReader:
             k -= 1
         return None
 
+    def last_leader_before(self, pos: int) -> int | None:
+        """The leader of the last reference to a leader that ends before ``pos``, in any
+        paragraph, else None."""
+        k = bisect_left(self.ref_starts, pos) - 1
+        while k >= 0:
+            _, end, person = self.refs[k]
+            if end <= pos and self.leader(person):
+                return person
+            k -= 1
+        return None
+
     def leader_named_before(self, pos: int) -> int | None:
         """The leader named last before ``pos`` in the same paragraph ("Chiều 16/10, đồng
         chí X, Bí thư Tỉnh ủy đã làm việc với ... Đồng chí yêu cầu ..."), else None."""
