@@ -212,8 +212,14 @@ def _generic_departments(doc: Document) -> list[Span]:
     boundary (comma, semicolon, "và", a verb)."""
     out = []
     text = doc.text
+    abbreviated = _short_abbreviations()
     for m in word_start_matches(_SO, text):
         pos = m.end()
+        # "Sở Nông nghiệp và PTNT": an abbreviation of the lexicon, half written out, is whole
+        a = abbreviated.match(doc.folded, pos)
+        if a:
+            out.append(doc.span(m.start(), a.end(), "agency", "agencies:department"))
+            continue
         end = pos
         n = 0
         prev = ""
