@@ -366,7 +366,9 @@ def find_agencies(doc: Document) -> None:
         if span.start in titled or _OFFICE.search(head):
             reason = "office"
         elif _REPORTED.search(head) or (
-            _PRESENTED_BY.search(head) and _PRESENTS.match(folded, span.end)
+            head.rstrip().endswith("do")  # (what the pattern needs: told without it)
+            and _PRESENTED_BY.search(head)
+            and _PRESENTS.match(folded, span.end)
         ):
             reason = "speaker"
         elif _REFERENCE.search(head):

@@ -231,6 +231,9 @@ _SHARE = _grammar(r"(?<!\w)chiếm\s+(?:(?:«about»)\s+)?$")
 _MAKEUP_HEAD = _grammar(r"(?<!\w)(?:«makeup_head»)(?!\w)")
 # a difficulty's state with its figure in brackets: "tỷ lệ hộ nghèo còn cao (52,3%)"
 _BAD_STATE = _grammar(r"(?<!\w)(?:«bad_state»)\s*\(\s*$")
+# (both read the words right before a figure: a head whose last word ends no entry, or that
+# does not end with "(", is told without the regex)
+_BACKLOG_LAST = tuple(w.split()[-1] for w in _WORDS["backlog"])
 # those a result figure went to: "bảo vệ 72.000 ha rừng cho 1.850 hộ" (the clause up to the count)
 _BENEFICIARY = _grammar(r"\d[\d.,]*\s+(?:[^\W\d]+\s+){1,5}?(?:«beneficiary»)\s+$")
 # whose the figure before is: "bàn giao 2.145/2.870 hồ sơ giải tỏa của 26 dự án" (the scope)
@@ -572,9 +575,13 @@ def find_indicators(doc: Document) -> None:
         num, den = m.group("num"), m.group("den")
         head_start = max(0, m.start() - 25)
         head = folded[head_start : m.start()]
-        if _BAD_HEAD_CUE.search_in(doc, head, head_start) or _BAD_STATE.search(head):
+        tail = head.rstrip()
+        if _BAD_HEAD_CUE.search_in(doc, head, head_start) or (
+            tail.endswith("(") and _BAD_STATE.search(head)
+        ):
             continue  # a date, a document's number ...; a bad state's figure "còn cao (52,3%)"
         end = noun_end = m.end()
+        backlog = tail.endswith(_BACKLOG_LAST)
         u = _UNIT_RE.match(folded, end)
         if den is None and not u and _YEAR_LIKE.fullmatch(num):
             continue  # a year
@@ -582,7 +589,7 @@ def find_indicators(doc: Document) -> None:
             noun, noun_end = _counted_noun(doc, end)
             if not noun or _opens_with(noun, _NOT_UNIT):
                 continue
-            if _BACKLOG_HEAD.search(head) and not _FELL_TO.search(head):
+            if backlog and _BACKLOG_HEAD.search(head) and not _FELL_TO.search(head):
                 continue  # "còn vướng 17 hộ dân": what is left to do, not a result
             if (
                 _opens_with(noun, _SUBUNITS)
@@ -590,7 +597,12 @@ def find_indicators(doc: Document) -> None:
                 and not _RESULT_AFTER.match(folded, end + len(noun) + 1)
             ):
                 continue  # "sau khi sắp xếp, xã có 52 thôn": what the unit is made of
-        elif _BACKLOG_HEAD.search(head) and "%" not in u.group() and not _FELL_TO.search(head):
+        elif (
+            backlog
+            and _BACKLOG_HEAD.search(head)
+            and "%" not in u.group()
+            and not _FELL_TO.search(head)
+        ):
             continue  # "còn 37 hộ dân chưa nhận tiền" (a rate "còn 3,2%" is a result)
         s_start, _ = _sentence_bounds(doc, index, m.start())
         last_break = _LAST_BREAK.match(text, s_start, m.start())

@@ -608,6 +608,10 @@ _DEPARTMENT_SAYS = (
 )
 _ANSWER = _grammar(_ANSWER_OPENS + "|" + _DEPARTMENT_SAYS)
 _ANSWER_OPENS_RE = _grammar(_ANSWER_OPENS)
+# (an answer's word starts within the first 31 characters: a sentence with none of the words
+# there is told without the regex)
+_ANSWER_WORDS = opinion_words()["answer"]
+_ANSWER_REACH = 31 + max(len(w) for w in _ANSWER_WORDS)
 # (searched apart, whether ``_ANSWER`` matches is whether either does; alone, the department's
 # words start the pattern, and a search skips to their first letters)
 _DEPARTMENT_SAYS_RE = _grammar(_DEPARTMENT_SAYS)
@@ -616,7 +620,7 @@ _DEPARTMENT_SAYS_RE = _grammar(_DEPARTMENT_SAYS)
 def _answer_in(text: str, pos: int = 0, endpos: int | None = None) -> bool:
     """Whether ``_ANSWER`` matches in ``text[pos:endpos]``."""
     end = len(text) if endpos is None else endpos
-    if _ANSWER_OPENS_RE.search(text, pos, end):
+    if _opens_answer(text, pos, end):
         return True
     # the department's words need "sở": most sentences have none (a find is cheaper)
     return text.find("sở", pos, end) >= 0 and bool(_DEPARTMENT_SAYS_RE.search(text, pos, end))
@@ -631,7 +635,15 @@ def answers(folded: str, start: int, end: int, *, department: bool) -> bool:
     text = folded[start:end]
     if department:
         return _answer_in(text)
-    return _ANSWER_OPENS_RE.search(text) is not None
+    return _opens_answer(text, 0, len(text))
+
+
+def _opens_answer(text: str, pos: int, end: int) -> bool:
+    """``_ANSWER_OPENS_RE.search(text, pos, end) is not None``."""
+    head = text[: min(end, _ANSWER_REACH)]
+    if not any(w in head for w in _ANSWER_WORDS):
+        return False
+    return _ANSWER_OPENS_RE.search(text, pos, end) is not None
 
 
 # "Giám đốc Sở Tài chính X đề xuất UBND tỉnh ...": a department of the province proposes, it is

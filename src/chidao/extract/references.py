@@ -59,6 +59,26 @@ _HONORIFIC = re.compile(lexicon.fill(r"(?<!\w)(?:các\s+)?(?:«honorific»)\s*:?
 _MEMORIAL = re.compile(lexicon.fill(r"(?<!\w)(?:«memorial»)\s+$", people_words()))
 
 
+# Each of these three looks back from a name for words that end right before it; a window
+# whose last word (past white space and a colon) ends no entry is told without the regex.
+def _last_words(kind: str) -> tuple[str, ...]:
+    return tuple(w.split()[-1] for w in people_words()[kind])
+
+
+_HONORIFIC_LAST = _last_words("honorific")
+_PLACE_BEFORE_LAST = _last_words("place_before")
+_MEMORIAL_LAST = _last_words("memorial")
+
+
+def _ends_with(folded: str, start: int, end: int, lasts: tuple[str, ...]) -> bool:
+    """Whether ``folded[start:end]``, without its final white space and colon, ends with one
+    of ``lasts`` (what a match of those patterns in the window needs)."""
+    window = folded[start:end].rstrip()
+    if window.endswith(":"):
+        window = window[:-1].rstrip()
+    return window.endswith(lasts)
+
+
 _LEVELS = ("xã", "phường", "thị trấn", "thị xã", "quận", "huyện", "đặc khu", "thành phố")
 _LEVEL_END = re.compile(rf"(?<!\w)(?:{'|'.join(_LEVELS)})$")
 # each level word, a space and the word after it (anywhere, as str.find would find them)
@@ -359,9 +379,14 @@ class Scanner(NameScanner):
         for start in self.name_starts:
             name = self.names[start]
             before_start, before = self.title_before(name)
-            hon = _HONORIFIC.search(self.folded, max(0, start - 20), start)
+            hon = (
+                _HONORIFIC.search(self.folded, max(0, start - 20), start)
+                if _ends_with(self.folded, max(0, start - 20), start, _HONORIFIC_LAST)
+                else None
+            )
             if (
-                _PLACE_BEFORE.search(self.folded, max(0, start - 12), start)
+                _ends_with(self.folded, max(0, start - 12), start, _PLACE_BEFORE_LAST)
+                and _PLACE_BEFORE.search(self.folded, max(0, start - 12), start)
                 and hon is None  # "già làng Siu Wơl": an honorific that ends in "làng"
                 and not self.named_after_level(name, before)
             ):
@@ -379,7 +404,9 @@ class Scanner(NameScanner):
             n_syll = len(name.text.split())
             if before is not None and fold(before.text) in ("chủ tịch", "bác"):
                 continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
-            if _MEMORIAL.search(self.folded, max(0, before_start - 30), before_start):
+            if _ends_with(
+                self.folded, max(0, before_start - 30), before_start, _MEMORIAL_LAST
+            ) and _MEMORIAL.search(self.folded, max(0, before_start - 30), before_start):
                 continue  # "Khu di tích Đại tướng Võ Nguyên Giáp": a place named after someone
             short = family_of(name.text.split()[0], self.families) in self.short
             # "các đồng chí: Lê Văn An, ...; Mai Sơn, Phó Bí thư ...": the next of a list
