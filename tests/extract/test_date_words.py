@@ -256,7 +256,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "within": (ASKED.format("{} 20 ngày"), due_in_20_days, "sau"),
     "year_mark": (ASKED.format("{} năm 2026"), due_at_the_end_of_the_year, "của"),
     "this_year": (ASKED.format("{}"), due_at_the_end_of_the_year, "năm trước"),
-    "lunar_new_year": (ASKED.format("trước {} (ngày 6/2/2027)"), due_at_the_lunar_new_year, "mùa mưa"),
+    "lunar_new_year": (
+        ASKED.format("trước {} (ngày 6/2/2027)"),
+        due_at_the_lunar_new_year,
+        "mùa mưa",
+    ),
     "lunar_new_year_day": (
         ASKED.format("trước Tết Nguyên đán (ngày {})"),
         due_at_the_lunar_new_year,
