@@ -295,6 +295,17 @@ _LEAD_IN = _grammar(
     r"\s*)"
 )
 
+# what each way of leading in needs in the sentence: a speaking verb, a colon, "theo "
+# (a sentence with none is told without the regex: its lazy runs try every position)
+_SAYS_THAT = opinion_words()["say_that"]
+
+
+def _may_lead_in(folded: str, start: int, end: int) -> bool:
+    """False when ``_LEAD_IN`` cannot match ``folded[start:end]``."""
+    text = folded[start:end]
+    return ":" in text or "theo " in text or any(w in text for w in _SAYS_THAT)
+
+
 # ---- petitions ------------------------------------------------------------------------------
 
 _UPPER = r"(?:«upper»)"
@@ -837,7 +848,8 @@ def find_opinions(doc: Document) -> None:
             continue  # the leader citing the province's (the district's) own figures
         if is_difficulty(text, doc, s.start):
             q_start = _after_turn(doc, q_start, q_end)
-            span = _trim(doc, q_start, q_end, "opinions:difficulty", _LEAD_IN)
+            lead_in = _LEAD_IN if _may_lead_in(folded, q_start, q_end) else None
+            span = _trim(doc, q_start, q_end, "opinions:difficulty", lead_in)
             for part in _difficulty_clauses(doc, s, span):
                 difficulties.append(
                     Item(Span(part.start, part.end, "difficulty", part.text, span.rule), {})
