@@ -599,12 +599,16 @@ def _bare_comrade(text: str, start: int, end: int) -> bool:
 # (its number, date and issuer may come between: "Tại Thông báo số 112/TB-UBND ngày 8/5/2024,
 # Chủ tịch UBND tỉnh Võ Văn Bình kết luận ...")
 _NOTICE_HEAD = _grammar(r"(?<!\w)(?:«notice»)(?:\s+số)?[^.;:\n]{0,90}$")
+_NOTICE_WORDS = opinion_words()["notice"]  # (one of them is in the window: else no match)
 
 
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
     for m in starting_words(_CONCLUSION_CUE.finditer(doc), doc.folded):
-        if _NOTICE_HEAD.search(doc.folded, max(0, m.start() - 110), m.start()):
+        window = doc.folded[max(0, m.start() - 110) : m.start()]
+        if any(w in window for w in _NOTICE_WORDS) and _NOTICE_HEAD.search(
+            doc.folded, max(0, m.start() - 110), m.start()
+        ):
             continue
         return m.start()
     return len(doc.folded)
@@ -822,7 +826,7 @@ def find_opinions(doc: Document) -> None:
             )
             continue
         kind, cue = petition_match(text, doc, s.start)
-        if kind is not None and _DEPARTMENT_ASKS.match(text):
+        if kind is not None and "sở" in text and _DEPARTMENT_ASKS.match(text):
             continue  # a department's own proposal: neither a petition nor a difficulty
         if kind is not None and _answer_in(text, 0, max(cue, 0)):
             kind = None  # a department's answer
