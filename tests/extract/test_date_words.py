@@ -146,6 +146,12 @@ def due_in_20_days(text: str) -> bool:
     return deadlines(text) == [dt.date(2026, 4, 25)]
 
 
+def due_at_the_lunar_new_year(text: str) -> bool:
+    # the example names the Lunar New Year's day it means last: "(ngày 6/2/2027)."
+    d, m, y = text.rsplit("ngày ", 1)[1].rstrip(").").split("/")
+    return deadlines(text) == [dt.date(int(y), int(m), int(d))]
+
+
 def due_at_the_end_of_the_year(text: str) -> bool:
     return deadlines(text) == [dt.date(2026, 12, 31)]
 
@@ -250,6 +256,16 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "within": (ASKED.format("{} 20 ngày"), due_in_20_days, "sau"),
     "year_mark": (ASKED.format("{} năm 2026"), due_at_the_end_of_the_year, "của"),
     "this_year": (ASKED.format("{}"), due_at_the_end_of_the_year, "năm trước"),
+    "lunar_new_year": (
+        ASKED.format("trước {} (ngày 6/2/2027)"),
+        due_at_the_lunar_new_year,
+        "mùa mưa",
+    ),
+    "lunar_new_year_day": (
+        ASKED.format("trước Tết Nguyên đán (ngày {})"),
+        due_at_the_lunar_new_year,
+        "1/1/2020",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -194,6 +194,13 @@ def test_positive_sentences_and_prevention_are_not_difficulties():
     assert is_difficulty(fold("Tình hình an ninh nông thôn diễn biến phức tạp."))
 
 
+def test_a_leader_s_question_is_not_a_difficulty():
+    # issue 6 class 7 (held-out Nam Định 2019): the leader's questions before the conclusion
+    question = "Bí thư Tỉnh ủy hỏi: vì sao tiến độ giải phóng mặt bằng dự án còn chậm?"
+    assert not is_difficulty(fold(question))
+    assert is_difficulty(fold(question.replace("hỏi: vì sao ", "cho biết ").replace("?", ".")))
+
+
 def test_a_proposal_named_as_a_source_is_not_a_petition():
     assert (
         petition_kind(

@@ -79,6 +79,8 @@ KINDS = (
     "within",
     "year_mark",
     "this_year",
+    "lunar_new_year",
+    "lunar_new_year_day",
 )
 
 

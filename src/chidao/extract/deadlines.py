@@ -4,7 +4,7 @@ What counts as a deadline is a time expression after a marker of limit:
 "trước ngày 30/6/2026", "trước 31/12", "chậm nhất ngày 15/8", "trước ngày 15
 tháng 8 năm 2026", "xong trước 30-9", "trong quý II" (end of the quarter), "trong
 tháng 4" (end of the month), "trong 3 tháng" / "trong 2 tuần" (after the session), "trong năm 2026" (31 December), "trong tuần" (the
-Sunday of the session's week), "trong 15 ngày" (days after the session), "cuối
+Sunday of the session's week), "trước Tết Nguyên đán" (the next Lunar New Year's day), "trong 15 ngày" (days after the session), "cuối
 năm" (31 December), "6 tháng đầu năm" (30 June).  Dates of documents ("Nghị quyết
 số 15 ngày 12/11/2024") have no marker and are not deadlines.
 
@@ -62,6 +62,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "this-year",
         re.compile(lexicon.fill(r"(?<!\w)(?:«this_year»)(?!\s*\d)(?!\w)", _WORDS)),
     ),
+    # xong trước Tết Nguyên đán, trước dịp Tết: the day of the next Lunar New Year
+    (
+        "lunar-new-year",
+        re.compile(
+            lexicon.fill(
+                r"(?<!\w)(?:«deadline_mark»)\s+(?:dịp\s+)?(?:«lunar_new_year»)(?!\w)", _WORDS
+            )
+        ),
+    ),
     # hoàn thành trong tuần
     ("week", re.compile(r"(?<!\w)(?:trong|ngay trong)\s+tuần(?: này)?(?!\s*\d)(?!\w)")),
     # trong 15 ngày, trong vòng 30 ngày
@@ -84,7 +93,12 @@ _STARTS = re.compile(
 # every expression above has a digit or one of these words: a cheap first test
 # what every deadline holds: a digit, or one of these words
 _DIGIT = re.compile(r"\d")
-_PERIOD_WORDS = ("tuần", "tháng", "quý", "năm nay", "cuối năm", "hết năm")
+_PERIOD_WORDS = ("tuần", "tháng", "quý", "năm nay", "cuối năm", "hết năm", "tết")
+# the day of each Lunar New Year (``date_words.tsv`` kind lunar_new_year_day), in order
+_LUNAR_NEW_YEAR = sorted(
+    dt.date(int(y), int(m), int(d))
+    for d, m, y in (day.split("/") for day in _WORDS["lunar_new_year_day"])
+)
 
 
 def _may_hold_deadline(folded: str, start: int, end: int) -> bool:
@@ -139,6 +153,8 @@ def resolve(kind: str, m: re.Match[str], session: dt.date) -> dt.date | None:
             return _end_of_month(session.year, session.month)
         if kind in ("year", "this-year"):
             return dt.date(year, 12, 31)
+        if kind == "lunar-new-year":
+            return next((d for d in _LUNAR_NEW_YEAR if d >= session), None)
         if kind == "week":
             return session + dt.timedelta(days=6 - session.weekday())
         if kind == "days":

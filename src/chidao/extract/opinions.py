@@ -411,6 +411,8 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
     s = folded_sentence
     if _DIRECTIVE_CUE.search_text(s, doc, offset) or _VISIT_SENTENCE.match(s):
         return False
+    if s.rstrip(' "”').endswith("?"):
+        return False  # "vì sao tiến độ ... còn chậm?": a leader's question, not a statement
     if _HOWEVER.match(s) and _NEGATIVE.search(s):
         return True
     for m in _DIFFICULTY_CUE.finditer_text(s, doc, offset):
