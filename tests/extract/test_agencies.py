@@ -131,6 +131,14 @@ def test_departments_of_a_list_under_one_head_are_listed_as_sở():
         ("Sở GTVT", "Sở Giao thông vận tải"),
         ("Sở VH-TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
         ("Sở NN&MT", "Sở Nông nghiệp và Môi trường"),
+        # half written out, half abbreviated
+        ("Sở Nông nghiệp và PTNT", "Sở Nông nghiệp và Phát triển nông thôn"),
+        ("Sở Tài nguyên và MT", "Sở Tài nguyên và Môi trường"),
+        ("Sở Kế hoạch và ĐT", "Sở Kế hoạch và Đầu tư"),
+        ("Sở Giáo dục và ĐT", "Sở Giáo dục và Đào tạo"),
+        ("Sở Lao động - TB&XH", "Sở Lao động - Thương binh và Xã hội"),
+        ("Sở Văn hóa - TT&DL", "Sở Văn hóa, Thể thao và Du lịch"),
+        ("Sở Nông nghiệp và MT", "Sở Nông nghiệp và Môi trường"),
     ],
 )
 def test_an_abbreviated_department_is_listed_by_its_full_name(written, full):

@@ -59,6 +59,15 @@ _OFFICE = _grammar(r"(?:«office»)\s*$")
 _SPEAKS = _grammar(
     r"^(?:(?!khẩn trương|tập trung|tiếp tục|chủ động|phải |cần )[^.;:]){0,40}?(?:«speaks»)"
 )
+_SPEAKS_WORDS = agency_words()["speaks"]
+
+
+def _may_speak(after: str) -> bool:
+    """False when ``_SPEAKS`` cannot match ``after`` (none of its verbs is there: told
+    without the regex, whose lazy run tries each of the first 40 positions)."""
+    return any(w in after for w in _SPEAKS_WORDS)
+
+
 # "họp nghe Ban Tổ chức Tỉnh ủy báo cáo ...": the body reports to the session
 _HEARD = re.compile(r"(?<!\w)nghe(?:\s+(?:đại diện|lãnh đạo))?\s*$")
 _REFERENCE = _grammar(r"(?:«reference»)\s*$")
@@ -212,8 +221,14 @@ def _generic_departments(doc: Document) -> list[Span]:
     boundary (comma, semicolon, "và", a verb)."""
     out = []
     text = doc.text
+    abbreviated = _short_abbreviations()
     for m in word_start_matches(_SO, text):
         pos = m.end()
+        # "Sở Nông nghiệp và PTNT": an abbreviation of the lexicon, half written out, is whole
+        a = abbreviated.match(doc.folded, pos)
+        if a:
+            out.append(doc.span(m.start(), a.end(), "agency", "agencies:department"))
+            continue
         end = pos
         n = 0
         prev = ""
@@ -375,8 +390,10 @@ def find_agencies(doc: Document) -> None:
             reason = None
         elif _PARTICIPATION.search(sent_head):
             reason = "participant"
-        elif _SPEAKS.match(folded[span.end : span.end + 60]) and (
-            len(sent_head) < 40 or _HEARD.search(head)
+        elif (
+            _may_speak(after := folded[span.end : span.end + 60])
+            and _SPEAKS.match(after)
+            and (len(sent_head) < 40 or _HEARD.search(head))
         ):
             reason = "speaker"
         if reason is None and last is not None and _LIST_GAP.fullmatch(folded, last[0], span.start):

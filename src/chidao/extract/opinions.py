@@ -295,6 +295,17 @@ _LEAD_IN = _grammar(
     r"\s*)"
 )
 
+# what each way of leading in needs in the sentence: a speaking verb, a colon, "theo "
+# (a sentence with none is told without the regex: its lazy runs try every position)
+_SAYS_THAT = opinion_words()["say_that"]
+
+
+def _may_lead_in(folded: str, start: int, end: int) -> bool:
+    """False when ``_LEAD_IN`` cannot match ``folded[start:end]``."""
+    text = folded[start:end]
+    return ":" in text or "theo " in text or any(w in text for w in _SAYS_THAT)
+
+
 # ---- petitions ------------------------------------------------------------------------------
 
 _UPPER = r"(?:«upper»)"
@@ -590,12 +601,16 @@ def _bare_comrade(text: str, start: int, end: int) -> bool:
 # (its number, date and issuer may come between: "Tại Thông báo số 112/TB-UBND ngày 8/5/2024,
 # Chủ tịch UBND tỉnh Võ Văn Bình kết luận ...")
 _NOTICE_HEAD = _grammar(r"(?<!\w)(?:«notice»)(?:\s+số)?[^.;:\n]{0,90}$")
+_NOTICE_WORDS = opinion_words()["notice"]  # (one of them is in the window: else no match)
 
 
 def _conclusion_start(doc: Document) -> int:
     """The offset where the concluding speech starts (the end of the text if none)."""
     for m in starting_words(_CONCLUSION_CUE.finditer(doc), doc.folded):
-        if _NOTICE_HEAD.search(doc.folded, max(0, m.start() - 110), m.start()):
+        window = doc.folded[max(0, m.start() - 110) : m.start()]
+        if any(w in window for w in _NOTICE_WORDS) and _NOTICE_HEAD.search(
+            doc.folded, max(0, m.start() - 110), m.start()
+        ):
             continue
         return m.start()
     return len(doc.folded)
@@ -813,7 +828,7 @@ def find_opinions(doc: Document) -> None:
             )
             continue
         kind, cue = petition_match(text, doc, s.start)
-        if kind is not None and _DEPARTMENT_ASKS.match(text):
+        if kind is not None and "sở" in text and _DEPARTMENT_ASKS.match(text):
             continue  # a department's own proposal: neither a petition nor a difficulty
         if kind is not None and _answer_in(text, 0, max(cue, 0)):
             kind = None  # a department's answer
@@ -839,7 +854,8 @@ def find_opinions(doc: Document) -> None:
             continue  # the leader citing the province's (the district's) own figures
         if is_difficulty(text, doc, s.start):
             q_start = _after_turn(doc, q_start, q_end)
-            span = _trim(doc, q_start, q_end, "opinions:difficulty", _LEAD_IN)
+            lead_in = _LEAD_IN if _may_lead_in(folded, q_start, q_end) else None
+            span = _trim(doc, q_start, q_end, "opinions:difficulty", lead_in)
             for part in _difficulty_clauses(doc, s, span):
                 difficulties.append(
                     Item(Span(part.start, part.end, "difficulty", part.text, span.rule), {})

@@ -134,6 +134,10 @@ _RANK = {
 }
 # local offices: a title of the local side, followed by the unit
 _LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+thường trực)?(?:\s+(?:«local_body»))*\s*$")
+# (the last words its matches can end with: a window ending otherwise is told without it)
+_LOCAL_OFFICE_LAST = tuple(
+    {w.split()[-1] for w in place_words()["local_title"] + place_words()["local_body"]} | {"trực"}
+)
 # reporting cues: the local side reports or speaks
 # (a time may come between: "Theo báo cáo, đến nay huyện X đã bàn giao ...")
 _REPORT_CUE = _grammar(
@@ -494,7 +498,7 @@ def _is_about(doc: Document, um: UnitMention, lede_end: int, title_ends: set[int
             return "visit"
     # "Ban Thường vụ Huyện ủy X", "Chủ tịch UBND huyện X", "Bí thư Thị ủy X"
     office_head = folded[max(0, at - 45) : at]
-    if _LOCAL_OFFICE.search(office_head):
+    if office_head.rstrip().endswith(_LOCAL_OFFICE_LAST) and _LOCAL_OFFICE.search(office_head):
         return "office"
     # ("lãnh đạo huyện X phát biểu": "lãnh đạo" and "đại diện" are local offices above; the
     # "speaker" rule that also asked for them here could never be reached and was removed)
