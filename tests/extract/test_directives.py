@@ -1591,6 +1591,18 @@ def test_a_headline_instruction_bound_by_a_deadline_after_the_leader_s_session_c
     assert doc.directives[0].data["deadline"] == dt.date(2026, 1, 15)
 
 
+def test_a_time_frame_before_the_subject_s_comma_keeps_the_subject_as_written():
+    # issue 6 class 9: "yêu cầu: Thời gian tới, huyện cần ..." is the district's, as written
+    lede = (
+        "Sáng 12/10/2023, đồng chí Hồ Văn Niên, Bí thư Tỉnh ủy Gia Lai làm việc với Ban Thường vụ"
+        " Huyện ủy Kông Chro.\nKết luận, Bí thư Tỉnh ủy yêu cầu: "
+    )
+    doc = process(lede + "Thời gian tới, huyện cần tập trung rà soát quỹ đất.")
+    assert assignees(doc) == [["huyện"]]
+    doc = process(lede + "Thời gian tới, tập trung rà soát quỹ đất.")
+    assert assignees(doc) == [["huyện Kông Chro"]]  # no subject: the session's district
+
+
 def test_a_bare_head_before_a_named_unit_shares_it():
     # issue 6 class 9 (held-out Vĩnh Long 2025): "Đảng ủy, UBND xã Tân Phú" is one subject as
     # written, as "Đảng ủy, UBND xã" is; two named units are still two

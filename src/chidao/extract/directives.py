@@ -340,10 +340,13 @@ def find_directives(doc: Document) -> None:
                 if colon and r.rx.agent.match(doc.folded, subject_at, colon.end("who")):
                     explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
             if not explicit and subject_at is not None:
-                # "Trong năm 2018, huyện phải hoàn thành ...": a time or topic frame, then the
-                # subject after its comma
+                # "Trong năm 2018, huyện phải hoàn thành ...", "yêu cầu thời gian tới, huyện cần
+                # ...": a time or topic frame, then the subject after its comma
                 comma = doc.folded.find(", ", subject_at, min(span.end, subject_at + 40))
-                if comma > 0 and _YEAR_IN.search(doc.folded, subject_at, comma):
+                if comma > 0 and (
+                    _YEAR_IN.search(doc.folded, subject_at, comma)
+                    or _TIME_FRAME.fullmatch(doc.folded, subject_at, comma)
+                ):
                     explicit = r.assignees_at(comma + 2, span.end)
             if not explicit and i in stated:
                 # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
@@ -391,6 +394,8 @@ _SUBJECT_QUOTE = re.compile(r"\s*(?P<who>[^:;.“”\"]{3,80}?)\s*:\s*[“\"]")
 _SUBJECT_COLON = re.compile(r"\s*(?P<who>[^:;.]{3,60}?)\s*:\s")
 # a year in a frame before the subject ("Trong năm 2018, huyện phải ...")
 _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "yêu cầu thời gian tới, huyện cần ...": a time frame before the subject's comma
+_TIME_FRAME = cue_grammar(r"(?:«time_frame»)")
 # "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)
 _HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 
