@@ -747,3 +747,16 @@ def test_a_village_head_of_the_highlands_is_titled_before_and_after_the_name():
         "Danh Phol": ["Trưởng sóc Ba Rinh"],
     }
     assert is_local_title("Trưởng plei Ia Kră") and is_local_title("Trưởng buôn Ea Sim")
+
+
+def test_a_glued_highland_name_after_a_unit_opening_with_a_family_is_the_name_alone():
+    # "Lạc", "Lâm" are families; "Lạc Dương", "Lâm Hà" districts of the reference data
+    doc = read(
+        "Bí thư Huyện ủy Lạc Dương K'Mák phát biểu. Chủ tịch UBND huyện Lâm Hà K'Sáu: Đề nghị "
+        "tỉnh hỗ trợ. Dự có đồng chí Liêng Jrang K'Hòa, Phó Chủ tịch UBND tỉnh."
+    )
+    assert roster(doc) == {
+        "K'Mák": ["Bí thư Huyện ủy Lạc Dương"],
+        "K'Sáu": ["Chủ tịch UBND huyện Lâm Hà"],
+        "Liêng Jrang K'Hòa": ["Phó Chủ tịch UBND tỉnh"],
+    }

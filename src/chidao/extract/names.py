@@ -13,6 +13,7 @@ from .scan import hits
 from .segment import LOWER, UPPER
 from .spans import Document, Span
 from .titles import title_heads, title_lexicon, title_patterns
+from .units import lookup_unit
 
 _NEWLINE = re.compile("\n")
 
@@ -55,6 +56,9 @@ _RUN = re.compile(
     rf"(?:['’][{UPPER}][{LOWER}]*(?: {_NAME_CAP})*|[{LOWER}]*(?: {_NAME_CAP})+)(?![\w'’])"
 )
 
+
+# the levels whose units may stand between a title and a glued Highlands name
+_UNIT_LEVELS = ("huyện", "xã", "thị xã", "thành phố", "phường", "thị trấn")
 
 _HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})
 
@@ -134,6 +138,12 @@ class NameScanner:
             k = n - 1  # "Chủ tịch UBND xã Lát K'Điệp": the last, glued
         else:
             return []
+        if n >= 3 and k < n - 1 and (found[n - 1] or "").endswith("'"):
+            # "Bí thư Huyện ủy Lạc Dương K'Mák": a unit of the reference data whose first word
+            # is a family ("Lạc", "Lâm") before a glued name is the title's, not the name's
+            unit = " ".join(w for _, _, w in words[k : n - 1])
+            if any(lookup_unit(level, unit) for level in _UNIT_LEVELS):
+                k = n - 1
         # "Y Thanh Hà Niê Kđăm": a Highlands name of up to five syllables, its family last,
         # opened by "Y" / "H'" / "Ksor" ... that the rules above would cut after
         for i in range(max(0, n - 5), k):
