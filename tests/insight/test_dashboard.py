@@ -237,3 +237,45 @@ def test_the_dashboard_and_the_periodic_report_count_a_period_alike(quarter, off
         1,
         1,
     )
+
+
+def test_the_scope_is_named_on_the_page(quarter, client, office, unit_a, leader_person):
+    client.force_login(office)
+    response = client.get(
+        reverse("insight:dashboard"),
+        {"unit": unit_a.pk, "leader": leader_person.pk, "topic": "Giao thông"},
+    )
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Đơn vị: Xã An Bình" in page
+    assert "Người chỉ đạo: Trịnh Văn Lâm" in page
+    assert "Lĩnh vực: Giao thông" in page
+    assert '<ul class="errorlist">' not in page
+
+
+def test_a_unit_or_leader_that_names_nothing_is_said_so(quarter, client, office):
+    client.force_login(office)
+    response = client.get(reverse("insight:dashboard"), {"unit": 999999, "leader": 888888})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Không có đơn vị số 999999 trong tỉnh." in page
+    assert "Không có người chỉ đạo số 888888 trong tỉnh." in page
+
+
+def test_a_unit_of_another_province_is_not_named(quarter, client, office):
+    from chidao.organisation.models import Unit, UnitKind
+
+    other = Unit.objects.create(
+        province_code="40", kind=UnitKind.COMMUNE, level="xã", name="Xã Hương Sơn"
+    )
+    client.force_login(office)
+    page = client.get(reverse("insight:dashboard"), {"unit": other.pk}).content.decode()
+    assert "Xã Hương Sơn" not in page
+    assert f"Không có đơn vị số {other.pk} trong tỉnh." in page
+
+
+def test_the_scope_errors_are_in_english_when_english_is_chosen(quarter, client, office):
+    client.force_login(office)
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("insight:dashboard"), {"unit": 999999}).content.decode()
+    assert "No unit number 999999 in the province." in page

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from chidao.insight import tallies
+from chidao.organisation.access import province_code_of
 from chidao.organisation.models import Person, Unit
 from chidao.organisation.users import RequestUser
 from chidao.tasks import access
@@ -135,6 +136,34 @@ class Dashboard:
     @property
     def class_links(self) -> list[tuple[str, Any, int, str]]:
         return [(k, label, n, self.link(outcome=k)) for k, label, n in self.outcomes.items()]
+
+
+def scope_named(user: RequestUser, scope: Scope) -> tuple[list[str], list[str]]:
+    """How the page names ``scope`` ("Đơn vị: Xã An Bình", "Người chỉ đạo: ...", "Lĩnh vực:
+    ...") and the errors of a unit or leader id that names none of the user's province (a
+    link typed by hand or kept after a deletion: the board would be empty with no word)."""
+    names: list[str] = []
+    errors: list[str] = []
+    code = province_code_of(user) or ""
+    if scope.unit:
+        unit = Unit.objects.filter(pk=scope.unit, province_code=code).values_list("name").first()
+        if unit is None:
+            errors.append(_("Không có đơn vị số %(id)s trong tỉnh.") % {"id": scope.unit})
+        else:
+            names.append(_("Đơn vị: %(name)s") % {"name": unit[0]})
+    if scope.leader:
+        person = (
+            Person.objects.filter(Q(province_code=code) | Q(province_code=""), pk=scope.leader)
+            .values_list("full_name")
+            .first()
+        )
+        if person is None:
+            errors.append(_("Không có người chỉ đạo số %(id)s trong tỉnh.") % {"id": scope.leader})
+        else:
+            names.append(_("Người chỉ đạo: %(name)s") % {"name": person[0]})
+    if scope.topic:
+        names.append(_("Lĩnh vực: %(name)s") % {"name": scope.topic})
+    return names, errors
 
 
 def dashboard(

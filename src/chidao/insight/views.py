@@ -84,10 +84,12 @@ def dashboard(request: AppRequest) -> HttpResponse:
     scope = board.Scope(
         unit=data.get("unit"), leader=data.get("leader"), topic=data.get("topic") or ""
     )
+    scope_names, scope_errors = board.scope_named(request.user, scope)
     result = board.dashboard(request.user, period, scope)
     context = {
+        "scope_names": scope_names,
         "form": form,
-        "errors": errors,
+        "errors": errors + scope_errors,
         "board": result,
         "chart": board.chart(result.months),
     }
