@@ -279,3 +279,10 @@ def test_the_scope_errors_are_in_english_when_english_is_chosen(quarter, client,
     client.cookies["django_language"] = "en"
     page = client.get(reverse("insight:dashboard"), {"unit": 999999}).content.decode()
     assert "No unit number 999999 in the province." in page
+
+
+def test_with_no_period_chosen_the_field_shows_the_year_the_page_shows(client, office):
+    client.force_login(office)
+    page = client.get(reverse("insight:dashboard")).content.decode()
+    assert '<option value="year" selected>' in page
+    assert '<option value="month" selected>' not in page

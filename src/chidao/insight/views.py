@@ -63,7 +63,10 @@ def search(request: AppRequest) -> HttpResponse:
 @province_readers
 def dashboard(request: AppRequest) -> HttpResponse:
     """The period's directives and tasks by class, rankings, monthly trend, most overdue."""
-    form = DashboardForm(request.GET)
+    query = request.GET.copy()
+    if not query.get("period"):  # the year is shown: the period's field says so
+        query["period"] = "year"
+    form = DashboardForm(query)
     form.is_valid()
     data = getattr(form, "cleaned_data", {})
     errors = [
