@@ -359,4 +359,4 @@ def test_months_within_a_period():
         dt.date(2025, 12, 1),
         dt.date(2026, 1, 1),
     )
-    assert board._month_end(2026, 2) == dt.date(2026, 2, 28)
+    assert tallies.month_end(2026, 2) == dt.date(2026, 2, 28)

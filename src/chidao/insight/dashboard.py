@@ -58,11 +58,6 @@ class Period:
         return f"{self.start:%d/%m/%Y} – {self.end:%d/%m/%Y}"
 
 
-def _month_end(year: int, month: int) -> dt.date:
-    first_next = dt.date(year + month // 12, month % 12 + 1, 1)
-    return first_next - dt.timedelta(days=1)
-
-
 def period_of(
     kind: str,
     *,
@@ -86,13 +81,13 @@ def period_of(
         month = number or today.month
         if not 1 <= month <= 12:
             raise ValueError(_("Tháng %(n)s không hợp lệ (1–12).") % {"n": month})
-        return Period("month", dt.date(year, month, 1), _month_end(year, month))
+        return Period("month", dt.date(year, month, 1), tallies.month_end(year, month))
     if kind == "quarter":
         quarter = number or (today.month - 1) // 3 + 1
         if not 1 <= quarter <= 4:
             raise ValueError(_("Quý %(n)s không hợp lệ (1–4).") % {"n": quarter})
         first = 3 * (quarter - 1) + 1
-        return Period("quarter", dt.date(year, first, 1), _month_end(year, first + 2))
+        return Period("quarter", dt.date(year, first, 1), tallies.month_end(year, first + 2))
     return Period("year", dt.date(year, 1, 1), dt.date(year, 12, 31))
 
 
@@ -207,7 +202,7 @@ def dashboard(
     else:
         first, last = whole_months
         found = tallies.outcomes_from_tallies(first, last, today)
-        last_day = _month_end(last.year, last.month)
+        last_day = tallies.month_end(last.year, last.month)
         # the days before the first whole month and after the last, each a range of the
         # session date's index (not the whole period's, filtered)
         days = Q(pk__in=[])

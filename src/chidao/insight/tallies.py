@@ -82,29 +82,23 @@ def first_of_month(day: Any) -> dt.date:
 
 def months_within(start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
     """The first days of the first and last whole months of ``start``..``end``, or None."""
-    first = start if start.day == 1 else _next_month(start)
+    first = start if start.day == 1 else shift_month(start, 1)
     after = end + dt.timedelta(days=1)
     last_next = after if after.day == 1 else first_of_month(after)  # the month after the last
     if first >= last_next:
         return None
-    return first, _previous_month(last_next)
+    return first, shift_month(last_next, -1)
 
 
-def _next_month(day: dt.date) -> dt.date:
-    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
-
-
-def _previous_month(first: dt.date) -> dt.date:
-    return dt.date(first.year - (first.month == 1), (first.month - 2) % 12 + 1, 1)
-
-
-def _months_before(first: dt.date, months: int) -> dt.date:
-    index = first.year * 12 + first.month - 1 - months
+def shift_month(day: dt.date, months: int) -> dt.date:
+    """The first day of the month ``months`` after (before, if negative) ``day``'s."""
+    index = day.year * 12 + day.month - 1 + months
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def _month_end(first: dt.date) -> dt.date:
-    return _next_month(first) - dt.timedelta(days=1)
+def month_end(year: int, month: int) -> dt.date:
+    """The last day of ``month`` of ``year`` (a month past 12 runs into the next year)."""
+    return shift_month(dt.date(year, 1, 1), month) - dt.timedelta(days=1)
 
 
 @dataclass
@@ -158,7 +152,7 @@ def outcomes_from_tallies(
     years are 58,000 at 300,000 tasks)."""
     found = Breakdown({}, {}, {}, {})
     in_time, overdue = CODES[IN_TIME], CODES[OVERDUE]
-    recent = _months_before(first_of_month(as_of), RECENT_MONTHS)
+    recent = shift_month(as_of, -RECENT_MONTHS)
     where = "WHERE month >= %s AND month <= %s"
     kind = f"CASE WHEN kind = {DATED} AND month < %s THEN {overdue} WHEN kind = {DATED} "
     kind += f"THEN {in_time} ELSE kind END"
@@ -189,7 +183,7 @@ def outcomes_from_tallies(
             if key not in groups:
                 groups[key] = Counter()
             groups[key][code] += n
-    last_day = _month_end(last)
+    last_day = month_end(last.year, last.month)
     open_dated = Task.objects.filter(state__in=OPEN_STATES)
     moves = []
     if first < recent:  # old sessions: the tasks still in time, read overdue above
