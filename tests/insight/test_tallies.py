@@ -14,7 +14,6 @@ from django.core.management.base import CommandError
 from django.db import connection
 from tests.tasks.conftest import make_directive, make_session
 
-from chidao.insight import dashboard as board
 from chidao.insight import tallies
 from chidao.insight.dashboard import Scope, dashboard, period_of
 from chidao.meetings.models import Directive, Session
