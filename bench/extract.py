@@ -342,11 +342,10 @@ def batch(label: str, n: int, seed: int, make: Make) -> tuple[str, float, float 
     gen = generation_only(n, seed, make)
     size = Counter(n, seed, make)
     chars = sum(len(text) for _, text in size.texts())
-    title = (
-        f"{label} (mean {size.bytes / size.docs / 1000:.1f} KB, {chars // size.docs:,} characters)"
-    )
+    mean = f"mean {size.bytes / size.docs / 1000:.1f} KB"
     print()
-    print(title)
+    print(f"{label} reports: {n}, {mean}, {chars // size.docs:,} characters")
+    title = f"{label} ({mean})"
     print(f"{'  generating the reports alone':34s} {gen:7.2f} s CPU")
     print(f"{'  cleaning removes':34s} {100 * removed_share(min(n, 100), seed, make):7.1f} % "
           "of the characters (captions, bylines, headline copies)")  # fmt: skip
