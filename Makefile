@@ -50,6 +50,7 @@ eval: venv
 			--cmd "$(BIN)/chidao extract --format json {file}"; \
 	else echo "eval: $(SHARED)/eval not found, skipped"; fi
 
+## extractor speed: short and real-length generated reports beside underthesea, warm cost, memory, growth
 bench: venv
 	$(BIN)/pip install --quiet -e ".[test,bench]"
 	$(BIN)/python bench/extract.py

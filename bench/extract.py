@@ -1,15 +1,26 @@
 """Benchmark of the extraction pipeline against underthesea's word_tokenize.
 
 Generates reports by varying the project's own sample reports
-(``src/chidao/demo/samples``): people's names, the commune or district, the
-figures, the order of the middle paragraphs and the length (paragraphs borrowed
-from other samples, or dropped).  Documents are generated on the fly and
-streamed through the same batch API as ``chidao extract`` (nothing is kept).
+(``src/chidao/demo/samples``, about 4 KB each): people's names, the commune or
+district, the figures, the order of the middle paragraphs and the length.  Two
+batches, each printed with its mean size:
 
-Prints, for N documents: MB/s and documents/s of the pipeline (one process), of
-underthesea.word_tokenize on the same texts, the speed-up with ``--jobs 2``, and
-the peak RSS of a fresh process that extracts N and 4N documents (flat memory
-means the batch streams).
+- short reports, the samples' own length: a few paragraphs of other samples
+  borrowed, or one dropped (about 3.8 KB, 2,900 characters);
+- reports of real length: real reports of the genre are 2-4 times longer than the
+  samples, so each one is grown with paragraphs of the other samples to a length
+  drawn uniformly from 8,000 to 16,000 characters (about 16 KB).
+
+No paragraph appears twice in a generated report (the cleaning step drops copies,
+which would count bytes never extracted); the share of characters cleaning
+removes is printed for each batch.  Documents are generated on the fly and streamed
+through the same batch API as ``chidao extract`` (nothing is kept).
+
+Prints, for each batch: MB/s and documents/s of the pipeline (one process, CPU
+time) and of underthesea.word_tokenize on the same texts, and their ratio; then
+the warm cost of one 1-2 KB report, the speed-up with ``--jobs 2`` and the peak RSS
+of a fresh process that extracts N and 4N short reports (flat memory means the
+batch streams).
 
 Then the growth in the size of one text, whatever its shape: the CPU seconds of
 one extraction of 0.5, 1 and 2 million characters of (a) generated reports'
@@ -18,7 +29,8 @@ sentence, as a pasted table or OCR text gives), (c) one repeated character and
 (d) one line of digits and slashes; with the ratio of each doubling (2.0 is
 linear, 4.0 quadratic).
 
-    python bench/extract.py [--docs 1000] [--rss-docs 250] [--seed 7] [--shapes-only]
+    python bench/extract.py [--docs 1000] [--long-docs 300] [--rss-docs 250] [--seed 7]
+                            [--shapes-only]
 """
 
 from __future__ import annotations
@@ -31,11 +43,13 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
+from typing import NamedTuple
 
+from chidao.extract import clean
 from chidao.extract.batch import iter_records
 from chidao.extract.pipeline import extract_text
 from chidao.extract.read import read_file
@@ -52,9 +66,18 @@ FIGURE = re.compile(
 )
 
 
+class Sample(NamedTuple):
+    """One sample report, as the generator uses it."""
+
+    lines: list[str]  # its non-empty lines, in order
+    names: list[str]  # people's names the pipeline finds in it (longest first)
+    places: list[str]  # its localities' proper names (longest first)
+    body: list[str]  # its paragraphs that clean keeps: what other reports may borrow
+
+
 @cache
-def templates() -> list[tuple[list[str], list[str], list[str]]]:
-    """(lines, people's names, locality names) of every sample."""
+def templates() -> list[Sample]:
+    """Every sample of ``src/chidao/demo/samples``, in the order of the file names."""
     out = []
     for path in sorted(SAMPLES.iterdir()):
         text = read_file(path)
@@ -67,7 +90,8 @@ def templates() -> list[tuple[list[str], list[str], list[str]]]:
             key=lambda s: (-len(s), s),
         )
         lines = [x.strip() for x in text.splitlines() if x.strip()]
-        out.append((lines, names, places))
+        body = [x for x in clean.clean(text, Options()).text.split("\n") if x]
+        out.append(Sample(lines, names, places, body))
     return out
 
 
@@ -78,20 +102,10 @@ def _figure(rng: random.Random, m: re.Match[str]) -> str:
     return grouped + (f",{rng.randint(1, 9)}" if "," in m.group() else "")
 
 
-def make_report(i: int, seed: int) -> str:
-    """The ``i``-th generated report: a sample with new names, place, figures, order, length."""
-    rng = random.Random(seed * 1_000_003 + i)
-    tpl = templates()
-    lines, names, places = tpl[i % len(tpl)]
-    lines = list(lines)
-    head, middle, tail = lines[:2], lines[2:-4], lines[-4:]
-    rng.shuffle(middle)
-    for _ in range(rng.randint(0, 4)):  # longer: paragraphs of other reports
-        other = tpl[rng.randrange(len(tpl))][0]
-        middle.insert(rng.randint(0, len(middle)), other[rng.randint(2, max(2, len(other) - 5))])
-    if middle and rng.random() < 0.3:  # shorter
-        middle.pop(rng.randrange(len(middle)))
-    text = "\n\n".join(head + middle + tail)
+def _vary(rng: random.Random, text: str, used: list[Sample]) -> str:
+    """``text`` with new people's names, places and figures for those of the samples ``used``."""
+    names = sorted({n for s in used for n in s.names}, key=lambda s: (-len(s), s))
+    places = sorted({p for s in used for p in s.places}, key=lambda s: (-len(s), s))
     for name in names:
         new = f"{rng.choice(FAMILY)} {rng.choice(MIDDLE)} {rng.choice(GIVEN)}"
         text = text.replace(name, new)
@@ -100,23 +114,82 @@ def make_report(i: int, seed: int) -> str:
     return FIGURE.sub(lambda m: _figure(rng, m), text)
 
 
+def make_report(i: int, seed: int) -> str:
+    """The ``i``-th generated short report: a sample with new names, place, figures, order,
+    length (a few paragraphs of other samples borrowed, or one dropped): about 4 KB."""
+    rng = random.Random(seed * 1_000_003 + i)
+    tpl = templates()
+    k = i % len(tpl)
+    lines = list(tpl[k].lines)
+    head, middle, tail = lines[:2], lines[2:-4], lines[-4:]
+    rng.shuffle(middle)
+    present, used = set(lines), {k}
+    for _ in range(rng.randint(0, 4)):  # longer: paragraphs of other reports
+        j = rng.randrange(len(tpl))
+        other = tpl[j].lines
+        line = other[rng.randint(2, max(2, len(other) - 5))]
+        if line in present:  # never a paragraph twice: clean drops copies (a flattering
+            continue  # figure: bytes counted, never extracted)
+        present.add(line)
+        used.add(j)
+        middle.insert(rng.randint(0, len(middle)), line)
+    if middle and rng.random() < 0.3:  # shorter
+        middle.pop(rng.randrange(len(middle)))
+    return _vary(rng, "\n\n".join(head + middle + tail), [tpl[j] for j in sorted(used)])
+
+
+LONG = (8_000, 16_000)  # characters: real reports of the genre are 2-4 times the samples
+
+
+def long_report(i: int, seed: int) -> str:
+    """The ``i``-th generated report of real length: a sample with new order, grown with
+    paragraphs of the other samples (each at most once) to a length drawn uniformly from
+    8,000 to 16,000 characters, then new names, places and figures."""
+    rng = random.Random(f"long/{seed}/{i}")
+    tpl = templates()
+    target = rng.randint(*LONG)
+    k = i % len(tpl)
+    lines = list(tpl[k].lines)
+    head, middle, tail = lines[:2], lines[2:-4], lines[-4:]
+    rng.shuffle(middle)
+    pool = [(j, p) for j, s in enumerate(tpl) if j != k for p in s.body]
+    rng.shuffle(pool)
+    present, used = set(lines), {k}
+    size = len("\n\n".join(lines))
+    for j, line in pool:
+        if size >= target:
+            break
+        if line in present:
+            continue
+        present.add(line)
+        used.add(j)
+        middle.insert(rng.randint(0, len(middle)), line)
+        size += len(line) + 2
+    return _vary(rng, "\n\n".join(head + middle + tail), [tpl[j] for j in sorted(used)])
+
+
+Make = Callable[[int, int], str]
+
+
 class Counter:
     """Streams generated reports and counts them."""
 
-    def __init__(self, n: int, seed: int) -> None:
-        self.n, self.seed, self.docs, self.bytes = n, seed, 0, 0
+    def __init__(self, n: int, seed: int, make: Make = make_report) -> None:
+        self.n, self.seed, self.make, self.docs, self.bytes = n, seed, make, 0, 0
 
     def texts(self) -> Iterator[tuple[str, str]]:
         for i in range(self.n):
-            text = make_report(i, self.seed)
+            text = self.make(i, self.seed)
             self.docs += 1
             self.bytes += len(text.encode("utf-8"))
             yield f"gen-{i:05d}", text
 
 
-def run_pipeline(n: int, seed: int, jobs: int) -> tuple[float, Counter, int, float]:
+def run_pipeline(
+    n: int, seed: int, jobs: int, make: Make = make_report
+) -> tuple[float, Counter, int, float]:
     """Wall seconds, counter, failures and CPU seconds of this process for ``n`` reports."""
-    counter = Counter(n, seed)
+    counter = Counter(n, seed, make)
     failures = 0
     t, cpu = time.perf_counter(), time.process_time()
     for _, result in iter_records([], Options(), jobs, texts=counter.texts()):
@@ -124,13 +197,21 @@ def run_pipeline(n: int, seed: int, jobs: int) -> tuple[float, Counter, int, flo
     return time.perf_counter() - t, counter, failures, time.process_time() - cpu
 
 
-def generation_only(n: int, seed: int) -> float:
+def generation_only(n: int, seed: int, make: Make = make_report) -> float:
     """CPU seconds of generating ``n`` reports alone."""
-    counter = Counter(n, seed)
+    counter = Counter(n, seed, make)
     t = time.process_time()
     for _ in counter.texts():
         pass
     return time.process_time() - t
+
+
+def removed_share(n: int, seed: int, make: Make) -> float:
+    """The share of the characters of the first ``n`` reports that cleaning removes (the
+    pages' own captions, bylines, headline copies; no paragraph is generated twice)."""
+    texts = [make(i, seed) for i in range(n)]
+    kept = sum(len(clean.clean(t, Options()).text) for t in texts)
+    return 1 - kept / sum(len(t) for t in texts)
 
 
 def short_report(i: int, seed: int, low: int = 1000, high: int = 2000) -> str:
@@ -160,13 +241,13 @@ def warm_per_document(n: int, seed: int) -> tuple[float, float]:
     return sum(costs) / len(costs), costs[int(0.95 * (len(costs) - 1))]
 
 
-def run_underthesea(n: int, seed: int) -> tuple[float, Counter] | str:
+def run_underthesea(n: int, seed: int, make: Make = make_report) -> tuple[float, Counter] | str:
     try:
         from underthesea import word_tokenize
     except Exception as e:  # not installed, or its models fail to load
         return f"underthesea unavailable ({type(e).__name__}: {e}); install the [bench] extra"
     word_tokenize("Chủ tịch UBND tỉnh làm việc với xã")  # load the model
-    counter = Counter(n, seed)
+    counter = Counter(n, seed, make)
     t = time.process_time()
     for _, text in counter.texts():
         word_tokenize(text)
@@ -255,9 +336,38 @@ def _line(label: str, seconds: float, c: Counter, gen: float = 0.0) -> str:
     return f"{label:34s} {c.docs:6d} docs {c.bytes / 1e6:7.2f} MB {s:7.2f} s {c.bytes / 1e6 / s:7.2f} MB/s {c.docs / s:8.1f} docs/s"
 
 
+def batch(label: str, n: int, seed: int, make: Make) -> tuple[str, float, float | None]:
+    """Print the pipeline's and underthesea's figures on ``n`` reports of ``make``; return
+    (label, pipeline MB/s, underthesea MB/s or None)."""
+    gen = generation_only(n, seed, make)
+    size = Counter(n, seed, make)
+    chars = sum(len(text) for _, text in size.texts())
+    mean = f"mean {size.bytes / size.docs / 1000:.1f} KB"
+    print()
+    print(f"{label} reports: {n}, {mean}, {chars // size.docs:,} characters")
+    title = f"{label} ({mean})"
+    print(f"{'  generating the reports alone':34s} {gen:7.2f} s CPU")
+    print(f"{'  cleaning removes':34s} {100 * removed_share(min(n, 100), seed, make):7.1f} % "
+          "of the characters (captions, bylines, headline copies)")  # fmt: skip
+    print(f"  load average before the runs: {_load()}")
+    _, c1, failed, cpu1 = run_pipeline(n, seed, 1, make)
+    print(_line("  chidao pipeline (CPU)", cpu1, c1, gen))
+    if failed:
+        print(f"  {failed} documents failed")
+    ours = c1.bytes / 1e6 / max(cpu1 - gen, 1e-9)
+    base = run_underthesea(n, seed, make)
+    if isinstance(base, str):
+        print(f"  {base}")
+        return title, ours, None
+    tu, cu = base
+    print(_line("  underthesea.word_tokenize (CPU)", tu, cu, gen))
+    return title, ours, cu.bytes / 1e6 / max(tu - gen, 1e-9)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--docs", type=int, default=1000, help="short generated reports")
+    ap.add_argument("--long-docs", type=int, default=300, help="generated reports of real length")
     ap.add_argument("--rss-docs", type=int, default=250, help="N for the memory check (N and 4N)")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--shapes-only", action="store_true", help="only the growth table")
@@ -273,35 +383,35 @@ def main(argv: list[str] | None = None) -> int:
 
     templates()
     print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {a.docs} generated reports (seed {a.seed})"
+        f"python {sys.version.split()[0]}, {os.cpu_count()} CPUs; {a.docs} short generated reports "
+        f"and {a.long_docs} of real length ({LONG[0]:,}-{LONG[1]:,} characters) (seed {a.seed})"
     )
     print("One-process figures are CPU seconds of this process (robust to other load on the")
     print("machine) minus the CPU time of generating the reports; --jobs figures are wall clock.")
-    gen = generation_only(a.docs, a.seed)
-    print(f"{'generating the reports alone':34s} {gen:7.2f} s CPU")
-    print(f"load average before the runs: {_load()}")
-    t1, c1, failed, cpu1 = run_pipeline(a.docs, a.seed, 1)
-    print(_line("chidao pipeline, 1 process (CPU)", cpu1, c1, gen))
-    if failed:
-        print(f"  {failed} documents failed")
-    base = run_underthesea(a.docs, a.seed)
-    if isinstance(base, str):
-        print(base)
-    else:
-        tu, cu = base
-        print(_line("underthesea.word_tokenize (CPU)", tu, cu, gen))
-        print(f"{'pipeline speed / word_tokenize':34s} {(tu - gen) / max(cpu1 - gen, 1e-9):7.2f} x")
+    rows = [
+        batch("short", a.docs, a.seed, make_report),
+        batch("real-length", a.long_docs, a.seed, long_report),
+    ]
+    print()
+    print(f"{'throughput on one core (CPU)':30s} {'chidao':>8s} {'underthesea':>12s} {'ratio':>7s}")
+    for title, ours, theirs in rows:
+        if theirs is None:
+            print(f"{title:30s} {ours:6.2f} MB/s {'-':>10s}")
+        else:
+            print(f"{title:30s} {ours:6.2f} MB/s {theirs:7.2f} MB/s {ours / theirs:6.2f} x")
+    print()
     mean, p95 = warm_per_document(200, a.seed)
     print(
         f"{'warm cost of one 1-2 KB report':34s} {mean:7.2f} ms CPU mean, {p95:.2f} ms 95th percentile"
     )
-    print(_line("chidao pipeline, --jobs 1 (wall)", t1, c1))
+    t1, c1, _, cpu1 = run_pipeline(a.docs, a.seed, 1)
+    print(_line("short, --jobs 1 (wall)", t1, c1))
     print(f"load average before --jobs 2: {_load()}")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t2, c2, _, cpu2 = run_pipeline(a.docs, a.seed, 2)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     workers = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
-    print(_line("chidao pipeline, --jobs 2 (wall)", t2, c2))
+    print(_line("short, --jobs 2 (wall)", t2, c2))
     print(
         f"{'  CPU of --jobs 2':34s} parent {cpu2:6.2f} s, workers {workers:6.2f} s "
         f"(one process: {cpu1:6.2f} s)"
