@@ -285,6 +285,9 @@ class State:
     speaker: Speaker
     last_assignees: list[Span | str] = field(default_factory=list)
     last_issuer: int | None = None
+    # for whom the points of a numbered list ("Một là, ...") are: the assignees of the last
+    # directive that was not itself a point
+    list_assignees: list[Span | str] = field(default_factory=list)
     end_at: int | None = None  # where the current directive ends, when before its sentence's end
     listing: bool = False  # a leader's "... như sau:" opened a numbered or bulleted list
 
