@@ -266,6 +266,32 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         due_at_the_lunar_new_year,
         "1/1/2020",
     ),
+    # after the session of 5/4/2026: Tết 2027 is 6/2/2027, tháng Chạp of 2026 opens 8/1/2027
+    "festival_mark": (
+        ASKED.format("{} Tết Nguyên đán (ngày 6/2/2027)"),
+        due_at_the_lunar_new_year,
+        "trong dịp",
+    ),
+    "lunar_first_month": (
+        ASKED.format("trước rằm {} (ngày 20/2/2027)"),
+        due_at_the_lunar_new_year,
+        "tháng sau",
+    ),
+    "lunar_last_month": (
+        ASKED.format("trước ngày 20 {} (ngày 27/1/2027)"),
+        due_at_the_lunar_new_year,
+        "tháng sau",
+    ),
+    "lunar_full_moon": (
+        ASKED.format("trước {} tháng Giêng (ngày 20/2/2027)"),
+        due_at_the_lunar_new_year,
+        "giữa",
+    ),
+    "lunar_twelfth_month_day": (
+        ASKED.format("trước mùng 1 tháng Chạp (ngày {})"),
+        due_at_the_lunar_new_year,
+        "1/1/2020",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -1618,6 +1618,39 @@ def test_a_bare_head_before_a_named_unit_shares_it():
     assert assignees(doc) == [["UBND xã Tân Phú", "UBND xã Tân Lập"]]
 
 
+@pytest.mark.parametrize("word", _cues("ordinal"))
+def test_a_point_of_a_numbered_list_without_a_subject_is_for_whom_the_list_was_given(word):
+    # issue 6 class 9 (held-out Quảng Nam 2012): "Bốn là, huyện phải ..." then "Năm là, tập
+    # trung ...": the fifth point is the district's as the list was given, not "huyện"
+    doc = process(
+        ZONE + "Đồng chí yêu cầu huyện Yên Định tập trung thực hiện một số nhiệm vụ trọng tâm. "
+        "Một là, các xã phải rà soát quy hoạch sản xuất. "
+        f"{word[0].upper()}{word[1:]}, đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    assert assignees(doc)[-1] == ["huyện Yên Định"]
+
+
+def test_a_point_after_another_connector_keeps_the_subject_before_it():
+    doc = process(
+        ZONE + "Đồng chí yêu cầu huyện Yên Định tập trung thực hiện một số nhiệm vụ trọng tâm. "
+        "Một là, các xã phải rà soát quy hoạch sản xuất. "
+        "Cùng với đó, đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    assert assignees(doc)[-1] == ["các xã"]
+
+
+def test_a_reason_then_a_connector_then_a_modal_is_an_instruction():
+    # issue 6 class 1 (held-out Quảng Nam 2012): "A là địa phương ..., vì vậy phải ..."
+    sentence = (
+        "Yên Định là địa phương thường xuyên chịu ảnh hưởng của hạn hán, vì vậy phải chủ động "
+        "hơn trong công tác phòng chống."
+    )
+    doc = process(ZONE + "Đồng chí nhấn mạnh, " + sentence)
+    assert texts(doc) == [sentence]
+    doc = process(ZONE + "Đồng chí nhấn mạnh, Yên Định là địa phương thường xuyên chịu hạn hán.")
+    assert texts(doc) == []
+
+
 NOTICE_LEAD = (
     "Ngày 17/5/2024, đồng chí Trịnh Văn Phúc, Chủ tịch UBND tỉnh đã chủ trì buổi làm việc với "
     "UBND huyện Yên Định. Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"

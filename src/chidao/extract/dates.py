@@ -81,6 +81,11 @@ KINDS = (
     "this_year",
     "lunar_new_year",
     "lunar_new_year_day",
+    "festival_mark",
+    "lunar_first_month",
+    "lunar_last_month",
+    "lunar_full_moon",
+    "lunar_twelfth_month_day",
 )
 
 

@@ -4,7 +4,8 @@ What counts as a deadline is a time expression after a marker of limit:
 "trước ngày 30/6/2026", "trước 31/12", "chậm nhất ngày 15/8", "trước ngày 15
 tháng 8 năm 2026", "xong trước 30-9", "trong quý II" (end of the quarter), "trong
 tháng 4" (end of the month), "trong 3 tháng" / "trong 2 tuần" (after the session), "trong năm 2026" (31 December), "trong tuần" (the
-Sunday of the session's week), "trước Tết Nguyên đán" (the next Lunar New Year's day), "trong 15 ngày" (days after the session), "cuối
+Sunday of the session's week), "trước Tết Nguyên đán" (the next Lunar New Year's day), "trước rằm tháng Giêng" and
+"trước ngày 15 tháng Chạp" (that day of the next first or last lunar month), "trong 15 ngày" (days after the session), "cuối
 năm" (31 December), "6 tháng đầu năm" (30 June).  Dates of documents ("Nghị quyết
 số 15 ngày 12/11/2024") have no marker and are not deadlines.
 
@@ -62,12 +63,27 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "this-year",
         re.compile(lexicon.fill(r"(?<!\w)(?:«this_year»)(?!\s*\d)(?!\w)", _WORDS)),
     ),
-    # xong trước Tết Nguyên đán, trước dịp Tết: the day of the next Lunar New Year
+    # xong trước Tết Nguyên đán, trước dịp Tết: the day of the next Lunar New Year ("trong dịp
+    # Tết", during the festival, sets none)
     (
         "lunar-new-year",
         re.compile(
             lexicon.fill(
-                r"(?<!\w)(?:«deadline_mark»)\s+(?:dịp\s+)?(?:«lunar_new_year»)(?!\w)", _WORDS
+                r"(?<!\w)(?:«festival_mark»)\s+(?:dịp\s+)?(?:«lunar_new_year»)(?!\w)", _WORDS
+            )
+        ),
+    ),
+    # trước ngày 15 tháng Chạp, trước rằm tháng Giêng, chậm nhất mùng 10 tháng Giêng âm lịch:
+    # a day of the first or the last lunar month
+    (
+        "lunar-day",
+        re.compile(
+            lexicon.fill(
+                r"(?<!\w)(?:«festival_mark»)\s+(?:ngày\s+)?"
+                r"(?:(?P<full>«lunar_full_moon»)|(?:(?:mùng|mồng)\s+)?(?P<d>\d{1,2}))\s+"
+                r"(?:(?P<first>«lunar_first_month»)|(?P<last>«lunar_last_month»))"
+                r"(?:\s+âm lịch)?(?!\w)",
+                _WORDS,
             )
         ),
     ),
@@ -94,11 +110,29 @@ _STARTS = re.compile(
 # what every deadline holds: a digit, or one of these words
 _DIGIT = re.compile(r"\d")
 _PERIOD_WORDS = ("tuần", "tháng", "quý", "năm nay", "cuối năm", "hết năm", "tết")
-# the day of each Lunar New Year (``date_words.tsv`` kind lunar_new_year_day), in order
-_LUNAR_NEW_YEAR = sorted(
-    dt.date(int(y), int(m), int(d))
-    for d, m, y in (day.split("/") for day in _WORDS["lunar_new_year_day"])
-)
+
+
+def _days(kind: str) -> list[dt.date]:
+    """The d/m/yyyy days of a ``date_words.tsv`` kind, in order."""
+    return sorted(
+        dt.date(int(y), int(m), int(d)) for d, m, y in (day.split("/") for day in _WORDS[kind])
+    )
+
+
+# the day of each Lunar New Year (mùng 1 tháng Giêng) and the first day of each tháng Chạp
+_LUNAR_NEW_YEAR = _days("lunar_new_year_day")
+_LUNAR_LAST_MONTH = _days("lunar_twelfth_month_day")
+
+
+def _lunar_day(g: dict[str, str | None], session: dt.date) -> dt.date | None:
+    """Day ``d`` (15 for "rằm") of the first or the last lunar month: the first one on or
+    after the session."""
+    day = 15 if g.get("full") else int(g["d"] or 0)
+    if not 1 <= day <= 30:
+        return None
+    starts = _LUNAR_NEW_YEAR if g.get("first") else _LUNAR_LAST_MONTH
+    offset = dt.timedelta(days=day - 1)
+    return next((s + offset for s in starts if s + offset >= session), None)
 
 
 def _may_hold_deadline(folded: str, start: int, end: int) -> bool:
@@ -155,6 +189,8 @@ def resolve(kind: str, m: re.Match[str], session: dt.date) -> dt.date | None:
             return dt.date(year, 12, 31)
         if kind == "lunar-new-year":
             return next((d for d in _LUNAR_NEW_YEAR if d >= session), None)
+        if kind == "lunar-day":
+            return _lunar_day(g, session)
         if kind == "week":
             return session + dt.timedelta(days=6 - session.weekday())
         if kind == "days":

@@ -291,12 +291,14 @@ def find_directives(doc: Document) -> None:
                         who_list = r.assignees_at(comma + 2, span.end)
                 if who_list:
                     st.last_assignees, st.last_issuer = list(who_list), issuer
+                    st.list_assignees = list(who_list)
                     continue
             if span.text.endswith(":") and r.rx.agent.match(doc.folded, span.start, span.end):
                 if not r.rx.modal.search(doc.folded, span.start, span.end):
                     # "Đồng chí yêu cầu các địa phương:" then a list: who the list is for
                     who = doc.span(span.start, span.end - 1, "assignee", "list-lead")
                     st.last_assignees, st.last_issuer = [who], issuer
+                    st.list_assignees = [who]
                     continue
             if len(span.text.split()) < 3:
                 continue
@@ -344,6 +346,7 @@ def find_directives(doc: Document) -> None:
             if issuer is None and chairs:
                 issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
+            point = r.rx.ordinal.match(doc.folded, span.start, span.end) is not None
             if not explicit and subject_at is not None:
                 # "yêu cầu các sở, ngành và địa phương: chủ động ...; kiểm tra ...": the subject
                 # before the colon is who the list of tasks is for
@@ -373,10 +376,15 @@ def find_directives(doc: Document) -> None:
                         r.body_assignees(gap.end(), span.end) or r.assignees_at(gap.end(), span.end)
                     )
                 assignees: list[Span | str] = list(explicit)
+            elif point and st.list_assignees and issuer == st.last_issuer:
+                # "Năm là, tập trung ..." after "Bốn là, huyện phải ...": for whom the list is
+                assignees = list(st.list_assignees)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)
             else:
                 assignees = list(fallback)
+            if not point:
+                st.list_assignees = list(assignees)
             assignees, roles = with_roles(r, span, assignees)
             deadline, deadline_text = find_deadline(doc, span)
             data = {
