@@ -648,9 +648,11 @@ _CONCESSIVE_CUE = Cue(_CONCESSIVE)
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
 _ANSWERED_ITEM = _grammar(
-    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:(?:«about»)\s+)?|(?:«about»)\s+)"
+    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?P<topic>(?:«about»)\s+)?|(?:«about»)\s+)"
     r"(?P<body>(?:[^:;.]{0,40}?\s)?(?:«ask_item»)(?!\w)[^:]{10,}?))\s*:\s*"
-    r"(?:«answer_opening»)(?!\w)"
+    # a listed item that names its request as a topic ("5. Về đề nghị ...: ngân sách tỉnh đã
+    # bố trí ...") is a petition whatever its answer opens with
+    r"(?(topic)|(?:«answer_opening»)(?!\w))"
 )
 
 
