@@ -275,6 +275,11 @@ def test_a_related_list_is_not_needed_to_cut_a_tail_of_widgets():
         ("Thứ Năm, ngày 18 tháng 10 năm 2018 - 16:45", dt.date(2018, 10, 18)),
         ("Hưng Yên, ngày 21 tháng 01 năm 2026", None),  # a notice's place and date
         ("Sáng 18 tháng 10 năm 2018, đồng chí Lương Văn Hòa làm việc", None),
+        # issue 6 class 2 (held-out Hải Dương 2021): a publication stamp in ISO order
+        ("2021-05-13 09:10", dt.date(2021, 5, 13)),
+        ("Cập nhật: 2021-05-13T09:10:00+07:00", dt.date(2021, 5, 13)),
+        ("2021-02-30 09:10", None),
+        ("Giai đoạn 2021-2025", None),
     ],
 )
 def test_it_reads_only_standalone_datelines(line, date):

@@ -102,3 +102,29 @@ def test_the_last_six_months_end_with_the_year():
         dt.date(2026, 12, 31),
         "trong 6 tháng cuối năm",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "session", "expected"),
+    [
+        # issue 6 class 2 (held-out Quảng Nam 2012): tháng Chạp of Nhâm Thìn opened 12/1/2013,
+        # the Lunar New Year of Quý Tỵ was 10/2/2013
+        ("hoàn thành trước ngày 15 tháng Chạp.", dt.date(2012, 12, 18), dt.date(2013, 1, 26)),
+        ("gieo sạ xong trước rằm tháng Giêng.", dt.date(2012, 12, 18), dt.date(2013, 2, 24)),
+        ("chậm nhất mùng 10 tháng Giêng âm lịch.", dt.date(2012, 12, 18), dt.date(2013, 2, 19)),
+        # "tháng 12 âm lịch" is tháng Chạp, not December
+        ("trước ngày 20 tháng 12 âm lịch.", dt.date(2023, 11, 2), dt.date(2024, 1, 30)),
+        # a day of tháng Giêng already past: the next year's
+        ("trước rằm tháng Giêng.", dt.date(2024, 3, 1), dt.date(2025, 2, 12)),
+    ],
+)
+def test_a_day_of_the_first_or_last_lunar_month_is_mapped_through_the_reviewed_tables(
+    text, session, expected
+):
+    assert deadline(text, session)[0] == expected
+
+
+def test_during_the_lunar_new_year_is_no_deadline():
+    # "không để hộ nào thiếu đói trong dịp Tết": during the festival, not before it
+    assert deadline("không để hộ nào thiếu đói trong dịp Tết Nguyên đán.")[0] is None
+    assert deadline("xong trước dịp Tết Nguyên đán.")[0] == dt.date(2027, 2, 6)

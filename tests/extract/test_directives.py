@@ -1616,3 +1616,76 @@ def test_a_bare_head_before_a_named_unit_shares_it():
         " tỉnh đề nghị UBND xã Tân Phú, UBND xã Tân Lập tập trung chỉ đạo thu hoạch lúa."
     )
     assert assignees(doc) == [["UBND xã Tân Phú", "UBND xã Tân Lập"]]
+
+
+@pytest.mark.parametrize("word", _cues("ordinal"))
+def test_a_point_of_a_numbered_list_without_a_subject_is_for_whom_the_list_was_given(word):
+    # issue 6 class 9 (held-out Quảng Nam 2012): "Bốn là, huyện phải ..." then "Năm là, tập
+    # trung ...": the fifth point is the district's as the list was given, not "huyện"
+    doc = process(
+        ZONE + "Đồng chí yêu cầu huyện Yên Định tập trung thực hiện một số nhiệm vụ trọng tâm. "
+        "Một là, các xã phải rà soát quy hoạch sản xuất. "
+        f"{word[0].upper()}{word[1:]}, đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    assert assignees(doc)[-1] == ["huyện Yên Định"]
+
+
+def test_a_point_after_another_connector_keeps_the_subject_before_it():
+    doc = process(
+        ZONE + "Đồng chí yêu cầu huyện Yên Định tập trung thực hiện một số nhiệm vụ trọng tâm. "
+        "Một là, các xã phải rà soát quy hoạch sản xuất. "
+        "Cùng với đó, đẩy nhanh tiến độ giải ngân vốn đầu tư công."
+    )
+    assert assignees(doc)[-1] == ["các xã"]
+
+
+def test_a_reason_then_a_connector_then_a_modal_is_an_instruction():
+    # issue 6 class 1 (held-out Quảng Nam 2012): "A là địa phương ..., vì vậy phải ..."
+    sentence = (
+        "Yên Định là địa phương thường xuyên chịu ảnh hưởng của hạn hán, vì vậy phải chủ động "
+        "hơn trong công tác phòng chống."
+    )
+    doc = process(ZONE + "Đồng chí nhấn mạnh, " + sentence)
+    assert texts(doc) == [sentence]
+    doc = process(ZONE + "Đồng chí nhấn mạnh, Yên Định là địa phương thường xuyên chịu hạn hán.")
+    assert texts(doc) == []
+
+
+NOTICE_LEAD = (
+    "Ngày 17/5/2024, đồng chí Trịnh Văn Phúc, Chủ tịch UBND tỉnh đã chủ trì buổi làm việc với "
+    "UBND huyện Yên Định. Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+)
+
+
+@pytest.mark.parametrize("word", _cues("unit_heading"))
+def test_each_unit_heading_word_gives_the_points_under_it_their_unit(word):
+    # issue 6 class 9 (held-out round 47, Khánh Hòa notice): "1. Đối với UBND huyện A" heads
+    # lettered points without a subject of their own
+    heading = "1. {} UBND xã Định Hòa\na) Rà soát quy hoạch sản xuất.\nb) Đẩy nhanh giải ngân.\n"
+    doc = process(NOTICE_LEAD + heading.format(word[0].upper() + word[1:]))
+    assert texts(doc) == ["Rà soát quy hoạch sản xuất.", "Đẩy nhanh giải ngân."]
+    assert assignees(doc) == [["UBND xã Định Hòa"], ["UBND xã Định Hòa"]]
+    doc = process(NOTICE_LEAD + heading.format("Kết quả của"))
+    assert ["UBND xã Định Hòa"] not in assignees(doc)
+
+
+@pytest.mark.parametrize("word", _cues("approval"))
+def test_an_answer_that_approves_then_assigns_is_the_assignment(word):
+    # issue 6 class 1 (held-out round 47, Khánh Hòa notice): "Về đề nghị ...: thống nhất chủ
+    # trương; giao Sở A ..." was no directive (the answer opens with no task verb)
+    point = "III. VỀ CÁC KIẾN NGHỊ\n2. Về đề nghị đầu tư kè bờ sông giai đoạn 2: {} chủ trương; giao Sở Tài chính cân đối vốn.\n"
+    doc = process(NOTICE_LEAD + point.format(word))
+    assert texts(doc) == ["giao Sở Tài chính cân đối vốn."]
+    assert assignees(doc) == [["Sở Tài chính"]]
+    assert texts(process(NOTICE_LEAD + point.format("ghi nhận"))) == []
+
+
+def test_a_listed_request_named_as_a_topic_is_a_petition_whatever_its_answer_opens_with():
+    # issue 6 class 6 (held-out round 47, Khánh Hòa notice)
+    point = "III. VỀ CÁC KIẾN NGHỊ\n5. {}đề nghị hỗ trợ kinh phí tổ chức lễ hội của huyện: ngân sách tỉnh đã bố trí trong dự toán, không bổ sung thêm.\n"
+    doc = process(NOTICE_LEAD + point.format("Về "))
+    assert [p.span.text for p in doc.petitions] == [
+        "đề nghị hỗ trợ kinh phí tổ chức lễ hội của huyện"
+    ]
+    assert texts(doc) == []
+    assert process(NOTICE_LEAD + point.format("")).petitions == []

@@ -370,6 +370,184 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         not_petition,
         "lại",
     ),
+    "let_happen": ("Năm nay, xã Tân Phú {} tình trạng lấn chiếm đất công.", difficulty, "xử lý"),
+    "dragged_out": ("Việc giải quyết đơn thư của công dân thôn 3 {}.", difficulty, "đã xong"),
+    "drag_on": ("Việc thi công dự án ở xã Tân Phú {} nhiều năm.", difficulty, "xong"),
+    "turn_head": ("Thời tiết trong tháng {} phức tạp.", difficulty, "bớt"),
+    "latent_head": ("Vùng ven biển của xã {} rủi ro.", difficulty, "giảm"),
+    "not_yet_head": ("Kết quả chuyển đổi số của xã {} đồng bộ.", difficulty, "đã"),
+    "lack_head": ("Xã Tân Phú {} quỹ đất để triển khai dự án.", difficulty, "dành"),
+    "slow_degree": ("Năm nay, giải ngân vốn đầu tư công của huyện {} chậm.", difficulty, "không"),
+    "slow": ("Năm nay, tiến độ thi công tuyến đường liên xã {}.", difficulty, "nhanh"),
+    "behind_schedule": ("Một số công trình trọng điểm của xã {}.", difficulty, "đúng hẹn"),
+    "effect_head": ("Mưa bão {} nghiêm trọng tới sản xuất.", difficulty, "đến"),
+    "schedule": (
+        "Mưa lớn kéo dài làm ảnh hưởng đến {} thi công của xã.",
+        difficulty,
+        "chất lượng",
+    ),
+    "make": ("Gió lớn {} đổ nhiều cây xanh ở xã.", difficulty, "thổi"),
+    "sharply": ("Giá cao su giảm {} so với năm trước.", difficulty, "nhẹ"),
+    "blocked_head": ("Dự án cầu Tân Mỹ {} thủ tục đất đai.", difficulty, "xong"),
+    "landslide": ("Bờ sông Lam bị {} nghiêm trọng.", difficulty, "bồi đắp"),
+    "lower_than": ("Thu ngân sách của xã {} cùng kỳ năm trước.", difficulty, "cao hơn"),
+    "just": ("Giải ngân vốn đầu tư công của xã {} đạt 46% kế hoạch.", difficulty, "đã"),
+    "only": ("Giải ngân vốn đầu tư công của xã {} đạt 46% kế hoạch.", difficulty, "đã"),
+    "cause": ("Việc thi công {} khó khăn cho người dân.", difficulty, "tránh"),
+    "suffered_head": ("Nhiều thôn {} chia cắt trong đợt lũ.", difficulty, "không"),
+    "damage_head": ("Các xã ven sông {} nặng trong đợt lũ.", difficulty, "mưa"),
+    "epidemic": ("Năm nay, {} tả lợn châu Phi đã xuất hiện tại 3 xã.", difficulty, "giống"),
+    "outbreak_aspect": ("Năm nay, dịch cúm gia cầm ở nhiều thôn {} bùng phát.", difficulty, "sẽ"),
+    "must": ("Một số công trình của xã {} tạm dừng trong năm.", difficulty, "sẽ"),
+    "low_degree": (
+        "Nhìn chung, năng suất lúa của các hợp tác xã thôn Bắc {} thấp.",
+        difficulty,
+        "không",
+    ),
+    "low": ("Nhìn chung, hiệu quả của hợp tác xã {}.", difficulty, "tốt"),
+    "still_at": (
+        "Nhìn chung, tỷ lệ hộ nghèo của xã vùng núi Tân Phú năm nay {} ở mức cao.",
+        difficulty,
+        "không",
+    ),
+    "high_degree": (
+        "Nhìn chung, tỷ lệ hộ nghèo của xã vùng núi Tân Phú năm nay {} cao.",
+        difficulty,
+        "không",
+    ),
+    "high": ("Nhìn chung, tỷ lệ hộ nghèo của xã {}.", difficulty, "giảm"),
+    "fall_aspect": (
+        "Năm nay, doanh thu du lịch của các xã ven biển tỉnh {} giảm.",
+        difficulty,
+        "không",
+    ),
+    "fall": ("Năm nay, doanh thu du lịch của huyện {} so với cùng kỳ.", difficulty, "tăng"),
+    "rise_head": (
+        "Năm nay, tội phạm ma túy trên địa bàn huyện {} xu hướng gia tăng.",
+        difficulty,
+        "hết",
+    ),
+    "trend": (
+        "Năm nay, tội phạm ma túy trên địa bàn huyện có {} gia tăng.",
+        difficulty,
+        "biện pháp",
+    ),
+    "rise_aspect": (
+        "Năm nay, tội phạm ma túy trên địa bàn huyện {} tăng.",
+        difficulty,
+        "không",
+    ),
+    "rise_prefix": (
+        "Năm nay, tội phạm ma túy trên địa bàn huyện {} tăng.",
+        difficulty,
+        "không",
+    ),
+    "rise": ("Trên địa bàn huyện, tội phạm ma túy {}.", difficulty, "giảm"),
+    "spread": (
+        "Trên địa bàn huyện, tình trạng khai thác cát trái phép {}.",
+        difficulty,
+        "chấm dứt",
+    ),
+    "lead_adverb": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nCác xã vùng núi phía bắc {} còn gặp một số khó khăn."
+        " Giá phân bón tăng cao.",
+        announced,
+        "chưa",
+    ),
+    "remain": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã {} một số khó khăn. Giá phân bón tăng cao.",
+        announced,
+        "đã vượt",
+    ),
+    "shortcoming": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp một số khó khăn, {}. Giá phân bón tăng cao.",
+        announced,
+        "thuận lợi",
+    ),
+    "although": ("Xã đã hoàn thành kế hoạch năm {} còn nhiều khó khăn.", not_difficulty, "khi"),
+    "although_not": ("Dù {}, xã vẫn còn nhiều khó khăn.", difficulty, "nghèo"),
+    "though": ("Xã đã hoàn thành kế hoạch năm {} còn nhiều khó khăn.", not_difficulty, "khi"),
+    "though_not": ("Tuy {}, xã vẫn còn nhiều khó khăn.", difficulty, "nghèo"),
+    "determiner": ("Xã đã khắc phục ngay trong năm {} ô nhiễm ở kênh Bắc.", not_difficulty, "bị"),
+    "state_cue": ("Kinh phí khắc phục {} hạn chế.", difficulty, "những"),
+    "demand": (
+        "{} các xã giải trình vì sao tình trạng lấn chiếm đất công kéo dài.",
+        not_difficulty,
+        "Về",
+    ),
+    "need": (
+        "Xã {} kiểm điểm trách nhiệm khi tình trạng lấn chiếm đất công kéo dài.",
+        not_difficulty,
+        "chưa",
+    ),
+    "assign": (
+        "Chủ tịch UBND tỉnh {} UBND huyện kiểm điểm trách nhiệm khi tình trạng lấn chiếm kéo dài.",
+        not_difficulty,
+        "và",
+    ),
+    "according": (
+        "{} báo cáo của xã Tân Phú, nguồn thu ngân sách của xã còn thấp so với dự toán năm nay.",
+        lead_in_left_out,
+        "Về",
+    ),
+    "title_prefix": (
+        "Theo ông Lê Văn Bình, {} chủ tịch UBND xã, nguồn thu ngân sách của xã còn thấp so với"
+        " dự toán năm nay.",
+        lead_in_left_out,
+        "nguyên",
+    ),
+    "title_word": (
+        "Theo ông Lê Văn Bình, {} xã Tân Phú, nguồn thu ngân sách của xã còn thấp so với dự toán"
+        " năm nay.",
+        lead_in_left_out,
+        "người dân",
+    ),
+    "ask_again": ("Xã kiến nghị, {} một số nội dung liên quan.", not_petition, "làm rõ"),
+    "some_of": ("Xã kiến nghị {} vấn đề liên quan.", not_petition, "ba"),
+    "head_title": (
+        "Sáng 4/3, đoàn công tác của tỉnh làm việc với xã Tân Phú.\nÔng Lê Văn Bình, {} UBND tỉnh"
+        " đề nghị Trung ương sớm hỗ trợ kinh phí làm đường.",
+        asked_by_upper_side,
+        "chuyên viên",
+    ),
+    "provincial_leader": (
+        "Sáng 4/3, đoàn công tác của tỉnh làm việc với xã Tân Phú.\nÔng Lê Văn Bình, {} đề nghị"
+        " Trung ương sớm hỗ trợ kinh phí làm đường.",
+        asked_by_upper_side,
+        "trưởng thôn",
+    ),
+    "visit_adverb": (
+        "Đoàn công tác của tỉnh ta {} thăm các hộ dân còn nhiều khó khăn ở thôn 3.",
+        not_difficulty,
+        "không",
+    ),
+    "report_word": (
+        "Trước đó, Chủ tịch UBND tỉnh Trần Văn An {} xã đã khảo sát điểm sạt lở bờ kênh ở thôn 3.",
+        difficulty,
+        "cùng",
+    ),
+    "plural": (
+        "Huyện đã hỗ trợ 450 triệu đồng cho {} hộ dân bị thiệt hại.",
+        not_difficulty,
+        "nhiều",
+    ),
+    "plan_count": (
+        "Huyện đề xuất {} giải pháp để tăng thu ngân sách năm nay.",
+        not_petition,
+        "với tỉnh",
+    ),
+    "asking_opinion": ("Nhiều ý kiến {} sửa chữa tuyến đường liên xã.", many_opinions, "nêu"),
+    "about": (
+        "{} kinh phí làm đường liên thôn, xã đề nghị tỉnh hỗ trợ: giao Sở Tài chính xem xét.",
+        answered_item,
+        "Cả",
+    ),
+    "joined": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp một số khó khăn {} bất cập. Giá phân bón"
+        " tăng cao.",
+        announced,
+        "do",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

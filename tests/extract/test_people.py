@@ -505,6 +505,24 @@ def test_a_district_secretary_in_the_provincial_committee_is_not_a_provincial_le
     assert [is_leader(p) for p in doc.people] == [False, True]
 
 
+@pytest.mark.parametrize(("body", "example"), _entries("unitless"))
+def test_a_title_naming_no_unit_is_of_the_unit_its_chain_names(body, example):
+    """ "Phó Bí thư Đảng ủy, Chủ tịch UBND xã": the commune's chairman, not a provincial
+    leader whose "đề nghị Sở ..." would be a directive (a request going up)."""
+    from chidao.extract.titles import is_leader
+
+    assert body.lower().replace("uỷ", "ủy") in example.lower().replace("uỷ", "ủy")
+    doc = read(f"Dự có đồng chí Lê Văn Tám, {example}; Hồ Văn Bảy, Phó Chủ tịch UBND tỉnh.")
+    assert roster(doc)["Lê Văn Tám"] == example.split(", ")
+    assert [is_leader(p) for p in doc.people] == [False, True]
+    # the same body named alone, with no title of the lower side, still leads
+    first = example.split(", ")[0]
+    doc = read(f"Dự có đồng chí Lê Văn Tám, {first}, Ủy viên Ban Thường vụ Tỉnh ủy.")
+    assert [is_leader(p) for p in doc.people] == [
+        first.startswith(("Bí thư", "Phó Bí thư", "Chủ tịch", "Phó Chủ tịch"))
+    ]
+
+
 def test_a_name_after_a_body_ending_in_moi_truong_is_a_person_not_a_school():
     doc = read(
         "Phó Giám đốc Sở Tài nguyên và Môi trường Lê Thị Hoa cho biết, hồ sơ đang thẩm định."

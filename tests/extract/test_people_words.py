@@ -16,7 +16,8 @@ from chidao.extract import lexicon
 from chidao.extract.clauses import Reader
 from chidao.extract.pipeline import process
 from chidao.extract.references import KINDS, WORDS, people_words
-from chidao.extract.speakers import bare_caption
+from chidao.extract.spans import fold
+from chidao.extract.speakers import _CONCLUSION, LEADER_TITLE, bare_caption
 
 
 def nobody(text: str) -> bool:
@@ -51,6 +52,22 @@ def a_caption(paragraph: str) -> bool:
 
 def no_caption(paragraph: str) -> bool:
     return not a_caption(paragraph)
+
+
+def a_leader_title(title: str) -> bool:
+    """The title is a provincial leader's: their words are directives."""
+    return LEADER_TITLE.match(fold(title)) is not None
+
+
+def leads_as_a_leader(text: str) -> bool:
+    """The text holds a title that can lead a sentence without a name (a leader's)."""
+    doc = process(text)
+    return bool(Reader(doc).titled[0])
+
+
+def tells_a_speech(heading: str) -> bool:
+    """A heading with a leader that tells the leader's speech."""
+    return _CONCLUSION.search(fold(heading)) is not None
 
 
 LEADER = "đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An"
@@ -120,6 +137,29 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         no_caption,
         "chúc mừng",
     ),
+    "vice": ("{} Bí thư Tỉnh ủy", a_leader_title, "nguyên"),
+    "party_head": ("Phó {} Tỉnh ủy", a_leader_title, "Văn phòng"),
+    "state_head": ("Phó {} UBND tỉnh", a_leader_title, "Chánh Văn phòng"),
+    "standing": ("{} Tỉnh ủy đề nghị xã rà soát quỹ đất.", leads_as_a_leader, "Văn phòng"),
+    "provincial_party": ("Phó Bí thư {}", a_leader_title, "Đảng ủy xã"),
+    "people_body": ("Phó Chủ tịch {} tỉnh", a_leader_title, "Hội Nông dân"),
+    "province_level": ("Phó Chủ tịch UBND {}", a_leader_title, "xã"),
+    "delegation_head": (
+        "{} cũng yêu cầu xã rà soát quỹ đất.",
+        leads_as_a_leader,
+        "Thành viên đoàn",
+    ),
+    "deputies": (
+        "Trưởng đoàn {} tỉnh cũng yêu cầu xã rà soát quỹ đất.",
+        lambda t: not leads_as_a_leader(t),
+        "công tác",
+    ),
+    "standing_committee": (
+        "{} Tỉnh ủy đề nghị xã rà soát quỹ đất.",
+        leads_as_a_leader,
+        "Văn phòng",
+    ),
+    "speech_word": ("Phó Chủ tịch UBND tỉnh Lê Văn Tám {} tại xã Tân Phú", tells_a_speech, "dự lễ"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -29,6 +29,8 @@ _STATE = re.compile(
 
 
 _MUST = re.compile(rf"(?:{at_word_start(('cần phải', 'cần', 'phải'))})(?!\w)")
+# a comma and a connector right before the modal ("..., vì vậy phải ...", "..., do đó cần ...")
+_AFTER_CONNECTOR = cue_grammar(r",\s*(?:«connector»)\s+$")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
 
@@ -161,7 +163,8 @@ class Reader(AssigneeReader):
             return False
         subject = self.f[pos : m.start()]
         # "Việc gì đã hứa với dân thì phải làm": a condition, then what must be done
-        condition = subject.endswith("thì ")
+        # ... or a reason, then a connector: "A là địa phương ..., vì vậy phải chủ động hơn"
+        condition = subject.endswith("thì ") or _AFTER_CONNECTOR.search(subject) is not None
         return (
             0 < len(subject.split()) <= 15
             and (condition or not self.rx.negator.search(subject))

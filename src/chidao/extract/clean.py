@@ -82,6 +82,8 @@ _LETTER_DATE = re.compile(
     r"ngày\s+\d{1,2}\s+tháng\s+\d{1,2}", re.IGNORECASE
 )  # "Hà Tĩnh, ngày 12 tháng 10"
 _DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?!\d)")
+# a page's publication stamp in ISO order: "2021-05-13 09:10", "2021-05-13T09:10:00+07:00"
+_ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/.])(?:t(?=\d))?")
 # the same written out, on a line of its own: "Ngày 18 tháng 10 năm 2018" (folded)
 _LONG_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+((?:19|20)\d{2})(?!\d)"
@@ -251,18 +253,23 @@ def strip_photo_mark(line: str) -> str:
 @lru_cache(maxsize=8192)
 def dateline_date(line: str) -> dt.date | None:
     """The date of a standalone dateline ("31/07/2023 19:46", "20:04 , 21/02/2025",
-    "Thứ Hai, 11/10/2021 - 14:30 (GMT+7)"), or None if the line is anything else."""
+    "Thứ Hai, 11/10/2021 - 14:30 (GMT+7)", an ISO stamp "2021-05-13 09:10"), or None if the
+    line is anything else."""
     if len(line) > 60:
         return None
     low = fold(line)
     m = _DATE.search(low) or _LONG_DATE.search(low)
+    iso = None if m else _ISO_DATE.search(low)
+    if iso is not None:
+        m = iso
     if not m:
         return None
     rest = low[: m.start()] + " " + low[m.end() :]
     if _DATELINE_REST.fullmatch(rest) is None:
         return None
+    y, mo, d = (1, 2, 3) if iso is not None else (3, 2, 1)
     try:
-        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+        return dt.date(int(m.group(y)), int(m.group(mo)), int(m.group(d)))
     except ValueError:
         return None
 

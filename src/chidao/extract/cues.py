@@ -21,6 +21,7 @@ KINDS = (
     "modal",
     "imperative",
     "connector",
+    "ordinal",
     "frame",
     "agent",
     "negator",
@@ -44,6 +45,8 @@ KINDS = (
     "sapo_ask",
     "petition_noun",
     "answer_verb",
+    "approval",
+    "unit_heading",
     "filler",
     "agent_det",
     "passive",
@@ -71,6 +74,7 @@ def _alt(entries: tuple[str, ...]) -> str:
 class CuePatterns:
     speech: re.Pattern[str]
     connector: re.Pattern[str]
+    ordinal: re.Pattern[str]
     frame: re.Pattern[str]
     start_cue: re.Pattern[str]
     modal: re.Pattern[str]
@@ -108,6 +112,7 @@ def cue_patterns() -> CuePatterns:
     return CuePatterns(
         speech=re.compile(rf"\s*(?:,\s*)?{filler}(?P<verb>{_alt(verbs)})(?!\w)\s*(?::|,)?\s*"),
         connector=re.compile(rf"\s*(?:{_alt(lx['connector'])})(?:\s*[,:]\s*|\s+(?=\w))"),
+        ordinal=re.compile(rf"\s*(?:{_alt(lx['ordinal'])})\s*[,:]"),
         frame=re.compile(rf"\s*(?:{_alt(lx['frame'])})(?!\w)"),
         start_cue=re.compile(
             rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w){passive}"

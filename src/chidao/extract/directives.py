@@ -194,6 +194,10 @@ def find_directives(doc: Document) -> None:
         if not st.speaker.leader and _ANSWERED_TOPIC.match(doc.folded, p.start, p.end):
             # "Về kiến nghị của huyện xin ...: giao Sở A ...": only the leader answers so
             st.speaker = Speaker(None, True)
+        if st.speaker.leader and len(sentences) == 1 and (head := r.unit_heading(p)) is not None:
+            # "1. Đối với UBND huyện A" over "a) Tập trung ...", "b) ...": the points are its
+            st.last_assignees, st.last_issuer = [head], st.speaker.person
+            continue
         if heading:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
@@ -226,6 +230,13 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = directive_start(r, st, s, begin)
+                if start is None and begin > s.start and st.speaker.leader:
+                    approved = _APPROVED_TASK.match(doc.folded, begin, s.end)
+                    if approved:
+                        # "2. Về đề nghị ...: thống nhất chủ trương; giao Sở A ...": the answer
+                        # approves (a decision), then assigns (the instruction)
+                        start = subject_at = approved.end()
+                        issuer, rule = st.speaker.person, "answer"
                 if start is None and i == 0 and 0 in stated and not instruction_headline(doc.title):
                     # "Đẩy mạnh liên kết ..." with "Đó là chỉ đạo của ..." next: the whole
                     # headline is the instruction the next paragraph attributes
@@ -280,12 +291,14 @@ def find_directives(doc: Document) -> None:
                         who_list = r.assignees_at(comma + 2, span.end)
                 if who_list:
                     st.last_assignees, st.last_issuer = list(who_list), issuer
+                    st.list_assignees = list(who_list)
                     continue
             if span.text.endswith(":") and r.rx.agent.match(doc.folded, span.start, span.end):
                 if not r.rx.modal.search(doc.folded, span.start, span.end):
                     # "Đồng chí yêu cầu các địa phương:" then a list: who the list is for
                     who = doc.span(span.start, span.end - 1, "assignee", "list-lead")
                     st.last_assignees, st.last_issuer = [who], issuer
+                    st.list_assignees = [who]
                     continue
             if len(span.text.split()) < 3:
                 continue
@@ -333,6 +346,7 @@ def find_directives(doc: Document) -> None:
             if issuer is None and chairs:
                 issuer = chairs[0]  # an unnamed speaker in the conclusion: the (first) chair
             explicit = r.assignees_at(subject_at, span.end) if subject_at is not None else []
+            point = r.rx.ordinal.match(doc.folded, span.start, span.end) is not None
             if not explicit and subject_at is not None:
                 # "yêu cầu các sở, ngành và địa phương: chủ động ...; kiểm tra ...": the subject
                 # before the colon is who the list of tasks is for
@@ -362,10 +376,15 @@ def find_directives(doc: Document) -> None:
                         r.body_assignees(gap.end(), span.end) or r.assignees_at(gap.end(), span.end)
                     )
                 assignees: list[Span | str] = list(explicit)
+            elif point and st.list_assignees and issuer == st.last_issuer:
+                # "Năm là, tập trung ..." after "Bốn là, huyện phải ...": for whom the list is
+                assignees = list(st.list_assignees)
             elif st.last_assignees and issuer == st.last_issuer:
                 assignees = list(st.last_assignees)
             else:
                 assignees = list(fallback)
+            if not point:
+                st.list_assignees = list(assignees)
             assignees, roles = with_roles(r, span, assignees)
             deadline, deadline_text = find_deadline(doc, span)
             data = {
@@ -398,6 +417,10 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TIME_FRAME = cue_grammar(r"(?:«time_frame»)")
 # "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)
 _HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
+
+
+# the approval that opens an answer, up to the task that follows it in its sentence (folded)
+_APPROVED_TASK = cue_grammar(r"(?:«approval»)(?!\w)[^;:.]{0,80}?[;,]\s*(?=(?:«answer_verb»)(?!\w))")
 
 
 # the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."

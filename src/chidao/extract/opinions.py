@@ -137,6 +137,70 @@ KINDS = (
     "bad_count",
     "blocked_by",
     "converted",
+    "let_happen",
+    "dragged_out",
+    "drag_on",
+    "turn_head",
+    "latent_head",
+    "not_yet_head",
+    "lack_head",
+    "slow_degree",
+    "slow",
+    "behind_schedule",
+    "effect_head",
+    "schedule",
+    "make",
+    "sharply",
+    "blocked_head",
+    "landslide",
+    "lower_than",
+    "just",
+    "only",
+    "cause",
+    "suffered_head",
+    "damage_head",
+    "epidemic",
+    "outbreak_aspect",
+    "must",
+    "low_degree",
+    "low",
+    "still_at",
+    "high_degree",
+    "high",
+    "fall_aspect",
+    "fall",
+    "rise_head",
+    "trend",
+    "rise_aspect",
+    "rise_prefix",
+    "rise",
+    "spread",
+    "lead_adverb",
+    "remain",
+    "shortcoming",
+    "although",
+    "although_not",
+    "though",
+    "though_not",
+    "determiner",
+    "state_cue",
+    "demand",
+    "need",
+    "assign",
+    "according",
+    "title_prefix",
+    "title_word",
+    "ask_again",
+    "some_of",
+    "head_title",
+    "provincial_leader",
+    "visit_adverb",
+    "report_word",
+    "plural",
+    "plan_count",
+    "asking_opinion",
+    "about",
+    "joined",
 )
 
 
@@ -155,47 +219,47 @@ _grammar = lexicon.grammar_of(opinion_words)
 _DIFFICULTY = _grammar(
     r"(?<!\w)(?:"
     r"(?<!\w)(?:«still»)\s+(?:(?:«quantity»)\s+)?(?:«still_what»)"
-    r"|(?<!không )(?<!chưa )(?<!tránh )để xảy ra|bị kéo dài|(?:«dragging»)(?:\s+\w+){0,4}?\s+kéo dài(?!\s+(?:«towards»))"
-    r"|diễn biến (?:«turn_of_events»)|tiềm ẩn (?:«latent»)"
-    r"|chưa\s+(?:«not_yet»)"
+    r"|(?<!không )(?<!chưa )(?<!tránh )(?:«let_happen»)|«dragged_out»|(?:«dragging»)(?:\s+\w+){0,4}?\s+(?:«drag_on»)(?!\s+(?:«towards»))"
+    r"|(?:«turn_head») (?:«turn_of_events»)|(?:«latent_head») (?:«latent»)"
+    r"|(?:«not_yet_head»)\s+(?:«not_yet»)"
     r"|«risk»|"
-    r"thiếu\s+(?:«lacking»|\d)"
-    r"|(?:«lacking_now») thiếu"
+    r"(?:«lack_head»)\s+(?:«lacking»|\d)"
+    r"|(?:«lacking_now») (?:«lack_head»)"
     r"|(?:«facing»)\s+(?:(?:«much»)\s+)?"
     r"(?:«hardship»)"
     r"|(?:«problem_is»)(?:\s+(?:«main»))?\s+(?:«is_next»)"
-    r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:còn\s+|rất\s+|quá\s+|vẫn\s+)?chậm(?!\s+nhất)|chậm tiến độ|ảnh hưởng (?:«severe_effect»)"
-    r"|(?:«sharp_fall») mạnh|«decline»"
+    r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:(?:«slow_degree»)\s+)?(?:«slow»)(?!\s+nhất)|«behind_schedule»|(?:«effect_head») (?:«severe_effect»)"
+    r"|(?:«sharp_fall») (?:«sharply»)|«decline»"
     # held up by: "Dự án cầu A vướng mặt bằng của 9 hộ dân"
-    r"|(?<!gỡ )vướng\s+(?:«blocked_by»)"
-    r"|(?:«landslide_before») sạt lở|sạt lở (?:«landslide_after»)"
-    r"|thấp hơn (?:«below»)"
+    r"|(?<!gỡ )(?:«blocked_head»)\s+(?:«blocked_by»)"
+    r"|(?:«landslide_before») (?:«landslide»)|(?:«landslide») (?:«landslide_after»)"
+    r"|(?:«lower_than») (?:«below»)"
     # "mới đạt 46%" falls short, "trồng mới đạt 126 ha" (a new planting) does not
-    r"|(?:(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!nạp )(?<!lập )(?<!tạo )mới|chỉ)\s+"
-    r"(?:[^\W\d]+\s+){0,2}?(?:«reached»)\s+(?:(?:«approx»)\s+)?\d|chậm (?:«slow_in»)|«scarce»"
-    r"|gây (?:«causing»)"
+    r"|(?:(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!nạp )(?<!lập )(?<!tạo )(?:«just»)|«only»)\s+"
+    r"(?:[^\W\d]+\s+){0,2}?(?:«reached»)\s+(?:(?:«approx»)\s+)?\d|(?:«slow») (?:«slow_in»)|«scarce»"
+    r"|(?:«cause») (?:«causing»)"
     # damage from disasters: "mưa lũ làm sạt lở 1,8 km bờ sông, hư hỏng 3 tuyến đường"
-    r"|làm (?:«damage»)"
-    r"|gây (?:«damage_caused»)|(?:bị|ước) (?:«damage_suffered»)"
-    r"|thiệt hại (?:«damage_extent»)"
+    r"|(?:«make») (?:«damage»)"
+    r"|(?:«cause») (?:«damage_caused»)|(?:«suffered_head») (?:«damage_suffered»)"
+    r"|(?:«damage_head») (?:«damage_extent»)"
     # shortages: "nguồn nước sinh hoạt thiếu trầm trọng", "thiếu hụt lao động"
-    r"|thiếu (?:«shortage»)"
+    r"|(?:«lack_head») (?:«shortage»)"
     # epidemics: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã" (not "dịch vụ", "chuyển dịch")
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
-    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )dịch(?!\s+(?:«not_epidemic»))(?:,?\s+[^\W\d]+){0,6}?\s+(?:đã\s+|đang\s+|tiếp tục\s+)?(?:«outbreak»)"
-    r"|(?:làm )?ảnh hưởng (?:(?:«effect_size») )?(?:«towards») tiến độ"
+    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )(?:«epidemic»)(?!\s+(?:«not_epidemic»))(?:,?\s+[^\W\d]+){0,6}?\s+(?:(?:«outbreak_aspect»)\s+)?(?:«outbreak»)"
+    r"|(?:(?:«make») )?(?:«effect_head») (?:(?:«effect_size») )?(?:«towards») (?:«schedule»)"
     # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
-    r"|phải (?:«forced»)(?!\w)"
+    r"|(?:«must») (?:«forced»)(?!\w)"
     # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
-    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:rất\s+|quá\s+|vẫn\s+)?thấp(?!\s+(?:«comparative»))"
+    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:«low_degree»)\s+)?(?:«low»)(?!\s+(?:«comparative»))"
     # a bad measure that is high: "tỷ lệ hộ nghèo vẫn ở mức cao so với bình quân"
-    r"|(?:«high_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:vẫn|còn)\s+)*(?:ở\s+mức\s+)?(?:rất\s+|quá\s+|khá\s+)?cao(?!\s+nhất)(?!\w)"
+    r"|(?:«high_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:«still_at»)\s+)*(?:ở\s+mức\s+)?(?:(?:«high_degree»)\s+)?(?:«high»)(?!\s+nhất)(?!\w)"
     # a good measure that falls: "giá trị xuất khẩu thủy sản giảm 8% so với cùng kỳ" (the
     # words between hold no result: "doanh thu tăng 5%, góp phần giảm ..." is not one)
     r"|(?:«good_measure»)(?:\s+(?!(?:«result_between»)(?!\w))[\w/]+){0,8}?\s+"
-    r"(?:bị\s+|sụt\s+|tiếp tục\s+|có xu hướng\s+)?giảm(?!\s+(?:«not_fall»))(?!\w)"
+    r"(?:(?:«fall_aspect»)\s+)?(?:«fall»)(?!\s+(?:«not_fall»))(?!\w)"
     # a harm rising or spreading: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
-    r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:có\s+(?:xu hướng|chiều hướng)\s+|vẫn\s+|còn\s+)?(?:(?:gia\s+)?tăng(?!\s+cường)|lan rộng)(?!\w)"
+    r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:(?:«rise_head»)\s+(?:«trend»)\s+|(?:«rise_aspect»)\s+)?(?:(?:(?:«rise_prefix»)\s+)?(?:«rise»)(?!\s+cường)|«spread»)(?!\w)"
     # a harm and what it causes: "Tình trạng lao động trẻ đi làm ăn xa khiến nhiều hộ bỏ ruộng"
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,10}?\s+(?:«harm_causes»)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
@@ -205,11 +269,11 @@ _DIFFICULTY = _grammar(
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
 # the difficulties the next sentences state (it is not one itself; they are)
 _DIFFICULTY_LEAD_BODY = (
-    r"(?:cũng\s+|vẫn\s+)?"
+    r"(?:(?:«lead_adverb»)\s+)?"
     # "xã còn gặp một số khó khăn.", "phường còn nhiều khó khăn."
-    r"(?:(?:còn\s+)?(?:«meet»)|còn)\s+(?:«some»)\s+"
+    r"(?:(?:(?:«remain»)\s+)?(?:«meet»)|«remain»)\s+(?:«some»)\s+"
     r"(?:«difficulty_named»)"
-    r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|bất cập))*"
+    r"(?:\s*(?:,|«joined»)\s*(?:«difficulty_named»|«shortcoming»))*"
     r"(?:\s+(?:«lead_tail»))?\s*[.…]?\s*$"
 )
 _DIFFICULTY_LEAD = _grammar(r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?" + _DIFFICULTY_LEAD_BODY)
@@ -266,32 +330,36 @@ def _after_turn(doc: Document, start: int, end: int) -> int:
 _HOWEVER = _grammar(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:«however»)\s*,")
 _NEGATIVE = _grammar(r"(?<!\w)(?:«negative»)(?!\w)")
 # a concession that leads to a positive result
-_CONCESSIVE = _grammar(r"(?<!\w)(?:«concession»|dù(?! vậy| thế)|tuy(?! nhiên| vậy| thế))(?!\w)")
+_CONCESSIVE = _grammar(
+    r"(?<!\w)(?:«concession»|(?:«although»)(?! (?:«although_not»))|(?:«though»)(?! (?:«though_not»)))(?!\w)"
+)
 _CONCESSIVE_TURN = _grammar(r"(?<!\w)(?:«turn»)(?!\w)")
 # the cue is the object of an action or of a report about it
-_ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:các|những|một số|mọi)?\s*$")
+_ACTION_HEAD = _grammar(r"(?<!\w)(?:«remedy»)(?:\s+\w+){0,3}?\s+(?:«determiner»)?\s*$")
 # cues that state a condition ("còn", "chưa") right after an action word: the action word
 # names a thing ("kinh phí khắc phục còn hạn chế"), it does not act on the cue
 # "phải tạm dừng": undergone in a report, but an instruction in the concluding speech
 _FORCED = _grammar(r"phải(?<!\wphải) (?:«forced»)(?!\w)")  # (a word start, checked after it)
-_STATE_CUES = ("còn", "vẫn còn", "chưa", "đang")
+_STATE_CUES = opinion_words()["state_cue"]
+# "chỉ đáp ứng được 30% nhu cầu", "mới đạt 46%": a shortfall
+_SHORTFALL = opinion_words()["just"] + opinion_words()["only"]
 _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 # an instruction, not a statement of fact
 _DIRECTIVE = _grammar(
     # ("đất giao cho các hộ", "bàn giao cho", "được giao cho": land allocated, a handover, a
     # charge held; no instruction)
-    r"(?<!\w)(?:(?<!đất )(?<!bàn )(?<!được )(?:«instruction»)|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )yêu cầu(?! (?:«demand_noun»))|"
+    r"(?<!\w)(?:(?<!đất )(?<!bàn )(?<!được )(?:«instruction»)|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )(?:«demand»)(?! (?:«demand_noun»))|"
     # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
-    r"cần(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )phải(?! (?:«forced»)(?!\w))|"
-    r"(?<!đất )(?<!bàn )(?<!được )giao(?= (?:«assigned_body»)))"
+    r"(?:«need»)(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )(?:«must»)(?! (?:«forced»)(?!\w))|"
+    r"(?<!đất )(?<!bàn )(?<!được )(?:«assign»)(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
 _LEAD_IN = _grammar(
     r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:«say_that»)\s*[,:]\s*"
     r"|[^:;.]{0,140}?(?:«difficulty_heading»)[^:;.]{0,30}:\s*"
-    r"|theo (?:«according_to»)\s[^,:;.]{2,80},"
-    r"(?:\s*(?:phó |chánh |ủy viên )?(?:bí thư|chủ tịch|giám đốc|trưởng|chánh|ủy viên)[^,:;.]{0,60},)*"
+    r"|(?:«according») (?:«according_to»)\s[^,:;.]{2,80},"
+    r"(?:\s*(?:(?:«title_prefix») )?(?:«title_word»)[^,:;.]{0,60},)*"
     r"\s*)"
 )
 
@@ -326,7 +394,7 @@ _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
 _ASK_NOUN_HEAD = _grammar(r"(?<!\w)(?:«ask_noun_head»)\s*,?\s*(?:và\s+)?$")
 _ASK_EMPTY_TAIL = _grammar(
-    r"^\s*(?:,\s*)?(?:và\s+)?(?:đề xuất|kiến nghị)?\s*(?:các|những|một số)?\s*(?:«matter_noun»)(?:\s+liên quan)?\s*[.…]?$"
+    r"^\s*(?:,\s*)?(?:và\s+)?(?:«ask_again»)?\s*(?:«some_of»)?\s*(?:«matter_noun»)(?:\s+liên quan)?\s*[.…]?$"
 )
 _MANY_OPINIONS = _grammar(
     r"(?:tại (?:«meeting»)[^,]*,\s*)?(?:«many») (?:«voices»)[^,.;:]{0,60}?\s*"
@@ -335,8 +403,7 @@ _MANY_OPINIONS = _grammar(
 _LOWER_SUBJECT = _grammar(r"(?:«lower_subject»)")
 # a provincial leader's title: their requests are directives
 _UPPER_TITLE = _grammar(
-    r"^(?:phó )?(?:bí thư|chủ tịch)(?: thường trực)?\s+(?:«provincial_body»)"
-    r"|^ủy viên ban thường vụ tỉnh ủy|^phó bí thư tỉnh ủy"
+    r"^(?:phó )?(?:«head_title»)(?: thường trực)?\s+(?:«provincial_body»)|^(?:«provincial_leader»)"
 )
 
 
@@ -387,10 +454,10 @@ _RISK_PLACE = _grammar(r"(?<!\w)(?:«risk_place»)(?:\s+có)?\s+$")
 # the delegation's own visit: "Đoàn đã đến thăm các hộ dân ... vùng nguy cơ sạt lở"
 _VISIT_SENTENCE = _grammar(
     r"^(?:[^,.]{0,50},\s*)?(?:«delegation»)(?:\s+\w+){0,3}?\s+"
-    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«visit_verb»)(?!\w)"
+    r"(?:(?:«visit_adverb»)\s+)*(?:«visit_verb»)(?!\w)"
     # a leader's visit or its caption: "Chủ tịch UBND tỉnh Trần Văn An khảo sát điểm sạt lở ..."
-    r"|^(?:[^,.]{0,50},\s*)?(?:«visitor»)(?:\s+(?!(?:cho|báo|nêu|phản|nói)(?!\w))\w+){0,10}?\s+"
-    r"(?:đã\s+|cũng\s+|trực tiếp\s+)*(?:«inspect»)(?!\w)"
+    r"|^(?:[^,.]{0,50},\s*)?(?:«visitor»)(?:\s+(?!(?:«report_word»)(?!\w))\w+){0,10}?\s+"
+    r"(?:(?:«visit_adverb»)\s+)*(?:«inspect»)(?!\w)"
 )
 
 
@@ -398,8 +465,8 @@ _VISIT_SENTENCE = _grammar(
 # land by its fault, it states no difficulty (a state, "việc cải tạo chợ còn chậm", still does)
 _CONVERTED_HEAD = _grammar(r"(?<!\w)(?:«converted»)(?:\s+[\w.,/]+){0,6}?\s+$")
 # aid for those hit: "hỗ trợ 450 triệu đồng cho 150 hộ bị thiệt hại" (the aid, no difficulty)
-_AID_FOR = re.compile(
-    r"(?<!\w)cho\s+(?:các\s+|những\s+)?(?:\d[\d.,]*\s+)?[^\W\d]+(?:\s+[^\W\d]+)?\s+$"
+_AID_FOR = _grammar(
+    r"(?<!\w)cho\s+(?:(?:«plural»)\s+)?(?:\d[\d.,]*\s+)?[^\W\d]+(?:\s+[^\W\d]+)?\s+$"
 )
 # a bad measure that falls: "Số vụ cháy rừng giảm mạnh" is good news, not a difficulty
 _BAD_MEASURE = _grammar(r"(?<!\w)(?:«harm»|«high_what»|«bad_count»)(?!\w)")
@@ -420,7 +487,7 @@ def is_difficulty(folded_sentence: str, doc: Document | None = None, offset: int
         # "chỉ đáp ứng được 30% nhu cầu", "mới đạt 46%": a shortfall, never the object of an
         # action ("Kinh phí phòng, chống hạn của huyện chỉ đáp ứng được ..." is one)
         if (
-            not m.group().startswith(("mới", "chỉ"))
+            not m.group().startswith(_SHORTFALL)
             and _ACTION_HEAD.search(head)
             and not (m.group().startswith(_STATE_CUES) and _ACTION_WORD_LAST.search(head))
         ):
@@ -446,7 +513,7 @@ def petition_kind(folded_sentence: str) -> str | None:
 
 
 # "Huyện đề xuất 5 nhóm giải pháp ...": the lower side's own plan, asked of no one
-_OWN_PLAN = _grammar(r"\s*(?:\d+\s+|các\s+|một số\s+|nhiều\s+)?(?:«own_plan»)(?!\w)")
+_OWN_PLAN = _grammar(r"\s*(?:\d+\s+|(?:«plan_count»)\s+)?(?:«own_plan»)(?!\w)")
 # "Năm 2018, huyện đã kiến nghị tỉnh ... và đã được tỉnh chấp thuận": a past request, granted
 _PAST_ASK = _grammar(r"(?<!\w)(?:«past»)\s+(?:\w+\s+){0,1}$")
 _GRANTED = _grammar(r"(?<!\w)(?:«granted»)(?!\w)")
@@ -470,8 +537,7 @@ def petition_match(
         return None, -1
     m = _MANY_OPINIONS.match(s)
     if m and (
-        m.group("verb") in ("đề nghị", "kiến nghị", "đề xuất", "mong muốn")
-        or _ASK_COLON.search(s, m.end())
+        m.group("verb") in opinion_words()["asking_opinion"] or _ASK_COLON.search(s, m.end())
     ):
         return "many-opinions", 0
     for m in _ASK_UPPER_CUE.finditer_text(s, doc, offset):
@@ -562,8 +628,8 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
 ANY_CUE = _grammar(
-    r"«cue»|«decline»|phải (?:«forced»)|mới (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d"
-    r"|chỉ (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d|:"
+    r"«cue»|«decline»|(?:«must») (?:«forced»)|(?:«just») (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d"
+    r"|(?:«only») (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d|:"
 )
 
 # read from the shared scan: tried only where their first words are
@@ -582,9 +648,11 @@ _CONCESSIVE_CUE = Cue(_CONCESSIVE)
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
 _ANSWERED_ITEM = _grammar(
-    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:về\s+)?|về\s+)"
+    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?P<topic>(?:«about»)\s+)?|(?:«about»)\s+)"
     r"(?P<body>(?:[^:;.]{0,40}?\s)?(?:«ask_item»)(?!\w)[^:]{10,}?))\s*:\s*"
-    r"(?:«answer_opening»)(?!\w)"
+    # a listed item that names its request as a topic ("5. Về đề nghị ...: ngân sách tỉnh đã
+    # bố trí ...") is a petition whatever its answer opens with
+    r"(?(topic)|(?:«answer_opening»)(?!\w))"
 )
 
 

@@ -39,6 +39,17 @@ KINDS = (
     "caption_verb",
     "picture_verb",
     "caption_ask",
+    "vice",
+    "party_head",
+    "state_head",
+    "standing",
+    "provincial_party",
+    "people_body",
+    "province_level",
+    "delegation_head",
+    "deputies",
+    "standing_committee",
+    "speech_word",
 )
 
 

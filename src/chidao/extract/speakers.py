@@ -35,26 +35,26 @@ _THEO = _grammar(r"theo(?<!\wtheo) (?:(?:«honorific») )?$")  # (the word start
 # after the first letter, for a fast search: ``lexicon.trie_pattern``)
 _BARE_DONG_CHI = _grammar(
     f"{lexicon.trie_pattern(people_words()['honorific'], word_start=True)}"
-    r"(?:\s+(?:phó\s+)?(?:«leader_head»))?(?=\s)"
+    r"(?:\s+(?:(?:«vice»)\s+)?(?:«leader_head»))?(?=\s)"
 )
 _BARE_DONG_CHI_CUE = Cue(_BARE_DONG_CHI)  # read from the shared scan
 
 
 _CAPTION_VERB = _grammar(r"(?<!\w)(?:«caption_verb»)(?!\w)")
-LEADER_TITLE = re.compile(
-    r"(?<!\w)(?:(?:phó\s+)?bí thư(?:\s+thường trực)?\s+(?:tỉnh ủy|thành ủy)|"
-    r"(?:phó\s+)?chủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố))"
-    r"(?!\w)"
+# a provincial leader's title: "Phó Bí thư Tỉnh ủy", "Chủ tịch UBND tỉnh"
+_BI_THU = r"(?:«party_head»)(?:\s+(?:«standing»))?\s+(?:«provincial_party»)"
+_CHU_TICH = r"(?:«state_head»)(?:\s+(?:«standing»))?\s+(?:«people_body»)\s+(?:«province_level»)"
+LEADER_TITLE = _grammar(
+    rf"(?<!\w)(?:(?:(?:«vice»)\s+)?{_BI_THU}|(?:(?:«vice»)\s+)?{_CHU_TICH})(?!\w)"
 )
 # a leader's title that can lead a sentence without a name: the above, and the head of the
-# visiting delegation ("Trưởng đoàn công tác cũng yêu cầu ...")
-_BI_THU = r"í thư(?:\s+thường trực)?\s+(?:tỉnh ủy|thành ủy)"
-_CHU_TICH = r"hủ tịch(?:\s+thường trực)?\s+(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân)\s+(?:tỉnh|thành phố)"
-_LEAD_TITLE = re.compile(  # written for a fast search: the word start is checked after a letter
-    rf"(?:p(?<!\w.)hó\s+(?:b{_BI_THU}|c{_CHU_TICH})|b(?<!\w.){_BI_THU}|c(?<!\w.){_CHU_TICH}|"
-    r"t(?<!\w.)rưởng đoàn(?: công tác)?(?!\s+(?:đbqh|đại biểu))|"
+# visiting delegation ("Trưởng đoàn công tác cũng yêu cầu ..."); read from the shared scan,
+# so the word start is checked only where one of its first words is
+_LEAD_TITLE = _grammar(
+    rf"(?<!\w)(?:(?:«vice»)\s+(?:{_BI_THU}|{_CHU_TICH})|{_BI_THU}|{_CHU_TICH}|"
+    r"(?:«delegation_head»)(?!\s+(?:«deputies»))|"
     # the province's standing bodies speak as its leaders: "Thường trực Tỉnh ủy đề nghị ..."
-    r"t(?<!\w.)hường trực\s+(?:tỉnh ủy|thành ủy)|b(?<!\w.)an thường vụ\s+(?:tỉnh ủy|thành ủy))(?!\w)"
+    r"(?:«standing»)\s+(?:«provincial_party»)|(?:«standing_committee»)\s+(?:«provincial_party»))(?!\w)"
 )
 _LEAD_TITLE_CUE = Cue(_LEAD_TITLE)  # read from the shared scan
 _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
@@ -64,7 +64,8 @@ _CAP_RUN = re.compile(rf"(?:\s+[{UPPER}][^\s,.;:]*)+")
 UPWARD = cue_grammar(r"(?:«upward»)\s+(?:với\s+)?(?:«above»)(?!\w)")
 
 
-_CONCLUSION = re.compile(r"kết luận|chỉ đạo|ý kiến|phát biểu")
+# a heading that tells a leader's speech ("... kết luận ...", "... phát biểu ...")
+_CONCLUSION = _grammar(r"«speech_word»")
 
 
 @dataclass
@@ -284,6 +285,9 @@ class State:
     speaker: Speaker
     last_assignees: list[Span | str] = field(default_factory=list)
     last_issuer: int | None = None
+    # for whom the points of a numbered list ("Một là, ...") are: the assignees of the last
+    # directive that was not itself a point
+    list_assignees: list[Span | str] = field(default_factory=list)
     end_at: int | None = None  # where the current directive ends, when before its sentence's end
     listing: bool = False  # a leader's "... như sau:" opened a numbered or bulleted list
 

@@ -28,9 +28,10 @@ class TitleLexicon:
     stops: frozenset[str]
     cities: frozenset[str] = frozenset()
     districts: tuple[str, ...] = ()
+    unitless: tuple[str, ...] = ()
 
 
-TITLE_KINDS = ("head", "rank", "word", "local", "stop", "city", "district")
+TITLE_KINDS = ("head", "rank", "word", "local", "stop", "city", "district", "unitless")
 
 
 @lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def title_lexicon() -> TitleLexicon:
         stops=frozenset(lexicon.texts(rows, "stop")),
         cities=frozenset(lexicon.texts(rows, "city")),
         districts=lexicon.texts(rows, "district"),
+        unitless=lexicon.texts(rows, "unitless"),
     )
 
 
@@ -145,4 +147,19 @@ def is_leader(person: Person) -> bool:
         return True
     if not person.titles or is_local(person):
         return False
-    return any(_LEADING.match(fold(t.text)) and not is_local_title(t.text) for t in person.titles)
+    # "Phó Bí thư Đảng ủy, Chủ tịch UBND xã": a title whose body names no unit is of the unit
+    # its chain names
+    chained = any(is_local_title(t.text) for t in person.titles)
+    return any(
+        _LEADING.match(fold(t.text))
+        and not is_local_title(t.text)
+        and not (chained and names_no_unit(t.text))
+        for t in person.titles
+    )
+
+
+def names_no_unit(title: str) -> bool:
+    """Whether a title ends with a body that names no unit ("Phó Bí thư Đảng ủy", "Chủ tịch
+    UBND"; kind ``unitless`` of ``titles.tsv``)."""
+    t = canonical_title(title)
+    return any(t.endswith(" " + canonical_title(w)) for w in title_lexicon().unitless)
