@@ -156,6 +156,41 @@ def due_at_the_end_of_the_year(text: str) -> bool:
     return deadlines(text) == [dt.date(2026, 12, 31)]
 
 
+def due(*ymd: int) -> Callable[[str], bool]:
+    """The directive's deadline is that day."""
+    return lambda text: deadlines(text) == [dt.date(*ymd)]
+
+
+def due_at_a_quarter_s_end(text: str) -> bool:
+    found = deadlines(text)
+    return (
+        len(found) == 1
+        and found[0] is not None
+        and (found[0] + dt.timedelta(days=1)).month in (1, 4, 7, 10)
+        and (found[0] + dt.timedelta(days=1)).day == 1
+    )
+
+
+def due_at_a_half_s_end(text: str) -> bool:
+    return deadlines(text) in ([dt.date(2026, 6, 30)], [dt.date(2026, 12, 31)])
+
+
+def has_a_deadline(text: str) -> bool:
+    return [d is not None for d in deadlines(text)] == [True]
+
+
+def deadline_text(text: str) -> list[str]:
+    doc = process(text, Options(received=READ_ON))
+    return [d.data["deadline_text"].text for d in doc.directives if d.data.get("deadline_text")]
+
+
+def the_year_s_second_half(text: str) -> bool:
+    """The deadline is the end of the year, read from "... 6 tháng cuối năm" (not "cuối năm")."""
+    doc = process(text, Options(received=READ_ON))
+    found = [d.data.get("deadline_text") for d in doc.directives]
+    return [s.rule if s else None for s in found] == ["year"] and due_at_the_end_of_the_year(text)
+
+
 LEAD = "đồng chí Bí thư Tỉnh ủy làm việc với xã Tân Phú."
 PERIOD = "Sáng 5/7, xã Tân Phú sơ kết công tác {} năm 2023 và bàn nhiệm vụ năm 2024."
 # kind -> (text with the entry at "{}", what the entry makes of it, a word not of the kind)
@@ -291,6 +326,61 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         ASKED.format("trước mùng 1 tháng Chạp (ngày {})"),
         due_at_the_lunar_new_year,
         "1/1/2020",
+    ),
+    "hour_word": (ASKED.format("trước 17{} ngày 30/6/2026"), due_30_june, "phút"),
+    "day_word": (ASKED.format("trong 20 {}"), due_in_20_days, "tuần"),
+    "month_word": (ASKED.format("trước ngày 30 {} 6 năm 2026"), due_30_june, "tuần"),
+    "year_word": (ASKED.format("trước ngày 30/6 {} 2027"), due(2027, 6, 30), "khoảng"),
+    "quarter_word": (ASKED.format("trong {} II"), due_30_june, "tháng"),
+    "quarter_numeral": (ASKED.format("trong quý {}"), due_at_a_quarter_s_end, "v"),
+    "half_mark": (ASKED.format("{} 6 tháng đầu năm"), due_30_june, "sau"),
+    "first_half": (ASKED.format("trong {}"), due_30_june, "6 tháng cuối năm"),
+    "second_half_mark": (ASKED.format("{} 6 tháng cuối năm"), the_year_s_second_half, "sau"),
+    "second_half": (ASKED.format("trong {}"), due_at_the_end_of_the_year, "6 tháng đầu năm"),
+    "this_month_mark": (ASKED.format("{} tháng này"), due(2026, 4, 30), "sau"),
+    "this_word": (
+        ASKED.format("trong tháng {}"),
+        lambda t: deadline_text(t) == ["trong tháng này"],
+        "sau",
+    ),
+    "festival_time": (
+        ASKED.format("trước {} Tết Nguyên đán (ngày 6/2/2027)"),
+        due_at_the_lunar_new_year,
+        "giữa",
+    ),
+    "lunar_day_prefix": (
+        ASKED.format("trước {} 10 tháng Giêng (ngày 15/2/2027)"),
+        due_at_the_lunar_new_year,
+        "khoảng",
+    ),
+    "lunar_calendar": (
+        ASKED.format("trước rằm tháng Giêng {}"),
+        lambda t: deadline_text(t) == ["trước rằm tháng Giêng âm lịch"],
+        "năm sau",
+    ),
+    "week_mark": (ASKED.format("{} tuần"), due(2026, 4, 5), "sau"),
+    "week_word": (ASKED.format("trong 2 {}"), due(2026, 4, 19), "ngày"),
+    "half_side": (ASKED.format("trong 6 tháng {} năm"), due_at_a_half_s_end, "tới"),
+    "period_word": (ASKED.format("trong {}"), has_a_deadline, "ngày"),
+    "weekday_head": ("{} Hai, 31/07/2023\nSáng 28/7, " + LEAD, page_dated, "Tuần"),
+    "sunday": ("Sáng {}, 5/4, " + LEAD, lede_5_april, "hôm ấy"),
+    "lede_day": ("Sáng {} 5/4, " + LEAD, lede_5_april, "kia"),
+    "day_joiner": ("Ngày 4 {} 5/4, " + LEAD, lambda t: lede(t) is not None, "hoặc"),
+    "first_side": (PERIOD.format("tháng {}"), in_2023, "này"),
+    "inside": (
+        "Sáng 5/7, xã Tân Phú sơ kết công tác 6 tháng năm 2023, hoàn thành {} 6 tháng năm 2024.",
+        in_2023,
+        "với",
+    ),
+    "year_end_period": (
+        "Sáng 15/2, xã Tân Phú sơ kết công tác {} năm 2025.",
+        reported_early_in_the_year_after,
+        "đầu",
+    ),
+    "last_quarter": (
+        "Sáng 15/2, xã Tân Phú sơ kết công tác quý {} năm 2025.",
+        reported_early_in_the_year_after,
+        "ii",
     ),
 }
 

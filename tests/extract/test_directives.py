@@ -1662,3 +1662,43 @@ def test_a_reason_a_connector_and_a_short_subject_give_the_subject_and_no_deadli
     assert texts(doc) == [sentence]
     assert assignees(doc) == [["các xã"]]
     assert doc.directives[0].data["deadline"] is None
+
+
+NOTICE_LEAD = (
+    "Ngày 17/5/2024, đồng chí Trịnh Văn Phúc, Chủ tịch UBND tỉnh đã chủ trì buổi làm việc với "
+    "UBND huyện Yên Định. Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"
+)
+
+
+@pytest.mark.parametrize("word", _cues("unit_heading"))
+def test_each_unit_heading_word_gives_the_points_under_it_their_unit(word):
+    # issue 6 class 9 (held-out round 47, Khánh Hòa notice): "1. Đối với UBND huyện A" heads
+    # lettered points without a subject of their own
+    heading = "1. {} UBND xã Định Hòa\na) Rà soát quy hoạch sản xuất.\nb) Đẩy nhanh giải ngân.\n"
+    doc = process(NOTICE_LEAD + heading.format(word[0].upper() + word[1:]))
+    assert texts(doc) == ["Rà soát quy hoạch sản xuất.", "Đẩy nhanh giải ngân."]
+    assert assignees(doc) == [["UBND xã Định Hòa"], ["UBND xã Định Hòa"]]
+    doc = process(NOTICE_LEAD + heading.format("Kết quả của"))
+    assert ["UBND xã Định Hòa"] not in assignees(doc)
+
+
+@pytest.mark.parametrize("word", _cues("approval"))
+def test_an_answer_that_approves_then_assigns_is_the_assignment(word):
+    # issue 6 class 1 (held-out round 47, Khánh Hòa notice): "Về đề nghị ...: thống nhất chủ
+    # trương; giao Sở A ..." was no directive (the answer opens with no task verb)
+    point = "III. VỀ CÁC KIẾN NGHỊ\n2. Về đề nghị đầu tư kè bờ sông giai đoạn 2: {} chủ trương; giao Sở Tài chính cân đối vốn.\n"
+    doc = process(NOTICE_LEAD + point.format(word))
+    assert texts(doc) == ["giao Sở Tài chính cân đối vốn."]
+    assert assignees(doc) == [["Sở Tài chính"]]
+    assert texts(process(NOTICE_LEAD + point.format("ghi nhận"))) == []
+
+
+def test_a_listed_request_named_as_a_topic_is_a_petition_whatever_its_answer_opens_with():
+    # issue 6 class 6 (held-out round 47, Khánh Hòa notice)
+    point = "III. VỀ CÁC KIẾN NGHỊ\n5. {}đề nghị hỗ trợ kinh phí tổ chức lễ hội của huyện: ngân sách tỉnh đã bố trí trong dự toán, không bổ sung thêm.\n"
+    doc = process(NOTICE_LEAD + point.format("Về "))
+    assert [p.span.text for p in doc.petitions] == [
+        "đề nghị hỗ trợ kinh phí tổ chức lễ hội của huyện"
+    ]
+    assert texts(doc) == []
+    assert process(NOTICE_LEAD + point.format("")).petitions == []

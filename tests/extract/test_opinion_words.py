@@ -547,6 +547,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         answered_item,
         "Cả",
     ),
+    "joined": (
+        "Sáng 4/3, xã Tân Phú tổng kết năm.\nXã còn gặp một số khó khăn {} bất cập. Giá phân bón"
+        " tăng cao.",
+        announced,
+        "do",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

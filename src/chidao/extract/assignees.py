@@ -16,6 +16,8 @@ from .speakers import UPWARD, SpeakerReader
 from .titles import title_lexicon
 
 MAX_SUBJECT_WORDS = 22
+# "Đối với " before the unit a heading's points are for (folded)
+_UNIT_HEADING = cue_grammar(r"(?:«unit_heading»)\s+")
 BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
 
 
@@ -131,6 +133,30 @@ class AssigneeReader(SpeakerReader):
         while rest < s.end and self.f[rest] == " ":
             rest += 1
         return self.doc.span(pos, colon, "assignee", "unit-colon"), rest
+
+    def unit_heading(self, p: Span) -> Span | None:
+        """A heading paragraph naming whom the points under it are for ("1. Đối với UBND huyện
+        A", "2. Đối với các sở, ngành:"; kind ``unit_heading`` of ``directive_cues.tsv``): the
+        unit, else None."""
+        m = BULLET.match(self.f, p.start, p.end)
+        pos = m.end() if m else p.start
+        h = _UNIT_HEADING.match(self.f, pos, p.end)
+        if h is None:
+            return None
+        pos = h.end()
+        end = p.end
+        while end > pos and self.f[end - 1] in " .:":
+            end -= 1
+        who = self.f[pos:end]
+        if (
+            not self.rx.agent.match(self.f, pos, end)
+            or len(who.split()) > 12
+            or re.search(r"[;:.]", who)
+            or self.rx.negator.search(who)
+            or self.rx.modal.search(who)
+        ):
+            return None
+        return self.doc.span(pos, end, "assignee", "unit-heading")
 
     def body_end(self, pos: int, end: int, any_verb: bool = False) -> int | None:
         """End of a named body written at ``pos`` ("Sở Nội vụ", "Văn phòng UBND tỉnh", "Sở

@@ -45,6 +45,8 @@ KINDS = (
     "sapo_ask",
     "petition_noun",
     "answer_verb",
+    "approval",
+    "unit_heading",
     "filler",
     "agent_det",
     "passive",

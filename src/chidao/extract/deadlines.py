@@ -27,89 +27,121 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # the words are reviewed data (``data/date_words.tsv``, the kinds deadline_mark, within,
 # year_mark and this_year): a «kind» slot holds the words of its kind, in the file's order
 _WORDS = date_words()
-_MARK = lexicon.fill(r"(?:«deadline_mark»)", _WORDS)
-_WITHIN = lexicon.fill(r"(?:«within»)", _WORDS)
-_YEAR = r"(?:\s*(?:năm\s*)?[/-]?\s*(?P<y>(?:19|20)\d{2}))?"
+_MARK = r"(?:«deadline_mark»)"
+_WITHIN = r"(?:«within»)"
+_YEAR = r"(?:\s*(?:(?:«year_word»)\s*)?[/-]?\s*(?P<y>(?:19|20)\d{2}))?"
+
+
+def _grammar(template: str) -> re.Pattern[str]:
+    """A pattern of the deadlines' grammar whose «kind» slots hold the words of that kind."""
+    return re.compile(lexicon.fill(template, _WORDS))
+
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # trước ngày 30/6/2026, chậm nhất 15-8, trước ngày 15 tháng 8 năm 2026
     (
         "day",
-        re.compile(
-            rf"(?<!\w){_MARK}\s+(?:\d{{1,2}}\s*(?:h|giờ)(?:\s*\d{{2}})?\s+)?(?:ngày\s+)?(?P<d>\d{{1,2}})\s*(?:[/.-]|\s+tháng\s+)\s*(?P<m>\d{{1,2}})(?:\s*(?:[/.-]|\s+năm\s+)\s*(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
+        _grammar(
+            rf"(?<!\w){_MARK}\s+(?:\d{{1,2}}\s*(?:«hour_word»)(?:\s*\d{{2}})?\s+)?(?:(?:«day_word»)\s+)?(?P<d>\d{{1,2}})\s*(?:[/.-]|\s+(?:«month_word»)\s+)\s*(?P<m>\d{{1,2}})(?:\s*(?:[/.-]|\s+(?:«year_word»)\s+)\s*(?P<y>(?:19|20)\d{{2}}))?(?![\d/])"
         ),
     ),
     # trong quý II, trước quý III/2026, trong quý 4 năm 2026
-    ("quarter", re.compile(rf"(?<!\w){_MARK}\s+quý\s+(?P<q>iv|iii|ii|i|[1-4])(?!\w){_YEAR}")),
+    (
+        "quarter",
+        _grammar(
+            rf"(?<!\w){_MARK}\s+(?:«quarter_word»)\s+(?P<q>«quarter_numeral»|[1-4])(?!\w){_YEAR}"
+        ),
+    ),
     # 6 tháng đầu năm
-    ("half", re.compile(r"(?<!\w)(?:trong|trước|hết)\s+6 tháng đầu năm" + _YEAR)),
+    ("half", _grammar(r"(?<!\w)(?:«half_mark»)\s+(?:«first_half»)" + _YEAR)),
     # 6 tháng cuối năm: the end of the year
-    ("year", re.compile(r"(?<!\w)(?:trong|hết)\s+6 tháng cuối năm" + _YEAR)),
+    ("year", _grammar(r"(?<!\w)(?:«second_half_mark»)\s+(?:«second_half»)" + _YEAR)),
     # trong tháng 4, trước tháng 10/2026
     (
         "month",
-        re.compile(
-            rf"(?<!\w){_MARK}\s+tháng\s+(?P<m>\d{{1,2}})(?!\d)(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d{{2}}))?"
+        _grammar(
+            rf"(?<!\w){_MARK}\s+(?:«month_word»)\s+(?P<m>\d{{1,2}})(?!\d)(?:\s*(?:/|«year_word»)\s*(?P<y>(?:19|20)\d{{2}}))?"
         ),
     ),
     # trong tháng này / trong tháng
-    ("this-month", re.compile(r"(?<!\w)(?:trong|hết|cuối)\s+tháng(?: này)?(?!\s*\d)(?!\w)")),
+    (
+        "this-month",
+        _grammar(
+            r"(?<!\w)(?:«this_month_mark»)\s+(?:«month_word»)(?: (?:«this_word»))?(?!\s*\d)(?!\w)"
+        ),
+    ),
     # trong năm 2026, trước cuối năm, trong năm nay
     (
         "year",
-        re.compile(lexicon.fill(r"(?<!\w)(?:«year_mark»)\s+năm\s+(?P<y>(?:19|20)\d{2})", _WORDS)),
+        _grammar(r"(?<!\w)(?:«year_mark»)\s+(?:«year_word»)\s+(?P<y>(?:19|20)\d{2})"),
     ),
     (
         "this-year",
-        re.compile(lexicon.fill(r"(?<!\w)(?:«this_year»)(?!\s*\d)(?!\w)", _WORDS)),
+        _grammar(r"(?<!\w)(?:«this_year»)(?!\s*\d)(?!\w)"),
     ),
     # xong trước Tết Nguyên đán, trước dịp Tết: the day of the next Lunar New Year ("trong dịp
     # Tết", during the festival, sets none)
     (
         "lunar-new-year",
-        re.compile(
-            lexicon.fill(
-                r"(?<!\w)(?:«festival_mark»)\s+(?:dịp\s+)?(?:«lunar_new_year»)(?!\w)", _WORDS
-            )
+        _grammar(
+            r"(?<!\w)(?:«festival_mark»)\s+(?:(?:«festival_time»)\s+)?(?:«lunar_new_year»)(?!\w)"
         ),
     ),
     # trước ngày 15 tháng Chạp, trước rằm tháng Giêng, chậm nhất mùng 10 tháng Giêng âm lịch:
     # a day of the first or the last lunar month
     (
         "lunar-day",
-        re.compile(
-            lexicon.fill(
-                r"(?<!\w)(?:«festival_mark»)\s+(?:ngày\s+)?"
-                r"(?:(?P<full>«lunar_full_moon»)|(?:(?:mùng|mồng)\s+)?(?P<d>\d{1,2}))\s+"
-                r"(?:(?P<first>«lunar_first_month»)|(?P<last>«lunar_last_month»))"
-                r"(?:\s+âm lịch)?(?!\w)",
-                _WORDS,
-            )
+        _grammar(
+            r"(?<!\w)(?:«festival_mark»)\s+(?:(?:«day_word»)\s+)?"
+            r"(?:(?P<full>«lunar_full_moon»)|(?:(?:«lunar_day_prefix»)\s+)?(?P<d>\d{1,2}))\s+"
+            r"(?:(?P<first>«lunar_first_month»)|(?P<last>«lunar_last_month»))"
+            r"(?:\s+(?:«lunar_calendar»))?(?!\w)"
         ),
     ),
     # hoàn thành trong tuần
-    ("week", re.compile(r"(?<!\w)(?:trong|ngay trong)\s+tuần(?: này)?(?!\s*\d)(?!\w)")),
+    (
+        "week",
+        _grammar(r"(?<!\w)(?:«week_mark»)\s+(?:«week_word»)(?: (?:«this_word»))?(?!\s*\d)(?!\w)"),
+    ),
     # trong 15 ngày, trong vòng 30 ngày
-    ("days", re.compile(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,3}})\s+ngày(?!\w)")),
+    ("days", _grammar(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,3}})\s+(?:«day_word»)(?!\w)")),
     # trong 2 tuần, trong vòng 3 tháng (not "trong 6 tháng đầu năm")
-    ("weeks", re.compile(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,2}})\s+tuần(?!\w)")),
+    ("weeks", _grammar(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,2}})\s+(?:«week_word»)(?!\w)")),
     (
         "months",
-        re.compile(rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,2}})\s+tháng(?!\w)(?!\s+(?:đầu|cuối))"),
+        _grammar(
+            rf"(?<!\w){_WITHIN}\s+(?P<n>\d{{1,2}})\s+(?:«month_word»)(?!\w)(?!\s+(?:«half_side»))"
+        ),
     ),
 ]
 
 
-# the first words of every expression above, found fast (word start checked after a letter)
+# the first words of every expression above (the first words of the marks that open them),
+# found fast: the start of the word is checked after its first letters
+_OPENING_MARKS = (
+    "deadline_mark",
+    "within",
+    "half_mark",
+    "second_half_mark",
+    "this_month_mark",
+    "year_mark",
+    "this_year",
+    "festival_mark",
+    "week_mark",
+)
 _STARTS = re.compile(
-    r"(?:t(?<!\w.)rước|c(?<!\w.)hậm|m(?<!\w.)uộn|h(?<!\w.)ạn|đ(?<!\w.)ến|t(?<!\w.)rong|"
-    r"n(?<!\w.)gay|v(?<!\w.)ào|c(?<!\w.)uối|h(?<!\w.)ết|t(?<!\w.)ối)(?!\w)"
+    "(?:"
+    + lexicon.ordered_alternation(
+        dict.fromkeys(w.split()[0] for kind in _OPENING_MARKS for w in _WORDS[kind]),
+        word_start=True,
+    )
+    + r")(?!\w)"
 )
 
 # every expression above has a digit or one of these words: a cheap first test
 # what every deadline holds: a digit, or one of these words
 _DIGIT = re.compile(r"\d")
-_PERIOD_WORDS = ("tuần", "tháng", "quý", "năm nay", "cuối năm", "hết năm", "tết")
+_PERIOD_WORDS = _WORDS["period_word"]
 
 
 def _days(kind: str) -> list[dt.date]:

@@ -194,6 +194,10 @@ def find_directives(doc: Document) -> None:
         if not st.speaker.leader and _ANSWERED_TOPIC.match(doc.folded, p.start, p.end):
             # "Về kiến nghị của huyện xin ...: giao Sở A ...": only the leader answers so
             st.speaker = Speaker(None, True)
+        if st.speaker.leader and len(sentences) == 1 and (head := r.unit_heading(p)) is not None:
+            # "1. Đối với UBND huyện A" over "a) Tập trung ...", "b) ...": the points are its
+            st.last_assignees, st.last_issuer = [head], st.speaker.person
+            continue
         if heading:
             continue
         colon_end = m.span.end if m is not None and m.kind == "colon" else -1
@@ -226,6 +230,13 @@ def find_directives(doc: Document) -> None:
                 st.last_assignees, st.last_issuer = [np], issuer
             else:
                 start, subject_at, issuer, rule = directive_start(r, st, s, begin)
+                if start is None and begin > s.start and st.speaker.leader:
+                    approved = _APPROVED_TASK.match(doc.folded, begin, s.end)
+                    if approved:
+                        # "2. Về đề nghị ...: thống nhất chủ trương; giao Sở A ...": the answer
+                        # approves (a decision), then assigns (the instruction)
+                        start = subject_at = approved.end()
+                        issuer, rule = st.speaker.person, "answer"
                 if start is None and i == 0 and 0 in stated and not instruction_headline(doc.title):
                     # "Đẩy mạnh liên kết ..." with "Đó là chỉ đạo của ..." next: the whole
                     # headline is the instruction the next paragraph attributes
@@ -415,6 +426,10 @@ _YEAR_IN = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _TIME_FRAME = cue_grammar(r"(?:«time_frame»)")
 # "Bí thư Tỉnh ủy: ", "Sơn La: " before a headline's instruction (folded)
 _HEADLINE_LEAD = re.compile(r"[^:]{2,60}:\s*")
+
+
+# the approval that opens an answer, up to the task that follows it in its sentence (folded)
+_APPROVED_TASK = cue_grammar(r"(?:«approval»)(?!\w)[^;:.]{0,80}?[;,]\s*(?=(?:«answer_verb»)(?!\w))")
 
 
 # the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."

@@ -201,6 +201,7 @@ KINDS = (
     "plan_count",
     "asking_opinion",
     "about",
+    "joined",
 )
 
 
@@ -219,47 +220,47 @@ _grammar = lexicon.grammar_of(opinion_words)
 _DIFFICULTY = _grammar(
     r"(?<!\w)(?:"
     r"(?<!\w)(?:«still»)\s+(?:(?:«quantity»)\s+)?(?:«still_what»)"
-    r"|(?<!không )(?<!chưa )(?<!tránh )«let_happen»|«dragged_out»|(?:«dragging»)(?:\s+\w+){0,4}?\s+«drag_on»(?!\s+(?:«towards»))"
-    r"|«turn_head» (?:«turn_of_events»)|«latent_head» (?:«latent»)"
-    r"|«not_yet_head»\s+(?:«not_yet»)"
+    r"|(?<!không )(?<!chưa )(?<!tránh )(?:«let_happen»)|«dragged_out»|(?:«dragging»)(?:\s+\w+){0,4}?\s+(?:«drag_on»)(?!\s+(?:«towards»))"
+    r"|(?:«turn_head») (?:«turn_of_events»)|(?:«latent_head») (?:«latent»)"
+    r"|(?:«not_yet_head»)\s+(?:«not_yet»)"
     r"|«risk»|"
-    r"«lack_head»\s+(?:«lacking»|\d)"
-    r"|(?:«lacking_now») «lack_head»"
+    r"(?:«lack_head»)\s+(?:«lacking»|\d)"
+    r"|(?:«lacking_now») (?:«lack_head»)"
     r"|(?:«facing»)\s+(?:(?:«much»)\s+)?"
     r"(?:«hardship»)"
     r"|(?:«problem_is»)(?:\s+(?:«main»))?\s+(?:«is_next»)"
-    r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:(?:«slow_degree»)\s+)?«slow»(?!\s+nhất)|«behind_schedule»|«effect_head» (?:«severe_effect»)"
-    r"|(?:«sharp_fall») «sharply»|«decline»"
+    r"|(?:«progress»)(?:\s+\w+){0,6}?\s+(?:(?:«slow_degree»)\s+)?(?:«slow»)(?!\s+nhất)|«behind_schedule»|(?:«effect_head») (?:«severe_effect»)"
+    r"|(?:«sharp_fall») (?:«sharply»)|«decline»"
     # held up by: "Dự án cầu A vướng mặt bằng của 9 hộ dân"
-    r"|(?<!gỡ )«blocked_head»\s+(?:«blocked_by»)"
-    r"|(?:«landslide_before») «landslide»|«landslide» (?:«landslide_after»)"
-    r"|«lower_than» (?:«below»)"
+    r"|(?<!gỡ )(?:«blocked_head»)\s+(?:«blocked_by»)"
+    r"|(?:«landslide_before») (?:«landslide»)|(?:«landslide») (?:«landslide_after»)"
+    r"|(?:«lower_than») (?:«below»)"
     # "mới đạt 46%" falls short, "trồng mới đạt 126 ha" (a new planting) does not
     r"|(?:(?<!trồng )(?<!xây )(?<!làm )(?<!cấp )(?<!nạp )(?<!lập )(?<!tạo )(?:«just»)|«only»)\s+"
-    r"(?:[^\W\d]+\s+){0,2}?(?:«reached»)\s+(?:(?:«approx»)\s+)?\d|«slow» (?:«slow_in»)|«scarce»"
-    r"|«cause» (?:«causing»)"
+    r"(?:[^\W\d]+\s+){0,2}?(?:«reached»)\s+(?:(?:«approx»)\s+)?\d|(?:«slow») (?:«slow_in»)|«scarce»"
+    r"|(?:«cause») (?:«causing»)"
     # damage from disasters: "mưa lũ làm sạt lở 1,8 km bờ sông, hư hỏng 3 tuyến đường"
-    r"|«make» (?:«damage»)"
-    r"|«cause» (?:«damage_caused»)|(?:«suffered_head») (?:«damage_suffered»)"
-    r"|«damage_head» (?:«damage_extent»)"
+    r"|(?:«make») (?:«damage»)"
+    r"|(?:«cause») (?:«damage_caused»)|(?:«suffered_head») (?:«damage_suffered»)"
+    r"|(?:«damage_head») (?:«damage_extent»)"
     # shortages: "nguồn nước sinh hoạt thiếu trầm trọng", "thiếu hụt lao động"
-    r"|«lack_head» (?:«shortage»)"
+    r"|(?:«lack_head») (?:«shortage»)"
     # epidemics: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã" (not "dịch vụ", "chuyển dịch")
     # ("không để dịch lây lan", "ngăn chặn dịch ...": what must not happen, not a difficulty)
-    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )«epidemic»(?!\s+(?:«not_epidemic»))(?:,?\s+[^\W\d]+){0,6}?\s+(?:(?:«outbreak_aspect»)\s+)?(?:«outbreak»)"
-    r"|(?:«make» )?«effect_head» (?:(?:«effect_size») )?(?:«towards») «schedule»"
+    r"|(?<!chuyển )(?<!để )(?<!chặn )(?<!ngừa )(?<!chống )(?:«epidemic»)(?!\s+(?:«not_epidemic»))(?:,?\s+[^\W\d]+){0,6}?\s+(?:(?:«outbreak_aspect»)\s+)?(?:«outbreak»)"
+    r"|(?:(?:«make») )?(?:«effect_head») (?:(?:«effect_size») )?(?:«towards») (?:«schedule»)"
     # what a place had to undergo: "một số công trình phải tạm dừng do thiếu vốn"
-    r"|«must» (?:«forced»)(?!\w)"
+    r"|(?:«must») (?:«forced»)(?!\w)"
     # a measure that is low: "hiệu quả thấp", "thu nhập của người dân còn thấp"
-    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:«low_degree»)\s+)?«low»(?!\s+(?:«comparative»))"
+    r"|(?:«low_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:«low_degree»)\s+)?(?:«low»)(?!\s+(?:«comparative»))"
     # a bad measure that is high: "tỷ lệ hộ nghèo vẫn ở mức cao so với bình quân"
-    r"|(?:«high_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:«still_at»)\s+)*(?:ở\s+mức\s+)?(?:(?:«high_degree»)\s+)?«high»(?!\s+nhất)(?!\w)"
+    r"|(?:«high_what»)(?:\s+[^\W\d]+){0,8}?\s+(?:(?:«still_at»)\s+)*(?:ở\s+mức\s+)?(?:(?:«high_degree»)\s+)?(?:«high»)(?!\s+nhất)(?!\w)"
     # a good measure that falls: "giá trị xuất khẩu thủy sản giảm 8% so với cùng kỳ" (the
     # words between hold no result: "doanh thu tăng 5%, góp phần giảm ..." is not one)
     r"|(?:«good_measure»)(?:\s+(?!(?:«result_between»)(?!\w))[\w/]+){0,8}?\s+"
-    r"(?:(?:«fall_aspect»)\s+)?«fall»(?!\s+(?:«not_fall»))(?!\w)"
+    r"(?:(?:«fall_aspect»)\s+)?(?:«fall»)(?!\s+(?:«not_fall»))(?!\w)"
     # a harm rising or spreading: "tội phạm ma túy trên địa bàn có xu hướng gia tăng"
-    r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:«rise_head»\s+(?:«trend»)\s+|(?:«rise_aspect»)\s+)?(?:(?:«rise_prefix»\s+)?«rise»(?!\s+cường)|«spread»)(?!\w)"
+    r"|(?:«harm»)(?:\s+[^\W\d]+){0,6}?\s+(?:(?:«rise_head»)\s+(?:«trend»)\s+|(?:«rise_aspect»)\s+)?(?:(?:(?:«rise_prefix»)\s+)?(?:«rise»)(?!\s+cường)|«spread»)(?!\w)"
     # a harm and what it causes: "Tình trạng lao động trẻ đi làm ăn xa khiến nhiều hộ bỏ ruộng"
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,10}?\s+(?:«harm_causes»)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
@@ -271,9 +272,9 @@ _DIFFICULTY = _grammar(
 _DIFFICULTY_LEAD_BODY = (
     r"(?:(?:«lead_adverb»)\s+)?"
     # "xã còn gặp một số khó khăn.", "phường còn nhiều khó khăn."
-    r"(?:(?:«remain»\s+)?(?:«meet»)|«remain»)\s+(?:«some»)\s+"
+    r"(?:(?:(?:«remain»)\s+)?(?:«meet»)|«remain»)\s+(?:«some»)\s+"
     r"(?:«difficulty_named»)"
-    r"(?:\s*(?:,|và)\s*(?:«difficulty_named»|«shortcoming»))*"
+    r"(?:\s*(?:,|«joined»)\s*(?:«difficulty_named»|«shortcoming»))*"
     r"(?:\s+(?:«lead_tail»))?\s*[.…]?\s*$"
 )
 _DIFFICULTY_LEAD = _grammar(r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?" + _DIFFICULTY_LEAD_BODY)
@@ -331,7 +332,7 @@ _HOWEVER = _grammar(r"^(?:[-–+•*]\s*|\d{1,2}[.)]\s+)?(?:«however»)\s*,")
 _NEGATIVE = _grammar(r"(?<!\w)(?:«negative»)(?!\w)")
 # a concession that leads to a positive result
 _CONCESSIVE = _grammar(
-    r"(?<!\w)(?:«concession»|«although»(?! (?:«although_not»))|«though»(?! (?:«though_not»)))(?!\w)"
+    r"(?<!\w)(?:«concession»|(?:«although»)(?! (?:«although_not»))|(?:«though»)(?! (?:«though_not»)))(?!\w)"
 )
 _CONCESSIVE_TURN = _grammar(r"(?<!\w)(?:«turn»)(?!\w)")
 # the cue is the object of an action or of a report about it
@@ -348,17 +349,17 @@ _ACTION_WORD_LAST = _grammar(r"(?<!\w)(?:«remedy_named»)\s*$")
 _DIRECTIVE = _grammar(
     # ("đất giao cho các hộ", "bàn giao cho", "được giao cho": land allocated, a handover, a
     # charge held; no instruction)
-    r"(?<!\w)(?:(?<!đất )(?<!bàn )(?<!được )(?:«instruction»)|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )«demand»(?! (?:«demand_noun»))|"
+    r"(?<!\w)(?:(?<!đất )(?<!bàn )(?<!được )(?:«instruction»)|(?<!đáp ứng )(?<!đạt )(?<!theo )(?<!kịp )(?:«demand»)(?! (?:«demand_noun»))|"
     # "phải tạm dừng", "phải học tạm": what a place had to undergo (kind forced), reported
-    r"«need»(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )«must»(?! (?:«forced»)(?!\w))|"
-    r"(?<!đất )(?<!bàn )(?<!được )«assign»(?= (?:«assigned_body»)))"
+    r"(?:«need»)(?! thiết)|(?<!nơi )(?<!buộc )(?<!đã )(?<!vẫn )(?<!còn )(?<!thường )(?<!hộ )(?:«must»)(?! (?:«forced»)(?!\w))|"
+    r"(?<!đất )(?<!bàn )(?<!được )(?:«assign»)(?= (?:«assigned_body»)))"
     r"(?!\w)"
 )
 # "X cho rằng, ...", "X chỉ rõ: ...": the speaker's lead-in, left out of the text
 _LEAD_IN = _grammar(
     r"(?:tuy nhiên,\s*)?(?:[^:;.]{0,140}?(?:«say_that»)\s*[,:]\s*"
     r"|[^:;.]{0,140}?(?:«difficulty_heading»)[^:;.]{0,30}:\s*"
-    r"|«according» (?:«according_to»)\s[^,:;.]{2,80},"
+    r"|(?:«according») (?:«according_to»)\s[^,:;.]{2,80},"
     r"(?:\s*(?:(?:«title_prefix») )?(?:«title_word»)[^,:;.]{0,60},)*"
     r"\s*)"
 )
@@ -630,8 +631,8 @@ _DIFFICULTY_INTRO = _grammar(r"(?<!\w)(?:«difficulty_heading»)(?!\w)[^:]{0,80}
 
 # a cheap first filter: a sentence without any of these is neither a difficulty nor a petition
 ANY_CUE = _grammar(
-    r"«cue»|«decline»|«must» (?:«forced»)|«just» (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d"
-    r"|«only» (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d|:"
+    r"«cue»|«decline»|(?:«must») (?:«forced»)|(?:«just») (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d"
+    r"|(?:«only») (?:\w+ ){0,2}?(?:«reached») (?:(?:«approx») )?\d|:"
 )
 
 # read from the shared scan: tried only where their first words are
@@ -650,9 +651,11 @@ _CONCESSIVE_CUE = Cue(_CONCESSIVE)
 
 # "1. Huyện đề nghị tỉnh bố trí vốn ...: Giao Sở Tài chính ...": a petition and its answer
 _ANSWERED_ITEM = _grammar(
-    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?:«about»\s+)?|«about»\s+)"
+    r"(?P<ask>(?:(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)(?P<topic>(?:«about»)\s+)?|(?:«about»)\s+)"
     r"(?P<body>(?:[^:;.]{0,40}?\s)?(?:«ask_item»)(?!\w)[^:]{10,}?))\s*:\s*"
-    r"(?:«answer_opening»)(?!\w)"
+    # a listed item that names its request as a topic ("5. Về đề nghị ...: ngân sách tỉnh đã
+    # bố trí ...") is a petition whatever its answer opens with
+    r"(?(topic)|(?:«answer_opening»)(?!\w))"
 )
 
 

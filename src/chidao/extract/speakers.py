@@ -35,7 +35,7 @@ _THEO = _grammar(r"theo(?<!\wtheo) (?:(?:«honorific») )?$")  # (the word start
 # after the first letter, for a fast search: ``lexicon.trie_pattern``)
 _BARE_DONG_CHI = _grammar(
     f"{lexicon.trie_pattern(people_words()['honorific'], word_start=True)}"
-    r"(?:\s+(?:«vice»\s+)?(?:«leader_head»))?(?=\s)"
+    r"(?:\s+(?:(?:«vice»)\s+)?(?:«leader_head»))?(?=\s)"
 )
 _BARE_DONG_CHI_CUE = Cue(_BARE_DONG_CHI)  # read from the shared scan
 
