@@ -362,6 +362,26 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "week_word": (ASKED.format("trong 2 {}"), due(2026, 4, 19), "ngày"),
     "half_side": (ASKED.format("trong 6 tháng {} năm"), due_at_a_half_s_end, "tới"),
     "period_word": (ASKED.format("trong {}"), has_a_deadline, "ngày"),
+    "weekday_head": ("{} Hai, 31/07/2023\nSáng 28/7, " + LEAD, page_dated, "Tuần"),
+    "sunday": ("Sáng {}, 5/4, " + LEAD, lede_5_april, "hôm ấy"),
+    "lede_day": ("Sáng {} 5/4, " + LEAD, lede_5_april, "kia"),
+    "day_joiner": ("Ngày 4 {} 5/4, " + LEAD, lambda t: lede(t) is not None, "hoặc"),
+    "first_side": (PERIOD.format("tháng {}"), in_2023, "này"),
+    "inside": (
+        "Sáng 5/7, xã Tân Phú sơ kết công tác 6 tháng năm 2023, hoàn thành {} 6 tháng năm 2024.",
+        in_2023,
+        "với",
+    ),
+    "year_end_period": (
+        "Sáng 15/2, xã Tân Phú sơ kết công tác {} năm 2025.",
+        reported_early_in_the_year_after,
+        "đầu",
+    ),
+    "last_quarter": (
+        "Sáng 15/2, xã Tân Phú sơ kết công tác quý {} năm 2025.",
+        reported_early_in_the_year_after,
+        "ii",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

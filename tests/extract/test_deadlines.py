@@ -128,3 +128,20 @@ def test_during_the_lunar_new_year_is_no_deadline():
     # "không để hộ nào thiếu đói trong dịp Tết": during the festival, not before it
     assert deadline("không để hộ nào thiếu đói trong dịp Tết Nguyên đán.")[0] is None
     assert deadline("xong trước dịp Tết Nguyên đán.")[0] == dt.date(2027, 2, 6)
+
+
+def test_the_targets_of_a_year_are_no_deadline_but_within_the_year_is():
+    # issue 6 class 2 (held-out Hà Giang 2019): "phấn đấu hoàn thành các chỉ tiêu năm 2019" names
+    # the year's targets, no time limit (the guide: a deadline only where the text sets one);
+    # "trong năm 2019", "đến hết năm 2019" set one
+    session = dt.date(2019, 8, 15)
+    assert deadline("phấn đấu hoàn thành các chỉ tiêu năm 2019, nhất là giảm nghèo.", session) == (
+        None,
+        None,
+    )
+    assert deadline("phấn đấu hoàn thành chỉ tiêu trong năm 2019.", session)[0] == dt.date(
+        2019, 12, 31
+    )
+    assert deadline("phấn đấu đến hết năm 2019 hoàn thành chỉ tiêu.", session)[0] == dt.date(
+        2019, 12, 31
+    )

@@ -1651,6 +1651,19 @@ def test_a_reason_then_a_connector_then_a_modal_is_an_instruction():
     assert texts(doc) == []
 
 
+def test_a_reason_a_connector_and_a_short_subject_give_the_subject_and_no_deadline_of_the_reason():
+    # issue 6 class 1, 9 (held-out Bạc Liêu 2016): "Đồng chí nhận định, <situation> đến hết tháng
+    # 5, vì vậy thị xã phải ...": an instruction to "thị xã"; the situation's time is no deadline
+    sentence = (
+        "tình hình hạn hán còn diễn biến phức tạp đến hết tháng 5, vì vậy các xã phải theo dõi "
+        "chặt chẽ nguồn nước để chủ động ứng phó."
+    )
+    doc = process(ZONE + "Đồng chí nhận định, " + sentence)
+    assert texts(doc) == [sentence]
+    assert assignees(doc) == [["các xã"]]
+    assert doc.directives[0].data["deadline"] is None
+
+
 NOTICE_LEAD = (
     "Ngày 17/5/2024, đồng chí Trịnh Văn Phúc, Chủ tịch UBND tỉnh đã chủ trì buổi làm việc với "
     "UBND huyện Yên Định. Sau khi nghe báo cáo, Chủ tịch UBND tỉnh kết luận như sau:\n"

@@ -370,6 +370,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         not_petition,
         "lại",
     ),
+    "purpose": (
+        "Đại diện huyện cho biết, huyện sẽ rà soát các hộ thiếu đất sản xuất {} đề xuất tỉnh ban hành chính sách hỗ trợ.",
+        not_petition,
+        "và",
+    ),
     "let_happen": ("Năm nay, xã Tân Phú {} tình trạng lấn chiếm đất công.", difficulty, "xử lý"),
     "dragged_out": ("Việc giải quyết đơn thư của công dân thôn 3 {}.", difficulty, "đã xong"),
     "drag_on": ("Việc thi công dự án ở xã Tân Phú {} nhiều năm.", difficulty, "xong"),

@@ -30,7 +30,8 @@ _STATE = re.compile(
 
 _MUST = re.compile(rf"(?:{at_word_start(('cần phải', 'cần', 'phải'))})(?!\w)")
 # a comma and a connector right before the modal ("..., vì vậy phải ...", "..., do đó cần ...")
-_AFTER_CONNECTOR = cue_grammar(r",\s*(?:«connector»)\s+$")
+# ... and a short subject between them ("..., vì vậy thị xã phải theo dõi ..."): the last one
+_AFTER_CONNECTOR = cue_grammar(r"(?s:.*),\s*(?:«connector»)\s+")
 _DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
 
 
@@ -137,6 +138,29 @@ class Reader(AssigneeReader):
                     return None  # the clause after the frame is a statement
         return None
 
+    def reason_subject_at(self, pos: int, end: int) -> int | None:
+        """Where the subject of "<reason>, vì vậy <subject> phải ..." starts (after the
+        connector), when the clause at ``pos`` is one; else None."""
+        m = _MUST.search(self.f, pos, min(end, pos + 200))
+        if m is None:
+            return None
+        subject = self.f[pos : m.start()]
+        if not self._reason_then_subject(subject):
+            return None
+        c = _AFTER_CONNECTOR.match(subject)
+        return pos + c.end() if c is not None else None
+
+    def _reason_then_subject(self, subject: str) -> bool:
+        """Whether the words before a modal end with a comma, a connector and nothing or a
+        short subject that can act: "A là địa phương ..., vì vậy (thị xã) phải ..."."""
+        m = _AFTER_CONNECTOR.match(subject)
+        if m is None:
+            return False
+        tail = subject[m.end() :]
+        return not tail or (
+            len(tail.split()) <= 4 and self.rx.agent.match(tail) is not None and "," not in tail
+        )
+
     def is_instruction(self, pos: int, end: int) -> bool:
         """Whether the clause at ``pos`` tells someone to act."""
         if self.rx.praise.match(self.f, pos, end) or _ABOVE_PROMISE.match(self.f, pos, end):
@@ -173,9 +197,10 @@ class Reader(AssigneeReader):
         subject = self.f[pos : m.start()]
         # "Việc gì đã hứa với dân thì phải làm": a condition, then what must be done
         # ... or a reason, then a connector: "A là địa phương ..., vì vậy phải chủ động hơn"
-        condition = subject.endswith("thì ") or _AFTER_CONNECTOR.search(subject) is not None
+        reason = self._reason_then_subject(subject)
+        condition = subject.endswith("thì ") or reason
         return (
-            0 < len(subject.split()) <= 15
+            0 < len(subject.split()) <= (25 if reason else 15)
             and (condition or not self.rx.negator.search(subject))
             and not re.search(r"[:;]", subject)
             and not self.refs_in(pos, m.start())

@@ -105,6 +105,14 @@ KINDS = (
     "week_word",
     "half_side",
     "period_word",
+    "weekday_head",
+    "sunday",
+    "lede_day",
+    "day_joiner",
+    "first_side",
+    "inside",
+    "year_end_period",
+    "last_quarter",
 )
 
 
@@ -121,17 +129,17 @@ _grammar = lexicon.grammar_of(date_words)
 # time of day (or "Ngày") then an optional "ngày"/"hôm nay", then d/m or d-m (or d.m), optional year
 _LEDE = _grammar(
     r"(?<!\w)(?P<lead>(?:«time_of_day»)"
-    r"(?:\s*(?:thứ\s+\w+|chủ nhật)\s*,?)?(?:\s+ngày|\s+nay|\s+qua)?(?:\s+(?:«day_prefix»))?"
+    r"(?:\s*(?:(?:«weekday_head»)\s+\w+|«sunday»)\s*,?)?(?:\s+(?:«lede_day»))?(?:\s+(?:«day_prefix»))?"
     r"\s*(?:\(\s*)?)"
-    r"(?:(?P<d0>\d{1,2})\s*(?:và|-|–|,|đến)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
+    r"(?:(?P<d0>\d{1,2})\s*(?:«day_joiner»|-|–|,)\s*(?=\d{1,2}\s*[/.-]\s*\d))?"  # "ngày 12 và 13/6"
     r"(?:(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})(?:\s*(?P=sep)\s*(?P<y>\d{4}))?(?!\d|/\d|-\d)"
-    r"|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})(?:\s*(?:năm|,)\s*(?P<y2>\d{4}))?(?!\d))"
+    r"|(?P<d2>\d{1,2})\s+(?:«month_word»)\s+(?P<m2>\d{1,2})(?:\s*(?:«year_word»|,)\s*(?P<y2>\d{4}))?(?!\d))"
 )
 # a page dateline: "31/07/2023 19:46", "19:46 31/07/2023", "31/07/2023 - 19:46"
 _DATELINE = _grammar(
     r"(?<![\w/])(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>\d{4})\s*(?:[-|,]\s*)?(?:\d{1,2}:\d{2})"
     r"|(?:\d{1,2}:\d{2})\s*(?:[-|,]\s*)?(?P<d2>\d{1,2})/(?P<m2>\d{1,2})/(?P<y2>\d{4})(?![\w/])"
-    r"|(?:thứ\s+(?:«weekday»)|«dateline_head»)\s*[,:]?\s*"
+    r"|(?:(?:«weekday_head»)\s+(?:«weekday»)|«dateline_head»)\s*[,:]?\s*"
     r"(?:lúc\s*)?(?:\d{1,2}[:h]\d{2}\s*)?,?\s*(?:ngày\s+)?(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4})(?![\w/])"
 )
 # a full date, where a dateline may be: the fast first scan for _DATELINE
@@ -153,16 +161,18 @@ _TERM = re.compile(r"nhiệm kỳ\s+$")
 _CONGRESS = re.compile(r"(?<!\w)đại hội(?!\w)")
 # reporting periods that place the session in their year (the words before the year)
 _PERIOD_YEAR = _grammar(
-    r"(?<!\w)(?P<kind>(?:\d{1,2}|«month_count»)\s+tháng(?:\s+(?:đầu|cuối))?|"
-    r"quý\s+(?:[ivx]+|\d)|tháng\s+đầu|«year_part»)"
-    r"(?:\s+năm\s+|\s*/\s*)$"
+    r"(?<!\w)(?P<kind>(?:\d{1,2}|«month_count»)\s+(?:«month_word»)(?:\s+(?:«half_side»))?|"
+    r"(?:«quarter_word»)\s+(?:[ivx]+|\d)|(?:«month_word»)\s+(?:«first_side»)|«year_part»)"
+    r"(?:\s+(?:«year_word»)\s+|\s*/\s*)$"
 )
 # a period that bounds a task, not the one reported on: "trình ... trong quý I năm 2023",
 # "hoàn thành trước quý IV/2024" (the folded words before the period; a sentence that opens
 # with "Trong 6 tháng đầu năm ..." reports)
-_PERIOD_DEADLINE = _grammar(r"(?:(?<!\w)(?:«period_bound»)|\w\s+trong)\s+$")
+_PERIOD_DEADLINE = _grammar(r"(?:(?<!\w)(?:«period_bound»)|\w\s+(?:«inside»))\s+$")
 # periods that end with the year: reviewed early in the next one
-_YEAR_END_PERIOD = re.compile(r"cuối|cả|quý\s+(?:iv|4)|12\s+tháng|mười hai")
+_YEAR_END_PERIOD = _grammar(
+    r"«year_end_period»|(?:«quarter_word»)\s+(?:«last_quarter»|4)|12\s+(?:«month_word»)"
+)
 # a whole year reported on: "năm 2020", "kết quả năm 2020" (the words before the year)
 _YEAR = re.compile(r"(?<![\w/-])năm\s+$")
 # "trước ngày 30/6", "đến ngày 15/8": deadlines and periods, not the session
@@ -565,9 +575,10 @@ def _year_before_deadlines(
 
 _FUTURE_FAR = _grammar(r"(?:«horizon»)\s+(?:hết\s+)?(?:năm\s+)?$")
 _QUARTER_END = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
-_PERIOD_END = re.compile(
-    r"(?:quý\s+(?P<q>iv|iii|ii|i|[1-4])|tháng\s+(?P<m>\d{1,2})|(?P<n>\d{1,2})\s+tháng\s+đầu)"
-    r"(?:\s+năm\s+|\s*/\s*)$"
+_PERIOD_END = _grammar(
+    r"(?:(?:«quarter_word»)\s+(?P<q>«quarter_numeral»|[1-4])|(?:«month_word»)\s+(?P<m>\d{1,2})"
+    r"|(?P<n>\d{1,2})\s+(?:«month_word»)\s+(?:«first_side»))"
+    r"(?:\s+(?:«year_word»)\s+|\s*/\s*)$"
 )
 
 

@@ -362,6 +362,13 @@ def find_directives(doc: Document) -> None:
                     or _TIME_FRAME.fullmatch(doc.folded, subject_at, comma)
                 ):
                     explicit = r.assignees_at(comma + 2, span.end)
+            reason_at = (
+                r.reason_subject_at(subject_at, span.end) if subject_at is not None else None
+            )
+            if not explicit and reason_at is not None:
+                # "tình hình ... còn phức tạp đến hết tháng 5, vì vậy thị xã phải ...": the
+                # subject after the connector acts
+                explicit = r.assignees_at(reason_at, span.end)
             if not explicit and i in stated:
                 # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
                 named = headline_unit(doc.text, span.start, span.end)
@@ -386,7 +393,9 @@ def find_directives(doc: Document) -> None:
             if not point:
                 st.list_assignees = list(assignees)
             assignees, roles = with_roles(r, span, assignees)
-            deadline, deadline_text = find_deadline(doc, span)
+            # (the reason's own time, "đến hết tháng 5", is no deadline of the task after it)
+            timed = doc.span(reason_at, span.end, "directive") if reason_at is not None else span
+            deadline, deadline_text = find_deadline(doc, timed)
             data = {
                 "issuer": people[issuer].name.text if issuer is not None else None,
                 "assignees": assignees,

@@ -134,6 +134,7 @@ KINDS = (
     "many",
     "voices",
     "past",
+    "purpose",
     "bad_count",
     "blocked_by",
     "converted",
@@ -520,12 +521,14 @@ _OWN_PLAN = _grammar(r"\s*(?:\d+\s+|(?:«plan_count»)\s+)?(?:«own_plan»)(?!\w
 # "Năm 2018, huyện đã kiến nghị tỉnh ... và đã được tỉnh chấp thuận": a past request, granted
 _PAST_ASK = _grammar(r"(?<!\w)(?:«past»)\s+(?:\w+\s+){0,1}$")
 _GRANTED = _grammar(r"(?<!\w)(?:«granted»)(?!\w)")
+# "... rà soát các hộ thiếu đất để đề xuất chính sách hỗ trợ": a purpose, not a request made
+_PURPOSE_ASK = _grammar(r"(?<!\w)(?:«purpose»)\s+$")
 
 
 def _not_asked_now(s: str, m: re.Match[str]) -> bool:
-    """Whether the asking verb at ``m`` names the lower side's own plan or a past request
-    that was granted."""
-    if _OWN_PLAN.match(s, m.end()):
+    """Whether the asking verb at ``m`` names the lower side's own plan, a purpose ("... để
+    đề xuất ...") or a past request that was granted."""
+    if _OWN_PLAN.match(s, m.end()) or _PURPOSE_ASK.search(s, max(0, m.start() - 8), m.start()):
         return True
     return bool(_PAST_ASK.search(s[: m.start()]) and _GRANTED.search(s, m.end()))
 

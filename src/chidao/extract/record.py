@@ -193,9 +193,8 @@ class SessionRecord:
 
     def to_json(self) -> JSON:
         """The JSON-ready form (``version`` first, then the fields in order)."""
-        out: JSON = {"version": self.version}
-        out.update((k, v) for k, v in as_json(self).items() if k != "version")
-        return out
+        fields_ = as_json(self)
+        return {"version": fields_.pop("version"), **fields_}
 
     def locality_code(self, label: str) -> str | None:
         """The official code of the locality listed as ``label``, when resolved."""
@@ -297,28 +296,38 @@ def _locality_entries(doc: Document) -> tuple[LocalityEntry, ...]:
     return tuple(out)
 
 
+# (code, start, end, folded label) of each locality with a code: what an assignee's code is
+# looked up in, made once per record
+Coded = list[tuple[str, int, int, str]]
+
+
+def _coded(localities: Sequence[LocalityEntry]) -> Coded:
+    return [(loc.code, loc.start, loc.end, fold(loc.name)) for loc in localities if loc.code]
+
+
 def _unit_code(
     text: str, start: int | None, end: int | None, localities: Sequence[LocalityEntry]
 ) -> str | None:
     """The code of the one locality an assignee names: the locality mentions inside the
     assignee's words ("UBND xã Nga Sơn" holds "xã Nga Sơn"), else the locality whose label
     ends the assignee ("Đảng ủy xã Nga Sơn"); ``None`` when it names none or several."""
+    return _code_among(text, start, end, _coded(localities))
+
+
+def _code_among(text: str, start: int | None, end: int | None, coded: Coded) -> str | None:
+    """:func:`_unit_code` among the localities of ``coded``."""
     codes: set[str] = set()
     if start is not None and end is not None:
-        codes = {
-            loc.code for loc in localities if loc.code and start <= loc.start and loc.end <= end
-        }
-    if not codes:
+        codes = {code for code, a, b, _ in coded if start <= a and b <= end}
+    if not codes and coded:
         key = fold(" ".join(text.split()))
-        for loc in localities:
-            if loc.code:
-                name = fold(loc.name)
-                if key == name or key.endswith(" " + name):
-                    codes.add(loc.code)
+        for code, _, _, name in coded:
+            if key == name or key.endswith(" " + name):
+                codes.add(code)
     return codes.pop() if len(codes) == 1 else None
 
 
-def _directive(item: Item, localities: Sequence[LocalityEntry]) -> DirectiveEntry:
+def _directive(item: Item, coded: Coded) -> DirectiveEntry:
     data = item.data
     raw = list(data.get("assignees") or [])
     roles = list(data.get("roles") or [])
@@ -326,13 +335,11 @@ def _directive(item: Item, localities: Sequence[LocalityEntry]) -> DirectiveEntr
     for i, a in enumerate(raw):
         role = _role(roles[i] if i < len(roles) else getattr(a, "role", "lead"))
         if isinstance(a, Span):
-            code = _unit_code(a.text, a.start, a.end, localities)
+            code = _code_among(a.text, a.start, a.end, coded)
             assignees.append(Assignee(a.text, a.start, a.end, role, code))
         else:
             text = str(a)
-            assignees.append(
-                Assignee(text, None, None, role, _unit_code(text, None, None, localities))
-            )
+            assignees.append(Assignee(text, None, None, role, _code_among(text, None, None, coded)))
     deadline = data.get("deadline")
     deadline_text = data.get("deadline_text")
     return DirectiveEntry(
@@ -351,6 +358,8 @@ def _directive(item: Item, localities: Sequence[LocalityEntry]) -> DirectiveEntr
 def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
     """The typed session record of a processed document."""
     localities = _locality_entries(doc)
+    people = tuple(_person(p) for p in doc.people)
+    coded = _coded(localities)
     return SessionRecord(
         source=source,
         sha256=content_hash(raw),
@@ -360,8 +369,8 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
         date_partial=DatePartial(*doc.date_partial) if doc.date_partial else None,
         province=doc.province,
         province_successor=doc.province_successor,
-        chairs=tuple(_person(p) for p in doc.people if p.is_chair),
-        people=tuple(_person(p) for p in doc.people),
+        chairs=tuple(e for e, p in zip(people, doc.people, strict=True) if p.is_chair),
+        people=people,
         localities=tuple(dict.fromkeys(s.label for s in doc.localities)),
         locality_spans=localities,
         # listed by name: "Sở NN&PTNT" as "Sở Nông nghiệp và Phát triển nông thôn"
@@ -385,7 +394,7 @@ def build_record(doc: Document, *, raw: str, source: str) -> SessionRecord:
             Petition(i.span.text, i.span.start, i.span.end, i.span.rule, _opt_str(i.data.get("by")))
             for i in doc.petitions
         ),
-        directives=tuple(_directive(i, localities) for i in doc.directives),
+        directives=tuple(_directive(i, coded) for i in doc.directives),
         site_visits=tuple(s.text for s in doc.site_visits),
         site_visit_spans=tuple(_text_span(s) for s in doc.site_visits),
         text=doc.text,

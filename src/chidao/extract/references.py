@@ -173,7 +173,6 @@ class Scanner(NameScanner):
             ftok = folded[m_start:m_end]
             nxt = token(text, m_end + 1) if m_end + 1 < limit else None
             have_next = nxt is not None and text[m_end] == " "
-            fnxt = folded[nxt.start() : nxt.end()] if nxt else ""
             first = tok[0]
             if first == "(":
                 if not any(c.isupper() for c in tok):
@@ -183,18 +182,19 @@ class Scanner(NameScanner):
                 if not nxt or not text[nxt.start()].isupper() or nxt.start() in self.heads_at:
                     break
             elif first.isupper() or tok.isdigit():
-                pass
-            elif nxt and f"{ftok} {fnxt}" in stops:
-                break  # "... UBND tỉnh kiểm tra ...": a verb after the title
-            elif ftok in words:
+                pass  # most words of a title: the next word is not read
+            else:
+                fnxt = folded[nxt.start() : nxt.end()] if nxt else ""
+                if nxt and f"{ftok} {fnxt}" in stops:
+                    break  # "... UBND tỉnh kiểm tra ...": a verb after the title
+                if ftok not in words:
+                    break
                 if ftok == "dự" and fnxt not in ("khuyết", "án"):
                     break
                 if ftok == "và" and not (
                     nxt and (text[nxt.start()].isupper() or fnxt in ("doanh", "các"))
                 ):
                     break
-            else:
-                break
             pos = m_end
             if ftok not in _NOT_ENDING:
                 end = pos

@@ -43,7 +43,18 @@ _BOUNDARY = re.compile(
 # a full stop glued to a capitalised word after a lower-case word: "nhất.Phó"
 _GLUED = re.compile(rf"[.!?](?<=[{LOWER}]{{2}}[.!?])(?=[{UPPER}][{LOWER}])")
 WORDS = "segment_words.tsv"
-KINDS = ("abbreviation", "numeral_head")
+KINDS = (
+    "abbreviation",
+    "lede_time",
+    "span_open",
+    "span_day",
+    "month_word",
+    "year_word",
+    "part_of_day",
+    "nearby_day",
+    "recently",
+    "numeral_head",
+)
 
 
 def segment_words() -> dict[str, tuple[str, ...]]:
@@ -71,11 +82,14 @@ _LIST_NUMBER = re.compile(r"\s*(?:\d{1,2}|[IVX]{1,5}|[a-zđ])\.")
 # session: "Sáng 5/4", "Chiều 2.10", "Sáng nay (12/6)", "Ngày 25/11/2025", "Ngày 25 tháng
 # 11 năm 2025", "Trong 2 ngày 12 và 13/6", "Chiều nay", "Sáng qua", "Vừa qua,".
 DATELINE = re.compile(
-    r"(?:[^\n]{1,40}?\s[-–—]\s*)?"
-    r"(?:(?:sáng|chiều|tối|trưa|đêm|ngày|hôm nay|sáng nay|chiều nay|tối nay|hôm qua|"
-    r"trong (?:\w+ )?ngày)(?!\w)[^,.\n]{0,40}?"
-    r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+\d{4})?)\)?"
-    r"|(?:sáng|chiều|tối|trưa)\s+(?:nay|qua)|(?:vừa qua|mới đây)(?=,))"
+    lexicon.fill(
+        r"(?:[^\n]{1,40}?\s[-–—]\s*)?"
+        r"(?:(?:«lede_time»|(?:«span_open») (?:\w+ )?(?:«span_day»))(?!\w)[^,.\n]{0,40}?"
+        r"(?:\d{1,2}\s*[-/.]\s*\d{1,2}(?:\s*[-/.]\s*\d{4})?"
+        r"|\d{1,2}\s+(?:«month_word»)\s+\d{1,2}(?:\s+(?:«year_word»)\s+\d{4})?)\)?"
+        r"|(?:«part_of_day»)\s+(?:«nearby_day»)|(?:«recently»)(?=,))",
+        segment_words(),
+    )
 )
 
 
