@@ -1702,3 +1702,31 @@ def test_a_listed_request_named_as_a_topic_is_a_petition_whatever_its_answer_ope
     ]
     assert texts(doc) == []
     assert process(NOTICE_LEAD + point.format("")).petitions == []
+
+
+CONFERENCE_LEAD = (
+    "Chiều 8/4, UBND tỉnh tổ chức hội nghị giao ban. Đồng chí Trịnh Văn Phúc, Chủ tịch UBND "
+    "tỉnh chủ trì hội nghị.\n\nPhát biểu kết luận, Chủ tịch UBND tỉnh Trịnh Văn Phúc đánh giá "
+    "cao sự nỗ lực của các sở.\n\n"
+)
+
+
+@pytest.mark.parametrize("verb", _cues("assign"))
+def test_a_frame_then_an_assignment_is_the_leader_s_directive(verb):
+    # issue 6 class 1 (held-out round 47, Đồng Tháp conference): "Đối với kiến nghị của phường
+    # A, giao Sở B ..." was no directive (the verb after the frame's comma read as a list)
+    sentence = "Đối với kiến nghị của phường Tân An, {} Sở Xây dựng thẩm định quy hoạch."
+    doc = process(CONFERENCE_LEAD + sentence.format(verb))
+    assert texts(doc) == [sentence.format(verb)]
+    assert assignees(doc) == [["Sở Xây dựng"]]
+    assert texts(process(CONFERENCE_LEAD + "Về nghị quyết, chỉ thị, giao ban định kỳ.")) == []
+
+
+def test_a_statement_then_a_subject_told_to_act_after_the_semicolon_is_a_directive():
+    # issue 6 class 1 (held-out round 47, Đồng Tháp conference)
+    said = "Đồng chí nhấn mạnh, quý II có ý nghĩa quyết định đối với cả năm; "
+    doc = process(CONFERENCE_LEAD + said + "các sở, ngành phải bám sát kịch bản tăng trưởng.")
+    assert texts(doc) == ["các sở, ngành phải bám sát kịch bản tăng trưởng."]
+    assert assignees(doc) == [["các sở, ngành"]]
+    doc = process(CONFERENCE_LEAD + said + "các sở, ngành đã bám sát kịch bản tăng trưởng.")
+    assert texts(doc) == []

@@ -14,7 +14,7 @@ import pytest
 from chidao.extract import lexicon
 from chidao.extract.pipeline import process
 from chidao.extract.spans import fold
-from chidao.extract.visits import KINDS, WORDS, visit_words
+from chidao.extract.visits import _NOT_AFTER, KINDS, WORDS, visit_words
 
 SITE = "dự án Khu dân cư Bắc Sơn"
 
@@ -39,6 +39,11 @@ def the_site(text: str) -> bool:
 def ends_the_site(text: str) -> bool:
     """The site stops where the entry starts the next part of the sentence."""
     return visits(text) == [SITE]
+
+
+def no_site_after_the_verb(after: str) -> bool:
+    """What follows an inspection verb ("thăm ...") makes it no visit of a site."""
+    return _NOT_AFTER.match(fold(after)) is not None
 
 
 # kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
@@ -119,6 +124,28 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lambda t: len(visits(t)) == 1,
         "khu phố",
     ),
+    "situation": (f"Sáng 5/3, đoàn công tác kiểm tra {{}} {SITE}.", the_site, "lại"),
+    "progress": (f"Sáng 5/3, đoàn công tác kiểm tra {{}} {SITE}.", the_site, "lại"),
+    "work_of": (f"Sáng 5/3, đoàn công tác kiểm tra {{}} thi công {SITE}.", the_site, "đợt"),
+    "and": (
+        "Sáng 5/3, đoàn công tác đã kiểm tra dự án Khu dân cư Bắc Sơn {} cầu Tân Mỹ.",
+        lambda t: len(visits(t)) == 2,
+        "gần",
+    ),
+    "attend": (f"Đoàn công tác kiểm tra {SITE} và {{}} lễ khởi công.", ends_the_site, "xem"),
+    "then": (
+        f"Sáng 5/3, đoàn công tác kiểm tra {SITE} {{}} khảo sát cầu Tân Mỹ.",
+        lambda t: visits(t) == [SITE, "cầu Tân Mỹ"],
+        "gần",
+    ),
+    "go_to": (
+        f"Sáng 5/3, đoàn công tác kiểm tra {SITE}, {{}} kiểm tra cầu Tân Mỹ.",
+        lambda t: visits(t) == [SITE, "cầu Tân Mỹ"],
+        "ngay",
+    ),
+    "not_after": ("{} với xã Tân Phú", no_site_after_the_verb, "lại"),
+    "monitoring": (", {} việc thi công dự án", no_site_after_the_verb, "xem"),
+    "not_after_comma": (", {} các hộ nghèo", no_site_after_the_verb, "xem"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -121,7 +121,16 @@ class Reader(AssigneeReader):
                 if n >= 3:
                     break
                 cand = self.skip_openers(pos + m.end(), end)
-                if self.rx.ask.match(self.f, cand, end):
+                a = self.rx.ask.match(self.f, cand, end)
+                if a:
+                    # "Về kiến nghị của phường A, giao Sở B ...": the frame's assignment
+                    verb = self.f[cand : a.end()].strip(" :")
+                    if (
+                        self.rx.kind_of.get(verb) == "assign"
+                        and self.rx.agent.match(self.f, a.end(), end)
+                        and (self.doc.text[a.end()].isupper() or self.f.startswith("các ", a.end()))
+                    ):
+                        return cand  # (a named body or "các ...": not "giao ban định kỳ")
                     continue  # "nghị quyết, chỉ thị, ...": a list, not a clause
                 if self.is_instruction(cand, end):
                     return cand
@@ -291,6 +300,10 @@ def directive_start(
             q = _quoted(r, st, s, lead.lead_start)
             return q, q, issuer, "quote"
         start = r.clause_start(lead.rest, s.end)
+        if start is None:
+            # "Đồng chí nhấn mạnh, quý II có ý nghĩa quyết định ...; các sở, ngành phải ...": a
+            # statement, then a subject told what it must do
+            start = _after_statement(r, lead.rest, s.end)
         return start, start, issuer, "say"
     if not st.speaker.leader:
         return None, None, None, ""
@@ -298,6 +311,20 @@ def directive_start(
     if at is None:
         return None, None, issuer, ""
     return begin, at, issuer, "speech"
+
+
+def _after_statement(r: Reader, pos: int, end: int) -> int | None:
+    """The first clause after a ";" of ``pos..end`` that names a subject and tells it to act."""
+    for _ in range(3):
+        semi = r.f.find(";", pos, end)
+        if semi < 0:
+            return None
+        pos = semi + 1
+        while pos < end and r.f[pos] == " ":
+            pos += 1
+        if r.rx.agent.match(r.f, pos, end) and r.is_instruction(pos, end):
+            return pos
+    return None
 
 
 def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:

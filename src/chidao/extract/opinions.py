@@ -281,8 +281,11 @@ _DIFFICULTY_LEAD_BODY = (
 _DIFFICULTY_LEAD = _grammar(r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?" + _DIFFICULTY_LEAD_BODY)
 # ... with a longer subject when more sentences of its paragraph follow: "Tuy nhiên, công tác
 # khắc phục hậu quả còn gặp nhiều khó khăn. <the difficulties>"
+# (a subject joined by a dash is longer: "tình hình kinh tế - xã hội quý I vẫn còn một số hạn
+# chế.")
 _DIFFICULTY_LEAD_LONG = _grammar(
-    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,6}?" + _DIFFICULTY_LEAD_BODY
+    r"^(?:[^,.]{0,60},\s*)?(?:(?:[\w/]+\s+){0,6}?|(?:[\w/]+\s+){0,4}?[\w/]+\s+[-–]\s+"
+    r"(?:[\w/]+\s+){1,5}?)" + _DIFFICULTY_LEAD_BODY
 )
 # "A giảm 11 vụ so với cùng kỳ, song tình trạng B vẫn diễn biến phức tạp": the difficulty is
 # what comes after the turn
@@ -784,7 +787,7 @@ def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]
     folded = doc.folded
     cuts = list(_CLAUSE_SEP.finditer(folded, span.start, span.end))
     if not cuts:
-        return [span]
+        return [_without_leading_results(doc, span)]
     parts = []
     start = span.start
     for c in cuts:
@@ -806,6 +809,28 @@ def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]
 
 
 _RESULT_CLAUSE = _grammar(r"(?<!\w)(?:«result_verb»)\s+(?:\w+\s+){0,3}?\d")
+_COMMA = re.compile(r",\s+")
+
+
+def _without_leading_results(doc: Document, span: Span) -> Span:
+    """A difficulty sentence without the ","-clauses that open it and only report figures
+    ("xã đã thu hoạch 8.400 ha lúa, năng suất bình quân 7,1 tấn/ha, lợi nhuận của nông dân
+    giảm do giá lúa thấp": each holds an indicator and states no difficulty)."""
+    folded = doc.folded
+    start = span.start
+    for c in _COMMA.finditer(folded, span.start, span.end):
+        if not _holds_indicator(doc, start, c.start()) or is_difficulty(
+            folded[start : c.start()], doc, start
+        ):
+            break
+        start = c.end()
+    if start == span.start or not is_difficulty(folded[start : span.end], doc, start):
+        return span
+    return doc.span(start, span.end, "difficulty", span.rule)
+
+
+def _holds_indicator(doc: Document, start: int, end: int) -> bool:
+    return any(start <= i.span.start and i.span.end <= end for i in doc.indicators)
 
 
 def find_opinions(doc: Document) -> None:
@@ -920,6 +945,20 @@ def find_opinions(doc: Document) -> None:
             if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
                 # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
                 start = s.start + cue
+            ask_at = s.start + max(cue, 0)
+            semi = folded.rfind(";", start, ask_at)
+            if semi > start and len(folded[semi + 1 : ask_at].split()) <= 4:
+                # "Đại diện xã A cho biết, bờ sông sạt lở ...; xã đề nghị tỉnh ...": what is
+                # wrong, then the request, one item each
+                if is_difficulty(folded[start:semi], doc, start):
+                    lead_in = _LEAD_IN if _may_lead_in(folded, start, semi + 1) else None
+                    said = _trim(doc, start, semi + 1, "opinions:difficulty", lead_in)
+                    difficulties.append(
+                        Item(Span(said.start, said.end, "difficulty", said.text, said.rule), {})
+                    )
+                start = semi + 1
+                while start < q_end and folded[start] == " ":
+                    start += 1
             span = _trim(doc, start, q_end, f"opinions:{kind}", regex)
             petitions.append(
                 Item(

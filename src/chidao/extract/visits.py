@@ -51,6 +51,16 @@ KINDS = (
     "asked_compound",
     "site_tail",
     "list_open",
+    "situation",
+    "progress",
+    "work_of",
+    "and",
+    "attend",
+    "then",
+    "go_to",
+    "not_after",
+    "monitoring",
+    "not_after_comma",
 )
 
 
@@ -72,11 +82,11 @@ _VERB = _grammar(
     # ... also with where they lie and a word that opens the list: "kiểm tra thực tế một số công
     # trình trên địa bàn phường, gồm: A; B; C"
     r"(?: (?:«site_list»)(?:[^:.;]{0,60}?,?\s(?:«list_open»))?(?=\s*:))?"
-    r"(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| tình hình"
-    r"| tiến độ(?: (?:«works_stage»))?"
+    r"(?: (?:«matter»)(?: [^\W\d]+){0,4}?(?= (?:«at»))| (?:«situation»)"
+    r"| (?:«progress»)(?: (?:«works_stage»))?"
     # the state of the site inspected: "kiểm tra tình trạng sạt lở tuyến đường A"
     r"| (?:«condition»)"
-    r"| việc (?:«works_stage»))?(?: (?:«at»))?(?P<colon>\s*:)?\s+"
+    r"| (?:«work_of») (?:«works_stage»))?(?: (?:«at»))?(?P<colon>\s*:)?\s+"
 )
 _VERB_CUE = Cue(_VERB)  # read from the shared scan
 # a list of sites after a colon runs to the end of the sentence: "kiểm tra: dự án A; cụm B; ..."
@@ -85,13 +95,13 @@ _VERB_LEAD = _grammar(r"(?<!\w)(?:«verb_lead») $")
 _SITE = r"(?:«site»)"
 # a site may open with a determiner or a count: "các điểm sạt lở ...", "hai công trình ..."
 _SITE_START = _grammar(r"(?P<det>(?:«determiner»|\d{1,3})\s+)?" + _SITE + r"(?!\w)")
-_SPLIT = re.compile(r"\s*(?:,|;|\bvà\b)\s*")
+_SPLIT = _grammar(r"\s*(?:,|;|\b(?:«and»)\b)\s*")
 # the end of a site: the clause ends, or another inspection verb starts the next site
 # ("... tuyến đường A và khảo sát dự án B", "... dự án A, kiểm tra tiến độ công trình B")
 _END = _grammar(
     r"[.;:!?…\n]|\s(?:«next_step»)\s"
-    r"|\svà (?:«other_activity»|dự(?! án))(?!\w)"
-    r"|(?:,|\svà|\ssau đó|\stiếp đó)\s(?:đến |tới |đi |trực tiếp )?(?:«inspect»)(?!\w)"
+    r"|\s(?:«and») (?:«other_activity»|(?:«attend»)(?! án))(?!\w)"
+    r"|(?:,|\s(?:«and»)|\s(?:«then»))\s(?:(?:«go_to») )?(?:«inspect»)(?!\w)"
     r"|\s(?:«time_prep»)\s(?:«time_word»)(?!\w)"
     r"|,\s(?:«next_clause»)(?!\w)"
 )
@@ -107,7 +117,7 @@ _WORD = re.compile(r"\w+")
 # "công trường cầu A" is the site "cầu A" seen again: the frame's words are left out of the
 # comparison of sites
 _FRAME_WORDS = frozenset(w for f in visit_words()["site_frame"] for w in f.split())
-_NOT_AFTER = re.compile(r"(?:và làm việc|,? giám sát|hỏi|, tặng quà|, động viên)")
+_NOT_AFTER = _grammar(r"(?:«not_after»|,? (?:«monitoring»)|, (?:«not_after_comma»))")
 
 
 # the delegation is the one that inspects: not a district's own inspection campaign
