@@ -213,6 +213,14 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "holding": ("xã {} 12 ha rừng", allowed_as("holding"), "đạt"),
     "holding_share": ("xã {} 12 ha rừng", allowed_as("holding_share"), "đạt"),
     "holding_gained": ("xã {} 12 ha rừng", allowed_as("holding_gained"), "đạt"),
+    "period_month": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "period_year": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "period_quarter": ("Tổng thu ngân sách {} II đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "since_year_start": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "up_to": ("Tổng thu ngân sách từ đầu năm {} nay đạt 30 tỷ đồng.", named_revenue, "tới"),
+    "now": ("Tổng thu ngân sách từ đầu năm đến {} đạt 30 tỷ đồng.", named_revenue, "mai"),
+    "place_on": ("Tổng thu ngân sách {} địa bàn xã đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "place_area": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

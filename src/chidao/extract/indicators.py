@@ -117,6 +117,14 @@ KINDS = (
     "place_lead",
     "place_unit",
     "figure_lead",
+    "period_month",
+    "period_year",
+    "period_quarter",
+    "since_year_start",
+    "up_to",
+    "now",
+    "place_on",
+    "place_area",
 )
 
 
