@@ -370,6 +370,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         not_petition,
         "lại",
     ),
+    "asked_below": (
+        "Thay mặt Ban Thường vụ Huyện ủy, đồng chí Lê Văn Bình tiếp thu ý kiến chỉ đạo và đề nghị {} nghiêm túc quán triệt, thực hiện.",
+        not_petition,
+        "tỉnh",
+    ),
     "purpose": (
         "Đại diện huyện cho biết, huyện sẽ rà soát các hộ thiếu đất sản xuất {} đề xuất tỉnh ban hành chính sách hỗ trợ.",
         not_petition,

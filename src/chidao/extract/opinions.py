@@ -135,6 +135,7 @@ KINDS = (
     "voices",
     "past",
     "purpose",
+    "asked_below",
     "bad_count",
     "blocked_by",
     "converted",
@@ -523,13 +524,23 @@ _PAST_ASK = _grammar(r"(?<!\w)(?:«past»)\s+(?:\w+\s+){0,1}$")
 _GRANTED = _grammar(r"(?<!\w)(?:«granted»)(?!\w)")
 # "... rà soát các hộ thiếu đất để đề xuất chính sách hỗ trợ": a purpose, not a request made
 _PURPOSE_ASK = _grammar(r"(?<!\w)(?:«purpose»)\s+$")
+# "... và đề nghị các cấp ủy, chính quyền cơ sở trong huyện thực hiện": asked of the units below
+_ASKED_BELOW = _grammar(r"\s*:?\s*(?:«asked_below»)(?!\w)")
 
 
 def _not_asked_now(s: str, m: re.Match[str]) -> bool:
     """Whether the asking verb at ``m`` names the lower side's own plan, a purpose ("... để
-    đề xuất ...") or a past request that was granted."""
+    đề xuất ..."), units below the one who asks ("đề nghị các cấp ủy, chính quyền cơ sở ...")
+    or a past request that was granted."""
     if _OWN_PLAN.match(s, m.end()) or _PURPOSE_ASK.search(s, max(0, m.start() - 8), m.start()):
         return True
+    # the tasks passed down to the units below ("đề nghị các cấp ủy, chính quyền cơ sở ...",
+    # where "các cấp" alone would be an upper addressee): petitions go up
+    pos = m.start()
+    while 0 <= pos <= m.end():
+        if _ASKED_BELOW.match(s, pos):
+            return True
+        pos = s.find(" ", pos + 1, m.end() + 1)
     return bool(_PAST_ASK.search(s[: m.start()]) and _GRANTED.search(s, m.end()))
 
 
