@@ -1730,3 +1730,53 @@ def test_a_statement_then_a_subject_told_to_act_after_the_semicolon_is_a_directi
     assert assignees(doc) == [["các sở, ngành"]]
     doc = process(CONFERENCE_LEAD + said + "các sở, ngành đã bám sát kịch bản tăng trưởng.")
     assert texts(doc) == []
+
+
+# ---- issue 6, held-out round 47: a Party notice at a special zone (Lâm Đồng) ----------------
+
+ZONE_NOTICE = (
+    "THÔNG BÁO\nKết luận của đồng chí Bí thư Tỉnh ủy tại buổi làm việc với đặc khu Côn Đảo\n"
+    "Ngày 06/11/2025, đồng chí Trịnh Văn Phúc, Bí thư Tỉnh ủy đã chủ trì buổi làm việc với Ban "
+    "Thường vụ Đảng ủy đặc khu Côn Đảo. Đồng chí Bí thư Tỉnh ủy kết luận như sau:\n"
+)
+
+
+def test_a_notice_s_numbered_section_title_is_no_directive():
+    doc = process(
+        ZONE_NOTICE + "1. Đánh giá chung\nĐặc khu thu ngân sách đạt 86 tỷ đồng.\n"
+        "2. Nhiệm vụ thời gian tới\n- Rà soát quy hoạch chung của đặc khu.\n"
+    )
+    assert texts(doc) == ["Rà soát quy hoạch chung của đặc khu."]
+
+
+@pytest.mark.parametrize("verb", _cues("unit_list_lead"))
+def test_a_list_lead_naming_a_unit_gives_the_points_under_it_their_unit(verb):
+    lead = f"- {verb[0].upper()}{verb[1:]} UBND đặc khu Côn Đảo"
+    points = (
+        "\n+ Khẩn trương lập quy hoạch chung của đặc khu.\n+ Xây dựng phương án cấp nước mùa khô.\n"
+    )
+    doc = process(ZONE_NOTICE + lead + ":" + points)
+    assert texts(doc) == [
+        "Khẩn trương lập quy hoạch chung của đặc khu.",
+        "Xây dựng phương án cấp nước mùa khô.",
+    ]
+    assert assignees(doc) == [["UBND đặc khu Côn Đảo"], ["UBND đặc khu Côn Đảo"]]
+    # a lead of another verb names no one the points are for
+    control = process(ZONE_NOTICE + "- Biểu dương UBND đặc khu Côn Đảo:" + points)
+    assert ["UBND đặc khu Côn Đảo"] not in assignees(control)
+
+
+def test_a_special_zone_s_body_ends_at_its_level_before_the_verb():
+    doc = process(
+        ZONE_NOTICE
+        + "Ban Thường vụ Đảng ủy đặc khu lãnh đạo, chỉ đạo thực hiện các nhiệm vụ sau:\n"
+        "- Rà soát quy hoạch chung của đặc khu.\n"
+    )
+    assert assignees(doc) == [["Ban Thường vụ Đảng ủy đặc khu"]]
+
+
+def test_a_subject_never_runs_over_a_semicolon():
+    doc = process(
+        ZONE_NOTICE + "- Tổ chức lại hoạt động du lịch cộng đồng; bảo đảm vệ sinh môi trường.\n"
+    )
+    assert assignees(doc) == [["đặc khu Côn Đảo"]]

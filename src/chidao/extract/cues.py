@@ -47,6 +47,7 @@ KINDS = (
     "answer_verb",
     "approval",
     "unit_heading",
+    "unit_list_lead",
     "filler",
     "agent_det",
     "passive",
