@@ -1732,6 +1732,26 @@ def test_a_statement_then_a_subject_told_to_act_after_the_semicolon_is_a_directi
     assert texts(doc) == []
 
 
+@pytest.mark.parametrize("subject", _cues("notice_subject"))
+def test_a_notice_of_the_leader_s_conclusions_quoted_after_the_session_is_the_leader_s(subject):
+    # issue 6 class 1 (held-out Yên Bái 2022): "Sau buổi làm việc, Văn phòng UBND tỉnh đã ban
+    # hành Thông báo số 145/TB-UBND ... Thông báo nêu rõ: “Giao Sở A ...; … giao Sở B ...”"
+    text = (
+        ZONE + "Đồng chí yêu cầu huyện Yên Định tập trung rà soát quy hoạch.\n"
+        "Sau buổi làm việc, Văn phòng UBND tỉnh đã ban hành Thông báo số 145/TB-UBND về kết "
+        f"luận của Bí thư Tỉnh ủy. {subject[0].upper()}{subject[1:]} nêu rõ: “Giao Sở Xây dựng "
+        "hướng dẫn huyện lập quy hoạch, báo cáo trước ngày 15/7/2024; … giao Sở Tài chính cân "
+        "đối vốn cho dự án”."
+    )
+    doc = process(text)
+    assert texts(doc)[-2:] == [
+        "Giao Sở Xây dựng hướng dẫn huyện lập quy hoạch, báo cáo trước ngày 15/7/2024",
+        "giao Sở Tài chính cân đối vốn cho dự án",
+    ]
+    assert assignees(doc)[-2:] == [["Sở Xây dựng"], ["Sở Tài chính"]]
+    assert issuers(doc)[-1] == "Trịnh Văn Phúc"
+
+
 # ---- issue 6, held-out round 47: a Party notice at a special zone (Lâm Đồng) ----------------
 
 ZONE_NOTICE = (
