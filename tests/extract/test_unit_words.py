@@ -41,7 +41,7 @@ def test_an_alias_without_its_official_name_is_an_error(tmp_path, monkeypatch):
     unit_rows.cache_clear()
     lexicon.load.cache_clear()
     try:
-        with pytest.raises(lexicon.LexiconError, match="unit_words.tsv:2: a province_alias row"):
+        with pytest.raises(lexicon.LexiconError, match=r"unit_words\.tsv:2: a province_alias row"):
             unit_rows()
     finally:
         unit_rows.cache_clear()
