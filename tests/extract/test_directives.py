@@ -1800,3 +1800,15 @@ def test_a_subject_never_runs_over_a_semicolon():
         ZONE_NOTICE + "- Tổ chức lại hoạt động du lịch cộng đồng; bảo đảm vệ sinh môi trường.\n"
     )
     assert assignees(doc) == [["đặc khu Côn Đảo"]]
+
+
+@pytest.mark.parametrize(
+    "committee", ["Ban Thường vụ Huyện ủy", "Thường trực Thị ủy", "Ban Thường vụ Tỉnh ủy"]
+)
+def test_a_committee_named_by_its_level_ends_before_the_verb_of_its_action(committee):
+    # issue 6 class 9 (held-out Kon Tum 2014): "đề nghị Ban Thường vụ Huyện ủy lãnh đạo hoàn
+    # thành ..." is assigned to the committee, not to "Ban Thường vụ Huyện ủy lãnh đạo"
+    doc = process(
+        ZONE + f"Đồng chí đề nghị {committee} lãnh đạo hoàn thành việc giao đất, giao rừng."
+    )
+    assert assignees(doc) == [[committee]]
