@@ -1732,6 +1732,26 @@ def test_a_statement_then_a_subject_told_to_act_after_the_semicolon_is_a_directi
     assert texts(doc) == []
 
 
+@pytest.mark.parametrize("subject", _cues("notice_subject"))
+def test_a_notice_of_the_leader_s_conclusions_quoted_after_the_session_is_the_leader_s(subject):
+    # issue 6 class 1 (held-out Yên Bái 2022): "Sau buổi làm việc, Văn phòng UBND tỉnh đã ban
+    # hành Thông báo số 145/TB-UBND ... Thông báo nêu rõ: “Giao Sở A ...; … giao Sở B ...”"
+    text = (
+        ZONE + "Đồng chí yêu cầu huyện Yên Định tập trung rà soát quy hoạch.\n"
+        "Sau buổi làm việc, Văn phòng UBND tỉnh đã ban hành Thông báo số 145/TB-UBND về kết "
+        f"luận của Bí thư Tỉnh ủy. {subject[0].upper()}{subject[1:]} nêu rõ: “Giao Sở Xây dựng "
+        "hướng dẫn huyện lập quy hoạch, báo cáo trước ngày 15/7/2024; … giao Sở Tài chính cân "
+        "đối vốn cho dự án”."
+    )
+    doc = process(text)
+    assert texts(doc)[-2:] == [
+        "Giao Sở Xây dựng hướng dẫn huyện lập quy hoạch, báo cáo trước ngày 15/7/2024",
+        "giao Sở Tài chính cân đối vốn cho dự án",
+    ]
+    assert assignees(doc)[-2:] == [["Sở Xây dựng"], ["Sở Tài chính"]]
+    assert issuers(doc)[-1] == "Trịnh Văn Phúc"
+
+
 # ---- issue 6, held-out round 47: a Party notice at a special zone (Lâm Đồng) ----------------
 
 ZONE_NOTICE = (
@@ -1780,6 +1800,18 @@ def test_a_subject_never_runs_over_a_semicolon():
         ZONE_NOTICE + "- Tổ chức lại hoạt động du lịch cộng đồng; bảo đảm vệ sinh môi trường.\n"
     )
     assert assignees(doc) == [["đặc khu Côn Đảo"]]
+
+
+@pytest.mark.parametrize(
+    "committee", ["Ban Thường vụ Huyện ủy", "Thường trực Thị ủy", "Ban Thường vụ Tỉnh ủy"]
+)
+def test_a_committee_named_by_its_level_ends_before_the_verb_of_its_action(committee):
+    # issue 6 class 9 (held-out Kon Tum 2014): "đề nghị Ban Thường vụ Huyện ủy lãnh đạo hoàn
+    # thành ..." is assigned to the committee, not to "Ban Thường vụ Huyện ủy lãnh đạo"
+    doc = process(
+        ZONE + f"Đồng chí đề nghị {committee} lãnh đạo hoàn thành việc giao đất, giao rừng."
+    )
+    assert assignees(doc) == [[committee]]
 
 
 def test_a_sapo_whose_next_sentence_names_its_leader_is_his_directive():

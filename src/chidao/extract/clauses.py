@@ -307,6 +307,10 @@ def directive_start(
         return start, start, issuer, "say"
     if not st.speaker.leader:
         return None, None, None, ""
+    notice = r.rx.notice_says.match(f, begin, s.end)
+    if notice is not None:
+        # "Thông báo nêu rõ: “Giao Sở A ...”": the notice of the leader's conclusions speaks
+        begin = notice.end()
     at = r.clause_start(begin, s.end)
     if at is None:
         return None, None, issuer, ""
@@ -349,7 +353,7 @@ def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
 # or a connector, then a clause of its own ("...; bên cạnh đó, các đồng chí ... phải ...;
 # mặt khác, UBND huyện chủ trì ..."): a break only where that clause names a body that acts
 _NEXT_INSTRUCTION = cue_grammar(
-    r";\s+(?:(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+"
+    r";\s+(?:(?:…|\.\.\.)\s*)?(?:(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+"
     r"|(?P<link>«connector»)\s*,?\s+)(?=\S)"
 )
 # a directive that opens with one of these verbs breaks at each next instruction
@@ -390,8 +394,8 @@ def instruction_clauses(
             continue
         out.append((doc.span(start, m.start(), "directive", span.rule), at))
         start = m.start() + 1
-        while doc.folded[start] == " ":
-            start += 1
+        while doc.folded[start] in " …." and start < m.end():
+            start += 1  # (and the quotation's ellipsis: "...; … giao Sở B ...")
         at = m.end()
     if not out:
         return [(span, subject_at)]

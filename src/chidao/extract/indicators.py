@@ -26,13 +26,13 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import lexicon
+from .cues import cue_lexicon
 from .lookup import SentenceIndex
 from .opinions import answers
 from .places import DISTRICT_LEVELS, level_words_in, unit_mentions
 from .scan import Cue
 from .spans import Document, Item, Span, fold
 from .titles import title_lexicon
-from .units import LEGACY_LEVELS, LEVELS_2025
 
 # "11.710", "12,36", "37": written to start with \d so that the engine scans for digits
 _NUMBER = r"\d(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?|\d*(?:,\d+)?)"
@@ -402,7 +402,7 @@ def _not_the_sessions(
 def _level_of(label: str) -> str:
     """The level of a unit's label ("thị xã Kỳ Anh" -> "thị xã", "xã Tam Đảo" -> "xã")."""
     two = " ".join(label.split()[:2])
-    return two if two in LEVELS_2025 + LEGACY_LEVELS else label.split(" ", 1)[0]
+    return two if two in cue_lexicon()["unit_level"] else label.split(" ", 1)[0]
 
 
 def _tier(level: str) -> str:
