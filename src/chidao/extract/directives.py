@@ -66,6 +66,7 @@ from .clauses import Reader, directive_start, instruction_clauses
 from .clean import headline_unit, instruction_headline, kept_headline, visit_order_start
 from .cues import cue_grammar
 from .deadlines import find_deadline
+from .opinions import asks_centre, is_central_issuer
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Item, Span, fold
 from .speakers import Speaker, State, bare_caption, caption_after, paragraph_speaker, quote_speaker
@@ -280,6 +281,10 @@ def find_directives(doc: Document) -> None:
                 start = answered.end()
                 subject_at = start
             span = doc.span(start, end, "directive", rule)
+            if asks_centre(doc.folded, span.start if subject_at is None else subject_at, end) and (
+                not is_central_issuer(doc, issuer)
+            ):
+                continue  # "Chủ tịch UBND tỉnh đề nghị Bộ A ...": the province petitions the centre
             if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
                 who_list = r.assignees_at(subject_at, span.end)
