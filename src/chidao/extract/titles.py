@@ -112,7 +112,8 @@ def canonical_title(title: str) -> str:
 
 # the titles of those who give directions (not of department heads answering petitions)
 _LEADING = re.compile(
-    r"(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư)"
+    r"(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư"
+    r"|ủy viên ban thường vụ)"
 )
 
 
