@@ -6,7 +6,7 @@ SHARED ?= ../shared
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: venv install test test-fast test-postgres lint eval bench demo clean fuzz
+.PHONY: venv install test test-fast test-postgres lint eval bench bench-corpus demo clean fuzz
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -54,6 +54,14 @@ eval: venv
 bench: venv
 	$(BIN)/pip install --quiet -e ".[test,bench]"
 	$(BIN)/python bench/extract.py
+
+## extractor speed on real reports: every file of CORPUS (default: the dev reports of ../shared,
+## skipped cleanly where absent) beside underthesea, e.g. `make bench-corpus CORPUS=~/reports`
+CORPUS ?= $(SHARED)/corpus/dev
+bench-corpus: venv
+	@if [ -d "$(CORPUS)" ]; then \
+		$(BIN)/pip install --quiet -e ".[test,bench]" && $(BIN)/python bench/extract.py --corpus "$(CORPUS)"; \
+	else echo "bench-corpus: $(CORPUS) not found, skipped"; fi
 
 ## create the database, load Thanh Hóa, ingest the sample reports, print logins, serve on 127.0.0.1
 demo: venv

@@ -31,6 +31,14 @@ linear, 4.0 quadratic).
 
     python bench/extract.py [--docs 1000] [--long-docs 300] [--rss-docs 250] [--seed 7]
                             [--shapes-only]
+
+With ``--corpus DIR`` it measures real reports instead: every file of DIR that
+``chidao extract`` reads, each read once, then extracted and tokenised by underthesea
+in turn; the first pass over the files (the lexicons loaded, no cache holding these
+texts) and the passes after it (``--repeat``, caches keyed by text warm) are printed
+apart.
+
+    python bench/extract.py --corpus DIR [--repeat 20]
 """
 
 from __future__ import annotations
@@ -50,7 +58,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 from chidao.extract import clean
-from chidao.extract.batch import iter_records
+from chidao.extract.batch import expand_paths, iter_records
+from chidao.extract.errors import ExtractError
 from chidao.extract.pipeline import extract_text
 from chidao.extract.read import read_file
 from chidao.extract.spans import Options
@@ -364,6 +373,57 @@ def batch(label: str, n: int, seed: int, make: Make) -> tuple[str, float, float 
     return title, ours, cu.bytes / 1e6 / max(tu - gen, 1e-9)
 
 
+def corpus(folder: str, repeat: int) -> int:
+    """Print the pipeline's and underthesea's throughput on the files of ``folder``."""
+    texts: list[tuple[str, str]] = []
+    for path in expand_paths([folder]):
+        try:
+            texts.append((Path(path).name, read_file(path)))
+        except ExtractError as e:  # one unreadable file does not stop the measure
+            print(f"{path}: skipped: {e}")
+    if not texts:
+        print(f"{folder}: no report that chidao extract reads")
+        return 1
+    extract_text(make_report(0, 7))  # load the lexicons and tables first
+    sizes = {name: len(text.encode("utf-8")) for name, text in texts}
+    total = sum(sizes.values())
+    print(f"{len(texts)} reports of {folder}: {total / 1000:.1f} KB, "
+          f"mean {total / len(texts) / 1000:.1f} KB; load average {_load()}")  # fmt: skip
+    first: dict[str, float] = {}
+    for name, text in texts:
+        t = time.process_time()
+        for _ in iter_records([], Options(), 1, texts=[(name, text)]):
+            pass
+        first[name] = time.process_time() - t
+    t = time.process_time()
+    for _ in iter_records([], Options(), 1, texts=texts * repeat):
+        pass
+    again = time.process_time() - t
+    for name, _ in texts:
+        ms = first[name] * 1000
+        print(f"  {name:40s} {sizes[name] / 1000:7.1f} KB {ms:7.2f} ms "
+              f"{sizes[name] / 1e6 / max(first[name], 1e-9):6.2f} MB/s (first pass)")  # fmt: skip
+    ours_first = total / 1e6 / max(sum(first.values()), 1e-9)
+    ours = total * repeat / 1e6 / max(again, 1e-9)
+    print(f"{'chidao pipeline, first pass (CPU)':40s} {ours_first:7.2f} MB/s")
+    print(f"{f'chidao pipeline, {repeat} passes more (CPU)':40s} {ours:7.2f} MB/s")
+    try:
+        from underthesea import word_tokenize
+    except Exception as e:  # not installed, or its models fail to load
+        print(f"underthesea unavailable ({type(e).__name__}: {e}); install the [bench] extra")
+        return 0
+    word_tokenize(texts[0][1])  # load the model
+    t = time.process_time()
+    for _ in range(repeat):
+        for _, text in texts:
+            word_tokenize(text)
+    theirs = total * repeat / 1e6 / max(time.process_time() - t, 1e-9)
+    print(f"{'underthesea.word_tokenize (CPU)':40s} {theirs:7.2f} MB/s")
+    print(f"{'pipeline / word_tokenize':40s} {ours_first / theirs:7.2f} x first pass, "
+          f"{ours / theirs:.2f} x the passes after")  # fmt: skip
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--docs", type=int, default=1000, help="short generated reports")
@@ -372,7 +432,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--shapes-only", action="store_true", help="only the growth table")
     ap.add_argument("--rss-only", type=int, help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", metavar="DIR", help="measure the real reports of DIR instead")
+    ap.add_argument("--repeat", type=int, default=20, help="passes over --corpus after the first")
     a = ap.parse_args(argv)
+    if a.corpus:
+        return corpus(a.corpus, a.repeat)
     if a.rss_only is not None:
         run_pipeline(a.rss_only, a.seed, 1)
         print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

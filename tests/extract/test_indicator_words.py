@@ -14,8 +14,9 @@ from collections.abc import Callable
 from lexicon_contract import lexicon_contract
 
 from chidao.extract import lexicon
-from chidao.extract.indicators import KINDS, WORDS, indicator_words
+from chidao.extract.indicators import _LAST_BREAK, KINDS, WORDS, _result_before, indicator_words
 from chidao.extract.pipeline import process
+from chidao.extract.spans import fold
 from chidao.insight.indicators import indicator_name
 
 
@@ -46,6 +47,21 @@ def named_revenue(sentence: str) -> bool:
     """The web app names the figure's series by its indicator alone: its period, place and
     the words leading to the figure are left out."""
     return indicator_name(sentence) == "tổng thu ngân sách"
+
+
+def breaks_the_clause_before_the_figure(text: str) -> bool:
+    """The last break of the clause before the figure is right before it."""
+    m = _LAST_BREAK.match(fold(text))
+    return m is not None and m.end() == text.index("46.000")
+
+
+def allowed_as(kind: str) -> Callable[[str], bool]:
+    """The verb before the figure is allowed as one that holds the count: no other result."""
+
+    def works(text: str) -> bool:
+        return _result_before(fold(text), 0, len(text), indicator_words()[kind]) is None
+
+    return works
 
 
 # kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
@@ -173,6 +189,38 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lambda t: units(t) == ["xã"],
         "tỉnh",
     ),
+    "toll_stop": (
+        "Năm nay, lũ quét đã làm 4 người chết, {} xã đã trồng mới 120 ha rừng.",
+        a_figure,
+        "và",
+    ),
+    "epidemic": ("Năm nay, {} tả lợn châu Phi đã xuất hiện tại 9/15 xã.", no_figure, "bệnh"),
+    "no_epidemic": ("Năm nay, dịch {} ngân hàng số đã xuất hiện tại 9 xã.", a_figure, "cúm"),
+    "outbreak_where": ("Năm nay, dịch tả lợn châu Phi đã xuất hiện {} 9/15 xã.", no_figure, "gần"),
+    "aid_to": (
+        "Năm nay, huyện đã hỗ trợ 450 triệu đồng {} 150 hộ bị thiệt hại.",
+        lambda t: not no_figure(t),
+        "và",
+    ),
+    "suffer": ("Năm nay, 37 nhà {} cuốn trôi.", no_figure, "được"),
+    "rule_of": ("Năm nay, việc xây dựng ở 4 xã của huyện chưa đủ {} quy định.", no_figure, "cho"),
+    "compared_to": (
+        "Năm nay, việc xây dựng ở 4 xã của huyện chưa đủ {} năm trước.",
+        no_figure,
+        "của",
+    ),
+    "clause_with": ("huyện có 18 xã {} 46.000 người", breaks_the_clause_before_the_figure, "và"),
+    "holding": ("xã {} 12 ha rừng", allowed_as("holding"), "đạt"),
+    "holding_share": ("xã {} 12 ha rừng", allowed_as("holding_share"), "đạt"),
+    "holding_gained": ("xã {} 12 ha rừng", allowed_as("holding_gained"), "đạt"),
+    "period_month": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "period_year": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "period_quarter": ("Tổng thu ngân sách {} II đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "since_year_start": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "up_to": ("Tổng thu ngân sách từ đầu năm {} nay đạt 30 tỷ đồng.", named_revenue, "tới"),
+    "now": ("Tổng thu ngân sách từ đầu năm đến {} đạt 30 tỷ đồng.", named_revenue, "mai"),
+    "place_on": ("Tổng thu ngân sách {} địa bàn xã đạt 30 tỷ đồng.", named_revenue, "mới"),
+    "place_area": ("Tổng thu ngân sách {} đạt 30 tỷ đồng.", named_revenue, "mới"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -391,6 +391,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Chỉ huy Quân sự tỉnh",
     ),
     "matter_quality": ("Xã kiến nghị một số nội dung {}.", not_petition, "về đường giao thông"),
+    "asked_below": (
+        "Thay mặt Ban Thường vụ Huyện ủy, đồng chí Lê Văn Bình tiếp thu ý kiến chỉ đạo và đề nghị {} nghiêm túc quán triệt, thực hiện.",
+        not_petition,
+        "tỉnh",
+    ),
     "purpose": (
         "Đại diện huyện cho biết, huyện sẽ rà soát các hộ thiếu đất sản xuất {} đề xuất tỉnh ban hành chính sách hỗ trợ.",
         not_petition,

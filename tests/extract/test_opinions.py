@@ -512,3 +512,49 @@ def test_land_allocated_to_households_is_no_instruction_in_a_difficulty():
         " Lát.\nTỉnh giao cho UBND huyện thu hồi đất chưa được thực hiện đúng trình tự.\n"
     )
     assert doc.difficulties == []
+
+
+# ---- issue 6, held-out round 47 (long texts: a provincial quarterly conference) -------------
+
+_CONFERENCE = (
+    "Chiều 8/4, UBND tỉnh tổ chức hội nghị giao ban quý I năm 2026. Đồng chí Trịnh Văn Phúc, "
+    "Chủ tịch UBND tỉnh chủ trì hội nghị.\n\n"
+)
+
+
+def test_a_long_subject_with_a_dash_still_announces_the_difficulties_that_follow():
+    doc = process(
+        _CONFERENCE + "Tuy nhiên, tình hình kinh tế - xã hội quý I vẫn còn một số hạn chế. "
+        "Tiến độ giải ngân vốn đầu tư công còn chậm. Giá lúa giảm sâu, nhiều hộ thua lỗ.\n"
+    )
+    assert [d.span.text for d in doc.difficulties] == [
+        "Tiến độ giải ngân vốn đầu tư công còn chậm.",
+        "Giá lúa giảm sâu, nhiều hộ thua lỗ.",
+    ]
+
+
+def test_the_figures_that_open_a_difficulty_sentence_are_left_out():
+    doc = process(
+        _CONFERENCE + "Bà Lê Thị Hoa, Chủ tịch UBND xã Tân Phú cho biết, xã đã thu hoạch 8.400 "
+        "ha lúa, năng suất bình quân 7,1 tấn/ha, lợi nhuận của nông dân giảm do giá lúa thấp.\n"
+    )
+    assert [d.span.text for d in doc.difficulties] == [
+        "lợi nhuận của nông dân giảm do giá lúa thấp."
+    ]
+    doc = process(_CONFERENCE + "Năng suất lúa thấp, lợi nhuận của nông dân giảm.\n")
+    assert [d.span.text for d in doc.difficulties] == [
+        "Năng suất lúa thấp, lợi nhuận của nông dân giảm."
+    ]
+
+
+def test_what_is_wrong_then_the_request_after_a_semicolon_are_one_item_each():
+    doc = process(
+        _CONFERENCE + "Đại diện UBND xã Tân Phú cho biết, bờ sông qua xã bị sạt lở dài khoảng "
+        "180 m, uy hiếp 23 hộ dân; xã đề nghị tỉnh hỗ trợ kinh phí xây dựng kè khẩn cấp.\n"
+    )
+    assert [p.span.text for p in doc.petitions] == [
+        "xã đề nghị tỉnh hỗ trợ kinh phí xây dựng kè khẩn cấp."
+    ]
+    assert [d.span.text for d in doc.difficulties] == [
+        "bờ sông qua xã bị sạt lở dài khoảng 180 m, uy hiếp 23 hộ dân;"
+    ]

@@ -8,6 +8,7 @@ report with a word that is not of the kind (the control) does not, so each check
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from lexicon_contract import lexicon_contract
@@ -15,7 +16,15 @@ from lexicon_contract import lexicon_contract
 from chidao.extract import lexicon
 from chidao.extract.clauses import Reader
 from chidao.extract.pipeline import process
-from chidao.extract.references import KINDS, WORDS, people_words
+from chidao.extract.references import (
+    _GROUP_BEFORE,
+    _HONORIFIC_ONLY,
+    _LEVEL_END,
+    _LIST_GAP,
+    KINDS,
+    WORDS,
+    people_words,
+)
 from chidao.extract.spans import fold
 from chidao.extract.speakers import _CONCLUSION, LEADER_TITLE, bare_caption
 
@@ -70,6 +79,22 @@ def tells_a_speech(heading: str) -> bool:
     return _CONCLUSION.search(fold(heading)) is not None
 
 
+def titles_of_the_first(text: str) -> list[str]:
+    people = process(text).people
+    return [t.text for t in people[0].titles] if people else []
+
+
+def matches(pattern: re.Pattern[str], *, whole: bool = False) -> Callable[[str], bool]:
+    """The folded text matches ``pattern`` (searched, or whole)."""
+
+    def works(text: str) -> bool:
+        f = fold(text)
+        return bool(pattern.fullmatch(f) if whole else pattern.search(f))
+
+    return works
+
+
+TITLED = "Sáng 5/4, đồng chí Lê Văn Tám, {} tỉnh Nghệ An làm việc với xã Tân Phú."
 LEADER = "đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An"
 LEDE = "Sáng 5/4, đoàn công tác của tỉnh làm việc với xã Tân Phú.\n"
 
@@ -160,6 +185,33 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Văn phòng",
     ),
     "speech_word": ("Phó Chủ tịch UBND tỉnh Lê Văn Tám {} tại xã Tân Phú", tells_a_speech, "dự lễ"),
+    "unit_level": ("Chủ tịch UBND {}", matches(_LEVEL_END), "tỉnh"),
+    "group_of": ("{} đồng chí ", matches(_HONORIFIC_ONLY, whole=True), "hai"),
+    "plain_honorific": ("các {} ", matches(_HONORIFIC_ONLY, whole=True), "anh"),
+    "list_joiner": (" {} ", matches(_LIST_GAP, whole=True), "với"),
+    "title_not_last": (
+        TITLED.format("Phó Trưởng ban Ban Chỉ đạo {} vấn đề xã hội"),
+        lambda t: titles_of_the_first(t) == ["Phó Trưởng ban Ban Chỉ đạo"],
+        "tỉnh",
+    ),
+    "du_next": (
+        "Sáng 5/4, đồng chí Lê Văn Tám, Ủy viên dự {} Ban Chấp hành Trung ương Đảng, Bí thư Tỉnh"
+        " ủy Nghệ An làm việc với xã Tân Phú.",
+        lambda t: any(" dự " in title for title in titles_of_the_first(t)),
+        "bị",
+    ),
+    "and_next": (
+        TITLED.format("Trưởng ban Dân vận và {} đoàn thể"),
+        lambda t: any(" và " in title for title in titles_of_the_first(t)),
+        "nhiều",
+    ),
+    "founder_title": (
+        "Sáng 5/4, đoàn công tác dâng hương tưởng niệm {} Hồ Chí Minh rồi làm việc với xã Tân Phú.",
+        nobody,
+        "Bí thư",
+    ),
+    "group_before": ("Sáng 5/4, {} ", matches(_GROUP_BEFORE), "hai"),
+    "comrade": ("Sáng 5/4, các {} ", matches(_GROUP_BEFORE), "vị"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -15,7 +15,15 @@ from lexicon_contract import lexicon_contract
 
 from chidao.extract import lexicon
 from chidao.extract.pipeline import process
-from chidao.extract.places import KINDS, WORDS, place_words
+from chidao.extract.places import (
+    _PROVINCE_KEY_LEVEL,
+    _VISIT_ANYWHERE,
+    KINDS,
+    WORDS,
+    _district_renamed,
+    place_words,
+)
+from chidao.extract.spans import fold, strip_marks
 
 LEDE = "Sáng 4/3, UBND tỉnh Nghệ An họp bàn kế hoạch năm.\n"
 SPEAKER = "Ông Lê Văn Bình, {} xã Tân Kỳ, cho biết xã đã hoàn thành kế hoạch."
@@ -41,6 +49,32 @@ def by_its_office(text: str) -> bool:
     return rules(text) == ["places:office"]
 
 
+def no_visit_cue(head: str) -> bool:
+    """The words before a unit hold no cue of a visit (the session's own work follows one)."""
+    return _VISIT_ANYWHERE.search(fold(head)) is None
+
+
+def two_localities(text: str) -> bool:
+    return len(rules(text)) == 2
+
+
+def province(name: str) -> Callable[[str], bool]:
+    return lambda text: process(text).province == name
+
+
+def renamed_district(level_and_name: str) -> bool:
+    """A district named at one district level is found at another ("huyện Thái Hòa" is the
+    thị xã): the official list has only its last form."""
+    level, name = level_and_name.split("|")
+    return bool(_district_renamed(level, name, "Nghệ An", "legacy"))
+
+
+def a_province_key(level: str) -> bool:
+    """The package's converter writes the province's level before its key: it is taken off."""
+    key = strip_marks(fold(level)).replace(" ", "") + "nghean"
+    return _PROVINCE_KEY_LEVEL.sub("", key) == "nghean"
+
+
 # kind -> (report with the entry at "{}", what the entry makes of it, a word not of the kind)
 EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "visit_cue": ("Sáng 4/3, đoàn công tác của tỉnh Nghệ An {} xã Tân Phú.", in_the_lede, "xây"),
@@ -60,6 +94,45 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lambda t: rules(t) == ["places:report"],
         "ông",
     ),
+    "session_activity": ("đoàn đến thăm thôn 3 rồi {} ở ", no_visit_cue, "nghỉ"),
+    "standing": (LEDE + SPEAKER.format("Phó Chủ tịch {} UBND"), by_its_office, "Thường xuyên"),
+    "report_lead": (
+        LEDE + "{} xã Tân Kỳ, năm nay xã đã hoàn thành 12 tiêu chí nông thôn mới.",
+        lambda t: rules(t) == ["places:report"],
+        "Theo ý kiến của",
+    ),
+    "people_committee": (
+        LEDE + "Theo báo cáo của {} xã Tân Kỳ, năm nay xã đã hoàn thành 12 tiêu chí.",
+        lambda t: rules(t) == ["places:report"],
+        "Hội Nông dân",
+    ),
+    "list_and": (
+        "Sáng 4/3, đoàn công tác của tỉnh Nghệ An làm việc với các xã Tân Kỳ {} Nghĩa Đồng.",
+        two_localities,
+        "hoặc",
+    ),
+    "province_cue": (
+        "Sáng 4/3, hội nghị bàn về chuyển đổi số, có đại biểu Hà Tĩnh dự, tại {} Nghệ An.",
+        province("Nghệ An"),
+        "vùng",
+    ),
+    "domain_suffix": (
+        "Nguồn: baonghean.{}.vn\nSáng 4/3, hội nghị bàn về chuyển đổi số.",
+        province("Nghệ An"),
+        "edu",
+    ),
+    "domain_prefix": (
+        "Nguồn: {}nghean.vn\nSáng 4/3, hội nghị bàn về chuyển đổi số.",
+        province("Nghệ An"),
+        "tin",
+    ),
+    "district_level": ("{}|Thái Hòa", renamed_district, "xã"),
+    "legacy_level": (
+        "Đoàn công tác làm việc với {} Tân Kỳ.",
+        lambda t: process(t).province is not None,
+        "phường",
+    ),
+    "province_level": ("{}", a_province_key, "huyện"),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

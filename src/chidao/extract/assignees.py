@@ -8,7 +8,7 @@ import re
 
 from . import lexicon
 from .agencies import list_item_name
-from .cues import cue_grammar
+from .cues import cue_grammar, cue_lexicon
 from .scan import Cue
 from .segment import segment_words
 from .spans import Document, Span, fold
@@ -18,6 +18,7 @@ from .titles import title_lexicon
 MAX_SUBJECT_WORDS = 22
 # "Đối với " before the unit a heading's points are for (folded)
 _UNIT_HEADING = cue_grammar(r"(?:«unit_heading»)\s+")
+_UNIT_LIST_LEAD = cue_grammar(r"(?:«unit_list_lead»)\s+")
 BULLET = re.compile(r"\s*(?:[-+•*–]|\d{1,2}[.)]|[a-zđ]\)|[IVXivx]{1,4}\.)\s+")
 
 
@@ -34,7 +35,9 @@ _WORD = re.compile(r"[\w'’&-]+")
 _CLAUSE_END = re.compile(r"[,;:.]")
 # the word that ends a unit's level, compared with one word of the text ("thị trấn" ends with
 # "trấn", "thị xã" with "xã", "thành phố" with "phố")
-_LEVELS = frozenset({"tỉnh", "xã", "phường", "huyện", "trấn", "phố", "quận"})
+# the last word of a level ending a body's name ("xã", "trấn", "khu" of "đặc khu"): the
+# ``unit_level`` entries of ``directive_cues.tsv``, and the province and the urban district
+_LEVELS = frozenset({"tỉnh", "quận"}) | {e.split()[-1] for e in cue_lexicon()["unit_level"]}
 _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
 _BODY_LIST_GAP = re.compile(r", | và ")
 # the rest of a unit's office named in ordinary words, up to its level ("đầu tư xây dựng
@@ -136,11 +139,15 @@ class AssigneeReader(SpeakerReader):
 
     def unit_heading(self, p: Span) -> Span | None:
         """A heading paragraph naming whom the points under it are for ("1. Đối với UBND huyện
-        A", "2. Đối với các sở, ngành:"; kind ``unit_heading`` of ``directive_cues.tsv``): the
-        unit, else None."""
+        A", "2. Đối với các sở, ngành:"; kind ``unit_heading`` of ``directive_cues.tsv``), or a
+        list's lead ending with a colon ("- Chỉ đạo UBND đặc khu:"; kind ``unit_list_lead``):
+        the unit, else None."""
         m = BULLET.match(self.f, p.start, p.end)
         pos = m.end() if m else p.start
         h = _UNIT_HEADING.match(self.f, pos, p.end)
+        if h is None and self.f[p.start : p.end].rstrip().endswith(":"):
+            # "- Chỉ đạo UBND đặc khu:" over "+ Khẩn trương lập ...", "+ ...": a list's lead
+            h = _UNIT_LIST_LEAD.match(self.f, pos, p.end)
         if h is None:
             return None
         pos = h.end()
@@ -325,7 +332,8 @@ class AssigneeReader(SpeakerReader):
             cut = self.action_start(pos, stop)
             if cut < stop and not self.rx.negator.search(self.f, pos, cut):
                 e = cut
-        if e is None:
+        if e is None or ";" in self.f[pos:e] or self.f[e : e + 3].lstrip().startswith(";"):
+            # "Tổ chức lại hoạt động du lịch ...; bảo đảm ...": a subject ends before a ";"
             return []
         while pos < e and self.f[pos] in ' "“':
             pos += 1

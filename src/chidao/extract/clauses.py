@@ -121,7 +121,16 @@ class Reader(AssigneeReader):
                 if n >= 3:
                     break
                 cand = self.skip_openers(pos + m.end(), end)
-                if self.rx.ask.match(self.f, cand, end):
+                a = self.rx.ask.match(self.f, cand, end)
+                if a:
+                    # "Về kiến nghị của phường A, giao Sở B ...": the frame's assignment
+                    verb = self.f[cand : a.end()].strip(" :")
+                    if (
+                        self.rx.kind_of.get(verb) == "assign"
+                        and self.rx.agent.match(self.f, a.end(), end)
+                        and (self.doc.text[a.end()].isupper() or self.f.startswith("các ", a.end()))
+                    ):
+                        return cand  # (a named body or "các ...": not "giao ban định kỳ")
                     continue  # "nghị quyết, chỉ thị, ...": a list, not a clause
                 if self.is_instruction(cand, end):
                     return cand
@@ -291,13 +300,35 @@ def directive_start(
             q = _quoted(r, st, s, lead.lead_start)
             return q, q, issuer, "quote"
         start = r.clause_start(lead.rest, s.end)
+        if start is None:
+            # "Đồng chí nhấn mạnh, quý II có ý nghĩa quyết định ...; các sở, ngành phải ...": a
+            # statement, then a subject told what it must do
+            start = _after_statement(r, lead.rest, s.end)
         return start, start, issuer, "say"
     if not st.speaker.leader:
         return None, None, None, ""
+    notice = r.rx.notice_says.match(f, begin, s.end)
+    if notice is not None:
+        # "Thông báo nêu rõ: “Giao Sở A ...”": the notice of the leader's conclusions speaks
+        begin = notice.end()
     at = r.clause_start(begin, s.end)
     if at is None:
         return None, None, issuer, ""
     return begin, at, issuer, "speech"
+
+
+def _after_statement(r: Reader, pos: int, end: int) -> int | None:
+    """The first clause after a ";" of ``pos..end`` that names a subject and tells it to act."""
+    for _ in range(3):
+        semi = r.f.find(";", pos, end)
+        if semi < 0:
+            return None
+        pos = semi + 1
+        while pos < end and r.f[pos] == " ":
+            pos += 1
+        if r.rx.agent.match(r.f, pos, end) and r.is_instruction(pos, end):
+            return pos
+    return None
 
 
 def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
@@ -322,7 +353,7 @@ def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
 # or a connector, then a clause of its own ("...; bên cạnh đó, các đồng chí ... phải ...;
 # mặt khác, UBND huyện chủ trì ..."): a break only where that clause names a body that acts
 _NEXT_INSTRUCTION = cue_grammar(
-    r";\s+(?:(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+"
+    r";\s+(?:(?:…|\.\.\.)\s*)?(?:(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+"
     r"|(?P<link>«connector»)\s*,?\s+)(?=\S)"
 )
 # a directive that opens with one of these verbs breaks at each next instruction
@@ -363,8 +394,8 @@ def instruction_clauses(
             continue
         out.append((doc.span(start, m.start(), "directive", span.rule), at))
         start = m.start() + 1
-        while doc.folded[start] == " ":
-            start += 1
+        while doc.folded[start] in " …." and start < m.end():
+            start += 1  # (and the quotation's ellipsis: "...; … giao Sở B ...")
         at = m.end()
     if not out:
         return [(span, subject_at)]

@@ -22,6 +22,7 @@ KINDS = (
     "imperative",
     "connector",
     "ordinal",
+    "notice_subject",
     "frame",
     "agent",
     "negator",
@@ -47,6 +48,7 @@ KINDS = (
     "answer_verb",
     "approval",
     "unit_heading",
+    "unit_list_lead",
     "filler",
     "agent_det",
     "passive",
@@ -75,6 +77,7 @@ class CuePatterns:
     speech: re.Pattern[str]
     connector: re.Pattern[str]
     ordinal: re.Pattern[str]
+    notice_says: re.Pattern[str]
     frame: re.Pattern[str]
     start_cue: re.Pattern[str]
     modal: re.Pattern[str]
@@ -113,6 +116,10 @@ def cue_patterns() -> CuePatterns:
         speech=re.compile(rf"\s*(?:,\s*)?{filler}(?P<verb>{_alt(verbs)})(?!\w)\s*(?::|,)?\s*"),
         connector=re.compile(rf"\s*(?:{_alt(lx['connector'])})(?:\s*[,:]\s*|\s+(?=\w))"),
         ordinal=re.compile(rf"\s*(?:{_alt(lx['ordinal'])})\s*[,:]"),
+        # "Thông báo nêu rõ: “...”", "Thông báo số 145/TB-UBND kết luận: “...”"
+        notice_says=cue_grammar(
+            r"\s*(?:«notice_subject»)(?:\s+số\s+[\w/.-]+)?\s+(?:cũng\s+)?(?:«say»)\s*:\s*[“\"]?"
+        ),
         frame=re.compile(rf"\s*(?:{_alt(lx['frame'])})(?!\w)"),
         start_cue=re.compile(
             rf"\s*[\"“]?(?:{_alt(lx['modal'] + lx['imperative'] + lx['ask'] + lx['assign'])})(?!\w){passive}"

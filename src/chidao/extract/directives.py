@@ -116,12 +116,19 @@ def _sapo(doc: Document) -> set[int]:
     return set()
 
 
+_SECTION_NUMBER = re.compile(r"\s*\d{1,2}\.\s")
+
+
 def _heading(doc: Document, p: Span) -> bool:
     """A subheading: short, no end punctuation, not a bullet of a list."""
     text = p.text.rstrip()
+    if text.endswith((".", "!", "?", "…", ":", ";", '"', "”")):
+        return False
     if BULLET.match(text) and not _ROMAN.match(text):
-        return False  # "- Tập trung ...", "1. ..." (but "II. Nhiệm vụ thời gian tới" is one)
-    return not text.endswith((".", "!", "?", "…", ":", ";", '"', "”")) and len(text.split()) <= 16
+        # "- Tập trung ...", "a) ..." are points; "1. Đánh giá chung", a notice's numbered
+        # section, is a heading (as "II. Nhiệm vụ thời gian tới" is)
+        return _SECTION_NUMBER.match(text) is not None and len(text.split()) <= 8
+    return len(text.split()) <= 16
 
 
 def find_directives(doc: Document) -> None:

@@ -97,6 +97,18 @@ KINDS = (
     "bad_state",
     "beneficiary",
     "country_scope",
+    "toll_stop",
+    "epidemic",
+    "no_epidemic",
+    "outbreak_where",
+    "aid_to",
+    "suffer",
+    "rule_of",
+    "compared_to",
+    "clause_with",
+    "holding",
+    "holding_share",
+    "holding_gained",
     # read by the web app (insight/indicators.py: the name of a series of figures)
     "period_lead",
     "month_count",
@@ -105,6 +117,14 @@ KINDS = (
     "place_lead",
     "place_unit",
     "figure_lead",
+    "period_month",
+    "period_year",
+    "period_quarter",
+    "since_year_start",
+    "up_to",
+    "now",
+    "place_on",
+    "place_area",
 )
 
 
@@ -144,6 +164,8 @@ def _opens_with(noun: str, words: frozenset[str]) -> bool:
 
 
 _NOT_UNIT = frozenset(_WORDS["not_unit"])
+# the verb that holds a count ("toàn huyện có 42.000 ha"): no other result verb
+_HOLDING_VERBS = _WORDS["holding"]
 # damage from a disaster and what is still lacking are difficulties, not results: "mưa lũ làm
 # sạt lở 1,8 km bờ sông, ngập 620 ha", "kinh phí còn thiếu khoảng 35 tỷ đồng" (the sentence
 # up to the figure)
@@ -153,29 +175,32 @@ _DAMAGE = _grammar(
     r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s*$|"
     # ... and the rest of its toll: "lũ quét đã làm 4 người chết, 2 người mất tích; 37 nhà ..."
     r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s"
-    r"(?:(?!tuy nhiên|nhưng|song|đến nay|hiện nay|đã huy động)[^.])*$|"
+    r"(?:(?!(?:«toll_stop»))[^.])*$|"
     # an epidemic where it broke out: "dịch tả lợn châu Phi đã xuất hiện tại 9/15 xã"
-    r"(?<!chuyển )dịch(?!\s+(?:vụ|chuyển))[^.;]{0,40}?\s(?:«outbreak»)"
-    r"(?:\s+(?:ra|tại|ở|trên))*\s*$)"
+    r"(?<!chuyển )(?:«epidemic»)(?!\s+(?:«no_epidemic»))[^.;]{0,40}?\s(?:«outbreak»)"
+    r"(?:\s+(?:«outbreak_where»))*\s*$)"
     r"(?!\w)"
 )
 # the toll written after the count: "37 nhà bị cuốn trôi", "2 người mất tích"
 # ("450 triệu đồng cho 150 hộ bị thiệt hại": given to those hit, not lost)
-_DAMAGE_AFTER = _grammar(r"\s*(?!cho\s)(?:\w+\s+){0,4}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)")
+_DAMAGE_AFTER = _grammar(
+    r"\s*(?!(?:«aid_to»)\s)(?:\w+\s+){0,4}?(?:(?:«suffer»)\s+(?:«damage»)|«toll»)(?!\w)"
+)
 # aid for those hit: "hỗ trợ 450 triệu đồng cho 150 hộ bị thiệt hại" (the count of those
 # helped), and the sum given to them (the words after it start with "cho")
 _AID_FOR = re.compile(r"(?<!\w)cho\s+(?:[^\W\d]+\s+){0,2}$")
 # ... also after a list of what was hit, when the count opens its clause: "Hơn 820 ha lúa, hoa
 # màu và 65 ha ao nuôi tôm bị ngập, hư hại"
 _DAMAGE_LIST_AFTER = _grammar(
-    r"\s*(?:[^\W\d_]+,?\s+|\d[\d.,]*\s+){0,10}?(?:bị\s+(?:«damage»)|«toll»)(?!\w)"
+    r"\s*(?:[^\W\d_]+,?\s+|\d[\d.,]*\s+){0,10}?(?:(?:«suffer»)\s+(?:«damage»)|«toll»)(?!\w)"
 )
 # what is not done yet, the count opening its clause: "3,6 km đê biển số 7 chưa được kè cứng"
 # ("đã hỗ trợ 120 hộ chưa có nhà" is a result: a result verb comes first)
 # what falls short, said after the count to the end of its clause: "công chức địa chính - xây
 # dựng ở 4 xã của huyện chưa đủ theo quy định" (a result verb before it does not make it one)
 _SHORT_AFTER = _grammar(
-    r"\s*(?:[^\W\d]+\s+){0,6}?(?:«short_after»)(?=\s*(?:[.,;:]|theo(?!\w)|so với|$))"
+    r"\s*(?:[^\W\d]+\s+){0,6}?(?:«short_after»)"
+    r"(?=\s*(?:[.,;:]|(?:«rule_of»)(?!\w)|(?:«compared_to»)|$))"
 )
 _UNDONE_AFTER = _grammar(r"\s*(?:\w+\s+){0,6}?(?:«undone»)(?!\w)")
 # what may not come right before the number
@@ -276,7 +301,7 @@ _SCOPE_WINDOW = 200  # how far back a sentence's scope is looked for (keeps long
 # the end of the last clause break before a figure (one greedy match, not a loop over breaks)
 # ("(" only when its bracket is still open: "tổng sản phẩm (GRDP) tăng 6%" is one clause)
 # (a decimal comma is no break: "giảm từ 38,6% xuống còn 35,2%" is one clause)
-_LAST_BREAK = re.compile(r"(?s:.*)(?:[;:\n|]|,(?!\d)|\((?![^)]*\))|\s[-–]\s|\svới\s)")
+_LAST_BREAK = _grammar(r"(?s:.*)(?:[;:\n|]|,(?!\d)|\((?![^)]*\))|\s[-–]\s|\s(?:«clause_with»)\s)")
 _CLAUSE_END = re.compile(r"[,;:(\n…]|\.(?!\d)")
 
 
@@ -320,7 +345,7 @@ def _not_the_sessions(
         rate
         and _SHARE.search(folded, max(s_start, start - 24), start)
         and (
-            _held(doc, max(s_start, start - _HOLDING_WINDOW), start, ("có", "chiếm"))
+            _held(doc, max(s_start, start - _HOLDING_WINDOW), start, _WORDS["holding_share"])
             or _made_up(folded, max(s_start, start - _HOLDING_WINDOW), start)
         )
     ):
@@ -376,11 +401,15 @@ def _after_the_loss(folded: str, head: str, s_start: int, start: int) -> bool:
     last = max(_DAMAGE.finditer(head), key=lambda d: d.start(), default=None)
     if last is None:
         return False
-    return _result_before(folded, s_start + last.end(), start, ("có", "được")) is not None
+    return _result_before(folded, s_start + last.end(), start, _WORDS["holding_gained"]) is not None
 
 
 def _result_before(
-    folded: str, start: int, end: int, allowed: tuple[str, ...] = ("có",), ongoing: bool = False
+    folded: str,
+    start: int,
+    end: int,
+    allowed: tuple[str, ...] = _HOLDING_VERBS,
+    ongoing: bool = False,
 ) -> re.Match[str] | None:
     """A result verb in ``folded[start:end]`` other than ``allowed`` ("có" also holds); with
     ``ongoing``, not one of a work in progress ("đang xây dựng")."""
@@ -435,7 +464,7 @@ def communes_session(doc: Document) -> bool:
     return communes
 
 
-def _held(doc: Document, start: int, end: int, allowed: tuple[str, ...] = ("có",)) -> bool:
+def _held(doc: Document, start: int, end: int, allowed: tuple[str, ...] = _HOLDING_VERBS) -> bool:
     """Whether the figure at ``end`` is counted after a holding verb ("toàn huyện có 42.000 ha
     rừng, 2.600 ha cây hồi"; "Huyện có 18 xã, thị trấn với 46.000 người"): the last one in
     ``start..end``, with no sentence break and no other result verb between."""

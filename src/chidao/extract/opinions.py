@@ -135,6 +135,7 @@ KINDS = (
     "voices",
     "past",
     "purpose",
+    "asked_below",
     "bad_count",
     "blocked_by",
     "converted",
@@ -283,8 +284,11 @@ _DIFFICULTY_LEAD_BODY = (
 _DIFFICULTY_LEAD = _grammar(r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,3}?" + _DIFFICULTY_LEAD_BODY)
 # ... with a longer subject when more sentences of its paragraph follow: "Tuy nhiên, công tác
 # khắc phục hậu quả còn gặp nhiều khó khăn. <the difficulties>"
+# (a subject joined by a dash is longer: "tình hình kinh tế - xã hội quý I vẫn còn một số hạn
+# chế.")
 _DIFFICULTY_LEAD_LONG = _grammar(
-    r"^(?:[^,.]{0,60},\s*)?(?:[\w/]+\s+){0,6}?" + _DIFFICULTY_LEAD_BODY
+    r"^(?:[^,.]{0,60},\s*)?(?:(?:[\w/]+\s+){0,6}?|(?:[\w/]+\s+){0,4}?[\w/]+\s+[-–]\s+"
+    r"(?:[\w/]+\s+){1,5}?)" + _DIFFICULTY_LEAD_BODY
 )
 # "A giảm 11 vụ so với cùng kỳ, song tình trạng B vẫn diễn biến phức tạp": the difficulty is
 # what comes after the turn
@@ -560,13 +564,23 @@ _PAST_ASK = _grammar(r"(?<!\w)(?:«past»)\s+(?:\w+\s+){0,1}$")
 _GRANTED = _grammar(r"(?<!\w)(?:«granted»)(?!\w)")
 # "... rà soát các hộ thiếu đất để đề xuất chính sách hỗ trợ": a purpose, not a request made
 _PURPOSE_ASK = _grammar(r"(?<!\w)(?:«purpose»)\s+$")
+# "... và đề nghị các cấp ủy, chính quyền cơ sở trong huyện thực hiện": asked of the units below
+_ASKED_BELOW = _grammar(r"\s*:?\s*(?:«asked_below»)(?!\w)")
 
 
 def _not_asked_now(s: str, m: re.Match[str]) -> bool:
     """Whether the asking verb at ``m`` names the lower side's own plan, a purpose ("... để
-    đề xuất ...") or a past request that was granted."""
+    đề xuất ..."), units below the one who asks ("đề nghị các cấp ủy, chính quyền cơ sở ...")
+    or a past request that was granted."""
     if _OWN_PLAN.match(s, m.end()) or _PURPOSE_ASK.search(s, max(0, m.start() - 8), m.start()):
         return True
+    # the tasks passed down to the units below ("đề nghị các cấp ủy, chính quyền cơ sở ...",
+    # where "các cấp" alone would be an upper addressee): petitions go up
+    pos = m.start()
+    while 0 <= pos <= m.end():
+        if _ASKED_BELOW.match(s, pos):
+            return True
+        pos = s.find(" ", pos + 1, m.end() + 1)
     return bool(_PAST_ASK.search(s[: m.start()]) and _GRANTED.search(s, m.end()))
 
 
@@ -822,7 +836,7 @@ def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]
     folded = doc.folded
     cuts = list(_CLAUSE_SEP.finditer(folded, span.start, span.end))
     if not cuts:
-        return [span]
+        return [_without_leading_results(doc, span)]
     parts = []
     start = span.start
     for c in cuts:
@@ -844,6 +858,28 @@ def _difficulty_clauses(doc: Document, sentence: Span, span: Span) -> list[Span]
 
 
 _RESULT_CLAUSE = _grammar(r"(?<!\w)(?:«result_verb»)\s+(?:\w+\s+){0,3}?\d")
+_COMMA = re.compile(r",\s+")
+
+
+def _without_leading_results(doc: Document, span: Span) -> Span:
+    """A difficulty sentence without the ","-clauses that open it and only report figures
+    ("xã đã thu hoạch 8.400 ha lúa, năng suất bình quân 7,1 tấn/ha, lợi nhuận của nông dân
+    giảm do giá lúa thấp": each holds an indicator and states no difficulty)."""
+    folded = doc.folded
+    start = span.start
+    for c in _COMMA.finditer(folded, span.start, span.end):
+        if not _holds_indicator(doc, start, c.start()) or is_difficulty(
+            folded[start : c.start()], doc, start
+        ):
+            break
+        start = c.end()
+    if start == span.start or not is_difficulty(folded[start : span.end], doc, start):
+        return span
+    return doc.span(start, span.end, "difficulty", span.rule)
+
+
+def _holds_indicator(doc: Document, start: int, end: int) -> bool:
+    return any(start <= i.span.start and i.span.end <= end for i in doc.indicators)
 
 
 def find_opinions(doc: Document) -> None:
@@ -961,6 +997,20 @@ def find_opinions(doc: Document) -> None:
             if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
                 # "Phát biểu ..., đồng chí X, Bí thư ... đề nghị ...": from the verb
                 start = s.start + cue
+            ask_at = s.start + max(cue, 0)
+            semi = folded.rfind(";", start, ask_at)
+            if semi > start and len(folded[semi + 1 : ask_at].split()) <= 4:
+                # "Đại diện xã A cho biết, bờ sông sạt lở ...; xã đề nghị tỉnh ...": what is
+                # wrong, then the request, one item each
+                if is_difficulty(folded[start:semi], doc, start):
+                    lead_in = _LEAD_IN if _may_lead_in(folded, start, semi + 1) else None
+                    said = _trim(doc, start, semi + 1, "opinions:difficulty", lead_in)
+                    difficulties.append(
+                        Item(Span(said.start, said.end, "difficulty", said.text, said.rule), {})
+                    )
+                start = semi + 1
+                while start < q_end and folded[start] == " ":
+                    start += 1
             span = _trim(doc, start, q_end, f"opinions:{kind}", regex)
             petitions.append(
                 Item(

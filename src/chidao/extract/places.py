@@ -94,6 +94,17 @@ KINDS = (
     "local_body",
     "not_before",
     "report_time",
+    "session_activity",
+    "standing",
+    "report_lead",
+    "people_committee",
+    "list_and",
+    "province_cue",
+    "domain_suffix",
+    "domain_prefix",
+    "district_level",
+    "legacy_level",
+    "province_level",
 )
 
 
@@ -112,7 +123,7 @@ _NAME_WORD = re.compile(r"[^\W\d_][\w]*|\d{1,2}(?!\w)")
 # cues before a unit, in the lede or headline, that make it the subject of the session
 _VISIT_CUE = _grammar(r"(?:«visit_cue»)\b")
 # cues that make a unit the subject of the session wherever they are
-_VISIT_ANYWHERE = _grammar(r"(?:«visit_anywhere»)(?!\w)(?!.*(?:làm việc|thăm))")
+_VISIT_ANYWHERE = _grammar(r"(?:«visit_anywhere»)(?!\w)(?!.*(?:«session_activity»))")
 _ASKS = _grammar(r"(?<!\w)(?:«asks»)(?!\w)")
 # a site between the visit cue and the unit: the unit only says where the site is
 # ("đến kiểm tra dự án đường ven biển đoạn qua xã X")
@@ -133,16 +144,20 @@ _RANK = {
     "quận": 2,
 }
 # local offices: a title of the local side, followed by the unit
-_LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+thường trực)?(?:\s+(?:«local_body»))*\s*$")
+_LOCAL_OFFICE = _grammar(r"(?:«local_title»)(?:\s+(?:«standing»))?(?:\s+(?:«local_body»))*\s*$")
 # (the last words its matches can end with: a window ending otherwise is told without it)
 _LOCAL_OFFICE_LAST = tuple(
-    {w.split()[-1] for w in place_words()["local_title"] + place_words()["local_body"]} | {"trực"}
+    {
+        w.split()[-1]
+        for kind in ("local_title", "local_body", "standing")
+        for w in place_words()[kind]
+    }
 )
 # reporting cues: the local side reports or speaks
 # (a time may come between: "Theo báo cáo, đến nay huyện X đã bàn giao ...")
 _REPORT_CUE = _grammar(
-    r"(?:theo báo cáo(?: của)?|báo cáo của)\s*,?\s+(?:(?:«report_time»)\s*,?\s+)?"
-    r"(?:ubnd\s+|ủy ban nhân dân\s+)?$"
+    r"(?:«report_lead»)\s*,?\s+(?:(?:«report_time»)\s*,?\s+)?"
+    r"(?:(?:«people_committee»)\s+)?$"
 )
 _NOT_BEFORE = _grammar(r"(?<!\w)(?:«not_before»)\s*(?:\(\s*)?$")
 
@@ -215,13 +230,13 @@ def unit_mentions(
                 if n == 0:
                     continue
                 start, end = words[0][0], words[n - 1][1]
-                if province_name(text[start:end]) and level in ("thành phố", "tỉnh"):
+                if province_name(text[start:end]) and level in place_words()["province_level"]:
                     continue  # "UBND thành phố Hà Nội": the province itself
                 out.append(UnitMention(m.start, end, level, text[start:end], ()))
     return out
 
 
-_DISTRICT_LEVELS = ("huyện", "thị xã", "thành phố", "quận")
+_DISTRICT_LEVELS = place_words()["district_level"]
 
 
 def _district_renamed(level: str, name: str, province: str | None, era: str | None) -> list[Unit]:
@@ -244,7 +259,7 @@ _SURNAMES = frozenset(
 )
 
 
-_LIST_SEP = re.compile(r"\s*(?:,|và|;)\s*")
+_LIST_SEP = _grammar(r"\s*(?:,|«list_and»|;)\s*")
 
 
 def _list_continuation(
@@ -326,9 +341,21 @@ def _province_regex() -> tuple[WordLexicon, dict[str, str], dict[str, str]]:
 
 # a web domain: found by its ending, then the name before it ("baohatinh.vn" -> "hatinh",
 # "baobackan.org.vn" -> "backan")
-_DOMAIN_END = re.compile(r"\.(?:(?:gov|com|org|net)\.)?vn\b", re.IGNORECASE)
-_DOMAIN_NAME = re.compile(r"(?<![\w.])(?:www\.)?(?:bao|dai|truyenhinh)?([a-z]+)$", re.IGNORECASE)
-_PROV_CUE = re.compile(r"(?<!\w)(?:tỉnh|tỉnh ủy|thành ủy)\s*$")
+_DOMAIN_END = re.compile(
+    lexicon.fill(r"\.(?:(?:«domain_suffix»)\.)?vn\b", place_words(), factor=False), re.IGNORECASE
+)
+_DOMAIN_NAME = re.compile(
+    lexicon.fill(r"(?<![\w.])(?:www\.)?(?:«domain_prefix»)?([a-z]+)$", place_words(), factor=False),
+    re.IGNORECASE,
+)
+_PROV_CUE = _grammar(r"(?<!\w)(?:«province_cue»)\s*$")
+# a province's level at the start of a key of the package's converter ("tinhnghean",
+# "thanhphohaiphong": the level's words without marks or spaces)
+_PROVINCE_KEY_LEVEL = re.compile(
+    "^(?:"
+    + "|".join(re.escape(strip_marks(w).replace(" ", "")) for w in place_words()["province_level"])
+    + ")"
+)
 
 
 _FORMER = re.compile(r"\s+cũ(?!\w)")
@@ -430,9 +457,9 @@ def _successors() -> dict[str, str]:
     key_to_new = {strip_marks(name_key(p)).replace(" ", ""): p for p in provinces("2025")}
     out: dict[str, str] = {}
     for new_key, old_keys in data.items():
-        new = key_to_new.get(re.sub(r"^(tinh|thanhpho)", "", new_key))
+        new = key_to_new.get(_PROVINCE_KEY_LEVEL.sub("", new_key))
         for old in old_keys:
-            legacy = key_to_legacy.get(re.sub(r"^(tinh|thanhpho)", "", old))
+            legacy = key_to_legacy.get(_PROVINCE_KEY_LEVEL.sub("", old))
             if new and legacy:
                 out[legacy] = new
     return out
@@ -535,7 +562,7 @@ def find_places(doc: Document) -> None:
     if era is None and mentions:
         # no date: the units' own levels tell the era (districts exist only before 2025)
         eras = Counter(u.era for um in mentions for u in um.units)
-        legacy_levels = any(um.level in ("huyện", "thị xã", "quận", "thị trấn") for um in mentions)
+        legacy_levels = any(um.level in place_words()["legacy_level"] for um in mentions)
         era = "legacy" if legacy_levels or eras["legacy"] > eras["2025"] else "2025"
     lede_end = _lede_end(doc)
     title_ends = _headline_offsets(doc)

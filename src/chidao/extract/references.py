@@ -50,6 +50,16 @@ KINDS = (
     "deputies",
     "standing_committee",
     "speech_word",
+    "unit_level",
+    "group_of",
+    "plain_honorific",
+    "list_joiner",
+    "title_not_last",
+    "du_next",
+    "and_next",
+    "founder_title",
+    "group_before",
+    "comrade",
 )
 
 
@@ -58,6 +68,12 @@ def people_words() -> dict[str, tuple[str, ...]]:
     """Entries of ``data/people_words.tsv`` by kind (folded, in the file's order); a bad line
     raises an error naming the file and line."""
     return lexicon.by_kind(WORDS, KINDS)
+
+
+_PEOPLE_WORDS = people_words()
+_grammar = lexicon.grammar_of(people_words)
+# "các đồng chí Phó Chủ tịch ...": a group before a title, not one person
+_GROUP_BEFORE = _grammar(r"(?<!\w)(?:«group_before»)\s+(?:(?:«comrade»)\s+)?$")
 
 
 # a name right after a place word is the place's ("xã Lê Lợi", "đường Trần Phú")
@@ -90,7 +106,8 @@ def _ends_with(folded: str, start: int, end: int, lasts: tuple[str, ...]) -> boo
     return window.endswith(lasts)
 
 
-_LEVELS = ("xã", "phường", "thị trấn", "thị xã", "quận", "huyện", "đặc khu", "thành phố")
+# the levels of units, whose names may follow a title (the order in which they are tried)
+_LEVELS = people_words()["unit_level"]
 _LEVEL_END = re.compile(rf"(?<!\w)(?:{'|'.join(_LEVELS)})$")
 # each level word, a space and the word after it (anywhere, as str.find would find them)
 _LEVEL_WORDS = [(w, re.compile(re.escape(w) + r" (?=(?P<word>[^ ]+) )")) for w in _LEVELS]
@@ -100,9 +117,12 @@ _LEVEL_WORDS = [(w, re.compile(re.escape(w) + r" (?=(?P<word>[^ ]+) )")) for w i
 # "(?<!\w)"), so that the engine searches for the literal "các" instead of trying each position
 _GROUP_LEAD = re.compile(r"các(?<!\wcác) đồng chí\s+")
 _COMMA_BEFORE = re.compile(r",\s*$")
-_HONORIFIC_ONLY = re.compile(r"\s*(?:(?:các\s+)?(?:đồng chí|ông|bà)\s*)?")
-_HONORIFIC_WORDS = frozenset({"Ông", "Bà", "Anh", "Chị", "Cô", "Thầy", "Bác", "Cụ", "Em", "Cháu"})
-_LIST_GAP = re.compile(r"\s*(?:,|;|và|cùng)\s*(?:(?:đồng chí|ông|bà)\s+)?")
+_HONORIFIC_ONLY = _grammar(r"\s*(?:(?:(?:«group_of»)\s+)?(?:«plain_honorific»)\s*)?")
+_LIST_GAP = _grammar(r"\s*(?:,|;|«list_joiner»)\s*(?:(?:«plain_honorific»)\s+)?")
+# a paragraph that opens with the honorific alone before "Title Name:" (as written: capitals)
+_HONORIFIC_LEAD = re.compile(
+    "(?:" + "|".join(re.escape(w.capitalize()) for w in people_words()["plain_honorific"]) + r")\s*"
+)
 
 
 @dataclass
@@ -127,7 +147,7 @@ def _after_last_stop(text: str, start: int, end: int) -> int:
 
 
 # words a title does not end with ("Sở Văn hóa và", "Ban Chỉ đạo các")
-_NOT_ENDING = frozenset({"và", "các", "của", "số", "cơ", "dự", "-", "–"})
+_NOT_ENDING = frozenset(people_words()["title_not_last"]) | {"-", "–"}
 _TITLE_MAX = 160  # characters: "Phó Trưởng Đoàn chuyên trách Đoàn đại biểu Quốc hội tỉnh ..."
 _OPEN_BRACKET = re.compile(r" ?\(")
 _TITLE_SPLIT = re.compile(r"\s*,\s*")
@@ -189,10 +209,10 @@ class Scanner(NameScanner):
                     break  # "... UBND tỉnh kiểm tra ...": a verb after the title
                 if ftok not in words:
                     break
-                if ftok == "dự" and fnxt not in ("khuyết", "án"):
+                if ftok == "dự" and fnxt not in _PEOPLE_WORDS["du_next"]:
                     break
                 if ftok == "và" and not (
-                    nxt and (text[nxt.start()].isupper() or fnxt in ("doanh", "các"))
+                    nxt and (text[nxt.start()].isupper() or fnxt in _PEOPLE_WORDS["and_next"])
                 ):
                     break
             pos = m_end
@@ -413,7 +433,7 @@ class Scanner(NameScanner):
                 if appositive is not None:
                     before, before_start = appositive, appositive.start
             n_syll = len(name.text.split())
-            if before is not None and fold(before.text) in ("chủ tịch", "bác"):
+            if before is not None and fold(before.text) in _PEOPLE_WORDS["founder_title"]:
                 continue  # "Chủ tịch Hồ Chí Minh": the founder, not a participant
             if _ends_with(
                 self.folded, max(0, before_start - 30), before_start, _MEMORIAL_LAST
@@ -432,7 +452,7 @@ class Scanner(NameScanner):
             para_start, _ = self.line_bounds(start)
             colon = self.text.startswith(":", end) and (
                 before_start == para_start
-                or re.fullmatch(r"(?:Đồng chí|Ông|Bà)\s*", self.text[para_start:before_start] or "")
+                or _HONORIFIC_LEAD.fullmatch(self.text[para_start:before_start] or "")
             )
             # "các đồng chí Lê Văn An, Hồ Thị Bình và ...": the next name of a list of people
             listed = (
@@ -468,9 +488,7 @@ class Scanner(NameScanner):
             end = self.title_end(h, line_end)
             if self._between(self.full_starts, h + 1, end + 2):
                 continue
-            if re.search(
-                r"(?<!\w)(?:các|những|và)\s+(?:đồng chí\s+)?$", self.folded[max(0, h - 20) : h]
-            ):
+            if _GROUP_BEFORE.search(self.folded[max(0, h - 20) : h]):
                 continue  # "các đồng chí Phó Chủ tịch ...": a group, not one person
             span = self.doc.span(h, end, "title", "title-only")
             if len(span.text.split()) < 3:

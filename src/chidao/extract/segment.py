@@ -53,6 +53,7 @@ KINDS = (
     "part_of_day",
     "nearby_day",
     "recently",
+    "numeral_head",
 )
 
 
@@ -65,6 +66,10 @@ def segment_words() -> dict[str, tuple[str, ...]]:
 # a full stop after an abbreviation ("TP. Vinh") or an initial ("Nguyễn V. A") ends no sentence
 _ABBREV = re.compile(
     lexicon.fill(r"(?:(?<!\w)(?:«abbreviation»)", segment_words()) + rf"|(?<![\w.])[{UPPER}])\.$"
+)
+# "... trong quý I. Đồng chí ...": a Roman numeral after its noun is a number, not an initial
+_NUMBERED = re.compile(
+    lexicon.fill(r"(?<!\w)(?:«numeral_head»)\s+[IVX]\.$", segment_words()),
 )
 MAX_SENTENCE = 1500
 # where an overlong sentence may be cut: after a clause break, else after a space
@@ -110,7 +115,11 @@ def _cuts(
     for m in boundaries:
         stop = m.end("end")
         # an abbreviation before the full stop: only its last few characters matter
-        if m.group("end") == "." and _ABBREV.search(text, max(start, stop - 8), stop):
+        if (
+            m.group("end") == "."
+            and _ABBREV.search(text, max(start, stop - 8), stop)
+            and not _NUMBERED.search(text, max(start, stop - 24), stop)
+        ):
             continue
         if m.group("next") in LOWER and m.group("end") != ".":
             continue  # "…" or "..." inside a sentence, followed by lower case

@@ -12,7 +12,7 @@ from . import lexicon
 from .lexicon import trie_pattern
 from .scan import WordLexicon
 from .segment import UPPER
-from .spans import Person, fold
+from .spans import Person, fold, written_forms
 
 TITLES = "titles.tsv"
 
@@ -44,6 +44,10 @@ TITLE_KINDS = (
     "unitless",
     "central",
     "ministry",
+    "leading",
+    "vice",
+    "city_level",
+    "city_abbreviation",
 )
 
 
@@ -86,9 +90,27 @@ def title_heads() -> WordLexicon:
     return WordLexicon(lex.heads + lex.ranks)
 
 
-_CITY_UNIT = re.compile(
-    rf"(?<!\w)(?:[Tt]hành ủy|[Tt]hành uỷ|[Tt]hành phố|TP\.?)\s+(?P<name>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)"
+def _title_words(kind: str) -> tuple[str, ...]:
+    """The folded entries of ``kind`` in ``titles.tsv``, in the file's order."""
+    return lexicon.texts(lexicon.load(TITLES, TITLE_KINDS), kind)
+
+
+def _either_case(word: str) -> str:
+    """``word`` (folded) as a regex that also matches it with a capital first letter."""
+    return f"[{word[0].upper()}{word[0]}]{re.escape(word[1:])}"
+
+
+# a city's level before its name, as written ("Thành ủy Vinh", "thành phố Thanh Hóa", "TP. Vinh"):
+# each in either tone placement, the abbreviations in capitals with an optional full stop
+_CITY_LEVEL = "|".join(
+    [
+        _either_case(form)
+        for w in _title_words("city_level")
+        for form in [w, *sorted({f.lower() for f in written_forms(w)} - {w})]
+    ]
+    + [re.escape(a.upper()) + r"\.?" for a in _title_words("city_abbreviation")]
 )
+_CITY_UNIT = re.compile(rf"(?<!\w)(?:{_CITY_LEVEL})\s+(?P<name>[{UPPER}]\w*(?:\s+[{UPPER}]\w*)*)")
 
 
 _CANON = (
@@ -112,8 +134,10 @@ def canonical_title(title: str) -> str:
 
 # the titles of those who give directions (not of department heads answering petitions)
 _LEADING = re.compile(
-    r"(?:phó )?(?:bí thư|chủ tịch|trưởng ban|trưởng đoàn|thủ tướng|bộ trưởng|thứ trưởng|tổng bí thư"
-    r"|ủy viên ban thường vụ)"
+    lexicon.fill(
+        r"(?:(?:«vice») )?(?:«leading»)",
+        {k: _title_words(k) for k in ("vice", "leading")},
+    )
 )
 
 

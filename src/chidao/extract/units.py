@@ -40,13 +40,40 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from . import lexicon
 from .spans import fold, strip_marks
 
 ERAS = ("legacy", "2025")
-LEGACY_LEVELS = ("huyện", "thị xã", "thành phố", "quận", "xã", "phường", "thị trấn")
-LEVELS_2025 = ("xã", "phường", "đặc khu")
 _PAREN = re.compile(r"\s*\([^)]*\)\s*$")  # "Kỳ Anh (Thị xã)": the package's disambiguation
-_PREFIX = re.compile(r"^(?:tỉnh|thành phố|tp\.?)\s+", re.IGNORECASE)
+
+# the words around the official names are reviewed data (``data/unit_words.tsv``)
+WORDS = "unit_words.tsv"
+KINDS = ("province_prefix", "province_abbreviation", "province_alias")
+
+
+@cache
+def unit_rows() -> tuple[lexicon.Row, ...]:
+    """The rows of ``data/unit_words.tsv`` (a further column: the official name an alias
+    stands for); a bad line raises an error naming the file and line."""
+    rows = lexicon.load(WORDS, KINDS, ("official",))
+    for r in rows:
+        if r.kind == "province_alias" and not r.extra[0]:
+            raise lexicon.LexiconError(f"{r.where}: a province_alias row needs its official name")
+    return rows
+
+
+def unit_words() -> dict[str, tuple[str, ...]]:
+    """Entries of ``data/unit_words.tsv`` by kind (folded, in the file's order)."""
+    return {k: lexicon.texts(unit_rows(), k) for k in KINDS}
+
+
+# a province's level before its name: "Tỉnh Thanh Hoá", "Thành phố Hà Nội", "TP. Hồ Chí Minh"
+_PREFIX = re.compile(
+    lexicon.fill(
+        r"^(?:«province_prefix»|(?:«province_abbreviation»)\.?)\s+", unit_words(), factor=False
+    ),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +178,10 @@ def _tables() -> _Tables:
         for short, _code in provinces[era]:
             province_by_key[name_key(short)] = (short, era)
             province_by_key[plain_key(short)] = (short, era)
-    province_by_key.setdefault(name_key("Thừa Thiên Huế"), ("Huế", "legacy"))
-    province_by_key.setdefault(plain_key("Thừa Thiên Huế"), ("Huế", "legacy"))
+    for r in unit_rows():  # former names of a province: "Thừa Thiên Huế" is "Huế"
+        if r.kind == "province_alias":
+            province_by_key.setdefault(name_key(r.text), (r.extra[0], "legacy"))
+            province_by_key.setdefault(plain_key(r.text), (r.extra[0], "legacy"))
     return _Tables(provinces, units, by_key, by_plain, province_by_key)
 
 

@@ -36,16 +36,20 @@ def _words(kind: str) -> str:
 # the period a figure reports on, anywhere in the name
 _PERIOD = re.compile(
     rf"\b(?:(?:{_words('period_lead')})\s+)?"
-    rf"(?:(?:\d+|{_words('month_count')})\s+tháng(?:\s+(?:{_words('period_part')}))?(?:\s+năm)?"
-    r"|quý\s+[ivx\d]+|năm|tháng)"
+    rf"(?:(?:\d+|{_words('month_count')})\s+(?:{_words('period_month')})"
+    rf"(?:\s+(?:{_words('period_part')}))?(?:\s+(?:{_words('period_year')}))?"
+    rf"|(?:{_words('period_quarter')})\s+[ivx\d]+|(?:{_words('period_year')})"
+    rf"|(?:{_words('period_month')}))"
     r"(?:\s+(?:19|20)\d\d)?\b"
     r"|\b(?:19|20)\d\d\b"
-    rf"|\b(?:{_words('period_phrase')}|từ đầu năm(?:\s+đến\s+nay)?)\b",
+    rf"|\b(?:{_words('period_phrase')}|(?:{_words('since_year_start')})"
+    rf"(?:\s+(?:{_words('up_to')})\s+(?:{_words('now')}))?)\b",
     re.IGNORECASE,
 )
 # the place the figure is about
 _PLACE = re.compile(
-    rf"\b(?:trên\s+)?(?:{_words('place_lead')})\s+(?:{_words('place_unit')})\b|\btrên địa bàn\b",
+    rf"\b(?:(?:{_words('place_on')})\s+)?(?:{_words('place_lead')})\s+(?:{_words('place_unit')})\b"
+    rf"|\b(?:{_words('place_area')})\b",
     re.IGNORECASE,
 )
 # the words that lead to the figure, at the end of the name once the figure is cut off
