@@ -1892,3 +1892,36 @@ def test_a_subject_never_runs_over_a_semicolon():
         ZONE_NOTICE + "- Tổ chức lại hoạt động du lịch cộng đồng; bảo đảm vệ sinh môi trường.\n"
     )
     assert assignees(doc) == [["đặc khu Côn Đảo"]]
+
+
+@pytest.mark.parametrize(
+    "committee", ["Ban Thường vụ Huyện ủy", "Thường trực Thị ủy", "Ban Thường vụ Tỉnh ủy"]
+)
+def test_a_committee_named_by_its_level_ends_before_the_verb_of_its_action(committee):
+    # issue 6 class 9 (held-out Kon Tum 2014): "đề nghị Ban Thường vụ Huyện ủy lãnh đạo hoàn
+    # thành ..." is assigned to the committee, not to "Ban Thường vụ Huyện ủy lãnh đạo"
+    doc = process(
+        ZONE + f"Đồng chí đề nghị {committee} lãnh đạo hoàn thành việc giao đất, giao rừng."
+    )
+    assert assignees(doc) == [[committee]]
+
+
+def test_a_sapo_whose_next_sentence_names_its_leader_is_his_directive():
+    # issue 6 class 1 (held-out round 47, Phú Thọ xã Tam Đảo)
+    doc = process(
+        "Chủ tịch UBND tỉnh làm việc với xã Tam Đảo\n"
+        "Xã Tam Đảo cần quản lý chặt chẽ quy hoạch. Đó là chỉ đạo của Chủ tịch UBND tỉnh tại "
+        "buổi làm việc với xã.\nSáng 17/3, đồng chí Lê Văn Tư, Chủ tịch UBND tỉnh đã làm việc "
+        "với xã Tam Đảo.\n"
+    )
+    assert texts(doc) == ["Xã Tam Đảo cần quản lý chặt chẽ quy hoạch."]
+    assert [d.data["issuer"] for d in doc.directives] == ["Lê Văn Tư"]
+
+
+def test_a_quotation_opening_with_a_unit_s_name_is_assigned_to_it_as_written():
+    # issue 6 class 9 (held-out round 47, Phú Thọ xã Tam Đảo)
+    doc = process(
+        "Sáng 17/3, đồng chí Lê Văn Tư, Chủ tịch UBND tỉnh đã làm việc với xã Tam Đảo.\n"
+        "“Tam Đảo phải phát triển du lịch theo hướng xanh, bền vững”, đồng chí nhấn mạnh.\n"
+    )
+    assert assignees(doc) == [["Tam Đảo"]]

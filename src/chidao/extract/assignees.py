@@ -38,6 +38,8 @@ _CLAUSE_END = re.compile(r"[,;:.]")
 # the last word of a level ending a body's name ("xã", "trấn", "khu" of "đặc khu"): the
 # ``unit_level`` entries of ``directive_cues.tsv``, and the province and the urban district
 _LEVELS = frozenset({"tỉnh", "quận"}) | {e.split()[-1] for e in cue_lexicon()["unit_level"]}
+# ... and their first words, which name a level's Party committee ("Thị ủy", "Thành ủy")
+_LEVEL_HEADS = _LEVELS | {e.split()[0] for e in cue_lexicon()["unit_level"]}
 _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
 _BODY_LIST_GAP = re.compile(r", | và ")
 # the rest of a unit's office named in ordinary words, up to its level ("đầu tư xây dựng
@@ -233,8 +235,18 @@ class AssigneeReader(SpeakerReader):
                     or self.rx.task.match(f, w.start(), end)
                 )
             ):
-                prev = text[pos : w.start()].split()[-1]
-                if (prev[0].isupper() and fold(prev) not in _BODY_HEADS) or fold(prev) in _LEVELS:
+                prior = text[pos : w.start()].split()
+                prev = prior[-1]
+                # ... or the committee a capitalised level word names ("Ban Thường vụ Huyện ủy |
+                # lãnh đạo ...", "Tỉnh ủy", "Thị ủy")
+                committee = (
+                    len(prior) >= 2 and prior[-2][0].isupper() and fold(prior[-2]) in _LEVEL_HEADS
+                )
+                if (
+                    (prev[0].isupper() and fold(prev) not in _BODY_HEADS)
+                    or fold(prev) in _LEVELS
+                    or committee
+                ):
                     return w.start() - 1 if text[w.start() - 1] == " " else w.start()
             if word[0].isupper() or fold(word) in _LEVELS:
                 named = True

@@ -63,7 +63,13 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import headline_unit, instruction_headline, kept_headline, visit_order_start
+from .clean import (
+    attributes_headline,
+    headline_unit,
+    instruction_headline,
+    kept_headline,
+    visit_order_start,
+)
 from .cues import cue_grammar
 from .deadlines import find_deadline
 from .opinions import answers, asks_centre, is_central_issuer
@@ -155,6 +161,9 @@ def find_directives(doc: Document) -> None:
     # in the lede next)
     stated = {0} if kept_headline(doc) else set()
     stated |= {i for i in sapo if headline_unit(doc.text, paragraphs[i].start, paragraphs[i].end)}
+    # ... or one whose next sentence says whose instruction it was ("Xã A cần ... . Đó là chỉ
+    # đạo của Chủ tịch UBND tỉnh ...")
+    stated |= {i for i in sapo if any(attributes_headline(x.text) for x in by_paragraph[i][1:2])}
     restore: Speaker | None = None
     for i, p in enumerate(paragraphs):
         if restore is not None:
@@ -214,6 +223,8 @@ def find_directives(doc: Document) -> None:
         for s in sentences:
             if r.has_closing(s):
                 continue  # "Văn phòng UBND tỉnh thông báo để các cơ quan ... biết, thực hiện."
+            if i in stated and s is not sentences[0] and attributes_headline(s.text):
+                continue  # "Đó là chỉ đạo của ...": whose instruction the sapo stated
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
@@ -389,9 +400,17 @@ def find_directives(doc: Document) -> None:
                 # "tình hình ... còn phức tạp đến hết tháng 5, vì vậy thị xã phải ...": the
                 # subject after the connector acts
                 explicit = r.assignees_at(reason_at, span.end)
-            if not explicit and i in stated:
-                # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
-                named = headline_unit(doc.text, span.start, span.end)
+            quoted_at = (
+                span.start + 1
+                if doc.text[span.start : span.start + 1] in '"“'
+                else span.start
+                if doc.text[span.start - 1 : span.start] in '"“'
+                else -1
+            )
+            if not explicit and (i in stated or quoted_at > 0):
+                # "Tri Tôn phải di dời xong ...": the unit as the headline writes it; also as a
+                # quotation opens ("“Tam Đảo phải phát triển du lịch ...”, đồng chí nhấn mạnh")
+                named = headline_unit(doc.text, max(span.start, quoted_at), span.end)
                 if named is not None:
                     explicit = [doc.span(*named, "assignee", "headline-unit")]
             if explicit:
