@@ -45,8 +45,34 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     # the paragraph after the headline, which makes any headline an instruction
     "attribution": ("{} chỉ đạo của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "Hôm nay là"),
     "attributed": ("Đó là {} của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "thành tích"),
+    "leader_head": ("Phó {} UBND tỉnh yêu cầu hoàn thành giải phóng mặt bằng", "Giám đốc"),
+    "visit_leader": (
+        "{} tỉnh làm việc với xã Ba Tơ: Di dời các hộ ở vùng sạt lở trước ngày 30/6",
+        "Nông dân",
+    ),
+    "modal": ("Đắk Glei {} đẩy nhanh tiến độ giải ngân vốn đầu tư công", "đã"),
+    "one_of": (
+        "Đây là một trong {} chỉ đạo của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.",
+        "ba",
+    ),
+    "content_word": (
+        "Đây là {} chỉ đạo của đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.",
+        "thành tích và",
+    ),
+    "by_whom": ("Đó là chỉ đạo {} đồng chí Vương Đình Khang, Bí thư Tỉnh ủy.", "với"),
+    "notice_prep": (
+        "{} Thông báo số 112/TB-UBND ngày 8/5/2024, Chủ tịch UBND tỉnh Võ Văn Bình kết luận tại"
+        " buổi kiểm tra.",
+        "Ngoài",
+    ),
+    "notice_verb": (
+        "Tại Thông báo số 112/TB-UBND ngày 8/5/2024, Chủ tịch UBND tỉnh Võ Văn Bình {} tại buổi"
+        " kiểm tra.",
+        "phát biểu",
+    ),
 }
-NEXT_PARAGRAPH = ("attribution", "attributed")
+NEXT_PARAGRAPH = ("attribution", "attributed", "one_of", "content_word", "by_whom")
+NOTICE = ("notice_lead", "notice_prep", "notice_verb")
 # the headline before a notice paragraph (kind notice_lead)
 NOTICE_HEADLINE = "Đẩy nhanh tiến độ dự án đường ven biển qua huyện Triệu Phong"
 
@@ -54,7 +80,7 @@ NOTICE_HEADLINE = "Đẩy nhanh tiến độ dự án đường ven biển qua h
 def _states(kind: str, text: str) -> bool:
     """Whether ``text`` makes the headline an instruction (the headline itself, or the
     paragraph after it for the attribution kinds)."""
-    if kind == "notice_lead":
+    if kind in NOTICE:
         return notice_attributes(NOTICE_HEADLINE, text)
     return attributes_headline(text) if kind in NEXT_PARAGRAPH else instruction_headline(text)
 

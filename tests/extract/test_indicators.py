@@ -245,3 +245,18 @@ def test_a_noun_ending_in_a_result_verb_does_not_make_a_count_not_done_yet_a_res
     )
     # a result verb before the count still makes it a result
     assert figures("Năm nay, huyện đã hỗ trợ 120 hộ chưa có nhà ở.") == [(120.0, "hộ")]
+
+
+def test_a_figure_of_another_unit_of_the_session_s_tier_is_not_the_session_s():
+    # issue 6 class 5 (held-out round 47, Phú Thọ xã Tam Đảo): a neighbouring commune's figure
+    lede = "Sáng 17/3/2026, Chủ tịch UBND tỉnh Lê Văn Tư làm việc với xã Tam Đảo.\n"
+    doc = lede + (
+        "Quý I, xã đón khoảng 412.000 lượt khách. Trong cùng kỳ, xã Đại Đình, địa phương giáp "
+        "ranh, đón khoảng 95.000 lượt khách.\n"
+    )
+    assert figures(doc) == [(412000.0, "lượt khách")]
+    # a commune of a district's session is the district's own
+    lede = "Sáng 17/10/2011, Bí thư Tỉnh ủy Lê Văn Tư làm việc với huyện Lệ Thủy.\n"
+    assert figures(lede + "Xã Sen Thủy đạt 14/19 tiêu chí nông thôn mới.\n") == [
+        (14.0, "/19 tiêu chí nông thôn")
+    ]

@@ -48,6 +48,14 @@ KINDS_OF_WORDS = (
     "headline_action",
     "headline_deadline",
     "notice_lead",
+    "leader_head",
+    "visit_leader",
+    "modal",
+    "one_of",
+    "content_word",
+    "by_whom",
+    "notice_prep",
+    "notice_verb",
 )
 
 
@@ -397,15 +405,13 @@ def find_headline(lines: list[str]) -> int | None:
 _HEADLINE_ORDER = _grammar(
     r"(?:[^:]{2,60}:\s*)?(?:«order»)\s"
     r"|(?:«subject»)\s[^:,.;]{0,60}?\s(?:«subject_order»)\s"
-    r"|(?:phó\s+)?(?:chủ tịch|bí thư)[^:,.;]{0,50}?\s(?:«leader_verb»)\s"
+    r"|(?:phó\s+)?(?:«leader_head»)[^:,.;]{0,50}?\s(?:«leader_verb»)\s"
 )
 
 
 # a unit named without its level before the modal: "Đắk Glei cần đẩy nhanh ..." (the name
 # must be a unit's in the reference data)
-_NAMED_ORDER = re.compile(
-    r"(?P<name>[A-ZĐÀ-Ỹ][\w'’-]*(?:\s+[A-ZĐÀ-Ỹ][\w'’-]*){0,3})\s+(?:cần phải|phải|cần)\s"
-)
+_NAMED_ORDER = _grammar(r"(?P<name>[A-ZĐÀ-Ỹ][\w'’-]*(?:\s+[A-ZĐÀ-Ỹ][\w'’-]*){0,3})\s+(?:«modal»)\s")
 
 
 _TITLE_LEAD = re.compile(r"[^:]{2,60}:\s*")
@@ -413,7 +419,7 @@ _TITLE_LEAD = re.compile(r"[^:]{2,60}:\s*")
 # then the instruction the leader gave there, opened by an action or bound by a deadline
 # ("...: Di dời xong các hộ ... trước Tết") (folded)
 _VISIT_ORDER = _grammar(
-    r"(?P<lead>(?:phó\s+)?(?:chủ tịch|bí thư|thường trực|lãnh đạo)[^:]{0,50}?\s(?:«visit_lead»)\s"
+    r"(?P<lead>(?:phó\s+)?(?:«visit_leader»)[^:]{0,50}?\s(?:«visit_lead»)\s"
     r"[^:]{2,60}:\s*)(?:(?:«headline_action»)\s|[^:.;!?]{2,80}?\s(?:«headline_deadline»)(?!\w))"
 )
 
@@ -446,8 +452,8 @@ def headline_unit(text: str, start: int, end: int) -> tuple[int, int] | None:
 # the paragraph after a headline that says whose instruction the headline states: "Đó là chỉ
 # đạo của đồng chí ...", "Đây là một trong những nội dung kết luận của ..." (folded)
 _ATTRIBUTION = _grammar(
-    r"(?:«attribution»)\s+(?:một trong (?:những|các)\s+)?(?:nội dung\s+|ý kiến\s+)?"
-    r"(?:«attributed»)(?!\w)[^.;:]{0,40}?\s(?:của|do|được|mà)\s"
+    r"(?:«attribution»)\s+(?:một trong (?:«one_of»)\s+)?(?:(?:«content_word»)\s+)?"
+    r"(?:«attributed»)(?!\w)[^.;:]{0,40}?\s(?:«by_whom»)\s"
 )
 
 
@@ -456,7 +462,7 @@ _ATTRIBUTION = _grammar(
 # UBND tỉnh ... kết luận ..."): the headline is the instruction of that notice (folded)
 _ACTION_HEADLINE = _grammar(r"(?:«headline_action»)\s")
 _NOTICE_ATTRIBUTION = _grammar(
-    r"(?:(?:tại|theo)\s+)?(?:«notice_lead»)\s+số[^.\n]{0,150}?\s(?:kết luận|chỉ đạo|yêu cầu)(?!\w)"
+    r"(?:(?:«notice_prep»)\s+)?(?:«notice_lead»)\s+số[^.\n]{0,150}?\s(?:«notice_verb»)(?!\w)"
 )
 
 

@@ -63,9 +63,16 @@ import re
 
 from .assignees import BULLET, session_addressees, with_roles
 from .clauses import Reader, directive_start, instruction_clauses
-from .clean import headline_unit, instruction_headline, kept_headline, visit_order_start
+from .clean import (
+    attributes_headline,
+    headline_unit,
+    instruction_headline,
+    kept_headline,
+    visit_order_start,
+)
 from .cues import cue_grammar
 from .deadlines import find_deadline
+from .opinions import answers, asks_centre, is_central_issuer
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Item, Span, fold
 from .speakers import Speaker, State, bare_caption, caption_after, paragraph_speaker, quote_speaker
@@ -73,14 +80,16 @@ from .speakers import Speaker, State, bare_caption, caption_after, paragraph_spe
 _CAPTION_SPEECH = cue_grammar(r"(?<!\w)(?:«caption_speech»)(?!\w)")
 _ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
 # a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
-_NOTICE = re.compile(
-    r"(?:thông báo\s*$|thông báo\s+(?:số\s+\S+\s+)?(?:ý kiến\s+)?kết luận|(?:ý kiến\s+)?kết luận của)(?!\w)"
+_NOTICE = cue_grammar(
+    r"(?:(?:«notice_word»)\s*$"
+    r"|(?:«notice_word»)\s+(?:(?:«notice_number»)\s+\S+\s+)?(?:(?:«notice_opinion»)\s+)?(?:«notice_conclusion»)"
+    r"|(?:(?:«notice_opinion»)\s+)?(?:«notice_conclusion») (?:«notice_of»))(?!\w)"
 )
 
 
 # a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
 _LIST_LEAD = cue_grammar(
-    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+\w+){0,2})\s*:\s*$",
+    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+[\w/]+){0,8})\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -154,6 +163,9 @@ def find_directives(doc: Document) -> None:
     # in the lede next)
     stated = {0} if kept_headline(doc) else set()
     stated |= {i for i in sapo if headline_unit(doc.text, paragraphs[i].start, paragraphs[i].end)}
+    # ... or one whose next sentence says whose instruction it was ("Xã A cần ... . Đó là chỉ
+    # đạo của Chủ tịch UBND tỉnh ...")
+    stated |= {i for i in sapo if any(attributes_headline(x.text) for x in by_paragraph[i][1:2])}
     restore: Speaker | None = None
     for i, p in enumerate(paragraphs):
         if restore is not None:
@@ -165,6 +177,8 @@ def find_directives(doc: Document) -> None:
         sentences = by_paragraph[i]
         if not sentences:
             continue
+        # a paragraph that answers the lower side's requests ("Trả lời kiến nghị của huyện, ...")
+        answering = answers(doc.folded, p.start, p.end, department=False)
         heading = headings[i] and i not in stated
         if i in stated:
             restore = st.speaker
@@ -211,6 +225,8 @@ def find_directives(doc: Document) -> None:
         for s in sentences:
             if r.has_closing(s):
                 continue  # "Văn phòng UBND tỉnh thông báo để các cơ quan ... biết, thực hiện."
+            if i in stated and s is not sentences[0] and attributes_headline(s.text):
+                continue  # "Đó là chỉ đạo của ...": whose instruction the sapo stated
             begin = s.start
             if s.start <= colon_end < s.end:
                 begin = colon_end + 1
@@ -287,6 +303,14 @@ def find_directives(doc: Document) -> None:
                 start = answered.end()
                 subject_at = start
             span = doc.span(start, end, "directive", rule)
+            if asks_centre(doc.folded, span.start if subject_at is None else subject_at, end) and (
+                not is_central_issuer(doc, issuer)
+            ):
+                continue  # "Chủ tịch UBND tỉnh đề nghị Bộ A ...": the province petitions the centre
+            if answering and issuer is not None and not people[issuer].is_chair:
+                # "Trả lời kiến nghị của huyện, ... cho biết ...; đồng chí Trưởng Ban Tổ chức
+                # Tỉnh ủy cho biết ...; đề nghị Huyện ủy rà soát ...": an answer, not a directive
+                continue
             if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
                 who_list = r.assignees_at(subject_at, span.end)
@@ -362,11 +386,13 @@ def find_directives(doc: Document) -> None:
                     explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
             if not explicit and subject_at is not None:
                 # "Trong năm 2018, huyện phải hoàn thành ...", "yêu cầu thời gian tới, huyện cần
-                # ...": a time or topic frame, then the subject after its comma
+                # ...", "Về văn kiện, Ban Thường vụ Huyện ủy cần ...": a time or topic frame,
+                # then the subject after its comma
                 comma = doc.folded.find(", ", subject_at, min(span.end, subject_at + 40))
                 if comma > 0 and (
                     _YEAR_IN.search(doc.folded, subject_at, comma)
                     or _TIME_FRAME.fullmatch(doc.folded, subject_at, comma)
+                    or r.rx.frame.match(doc.folded, subject_at, comma)
                 ):
                     explicit = r.assignees_at(comma + 2, span.end)
             reason_at = (
@@ -376,9 +402,17 @@ def find_directives(doc: Document) -> None:
                 # "tình hình ... còn phức tạp đến hết tháng 5, vì vậy thị xã phải ...": the
                 # subject after the connector acts
                 explicit = r.assignees_at(reason_at, span.end)
-            if not explicit and i in stated:
-                # "Tri Tôn phải di dời xong ...": the unit as the headline writes it
-                named = headline_unit(doc.text, span.start, span.end)
+            quoted_at = (
+                span.start + 1
+                if doc.text[span.start : span.start + 1] in '"“'
+                else span.start
+                if doc.text[span.start - 1 : span.start] in '"“'
+                else -1
+            )
+            if not explicit and (i in stated or quoted_at > 0):
+                # "Tri Tôn phải di dời xong ...": the unit as the headline writes it; also as a
+                # quotation opens ("“Tam Đảo phải phát triển du lịch ...”, đồng chí nhấn mạnh")
+                named = headline_unit(doc.text, max(span.start, quoted_at), span.end)
                 if named is not None:
                     explicit = [doc.span(*named, "assignee", "headline-unit")]
             if explicit:
@@ -418,7 +452,7 @@ def find_directives(doc: Document) -> None:
 # "Về đề nghị của huyện ...: giao ...", "Về kiến nghị hỗ trợ ...: đề nghị ...": a petition
 # answered by the instruction after the colon (folded)
 _ANSWERED_TOPIC = cue_grammar(
-    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:«topic_about»)\s+(?:(?:«topic_det»)\s+)?"
     r"(?:«petition_noun»)[^:;.]{5,200}:\s*(?=(?:«answer_verb»)(?!\w))"
 )
 
@@ -441,7 +475,7 @@ _APPROVED_TASK = cue_grammar(r"(?:«approval»)(?!\w)[^;:.]{0,80}?[;,]\s*(?=(?:�
 
 # the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."
 _ANSWERED_BODY = cue_grammar(
-    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:«topic_about»)\s+(?:(?:«topic_det»)\s+)?"
     r"(?:«petition_noun»)[^:;.]{5,200}:\s*"
 )
 

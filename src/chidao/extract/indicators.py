@@ -26,8 +26,10 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from . import lexicon
+from .cues import cue_lexicon
 from .lookup import SentenceIndex
 from .opinions import answers
+from .places import DISTRICT_LEVELS, level_words_in, unit_mentions
 from .scan import Cue
 from .spans import Document, Item, Span, fold
 from .titles import title_lexicon
@@ -384,6 +386,8 @@ def _not_the_sessions(
         )
         return country is not None and not _LOWER_UNIT.search(folded, country.end(), start)
     if doc.localities:
+        if _other_unit(doc, max(s_start, start - _SCOPE_WINDOW), start):
+            return True
         cue = _SCOPE_CUES["district" if communes else "city" if _city_session(doc) else "scope"]
         scope = max(
             cue.finditer(doc, max(s_start, start - _SCOPE_WINDOW), start),
@@ -393,6 +397,39 @@ def _not_the_sessions(
         if scope is not None and not _LOWER_UNIT.search(folded, scope.end(), start):
             return True
     return False
+
+
+def _level_of(label: str) -> str:
+    """The level of a unit's label ("thị xã Kỳ Anh" -> "thị xã", "xã Tam Đảo" -> "xã")."""
+    two = " ".join(label.split()[:2])
+    return two if two in cue_lexicon()["unit_level"] else label.split(" ", 1)[0]
+
+
+def _tier(level: str) -> str:
+    return "district" if level in DISTRICT_LEVELS else "commune"
+
+
+def _other_unit(doc: Document, start: int, end: int) -> bool:
+    """Whether a unit of the session's tier other than the session's own is named in the clause
+    before a figure ("Trong cùng kỳ, xã Đại Đình, địa phương giáp ranh, đón khoảng 95.000 lượt
+    khách" at another commune's session): that unit's figure, not the session's."""
+    words = level_words_in(doc, start, end)
+    if not words:
+        return False  # most figures: no unit named before them
+    named = [
+        (um.start, um.level, fold(um.name))
+        for um in unit_mentions(doc, doc.province, level_words=words)
+        if um.level != "tỉnh"
+    ]
+    own = {fold(x.label) for x in doc.localities}
+    tiers = {_tier(_level_of(label)) for label in own}
+    # by name: a unit renamed or written with another level is the same ("thị xã A", "huyện A")
+    own = {label[len(_level_of(label)) :].strip() for label in own}
+    last = None
+    for at, level, label in named:
+        if start <= at < end and not re.search(r"[;.!?]", doc.folded[at:end]):
+            last = (level, label)
+    return last is not None and last[1] not in own and _tier(last[0]) in tiers
 
 
 def _after_the_loss(folded: str, head: str, s_start: int, start: int) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cache
@@ -187,16 +188,30 @@ def era_of(doc: Document) -> str | None:
     return "legacy" if doc.date < REFORM_DATE else "2025"
 
 
+def level_words_in(doc: Document, start: int, end: int) -> list[LevelWord]:
+    """The level words of the document that start in ``start..end``."""
+    words = _level_words(doc)
+    starts: list[int] | None = doc.cache.get("places:level-word-starts")
+    if starts is None:
+        starts = doc.cache["places:level-word-starts"] = [w.start for w in words]
+    return words[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
 def unit_mentions(
-    doc: Document, province: str | None = None, era: str | None = None, keep_unknown: bool = False
+    doc: Document,
+    province: str | None = None,
+    era: str | None = None,
+    keep_unknown: bool = False,
+    level_words: list[LevelWord] | None = None,
 ) -> list[UnitMention]:
     """Every "<level> <Name>" of the text that names an official unit (of ``province``
     and ``era`` when given), the longest name first.  With ``keep_unknown``, names
     that match no unit (units dissolved before the package's data, new names) are
-    kept too, with no units and a name of at most two words."""
+    kept too, with no units and a name of at most two words.  With ``level_words``, only
+    the units those level words open."""
     text, folded = doc.text, doc.folded
     out: list[UnitMention] = []
-    for m in _level_words(doc):
+    for m in _level_words(doc) if level_words is None else level_words:
         first = text[m.end : m.end + 1]
         if not (first.isupper() or first.isdigit()):
             continue  # "thành phố" as a common noun, "xã hội"
@@ -237,6 +252,7 @@ def unit_mentions(
 
 
 _DISTRICT_LEVELS = place_words()["district_level"]
+DISTRICT_LEVELS = _DISTRICT_LEVELS
 
 
 def _district_renamed(level: str, name: str, province: str | None, era: str | None) -> list[Unit]:
