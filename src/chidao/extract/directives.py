@@ -86,7 +86,7 @@ _NOTICE = re.compile(
 
 # a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
 _LIST_LEAD = cue_grammar(
-    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+\w+){0,2})\s*:\s*$",
+    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+\w+){0,4})\s*:\s*$",
     re.IGNORECASE,
 )
 
