@@ -94,6 +94,11 @@ def reported_early_in_the_year_after(text: str) -> bool:
     return session(text) == dt.date(2026, 2, 15)
 
 
+def in_the_running_year(text: str) -> bool:
+    """A May session stating a year's figure as an estimate: the running year's."""
+    return session(text) == dt.date(2025, 5, 14)
+
+
 def the_day_before_the_page(text: str) -> bool:
     return session(text, published=dt.date(2024, 3, 10)) == dt.date(2024, 3, 9)
 
@@ -278,6 +283,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "Sáng 5/7, xã Tân Phú họp bàn. Thu ngân sách đạt 12 tỷ đồng, cao hơn {} 2025.",
         no_year,
         "trong năm",
+    ),
+    "estimate": (
+        "Sáng 14/5, xã Tân Phú họp bàn. Thu ngân sách năm 2025 {} đạt 21 tỷ đồng.",
+        in_the_running_year,
+        "đã",
     ),
     "two_tier": ("Sáng 5/8, xã Tân Phú họp bàn về {}.", after_the_reform, "bộ máy mới"),
     "term_year_1": (TERM, the_nth_year_of_the_term(1), "những năm"),

@@ -313,6 +313,32 @@ def test_a_whole_year_s_result_stated_after_the_year_puts_an_early_session_in_th
     assert date_of(lede.format(m=1) + event, received=received) == dt.date(2025, 1, 14)
 
 
+def test_a_whole_past_year_s_achieved_result_puts_a_first_half_session_in_the_next_year():
+    # issue 6 class 2 (held-out Hưng Yên 2020): "thu nhập bình quân đầu người năm 2019 đạt ..."
+    # told in May is 2019's result, over; the congress prepared ("nhiệm kỳ 2020 - 2025") agrees
+    lede = "Chiều 14/{m}, Ban Thường vụ Tỉnh ủy làm việc với Ban Thường vụ Huyện ủy Khoái Châu.\n"
+    body = "Thu nhập bình quân đầu người năm 2019 đạt 52,6 triệu đồng.\n"
+    received = dt.date(2026, 12, 7)
+    assert date_of(lede.format(m=5) + body, received=received) == dt.date(2020, 5, 14)
+    # late in the year, the running year's figure
+    assert date_of(lede.format(m=11) + body, received=received) == dt.date(2019, 11, 14)
+    # an estimate in May: the running year's
+    estimate = "Thu nhập bình quân đầu người năm 2019 ước đạt 52,6 triệu đồng.\n"
+    assert date_of(lede.format(m=5) + estimate, received=received) == dt.date(2019, 5, 14)
+
+
+def test_a_target_clause_beside_a_result_clause_names_no_reported_period():
+    # issue 6 class 2 (held-out Bến Tre 2023): "... đã đạt 46% khối lượng; ... phấn đấu thông
+    # xe vào cuối năm 2024" sets a target in its clause; the year-end is not a period reported
+    text = (
+        "Chiều 17/3, Phó Thủ tướng Lưu Đình Khải làm việc với tỉnh Bến Tre.\n"
+        "Bộ trưởng cho biết, dự án cầu đã đạt 46% khối lượng; Bộ sẽ yêu cầu nhà đầu tư tăng "
+        "ca, phấn đấu thông xe kỹ thuật vào cuối năm 2024.\n"
+        "Năm 2022, tốc độ tăng trưởng GRDP của tỉnh đạt 7,12%.\n"
+    )
+    assert date_of(text, received=dt.date(2026, 12, 7)) == dt.date(2023, 3, 17)
+
+
 def test_an_abbreviation_s_full_stop_does_not_hide_the_session_s_day_after_a_notice():
     doc = process(
         "Ngày 22/4, Văn phòng UBND tỉnh ban hành Thông báo số 77/TB-VP kết luận của Chủ tịch "

@@ -1704,6 +1704,98 @@ def test_a_listed_request_named_as_a_topic_is_a_petition_whatever_its_answer_ope
     assert process(NOTICE_LEAD + point.format("")).petitions == []
 
 
+# ---- long reports: a Party standing committee, a central leader, answers (held-out round of
+# long texts: Hưng Yên 2020, Bến Tre 2023, Bình Dương 2014) ------------------------------------
+
+PARTY_SESSION = (
+    "Chiều 14/5, đồng chí Trần Quốc Hiệp, Bí thư Tỉnh ủy chủ trì buổi làm việc của Ban Thường vụ "
+    "Tỉnh ủy với Ban Thường vụ Huyện ủy Khoái Châu.\n"
+    "Đồng chí Đào Thị Hương, Phó Bí thư Thường trực Huyện ủy kiến nghị Ban Thường vụ Tỉnh ủy cho "
+    "phép huyện thí điểm bố trí bí thư chi bộ đồng thời là trưởng thôn.\n"
+)
+
+
+def test_a_provincial_board_s_head_answering_a_request_gives_no_directive_the_chair_does():
+    # issue 6 class 6: "Trả lời kiến nghị của huyện, ... cho biết ...; đề nghị Huyện ủy rà
+    # soát ..." (the head of the Party's organisation board answering) is an answer
+    answer = (
+        "Trả lời kiến nghị của huyện, đồng chí Vũ Đình Khiêm, Trưởng Ban Tổ chức Tỉnh ủy cho biết, "
+        "chủ trương đã được đồng ý tại nhiều huyện; đề nghị Huyện ủy rà soát, lựa chọn các thôn "
+        "thực hiện.\n"
+    )
+    assert texts(process(PARTY_SESSION + answer)) == []
+    chair = answer.replace(
+        "đồng chí Vũ Đình Khiêm, Trưởng Ban Tổ chức", "đồng chí Trần Quốc Hiệp, Bí thư"
+    )
+    assert issuers(process(PARTY_SESSION + chair)) == ["Trần Quốc Hiệp"]
+
+
+def test_a_standing_committee_member_s_reminder_is_a_directive():
+    # issue 6 class 1: "đồng chí ..., Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy
+    # lưu ý huyện ..." in the standing committee's session
+    remark = (
+        "Đồng chí Hoàng Minh Khuê, Ủy viên Ban Thường vụ, Chủ nhiệm Ủy ban Kiểm tra Tỉnh ủy lưu ý "
+        "huyện làm tốt công tác giải quyết đơn thư, không để phát sinh điểm nóng.\n"
+    )
+    doc = process(PARTY_SESSION + remark)
+    assert texts(doc) == [
+        "huyện làm tốt công tác giải quyết đơn thư, không để phát sinh điểm nóng."
+    ]
+    assert issuers(doc) == ["Hoàng Minh Khuê"]
+    # without the standing committee's seat, the board's head speaks as a department's
+    assert texts(process(PARTY_SESSION + remark.replace("Ủy viên Ban Thường vụ, ", ""))) == []
+
+
+def test_a_topic_frame_before_the_subject_leaves_the_subject_the_assignee():
+    # issue 6 class 9: "Về văn kiện, Ban Thường vụ Huyện ủy cần ..." was given the subject of
+    # the sentence before
+    conclusion = (
+        "Phát biểu kết luận, đồng chí Trần Quốc Hiệp ghi nhận kết quả của huyện. Cả hệ thống chính "
+        "trị của huyện phải vào cuộc đồng bộ. Về văn kiện, Ban Thường vụ Huyện ủy cần hoàn thiện dự "
+        "thảo báo cáo chính trị trước ngày 15/6/2020.\n"
+    )
+    assert assignees(process(PARTY_SESSION + conclusion)) == [
+        ["Cả hệ thống chính trị của huyện"],
+        ["Ban Thường vụ Huyện ủy"],
+    ]
+
+
+def test_a_list_announced_with_its_period_is_no_directive_itself():
+    # issue 6 class 1 (held-out Bình Dương 2014): "... một số nhiệm vụ trọng tâm trong 6 tháng
+    # cuối năm:" announces the bullets, it is none of them
+    text = (
+        "Sáng 10/7, đồng chí Tô Hoài Phong, Phó Chủ tịch UBND tỉnh làm việc với huyện Phú Giáo.\n"
+        "Phát biểu kết luận, Phó Chủ tịch UBND tỉnh Tô Hoài Phong yêu cầu huyện Phú Giáo tập trung "
+        "thực hiện một số nhiệm vụ trọng tâm trong 6 tháng cuối năm:\n"
+        "- Đẩy nhanh tiến độ giải ngân vốn đầu tư xây dựng cơ bản;\n"
+        "- Hướng dẫn người dân tái canh diện tích cao su già cỗi.\n"
+    )
+    doc = process(text)
+    assert texts(doc) == [
+        "Đẩy nhanh tiến độ giải ngân vốn đầu tư xây dựng cơ bản;",
+        "Hướng dẫn người dân tái canh diện tích cao su già cỗi.",
+    ]
+    assert assignees(doc) == [["huyện Phú Giáo"], ["huyện Phú Giáo"]]
+
+
+def test_in_each_clause_the_body_given_the_task_leads_its_partner():
+    # "giao Sở A phối hợp với UBND huyện B ...; Sở C nghiên cứu ..." (held-out Bình Dương 2014):
+    # Sở A leads its clause, the district supports it
+    text = (
+        "Sáng 10/7, đồng chí Tô Hoài Phong, Phó Chủ tịch UBND tỉnh làm việc với huyện Phú Giáo.\n"
+        "Đối với các kiến nghị của huyện, Phó Chủ tịch UBND tỉnh giao Sở Tài nguyên và Môi trường "
+        "phối hợp với UBND huyện Phú Giáo hoàn chỉnh hồ sơ quy hoạch sử dụng đất; Sở Kế hoạch và Đầu "
+        "tư nghiên cứu, đề xuất nguồn vốn.\n"
+    )
+    (d,) = process(text).directives
+    roles = dict(zip([a.text for a in d.data["assignees"]], d.data["roles"], strict=True))
+    assert roles == {
+        "Sở Tài nguyên và Môi trường": "lead",
+        "UBND huyện Phú Giáo": "support",
+        "Sở Kế hoạch và Đầu tư": "lead",
+    }
+
+
 CONFERENCE_LEAD = (
     "Chiều 8/4, UBND tỉnh tổ chức hội nghị giao ban. Đồng chí Trịnh Văn Phúc, Chủ tịch UBND "
     "tỉnh chủ trì hội nghị.\n\nPhát biểu kết luận, Chủ tịch UBND tỉnh Trịnh Văn Phúc đánh giá "

@@ -114,6 +114,14 @@ def result_clause_left_out(text: str) -> bool:
     ]
 
 
+def asked_of_centre(text: str) -> bool:
+    """The province's leader asks the centre: a petition made by that leader, no directive."""
+    doc = process(text)
+    return [i.data.get("by") for i in doc.petitions] == ["Hồ Văn Tư"] and doc.directives == []
+
+
+CENTRAL_SESSION = "Sáng 5/3, Phó Thủ tướng Lê Văn Ba làm việc với tỉnh.\n"
+
 # kind -> (sentence with the entry at "{}", what the entry makes of it, a word not of the kind)
 EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "still_what": ("Năm nay, công tác quản lý đất đai ở xã vẫn còn {}.", difficulty, "tốt"),
@@ -370,6 +378,19 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         not_petition,
         "lại",
     ),
+    "centre": (
+        CENTRAL_SESSION
+        + "Chủ tịch UBND tỉnh Hồ Văn Tư đề nghị {} sớm hỗ trợ vốn làm đường ven biển.",
+        asked_of_centre,
+        "huyện",
+    ),
+    "ministry_name": (
+        CENTRAL_SESSION
+        + "Chủ tịch UBND tỉnh Hồ Văn Tư đề nghị Bộ {} sớm hỗ trợ vốn làm đường ven biển.",
+        asked_of_centre,
+        "Chỉ huy Quân sự tỉnh",
+    ),
+    "matter_quality": ("Xã kiến nghị một số nội dung {}.", not_petition, "về đường giao thông"),
     "asked_below": (
         "Thay mặt Ban Thường vụ Huyện ủy, đồng chí Lê Văn Bình tiếp thu ý kiến chỉ đạo và đề nghị {} nghiêm túc quán triệt, thực hiện.",
         not_petition,

@@ -778,3 +778,32 @@ def test_a_glued_highland_name_after_a_unit_opening_with_a_family_is_the_name_al
         "K'Sáu": ["Chủ tịch UBND huyện Lâm Hà"],
         "Liêng Jrang K'Hòa": ["Phó Chủ tịch UBND tỉnh"],
     }
+
+
+@pytest.mark.parametrize(("head", "example"), _entries("central") + _entries("ministry"))
+def test_a_title_of_the_centre_is_above_the_province(head, example):
+    """ "Phó Thủ tướng Chính phủ", "Bộ trưởng Bộ Tài chính": the centre's people, above the
+    province's own leaders (whose requests to the centre are petitions)."""
+    from chidao.extract.titles import is_central
+
+    assert example.startswith(head)
+    doc = read(f"Dự có đồng chí Lê Văn Tám, {example}; Hồ Văn Bảy, Phó Chủ tịch UBND tỉnh.")
+    assert [is_central(p) for p in doc.people] == [True, False]
+
+
+@pytest.mark.parametrize(("head", "example"), _entries("ministry"))
+def test_a_minister_beside_another_chair_answers_and_leads_when_chairing(head, example):
+    """A minister who accompanies a Deputy Prime Minister answers the province as a
+    department's head does (no directives); chairing the session, he leads it."""
+    from chidao.extract.titles import is_leader
+
+    doc = process(
+        "Chiều 5/3, Phó Thủ tướng Chính phủ Lê Văn Ba làm việc với tỉnh Bến Tre.\n"
+        f"Dự có đồng chí Hồ Văn Bảy, {example}."
+    )
+    assert {p.name.text: is_leader(p) for p in doc.people} == {
+        "Lê Văn Ba": True,
+        "Hồ Văn Bảy": False,
+    }
+    doc = process(f"Chiều 5/3, {example} Hồ Văn Bảy làm việc với tỉnh Bến Tre.")
+    assert {p.name.text: is_leader(p) for p in doc.people} == {"Hồ Văn Bảy": True}

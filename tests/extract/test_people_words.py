@@ -14,6 +14,7 @@ from collections.abc import Callable
 from lexicon_contract import lexicon_contract
 
 from chidao.extract import lexicon
+from chidao.extract.chairs import _DIRECTS
 from chidao.extract.clauses import Reader
 from chidao.extract.pipeline import process
 from chidao.extract.references import (
@@ -94,6 +95,13 @@ def matches(pattern: re.Pattern[str], *, whole: bool = False) -> Callable[[str],
     return works
 
 
+def directs_from_before(text: str) -> bool:
+    """The notice's words of conclusions start before "kết luận" ("ý kiến kết luận của X")."""
+    m = _DIRECTS.search(fold(text))
+    return m is not None and not m.group().startswith("kết luận")
+
+
+NOTICE = "Văn phòng UBND tỉnh thông báo {} tại buổi làm việc với xã Tân Phú."
 TITLED = "Sáng 5/4, đồng chí Lê Văn Tám, {} tỉnh Nghệ An làm việc với xã Tân Phú."
 LEADER = "đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An"
 LEDE = "Sáng 5/4, đoàn công tác của tỉnh làm việc với xã Tân Phú.\n"
@@ -212,6 +220,56 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     ),
     "group_before": ("Sáng 5/4, {} ", matches(_GROUP_BEFORE), "hai"),
     "comrade": ("Sáng 5/4, các {} ", matches(_GROUP_BEFORE), "vị"),
+    "chaired_under": (f"{LEDE}Hội nghị diễn ra {{}} {LEADER}.", chairs("Lê Văn Tám"), "cùng"),
+    "chair_verb": (f"{LEDE}Đồng chí Lê Văn Tám {{}} hội nghị.", chairs("Lê Văn Tám"), "dự"),
+    "heads_as": (f"{LEDE}Đoàn công tác do {LEADER} {{}}.", chairs("Lê Văn Tám"), "tham gia"),
+    "leads": (f"{LEDE}Đoàn công tác do {LEADER} {{}}.", chairs("Lê Văn Tám"), "cử"),
+    "concluding_speech": (
+        f"{LEDE}Sau đó, {LEADER} {{}}, đề nghị xã rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "phát biểu chào mừng",
+    ),
+    "conclude": (
+        f"{LEDE}{{}} buổi làm việc, {LEADER} đề nghị xã rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "Sau",
+    ),
+    "concluded_session": (
+        f"{LEDE}Sau đó, {LEADER} kết luận {{}}, đề nghị xã rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "sớm",
+    ),
+    "at_meeting": (
+        f"{LEDE}Sau đó, {LEADER} kết luận {{}} buổi kiểm tra, đề nghị xã rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "sau",
+    ),
+    "and_directs": (
+        f"{LEDE}Sau đó, {LEADER} kết luận {{}} như sau: xã cần rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "ngắn gọn",
+    ),
+    "as_follows": (
+        f"{LEDE}Sau đó, {LEADER} kết luận {{}}: xã cần rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "ngắn gọn",
+    ),
+    "directing_speech": (
+        f"{LEDE}Sau đó, {LEADER} {{}}, đề nghị xã rà soát quỹ đất.",
+        chairs("Lê Văn Tám"),
+        "phát biểu chào mừng",
+    ),
+    "opinion_of": (NOTICE.format("{} kết luận của " + LEADER), directs_from_before, "nội dung"),
+    "of_whom": (
+        "Văn phòng UBND tỉnh thông báo kết luận {} " + LEADER + " tại buổi làm việc.",
+        lambda t: _DIRECTS.search(fold(t)) is not None,
+        "cho",
+    ),
+    "picture_lead": (
+        "Đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An {} kiểm tra tại xã Tân Phú.",
+        a_caption,
+        "sẽ",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

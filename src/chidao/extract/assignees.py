@@ -495,6 +495,18 @@ def with_roles(
             roles.append("lead")
     if "lead" not in roles and roles:
         roles[0] = "lead"
+    else:
+        # "giao Sở A phối hợp với UBND huyện B hoàn chỉnh ...; Sở C nghiên cứu ...": in each
+        # ";"-clause where no body leads, its first body does (the one given the task)
+        clauses: dict[int, list[tuple[int, int]]] = {}
+        for k, a in enumerate(spans):
+            if isinstance(a, Span) and span.start <= a.start < span.end:
+                clauses.setdefault(f.count(";", span.start, a.start), []).append((a.start, k))
+        for members in clauses.values():
+            if all(roles[k] == "support" for _, k in members):
+                at, first = min(members)
+                if at not in listed:
+                    roles[first] = "lead"
     starts = [a.start if isinstance(a, Span) else -1 for a in spans]
     order = sorted(range(len(spans)), key=starts.__getitem__)
     # a department of a list under one head is named in full: "các sở: Tài chính" -> "Sở Tài chính"

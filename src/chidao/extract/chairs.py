@@ -6,7 +6,6 @@ leader does (a district's session with its commune)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
 from . import lexicon
@@ -37,23 +36,27 @@ def _sentence_of(doc: Document, pos: int) -> Span | None:
 
 
 _CHAIRED_BY = _grammar(
-    r"dưới sự (?:đồng )?chủ trì của|(?<!\w)(?:đồng )?chủ trì (?:«chaired_meeting»)?\s*(?:«chairs_are»)(?!\w)"
+    r"(?:«chaired_under»)"
+    r"|(?<!\w)(?:«chair_verb») (?:«chaired_meeting»)?\s*(?:«chairs_are»)(?!\w)"
 )
 _CHAIRED_BY_CUE = Cue(_CHAIRED_BY)  # read from the shared scan
 _LED_BY = _grammar(r"(?<!\w)do\s+(?:(?:các\s+)?(?:«honorific»)\s+)?")
-_LEADS = re.compile(r"làm trưởng đoàn|(?<!\w)dẫn đầu|làm trưởng ban")
-_CHAIRS = re.compile(r"(?<!\w)(?:đồng )?chủ trì(?!\w)")
+_LEADS = _grammar(r"(?:«heads_as»)|(?<!\w)(?:«leads»)")
+_CHAIRS = _grammar(r"(?<!\w)(?:«chair_verb»)(?!\w)")
 _CONCLUDES = _grammar(
-    r"phát biểu kết luận|^kết luận (?:«concluded_meeting»)|(?<!\w)kết luận buổi làm việc|"
+    r"(?:«concluding_speech»)|^(?:«conclude») (?:«concluded_meeting»)"
+    r"|(?<!\w)(?:«conclude») (?:«concluded_session»)|"
     # "Chủ tịch UBND tỉnh X kết luận tại buổi kiểm tra ...": the leader concludes it
-    r"(?<!\w)kết luận tại (?:«concluded_meeting»)|"
-    r"(?<!\w)kết luận (?:và chỉ đạo )?như sau"
+    r"(?<!\w)(?:«conclude») (?:«at_meeting») (?:«concluded_meeting»)|"
+    r"(?<!\w)(?:«conclude») (?:(?:«and_directs») )?(?:«as_follows»)"
 )
 # "phát biểu chỉ đạo", and the author of a notice's conclusions ("Thông báo ... truyền đạt kết
 # luận của Phó Chủ tịch UBND tỉnh X tại buổi làm việc ..."): chairs when no one else does
-_DIRECTS = re.compile(
-    r"phát biểu chỉ đạo|chỉ đạo hội nghị|(?<!\w)(?:ý kiến )?kết luận (?:và chỉ đạo )?của(?!\w)"
+_DIRECTS = _grammar(
+    r"(?:«directing_speech»)"
+    r"|(?<!\w)(?:(?:«opinion_of») )?(?:«conclude») (?:(?:«and_directs») )?(?:«of_whom»)(?!\w)"
 )
+_CONCLUDE_WORDS = people_words()["conclude"]
 _DIRECTS_CUE = Cue(_DIRECTS)  # asked of most sentences that name someone: read from the scan
 _GROUP_GAP = _grammar(r"^\s*(?:,|;|«joiner»)?\s*(?:các\s+)?(?:«honorific»)?\s*$")
 # the lede's opening before its first people: only honorifics ("Sáng 5/4, đồng chí ...")
@@ -148,7 +151,7 @@ def find_chairs(doc: Document, occs: list[Occurrence]) -> None:
                 gap = doc.folded[g[-1][1] : s.start + m.start()]
                 if _CHAIR_GAP.fullmatch(gap):
                     chairs.update(r[2] for r in g)
-        m = _CONCLUDES.search(low) if "kết luận" in low else None
+        m = _CONCLUDES.search(low) if any(w in low for w in _CONCLUDE_WORDS) else None
         if m and refs:
             chairs.add(_speaker_of(refs, s.start + m.start()))
         else:

@@ -67,6 +67,7 @@ KINDS = (
     "result_done",
     "two_tier",
     "compared",
+    "estimate",
     "term_year_1",
     "term_year_2",
     "term_year_3",
@@ -190,8 +191,14 @@ _PLAN_WORD = _grammar(r"(?<!\w)(?:«plan_word»)(?!\w)")
 # "tình hình thực hiện nhiệm vụ năm 2022": the year under review, not the next one planned
 _REVIEW_WORD = _grammar(r"(?<!\w)(?:«review_word»)(?!\w)")
 _RESULT_WORD = _grammar(r"(?<!\w)(?:«result_word»)(?!\w)")
-# a whole year's result stated after it, in the same clause: "năm 2025, tăng trưởng ... ước đạt"
-_RESULT_AFTER = _grammar(r"\s*[,:]\s*[^.;:\n]{0,60}?(?<!\w)(?:«result_word»)(?!\w)")
+# a whole year's result stated after it, in the same clause: "năm 2025, tăng trưởng ... ước đạt",
+# "thu ngân sách năm 2019 đạt 486 tỷ đồng"
+_RESULT_AFTER = _grammar(r"\s*(?:[,:]\s*[^.;:\n]{0,60}?)?(?<!\w)(?:«result_word»)(?!\w)")
+# a whole year's results are reported after it ends: a session in the first half of a year that
+# states one as achieved is in the year after ("thu nhập bình quân năm 2019 đạt ..." told in May
+# 2020); an estimate ("năm 2025, thu ngân sách ước đạt ...") is the running year's
+_RESULTS_REPORTED_UNTIL = 6
+_ESTIMATE = _grammar(r"(?<!\w)(?:«estimate»)(?!\w)")
 
 
 def _valid(y: int, m: int, d: int) -> dt.date | None:
@@ -431,7 +438,9 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
         earlier = [e.end() for e in _YEAR_NUMBER.finditer(head)]
         if earlier:
             head = head[earlier[-1] :]
-        votes[_year_vote(head, y, month, bool(_RESULT_AFTER.match(folded, ym.end())))] += 1
+        after = _RESULT_AFTER.match(folded, ym.end())
+        achieved = after is not None and not _ESTIMATE.search(folded, ym.end(), after.end())
+        votes[_year_vote(head, y, month, after is not None, achieved)] += 1
     if not votes:
         for at, y in _term_years(doc):
             if _inside(_instruction_sentences(doc, [at]), at):
@@ -445,9 +454,12 @@ def body_year(doc: Document, month: int | None, day: int = 1) -> int | None:
     return max(y for y, c in votes.items() if c == best)
 
 
-def _year_vote(head: str, y: int, month: int | None, result_after: bool) -> int:
+def _year_vote(
+    head: str, y: int, month: int | None, result_after: bool, achieved: bool = False
+) -> int:
     """The session year that a year ``y`` named in the body votes for, from the words before
-    it (``head``, back to the previous year named) and whether a result follows it."""
+    it (``head``, back to the previous year named) and whether a result follows it (``achieved``:
+    stated as achieved, not estimated)."""
     plan = _PLAN_WORD.search(head[-45:])
     result = _RESULT_WORD.search(head)
     reviewed = (result and "kết quả" in result.group()) or _REVIEW_WORD.search(head[-45:])
@@ -458,6 +470,8 @@ def _year_vote(head: str, y: int, month: int | None, result_after: bool) -> int:
         # early in the year, last year's results are reported ("kết quả năm 2025",
         # "năm 2025, tăng trưởng kinh tế của tỉnh ước đạt 10,8%")
         return y + 1
+    if month is not None and month <= _RESULTS_REPORTED_UNTIL and achieved and not plan:
+        return y + 1  # "thu nhập bình quân năm 2019 đạt ..." told in May: 2019 is over
     return y
 
 
@@ -513,20 +527,28 @@ def _congress_year(doc: Document) -> int | None:
 
 
 def _instruction_sentences(doc: Document, offsets: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of the sentences around ``offsets`` that give an instruction or a target
-    (sorted, each once); a sentence is looked at only if it holds one of the offsets."""
+    """(start, end) of the clauses (a sentence, or its part between ";") around ``offsets``
+    that give an instruction or a target (sorted, each once); a clause is looked at only if it
+    holds one of the offsets.  "... đã đạt 46% khối lượng; Bộ sẽ ..., phấn đấu thông xe vào
+    cuối năm 2024": the second clause sets a target although the first reports a result."""
     index = SentenceIndex(doc)
+    folded = doc.folded
     out: list[tuple[int, int]] = []
     seen: set[int] = set()
     for offset in offsets:
         s = index.at(offset)
-        if s is None or s.start in seen:
+        if s is None:
             continue
-        seen.add(s.start)
-        if _INSTRUCTION_CUE.search(doc, s.start, s.end) and not _RESULT_DONE_CUE.search(
-            doc, s.start, s.end
+        start = folded.rfind(";", s.start, offset) + 1 or s.start
+        end = folded.find(";", offset, s.end)
+        end = s.end if end < 0 else end
+        if start in seen:
+            continue
+        seen.add(start)
+        if _INSTRUCTION_CUE.search(doc, start, end) and not _RESULT_DONE_CUE.search(
+            doc, start, end
         ):
-            out.append((s.start, s.end))
+            out.append((start, end))
     return sorted(out)
 
 

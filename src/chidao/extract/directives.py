@@ -72,6 +72,7 @@ from .clean import (
 )
 from .cues import cue_grammar
 from .deadlines import find_deadline
+from .opinions import answers, asks_centre, is_central_issuer
 from .segment import DATELINE as _DATELINE
 from .spans import Document, Item, Span, fold
 from .speakers import Speaker, State, bare_caption, caption_after, paragraph_speaker, quote_speaker
@@ -79,14 +80,16 @@ from .speakers import Speaker, State, bare_caption, caption_after, paragraph_spe
 _CAPTION_SPEECH = cue_grammar(r"(?<!\w)(?:«caption_speech»)(?!\w)")
 _ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
 # a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
-_NOTICE = re.compile(
-    r"(?:thông báo\s*$|thông báo\s+(?:số\s+\S+\s+)?(?:ý kiến\s+)?kết luận|(?:ý kiến\s+)?kết luận của)(?!\w)"
+_NOTICE = cue_grammar(
+    r"(?:(?:«notice_word»)\s*$"
+    r"|(?:«notice_word»)\s+(?:(?:«notice_number»)\s+\S+\s+)?(?:(?:«notice_opinion»)\s+)?(?:«notice_conclusion»)"
+    r"|(?:(?:«notice_opinion»)\s+)?(?:«notice_conclusion») (?:«notice_of»))(?!\w)"
 )
 
 
 # a sentence announcing a list of points: "... như sau:", "các nhiệm vụ sau:", "cụ thể:"
 _LIST_LEAD = cue_grammar(
-    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+\w+){0,4})\s*:\s*$",
+    r"(?:«list_lead»|(?:«list_many»)\s+(?:«list_point»)(?:\s+[\w/]+){0,8})\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -174,6 +177,8 @@ def find_directives(doc: Document) -> None:
         sentences = by_paragraph[i]
         if not sentences:
             continue
+        # a paragraph that answers the lower side's requests ("Trả lời kiến nghị của huyện, ...")
+        answering = answers(doc.folded, p.start, p.end, department=False)
         heading = headings[i] and i not in stated
         if i in stated:
             restore = st.speaker
@@ -298,6 +303,14 @@ def find_directives(doc: Document) -> None:
                 start = answered.end()
                 subject_at = start
             span = doc.span(start, end, "directive", rule)
+            if asks_centre(doc.folded, span.start if subject_at is None else subject_at, end) and (
+                not is_central_issuer(doc, issuer)
+            ):
+                continue  # "Chủ tịch UBND tỉnh đề nghị Bộ A ...": the province petitions the centre
+            if answering and issuer is not None and not people[issuer].is_chair:
+                # "Trả lời kiến nghị của huyện, ... cho biết ...; đồng chí Trưởng Ban Tổ chức
+                # Tỉnh ủy cho biết ...; đề nghị Huyện ủy rà soát ...": an answer, not a directive
+                continue
             if span.text.endswith(":") and _LIST_LEAD.search(span.text) and subject_at is not None:
                 # "đề nghị UBND phường X tập trung thực hiện các nhiệm vụ sau:": who the list is for
                 who_list = r.assignees_at(subject_at, span.end)
@@ -373,11 +386,13 @@ def find_directives(doc: Document) -> None:
                     explicit = [doc.span(subject_at, colon.end("who"), "assignee", "list-lead")]
             if not explicit and subject_at is not None:
                 # "Trong năm 2018, huyện phải hoàn thành ...", "yêu cầu thời gian tới, huyện cần
-                # ...": a time or topic frame, then the subject after its comma
+                # ...", "Về văn kiện, Ban Thường vụ Huyện ủy cần ...": a time or topic frame,
+                # then the subject after its comma
                 comma = doc.folded.find(", ", subject_at, min(span.end, subject_at + 40))
                 if comma > 0 and (
                     _YEAR_IN.search(doc.folded, subject_at, comma)
                     or _TIME_FRAME.fullmatch(doc.folded, subject_at, comma)
+                    or r.rx.frame.match(doc.folded, subject_at, comma)
                 ):
                     explicit = r.assignees_at(comma + 2, span.end)
             reason_at = (
@@ -437,7 +452,7 @@ def find_directives(doc: Document) -> None:
 # "Về đề nghị của huyện ...: giao ...", "Về kiến nghị hỗ trợ ...: đề nghị ...": a petition
 # answered by the instruction after the colon (folded)
 _ANSWERED_TOPIC = cue_grammar(
-    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:«topic_about»)\s+(?:(?:«topic_det»)\s+)?"
     r"(?:«petition_noun»)[^:;.]{5,200}:\s*(?=(?:«answer_verb»)(?!\w))"
 )
 
@@ -460,7 +475,7 @@ _APPROVED_TASK = cue_grammar(r"(?:«approval»)(?!\w)[^;:.]{0,80}?[;,]\s*(?=(?:�
 
 # the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."
 _ANSWERED_BODY = cue_grammar(
-    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:«topic_about»)\s+(?:(?:«topic_det»)\s+)?"
     r"(?:«petition_noun»)[^:;.]{5,200}:\s*"
 )
 

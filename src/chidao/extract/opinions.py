@@ -203,6 +203,9 @@ KINDS = (
     "asking_opinion",
     "about",
     "joined",
+    "centre",
+    "ministry_name",
+    "matter_quality",
 )
 
 
@@ -399,7 +402,7 @@ _ASK_COLON = _grammar(r"(?<!\w)(?:«ask_colon»)(?!\w)(?! thiết)")
 # "các kiến nghị", "về những đề xuất", "trả lời kiến nghị": the noun, not a request
 _ASK_NOUN_HEAD = _grammar(r"(?<!\w)(?:«ask_noun_head»)\s*,?\s*(?:và\s+)?$")
 _ASK_EMPTY_TAIL = _grammar(
-    r"^\s*(?:,\s*)?(?:và\s+)?(?:«ask_again»)?\s*(?:«some_of»)?\s*(?:«matter_noun»)(?:\s+liên quan)?\s*[.…]?$"
+    r"^\s*(?:,\s*)?(?:và\s+)?(?:«ask_again»)?\s*(?:«some_of»)?\s*(?:«matter_noun»)(?:\s+(?:«matter_quality»))?\s*[.…]?$"
 )
 _MANY_OPINIONS = _grammar(
     r"(?:tại (?:«meeting»)[^,]*,\s*)?(?:«many») (?:«voices»)[^,.;:]{0,60}?\s*"
@@ -410,6 +413,41 @@ _LOWER_SUBJECT = _grammar(r"(?:«lower_subject»)")
 _UPPER_TITLE = _grammar(
     r"^(?:phó )?(?:«head_title»)(?: thường trực)?\s+(?:«provincial_body»)|^(?:«provincial_leader»)"
 )
+
+
+# the centre asked ("đề nghị Chính phủ ...", "kiến nghị với Bộ Tài chính ..."): above the province
+_CENTRE = r"(?:(?:«centre»)|bộ\s+(?:«ministry_name»))(?!\w)"
+_ASKS_CENTRE = _grammar(rf"(?:(?:«ask_upper»)\s+)?(?:với\s+)?{_CENTRE}")
+
+
+def asks_centre(folded: str, pos: int, end: int) -> bool:
+    """Whether the folded text at ``pos`` (an asking verb, or what is asked) asks the centre:
+    a province's leader asking it makes a petition; only the centre's leaders direct it."""
+    return _ASKS_CENTRE.match(folded, pos, end) is not None
+
+
+def _is_central(doc: Document, person: int | None) -> bool:
+    """Whether ``person`` (an index of ``doc.people``; None: the chair) holds a title of the
+    centre (``titles.is_central``)."""
+    from .titles import is_central
+
+    if person is None:
+        person = next((i for i, p in enumerate(doc.people) if p.is_chair), None)
+    return person is not None and 0 <= person < len(doc.people) and is_central(doc.people[person])
+
+
+def is_central_issuer(doc: Document, person: int | None) -> bool:
+    """Whether the issuer ``person`` (None: the chair) is of the centre."""
+    return _is_central(doc, person)
+
+
+def _central_in(doc: Document, start: int, end: int) -> bool:
+    """Whether a person of the centre is mentioned in ``start..end``."""
+    return any(
+        m.kind in ("name", "title") and _is_central(doc, m.person)
+        for m in mentions_in(doc, start, end)
+        if m.person is not None and m.person >= 0
+    )
 
 
 def _is_upper(person: Person) -> bool:
@@ -430,11 +468,13 @@ def _chair_in(doc: Document, start: int, end: int) -> bool:
     return False
 
 
-def _named_person(doc: Document, start: int, end: int) -> str | None:
+def _named_person(doc: Document, start: int, end: int, *, centre: bool = False) -> str | None:
+    """The first person named in ``start..end`` who speaks for the lower side (asking the
+    centre, ``centre``: anyone who is not of the centre)."""
     for m in mentions_in(doc, start, end):
         if m.kind == "name" and 0 <= m.person < len(doc.people):
             p = doc.people[m.person]
-            if not _is_upper(p):
+            if not (_is_central(doc, m.person) if centre else _is_upper(p)):
                 return p.name.text
     return None
 
@@ -756,9 +796,18 @@ _DEPARTMENT_ASKS = _grammar(
 )
 
 
-def _asker_is_upper(doc: Document, start: int, cue: int, conclusion: int) -> bool:
+def _asker_is_upper(
+    doc: Document, start: int, cue: int, conclusion: int, *, centre: bool = False
+) -> bool:
     """Whether the one who asks in ``start..cue`` is the chair's side: a chair or provincial
-    leader named before the cue, or no named lower-side person in the concluding speech."""
+    leader named before the cue, or no named lower-side person in the concluding speech.
+    Asking the centre (``centre``) in a session the centre chairs, only the centre's own
+    people are above it: the province's leaders petition it."""
+    if _central_in(doc, start, cue):
+        return True  # the centre's own people ask from above (a minister answering included)
+    if centre and _is_central(doc, None):
+        # a session the centre chairs: the province is the lower side, its leaders petition
+        return _named_person(doc, start, cue, centre=True) is None
     if _chair_in(doc, start, cue):
         return True
     if _bare_comrade(doc.text, start, cue + 2) and _named_person(doc, start, cue) is None:
@@ -955,7 +1004,10 @@ def find_opinions(doc: Document) -> None:
             continue  # a department's own proposal: neither a petition nor a difficulty
         if kind is not None and _answer_in(text, 0, max(cue, 0)):
             kind = None  # a department's answer
-        if kind is not None and not _asker_is_upper(doc, s.start, s.start + cue, conclusion):
+        centre = kind is not None and cue >= 0 and asks_centre(folded, s.start + cue, s.end)
+        if kind is not None and not _asker_is_upper(
+            doc, s.start, s.start + cue, conclusion, centre=centre
+        ):
             regex = _MANY_OPINIONS if kind == "many-opinions" else None
             start = q_start
             if cue > 0 and _speaker_before(doc, s.start, s.start + cue):
@@ -979,7 +1031,11 @@ def find_opinions(doc: Document) -> None:
             petitions.append(
                 Item(
                     Span(span.start, span.end, "petition", span.text, span.rule),
-                    {"by": _named_person(doc, s.start, s.end)},
+                    {
+                        "by": _named_person(
+                            doc, s.start, s.end, centre=centre and _is_central(doc, None)
+                        )
+                    },
                 )
             )
             continue

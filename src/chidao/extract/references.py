@@ -60,6 +60,20 @@ KINDS = (
     "founder_title",
     "group_before",
     "comrade",
+    "chaired_under",
+    "chair_verb",
+    "heads_as",
+    "leads",
+    "concluding_speech",
+    "conclude",
+    "concluded_session",
+    "at_meeting",
+    "and_directs",
+    "as_follows",
+    "directing_speech",
+    "opinion_of",
+    "of_whom",
+    "picture_lead",
 )
 
 

@@ -29,6 +29,8 @@ class TitleLexicon:
     cities: frozenset[str] = frozenset()
     districts: tuple[str, ...] = ()
     unitless: tuple[str, ...] = ()
+    central: tuple[str, ...] = ()
+    ministry: tuple[str, ...] = ()
 
 
 TITLE_KINDS = (
@@ -40,6 +42,8 @@ TITLE_KINDS = (
     "city",
     "district",
     "unitless",
+    "central",
+    "ministry",
     "leading",
     "vice",
     "city_level",
@@ -60,6 +64,8 @@ def title_lexicon() -> TitleLexicon:
         cities=frozenset(lexicon.texts(rows, "city")),
         districts=lexicon.texts(rows, "district"),
         unitless=lexicon.texts(rows, "unitless"),
+        central=lexicon.texts(rows, "central"),
+        ministry=lexicon.texts(rows, "ministry"),
     )
 
 
@@ -176,7 +182,8 @@ def is_local(person: Person) -> bool:
 
 
 def is_leader(person: Person) -> bool:
-    """A leader who can give directives: a chair, or a non-local holder of a leading title."""
+    """A leader who can give directives: a chair, or a non-local holder of a leading title
+    (a minister beside another chair answers, as a department's head does)."""
     if person.is_chair:
         return True
     if not person.titles or is_local(person):
@@ -188,8 +195,31 @@ def is_leader(person: Person) -> bool:
         _LEADING.match(fold(t.text))
         and not is_local_title(t.text)
         and not (chained and names_no_unit(t.text))
+        and not _title_head_in(t.text, "ministry")
         for t in person.titles
     )
+
+
+@lru_cache(maxsize=1)
+def _head_patterns() -> dict[str, re.Pattern[str]]:
+    lex = title_lexicon()
+    return {
+        "ministry": re.compile(rf"(?:{_alternation(lex.ministry)})(?!\w)"),
+        "central": re.compile(rf"(?:{_alternation(lex.central + lex.ministry)})(?!\w)"),
+    }
+
+
+def _title_head_in(title: str, kind: str) -> bool:
+    """Whether a title starts with a head of ``kind`` ("ministry", "central") of
+    ``titles.tsv``."""
+    return _head_patterns()[kind].match(fold(title)) is not None
+
+
+def is_central(person: Person) -> bool:
+    """Whether a person holds a title of the centre ("Phó Thủ tướng Chính phủ", "Bộ trưởng Bộ
+    Tài chính"; kinds ``central`` and ``ministry`` of ``titles.tsv``): in a session with a
+    province, the upper side of the province's own leaders."""
+    return any(_title_head_in(t.text, "central") for t in person.titles)
 
 
 def names_no_unit(title: str) -> bool:
