@@ -397,3 +397,35 @@ def test_a_tail_heading_written_with_a_colon_still_opens_the_tail():
     assert doc.text == f"{LEDE}\n{CONCLUSION}"
     assert lexicon_kind("Tin cùng chuyên mục:") == "end"
     assert lexicon_kind("Nguồn:") == "widget"  # an entry written with its colon still matches
+
+
+def test_a_related_article_printed_whole_in_the_tail_is_cut_with_its_body():
+    # issue 6 page parts (held-out Hòa Bình 2013): a dated item of the related list prints
+    # another session's lede and a paragraph of its body, with their own "yêu cầu ..."
+    tail = (
+        "Tin liên quan\n"
+        "Chủ tịch UBND tỉnh kiểm tra công trình thủy lợi tại xã Đồng Lạc\n"
+        "Chủ tịch UBND tỉnh kiểm tra công trình thủy lợi tại xã Đồng Lạc\n"
+        "10:12 , 02/04/2026\n"
+        "Sáng 1/4, đồng chí Hà Quang Vũ, Chủ tịch UBND tỉnh kiểm tra hồ chứa nước xã Đồng Lạc. "
+        "Đồng chí yêu cầu xã hoàn thành nạo vét kênh trước ngày 30/4/2026.\n"
+        "Năm 2025, xã đã kiên cố hóa 12 km kênh mương. Đồng chí giao Sở Tài chính cân đối "
+        "vốn sửa chữa đập tràn, báo cáo trước ngày 15/5/2026.\n"
+        "Xã Yên Hòa: Thu ngân sách quý I đạt 31% dự toán\n"
+        "08:40 , 30/03/2026\n"
+        "Thời tiết\n"
+    )
+    doc = clean(f"{LEDE}\n{RESULTS}\n{CONCLUSION}\nMinh Thu\n{tail}", Options())
+    assert doc.text == f"{LEDE}\n{RESULTS}\n{CONCLUSION}"
+
+
+def test_a_long_paragraph_after_an_undated_related_link_is_not_cut():
+    # an inline "Đọc thêm" link (no time stamp of its own) inside the article: what follows
+    # its lead is still the session
+    page = (
+        f"{LEDE}\nĐọc thêm\nXã Minh Tiến ra quân làm đường liên thôn\n"
+        "Xã Minh Tiến ra quân làm đường liên thôn\n"
+        f"{RESULTS}\n{CONCLUSION}"
+    )
+    doc = clean(page, Options())
+    assert CONCLUSION in doc.text.split("\n")

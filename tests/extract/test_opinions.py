@@ -578,3 +578,22 @@ def test_a_clause_of_its_own_states_a_difficulty_beside_a_clause_that_asks():
         "Kết luận buổi làm việc, Phó Thủ tướng nhấn mạnh",
     )
     assert process(concluding).difficulties == []
+
+
+def test_a_caption_of_the_concluding_leader_above_the_report_does_not_start_the_conclusion():
+    # issue 6 page parts (held-out Hòa Bình 2013): the first photo's caption names the
+    # leader who concludes; the local side's request below it is still a petition
+    text = (
+        "Sáng 8/5/2024, đồng chí Vi Văn Khải, Phó Chủ tịch UBND tỉnh làm việc với huyện Lục Yên.\n"
+        "Phó Chủ tịch UBND tỉnh Vi Văn Khải phát biểu kết luận buổi làm việc.\n"
+        "Báo cáo tại buổi làm việc, đồng chí Hoàng Văn Nghĩa, Chủ tịch UBND huyện Lục Yên cho "
+        "biết, 4 tháng đầu năm thu ngân sách đạt 42 tỷ đồng.\n"
+        "Đồng chí Chủ tịch UBND huyện kiến nghị tỉnh hỗ trợ kinh phí sửa chữa đường liên xã.\n"
+        "Kết luận buổi làm việc, đồng chí Vi Văn Khải yêu cầu huyện Lục Yên đẩy nhanh giải ngân "
+        "vốn đầu tư công.\n"
+    )
+    doc = process(text)
+    assert [i.span.text for i in doc.petitions] == [
+        "kiến nghị tỉnh hỗ trợ kinh phí sửa chữa đường liên xã."
+    ]
+    assert any("đẩy nhanh giải ngân" in d.span.text for d in doc.directives)

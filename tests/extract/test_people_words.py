@@ -265,6 +265,11 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         lambda t: _DIRECTS.search(fold(t)) is not None,
         "cho",
     ),
+    "picture_lead": (
+        "Đồng chí Lê Văn Tám, Phó Chủ tịch UBND tỉnh Nghệ An {} kiểm tra tại xã Tân Phú.",
+        a_caption,
+        "sẽ",
+    ),
 }
 
 ROWS = lexicon.load(WORDS, KINDS)

@@ -310,25 +310,31 @@ def _title_like(line: str) -> bool:
 
 
 def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
-    """Whether ``lines[start:]`` is only widgets and a list of other articles."""
+    """Whether ``lines[start:]`` is only widgets and a list of other articles.  An article of
+    the list is its headline (printed twice) or its own time stamp, then its lead; once an
+    article has its own stamp, the paragraphs after its lead are its body too (a listing may
+    print a whole other report), up to the next article or widget."""
     articles = 0
     lead_ok = False
+    dated = False  # the current article of the list carries its own time stamp
     i = start
     while i < len(lines):
         line = lines[i]
         if i + 1 < len(lines) and _key(lines[i + 1]) == _key(line) and _title_like(line):
             articles += 1
             lead_ok = True
+            dated = False
             i += 2
             continue
         if dateline_date(line) is not None:
             articles += 1
             lead_ok = True
+            dated = True
         elif lexicon_kind(line) or is_byline(line):
             pass
         elif lead_ok:
             lead_ok = False
-        elif not (len(line) <= 160 and line[-1] not in ".;"):
+        elif not (dated or (len(line) <= 160 and line[-1] not in ".;")):
             return False
         i += 1
     return articles > 0 or not need_articles

@@ -57,6 +57,14 @@ KINDS = (
     "promise",
     "unit_level",
     "time_frame",
+    "notice_word",
+    "notice_number",
+    "notice_opinion",
+    "notice_conclusion",
+    "notice_of",
+    "topic_about",
+    "topic_det",
+    "then_adverb",
 )
 
 
@@ -131,7 +139,7 @@ def cue_patterns() -> CuePatterns:
         praise=re.compile(rf"\s*(?:{_alt(lx['praise'])})(?!\w)"),
         ask=re.compile(rf"\s*(?:{_alt(lx['ask'] + lx['assign'])})(?!\w)\s*:?\s*"),
         then_ask=cue_grammar(
-            r"(?:[,;]\s*|\s)(?:«then»)\s+(?:(?:cũng|đã)\s+)*(?:«request»|«wish»)(?!\w)\s*:?\s*"
+            r"(?:[,;]\s*|\s)(?:«then»)\s+(?:(?:«then_adverb»)\s+)*(?:«request»|«wish»)(?!\w)\s*:?\s*"
         ),
         # "... ghi nhận ...; đề nghị UBND huyện ...": the same with no connector (clauses.py
         # wants who must act right after the verb)

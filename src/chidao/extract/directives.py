@@ -80,8 +80,10 @@ from .speakers import Speaker, State, bare_caption, caption_after, paragraph_spe
 _CAPTION_SPEECH = cue_grammar(r"(?<!\w)(?:«caption_speech»)(?!\w)")
 _ROMAN = re.compile(r"\s*[IVX]{1,4}\.\s")
 # a formal conclusion notice: "THÔNG BÁO" / "Thông báo kết luận ..." / "Kết luận của ..."
-_NOTICE = re.compile(
-    r"(?:thông báo\s*$|thông báo\s+(?:số\s+\S+\s+)?(?:ý kiến\s+)?kết luận|(?:ý kiến\s+)?kết luận của)(?!\w)"
+_NOTICE = cue_grammar(
+    r"(?:(?:«notice_word»)\s*$"
+    r"|(?:«notice_word»)\s+(?:(?:«notice_number»)\s+\S+\s+)?(?:(?:«notice_opinion»)\s+)?(?:«notice_conclusion»)"
+    r"|(?:(?:«notice_opinion»)\s+)?(?:«notice_conclusion») (?:«notice_of»))(?!\w)"
 )
 
 
@@ -450,7 +452,7 @@ def find_directives(doc: Document) -> None:
 # "Về đề nghị của huyện ...: giao ...", "Về kiến nghị hỗ trợ ...: đề nghị ...": a petition
 # answered by the instruction after the colon (folded)
 _ANSWERED_TOPIC = cue_grammar(
-    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:«topic_about»)\s+(?:(?:«topic_det»)\s+)?"
     r"(?:«petition_noun»)[^:;.]{5,200}:\s*(?=(?:«answer_verb»)(?!\w))"
 )
 
@@ -473,7 +475,7 @@ _APPROVED_TASK = cue_grammar(r"(?:«approval»)(?!\w)[^;:.]{0,80}?[;,]\s*(?=(?:�
 
 # the same topic answered by a body's own task: "Về đề nghị ...: UBND huyện hoàn thiện ..."
 _ANSWERED_BODY = cue_grammar(
-    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?về\s+(?:các\s+|những\s+)?"
+    r"(?:[-–+•*]\s*|\d{1,2}[.)]\s+|[a-zđ][.)]\s+)?(?:«topic_about»)\s+(?:(?:«topic_det»)\s+)?"
     r"(?:«petition_noun»)[^:;.]{5,200}:\s*"
 )
 

@@ -733,15 +733,42 @@ _NOTICE_WORDS = opinion_words()["notice"]  # (one of them is in the window: else
 
 
 def _conclusion_start(doc: Document) -> int:
-    """The offset where the concluding speech starts (the end of the text if none)."""
+    """The offset where the concluding speech starts (the end of the text if none).  A photo
+    caption that names the concluding leader ("Phó Chủ tịch UBND tỉnh X phát biểu kết luận
+    buổi làm việc.") may stand under the page's first photo, before the report: when a
+    paragraph of the body gives its own cue later, the speech starts there."""
+    caption = None
     for m in starting_words(_CONCLUSION_CUE.finditer(doc), doc.folded):
         window = doc.folded[max(0, m.start() - 110) : m.start()]
         if any(w in window for w in _NOTICE_WORDS) and _NOTICE_HEAD.search(
             doc.folded, max(0, m.start() - 110), m.start()
         ):
             continue
+        if _in_caption(doc, m.start()):
+            caption = m.start() if caption is None else caption
+            continue
         return m.start()
-    return len(doc.folded)
+    return len(doc.folded) if caption is None else caption
+
+
+_CAPTION_LENGTH = 150
+
+
+def _in_caption(doc: Document, pos: int) -> bool:
+    """Whether the cue at ``pos`` closes a paragraph shaped as a photo caption: short, one
+    sentence, the cue after the leader's name and nothing but the meeting after it ("... Vi Văn
+    Khải phát biểu kết luận buổi làm việc."; not "Kết luận buổi làm việc, đồng chí ... yêu cầu
+    ...", nor "... phát biểu kết luận, yêu cầu ...")."""
+    for p in doc.paragraphs:
+        if p.start <= pos < p.end:
+            text = doc.text[p.start : p.end].rstrip(" .")
+            return (
+                len(text) <= _CAPTION_LENGTH
+                and pos > p.start
+                and not any(c in text for c in ".;:")
+                and not any(c in doc.text[pos : p.end] for c in ",")
+            )
+    return False
 
 
 # a provincial department answering the lower side: "Trả lời kiến nghị của xã, lãnh đạo Sở

@@ -64,7 +64,7 @@ _CAPTION_MAX_WORDS = 30
 # what follows the person in a photo caption: nothing, or a verb of the picture
 _CAPTION_REST = re.compile(
     lexicon.fill(
-        r"\s*[.,]?\s*(?:$|(?:đã\s+|cùng\s+|và\s+)?(?:«picture_verb»)(?!\w))", people_words()
+        r"\s*[.,]?\s*(?:$|(?:(?:«picture_lead»)\s+)?(?:«picture_verb»)(?!\w))", people_words()
     )
 )
 # a caption's lead before the name: nothing or an honorific ("Đồng chí Lê Văn An phát biểu.")

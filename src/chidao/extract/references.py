@@ -73,6 +73,7 @@ KINDS = (
     "directing_speech",
     "opinion_of",
     "of_whom",
+    "picture_lead",
 )
 
 
