@@ -37,6 +37,20 @@ KINDS = (
     "name_stop",
     "list_head",
     "presents",
+    "attend",
+    "task_opening",
+    "task_modal",
+    "hear",
+    "heard_from",
+    "province_committee",
+    "province_level",
+    "city_committee",
+    "city_level",
+    "department_word",
+    "list_also",
+    "list_scope",
+    "list_and",
+    "board_owner",
 )
 
 
@@ -51,14 +65,12 @@ _grammar = lexicons.grammar_of(agency_words)
 
 
 # a sentence that lists the participants
-_PARTICIPATION = _grammar(r"(?:«participation»|^dự )")
+_PARTICIPATION = _grammar(r"(?:«participation»|^(?:«attend») )")
 # an office held in a body: the body is represented by its holder
 _OFFICE = _grammar(r"(?:«office»)\s*$")
 # the body speaks: "Sở Xây dựng giải trình", "lãnh đạo Công an tỉnh cho biết" (not its task:
 # "Sở Tài chính khẩn trương khảo sát, đề xuất ...")
-_SPEAKS = _grammar(
-    r"^(?:(?!khẩn trương|tập trung|tiếp tục|chủ động|phải |cần )[^.;:]){0,40}?(?:«speaks»)"
-)
+_SPEAKS = _grammar(r"^(?:(?!(?:«task_opening»)|(?:«task_modal») )[^.;:]){0,40}?(?:«speaks»)")
 _SPEAKS_WORDS = agency_words()["speaks"]
 
 
@@ -69,7 +81,7 @@ def _may_speak(after: str) -> bool:
 
 
 # "họp nghe Ban Tổ chức Tỉnh ủy báo cáo ...": the body reports to the session
-_HEARD = re.compile(r"(?<!\w)nghe(?:\s+(?:đại diện|lãnh đạo))?\s*$")
+_HEARD = _grammar(r"(?<!\w)(?:«hear»)(?:\s+(?:«heard_from»))?\s*$")
 _REFERENCE = _grammar(r"(?:«reference»)\s*$")
 # "Theo báo cáo của Sở Kế hoạch và Đầu tư, ...": the body reports to the session
 _REPORTED = _grammar(r"(?<!\w)(?:«reported_by»)\s*$")
@@ -157,19 +169,27 @@ def _department_full_name(text: str) -> str:
 
 # a centrally-run city names its province-level bodies as the city's: "Ban Tổ chức Thành ủy",
 # "Văn phòng UBND thành phố", "Công an thành phố" where a province writes "Tỉnh ủy", "tỉnh"
-_CITY_COMMITTEE = re.compile(r"tỉnh ủy")
-_CITY_LEVEL = re.compile(r" tỉnh$")
+def _one_of(*kinds: str) -> str:
+    """The regex alternation (a group) of the entries of ``kinds``, in the file's order."""
+    return "(?:" + "|".join(re.escape(w) for k in kinds for w in agency_words()[k]) + ")"
+
+
+# the province's committee and level in the lexicon's patterns, and a city's besides
+_CITY_COMMITTEE = re.compile(_one_of("province_committee"))
+_CITY_LEVEL = re.compile(" " + _one_of("province_level") + "$")
+_COMMITTEE_FORMS = _one_of("province_committee", "city_committee")
+_LEVEL_FORMS = " " + _one_of("province_level", "city_level")
 
 
 def _city_forms(pattern: str) -> str:
     """A lexicon pattern that also reads a centrally-run city's name of the body."""
-    pattern = _CITY_COMMITTEE.sub("(?:tỉnh|thành) ủy", pattern)
-    return _CITY_LEVEL.sub(" (?:tỉnh|thành phố)", pattern)
+    pattern = _CITY_COMMITTEE.sub(lambda _: _COMMITTEE_FORMS, pattern)
+    return _CITY_LEVEL.sub(lambda _: _LEVEL_FORMS, pattern)
 
 
 # a body of a city of the province, not of the city itself: "Ban Tổ chức Thành ủy Vinh",
 # "Công an thành phố Thanh Hóa" (a capitalised name after "thành ủy" / "thành phố")
-_CITY_END = re.compile(r"(?:thành ủy|thành phố)$")
+_CITY_END = re.compile(_one_of("city_committee", "city_level") + "$")
 _NAME_AFTER = re.compile(r" [A-ZĐÀ-Ỹ]")
 
 
@@ -276,11 +296,11 @@ def _short_abbreviations() -> re.Pattern[str]:
 
 
 _LIST_HEAD = _grammar(
-    r"(?:«list_head») sở(?:\s*,\s*(?:ban|ngành|đơn vị))*(?:\s+(?:liên quan|của tỉnh))?\s*:?\s*"
+    r"(?:«list_head») (?:«department_word»)(?:\s*,\s*(?:«list_also»))*(?:\s+(?:«list_scope»))?\s*:?\s*"
 )
 _LIST_HEAD_CUE = Cue(_LIST_HEAD)  # read from the shared scan
-_LIST_SEP = re.compile(r"\s*(?:,|và|;)?\s*")
-_LIST_GAP = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+_LIST_SEP = _grammar(r"\s*(?:,|«list_and»|;)?\s*")
+_LIST_GAP = _grammar(r"\s*(?:,|«list_and»|,\s*(?:«list_and»))\s*")
 
 
 def department_lists(doc: Document) -> dict[Span, int]:
@@ -314,7 +334,15 @@ def department_lists(doc: Document) -> dict[Span, int]:
 _BOARD_HEAD = _grammar(r"(?:«list_head») ban(?:\s+đảng)?\s*:\s*")
 _BOARD_HEAD_CUE = Cue(_BOARD_HEAD)
 _BOARD_ITEM = re.compile(r"[A-ZĐÀ-Ỹ]\w*(?: (?!và )[a-zđà-ỹ]\w*){0,3}")
-_BOARD_OWNER = re.compile(r"\s+(Tỉnh ủy|Tỉnh uỷ|HĐND tỉnh|Thành ủy|Thành uỷ)(?!\w)")
+# the committee or council whose boards are listed, as written (both tone placements)
+_BOARD_OWNER = re.compile(
+    r"\s+("
+    + "|".join(
+        re.escape(w)
+        for w in lexicons.texts(lexicons.load(WORDS, KINDS), "board_owner", folded=False)
+    )
+    + r")(?!\w)"
+)
 
 
 def _board_list(doc: Document, pos: int) -> list[Span]:

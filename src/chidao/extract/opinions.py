@@ -841,8 +841,24 @@ def _asker_is_upper(
     if _chair_in(doc, start, cue):
         return True
     if _bare_comrade(doc.text, start, cue + 2) and _named_person(doc, start, cue) is None:
-        return True  # "Đồng chí đề nghị ...": the leader named before
+        # "Đồng chí đề nghị ...": the leader named before, unless the last one named in the
+        # paragraph is of the lower side ("Đồng chí X, Bí thư Huyện ủy A cho biết, ... .
+        # Đồng chí kiến nghị tỉnh ...")
+        return _last_named_is_upper(doc, start)
     return start >= conclusion and _named_person(doc, start, cue) is None
+
+
+def _last_named_is_upper(doc: Document, start: int) -> bool:
+    """Whether the last person named in the paragraph before ``start`` (if any) is not of
+    the lower side."""
+    para = doc.paragraphs[doc.paragraph_of(start)] if doc.paragraphs else None
+    if para is None:
+        return True
+    last = None
+    for m in mentions_in(doc, para.start, start):
+        if m.kind == "name" and 0 <= m.person < len(doc.people):
+            last = doc.people[m.person]
+    return last is None or _is_upper(last)
 
 
 def _bullets_after(doc: Document, p: int) -> list[Span]:
