@@ -1925,3 +1925,34 @@ def test_a_quotation_opening_with_a_unit_s_name_is_assigned_to_it_as_written():
         "“Tam Đảo phải phát triển du lịch theo hướng xanh, bền vững”, đồng chí nhấn mạnh.\n"
     )
     assert assignees(doc) == [["Tam Đảo"]]
+
+
+# ---- issue 6, held-out round 47: a standing committee's quarterly briefing (Cà Mau 2019) ----
+
+BRIEFING = (
+    "Sáng 8/10, Thường trực Tỉnh ủy tổ chức hội nghị giao ban quý III năm 2019. Đồng chí Lê "
+    "Văn Tư, Bí thư Tỉnh ủy chủ trì hội nghị.\n"
+    "Kết luận hội nghị, Bí thư Tỉnh ủy Lê Văn Tư yêu cầu các huyện ủy, thành ủy tập trung lãnh "
+    "đạo thực hiện tốt các nhiệm vụ trọng tâm quý IV:\n"
+)
+
+
+def test_a_list_lead_with_a_longer_tail_is_no_directive_and_gives_its_subject():
+    doc = process(
+        BRIEFING + "- Lãnh đạo hoàn thành các chỉ tiêu năm 2019.\n- Tăng cường kiểm tra.\n"
+    )
+    assert texts(doc) == ["Lãnh đạo hoàn thành các chỉ tiêu năm 2019.", "Tăng cường kiểm tra."]
+    assert assignees(doc) == [["các huyện ủy, thành ủy"], ["các huyện ủy, thành ủy"]]
+
+
+def test_a_lower_secretary_s_bare_dong_chi_asks_the_province():
+    doc = process(
+        "Sáng 8/10, Thường trực Tỉnh ủy tổ chức hội nghị giao ban. Đồng chí Lê Văn Tư, Bí thư "
+        "Tỉnh ủy chủ trì hội nghị.\nĐồng chí Hồ Văn Bảy, Bí thư Huyện ủy Trần Văn Thời cho biết, "
+        "huyện thu ngân sách đạt 196 tỷ đồng. Đồng chí kiến nghị tỉnh sớm hỗ trợ kinh phí xây "
+        "dựng kè tạm.\n"
+    )
+    assert [p.span.text for p in doc.petitions] == [
+        "Đồng chí kiến nghị tỉnh sớm hỗ trợ kinh phí xây dựng kè tạm."
+    ]
+    assert texts(doc) == []

@@ -37,6 +37,9 @@ _CLAUSE_END = re.compile(r"[,;:.]")
 # "trấn", "thị xã" with "xã", "thành phố" with "phố")
 # the last word of a level ending a body's name ("xã", "trấn", "khu" of "đặc khu"): the
 # ``unit_level`` entries of ``directive_cues.tsv``, and the province and the urban district
+# agents that are verbs too ("lãnh đạo", "tổ chức"): alone before another verb, the verb
+_VERB_AGENTS = frozenset(cue_lexicon()["agent"]) & frozenset(cue_lexicon()["imperative"])
+_OBLIGATION = cue_grammar(r"(?:«obligation»)(?!\w)")
 _LEVELS = frozenset({"tỉnh", "quận"}) | {e.split()[-1] for e in cue_lexicon()["unit_level"]}
 # ... and their first words, which name a level's Party committee ("Thị ủy", "Thành ủy")
 _LEVEL_HEADS = _LEVELS | {e.split()[0] for e in cue_lexicon()["unit_level"]}
@@ -365,6 +368,13 @@ class AssigneeReader(SpeakerReader):
         m = _WHICH.search(text)
         if m:
             text = text[: m.end()]
+        after = s.start + len(text)
+        while after < end and self.f[after] in " ,":
+            after += 1
+        if fold(text) in _VERB_AGENTS and not _OBLIGATION.match(self.f, after, end):
+            # "Lãnh đạo hoàn thành ...", "Tổ chức lại ...": the verb, no subject ("Lãnh đạo
+            # cần ..." is one)
+            return []
         return [self.doc.span(s.start, s.start + len(text), "assignee", "subject")] if text else []
 
 

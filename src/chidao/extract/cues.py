@@ -49,6 +49,7 @@ KINDS = (
     "approval",
     "unit_heading",
     "unit_list_lead",
+    "obligation",
     "filler",
     "agent_det",
     "passive",

@@ -838,8 +838,24 @@ def _asker_is_upper(
     if _chair_in(doc, start, cue):
         return True
     if _bare_comrade(doc.text, start, cue + 2) and _named_person(doc, start, cue) is None:
-        return True  # "Đồng chí đề nghị ...": the leader named before
+        # "Đồng chí đề nghị ...": the leader named before, unless the last one named in the
+        # paragraph is of the lower side ("Đồng chí X, Bí thư Huyện ủy A cho biết, ... .
+        # Đồng chí kiến nghị tỉnh ...")
+        return _last_named_is_upper(doc, start)
     return start >= conclusion and _named_person(doc, start, cue) is None
+
+
+def _last_named_is_upper(doc: Document, start: int) -> bool:
+    """Whether the last person named in the paragraph before ``start`` (if any) is not of
+    the lower side."""
+    para = doc.paragraphs[doc.paragraph_of(start)] if doc.paragraphs else None
+    if para is None:
+        return True
+    last = None
+    for m in mentions_in(doc, para.start, start):
+        if m.kind == "name" and 0 <= m.person < len(doc.people):
+            last = doc.people[m.person]
+    return last is None or _is_upper(last)
 
 
 def _bullets_after(doc: Document, p: int) -> list[Span]:
@@ -909,6 +925,22 @@ def _holds_indicator(doc: Document, start: int, end: int) -> bool:
     return any(start <= i.span.start and i.span.end <= end for i in doc.indicators)
 
 
+_SUBHEADING_WORDS = 16
+
+
+def _subheading(doc: Document, para: Span, s: Span) -> bool:
+    """Whether the sentence ``s`` is the whole paragraph ``para`` and shaped as a section title
+    of the page: short, no end punctuation, not a point of a list."""
+    text = doc.text[para.start : para.end].rstrip()
+    return (
+        s.start <= para.start
+        and s.end >= para.start + len(text)
+        and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”", ")"))
+        and not _BULLET.match(text)
+        and len(text.split()) <= _SUBHEADING_WORDS
+    )
+
+
 def find_opinions(doc: Document) -> None:
     """Set ``doc.difficulties`` and ``doc.petitions``."""
     petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
@@ -925,6 +957,8 @@ def find_opinions(doc: Document) -> None:
             p += 1  # the paragraph of the sentence (both lists are in text order)
         if p in colon_paragraphs or p in listed or s.start < headline_end:
             continue  # a headline kept as the instruction is neither a difficulty nor a request
+        if _subheading(doc, doc.paragraphs[p], s):
+            continue  # "Kiến nghị tháo gỡ vướng mắc về đất đai": a page's section title
         text = folded[s.start : s.end]
         q_start, q_end = _quoted(doc, s.start, s.end, doc.paragraphs[p].start)
         if (
