@@ -294,7 +294,9 @@ _ITEM_DATE = re.compile(
 def item_date(line: str) -> dt.date | None:
     """The date closing a related article's headline ("Văn Giang đẩy mạnh cải cách hành chính
     (09/08/2019)"), or None: a headline-shaped line (no end punctuation before the date)."""
-    if len(line) > 250 or not line.endswith((")", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")):
+    if len(line) > 250 or not line.endswith(
+        (")", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+    ):
         return None
     m = _ITEM_DATE.search(line, max(0, len(line) - 40))
     if m is None or not _title_like(line[: m.start()].rstrip()):
