@@ -577,3 +577,19 @@ def test_a_caption_of_the_concluding_leader_above_the_report_does_not_start_the_
         "kiến nghị tỉnh hỗ trợ kinh phí sửa chữa đường liên xã."
     ]
     assert any("đẩy nhanh giải ngân" in d.span.text for d in doc.directives)
+
+
+def test_a_section_title_of_the_page_is_not_a_petition():
+    # the page's subheading "Kiến nghị ..." names the section; the request is the paragraph
+    text = (
+        "Sáng 8/5/2024, đồng chí Vi Văn Khải, Phó Chủ tịch UBND tỉnh làm việc với huyện Lục Yên.\n"
+        "Kiến nghị tháo gỡ khó khăn về vốn\n"
+        "Đồng chí Hoàng Văn Nghĩa, Chủ tịch UBND huyện Lục Yên đề nghị tỉnh hỗ trợ kinh phí sửa "
+        "chữa đường liên xã.\n"
+        "Kết luận buổi làm việc, đồng chí Vi Văn Khải yêu cầu huyện Lục Yên đẩy nhanh giải ngân "
+        "vốn đầu tư công.\n"
+    )
+    doc = process(text)
+    assert [i.span.text for i in doc.petitions] == [
+        "đề nghị tỉnh hỗ trợ kinh phí sửa chữa đường liên xã."
+    ]

@@ -925,6 +925,22 @@ def _holds_indicator(doc: Document, start: int, end: int) -> bool:
     return any(start <= i.span.start and i.span.end <= end for i in doc.indicators)
 
 
+_SUBHEADING_WORDS = 16
+
+
+def _subheading(doc: Document, para: Span, s: Span) -> bool:
+    """Whether the sentence ``s`` is the whole paragraph ``para`` and shaped as a section title
+    of the page: short, no end punctuation, not a point of a list."""
+    text = doc.text[para.start : para.end].rstrip()
+    return (
+        s.start <= para.start
+        and s.end >= para.start + len(text)
+        and not text.endswith((".", "!", "?", "…", ":", ";", '"', "”", ")"))
+        and not _BULLET.match(text)
+        and len(text.split()) <= _SUBHEADING_WORDS
+    )
+
+
 def find_opinions(doc: Document) -> None:
     """Set ``doc.difficulties`` and ``doc.petitions``."""
     petitions, difficulties, colon_paragraphs = _colon_opinions(doc)
@@ -941,6 +957,8 @@ def find_opinions(doc: Document) -> None:
             p += 1  # the paragraph of the sentence (both lists are in text order)
         if p in colon_paragraphs or p in listed or s.start < headline_end:
             continue  # a headline kept as the instruction is neither a difficulty nor a request
+        if _subheading(doc, doc.paragraphs[p], s):
+            continue  # "Kiến nghị tháo gỡ vướng mắc về đất đai": a page's section title
         text = folded[s.start : s.end]
         q_start, q_end = _quoted(doc, s.start, s.end, doc.paragraphs[p].start)
         if (
