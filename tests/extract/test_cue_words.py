@@ -14,8 +14,16 @@ from collections.abc import Callable
 from lexicon_contract import Example, lexicon_contract
 
 from chidao.extract import lexicon
+from chidao.extract.assignees import (
+    _GROUP,
+    _LEVEL_GROUP,
+    _PARTICIPANTS,
+    _SUPPORT_GROUP,
+    _UNIT_OFFICE,
+)
 from chidao.extract.cues import CUES, KINDS, cue_lexicon, cue_patterns
 from chidao.extract.directives import _ANSWERED_BODY, _ANSWERED_TOPIC, _NOTICE
+from chidao.extract.pipeline import process
 from chidao.extract.spans import fold
 
 NEW_KINDS = (
@@ -27,6 +35,18 @@ NEW_KINDS = (
     "topic_about",
     "topic_det",
     "then_adverb",
+    "list_and",
+    "province_word",
+    "group_det",
+    "body_not_last",
+    "plural_det",
+    "related",
+    "committee",
+    "all_of",
+    "together",
+    "unit_body",
+    "listed_level",
+    "representatives",
 )
 
 
@@ -37,6 +57,42 @@ def opens(pattern: re.Pattern[str]) -> Callable[[str], bool]:
 
 def a_request_after_the_connector(text: str) -> bool:
     return cue_patterns().then_ask.search(fold(text)) is not None
+
+
+def searched(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    return lambda text: pattern.search(fold(text)) is not None
+
+
+ASKED = (
+    "Sáng 5/4, đồng chí Trịnh Văn Phúc, Bí thư Tỉnh ủy Thanh Hóa làm việc với huyện Yên Định.\n"
+    "Kết luận buổi làm việc, đồng chí Trịnh Văn Phúc đề nghị: {}"
+)
+
+
+def subjects(text: str) -> list[list[str]]:
+    """The assignees of each directive of the concluding speech ``ASKED`` opens."""
+    return [
+        [a.text if hasattr(a, "text") else a for a in d.data["assignees"]]
+        for d in process(ASKED.format(text)).directives
+    ]
+
+
+def the_units_with_their_body(text: str) -> bool:
+    """The lower units as a group, with the body that heads them ("UBND các xã, thị trấn")."""
+    found = subjects(text)
+    return (
+        len(found) == 1
+        and found[0][0].endswith("các xã, thị trấn")
+        and not found[0][0].startswith("các")
+    )
+
+
+def two_subjects(text: str) -> bool:
+    return [len(x) for x in subjects(text)] == [2]
+
+
+def a_group_of_actors(text: str) -> bool:
+    return [[a.lower() for a in x] for x in subjects(text)] == [[fold(text.split(" đẩy")[0])]]
 
 
 ANSWERED = "{} kiến nghị của huyện về vốn đầu tư công: giao Sở Tài chính xem xét."
@@ -56,6 +112,22 @@ EXAMPLES: dict[str, Example] = {
         a_request_after_the_connector,
         "không",
     ),
+    "list_and": ("UBND xã Định Tân {} xã Định Liên rà soát đất công.", two_subjects, "hoặc"),
+    "province_word": ("đầu tư xây dựng {} ", opens(_UNIT_OFFICE), "vùng"),
+    "group_det": (" {} hộ", opens(_GROUP), "hai"),
+    "body_not_last": (
+        "Sở Văn hóa {} rà soát đất công.",
+        lambda t: subjects(t) == [["Sở Văn hóa"]],
+        "Hà Nội",
+    ),
+    "plural_det": ("{} chủ đầu tư đẩy nhanh tiến độ giải ngân.", a_group_of_actors, "Mấy"),
+    "related": ("các sở, ngành {}", opens(_SUPPORT_GROUP), "khác"),
+    "committee": ("{} các xã, thị trấn rà soát đất công.", the_units_with_their_body, "Đoàn"),
+    "all_of": ("ubnd {} xã, thị trấn", opens(_LEVEL_GROUP), "mọi"),
+    "together": ("UBND xã Định Tân {} Công an huyện rà soát đất công.", two_subjects, "với"),
+    "unit_body": ("UBND xã Định Tân và {} xã Định Liên rà soát đất công.", two_subjects, "bà con"),
+    "listed_level": ("UBND xã Định Tân và {} Định Liên rà soát đất công.", two_subjects, "bản"),
+    "representatives": ("Tham dự: {} các sở", searched(_PARTICIPANTS), "nhân viên"),
 }
 
 ROWS = [r for r in lexicon.load(CUES, KINDS) if r.kind in NEW_KINDS]

@@ -44,13 +44,15 @@ _LEVELS = frozenset({"tỉnh", "quận"}) | {e.split()[-1] for e in cue_lexicon(
 # ... and their first words, which name a level's Party committee ("Thị ủy", "Thành ủy")
 _LEVEL_HEADS = _LEVELS | {e.split()[0] for e in cue_lexicon()["unit_level"]}
 _BODY_HEADS = frozenset({"ban", "sở", "ủy", "trung", "văn", "chi", "cục", "hội", "đảng"})
-_BODY_LIST_GAP = re.compile(r", | và ")
+# words a body's name does not end with ("Sở Văn hóa của", "Ban Chỉ đạo các")
+_NOT_LAST = cue_lexicon()["body_not_last"]
+_BODY_LIST_GAP = cue_grammar(r", | (?:«list_and») ")
 # the rest of a unit's office named in ordinary words, up to its level ("đầu tư xây dựng
 # huyện" after "Ban Quản lý dự án"): at most nine words, no punctuation (folded)
-_UNIT_OFFICE = cue_grammar(r"(?:[^\W\d]+ ){0,9}?(?:tỉnh|«unit_level»)(?= )")
+_UNIT_OFFICE = cue_grammar(r"(?:[^\W\d]+ ){0,9}?(?:«province_word»|«unit_level»)(?= )")
 
 
-_GROUP = re.compile(r"\s*(?:các|những|mỗi|từng)\s+\w")
+_GROUP = cue_grammar(r"\s*(?:«group_det»)\s+\w")
 # a time frame between the subject and its action: "huyện | trong thời gian tới tập trung ..."
 _TIME_FRAME = cue_grammar(r"\s(?:«time_frame»)(?!\w)")
 # the province or the centre as the subject of a promise ("Tỉnh sẽ ...", folded)
@@ -204,7 +206,7 @@ class AssigneeReader(SpeakerReader):
                 if not f.startswith(" án", b):
                     return None
             elif f[a:b] in words:
-                if f[a:b] not in ("các", "của", "số", "cơ"):
+                if f[a:b] not in _NOT_LAST:
                     last = b
             elif (unit := _UNIT_OFFICE.match(f, a, end)) and self.rx.task.match(
                 f, unit.end() + 1, end
@@ -377,14 +379,15 @@ class AssigneeReader(SpeakerReader):
 
 
 _DIRECTS = re.compile(r"chỉ đạo(?<!\wchỉ đạo)\s+(?=\S)")  # (a word start, checked after it)
-_SUPPORT_GROUP = re.compile(
-    r"(?:các|những)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?liên quan(?!\w)"
+_SUPPORT_GROUP = cue_grammar(
+    r"(?:«plural_det»)\s(?:[^,;.:()]{1,20}?,\s)?[^,;.:()]{1,40}?(?:«related»)(?!\w)"
 )
 _UNIT_LEVEL = cue_grammar(r"\s*(?:«unit_level»)\s+(?=\w)")
 # the lower units as a group, by their levels: "UBND các huyện, thị xã, thành phố", "các xã,
 # phường" (folded)
 _LEVEL_GROUP = cue_grammar(
-    r"(?:(?:ubnd|ủy ban nhân dân)\s+)?các\s+(?:«unit_level»)(?:\s*(?:,|và)\s*(?:«unit_level»))*(?!\w)"
+    r"(?:(?:«committee»)\s+)?(?:«all_of»)\s+(?:«unit_level»)"
+    r"(?:\s*(?:,|«list_and»)\s*(?:«unit_level»))*(?!\w)"
 )
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -393,7 +396,7 @@ def _agent_group(r: AssigneeReader, pos: int, end: int) -> re.Match[str] | None:
     """ "các chủ đầu tư", "những doanh nghiệp" at ``pos``: actors of one kind of the cue
     lexicon (``agent``) after "các" / "những", as a group; else None."""
     m = r.rx.agent.match(r.f, pos, end)
-    if m is None or m.group("det").strip() not in ("các", "những"):
+    if m is None or m.group("det").strip() not in cue_lexicon()["plural_det"]:
         return None
     # the group ends where its task begins ("các chủ đầu tư đẩy nhanh ..."), not inside a
     # longer name ("các trường đại học ...")
@@ -519,7 +522,7 @@ def with_roles(
     return [named[i] for i in order], [roles[i] for i in order]
 
 
-_SUPPORT_JOIN = re.compile(r"\s+(?:cùng với|cùng)\s+(?=\S)")
+_SUPPORT_JOIN = cue_grammar(r"\s+(?:«together»)\s+(?=\S)")
 
 
 def _split_support(r: AssigneeReader, a: Span) -> list[Span]:
@@ -547,14 +550,14 @@ def _split_support(r: AssigneeReader, a: Span) -> list[Span]:
 
 
 # "UBND xã Bình Phú và xã Vĩnh Thạnh": a second unit named with its level
-_UNIT_LIST_GAP = re.compile(
-    r"(?:,\s*|\s+và\s+)(?P<unit>(?:ubnd\s+|ủy ban nhân dân\s+|đảng ủy\s+)?"
-    r"(?:xã|phường|thị trấn|huyện|thị xã|đặc khu)\s+)(?P<name>\w)"
+_UNIT_LIST_GAP = cue_grammar(
+    r"(?:,\s*|\s+(?:«list_and»)\s+)(?P<unit>(?:(?:«unit_body»)\s+)?"
+    r"(?:«listed_level»)\s+)(?P<name>\w)"
 )
 
 
-_PARTICIPANTS = re.compile(
-    r"(?:^|[;:,]\s*)(?:lãnh đạo(?: chủ chốt)?|đại diện(?: lãnh đạo)?)\s+(?P<who>các\s[^;.:\n]+)"
+_PARTICIPANTS = cue_grammar(
+    r"(?:^|[;:,]\s*)(?:«representatives»)\s+(?P<who>(?:«all_of»)\s[^;.:\n]+)"
 )
 
 

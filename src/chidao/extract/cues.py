@@ -66,6 +66,18 @@ KINDS = (
     "topic_about",
     "topic_det",
     "then_adverb",
+    "list_and",
+    "province_word",
+    "group_det",
+    "body_not_last",
+    "plural_det",
+    "related",
+    "committee",
+    "all_of",
+    "together",
+    "unit_body",
+    "listed_level",
+    "representatives",
 )
 
 
