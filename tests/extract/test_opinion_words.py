@@ -167,6 +167,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "chờ lâu",
     ),
     "harm": ("Trên địa bàn huyện, {} có xu hướng gia tăng.", difficulty, "dân số"),
+    "worsening": ("Năm nay, hạn mặn đầu mùa {} gay gắt ở các xã ven biển.", difficulty, "bớt"),
     "hazard": ("Năm nay, {} đầu mùa khiến 300 ha lúa chết.", difficulty, "nông dân"),
     "causing": ("Việc thi công gây {} cho người dân.", difficulty, "niềm vui"),
     "damage": ("Đợt mưa làm {} nhiều tuyến đường.", difficulty, "sạch"),

@@ -560,6 +560,26 @@ def test_what_is_wrong_then_the_request_after_a_semicolon_are_one_item_each():
     ]
 
 
+def test_a_clause_of_its_own_states_a_difficulty_beside_a_clause_that_asks():
+    # issue 6 class 7 (held-out Bến Tre 2023): "...; Bộ sẽ yêu cầu nhà đầu tư tăng ca ...;
+    # phần đường dẫn ... còn vướng mặt bằng của 27 hộ dân." (before the conclusion)
+    text = (
+        "Chiều 17/3, Phó Thủ tướng Lưu Đình Khải làm việc với lãnh đạo tỉnh Bến Tre.\n"
+        "Bộ trưởng Bộ Giao thông vận tải Đoàn Văn Thạch cho biết, dự án cầu đã đạt 46% khối "
+        "lượng; Bộ sẽ yêu cầu nhà đầu tư tăng ca, tăng kíp; phần đường dẫn phía Bến Tre hiện còn "
+        "vướng mặt bằng của 27 hộ dân.\n"
+    )
+    assert [d.span.text for d in process(text).difficulties] == [
+        "phần đường dẫn phía Bến Tre hiện còn vướng mặt bằng của 27 hộ dân."
+    ]
+    # in the concluding speech the clauses are the leader's
+    concluding = text.replace(
+        "Bộ trưởng Bộ Giao thông vận tải Đoàn Văn Thạch cho biết",
+        "Kết luận buổi làm việc, Phó Thủ tướng nhấn mạnh",
+    )
+    assert process(concluding).difficulties == []
+
+
 def test_a_caption_of_the_concluding_leader_above_the_report_does_not_start_the_conclusion():
     # issue 6 page parts (held-out Hòa Bình 2013): the first photo's caption names the
     # leader who concludes; the local side's request below it is still a petition

@@ -207,6 +207,7 @@ KINDS = (
     "ministry_name",
     "matter_quality",
     "ministry",
+    "worsening",
 )
 
 
@@ -270,6 +271,8 @@ _DIFFICULTY = _grammar(
     r"|(?:«harm»)(?:\s+[^\W\d]+){0,10}?\s+(?:«harm_causes»)(?!\w)"
     # a disaster's toll: "xâm nhập mặn đầu năm khiến hơn 600 ha mía mất trắng"
     r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,8}?\s+(?:đã\s+)?(?:«toll_verb»)(?!\w)"
+    # a disaster that worsens: "Xâm nhập mặn ngày càng sâu", "hạn hán ngày càng gay gắt"
+    r"|(?:«hazard»)(?!\w)(?:\s+[^\W\d]+){0,3}?\s+(?:«worsening»)(?!\w)"
     r")"
 )
 # "Bên cạnh kết quả đạt được, xã còn gặp một số khó khăn.": a sentence that only announces
@@ -1099,5 +1102,22 @@ def find_opinions(doc: Document) -> None:
                 difficulties.append(
                     Item(Span(part.start, part.end, "difficulty", part.text, span.rule), {})
                 )
+        elif (
+            s.start < conclusion
+            and ";" in text
+            and _DIRECTIVE_CUE.search_in(doc, text, s.start)
+            and not _VISIT_SENTENCE.match(text)
+        ):
+            # "... đã đạt 46% khối lượng; Bộ sẽ yêu cầu nhà đầu tư tăng ca ...; phần đường dẫn
+            # ... còn vướng mặt bằng của 27 hộ dân.": before the conclusion, a clause of its own
+            # states the difficulty although another clause of the sentence asks
+            start = s.start
+            for cut in [*_CLAUSE_SEP.finditer(folded, s.start, s.end), None]:
+                end = s.end if cut is None else cut.start()
+                if is_difficulty(folded[start:end], doc, start):
+                    part = doc.span(start, end, "difficulty", "opinions:difficulty-clause")
+                    difficulties.append(Item(part, {}))
+                if cut is not None:
+                    start = cut.end()
     doc.petitions = sorted(petitions, key=lambda i: i.span.start)
     doc.difficulties = sorted(difficulties, key=lambda i: i.span.start)
