@@ -429,3 +429,27 @@ def test_a_long_paragraph_after_an_undated_related_link_is_not_cut():
     )
     doc = clean(page, Options())
     assert CONCLUSION in doc.text.split("\n")
+
+
+def test_a_portal_s_related_list_with_dates_after_the_headlines_is_cut_with_its_bodies():
+    # issue 6 page parts (held-out Hưng Yên 2019): the portal prints each related article's
+    # date after its headline, one of them with another session's lede and body; comment
+    # templates in double braces, a visitor counter and the portal's footer follow
+    tail = (
+        "Ý kiến\n"
+        "{{comment.name}} - {{comment.time}}\n"
+        "{{comment.content}}\n"
+        "Số bình luận: 0\n"
+        "Tin cùng chuyên mục\n"
+        "Phó Chủ tịch UBND tỉnh kiểm tra đê hữu sông Luộc (02/04/2026)\n"
+        "Phó Chủ tịch UBND tỉnh kiểm tra đê hữu sông Luộc (02/04/2026)\n"
+        "Sáng 1/4, đồng chí Hà Quang Vũ kiểm tra đê hữu sông Luộc. Đồng chí yêu cầu xã gia cố "
+        "các điểm xung yếu trước ngày 30/4/2026.\n"
+        "Đồng chí giao Sở Nông nghiệp và Môi trường kiểm tra, đề xuất phương án xử lý.\n"
+        "Xã Yên Hòa đẩy mạnh chuyển đổi số (28/03/2026)\n"
+        "Đang truy cập: 152\n"
+        "Chịu trách nhiệm chính: Ông Lại Văn Sơn - Chánh Văn phòng UBND tỉnh\n"
+        'Ghi rõ nguồn "Cổng thông tin điện tử tỉnh" khi phát hành lại thông tin từ website này.\n'
+    )
+    doc = clean(f"{LEDE}\n{RESULTS}\n{CONCLUSION}\n{tail}", Options())
+    assert doc.text == f"{LEDE}\n{RESULTS}\n{CONCLUSION}"

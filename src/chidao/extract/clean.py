@@ -282,6 +282,31 @@ def dateline_date(line: str) -> dt.date | None:
         return None
 
 
+# a related article's headline with its date after it: "... tại Tiên Lữ (19/08/2019)",
+# "... - 19/08/2019", "... (19/08/2019 16:40)"
+_ITEM_DATE = re.compile(
+    r"\s(?:\(\s*|[-–—|]\s*)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})"
+    r"(?:\s*[-–,|]?\s*\d{1,2}\s*[:h]\s*\d{2})?\s*\)?$"
+)
+
+
+@lru_cache(maxsize=8192)
+def item_date(line: str) -> dt.date | None:
+    """The date closing a related article's headline ("Văn Giang đẩy mạnh cải cách hành chính
+    (09/08/2019)"), or None: a headline-shaped line (no end punctuation before the date)."""
+    if len(line) > 250 or not line.endswith(
+        (")", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+    ):
+        return None
+    m = _ITEM_DATE.search(line, max(0, len(line) - 40))
+    if m is None or not _title_like(line[: m.start()].rstrip()):
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
 def _is_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
@@ -323,11 +348,11 @@ def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
         if i + 1 < len(lines) and _key(lines[i + 1]) == _key(line) and _title_like(line):
             articles += 1
             lead_ok = True
-            dated = False
+            dated = item_date(line) is not None
             i += 2
             continue
-        if dateline_date(line) is not None:
-            articles += 1
+        if dateline_date(line) is not None or item_date(line) is not None:
+            articles += 1  # its own stamp, or a headline with its date: "... (19/08/2019)"
             lead_ok = True
             dated = True
         elif lexicon_kind(line) or is_byline(line):
