@@ -164,3 +164,16 @@ def test_a_list_of_sites_after_its_head_and_a_colon():
         "Trung tâm Phục vụ hành chính công xã",
         "cống ngăn mặn Cần Chông",
     ]
+
+
+def test_a_caption_naming_a_site_by_where_it_lies_is_the_site_seen_before():
+    # issue 6 page parts (held-out Hòa Bình 2013): the photo caption "Đoàn công tác kiểm tra
+    # vườn chè tại xã A" shows the "vườn chè của hợp tác xã B, xã A" the lede named
+    doc = process(
+        "Sáng 4/6/2024, đồng chí Lò Văn Tiến, Phó Chủ tịch UBND tỉnh làm việc với huyện Văn "
+        "Chấn.\n"
+        "Trước đó, đoàn công tác đã kiểm tra thực tế tại vườn chè của Hợp tác xã Tân Tiến, xã "
+        "Sơn Thịnh.\n"
+        "Đoàn công tác kiểm tra vườn chè tại xã Sơn Thịnh.\n"
+    )
+    assert [v.text for v in doc.site_visits] == ["vườn chè của Hợp tác xã Tân Tiến, xã Sơn Thịnh"]

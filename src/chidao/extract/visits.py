@@ -117,6 +117,9 @@ _WORD = re.compile(r"\w+")
 # "công trường cầu A" is the site "cầu A" seen again: the frame's words are left out of the
 # comparison of sites
 _FRAME_WORDS = frozenset(w for f in visit_words()["site_frame"] for w in f.split())
+# the words that say where a site lies or whose it is ("tại", "của"): a caption "... kiểm tra
+# vườn cam tại xã A" names the "vườn cam của hợp tác xã B, xã A" seen before
+_TAIL_WORDS = frozenset(w for f in visit_words()["site_tail"] if " " not in f for w in [f])
 _NOT_AFTER = _grammar(r"(?:«not_after»|,? (?:«monitoring»)|, (?:«not_after_comma»))")
 
 
@@ -225,8 +228,9 @@ def find_visits(doc: Document) -> None:
             key = frozenset(_WORD.findall(fold(span.text))) - _FRAME_WORDS
             names = frozenset(fold(w) for w in _NAME_OR_NUMBER.findall(span.text))
             core = _core(span.text)
+            bare = key - _TAIL_WORDS
             if not any(
-                key <= k or k <= key or _same_site(key, names, k, n) or (core and core == c)
+                bare <= k or k <= key or _same_site(key, names, k, n) or (core and core == c)
                 for k, n, c in seen
             ):
                 # a caption "... kiểm tra tại công trường dự án A" repeats the visit to "dự án
