@@ -56,6 +56,13 @@ KINDS_OF_WORDS = (
     "by_whom",
     "notice_prep",
     "notice_verb",
+    "site_suffix",
+    "byline_head",
+    "byline_and",
+    "byline_photo",
+    "byline_word",
+    "byline_team",
+    "byline_reporter",
 )
 
 
@@ -77,8 +84,8 @@ _ODD_SPACES = tuple("\t\u00a0\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 
 # "(Baonghean.vn) - " before a lede
-_SITE_PREFIX = re.compile(
-    r"^\((?:(?:[\w-]+\.)+(?:vn|com|net|org)|[A-ZĐ]{2,8}(?:/[\w.+ -]{1,20})?)\)\s*[-–—]\s*"
+_SITE_PREFIX = _grammar(
+    r"^\((?:(?:[\w-]+\.)+(?:«site_suffix»)|[A-ZĐ]{2,8}(?:/[\w.+ -]{1,20})?)\)\s*[-–—]\s*"
 )
 # "<caption> - Ảnh 3." at the end of a line
 _PHOTO_MARK = re.compile(r"\s*[-–—]\s*[Ảả]nh\s*\d{1,3}\s*\.?$")
@@ -102,11 +109,16 @@ _DATELINE_REST = _grammar(
     r"ngày\s*đăng|gmt\s*\+?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?|am|pm|[\s,|:()\-–—/+.])*"
 )
 _BYLINE_PREFIX = re.compile(
-    r"^(?:bài\s*(?:và|,)\s*ảnh|tin\s*(?:và|,)\s*ảnh|bài|tin|ảnh|video|clip|nhóm\s+pv|pv)\s*:\s*",
+    lexicons.fill(
+        r"^(?:(?:«byline_head»)\s*(?:«byline_and»|,)\s*(?:«byline_photo»)|«byline_word»"
+        r"|(?:«byline_team»)\s+(?:«byline_reporter»)|«byline_reporter»)\s*:\s*",
+        headline_words(),
+        factor=False,
+    ),
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_SEP = re.compile(r"\s*(?:[-–—,;&/]|\bvà\b)\s*")
+_NAME_SEP = _grammar(r"\s*(?:[-–—,;&/]|\b(?:«byline_and»)\b)\s*")
 _SENTENCE_END = ".!?…;:"
 
 
