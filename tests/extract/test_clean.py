@@ -429,3 +429,56 @@ def test_a_long_paragraph_after_an_undated_related_link_is_not_cut():
     )
     doc = clean(page, Options())
     assert CONCLUSION in doc.text.split("\n")
+
+
+def test_a_portal_s_related_list_with_dates_after_the_headlines_is_cut_with_its_bodies():
+    # issue 6 page parts (held-out Hưng Yên 2019): the portal prints each related article's
+    # date after its headline, one of them with another session's lede and body; comment
+    # templates in double braces, a visitor counter and the portal's footer follow
+    tail = (
+        "Ý kiến\n"
+        "{{comment.name}} - {{comment.time}}\n"
+        "{{comment.content}}\n"
+        "Số bình luận: 0\n"
+        "Tin cùng chuyên mục\n"
+        "Phó Chủ tịch UBND tỉnh kiểm tra đê hữu sông Luộc (02/04/2026)\n"
+        "Phó Chủ tịch UBND tỉnh kiểm tra đê hữu sông Luộc (02/04/2026)\n"
+        "Sáng 1/4, đồng chí Hà Quang Vũ kiểm tra đê hữu sông Luộc. Đồng chí yêu cầu xã gia cố "
+        "các điểm xung yếu trước ngày 30/4/2026.\n"
+        "Đồng chí giao Sở Nông nghiệp và Môi trường kiểm tra, đề xuất phương án xử lý.\n"
+        "Xã Yên Hòa đẩy mạnh chuyển đổi số (28/03/2026)\n"
+        "Đang truy cập: 152\n"
+        "Chịu trách nhiệm chính: Ông Lại Văn Sơn - Chánh Văn phòng UBND tỉnh\n"
+        'Ghi rõ nguồn "Cổng thông tin điện tử tỉnh" khi phát hành lại thông tin từ website này.\n'
+    )
+    doc = clean(f"{LEDE}\n{RESULTS}\n{CONCLUSION}\n{tail}", Options())
+    assert doc.text == f"{LEDE}\n{RESULTS}\n{CONCLUSION}"
+
+
+def test_a_masthead_above_a_headline_printed_twice_is_dropped_and_the_headline_kept():
+    # issue 6 page parts (held-out Bình Định 2023): the outlet's names, its menu and a ticker
+    # of other articles stand above the headline, which states the leader's instruction
+    head = "Xã Minh Tiến cần hoàn thành giải phóng mặt bằng trước tháng 6"
+    page = (
+        "BÁO TỈNH NHÀ\nPROVINCIAL NEWSPAPER\n"
+        "Thời sự | Chính trị | Kinh tế\nTin mới\n"
+        "Bí thư Tỉnh ủy kiểm tra hồ chứa nước tại xã Đồng Lạc (02/04/2026)\n"
+        f"{head}\n{head}\n{LEDE}\n{CONCLUSION}"
+    )
+    doc = clean(page, Options())
+    assert doc.text == f"{head}\n{LEDE}\n{CONCLUSION}"
+
+
+def test_a_list_of_dated_articles_above_the_page_s_text_is_no_tail():
+    # "Tin mới nhất" and dated items in the masthead: the article below them is not the
+    # bodies of those items
+    page = (
+        "Tin mới nhất\n"
+        "Bí thư Tỉnh ủy kiểm tra hồ chứa nước tại xã Đồng Lạc\n"
+        "Bí thư Tỉnh ủy kiểm tra hồ chứa nước tại xã Đồng Lạc\n"
+        "10:12 , 02/04/2026\n"
+        f"{HEADLINE}\n05/04/2026 16:20\n{LEDE}\n{RESULTS}\n{CONCLUSION}"
+    )
+    doc = clean(page, Options())
+    assert CONCLUSION in doc.text.split("\n")
+    assert RESULTS in doc.text.split("\n")

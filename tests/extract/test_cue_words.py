@@ -21,6 +21,18 @@ from chidao.extract.assignees import (
     _SUPPORT_GROUP,
     _UNIT_OFFICE,
 )
+from chidao.extract.clauses import (
+    _DETERMINER,
+    _DETERMINER_LAST,
+    _FIGURE,
+    _GIVES,
+    _HONORIFIC_GAP,
+    _LOWER_VOICE,
+    _MUST,
+    _NEXT_INSTRUCTION,
+    _RESULT,
+    _STATE,
+)
 from chidao.extract.cues import CUES, KINDS, cue_lexicon, cue_patterns
 from chidao.extract.directives import _ANSWERED_BODY, _ANSWERED_TOPIC, _NOTICE
 from chidao.extract.pipeline import process
@@ -47,6 +59,17 @@ NEW_KINDS = (
     "unit_body",
     "listed_level",
     "representatives",
+    "figure_unit",
+    "clause_result",
+    "clause_state",
+    "clause_must",
+    "clause_determiner",
+    "determiner_last",
+    "honorific_gap",
+    "lower_voice",
+    "at_once",
+    "give",
+    "to",
 )
 
 
@@ -128,6 +151,25 @@ EXAMPLES: dict[str, Example] = {
     "unit_body": ("UBND xã Định Tân và {} xã Định Liên rà soát đất công.", two_subjects, "bà con"),
     "listed_level": ("UBND xã Định Tân và {} Định Liên rà soát đất công.", two_subjects, "bản"),
     "representatives": ("Tham dự: {} các sở", searched(_PARTICIPANTS), "nhân viên"),
+    "figure_unit": ("thu ngân sách đạt 12 {}", searched(_FIGURE), "lần"),
+    "clause_result": ("thu ngân sách {} 12 tỷ đồng", searched(_RESULT), "dự kiến"),
+    "clause_state": ("công tác cải cách hành chính {} tốt", searched(_STATE), "sẽ"),
+    "clause_must": ("các xã {} rà soát quỹ đất", searched(_MUST), "sẽ"),
+    "clause_determiner": ("{} xã", opens(_DETERMINER), "hai"),
+    "determiner_last": ("Sở Tài chính giải quyết {} ", searched(_DETERMINER_LAST), "ngay"),
+    "honorific_gap": (
+        " {} Lê",
+        lambda t: _HONORIFIC_GAP.match(fold(t)).end() == len(t) - 2,
+        "anh",
+    ),
+    "lower_voice": ("nhiều {} ", searched(_LOWER_VOICE), "cán bộ tỉnh"),
+    "at_once": (
+        "; {} giao Sở Tài chính",
+        lambda t: _NEXT_INSTRUCTION.match(fold(t)) is not None,
+        "sau đó",
+    ),
+    "give": ("; {} Sở Tài chính", lambda t: _NEXT_INSTRUCTION.match(fold(t)) is not None, "với"),
+    "to": ("chủ tịch ubnd tỉnh giao {} ", searched(_GIVES), "với"),
 }
 
 ROWS = [r for r in lexicon.load(CUES, KINDS) if r.kind in NEW_KINDS]

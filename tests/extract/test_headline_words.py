@@ -12,6 +12,8 @@ import pytest
 
 from chidao.extract import lexicon
 from chidao.extract.clean import (
+    _BYLINE_PREFIX,
+    _SITE_PREFIX,
     KINDS_OF_WORDS,
     WORDS,
     attributes_headline,
@@ -70,6 +72,13 @@ EXAMPLES: dict[str, tuple[str, str]] = {
         " kiểm tra.",
         "phát biểu",
     ),
+    "site_suffix": ("(Baonghean.{}) - Sáng 5/4, đoàn công tác làm việc với xã.", "xyz"),
+    "byline_head": ("{} và ảnh: Thu Trang", "Thơ"),
+    "byline_and": ("Bài {} ảnh: Thu Trang", "hay"),
+    "byline_photo": ("Bài và {}: Thu Trang", "nhạc"),
+    "byline_word": ("{}: Thu Trang", "Nguồn"),
+    "byline_team": ("{} PV: Thu Trang", "Tổ"),
+    "byline_reporter": ("Nhóm {}: Thu Trang", "BTV"),
 }
 NEXT_PARAGRAPH = ("attribution", "attributed", "one_of", "content_word", "by_whom")
 NOTICE = ("notice_lead", "notice_prep", "notice_verb")
@@ -77,9 +86,22 @@ NOTICE = ("notice_lead", "notice_prep", "notice_verb")
 NOTICE_HEADLINE = "Đẩy nhanh tiến độ dự án đường ven biển qua huyện Triệu Phong"
 
 
+# the page's parts around the text: a site's mark before the lede, a byline's prefix
+PAGE = {
+    "site_suffix": lambda text: _SITE_PREFIX.match(text) is not None,
+    "byline_and": lambda text: _BYLINE_PREFIX.match(text) is not None,
+}
+BYLINE = ("byline_head", "byline_photo", "byline_word", "byline_team", "byline_reporter")
+
+
 def _states(kind: str, text: str) -> bool:
     """Whether ``text`` makes the headline an instruction (the headline itself, or the
-    paragraph after it for the attribution kinds)."""
+    paragraph after it for the attribution kinds); for the page's kinds, whether the line is
+    read as that part of the page."""
+    if kind in PAGE:
+        return PAGE[kind](text)
+    if kind in BYLINE:
+        return _BYLINE_PREFIX.match(text) is not None
     if kind in NOTICE:
         return notice_attributes(NOTICE_HEADLINE, text)
     return attributes_headline(text) if kind in NEXT_PARAGRAPH else instruction_headline(text)

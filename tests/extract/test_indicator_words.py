@@ -73,6 +73,7 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
     "not_unit": ("Năm nay, xã đã mở 6 {} cho nông dân.", no_figure, "lớp tập huấn"),
     "damage_verb": ("Đợt triều cường {} ngập 620 ha lúa.", no_figure, "không"),
     "damage": ("Đợt triều cường làm {} 620 ha lúa.", no_figure, "xanh"),
+    "extent": ("Bờ kênh của xã sạt lở {} 300 m.", no_figure, "được"),
     "shortfall": ("Kinh phí của dự án {} 35 tỷ đồng.", no_figure, "đạt"),
     "hazard": ("Năm nay, {} kéo dài làm 420 ha cà phê thiếu nước.", no_figure, "thời tiết"),
     "hazard_makes": ("Năm nay, nắng hạn kéo dài {} 420 ha cà phê thiếu nước.", no_figure, "và"),

@@ -393,6 +393,12 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         asked_of_centre,
         "Chỉ huy Quân sự tỉnh",
     ),
+    "ministry": (
+        CENTRAL_SESSION
+        + "Chủ tịch UBND tỉnh Hồ Văn Tư đề nghị {} Tài chính sớm hỗ trợ vốn làm đường ven biển.",
+        asked_of_centre,
+        "Sở",
+    ),
     "matter_quality": ("Xã kiến nghị một số nội dung {}.", not_petition, "về đường giao thông"),
     "asked_below": (
         "Thay mặt Ban Thường vụ Huyện ủy, đồng chí Lê Văn Bình tiếp thu ý kiến chỉ đạo và đề nghị {} nghiêm túc quán triệt, thực hiện.",

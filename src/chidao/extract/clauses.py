@@ -10,38 +10,36 @@ from bisect import bisect_left
 from collections.abc import Callable
 
 from .assignees import BULLET, MAX_SUBJECT_WORDS, AssigneeReader
-from .cues import at_word_start, cue_grammar, cue_patterns
+from .cues import at_word_start, cue_grammar, cue_lexicon, cue_patterns
 from .scan import Cue
 from .spans import Document, Span
 from .speakers import BARE_COMRADE, LEADER_TITLE, Speaker, State
 
 # the province or the centre and a promise: "Tỉnh sẽ ...", "UBND tỉnh sẽ ..." (folded)
 _ABOVE_PROMISE = cue_grammar(r"\s*(?:«above»)\s+(?:«promise»)(?!\w)")
-_FIGURE = re.compile(  # (``\d\d*`` for ``\d+``: searched by skipping to the next digit)
-    r"\d\d*(?:[.,]\d+)*\s*(?:%|tỷ|triệu|nghìn|ngàn|ha|km|hộ|người|dự án|doanh nghiệp|công trình|tấn)(?!\w)"
+_FIGURE = cue_grammar(  # (``\d\d*`` for ``\d+``: searched by skipping to the next digit)
+    r"\d\d*(?:[.,]\d+)*\s*(?:%|«figure_unit»)(?!\w)"
 )
-_RESULT = re.compile(
-    rf"(?:{at_word_start(('đạt', 'tăng', 'giảm', 'đã', 'được', 'vượt', 'bằng'))})(?!\w)"
-)
-_STATE = re.compile(
-    rf"(?:{at_word_start(('đã', 'được', 'đạt', 'có nhiều', 'có bước', 'chuyển biến', 'là', 'ngày càng', 'còn'))})(?!\w)"
-)
+_RESULT = re.compile(rf"(?:{at_word_start(cue_lexicon()['clause_result'])})(?!\w)")
+_STATE = re.compile(rf"(?:{at_word_start(cue_lexicon()['clause_state'])})(?!\w)")
 
 
-_MUST = re.compile(rf"(?:{at_word_start(('cần phải', 'cần', 'phải'))})(?!\w)")
+_MUST = re.compile(rf"(?:{at_word_start(cue_lexicon()['clause_must'])})(?!\w)")
 # a comma and a connector right before the modal ("..., vì vậy phải ...", "..., do đó cần ...")
 # ... and a short subject between them ("..., vì vậy thị xã phải theo dõi ..."): the last one
 _AFTER_CONNECTOR = cue_grammar(r"(?s:.*),\s*(?:«connector»)\s+")
-_DETERMINER = re.compile(r"(?:một số|nhiều|các|những|mọi|toàn bộ|hầu hết)(?!\w)")
+_DETERMINER = cue_grammar(r"(?:«clause_determiner»)(?!\w)")
 
 
 # a determiner right before a report verb makes it a noun ("các kiến nghị", "những đề xuất")
-_DETERMINER_LAST = re.compile(r"(?<!\w)(?:các|những|mọi|một số)\s+$")
+_DETERMINER_LAST = cue_grammar(r"(?<!\w)(?:«determiner_last»)\s+$")
 _PURPOSE = re.compile(r"\s*(?:và\s+)?(?P<de>để)\s")
 
 
 _NOUN_USE = cue_grammar(r"(?:«noun_use»)(?!\w)")  # "các đề nghị của xã": a noun
-_HONORIFIC_GAP = re.compile(r"\s*(?:(?:đồng chí|ông|bà)\s+)?")
+_HONORIFIC_GAP = cue_grammar(r"\s*(?:(?:«honorific_gap»)\s+)?")
+# the lower side's voices as a subject ("ý kiến đại biểu cho rằng ...", "bà con kiến nghị ...")
+_LOWER_VOICE = cue_grammar(r"«lower_voice»")
 _REPORT_VERB = Cue(cue_patterns().report_verb)  # read from the shared scan
 
 
@@ -75,9 +73,7 @@ class Reader(AssigneeReader):
                 return False
             if self.rx.modal.search(subject) or len(subject.split()) > MAX_SUBJECT_WORDS:
                 return False
-            if self.rx.agent.match(subject) or re.search(
-                r"ý kiến|đại biểu|đại diện|lãnh đạo|bà con|người dân|nhân dân|cử tri", subject
-            ):
+            if self.rx.agent.match(subject) or _LOWER_VOICE.search(subject):
                 return True
         return False
 
@@ -353,13 +349,13 @@ def _quoted(r: Reader, st: State, s: Span, lead_start: int) -> int | None:
 # or a connector, then a clause of its own ("...; bên cạnh đó, các đồng chí ... phải ...;
 # mặt khác, UBND huyện chủ trì ..."): a break only where that clause names a body that acts
 _NEXT_INSTRUCTION = cue_grammar(
-    r";\s+(?:(?:…|\.\.\.)\s*)?(?:(?:đồng thời\s+)?(?P<verb>giao(?:\s+cho)?|«instruct»)\s+"
+    r";\s+(?:(?:…|\.\.\.)\s*)?(?:(?:(?:«at_once»)\s+)?(?P<verb>(?:«give»)(?:\s+(?:«to»))?|«instruct»)\s+"
     r"|(?P<link>«connector»)\s*,?\s+)(?=\S)"
 )
 # a directive that opens with one of these verbs breaks at each next instruction
 _OPENS_CLAUSES = cue_grammar(r"[\s\"“]*(?:«opens_clauses»)")
 # the words right before a directive's subject that give it ("giao cho", "đề nghị")
-_GIVES = cue_grammar(r"(?:giao|«instruct»)(?:\s+cho)?\s*$")
+_GIVES = cue_grammar(r"(?:«give»|«instruct»)(?:\s+(?:«to»))?\s*$")
 
 
 def instruction_clauses(

@@ -56,6 +56,13 @@ KINDS_OF_WORDS = (
     "by_whom",
     "notice_prep",
     "notice_verb",
+    "site_suffix",
+    "byline_head",
+    "byline_and",
+    "byline_photo",
+    "byline_word",
+    "byline_team",
+    "byline_reporter",
 )
 
 
@@ -77,8 +84,8 @@ _ODD_SPACES = tuple("\t\u00a0\u202f\u205f\u3000\ufeff" + "".join(map(chr, range(
 _WS = re.compile(rf"(?: {_SPACE}|(?! ){_SPACE}){_SPACE}*")
 
 # "(Baonghean.vn) - " before a lede
-_SITE_PREFIX = re.compile(
-    r"^\((?:(?:[\w-]+\.)+(?:vn|com|net|org)|[A-ZĐ]{2,8}(?:/[\w.+ -]{1,20})?)\)\s*[-–—]\s*"
+_SITE_PREFIX = _grammar(
+    r"^\((?:(?:[\w-]+\.)+(?:«site_suffix»)|[A-ZĐ]{2,8}(?:/[\w.+ -]{1,20})?)\)\s*[-–—]\s*"
 )
 # "<caption> - Ảnh 3." at the end of a line
 _PHOTO_MARK = re.compile(r"\s*[-–—]\s*[Ảả]nh\s*\d{1,3}\s*\.?$")
@@ -102,11 +109,16 @@ _DATELINE_REST = _grammar(
     r"ngày\s*đăng|gmt\s*\+?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?|am|pm|[\s,|:()\-–—/+.])*"
 )
 _BYLINE_PREFIX = re.compile(
-    r"^(?:bài\s*(?:và|,)\s*ảnh|tin\s*(?:và|,)\s*ảnh|bài|tin|ảnh|video|clip|nhóm\s+pv|pv)\s*:\s*",
+    lexicons.fill(
+        r"^(?:(?:«byline_head»)\s*(?:«byline_and»|,)\s*(?:«byline_photo»)|«byline_word»"
+        r"|(?:«byline_team»)\s+(?:«byline_reporter»)|«byline_reporter»)\s*:\s*",
+        headline_words(),
+        factor=False,
+    ),
     re.IGNORECASE,
 )
 _HAS_DIGIT = re.compile(r"\d")
-_NAME_SEP = re.compile(r"\s*(?:[-–—,;&/]|\bvà\b)\s*")
+_NAME_SEP = _grammar(r"\s*(?:[-–—,;&/]|\b(?:«byline_and»)\b)\s*")
 _SENTENCE_END = ".!?…;:"
 
 
@@ -282,6 +294,31 @@ def dateline_date(line: str) -> dt.date | None:
         return None
 
 
+# a related article's headline with its date after it: "... tại Tiên Lữ (19/08/2019)",
+# "... - 19/08/2019", "... (19/08/2019 16:40)"
+_ITEM_DATE = re.compile(
+    r"\s(?:\(\s*|[-–—|]\s*)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})"
+    r"(?:\s*[-–,|]?\s*\d{1,2}\s*[:h]\s*\d{2})?\s*\)?$"
+)
+
+
+@lru_cache(maxsize=8192)
+def item_date(line: str) -> dt.date | None:
+    """The date closing a related article's headline ("Văn Giang đẩy mạnh cải cách hành chính
+    (09/08/2019)"), or None: a headline-shaped line (no end punctuation before the date)."""
+    if len(line) > 250 or not line.endswith(
+        (")", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")
+    ):
+        return None
+    m = _ITEM_DATE.search(line, max(0, len(line) - 40))
+    if m is None or not _title_like(line[: m.start()].rstrip()):
+        return None
+    try:
+        return dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+    except ValueError:
+        return None
+
+
 def _is_name(words: list[str]) -> bool:
     if not 2 <= len(words) <= 4:
         return False
@@ -309,11 +346,14 @@ def _title_like(line: str) -> bool:
     return 10 <= len(line) <= 250 and line[-1] not in ".;:," and len(line.split()) >= 3
 
 
-def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
+def _is_listing_tail(
+    lines: list[str], start: int, need_articles: bool, bodies: bool = True
+) -> bool:
     """Whether ``lines[start:]`` is only widgets and a list of other articles.  An article of
     the list is its headline (printed twice) or its own time stamp, then its lead; once an
     article has its own stamp, the paragraphs after its lead are its body too (a listing may
-    print a whole other report), up to the next article or widget."""
+    print a whole other report), up to the next article or widget; not with ``bodies`` False
+    (a list above the page's first paragraph, which is no tail)."""
     articles = 0
     lead_ok = False
     dated = False  # the current article of the list carries its own time stamp
@@ -323,13 +363,13 @@ def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
         if i + 1 < len(lines) and _key(lines[i + 1]) == _key(line) and _title_like(line):
             articles += 1
             lead_ok = True
-            dated = False
+            dated = bodies and item_date(line) is not None
             i += 2
             continue
-        if dateline_date(line) is not None:
-            articles += 1
+        if dateline_date(line) is not None or item_date(line) is not None:
+            articles += 1  # its own stamp, or a headline with its date: "... (19/08/2019)"
             lead_ok = True
-            dated = True
+            dated = bodies
         elif lexicon_kind(line) or is_byline(line):
             pass
         elif lead_ok:
@@ -343,12 +383,14 @@ def _is_listing_tail(lines: list[str], start: int, need_articles: bool) -> bool:
 def _tail_start(lines: list[str]) -> int:
     """Index of the first line of the page's tail (len(lines) if none)."""
     checked = 0
+    text_seen = False  # a paragraph of the page's text (a sentence) stands before the line
     for i, line in enumerate(lines):
         kind = lexicon_kind(line)
         if kind in ("end", "section") and checked < 20:
             checked += 1  # bounded work on pages made of markers
-            if _is_listing_tail(lines, i + 1, kind == "section"):
+            if _is_listing_tail(lines, i + 1, kind == "section", text_seen):
                 return i
+        text_seen = text_seen or (len(line) > 120 and line[-1] in _SENTENCE_END)
         # a related article without a marker: headline twice, then its own dateline
         if (
             i + 2 < len(lines)
@@ -358,7 +400,7 @@ def _tail_start(lines: list[str]) -> int:
             and checked < 20
         ):
             checked += 1
-            if _is_listing_tail(lines, i, True):
+            if _is_listing_tail(lines, i, True, text_seen):
                 return i
     return len(lines)
 
@@ -546,6 +588,15 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
             (x for x in body[h + 1 :] if dateline_date(x) is None and not lexicon_kind(x)), ""
         )
         keep_head = attributes_headline(after) or notice_attributes(head or "", after)
+    # a masthead above a headline printed twice: the outlet's names, menus, tickers of other
+    # articles, all of them lines with no sentence end; dropped, so that a headline that states
+    # an instruction opens the text
+    masthead = (
+        h is not None
+        and h > 0
+        and sum(1 for x in body if _key(strip_photo_mark(x)) == head_key) >= 2
+        and all(_furniture(x) for x in body[:h])
+    )
     last_long = max(
         (i for i, x in enumerate(body) if len(x) > 120 and x[-1] in _SENTENCE_END), default=-1
     )
@@ -565,6 +616,7 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
             (head_key is not None and k == head_key and not (keep_head and i == h and not kept))
             or kind in ("end", "widget", "caption")
             or (kind == "banner" and (h is None or i < h))
+            or (masthead and h is not None and i < h)
             or (len(k) >= 15 and k in seen)
             or (is_byline(base) and _byline_place(body, i, last_long))
         )
@@ -582,6 +634,11 @@ def clean_lines(lines: list[str]) -> tuple[list[str], str | None, list[str], dt.
         kept.append(text)
     removed.extend(lines[tail:])
     return kept, head, removed, dateline
+
+
+def _furniture(line: str) -> bool:
+    """A line that may stand in a page's masthead: short, no sentence end."""
+    return len(line) <= 160 and line[-1] not in _SENTENCE_END
 
 
 def _byline_place(lines: list[str], i: int, last_long: int) -> bool:

@@ -78,6 +78,17 @@ KINDS = (
     "unit_body",
     "listed_level",
     "representatives",
+    "figure_unit",
+    "clause_result",
+    "clause_state",
+    "clause_must",
+    "clause_determiner",
+    "determiner_last",
+    "honorific_gap",
+    "lower_voice",
+    "at_once",
+    "give",
+    "to",
 )
 
 

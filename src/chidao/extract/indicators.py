@@ -57,6 +57,7 @@ KINDS = (
     "made_of",
     "not_unit",
     "damage_verb",
+    "extent",
     "damage",
     "shortfall",
     "hazard",
@@ -173,6 +174,8 @@ _HOLDING_VERBS = _WORDS["holding"]
 # up to the figure)
 _DAMAGE = _grammar(
     r"(?<!\w)(?:(?:«damage_verb»)\s+(?:«damage»)|«shortfall»|"
+    # the damage's extent right before the figure: "bờ biển sạt lở khoảng 2,5 km"
+    r"(?:«damage»)\s+(?:«extent»)\s*$|"
     # a hazard that "makes" the figure: "nắng hạn kéo dài làm 420 ha cà phê thiếu nước"
     r"(?:«hazard»)(?!\w)[^.;]{0,40}?\s(?:«hazard_makes»)\s*$|"
     # ... and the rest of its toll: "lũ quét đã làm 4 người chết, 2 người mất tích; 37 nhà ..."

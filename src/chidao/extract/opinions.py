@@ -206,6 +206,7 @@ KINDS = (
     "centre",
     "ministry_name",
     "matter_quality",
+    "ministry",
     "worsening",
     "still_bare",
     "kept_good",
@@ -423,7 +424,7 @@ _UPPER_TITLE = _grammar(
 
 
 # the centre asked ("đề nghị Chính phủ ...", "kiến nghị với Bộ Tài chính ..."): above the province
-_CENTRE = r"(?:(?:«centre»)|bộ\s+(?:«ministry_name»))(?!\w)"
+_CENTRE = r"(?:(?:«centre»)|(?:«ministry»)\s+(?:«ministry_name»))(?!\w)"
 _ASKS_CENTRE = _grammar(rf"(?:(?:«ask_upper»)\s+)?(?:với\s+)?{_CENTRE}")
 
 
