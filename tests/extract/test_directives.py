@@ -1956,3 +1956,22 @@ def test_a_lower_secretary_s_bare_dong_chi_asks_the_province():
         "Đồng chí kiến nghị tỉnh sớm hỗ trợ kinh phí xây dựng kè tạm."
     ]
     assert texts(doc) == []
+
+
+def test_a_minister_chairing_is_named_by_his_bare_title():
+    # issue 6 class 1 (held-out Điện Biên 2017): "Bộ trưởng đề nghị tỉnh ...", "Bộ trưởng giao
+    # Tổng cục Lâm nghiệp ..." (a two-word title of the centre, no name) is the minister's speech
+    text = (
+        "VOV.VN - Ngày 22/6, đoàn công tác của Bộ do Bộ trưởng Hoàng Văn Lâm dẫn đầu đã làm việc "
+        "với UBND tỉnh Điện Biên.\n"
+        "Kết luận buổi làm việc, Bộ trưởng Hoàng Văn Lâm đánh giá cao sự cố gắng của tỉnh.\n"
+        "Bộ trưởng đề nghị tỉnh tập trung quy hoạch vùng chè Shan tuyết. Bộ trưởng giao Tổng cục "
+        "Lâm nghiệp hoàn thiện đề xuất nâng mức hỗ trợ khoán bảo vệ rừng.\n"
+    )
+    doc = process(text)
+    assert texts(doc) == [
+        "tỉnh tập trung quy hoạch vùng chè Shan tuyết.",
+        "Bộ trưởng giao Tổng cục Lâm nghiệp hoàn thiện đề xuất nâng mức hỗ trợ khoán bảo vệ rừng.",
+    ]
+    assert issuers(doc) == ["Hoàng Văn Lâm", "Hoàng Văn Lâm"]
+    assert assignees(doc) == [["tỉnh"], ["Tổng cục Lâm nghiệp"]]

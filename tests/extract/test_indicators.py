@@ -260,3 +260,19 @@ def test_a_figure_of_another_unit_of_the_session_s_tier_is_not_the_session_s():
     assert figures(lede + "Xã Sen Thủy đạt 14/19 tiêu chí nông thôn mới.\n") == [
         (14.0, "/19 tiêu chí nông thôn")
     ]
+
+
+def test_in_a_session_the_centre_chairs_the_province_s_figures_are_the_session_s():
+    # issue 6 class 5 (held-out Điện Biên 2017): a minister with the province (and a district
+    # visited): the province reports to the centre, its figures are the results
+    lede = (
+        "VOV.VN - Ngày 22/6, đoàn công tác của Bộ do {} Hoàng Văn Lâm dẫn đầu đã kiểm tra sản "
+        "xuất tại huyện Tủa Chùa và làm việc với UBND tỉnh Điện Biên.\n"
+    )
+    body = (
+        "Ông Lò Văn Tiến, Phó Chủ tịch UBND tỉnh cho biết, tổng diện tích gieo trồng cây hằng "
+        "năm của tỉnh đạt 93.450 ha.\n"
+    )
+    assert figures(lede.format("Bộ trưởng") + body) == [(93450.0, "ha")]
+    # a provincial leader's visit to the district: the province's figure is not the district's
+    assert figures(lede.format("Chủ tịch UBND tỉnh") + body) == []

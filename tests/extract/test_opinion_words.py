@@ -167,6 +167,8 @@ EXAMPLES: dict[str, tuple[str, Callable[[str], bool], str]] = {
         "chờ lâu",
     ),
     "harm": ("Trên địa bàn huyện, {} có xu hướng gia tăng.", difficulty, "dân số"),
+    "still_bare": ("Năm nay, sản xuất nông nghiệp của xã {} manh mún.", difficulty, "không"),
+    "kept_good": ("Năm nay, tăng trưởng kinh tế của xã vẫn {}.", not_difficulty, "thấp"),
     "worsening": ("Năm nay, hạn mặn đầu mùa {} gay gắt ở các xã ven biển.", difficulty, "bớt"),
     "hazard": ("Năm nay, {} đầu mùa khiến 300 ha lúa chết.", difficulty, "nông dân"),
     "causing": ("Việc thi công gây {} cho người dân.", difficulty, "niềm vui"),

@@ -807,3 +807,19 @@ def test_a_minister_beside_another_chair_answers_and_leads_when_chairing(head, e
     }
     doc = process(f"Chiều 5/3, {example} Hồ Văn Bảy làm việc với tỉnh Bến Tre.")
     assert {p.name.text: is_leader(p) for p in doc.people} == {"Hồ Văn Bảy": True}
+
+
+def test_the_name_under_a_notice_s_signature_is_a_person():
+    # issue 6 (held-out round 47: Khánh Hòa and Lâm Đồng notices; Nghệ An's too)
+    notice = (
+        "Ngày 17/5/2024, đồng chí Hồ Văn Tư, Chủ tịch UBND tỉnh đã chủ trì buổi làm việc với "
+        "UBND huyện Khánh Sơn.\nVăn phòng UBND tỉnh thông báo để các cơ quan biết, thực hiện./.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\n"
+        "PHÓ CHÁNH VĂN PHÒNG\n{}\n"
+    )
+    assert roster(read(notice.format("Nguyễn Hữu Tài"))) == {
+        "Hồ Văn Tư": ["Chủ tịch UBND tỉnh"],
+        "Nguyễn Hữu Tài": [],
+    }
+    # a line that is no name (no family first) signs nothing
+    assert "Văn phòng Tỉnh" not in roster(read(notice.format("Văn phòng Tỉnh")))

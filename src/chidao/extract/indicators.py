@@ -28,7 +28,7 @@ from functools import lru_cache
 from . import lexicon
 from .cues import cue_lexicon
 from .lookup import SentenceIndex
-from .opinions import answers
+from .opinions import answers, central_session
 from .places import DISTRICT_LEVELS, level_words_in, unit_mentions
 from .scan import Cue
 from .spans import Document, Item, Span, fold
@@ -375,12 +375,13 @@ def _not_the_sessions(
         communes and _DISTRICT_GIFT.search(folded, gift_from, start)
     ):
         return True
+    # a session the centre chairs: the province is its lower side, the province's figures are
+    # the session's (and its departments report them)
+    province_side = not doc.localities or central_session(doc)
     # an answer is told from the start of its sentence: the first words are enough
-    if answers(
-        folded, s_start, min(start, s_start + _ANSWER_WINDOW), department=bool(doc.localities)
-    ):
+    if answers(folded, s_start, min(start, s_start + _ANSWER_WINDOW), department=not province_side):
         return True
-    if not doc.localities:
+    if province_side:
         # a conference of the province: its own figures are the session's, the country's not
         country = max(
             _COUNTRY_CUE.finditer(doc, max(s_start, start - _SCOPE_WINDOW), start),
@@ -388,7 +389,7 @@ def _not_the_sessions(
             default=None,
         )
         return country is not None and not _LOWER_UNIT.search(folded, country.end(), start)
-    if doc.localities:
+    else:
         if _other_unit(doc, max(s_start, start - _SCOPE_WINDOW), start):
             return True
         cue = _SCOPE_CUES["district" if communes else "city" if _city_session(doc) else "scope"]

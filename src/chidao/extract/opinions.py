@@ -208,6 +208,8 @@ KINDS = (
     "matter_quality",
     "ministry",
     "worsening",
+    "still_bare",
+    "kept_good",
 )
 
 
@@ -226,6 +228,8 @@ _grammar = lexicon.grammar_of(opinion_words)
 _DIFFICULTY = _grammar(
     r"(?<!\w)(?:"
     r"(?<!\w)(?:«still»)\s+(?:(?:«quantity»)\s+)?(?:«still_what»)"
+    # a bare "vẫn": "sản xuất vẫn manh mún", "tình trạng phá rừng vẫn diễn ra" (not "vẫn cao")
+    r"|(?<!\w)(?:«still_bare»)\s+(?!(?:«kept_good»)(?!\w))(?:(?:«quantity»)\s+)?(?:«still_what»)"
     r"|(?<!không )(?<!chưa )(?<!tránh )(?:«let_happen»)|«dragged_out»|(?:«dragging»)(?:\s+\w+){0,4}?\s+(?:«drag_on»)(?!\s+(?:«towards»))"
     r"|(?:«turn_head») (?:«turn_of_events»)|(?:«latent_head») (?:«latent»)"
     r"|(?:«not_yet_head»)\s+(?:«not_yet»)"
@@ -440,6 +444,13 @@ def _is_central(doc: Document, person: int | None) -> bool:
     return person is not None and 0 <= person < len(doc.people) and is_central(doc.people[person])
 
 
+def central_session(doc: Document) -> bool:
+    """Whether the session's chair is of the centre (a Deputy Prime Minister, a minister with
+    a province): the province is then the lower side, its figures and difficulties the
+    session's."""
+    return _is_central(doc, None)
+
+
 def is_central_issuer(doc: Document, person: int | None) -> bool:
     """Whether the issuer ``person`` (None: the chair) is of the centre."""
     return _is_central(doc, person)
@@ -634,7 +645,7 @@ def _upper_figures(doc: Document, text: str, offset: int) -> bool:
     """Whether a sentence (folded, cut out of the document at ``offset``) of the conclusion
     cites the upper side's own figures: the province's, or the district's at a commune's
     session."""
-    if not doc.localities:
+    if not doc.localities or central_session(doc):
         return False  # a conference of the whole province: its figures are the session's
     cue = _DISTRICT_SCOPE_CUE if _communes(doc) else _UPPER_SCOPE_CUE
     return cue.search_in(doc, text, offset) is not None
@@ -1090,7 +1101,9 @@ def find_opinions(doc: Document) -> None:
             continue
         if (s.start >= conclusion or s.start < headline_end) and _FORCED.search(text):
             continue  # the leader's "... phải tạm dừng hoạt động": an instruction there
-        if answers(folded, s.start, s.end, department=bool(doc.localities)):
+        if answers(
+            folded, s.start, s.end, department=bool(doc.localities) and not central_session(doc)
+        ):
             continue  # a department's answer states no difficulty of the lower side
         if s.start >= conclusion and _upper_figures(doc, text, s.start):
             continue  # the leader citing the province's (the district's) own figures

@@ -56,6 +56,7 @@ from collections import Counter
 
 from . import lexicon
 from .chairs import find_chairs
+from .names import family_names
 from .references import Occurrence, Scanner, people_words
 from .spans import Document, Mention, Person, Span, fold
 from .titles import canonical_title
@@ -113,10 +114,32 @@ class _TitleHolders:
         return -1
 
 
+def _signer(doc: Document) -> Span | None:
+    """The name that signs a notice: a line of two to four capitalised words opening with a
+    family name, right under the signature's capitals ("PHÓ CHÁNH VĂN PHÒNG") among the last
+    lines."""
+    paragraphs = doc.paragraphs
+    families = family_names()
+    for i in range(len(paragraphs) - 1, max(0, len(paragraphs) - 4), -1):
+        words = paragraphs[i].text.split()
+        above = paragraphs[i - 1].text
+        if (
+            2 <= len(words) <= 4
+            and words[0] in families
+            and all(w[0].isupper() and not w.isupper() for w in words)
+            and above.isupper()
+        ):
+            return doc.span(paragraphs[i].start, paragraphs[i].end, "name", "signer")
+    return None
+
+
 def find_people(doc: Document) -> None:
     """Fill ``doc.people`` (with titles and chairs) and ``doc.mentions``."""
     sc = Scanner(doc)
     occs = sc.occurrences()
+    signer = _signer(doc)
+    if signer is not None and all(o.name.start != signer.start for o in occs):
+        occs = [*occs, Occurrence(name=signer, start=signer.start, end=signer.end)]
     index: dict[str, int] = {}
     by_person: list[list[Occurrence]] = []
     for o in occs:

@@ -15,7 +15,7 @@ from . import lexicon
 from .names import NameScanner, family_of
 from .segment import LOWER, UPPER
 from .spans import Span, fold
-from .titles import canonical_title
+from .titles import canonical_title, is_central_title
 from .units import lookup_unit
 
 # a capitalised syllable, and runs of them separated by single spaces
@@ -505,7 +505,7 @@ class Scanner(NameScanner):
             if _GROUP_BEFORE.search(self.folded[max(0, h - 20) : h]):
                 continue  # "các đồng chí Phó Chủ tịch ...": a group, not one person
             span = self.doc.span(h, end, "title", "title-only")
-            if len(span.text.split()) < 3:
-                continue
+            if len(span.text.split()) < 3 and not is_central_title(span.text):
+                continue  # "Chủ tịch" alone is no one's; "Bộ trưởng" alone is the minister's
             out.append((span, canonical_title(span.text)))
         return out

@@ -215,6 +215,12 @@ def _title_head_in(title: str, kind: str) -> bool:
     return _head_patterns()[kind].match(fold(title)) is not None
 
 
+def is_central_title(title: str) -> bool:
+    """Whether a title is one of the centre's (kinds ``central`` and ``ministry``): a bare
+    "Bộ trưởng", "Thủ tướng" names its holder although it has two words."""
+    return _title_head_in(title, "central")
+
+
 def is_central(person: Person) -> bool:
     """Whether a person holds a title of the centre ("Phó Thủ tướng Chính phủ", "Bộ trưởng Bộ
     Tài chính"; kinds ``central`` and ``ministry`` of ``titles.tsv``): in a session with a
