@@ -17,6 +17,7 @@ from chidao.extract.clean import (
     KINDS_OF_WORDS,
     WORDS,
     attributes_headline,
+    dateline_date,
     headline_words,
     instruction_headline,
     notice_attributes,
@@ -79,6 +80,13 @@ EXAMPLES: dict[str, tuple[str, str]] = {
     "byline_word": ("{}: Thu Trang", "Nguồn"),
     "byline_team": ("{} PV: Thu Trang", "Tổ"),
     "byline_reporter": ("Nhóm {}: Thu Trang", "BTV"),
+    "dateline_weekday_head": ("{} Hai, 11/10/2021 - 14:30", "Tuần"),
+    "dateline_word": ("{} 11/10/2021 - 14:30", "Hạn"),
+    "dateline_posted": ("{} ngày 11/10/2021", "Hạn"),
+    "dateline_posted_what": ("Đăng {} 11/10/2021", "hạn"),
+    "dateline_posted_day": ("{}: 11/10/2021", "Hạn chót"),
+    "dateline_zone": ("11/10/2021 - 14:30 ({}+7)", "XYZ"),
+    "dateline_meridiem": ("11/10/2021 - 2:30 {}", "XY"),
 }
 NEXT_PARAGRAPH = ("attribution", "attributed", "one_of", "content_word", "by_whom")
 NOTICE = ("notice_lead", "notice_prep", "notice_verb")
@@ -91,6 +99,15 @@ PAGE = {
     "site_suffix": lambda text: _SITE_PREFIX.match(text) is not None,
     "byline_and": lambda text: _BYLINE_PREFIX.match(text) is not None,
 }
+DATELINE = (
+    "dateline_weekday_head",
+    "dateline_word",
+    "dateline_posted",
+    "dateline_posted_what",
+    "dateline_posted_day",
+    "dateline_zone",
+    "dateline_meridiem",
+)
 BYLINE = ("byline_head", "byline_photo", "byline_word", "byline_team", "byline_reporter")
 
 
@@ -100,6 +117,8 @@ def _states(kind: str, text: str) -> bool:
     read as that part of the page."""
     if kind in PAGE:
         return PAGE[kind](text)
+    if kind in DATELINE:  # the page's dateline: its date is the publication date
+        return dateline_date(text) is not None
     if kind in BYLINE:
         return _BYLINE_PREFIX.match(text) is not None
     if kind in NOTICE:

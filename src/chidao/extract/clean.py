@@ -63,6 +63,13 @@ KINDS_OF_WORDS = (
     "byline_word",
     "byline_team",
     "byline_reporter",
+    "dateline_weekday_head",
+    "dateline_word",
+    "dateline_posted",
+    "dateline_posted_what",
+    "dateline_posted_day",
+    "dateline_zone",
+    "dateline_meridiem",
 )
 
 
@@ -103,10 +110,31 @@ _ISO_DATE = re.compile(r"(?<![\d/.-])((?:19|20)\d{2})-(\d{1,2})-(\d{1,2})(?![\d/
 _LONG_DATE = re.compile(
     r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+((?:19|20)\d{2})(?!\d)"
 )
+
+
 # what may surround a date on a dateline: weekday, time, time zone, "cập nhật"
+def _spaced(kind: str) -> str:
+    """The entries of ``kind`` as a regex alternation whose words may be glued or spaced
+    ("chủ nhật", "chủnhật": a page's dateline is written either way)."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s*") for w in headline_words()[kind])
+
+
 _DATELINE_REST = _grammar(
-    r"(?:thứ\s*(?:«weekday»|[2-7])|chủ\s*nhật|ngày|lúc|cập\s*nhật|đăng\s*(?:ngày|lúc)?|"
-    r"ngày\s*đăng|gmt\s*\+?\s*\d*|\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?|am|pm|[\s,|:()\-–—/+.])*"
+    r"(?:(?:" + _spaced("dateline_weekday_head") + r")\s*(?:«weekday»|[2-7])"
+    r"|"
+    + _spaced("dateline_word")
+    + r"|(?:"
+    + _spaced("dateline_posted")
+    + r")\s*(?:"
+    + _spaced("dateline_posted_what")
+    + r")?|"
+    + _spaced("dateline_posted_day")
+    + r"|(?:"
+    + _spaced("dateline_zone")
+    + r")\s*\+?\s*\d*"
+    r"|\d{1,2}\s*[:h]\s*\d{2}(?:\s*[:]\s*\d{2})?|"
+    + _spaced("dateline_meridiem")
+    + r"|[\s,|:()\-–—/+.])*"
 )
 _BYLINE_PREFIX = re.compile(
     lexicons.fill(
