@@ -482,3 +482,22 @@ def test_a_list_of_dated_articles_above_the_page_s_text_is_no_tail():
     doc = clean(page, Options())
     assert CONCLUSION in doc.text.split("\n")
     assert RESULTS in doc.text.split("\n")
+
+
+def test_a_history_box_and_a_list_of_headlines_printed_once_with_their_leads_are_page_tail():
+    # issue 6 page parts (held-out Tiền Giang 2016): "Ngày này năm xưa" and its paragraph, then
+    # "Các tin khác" whose items are a headline and another session's lead, with no dates
+    tail = (
+        "Chia sẻ\n"
+        "Ngày này năm xưa\n"
+        "Ngày 2/9/1945, tại Quảng trường Ba Đình, Chủ tịch Hồ Chí Minh đọc bản Tuyên ngôn độc lập.\n"
+        "Các tin khác\n"
+        "Chủ tịch UBND tỉnh kiểm tra đê biển xã Đồng Lạc\n"
+        "Chiều 20/9, đồng chí Hà Quang Vũ kiểm tra đê biển. Đồng chí yêu cầu xã gia cố các đoạn "
+        "đê xung yếu trước ngày 30/10/2026.\n"
+        "Xã Yên Hòa: Thu ngân sách 9 tháng đạt 91% dự toán\n"
+        "Năm 2026, xã phấn đấu thu ngân sách đạt 26 tỷ đồng.\n"
+        "Ý kiến bạn đọc\n"
+    )
+    doc = clean(f"{LEDE}\n{RESULTS}\n{CONCLUSION}\nMinh Thu\n{tail}", Options())
+    assert doc.text == f"{LEDE}\n{RESULTS}\n{CONCLUSION}"

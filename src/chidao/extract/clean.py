@@ -383,7 +383,8 @@ def _is_listing_tail(
     print a whole other report), up to the next article or widget; not with ``bodies`` False
     (a list above the page's first paragraph, which is no tail)."""
     articles = 0
-    lead_ok = False
+    # a box's heading ("Chủ đề ...", "Ngày này năm xưa") may hold one paragraph of its own
+    lead_ok = need_articles and bodies
     dated = False  # the current article of the list carries its own time stamp
     i = start
     while i < len(lines):
@@ -402,10 +403,18 @@ def _is_listing_tail(
             pass
         elif lead_ok:
             lead_ok = False
+        elif bodies and _title_like(line) and i + 1 < len(lines) and _lead_like(lines[i + 1]):
+            articles += 1  # a headline printed once, then its lead ("Các tin khác")
+            lead_ok = True
         elif not (dated or (len(line) <= 160 and line[-1] not in ".;")):
             return False
         i += 1
     return articles > 0 or not need_articles
+
+
+def _lead_like(line: str) -> bool:
+    """A paragraph that may be a listed article's lead: sentences, not another heading."""
+    return line[-1] in _SENTENCE_END and not lexicon_kind(line)
 
 
 def _tail_start(lines: list[str]) -> int:
