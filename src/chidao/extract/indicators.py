@@ -413,6 +413,20 @@ def _tier(level: str) -> str:
     return "district" if level in DISTRICT_LEVELS else "commune"
 
 
+def _own_units(doc: Document) -> tuple[set[str], set[str]]:
+    """The folded names of the session's own units (without their level: a unit renamed or
+    written with another level is the same, "thị xã A", "huyện A") and their tiers; worked
+    out once a document (the localities are final before the figures are read)."""
+    key = (len(doc.localities), doc.localities[-1].start if doc.localities else -1)
+    got: tuple[tuple[int, int], set[str], set[str]] | None = doc.cache.get("indicators:own")
+    if got is None or got[0] != key:
+        labels = {fold(x.label) for x in doc.localities}
+        tiers = {_tier(_level_of(label)) for label in labels}
+        names = {label[len(_level_of(label)) :].strip() for label in labels}
+        got = doc.cache["indicators:own"] = (key, names, tiers)
+    return got[1], got[2]
+
+
 def _other_unit(doc: Document, start: int, end: int) -> bool:
     """Whether a unit of the session's tier other than the session's own is named in the clause
     before a figure ("Trong cùng kỳ, xã Đại Đình, địa phương giáp ranh, đón khoảng 95.000 lượt
@@ -425,10 +439,7 @@ def _other_unit(doc: Document, start: int, end: int) -> bool:
         for um in unit_mentions(doc, doc.province, level_words=words)
         if um.level != "tỉnh"
     ]
-    own = {fold(x.label) for x in doc.localities}
-    tiers = {_tier(_level_of(label)) for label in own}
-    # by name: a unit renamed or written with another level is the same ("thị xã A", "huyện A")
-    own = {label[len(_level_of(label)) :].strip() for label in own}
+    own, tiers = _own_units(doc)
     last = None
     for at, level, label in named:
         if start <= at < end and not re.search(r"[;.!?]", doc.folded[at:end]):

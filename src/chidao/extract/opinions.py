@@ -436,12 +436,19 @@ def asks_centre(folded: str, pos: int, end: int) -> bool:
 
 def _is_central(doc: Document, person: int | None) -> bool:
     """Whether ``person`` (an index of ``doc.people``; None: the chair) holds a title of the
-    centre (``titles.is_central``)."""
+    centre (``titles.is_central``).  The answers are worked out once a document: the later
+    stages ask for every sentence and every mention, and the people stage has finished."""
     from .titles import is_central
 
+    central: tuple[tuple[bool, ...], int | None] | None = doc.cache.get("opinions:central")
+    if central is None or len(central[0]) != len(doc.people):
+        chair = next((i for i, p in enumerate(doc.people) if p.is_chair), None)
+        central = (tuple(is_central(p) for p in doc.people), chair)
+        doc.cache["opinions:central"] = central
+    flags, chair = central
     if person is None:
-        person = next((i for i, p in enumerate(doc.people) if p.is_chair), None)
-    return person is not None and 0 <= person < len(doc.people) and is_central(doc.people[person])
+        person = chair
+    return person is not None and 0 <= person < len(flags) and flags[person]
 
 
 def central_session(doc: Document) -> bool:
