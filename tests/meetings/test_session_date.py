@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from chidao.meetings import services
@@ -108,10 +109,37 @@ def test_a_text_that_is_not_vietnamese_is_flagged_when_read(client, db, office, 
     assert looks_vietnamese(EARLY_DECEMBER) and not looks_vietnamese(ENGLISH)
 
 
-def test_the_publication_date_defaults_to_today(client, office, today):
+# an old page uploaded today: its own dated line gives the year, the lede names none
+OLD_PAGE = """BÁO ĐIỆN TỬ TỈNH
+Thứ Ba, 19/3/2013 - 16:05
+Phó Chủ tịch UBND tỉnh làm việc với huyện Yên Thủy
+
+Chiều 18/3, đồng chí Bạch Văn Khôi, Phó Chủ tịch UBND tỉnh đã làm việc với huyện Yên Thủy về tiến độ làm đường giao thông nông thôn.
+
+Đồng chí yêu cầu UBND huyện Yên Thủy hoàn thành các tuyến đường liên xã trước ngày 30/6.
+"""
+
+
+def test_the_publication_date_is_empty_by_default(client, office, today):
     client.force_login(office)
     page = client.get(reverse("meetings:ingest")).content.decode()
-    assert 'value="07/12/2026"' in page
+    field = page[page.index('name="published"') - 200 : page.index('name="published"') + 200]
+    assert "07/12/2026" not in field and 'value="' not in field
+
+
+def test_an_old_page_uploaded_with_the_form_as_it_comes_keeps_its_own_year(
+    client, db, office, today
+):
+    client.force_login(office)
+    form = client.get(reverse("meetings:ingest")).context["form"]
+    data = {name: form[name].value() or "" for name in ("text", "filename", "published")}
+    data["files"] = SimpleUploadedFile("yen-thuy.txt", OLD_PAGE.encode(), content_type="text/plain")
+
+    client.post(reverse("meetings:ingest"), data)
+
+    doc = SourceDocument.objects.get(filename="yen-thuy.txt")
+    assert doc.record["date"] == "2013-03-18"
+    assert doc.draft["date"] == "2013-03-18"
 
 
 def test_the_extractor_s_errors_are_said_in_vietnamese():

@@ -28,7 +28,7 @@ class IngestForm(forms.Form):
     )
     filename = forms.CharField(label=_("Tên tệp (không bắt buộc)"), required=False, max_length=255)
     published = forms.DateField(
-        label=_("Ngày đăng hoặc ngày nhận (mặc định hôm nay; để suy ra năm)"),
+        label=_("Ngày đăng (nếu biết; để trống: năm lấy theo ngày ghi trên trang)"),
         required=False,
         input_formats=DATE_FORMATS,
         widget=DayInput(),

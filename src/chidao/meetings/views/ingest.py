@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -40,11 +39,11 @@ def ingest(request: SignedInRequest) -> HttpResponse:
     One new document goes straight to its review page; several, or only duplicates, go to
     the list of documents waiting for review with one message per file.
     """
-    form = IngestForm(
-        request.POST or None,
-        request.FILES or None,
-        initial={"published": timezone.localdate()},
-    )
+    # no publication date by default: a page's own dated line ("Thứ Năm, 14/11/2013") gives
+    # the year of an old report, and the day the text is read is the ceiling anyway
+    # (services.ingest_text passes it as ``received``); today as the publication date made
+    # every archived report this year's
+    form = IngestForm(request.POST or None, request.FILES or None)
     if request.method != "POST" or not form.is_valid():
         return render(
             request, "meetings/ingest.html", {"form": form}, status=400 if form.is_bound else 200
