@@ -778,16 +778,17 @@ def _in_caption(doc: Document, pos: int) -> bool:
     sentence, the cue after the leader's name and nothing but the meeting after it ("... Vi Văn
     Khải phát biểu kết luận buổi làm việc."; not "Kết luận buổi làm việc, đồng chí ... yêu cầu
     ...", nor "... phát biểu kết luận, yêu cầu ...")."""
-    for p in doc.paragraphs:
-        if p.start <= pos < p.end:
-            text = doc.text[p.start : p.end].rstrip(" .")
-            return (
-                len(text) <= _CAPTION_LENGTH
-                and pos > p.start
-                and not any(c in text for c in ".;:")
-                and not any(c in doc.text[pos : p.end] for c in ",")
-            )
-    return False
+    i = doc.paragraph_of(pos)
+    if i < 0:
+        return False
+    p = doc.paragraphs[i]
+    text = doc.text[p.start : p.end].rstrip(" .")
+    return (
+        len(text) <= _CAPTION_LENGTH
+        and pos > p.start
+        and not any(c in text for c in ".;:")
+        and "," not in doc.text[pos : p.end]
+    )
 
 
 # a provincial department answering the lower side: "Trả lời kiến nghị của xã, lãnh đạo Sở
