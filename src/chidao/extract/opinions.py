@@ -871,9 +871,10 @@ def _asker_is_upper(
 def _last_named_is_upper(doc: Document, start: int) -> bool:
     """Whether the last person named in the paragraph before ``start`` (if any) is not of
     the lower side."""
-    para = doc.paragraphs[doc.paragraph_of(start)] if doc.paragraphs else None
-    if para is None:
+    i = doc.paragraph_of(start)
+    if i < 0:  # not inside a paragraph (-1 would silently read the last one)
         return True
+    para = doc.paragraphs[i]
     last = None
     for m in mentions_in(doc, para.start, start):
         if m.kind == "name" and 0 <= m.person < len(doc.people):
